@@ -1,0 +1,227 @@
+"""The table contract between stages: one pyarrow schema per table.
+
+The Parquet writer, the Great Expectations suites (``expectations/``) and the
+DuckDB DDL (``warehouse/``) are all derived from these definitions; nothing
+else declares a column.  Field metadata carries what the derived artefacts
+need: ``key`` (unique, not null), ``allowed`` (the closed set of values a
+label/kind column may take) and ``doc`` (the data dictionary entry).
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+# Closed vocabularies.  Anything outside these sets is a blocking validation failure.
+SOURCE_FORMATS = ("txt", "json", "jsonl", "html", "sgml")
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
+MENTION_TYPES = ("full_name", "partial_name", "pronoun", "nominal", "credit")
+QUOTE_KINDS = ("direct", "partial", "indirect", "mixed")
+ATTRIBUTIONS = ("explicit", "pronoun", "carried_over", "according_to", "unresolved")
+QUANTITY_KINDS = ("percent", "percentage_points", "money", "count", "duration", "measure", "number")
+COMPARATORS = ("about", "more_than", "less_than", "at_least", "at_most", "up_to", "exactly")
+CREDIT_ROLES = ("reporter", "editor", "writer", "contributor")
+FILE_STATUSES = ("parsed", "quarantined", "empty")
+RUN_STATUSES = ("running", "succeeded", "failed")
+SEVERITIES = ("blocking", "warning")
+
+
+def _field(name: str, type_: pa.DataType, doc: str, *, nullable: bool = True, key: bool = False,
+           allowed: tuple[str, ...] | None = None) -> pa.Field:
+    metadata = {"doc": doc}
+    if key:
+        metadata["key"] = "true"
+    if allowed is not None:
+        metadata["allowed"] = "|".join(allowed)
+    return pa.field(name, type_, nullable=nullable and not key, metadata=metadata)
+
+
+def _lineage() -> list[pa.Field]:
+    return [
+        _field("run_id", pa.string(), "Run that produced this row.", nullable=False),
+        _field("pipeline_version", pa.string(), "Code + model version that produced this row.", nullable=False),
+    ]
+
+
+def _span(prefix: str = "", what: str = "the text") -> list[pa.Field]:
+    return [
+        _field(f"{prefix}start_char", pa.int32(), f"Start offset of {what} in articles.body_text."),
+        _field(f"{prefix}end_char", pa.int32(), f"End offset (exclusive) of {what} in articles.body_text."),
+    ]
+
+
+CREDIT_TYPE = pa.struct([("name", pa.string()), ("role", pa.string())])
+TIMESTAMP = pa.timestamp("us", tz="UTC")
+
+ARTICLES = pa.schema([
+    _field("article_id", pa.string(), "Stable id: hash of the canonical URL if known, else source-relative path + record key.", key=True),
+    _field("source_uri", pa.string(), "Where the raw file was found (path relative to its source root).", nullable=False),
+    _field("record_key", pa.string(), "Which record inside the file ('' for one-article files).", nullable=False),
+    _field("source_format", pa.string(), "Parser that read the file.", nullable=False, allowed=SOURCE_FORMATS),
+    _field("content_sha256", pa.string(), "sha256 of the normalised body text.", nullable=False),
+    _field("duplicate_of", pa.string(), "article_id of an earlier article with the same body, else null."),
+    _field("url", pa.string(), "Canonical URL when the source gives one."),
+    _field("title", pa.string(), "Headline."),
+    _field("dateline", pa.string(), "Dateline prefix such as 'TOKYO, Oct 29 (Reuters)', removed from the body."),
+    _field("published_at", TIMESTAMP, "Publication time in UTC when known."),
+    _field("language", pa.string(), "ISO 639-1 language code when known."),
+    _field("authors", pa.list_(pa.string()), "Bylines from the source metadata."),
+    _field("credits", pa.list_(CREDIT_TYPE), "People named in trailing credit lines, with their role."),
+    _field("body_text", pa.string(), "Clean article text; paragraphs separated by a newline. All spans index into it.", nullable=False),
+    _field("word_count", pa.int32(), "Whitespace-separated words in body_text.", nullable=False),
+    _field("paragraph_count", pa.int32(), "Paragraphs in body_text.", nullable=False),
+    *_lineage(),
+])
+
+ENTITIES = pa.schema([
+    _field("entity_id", pa.string(), "Stable id derived from canonical name and label.", key=True),
+    _field("name", pa.string(), "Canonical name.", nullable=False),
+    _field("label", pa.string(), "Entity type.", nullable=False, allowed=ENTITY_LABELS),
+    _field("aliases", pa.list_(pa.string()), "Every surface form seen for the entity."),
+    _field("article_count", pa.int64(), "Articles mentioning or crediting the entity.", nullable=False),
+    _field("mention_count", pa.int64(), "Mentions of the entity.", nullable=False),
+    *_lineage(),
+])
+
+ENTITY_MENTIONS = pa.schema([
+    _field("mention_id", pa.string(), "Stable id of the mention (article, span).", key=True),
+    _field("article_id", pa.string(), "Article the mention is in.", nullable=False),
+    _field("entity_id", pa.string(), "Canonical entity the mention refers to.", nullable=False),
+    _field("text", pa.string(), "Surface text: body_text[start_char:end_char].", nullable=False),
+    _field("label", pa.string(), "Entity type (decided by the entity's cluster).", nullable=False, allowed=ENTITY_LABELS),
+    *_span(what="the mention"),
+    _field("sentence_index", pa.int32(), "Index of the sentence in the article (-1 for credit lines)."),
+    _field("mention_type", pa.string(), "How the entity is named here.", nullable=False, allowed=MENTION_TYPES),
+    _field("role", pa.string(), "Title or role stripped from the name ('Prime Minister', 'reporter')."),
+    *_lineage(),
+])
+
+QUOTES = pa.schema([
+    _field("quote_id", pa.string(), "Stable id of the quote (article, span).", key=True),
+    _field("article_id", pa.string(), "Article the quote is in.", nullable=False),
+    _field("quote_text", pa.string(), "Quoted content without the quote marks: body_text[start_char:end_char].", nullable=False),
+    *_span(what="the quote content"),
+    _field("kind", pa.string(), "direct, partial, indirect or mixed.", nullable=False, allowed=QUOTE_KINDS),
+    _field("cue", pa.string(), "Speech cue ('said', 'told', 'according to').", nullable=True),
+    *_span("cue_", "the cue"),
+    _field("speaker_text", pa.string(), "How the speaker is named at the quote ('he', 'Hegseth')."),
+    *_span("speaker_", "the speaker mention"),
+    _field("speaker_entity_id", pa.string(), "Canonical entity of the speaker, when resolved."),
+    _field("attribution", pa.string(), "How the speaker was found.", nullable=False, allowed=ATTRIBUTIONS),
+    _field("paragraph_index", pa.int32(), "Paragraph of the quote's start.", nullable=False),
+    *_lineage(),
+])
+
+NUMERIC_CLAIMS = pa.schema([
+    _field("claim_id", pa.string(), "Stable id of the claim (article, span).", key=True),
+    _field("article_id", pa.string(), "Article the claim is in.", nullable=False),
+    _field("surface", pa.string(), "Claim text: body_text[start_char:end_char].", nullable=False),
+    *_span(what="the claim"),
+    _field("value", pa.float64(), "Normalised value in units (3e9 for '$3bn')."),
+    _field("value_low", pa.float64(), "Lower bound for ranges and vague amounts."),
+    _field("value_high", pa.float64(), "Upper bound for ranges and vague amounts."),
+    _field("unit", pa.string(), "Normalised unit ('percent', 'USD', 'year', 'fighter jets')."),
+    _field("quantity_kind", pa.string(), "What sort of quantity.", nullable=False, allowed=QUANTITY_KINDS),
+    _field("currency", pa.string(), "ISO 4217 code for money."),
+    _field("scale", pa.float64(), "Multiplier applied from a scale word (1e9 for 'billion')."),
+    _field("approximate", pa.bool_(), "Hedged ('about', 'dozens').", nullable=False),
+    _field("comparator", pa.string(), "Comparison word normalised.", allowed=COMPARATORS),
+    _field("of_what", pa.string(), "What the quantity is a share of ('GDP')."),
+    _field("subject", pa.string(), "Noun phrase the quantity describes."),
+    _field("time_text", pa.string(), "Time expression attached to the claim ('by 2035')."),
+    _field("quote_id", pa.string(), "Quote the number was said in."),
+    _field("speaker_entity_id", pa.string(), "Entity who said or reported it."),
+    *_lineage(),
+])
+
+RUNS = pa.schema([
+    _field("run_id", pa.string(), "Run id (sortable by start time).", key=True),
+    _field("started_at", TIMESTAMP, "Run start.", nullable=False),
+    _field("finished_at", TIMESTAMP, "Run end."),
+    _field("status", pa.string(), "Outcome.", nullable=False, allowed=RUN_STATUSES),
+    _field("sources", pa.list_(pa.string()), "Source roots the run read."),
+    _field("pipeline_version", pa.string(), "Code + model version.", nullable=False),
+    _field("files_seen", pa.int64(), "Files discovered.", nullable=False),
+    _field("files_new", pa.int64(), "Files new or changed since the last run.", nullable=False),
+    _field("articles", pa.int64(), "Articles produced by this run.", nullable=False),
+    _field("quarantined", pa.int64(), "Files or records quarantined by this run.", nullable=False),
+    _field("step_seconds", pa.map_(pa.string(), pa.float64()), "Wall time per step."),
+    _field("error", pa.string(), "One-line reason when the run failed."),
+])
+
+FILES = pa.schema([
+    _field("file_id", pa.string(), "sha256 of (source_uri, content sha256, pipeline_version).", key=True),
+    _field("source_uri", pa.string(), "Path relative to its source root.", nullable=False),
+    _field("source_path", pa.string(), "Absolute path when the file was read.", nullable=False),
+    _field("sha256", pa.string(), "sha256 of the raw bytes.", nullable=False),
+    _field("size_bytes", pa.int64(), "Raw size.", nullable=False),
+    _field("status", pa.string(), "What became of the file.", nullable=False, allowed=FILE_STATUSES),
+    _field("article_count", pa.int64(), "Articles the file yielded.", nullable=False),
+    *_lineage(),
+])
+
+QUARANTINE = pa.schema([
+    _field("quarantine_id", pa.string(), "sha256 of (source_uri, record_key, reason_code, pipeline_version).", key=True),
+    _field("source_uri", pa.string(), "File the bad input came from.", nullable=False),
+    _field("record_key", pa.string(), "Record inside the file ('' for the whole file).", nullable=False),
+    _field("stage", pa.string(), "Step that rejected it.", nullable=False),
+    _field("reason_code", pa.string(), "Machine-readable reason ('invalid_json', 'empty_body').", nullable=False),
+    _field("detail", pa.string(), "Human-readable detail."),
+    _field("quarantined_at", TIMESTAMP, "When it was quarantined.", nullable=False),
+    *_lineage(),
+])
+
+VALIDATION_RESULTS = pa.schema([
+    _field("result_id", pa.string(), "sha256 of (run_id, table, expectation, column).", key=True),
+    _field("table_name", pa.string(), "Validated table.", nullable=False),
+    _field("expectation", pa.string(), "Great Expectations expectation type.", nullable=False),
+    _field("column_name", pa.string(), "Column the expectation checks, if any."),
+    _field("severity", pa.string(), "Blocking failures stop the publish.", nullable=False, allowed=SEVERITIES),
+    _field("success", pa.bool_(), "Whether the expectation held.", nullable=False),
+    _field("unexpected_count", pa.int64(), "Rows that broke it."),
+    _field("row_count", pa.int64(), "Rows validated.", nullable=False),
+    _field("detail", pa.string(), "Sample of unexpected values."),
+    _field("validated_at", TIMESTAMP, "When.", nullable=False),
+    *_lineage(),
+])
+
+# Content tables hold one version of each article's rows; ops tables are logs.
+CONTENT_TABLES: dict[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "entities": ENTITIES,
+    "entity_mentions": ENTITY_MENTIONS,
+    "quotes": QUOTES,
+    "numeric_claims": NUMERIC_CLAIMS,
+}
+OPS_TABLES: dict[str, pa.Schema] = {
+    "runs": RUNS,
+    "files": FILES,
+    "quarantine": QUARANTINE,
+    "validation_results": VALIDATION_RESULTS,
+}
+ALL_TABLES: dict[str, pa.Schema] = {**CONTENT_TABLES, **OPS_TABLES}
+
+# Child tables whose rows carry spans into articles.body_text: (text column, start, end).
+SPAN_COLUMNS: dict[str, list[tuple[str, str, str]]] = {
+    "entity_mentions": [("text", "start_char", "end_char")],
+    "quotes": [("quote_text", "start_char", "end_char"), ("cue", "cue_start_char", "cue_end_char"),
+               ("speaker_text", "speaker_start_char", "speaker_end_char")],
+    "numeric_claims": [("surface", "start_char", "end_char")],
+}
+
+
+def key_column(schema: pa.Schema) -> str:
+    """The table's primary key column (the one field marked ``key``)."""
+    keys = [f.name for f in schema if (f.metadata or {}).get(b"key") == b"true"]
+    if len(keys) != 1:
+        raise ValueError(f"schema must have exactly one key column, has {keys}")
+    return keys[0]
+
+
+def allowed_values(field: pa.Field) -> tuple[str, ...] | None:
+    """The closed set of values a column may hold, or None when it is open."""
+    raw = (field.metadata or {}).get(b"allowed")
+    return tuple(raw.decode().split("|")) if raw else None
+
+
+def doc(field: pa.Field) -> str:
+    return (field.metadata or {}).get(b"doc", b"").decode()

@@ -1,0 +1,136 @@
+"""Body texts → rows of entity_mentions, entities, quotes and numeric_claims.
+
+The spaCy pipeline is handed in (loading a model is IO, done at the edge);
+everything here is a function of the texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from transforms.claims import extract_claims
+from transforms.entities import Entity, Reference, extract_entities
+from transforms.ids import entity_id_for, span_id
+from transforms.quotes import extract_quotes
+from transforms.schemas import ENTITIES, ENTITY_MENTIONS, NUMERIC_CLAIMS, QUOTES
+
+# nlp.pipe batch size: large enough to amortise the model's per-batch cost, small enough to keep memory flat.
+NLP_BATCH_SIZE = 64
+ANALYSED_TABLES = ("entity_mentions", "entities", "quotes", "numeric_claims")
+SCHEMAS = {"entity_mentions": ENTITY_MENTIONS, "entities": ENTITIES, "quotes": QUOTES, "numeric_claims": NUMERIC_CLAIMS}
+
+
+@dataclass
+class ArticleExtraction:
+    """Rows extracted from one article (lineage columns are added by ``to_tables``)."""
+
+    article_id: str
+    entity_mentions: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    numeric_claims: list[dict] = field(default_factory=list)
+
+
+def analyse_articles(articles: Iterable[dict], nlp: Language, reference: Reference, *, n_process: int = 1,
+                     on_article: Callable[[], None] | None = None) -> Iterator[ArticleExtraction]:
+    """Extractions for article rows (each needs ``article_id``, ``body_text`` and ``credits``), in order."""
+    pairs = ((article["body_text"], article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH_SIZE, n_process=n_process):
+        yield extract_article(doc, article["article_id"], article.get("credits") or [], reference)
+        if on_article is not None:
+            on_article()
+
+
+def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: Reference) -> ArticleExtraction:
+    """Entities, quotes and claims of one parsed article, as table rows."""
+    entities = extract_entities(doc, reference)
+    quotes, pronoun_mentions = extract_quotes(doc, entities)
+    for mention in pronoun_mentions:
+        entities[mention.entity_index].mentions.append(mention)
+    result = ArticleExtraction(article_id)
+
+    for entity in entities:
+        result.entities.append({"entity_id": entity.entity_id, "name": entity.name, "label": entity.label,
+                                "aliases": sorted({m.text for m in entity.mentions if m.mention_type != "pronoun"}),
+                                "article_count": 1, "mention_count": len(entity.mentions)})
+        for mention in entity.mentions:
+            result.entity_mentions.append({
+                "mention_id": span_id("men", article_id, mention.start, mention.end),
+                "article_id": article_id, "entity_id": entity.entity_id, "text": mention.text,
+                "label": entity.label, "start_char": mention.start, "end_char": mention.end,
+                "sentence_index": mention.sentence_index, "mention_type": mention.mention_type,
+                "role": mention.role,
+            })
+    result.entity_mentions.extend(_credit_mentions(article_id, credits, result))
+
+    quote_rows = []
+    for quote in quotes:
+        speaker = entities[quote.speaker_entity_index] if quote.speaker_entity_index is not None else None
+        quote_rows.append({
+            "quote_id": span_id("quo", article_id, quote.start, quote.end, quote.kind),
+            "article_id": article_id, "quote_text": quote.text, "start_char": quote.start, "end_char": quote.end,
+            "kind": quote.kind, "cue": quote.cue, "cue_start_char": quote.cue_start, "cue_end_char": quote.cue_end,
+            "speaker_text": quote.speaker_text, "speaker_start_char": quote.speaker_start,
+            "speaker_end_char": quote.speaker_end,
+            "speaker_entity_id": speaker.entity_id if speaker is not None else None,
+            "attribution": quote.attribution, "paragraph_index": quote.paragraph_index,
+        })
+    result.quotes = quote_rows
+
+    for claim in extract_claims(doc):
+        said_in = _innermost_quote(quote_rows, claim.start, claim.end)
+        result.numeric_claims.append({
+            "claim_id": span_id("clm", article_id, claim.start, claim.end),
+            "article_id": article_id, "surface": claim.surface, "start_char": claim.start, "end_char": claim.end,
+            "value": claim.value, "value_low": claim.value_low, "value_high": claim.value_high, "unit": claim.unit,
+            "quantity_kind": claim.quantity_kind, "currency": claim.currency, "scale": claim.scale,
+            "approximate": claim.approximate, "comparator": claim.comparator, "of_what": claim.of_what,
+            "subject": claim.subject, "time_text": claim.time_text,
+            "quote_id": said_in["quote_id"] if said_in else None,
+            "speaker_entity_id": said_in["speaker_entity_id"] if said_in else None,
+        })
+    return result
+
+
+def _credit_mentions(article_id: str, credits: list[dict], result: ArticleExtraction) -> list[dict]:
+    """Credited reporters and editors are people in the warehouse too; their line is not in the body, so no span."""
+    rows = []
+    known = {row["entity_id"]: row for row in result.entities}
+    for credit in credits:
+        entity_id = entity_id_for(credit["name"], "PERSON")
+        if entity_id in known:
+            known[entity_id]["mention_count"] += 1
+            if credit["name"] not in known[entity_id]["aliases"]:
+                known[entity_id]["aliases"] = sorted({*known[entity_id]["aliases"], credit["name"]})
+        else:
+            known[entity_id] = {"entity_id": entity_id, "name": credit["name"], "label": "PERSON",
+                                "aliases": [credit["name"]], "article_count": 1, "mention_count": 1}
+            result.entities.append(known[entity_id])
+        rows.append({
+            "mention_id": span_id("men", article_id, None, None, "credit", credit["name"], credit["role"]),
+            "article_id": article_id, "entity_id": entity_id, "text": credit["name"], "label": "PERSON",
+            "start_char": None, "end_char": None, "sentence_index": None, "mention_type": "credit",
+            "role": credit["role"],
+        })
+    return rows
+
+
+def _innermost_quote(quotes: list[dict], start: int, end: int) -> dict | None:
+    containing = [q for q in quotes if q["start_char"] <= start and end <= q["end_char"]]
+    return min(containing, key=lambda q: q["end_char"] - q["start_char"]) if containing else None
+
+
+def to_tables(extractions: Iterable[ArticleExtraction], *, run_id: str, pipeline_version: str) -> dict[str, pa.Table]:
+    """One pyarrow table per analysed table, with lineage columns, conforming to the schemas."""
+    rows: dict[str, list[dict]] = {name: [] for name in ANALYSED_TABLES}
+    for extraction in extractions:
+        for name in ANALYSED_TABLES:
+            rows[name].extend(getattr(extraction, name))
+    lineage = {"run_id": run_id, "pipeline_version": pipeline_version}
+    return {name: pa.Table.from_pylist([{**row, **lineage} for row in table_rows], schema=SCHEMAS[name])
+            for name, table_rows in rows.items()}

@@ -1,0 +1,254 @@
+"""spaCy entities → mentions clustered into canonical entities, within one article.
+
+spaCy's small model is right about *where* names are far more often than
+about *what* they are ("Takaichi said" comes out ORG or GPE), so the cluster
+decides the label: a surname joins the full name it abbreviates, and a
+cluster with a full PERSON name is a person.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from transforms.ids import entity_id_for
+from transforms.schemas import ENTITY_LABELS
+
+# Words that make up titles and roles ("US Secretary of Defense", "Prime Minister").
+TITLE_HEADS = frozenset("""
+minister president secretary chancellor governor senator chairman chairwoman chair director ceo
+spokesman spokeswoman spokesperson mr mrs ms dr general gen admiral ambassador king queen prince
+princess pope judge justice mayor leader officer commissioner premier representative rep sen
+lawmaker envoy chief executive deputy vice speaker treasurer attorney prosecutor economist analyst
+""".split())
+TITLE_MODIFIERS = frozenset("""
+prime foreign finance defence defense interior home trade economy economic health education
+justice energy environment transport labour labor state deputy vice acting former first
+chief executive senior general junior assistant under of the for and affairs security national
+minority majority opposition party
+""".split())
+FUNCTION_WORDS = frozenset(("of", "the", "for", "and"))
+ARTICLES_TO_DROP = ("the ", "The ")
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+
+
+@dataclass
+class Mention:
+    """One mention of an entity: its span in the body and what the cluster made of it."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence_index: int | None
+    mention_type: str
+    role: str | None = None
+    entity_index: int = -1
+
+
+@dataclass
+class Entity:
+    """A cluster of mentions within one article."""
+
+    name: str
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    # Names from the reference alias table are already canonical; the cluster must not rename them.
+    name_is_canonical: bool = False
+
+    @property
+    def entity_id(self) -> str:
+        return entity_id_for(self.name, self.label)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Lookup tables from seeds/reference, keyed by case-folded surface form."""
+
+    country_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (canonical, label)
+
+
+def extract_entities(doc: Doc, reference: Reference) -> list[Entity]:
+    """Canonical entities of one article, each with its mentions in text order."""
+    sentence_of = _sentence_index(doc)
+    candidates = [m for m in (_mention_from_span(ent, sentence_of) for ent in doc.ents) if m is not None]
+    entities = cluster_mentions(candidates, reference)
+    _add_missed_surnames(doc, entities, sentence_of)
+    return entities
+
+
+def _add_missed_surnames(doc: Doc, entities: list[Entity], sentence_of: dict[int, int]) -> None:
+    """Name tokens NER skipped that repeat a person's surname ("Takaichi said …") join that person."""
+    surnames = {}
+    for index, entity in enumerate(entities):
+        if entity.label == "PERSON" and len(entity.name.split()) > 1:
+            surnames.setdefault(entity.name.split()[-1], index)
+    covered = {c for entity in entities for m in entity.mentions for c in range(m.start, m.end)}
+    for token in doc:
+        index = surnames.get(token.text)
+        if index is None or token.idx in covered or token.pos_ != "PROPN":
+            continue
+        entity = entities[index]
+        entity.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, entity.label,
+                                       sentence_of.get(token.i), "partial_name", None, index))
+        entity.mentions.sort(key=lambda m: m.start)
+
+
+def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Entity]:
+    """Group mentions into entities: aliases first, then full names, then surnames onto full names."""
+    entities: list[Entity] = []
+    by_key: dict[str, Entity] = {}
+
+    def add(mention: Mention, key: str, name: str, label: str, canonical: bool = False) -> None:
+        entity = by_key.get(key)
+        if entity is None:
+            entity = Entity(name=name, label=label, name_is_canonical=canonical)
+            by_key[key] = entity
+            entities.append(entity)
+        entity.mentions.append(mention)
+
+    single_tokens: list[Mention] = []
+    for mention in mentions:
+        name = name_of(mention.text)
+        alias = reference.country_aliases.get(name.casefold()) or reference.country_aliases.get(mention.text.casefold())
+        if alias:
+            canonical, label = alias
+            add(mention, f"alias:{canonical.casefold()}", canonical, label, canonical=True)
+        elif len(name.split()) == 1 and mention.label in ("PERSON", "ORG", "GPE", "NORP"):
+            single_tokens.append(mention)
+        else:
+            add(mention, name.casefold(), name, mention.label)
+
+    for mention in single_tokens:
+        name = name_of(mention.text)
+        target = _full_name_for(name, mention.start, entities)
+        if target is not None:
+            mention.mention_type = "partial_name"
+            target.mentions.append(mention)
+        else:
+            add(mention, name.casefold(), name, mention.label)
+
+    for index, entity in enumerate(entities):
+        entity.mentions.sort(key=lambda m: m.start)
+        if not entity.name_is_canonical:
+            entity.label = _cluster_label(entity)
+            entity.name = _cluster_name(entity)
+        for mention in entity.mentions:
+            mention.label = entity.label
+            mention.entity_index = index
+    return _merge_same_identity(entities)
+
+
+def name_of(text: str) -> str:
+    """The bare name in a surface form: no leading article, no possessive."""
+    for article in ARTICLES_TO_DROP:
+        if text.startswith(article):
+            text = text[len(article):]
+    for ending in POSSESSIVE_ENDINGS:
+        if text.endswith(ending) and len(text) > len(ending):
+            text = text[: -len(ending)]
+            break
+    return text.strip()
+
+
+def _mention_from_span(ent: Span, sentence_of: dict[int, int]) -> Mention | None:
+    if ent.label_ not in ENTITY_LABELS:
+        return None
+    tokens = list(ent)
+    # A possessive is grammar, not name: "North Korea's" → "North Korea".
+    while tokens and tokens[-1].text in POSSESSIVE_ENDINGS:
+        tokens = tokens[:-1]
+    role_tokens = []
+    # A title spaCy swallowed into the name ("President Trump") is a role.
+    while len(tokens) > 1 and tokens[0].is_title and _is_title_word(tokens[0].lower_):
+        role_tokens.append(tokens.pop(0))
+    if not tokens or all(_is_title_word(t.lower_) for t in tokens):
+        return None  # "Defence" in "Defence Minister": part of a title, not an organisation
+    if ent.label_ in ("ORG", "PERSON") and tokens[-1].i + 1 < len(ent.doc) \
+            and ent.doc[tokens[-1].i + 1].lower_ in TITLE_HEADS and len(tokens) == 1 \
+            and tokens[0].lower_ in TITLE_MODIFIERS:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = ent.doc.text[start:end]
+    role = _role_before(ent.doc, tokens[0].i, role_tokens) if ent.label_ in ("PERSON", "ORG", "GPE") else None
+    return Mention(start, end, text, ent.label_, sentence_of.get(tokens[0].i), "full_name", role)
+
+
+def _is_title_word(lowered: str) -> bool:
+    word = lowered.rstrip(".")
+    return word in TITLE_HEADS or (word in TITLE_MODIFIERS and word not in FUNCTION_WORDS)
+
+
+def _role_before(doc: Doc, first_token: int, swallowed: list) -> str | None:
+    """The title right before a name: "US Secretary of Defense Pete Hegseth" → "US Secretary of Defense"."""
+    i = first_token - 1
+    collected = []
+    while i >= 0:
+        token = doc[i]
+        word = token.lower_.rstrip(".")
+        is_title_word = word in TITLE_HEADS or (word in TITLE_MODIFIERS and (token.is_title or word in FUNCTION_WORDS))
+        # A country or body in front of a title belongs to it: "US Secretary of Defense".
+        qualifies_title = bool(collected) and token.ent_type_ in ("GPE", "NORP", "ORG")
+        if not (is_title_word or qualifies_title):
+            break
+        collected.insert(0, token)
+        i -= 1
+    while collected and collected[0].lower_ in FUNCTION_WORDS:
+        collected.pop(0)
+    words = collected + swallowed
+    if not any(t.lower_.rstrip(".") in TITLE_HEADS for t in words):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return doc.text[start:end]
+
+
+def _full_name_for(name: str, position: int, entities: list[Entity]) -> Entity | None:
+    """The multi-word entity whose first or last word is ``name``, nearest before ``position`` (else after)."""
+    matches = []
+    for entity in entities:
+        for mention in entity.mentions:
+            words = name_of(mention.text).split()
+            if len(words) > 1 and name in (words[0], words[-1]):
+                matches.append((mention.start > position, abs(mention.start - position), entity))
+                break
+    if not matches:
+        return None
+    labels_person = [m for m in matches if any(x.label == "PERSON" for x in m[2].mentions)]
+    pool = labels_person or matches
+    return min(pool, key=lambda m: (m[0], m[1]))[2]
+
+
+def _cluster_label(entity: Entity) -> str:
+    full = [m.label for m in entity.mentions if m.mention_type == "full_name"]
+    if "PERSON" in full and any(len(name_of(m.text).split()) > 1 for m in entity.mentions if m.label == "PERSON"):
+        return "PERSON"
+    votes = Counter(full or [m.label for m in entity.mentions])
+    return votes.most_common(1)[0][0]
+
+
+def _cluster_name(entity: Entity) -> str:
+    names = [name_of(m.text) for m in entity.mentions if m.mention_type == "full_name"] or [entity.name]
+    return max(names, key=lambda n: (len(n.split()), len(n), -names.index(n)))
+
+
+def _merge_same_identity(entities: list[Entity]) -> list[Entity]:
+    """Two clusters that ended with the same name and label are one entity."""
+    merged: dict[tuple[str, str], Entity] = {}
+    for entity in entities:
+        key = (entity.name.casefold(), entity.label)
+        if key in merged:
+            merged[key].mentions.extend(entity.mentions)
+            merged[key].mentions.sort(key=lambda m: m.start)
+        else:
+            merged[key] = entity
+    result = list(merged.values())
+    for index, entity in enumerate(result):
+        for mention in entity.mentions:
+            mention.entity_index = index
+    return result
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    return {token.i: index for index, sent in enumerate(doc.sents) for token in sent}

@@ -1,0 +1,162 @@
+"""Raw record → article row: clean body, headline, dateline, credits, date, ids.
+
+The body is the story's paragraphs joined by a single newline.  Every span
+the later stages produce indexes into exactly this string, so it is built
+once, here, and never changed afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from transforms.ids import article_id_for, sha256_hex
+from transforms.parse import RawRecord, Rejection
+
+# A headline line is short and reads as a title, not a sentence.
+HEADLINE_MAX_WORDS = 25
+# Bodies shorter than this are not articles (nav stubs, "Blah blah blah.").
+MIN_BODY_WORDS = 5
+
+# "TOKYO, Oct 29 (Reuters) - ", "LONDON (Broadsheet Wire) — ", "WASHINGTON, March 3 -"
+DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?:\s*\([^)]{2,40}\))?)\s*[-–—]+\s*"
+)
+# "(Reporting by A and B; Editing by C)" — the whole line, parenthesised or not.
+CREDITS_LINE = re.compile(
+    r"^\(?\s*(?:(?:additional |compiled |writing |reporting |editing |edited |written |research |"
+    r"graphics |photos )[^;()]*\bby\b[^;()]*;?\s*)+\)?\.?$",
+    re.IGNORECASE,
+)
+CREDIT_SEGMENT = re.compile(r"^\s*(?P<role>[A-Za-z ]+?)\s+by\s+(?P<names>.+?)\s*$", re.IGNORECASE)
+CREDIT_ROLE_BY_WORD = {
+    "reporting": "reporter", "additional reporting": "reporter", "research": "reporter",
+    "editing": "editor", "edited": "editor",
+    "writing": "writer", "written": "writer", "compiled": "writer",
+}
+NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
+WHITESPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ':')
+
+
+@dataclass(frozen=True)
+class Credit:
+    name: str
+    role: str
+
+
+def normalise_record(record: RawRecord) -> dict | Rejection:
+    """The article row for a raw record (without lineage columns), or why it is rejected."""
+    lines = [clean_line(line) for line in record.text.splitlines()]
+    title = clean_line(record.title) if record.title else None
+    paragraphs, headline = split_headline([line for line in lines], has_title=title is not None)
+    title = title or headline
+    dateline, paragraphs = split_dateline(paragraphs)
+    credits, paragraphs = split_credits(paragraphs)
+    body = "\n".join(paragraphs)
+    word_count = len(body.split())
+    if word_count < MIN_BODY_WORDS:
+        return Rejection(record.source_uri, record.record_key, "normalise", "empty_body",
+                         f"{word_count} words after cleaning")
+    return {
+        "article_id": article_id_for(record.url, record.source_uri, record.record_key),
+        "source_uri": record.source_uri,
+        "record_key": record.record_key,
+        "source_format": record.source_format,
+        "content_sha256": sha256_hex(body),
+        "duplicate_of": None,
+        "url": record.url,
+        "title": title,
+        "dateline": dateline,
+        "published_at": parse_published(record.published),
+        "language": record.language,
+        "authors": list(record.authors),
+        "credits": [{"name": c.name, "role": c.role} for c in credits],
+        "body_text": body,
+        "word_count": word_count,
+        "paragraph_count": len(paragraphs),
+    }
+
+
+def clean_line(line: str) -> str:
+    """NFC, one space between words, no control characters; quote marks are kept as they are."""
+    line = unicodedata.normalize("NFC", line)
+    line = "".join(ch for ch in line if ch in "\t" or unicodedata.category(ch)[0] != "C")
+    return WHITESPACE_RUN.sub(" ", line).strip()
+
+
+def split_headline(lines: list[str], *, has_title: bool) -> tuple[list[str], str | None]:
+    """Paragraphs and the headline line, if the text starts with one.
+
+    A headline is the first line when it is followed by a blank line (archive
+    style) or by a dateline paragraph (wire style), or when it is short and
+    does not end like a sentence.
+    """
+    while lines and not lines[0]:
+        lines = lines[1:]
+    paragraphs = [line for line in lines if line]
+    if has_title or len(paragraphs) < 2:
+        return paragraphs, None
+    first = paragraphs[0]
+    if DATELINE.match(first) or CREDITS_LINE.match(first):
+        return paragraphs, None
+    followed_by_blank = len(lines) > 1 and not lines[1]
+    followed_by_dateline = bool(DATELINE.match(paragraphs[1]))
+    reads_as_title = len(first.split()) <= HEADLINE_MAX_WORDS and not first.endswith(SENTENCE_END)
+    if followed_by_blank or followed_by_dateline or reads_as_title:
+        return paragraphs[1:], first
+    return paragraphs, None
+
+
+def split_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The dateline prefix of the first paragraph, moved out of the body."""
+    if not paragraphs:
+        return None, paragraphs
+    match = DATELINE.match(paragraphs[0])
+    if not match:
+        return None, paragraphs
+    rest = paragraphs[0][match.end():]
+    if not rest:
+        return None, paragraphs
+    return match.group("dateline").strip(), [rest, *paragraphs[1:]]
+
+
+def split_credits(paragraphs: list[str]) -> tuple[list[Credit], list[str]]:
+    """Trailing credit lines ("(Reporting by …; Editing by …)") as people with roles."""
+    credits: list[Credit] = []
+    while paragraphs and CREDITS_LINE.match(paragraphs[-1]):
+        credits = parse_credits(paragraphs[-1]) + credits
+        paragraphs = paragraphs[:-1]
+    return credits, paragraphs
+
+
+def parse_credits(line: str) -> list[Credit]:
+    credits = []
+    for segment in line.strip().strip("().").split(";"):
+        match = CREDIT_SEGMENT.match(segment)
+        if not match:
+            continue
+        role_words = match.group("role").strip().lower()
+        role = CREDIT_ROLE_BY_WORD.get(role_words, "contributor")
+        for name in NAME_SEPARATORS.split(match.group("names")):
+            name = name.strip(" .")
+            if name:
+                credits.append(Credit(name, role))
+    return credits
+
+
+def parse_published(value: str | None) -> datetime | None:
+    """ISO-ish publication time as UTC; naive times are taken as UTC.  Unparseable → None."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)

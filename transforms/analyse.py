@@ -21,7 +21,6 @@ from transforms.schemas import ENTITIES, ENTITY_MENTIONS, NUMERIC_CLAIMS, QUOTES
 
 # nlp.pipe batch size: large enough to amortise the model's per-batch cost, small enough to keep memory flat.
 NLP_BATCH_SIZE = 64
-ANALYSED_TABLES = ("entity_mentions", "entities", "quotes", "numeric_claims")
 SCHEMAS = {"entity_mentions": ENTITY_MENTIONS, "entities": ENTITIES, "quotes": QUOTES, "numeric_claims": NUMERIC_CLAIMS}
 
 
@@ -125,12 +124,34 @@ def _innermost_quote(quotes: list[dict], start: int, end: int) -> dict | None:
     return min(containing, key=lambda q: q["end_char"] - q["start_char"]) if containing else None
 
 
-def to_tables(extractions: Iterable[ArticleExtraction], *, run_id: str, pipeline_version: str) -> dict[str, pa.Table]:
-    """One pyarrow table per analysed table, with lineage columns, conforming to the schemas."""
-    rows: dict[str, list[dict]] = {name: [] for name in ANALYSED_TABLES}
+ARTICLE_CHILD_TABLES = ("entity_mentions", "quotes", "numeric_claims")
+
+
+def to_tables(extractions: Iterable[ArticleExtraction], entities: dict[str, dict], *, run_id: str,
+              pipeline_version: str) -> dict[str, pa.Table]:
+    """The per-article tables with lineage columns; entity rows are folded into ``entities`` (one per id)."""
+    rows: dict[str, list[dict]] = {name: [] for name in ARTICLE_CHILD_TABLES}
     for extraction in extractions:
-        for name in ANALYSED_TABLES:
+        for name in ARTICLE_CHILD_TABLES:
             rows[name].extend(getattr(extraction, name))
+        merge_entities(entities, extraction.entities)
     lineage = {"run_id": run_id, "pipeline_version": pipeline_version}
     return {name: pa.Table.from_pylist([{**row, **lineage} for row in table_rows], schema=SCHEMAS[name])
             for name, table_rows in rows.items()}
+
+
+def merge_entities(entities: dict[str, dict], rows: list[dict]) -> None:
+    """Fold one article's entity rows into the run's: one row per entity_id, counts summed, aliases united."""
+    for row in rows:
+        known = entities.get(row["entity_id"])
+        if known is None:
+            entities[row["entity_id"]] = {**row, "aliases": list(row["aliases"])}
+            continue
+        known["article_count"] += row["article_count"]
+        known["mention_count"] += row["mention_count"]
+        known["aliases"] = sorted({*known["aliases"], *row["aliases"]})
+
+
+def entities_table(entities: dict[str, dict], *, run_id: str, pipeline_version: str) -> pa.Table:
+    lineage = {"run_id": run_id, "pipeline_version": pipeline_version}
+    return pa.Table.from_pylist([{**entities[key], **lineage} for key in sorted(entities)], schema=ENTITIES)

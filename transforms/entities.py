@@ -65,9 +65,14 @@ class Entity:
 
 @dataclass(frozen=True)
 class Reference:
-    """Lookup tables from seeds/reference, keyed by case-folded surface form."""
+    """Lookup tables from seeds/reference, keyed by exact surface form."""
 
     country_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (canonical, label)
+
+    @classmethod
+    def from_rows(cls, country_alias_rows: list[dict[str, str]]) -> "Reference":
+        """From the rows of seeds/reference/country_aliases.csv (alias, canonical, label, iso2)."""
+        return cls({row["alias"]: (row["canonical"], row["label"]) for row in country_alias_rows})
 
 
 def extract_entities(doc: Doc, reference: Reference) -> list[Entity]:
@@ -112,7 +117,8 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
     single_tokens: list[Mention] = []
     for mention in mentions:
         name = name_of(mention.text)
-        alias = reference.country_aliases.get(name.casefold()) or reference.country_aliases.get(mention.text.casefold())
+        # Exact case: "US" is the country, "us" is a pronoun; "Turkey" is a country, "turkey" a bird.
+        alias = reference.country_aliases.get(name) or reference.country_aliases.get(mention.text)
         if alias:
             canonical, label = alias
             add(mention, f"alias:{canonical.casefold()}", canonical, label, canonical=True)

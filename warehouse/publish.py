@@ -1,0 +1,192 @@
+"""Publish: build a new DuckDB file from the committed lake and swap it in atomically.
+
+One writer at a time (a file lock).  The file is built under a temp name in the
+warehouse directory and ``os.replace``d onto ``broadsheet.duckdb``: a reader that has
+the old file open keeps reading it, a new connection sees the new one, and a crash
+before the rename leaves the last good file untouched.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import filelock
+
+from transforms.schemas import ALL_TABLES, OPS_TABLES, key_column
+from warehouse.ddl import all_table_ddl, quote_ident, quote_literal
+from warehouse.lake import committed_parts, fsync_path
+
+PUBLISHED_DB_NAME = "broadsheet.duckdb"
+PUBLISH_LOCK_NAME = ".publish.lock"
+TMP_DB_PREFIX = f".{PUBLISHED_DB_NAME}.tmp-"
+# DuckDB 2.0 writes its own v2 format by default, which the 1.4/1.5 readers in BI drivers and the PyPI duckdb-cli refuse.
+PUBLISH_STORAGE_VERSION = "v1.4.0"
+# A second run should fail fast with a clear message rather than queue behind a build.
+PUBLISH_LOCK_TIMEOUT_S = 2.0
+# Catalog name while building; the same as the published file's stem, so nothing differs after the rename.
+BUILD_CATALOG = "broadsheet"
+VIEWS_SQL_PATH = Path(__file__).with_name("views.sql")
+
+CHILD_TABLES = ("entity_mentions", "quotes", "numeric_claims")
+
+
+class PublishLocked(RuntimeError):
+    """Another process is publishing this warehouse."""
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    row_counts: dict[str, int]
+    path: Path
+
+
+def publish(warehouse_dir: Path, *, lock_timeout: float = PUBLISH_LOCK_TIMEOUT_S) -> PublishResult:
+    """Rebuild ``<warehouse_dir>/broadsheet.duckdb`` from the committed lake."""
+    warehouse_dir = Path(warehouse_dir)
+    warehouse_dir.mkdir(parents=True, exist_ok=True)
+    lock_path = warehouse_dir / PUBLISH_LOCK_NAME
+    lock = filelock.FileLock(lock_path, timeout=lock_timeout)
+    try:
+        lock.acquire()
+    except filelock.Timeout as exc:
+        raise PublishLocked(
+            f"another process is publishing {warehouse_dir} (lock {lock_path} held for over {lock_timeout}s); "
+            "let it finish, then run again"
+        ) from exc
+    try:
+        _remove_stale_builds(warehouse_dir)
+        target = warehouse_dir / PUBLISHED_DB_NAME
+        tmp = warehouse_dir / f"{TMP_DB_PREFIX}{os.getpid()}"
+        try:
+            row_counts = _build(tmp, warehouse_dir)
+            fsync_path(tmp)
+            os.replace(tmp, target)
+        except BaseException:
+            _remove_db_files(tmp)
+            raise
+        fsync_path(warehouse_dir)
+        return PublishResult(row_counts=row_counts, path=target)
+    finally:
+        lock.release()
+
+
+def _build(db_path: Path, warehouse_dir: Path) -> dict[str, int]:
+    parts = {table: [str(p) for p in committed_parts(warehouse_dir, table)] for table in ALL_TABLES}
+    # An in-memory host lets us ATTACH the new file with its storage version pinned.
+    con = duckdb.connect()
+    try:
+        con.execute(
+            f"ATTACH {quote_literal(str(db_path))} AS {BUILD_CATALOG} "
+            f"(STORAGE_VERSION {quote_literal(PUBLISH_STORAGE_VERSION)})"
+        )
+        con.execute(f"USE {BUILD_CATALOG}")
+        for stmt in all_table_ddl():
+            con.execute(stmt)
+        # Parents before children: children and entities are chosen by the published articles.
+        for sql in _insert_statements(parts):
+            con.execute(sql)
+        con.execute(VIEWS_SQL_PATH.read_text(encoding="utf-8"))
+        row_counts = {table: con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone()[0] for table in ALL_TABLES}
+        # Checkpoint + detach so the file is complete on its own (no WAL) before it is renamed.
+        con.execute(f"CHECKPOINT {BUILD_CATALOG}")
+        con.execute("USE memory")
+        con.execute(f"DETACH {BUILD_CATALOG}")
+    finally:
+        con.close()
+    return row_counts
+
+
+def _insert_statements(parts: dict[str, list[str]]) -> list[str]:
+    statements = [_latest_per_key_sql("articles", parts["articles"])]
+    statements += [_children_sql(table, parts[table]) for table in CHILD_TABLES]
+    statements.append(_entities_sql(parts["entities"]))
+    statements += [_latest_per_key_sql(table, parts[table]) for table in OPS_TABLES]
+    # No parts means no insert: read_parquet([]) is an error, and the empty table already exists.
+    return [sql for sql in statements if sql]
+
+
+def _latest_per_key_sql(table: str, files: list[str]) -> str:
+    """Keep the row from the newest committed part for each key (later run, then later part, then later row)."""
+    if not files:
+        return ""
+    columns = _column_list(table)
+    key = quote_ident(key_column(ALL_TABLES[table]))
+    return f"""
+        INSERT INTO {quote_ident(table)} ({columns})
+        SELECT {columns} FROM {_ordered_source(files)}
+        QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY _part_order DESC, file_row_number DESC) = 1
+        ORDER BY {key}
+    """
+
+
+def _children_sql(table: str, files: list[str]) -> str:
+    """Rows of the exact article version that was published (same article_id and run_id)."""
+    if not files:
+        return ""
+    columns = _column_list(table)
+    child_columns = _column_list(table, prefix="c.")
+    return f"""
+        INSERT INTO {quote_ident(table)} ({columns})
+        SELECT {child_columns} FROM {_source(files)} AS c
+        JOIN articles AS a ON a.article_id = c.article_id AND a.run_id = c.run_id
+        ORDER BY c.{quote_ident(key_column(ALL_TABLES[table]))}
+    """
+
+
+def _entities_sql(files: list[str]) -> str:
+    """One row per mentioned entity: counts from published mentions, name/label from its latest staged row."""
+    if not files:
+        return ""
+    return f"""
+        INSERT INTO entities (entity_id, name, label, aliases, article_count, mention_count, run_id, pipeline_version)
+        WITH latest AS (
+            SELECT entity_id, name, label, run_id, pipeline_version FROM {_ordered_source(files)}
+            QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY _part_order DESC, file_row_number DESC) = 1
+        ), counts AS (
+            SELECT entity_id,
+                   list(DISTINCT text ORDER BY text) AS aliases,
+                   count(DISTINCT article_id) AS article_count,
+                   count(*) AS mention_count
+            FROM entity_mentions
+            GROUP BY entity_id
+        )
+        SELECT l.entity_id, l.name, l.label, c.aliases, c.article_count, c.mention_count, l.run_id, l.pipeline_version
+        FROM counts AS c JOIN latest AS l ON l.entity_id = c.entity_id
+        ORDER BY l.entity_id
+    """
+
+
+def _source(files: list[str], *extra_options: str) -> str:
+    # Explicit file list: only committed parts.  hive_partitioning off, or the run_id=… folder
+    # would compete with the run_id column the rows carry.
+    file_list = "[" + ", ".join(quote_literal(f) for f in files) + "]"
+    options = ", ".join(["union_by_name = true", "hive_partitioning = false", *extra_options])
+    return f"read_parquet({file_list}, {options})"
+
+
+def _ordered_source(files: list[str]) -> str:
+    # committed_parts lists files oldest first; the position in that list is a part's age.
+    file_list = "[" + ", ".join(quote_literal(f) for f in files) + "]"
+    return (
+        f"(SELECT *, list_position({file_list}, filename) AS _part_order "
+        f"FROM {_source(files, 'filename = true', 'file_row_number = true')})"
+    )
+
+
+def _column_list(table: str, prefix: str = "") -> str:
+    return ", ".join(prefix + quote_ident(name) for name in ALL_TABLES[table].names)
+
+
+def _remove_stale_builds(warehouse_dir: Path) -> None:
+    # Only called under the lock, so every temp build here belongs to a publish that died.
+    for path in warehouse_dir.glob(f"{TMP_DB_PREFIX}*"):
+        path.unlink(missing_ok=True)
+
+
+def _remove_db_files(db_path: Path) -> None:
+    for path in (db_path, db_path.with_name(db_path.name + ".wal")):
+        path.unlink(missing_ok=True)
+

@@ -1,0 +1,142 @@
+"""Read-only SQL against the published warehouse (the ``sql`` command, notebooks, tests).
+
+Statements are classified from DuckDB's own parser before anything runs, so a write
+hidden in a multi-statement string is refused without the reads before it running.
+The file is then attached READ_ONLY and file-system access switched off and locked,
+so a statement the check missed still cannot write the file, other files or extensions.
+
+Why ATTACH into an in-memory connection rather than ``duckdb.connect(path, read_only=True)``:
+DuckDB caches one database instance per path per process, so while any connection to
+the old file is open in this process, ``connect`` hands back that instance (the old,
+replaced file) and refuses a different config.  ATTACH opens the file as it is now.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from warehouse.ddl import quote_ident, quote_literal
+
+# Only SELECT-shaped statements run; DESCRIBE, SHOW, SUMMARIZE, FROM-first and VALUES parse as SELECT.
+_READ_TYPES = {duckdb.StatementType.SELECT}
+# PIVOT without an IN list parses as MULTI (a values lookup plus the pivot); it only reads.
+_PIVOT_KEYWORDS = {"PIVOT", "UNPIVOT", "PIVOT_WIDER", "PIVOT_LONGER"}
+# Applied after the ATTACH (which needs file access), then locked so SQL cannot undo them.
+_LOCKDOWN = (
+    "SET autoinstall_known_extensions = false",
+    "SET autoload_known_extensions = false",
+    "SET enable_external_access = false",
+    "SET lock_configuration = true",
+)
+_RESERVED_CATALOGS = {"memory", "system", "temp", "main"}
+ALLOWED_HINT = "only SELECT / WITH / FROM / DESCRIBE / SHOW / SUMMARIZE / EXPLAIN / PIVOT queries run here"
+
+
+class WarehouseMissing(FileNotFoundError):
+    """There is no published warehouse file to query."""
+
+
+class WriteRefused(PermissionError):
+    """The SQL contains a statement that would write; nothing was run."""
+
+
+def run_readonly_sql(db_path: Path, sql: str) -> tuple[list[str], list[tuple]]:
+    """Run ``sql`` read-only; returns the column names and rows of the last statement."""
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise WarehouseMissing(f"no published warehouse at {db_path}: run the pipeline (or publish) first")
+    statements = read_statements(sql)
+    con = duckdb.connect()
+    try:
+        catalog = quote_ident(_catalog_name(db_path))
+        con.execute(f"ATTACH {quote_literal(str(db_path))} AS {catalog} (READ_ONLY)")
+        con.execute(f"USE {catalog}")
+        for setting in _LOCKDOWN:
+            con.execute(setting)
+        columns: list[str] = []
+        rows: list[tuple] = []
+        for statement in statements:
+            cursor = con.execute(statement.query)
+            columns = [d[0] for d in cursor.description] if cursor.description else []
+            rows = cursor.fetchall() if cursor.description else []
+        return columns, rows
+    finally:
+        con.close()
+
+
+def _catalog_name(db_path: Path) -> str:
+    # Named after the file, as if it had been opened directly, unless that name is DuckDB's own.
+    return "broadsheet" if db_path.stem.lower() in _RESERVED_CATALOGS else db_path.stem
+
+
+def read_statements(sql: str) -> list[duckdb.Statement]:
+    """Parse ``sql``; return its statements if every one only reads, else raise WriteRefused."""
+    statements = duckdb.extract_statements(sql)
+    if not statements:
+        raise ValueError("no SQL statement given")
+    for number, statement in enumerate(statements, start=1):
+        if not _is_read(statement):
+            where = f"statement {number} of {len(statements)}" if len(statements) > 1 else "the statement"
+            raise WriteRefused(
+                f"refused: {where} is {_kind(statement)} ({_snippet(statement.query)}); "
+                f"the warehouse is read-only and {ALLOWED_HINT}. Nothing was run."
+            )
+    return statements
+
+
+def _is_read(statement: duckdb.Statement) -> bool:
+    if statement.type in _READ_TYPES:
+        return True
+    if statement.type == duckdb.StatementType.MULTI:
+        return _first_keyword(statement.query) in _PIVOT_KEYWORDS
+    if statement.type == duckdb.StatementType.EXPLAIN:
+        # EXPLAIN ANALYZE executes its statement, so the explained statement must be a read too.
+        inner = duckdb.extract_statements(_explained_sql(statement.query))
+        return len(inner) == 1 and _is_read(inner[0])
+    return False
+
+
+def _kind(statement: duckdb.Statement) -> str:
+    if statement.type == duckdb.StatementType.EXPLAIN:
+        inner = duckdb.extract_statements(_explained_sql(statement.query))
+        return "EXPLAIN of " + (" + ".join(_kind(s) for s in inner) or "nothing")
+    return statement.type.name
+
+
+def _tokens(sql: str) -> list[tuple[int, str]]:
+    """(offset, text) of each non-comment token, from DuckDB's tokenizer."""
+    raw = [(pos, kind) for pos, kind in duckdb.tokenize(sql)]
+    ends = [pos for pos, _ in raw[1:]] + [len(sql)]
+    return [
+        (pos, sql[pos:end].strip())
+        for (pos, kind), end in zip(raw, ends)
+        if kind != duckdb.token_type.comment
+    ]
+
+
+def _first_keyword(sql: str) -> str:
+    tokens = _tokens(sql)
+    return tokens[0][1].upper() if tokens else ""
+
+
+def _explained_sql(sql: str) -> str:
+    """The statement after ``EXPLAIN [ANALYZE] [(options)]``."""
+    tokens = _tokens(sql)
+    i = 1  # tokens[0] is EXPLAIN
+    if i < len(tokens) and tokens[i][1].upper() == "ANALYZE":
+        i += 1
+    if i < len(tokens) and tokens[i][1] == "(":
+        depth = 0
+        while i < len(tokens):
+            depth += tokens[i][1].count("(") - tokens[i][1].count(")")
+            i += 1
+            if depth <= 0:
+                break
+    return sql[tokens[i][0]:] if i < len(tokens) else ""
+
+
+def _snippet(sql: str, limit: int = 60) -> str:
+    text = " ".join(sql.split()).rstrip(";")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,88 @@
+-- Analyst views over the published tables, run by warehouse/publish.py after the tables are loaded.
+-- Table names are unqualified so the views bind in whatever catalog the file is opened as.
+-- Each view has a total ORDER BY so the same warehouse always lists rows the same way.
+
+CREATE VIEW v_quotes AS
+SELECT
+    q.quote_id,
+    q.article_id,
+    a.title AS article_title,
+    a.published_at,
+    q.quote_text,
+    q.kind,
+    q.cue,
+    q.speaker_text,
+    q.speaker_entity_id,
+    e.name AS speaker_name,
+    q.attribution,
+    q.paragraph_index,
+    q.start_char,
+    q.end_char
+FROM quotes AS q
+JOIN articles AS a ON a.article_id = q.article_id
+LEFT JOIN entities AS e ON e.entity_id = q.speaker_entity_id
+ORDER BY q.article_id, q.start_char, q.quote_id;
+
+COMMENT ON VIEW v_quotes IS 'Quotes with the article title, publication time and resolved speaker name.';
+
+CREATE VIEW v_entity_mentions_per_article AS
+SELECT
+    m.article_id,
+    a.title,
+    m.entity_id,
+    e.name AS entity_name,
+    e.label,
+    count(*) AS mention_count
+FROM entity_mentions AS m
+JOIN articles AS a ON a.article_id = m.article_id
+JOIN entities AS e ON e.entity_id = m.entity_id
+GROUP BY m.article_id, a.title, m.entity_id, e.name, e.label
+ORDER BY m.article_id, mention_count DESC, m.entity_id;
+
+COMMENT ON VIEW v_entity_mentions_per_article IS 'How often each entity is mentioned in each article.';
+
+CREATE VIEW v_claims AS
+SELECT
+    c.claim_id,
+    c.article_id,
+    a.title AS article_title,
+    a.published_at,
+    c.surface,
+    c.value,
+    c.value_low,
+    c.value_high,
+    c.unit,
+    c.quantity_kind,
+    c.currency,
+    c.approximate,
+    c.comparator,
+    c.of_what,
+    c.subject,
+    c.time_text,
+    c.quote_id,
+    c.speaker_entity_id,
+    e.name AS speaker_name,
+    c.start_char,
+    c.end_char
+FROM numeric_claims AS c
+JOIN articles AS a ON a.article_id = c.article_id
+LEFT JOIN entities AS e ON e.entity_id = c.speaker_entity_id
+ORDER BY c.article_id, c.start_char, c.claim_id;
+
+COMMENT ON VIEW v_claims IS 'Numeric claims with the article title and, when someone said it, the speaker name.';
+
+-- Duplicates (same body under another id) would count one story twice.
+CREATE VIEW v_top_entities AS
+SELECT
+    e.entity_id,
+    e.name,
+    e.label,
+    count(DISTINCT m.article_id) AS article_count,
+    count(*) AS mention_count
+FROM entity_mentions AS m
+JOIN articles AS a ON a.article_id = m.article_id AND a.duplicate_of IS NULL
+JOIN entities AS e ON e.entity_id = m.entity_id
+GROUP BY e.entity_id, e.name, e.label
+ORDER BY article_count DESC, mention_count DESC, e.entity_id;
+
+COMMENT ON VIEW v_top_entities IS 'Entities by the number of distinct (non-duplicate) articles that mention them.';

@@ -1,0 +1,100 @@
+"""The nightly flow end to end on the seeds, into a temp warehouse."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import SEEDS
+from flows.nightly import nightly
+from transforms.schemas import ALL_TABLES, key_column
+
+# Logs that gain a row per run; every other table must be identical after a no-change run.
+PER_RUN_LOGS = ("runs", "validation_results")
+SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])
+
+
+def _query(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse / "broadsheet.duckdb"), read_only=True) as con:
+        return con.sql(sql).fetchall()
+
+
+def _content_hashes(warehouse: Path) -> dict[str, str]:
+    hashes = {}
+    for table, schema in ALL_TABLES.items():
+        if table in PER_RUN_LOGS:
+            continue
+        key = key_column(schema)
+        hashes[table] = _query(warehouse, f"SELECT md5(coalesce(string_agg(CAST(t AS VARCHAR), '\n' ORDER BY {key}), '')) "
+                                          f"FROM {table} AS t")[0][0]
+    return hashes
+
+
+@pytest.fixture(scope="module")
+def seeded(prefect_harness, tmp_path_factory):
+    warehouse = tmp_path_factory.mktemp("warehouse")
+    report = nightly(sources=[str(SEEDS)], warehouse=str(warehouse))
+    return warehouse, report
+
+
+def test_run_publishes_every_table(seeded):
+    warehouse, report = seeded
+    assert report["files_seen"] == report["files_new"] == SEED_COUNT
+    assert report["articles_new"] == SEED_COUNT
+    assert report["quarantined"] == []
+    assert set(report["row_counts"]) == set(ALL_TABLES)
+    assert _query(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
+    assert _query(warehouse, "SELECT status, files_new FROM runs") == [("succeeded", SEED_COUNT)]
+    assert _query(warehouse, "SELECT count(*) FROM validation_results WHERE severity = 'blocking' AND NOT success") == [(0,)]
+    assert report["example_rows"][0] == ["Pete Hegseth", 5]
+
+
+def test_published_seed_quotes_and_claims(seeded):
+    warehouse, _ = seeded
+    quotes = _query(warehouse, """
+        SELECT q.start_char, q.kind, q.speaker_name FROM v_quotes q JOIN articles a USING (article_id)
+        WHERE a.source_uri = '000_ff8a8828b930ef3e.txt' ORDER BY q.start_char""")
+    assert quotes == [(110, "partial", "Pete Hegseth"), (144, "indirect", "Pete Hegseth"),
+                      (438, "indirect", "Sanae Takaichi"), (536, "partial", "Sanae Takaichi"),
+                      (570, "direct", "Pete Hegseth"), (845, "indirect", "Sanae Takaichi"),
+                      (1285, "direct", "Pete Hegseth"), (1400, "indirect", "Financial Times"),
+                      (1775, "direct", "Pete Hegseth")]
+    claims = _query(warehouse, """
+        SELECT surface, value, unit, of_what, approximate FROM v_claims c JOIN articles a USING (article_id)
+        WHERE a.source_uri = '000_ff8a8828b930ef3e.txt' AND quantity_kind = 'percent' ORDER BY c.start_char""")
+    assert claims == [("two per cent of gross domestic product", 2.0, "percent", "GDP", False),
+                      ("about 1.8 per cent", 1.8, "percent", "GDP", True),
+                      ("five per cent of GDP", 5.0, "percent", "GDP", False)]
+    spans_off = _query(warehouse, """
+        SELECT count(*) FROM entity_mentions m JOIN articles a USING (article_id)
+        WHERE m.start_char IS NOT NULL AND substr(a.body_text, m.start_char + 1, m.end_char - m.start_char) <> m.text""")
+    assert spans_off == [(0,)]
+    top = _query(warehouse, "SELECT name, article_count FROM v_top_entities WHERE name = 'United States'")
+    assert top and top[0][1] >= 2
+
+
+def test_second_run_changes_nothing(seeded):
+    warehouse, _ = seeded
+    before = _content_hashes(warehouse)
+    report = nightly(sources=[str(SEEDS)], warehouse=str(warehouse))
+    assert (report["files_new"], report["articles_new"]) == (0, 0)
+    assert _content_hashes(warehouse) == before
+    assert _query(warehouse, "SELECT count(*), count(DISTINCT status) FROM runs") == [(2, 1)]
+
+
+def test_bad_files_are_quarantined_and_the_rest_publishes(prefect_harness, tmp_path):
+    source = tmp_path / "articles"
+    shutil.copytree(SEEDS, source)
+    (source / "broken.json").write_text('{"title": "Cut off", "maintext": "The file ends mid')
+    (source / "zero.json").write_bytes(b"")
+    warehouse = tmp_path / "warehouse"
+    report = nightly(sources=[str(source)], warehouse=str(warehouse))
+    reasons = {(q["source_uri"], q["reason_code"]) for q in report["quarantined"]}
+    assert reasons == {("broken.json", "invalid_json"), ("zero.json", "empty_file")}
+    assert _query(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
+    assert _query(warehouse, "SELECT source_uri, status FROM files WHERE status <> 'parsed' ORDER BY 1") == \
+        [("broken.json", "quarantined"), ("zero.json", "empty")]
+    assert len(list((warehouse / "quarantine").iterdir())) == 2

@@ -1,0 +1,90 @@
+"""Parsing and normalising: headline, dateline, credits, body text the spans index into."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from conftest import SEED_FILE
+from transforms.normalise import normalise_record, parse_credits, split_headline
+from transforms.parse import RawRecord, Rejection, parse_file
+
+
+def _only(items):
+    items = list(items)
+    assert len(items) == 1, items
+    return items[0]
+
+
+def test_seed_article_row():
+    record = _only(parse_file(SEED_FILE.name, SEED_FILE.read_bytes()))
+    article = normalise_record(record)
+    assert article["title"] == "Hegseth hails Japan's defence spending plan, says no demands were made"
+    assert article["dateline"] == "TOKYO, Oct 29 (Reuters)"
+    assert article["credits"] == [{"name": "Kiyoshi Takenaka", "role": "reporter"},
+                                  {"name": "Stephen Coates", "role": "editor"}]
+    assert article["paragraph_count"] == 11
+    assert article["body_text"].startswith("US Secretary of Defense Pete Hegseth on Wednesday")
+    assert article["body_text"].endswith("earlier this month.")
+    assert "(Reporting by" not in article["body_text"]
+    assert article["source_format"] == "txt"
+    assert article["article_id"].startswith("art_")
+
+
+def test_seed_gold_spans_index_the_body(seed_gold):
+    article = normalise_record(_only(parse_file(SEED_FILE.name, SEED_FILE.read_bytes())))
+    body = article["body_text"]
+    for item in seed_gold["quotes"] + seed_gold["claims"]:
+        start, end = item["span"]
+        assert body[start:end] == (item.get("text") or item["surface"])
+
+
+def test_article_id_is_stable_and_prefers_url():
+    a = RawRecord("a/x.json", "", "json", "Some body text with enough words here.", url="HTTPS://Example.com/story/")
+    b = RawRecord("b/y.json", "", "json", "Some body text with enough words here.", url="https://example.com/story")
+    assert normalise_record(a)["article_id"] == normalise_record(b)["article_id"]
+    c = RawRecord("a/x.txt", "", "txt", "Some body text with enough words here.")
+    assert normalise_record(c)["article_id"] == normalise_record(c)["article_id"] != normalise_record(a)["article_id"]
+
+
+def test_news_please_json():
+    document = {"title": "Port strike ends", "maintext": "Dockers returned to work on Monday.\nTalks lasted a week.",
+                "url": "https://example.com/port", "authors": ["Jo Bloggs"], "date_publish": "2025-11-03 14:05:00",
+                "language": "en"}
+    article = normalise_record(_only(parse_file("port.json", json.dumps(document).encode())))
+    assert article["title"] == "Port strike ends"
+    assert article["body_text"] == "Dockers returned to work on Monday.\nTalks lasted a week."
+    assert article["authors"] == ["Jo Bloggs"]
+    assert article["published_at"] == datetime(2025, 11, 3, 14, 5, tzinfo=timezone.utc)
+    assert article["paragraph_count"] == 2
+    assert article["url"] == "https://example.com/port"
+
+
+def test_bad_inputs_are_rejections_with_reasons():
+    assert _only(parse_file("bad.json", b'{"title": "x", ')).reason_code == "invalid_json"
+    assert _only(parse_file("list.json", b"[1, 2]")).reason_code == "unsupported_structure"
+    assert _only(parse_file("empty.txt", b"")).reason_code == "empty_file"
+    assert _only(parse_file("page.pdf", b"%PDF-1.4")).reason_code == "unsupported_format"
+    short = normalise_record(_only(parse_file("stub.json", b'{"title": "t", "text": "Blah blah."}')))
+    assert isinstance(short, Rejection) and short.reason_code == "empty_body"
+
+
+def test_latin1_byte_in_utf8_text_is_read_as_cp1252():
+    record = _only(parse_file("pound.txt", "Headline\n\nIt cost £40 million, officials said on Friday.".encode("latin-1")))
+    assert "£40 million" in record.text
+
+
+def test_headline_detection():
+    assert split_headline(["Archive headline", "", "First paragraph.", "", "Second."], has_title=False) == \
+        (["First paragraph.", "Second."], "Archive headline")
+    assert split_headline(["LONDON (Reuters) - Body starts here.", "More."], has_title=False) == \
+        (["LONDON (Reuters) - Body starts here.", "More."], None)
+    # A first line that reads as a sentence is body, not headline.
+    assert split_headline(["The minister resigned on Friday after a long row over spending plans.", "More."],
+                          has_title=False)[1] is None
+
+
+def test_credits_with_several_roles():
+    credits = parse_credits("(Reporting by Ann Lee and Bo Chan; Additional reporting by Cy Dee; Editing by Di Eng)")
+    assert [(c.name, c.role) for c in credits] == [("Ann Lee", "reporter"), ("Bo Chan", "reporter"),
+                                                   ("Cy Dee", "reporter"), ("Di Eng", "editor")]

@@ -65,8 +65,11 @@ def sql(
 
     try:
         columns, rows = run_readonly_sql(warehouse / PUBLISHED_DB_NAME, statement)
-    except (WriteRefused, WarehouseMissing) as error:
-        errors.print(f"[bold red]refused:[/] {error}" if isinstance(error, WriteRefused) and not str(error).startswith("refused") else f"[bold red]error:[/] {error}")
+    except WriteRefused as error:
+        errors.print(f"[bold red]{error}[/]", soft_wrap=True)
+        raise typer.Exit(code=2)
+    except WarehouseMissing as error:
+        errors.print(f"[bold red]error:[/] {error}", soft_wrap=True)
         raise typer.Exit(code=2)
     except Exception as error:  # a DuckDB parser/binder error: the user's SQL, not a crash
         errors.print(f"[bold red]error:[/] {str(error).splitlines()[0]}")

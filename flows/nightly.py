@@ -11,6 +11,7 @@ from pathlib import Path
 
 import filelock
 from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows import steps
@@ -86,14 +87,15 @@ def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progr
                        error=f"{type(error).__name__}: {error}".splitlines()[0][:500])
         steps.record_failed_run(warehouse_dir, run_row)
         raise
-    report = steps.timed(seconds, "report", _report, warehouse_dir, run_row, published)
+    report = steps.timed(seconds, "report", report_task, warehouse_dir, run_row, published)
     report["step_seconds"] = dict(seconds)
     return report
 
 
-def _report(warehouse_dir: Path, run_row: dict, published: dict) -> dict:
+def build_report(warehouse_dir: Path, run_row: dict, published: dict) -> dict:
+    """The run summary: also kept in Prefect as a markdown artifact, so the UI shows what each night did."""
     columns, rows = run_readonly_sql(warehouse_dir / PUBLISHED_DB_NAME, EXAMPLE_SQL)
-    return {
+    report = {
         "run_id": run_row["run_id"],
         "pipeline_version": run_row["pipeline_version"],
         "files_seen": run_row["files_seen"],
@@ -106,3 +108,21 @@ def _report(warehouse_dir: Path, run_row: dict, published: dict) -> dict:
         "example_rows": [list(r) for r in rows],
         "database": str(warehouse_dir / PUBLISHED_DB_NAME),
     }
+    create_markdown_artifact(key="broadsheet-run-report", markdown=_markdown(report, run_row),
+                             description=f"Broadsheet run {run_row['run_id']}")
+    return report
+
+
+def _markdown(report: dict, run_row: dict) -> str:
+    lines = [f"# Broadsheet run {report['run_id']}", "",
+             f"{report['files_new']} new of {report['files_seen']} files, {report['articles_new']} articles analysed.",
+             "", "| table | rows |", "|---|---|"]
+    lines += [f"| {table} | {rows} |" for table, rows in sorted(report["row_counts"].items())]
+    lines += ["", "| step | seconds |", "|---|---|"]
+    lines += [f"| {step} | {value:.2f} |" for step, value in (run_row.get("step_seconds") or {}).items()]
+    lines += ["", f"Quarantined this run: {len(report['quarantined'])}"]
+    lines += [f"- `{q['source_uri']}` {q['record_key']}: {q['reason_code']} ({q['detail']})" for q in report["quarantined"]]
+    return "\n".join(lines)
+
+
+report_task = task(build_report, name="report", cache_policy=NO_CACHE)

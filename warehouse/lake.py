@@ -18,7 +18,7 @@ import json
 import os
 import re
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -145,7 +145,7 @@ def commit_run(warehouse_dir: Path, run_id: str) -> Path:
     }
     payload = {
         "run_id": run_id,
-        "committed_at": datetime.now(timezone.utc).isoformat(),
+        "committed_at": datetime.now(UTC).isoformat(),
         "parts": {table: paths for table, paths in parts.items() if paths},
     }
     marker.parent.mkdir(parents=True, exist_ok=True)
@@ -167,7 +167,7 @@ def reject_run(warehouse_dir: Path, run_id: str, reason: str) -> Path:
     unstaged = work_dir(warehouse_dir, run_id)
     if unstaged.is_dir():
         _move_files(unstaged, dest / WORK_DIR)
-    stamp = datetime.now(timezone.utc).isoformat()
+    stamp = datetime.now(UTC).isoformat()
     _atomic_write_text(dest / "reason.txt", f"run_id: {run_id}\nrejected_at: {stamp}\nreason: {reason}\n")
     return dest
 

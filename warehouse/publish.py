@@ -89,7 +89,7 @@ def _build(db_path: Path, warehouse_dir: Path) -> dict[str, int]:
         for sql in _insert_statements(parts):
             con.execute(sql)
         con.execute(VIEWS_SQL_PATH.read_text(encoding="utf-8"))
-        row_counts = {table: con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone()[0] for table in ALL_TABLES}
+        row_counts = {table: _count(con, table) for table in ALL_TABLES}
         # Checkpoint + detach so the file is complete on its own (no WAL) before it is renamed.
         con.execute(f"CHECKPOINT {BUILD_CATALOG}")
         con.execute("USE memory")
@@ -97,6 +97,11 @@ def _build(db_path: Path, warehouse_dir: Path) -> dict[str, int]:
     finally:
         con.close()
     return row_counts
+
+
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone()
+    return int(row[0]) if row else 0
 
 
 def _insert_statements(parts: dict[str, list[str]]) -> list[str]:

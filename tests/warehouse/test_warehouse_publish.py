@@ -17,6 +17,12 @@ from warehouse.query import run_readonly_sql
 from warehouse_builders import RUN_1, RUN_2, RUN_3, run_1_tables, run_2_tables, write_run
 
 
+_PRINT_A1_TITLE = (
+    "import sys, duckdb; c = duckdb.connect(sys.argv[1], read_only=True); "
+    "print(c.execute(\"SELECT title FROM articles WHERE article_id = 'A1'\").fetchone()[0])"
+)
+
+
 def _rows(db: Path, sql: str) -> list[tuple]:
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -164,9 +170,7 @@ def test_open_reader_keeps_old_data_and_new_connections_see_new(warehouse: Path)
         assert old_reader.execute("SELECT title FROM articles WHERE article_id = 'A1'").fetchall() == [("A1 first version",)]
         # Another process (a BI tool, the CLI) opening the path now gets the new file.
         fresh = subprocess.run(
-            [sys.executable, "-c",
-             "import sys, duckdb; c = duckdb.connect(sys.argv[1], read_only=True); "
-             "print(c.execute(\"SELECT title FROM articles WHERE article_id = 'A1'\").fetchone()[0])", str(db)],
+            [sys.executable, "-c", _PRINT_A1_TITLE, str(db)],
             capture_output=True, text=True, check=True,
         )
         assert fresh.stdout.strip() == "A1 second version"
@@ -185,6 +189,7 @@ def test_second_publisher_gets_publish_locked_quickly(warehouse: Path) -> None:
          str(warehouse / ".publish.lock")],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )
+    assert holder.stdin is not None and holder.stdout is not None
     try:
         assert holder.stdout.readline().strip() == "held"
         started = time.monotonic()

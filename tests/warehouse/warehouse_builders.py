@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +22,8 @@ BODY_A2 = "Tokyo welcomed Biden. Prices rose 5%."
 
 def _defaults(table: str, run_id: str) -> dict[str, Any]:
     lineage = {"run_id": run_id, "pipeline_version": PIPELINE}
-    now = datetime(2025, 1, 1, 2, 0, tzinfo=timezone.utc)
-    return {
+    now = datetime(2025, 1, 1, 2, 0, tzinfo=UTC)
+    defaults: dict[str, dict[str, Any]] = {
         "articles": {"source_uri": "x.txt", "record_key": "", "source_format": "txt", "content_sha256": "0" * 64,
                      "body_text": "", "word_count": 0, "paragraph_count": 1, **lineage},
         "entities": {"label": "PERSON", "article_count": 0, "mention_count": 0, **lineage},
@@ -38,7 +38,8 @@ def _defaults(table: str, run_id: str) -> dict[str, Any]:
                        "quarantined_at": now, **lineage},
         "validation_results": {"table_name": "articles", "expectation": "expect_column_values_to_not_be_null",
                                "severity": "blocking", "success": True, "row_count": 1, "validated_at": now, **lineage},
-    }[table]
+    }
+    return defaults[table]
 
 
 def make_table(table: str, run_id: str, rows: list[dict[str, Any]]) -> pa.Table:
@@ -61,7 +62,7 @@ def run_1_tables() -> dict[str, list[dict[str, Any]]]:
         "articles": [
             {"article_id": "A1", "title": "A1 first version", "body_text": BODY_A1_V1, "word_count": 10},
             {"article_id": "A2", "title": "A2 only version", "body_text": BODY_A2, "word_count": 6,
-             "published_at": datetime(2025, 1, 1, 9, 30, tzinfo=timezone.utc)},
+             "published_at": datetime(2025, 1, 1, 9, 30, tzinfo=UTC)},
             {"article_id": "A2dup", "title": "A2 again", "body_text": BODY_A2, "duplicate_of": "A2"},
         ],
         "entities": [

@@ -233,12 +233,19 @@ def test_publish_places_every_content_table() -> None:
     assert {"articles", "entities", *CHILD_TABLES} == set(CONTENT_TABLES)
 
 
-@pytest.mark.skipif(not os.environ.get("BROADSHEET_DUCKDB_1X_CLI"), reason="set BROADSHEET_DUCKDB_1X_CLI to a DuckDB 1.x CLI")
+def _duckdb_1x_cli() -> str:
+    """The DuckDB 1.x CLI binary from the duckdb-cli dev dependency (or $BROADSHEET_DUCKDB_1X_CLI)."""
+    if os.environ.get("BROADSHEET_DUCKDB_1X_CLI"):
+        return os.environ["BROADSHEET_DUCKDB_1X_CLI"]
+    import duckdb_cli
+
+    return str(Path(duckdb_cli.__file__).with_name("duckdb"))
+
+
 def test_a_duckdb_1x_reader_opens_the_published_file(two_runs: Path) -> None:
-    # e.g. pip install duckdb-cli==1.5.6 into a throwaway venv; the project venv can hold only one DuckDB.
     db = publish(two_runs).path
     out = subprocess.run(
-        [os.environ["BROADSHEET_DUCKDB_1X_CLI"], "-readonly", "-csv", "-noheader", str(db),
+        [_duckdb_1x_cli(), "-readonly", "-csv", "-noheader", str(db),
          "-c", "SELECT name, article_count FROM v_top_entities"],
         capture_output=True, text=True, check=True,
     )

@@ -103,3 +103,26 @@ def test_claim_said_in_an_indirect_quote_carries_the_speaker(seed):
     assert two_percent["time_text"] == "current fiscal year to March 2026"
     five = next(c for c in extraction.numeric_claims if c["surface"] == "five per cent of GDP")
     assert five["time_text"] == "by 2035" and five["quote_id"] is None
+
+
+def test_exact_rows_for_one_quote_and_one_claim(seed):
+    article, extraction = seed
+    hegseth = next(row["entity_id"] for row in extraction.entities if row["name"] == "Pete Hegseth")
+    quote = next(q for q in extraction.quotes if q["start_char"] == 1285)
+    assert {k: v for k, v in quote.items() if k != "quote_id"} == {
+        "article_id": article["article_id"],
+        "quote_text": "There were certainly no demands placed on Japan from the United States.",
+        "start_char": 1285, "end_char": 1356, "kind": "direct",
+        "cue": "said", "cue_start_char": 1278, "cue_end_char": 1282,
+        "speaker_text": "he", "speaker_start_char": 1275, "speaker_end_char": 1277,
+        "speaker_entity_id": hegseth, "attribution": "pronoun", "paragraph_index": 5,
+    }
+    claim = next(c for c in extraction.numeric_claims if c["start_char"] == 989)
+    assert {k: v for k, v in claim.items() if k != "claim_id"} == {
+        "article_id": article["article_id"], "surface": "about 1.8 per cent", "start_char": 989, "end_char": 1007,
+        "value": 1.8, "value_low": None, "value_high": None, "unit": "percent", "quantity_kind": "percent",
+        "currency": None, "scale": None, "approximate": True, "comparator": "about", "of_what": "GDP",
+        "subject": "Japan's defence spending", "time_text": "currently",
+        "quote_id": next(q["quote_id"] for q in extraction.quotes if q["start_char"] == 845),
+        "speaker_entity_id": next(row["entity_id"] for row in extraction.entities if row["name"] == "Sanae Takaichi"),
+    }

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from transforms.claims import extract_claims
-from transforms.entities import Entity, Reference, extract_entities
+from transforms.entities import Reference, extract_entities
 from transforms.ids import entity_id_for, span_id
 from transforms.quotes import extract_quotes
 from transforms.schemas import ENTITIES, ENTITY_MENTIONS, NUMERIC_CLAIMS, QUOTES

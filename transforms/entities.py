@@ -172,10 +172,6 @@ def _mention_from_span(ent: Span, sentence_of: dict[int, int]) -> Mention | None
         role_tokens.append(tokens.pop(0))
     if not tokens or all(_is_title_word(t.lower_) for t in tokens):
         return None  # "Defence" in "Defence Minister": part of a title, not an organisation
-    if ent.label_ in ("ORG", "PERSON") and tokens[-1].i + 1 < len(ent.doc) \
-            and ent.doc[tokens[-1].i + 1].lower_ in TITLE_HEADS and len(tokens) == 1 \
-            and tokens[0].lower_ in TITLE_MODIFIERS:
-        return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = ent.doc.text[start:end]
     role = _role_before(ent.doc, tokens[0].i, role_tokens) if ent.label_ in ("PERSON", "ORG", "GPE") else None

@@ -107,9 +107,8 @@ def _marked_quote(doc: Doc, start: int, end: int, resolver: "_SpeakerResolver") 
     body = doc.text
     paragraph_start = body.rfind("\n", 0, start) + 1
     before = body[paragraph_start:start - 1].rstrip()
-    direct = not before or before.endswith((":", ".", "!", "?", ",")) and _ends_sentence_or_colon(before)
-    kind = "direct" if direct else "partial"
-    cue = None
+    # A quote that opens a paragraph, a sentence or follows a colon is direct speech; inside a sentence it is partial.
+    kind = "direct" if not before or before.endswith((":", ".", "!", "?")) else "partial"
     if kind == "direct":
         cue = _cue_after(doc, end) or _cue_before(doc, start)
     else:
@@ -118,10 +117,6 @@ def _marked_quote(doc: Doc, start: int, end: int, resolver: "_SpeakerResolver") 
     if cue is not None:
         resolver.attribute(quote, cue)
     return quote
-
-
-def _ends_sentence_or_colon(before: str) -> bool:
-    return before.endswith((":", ".", "!", "?"))
 
 
 def _cue_after(doc: Doc, end: int) -> Token | None:

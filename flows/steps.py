@@ -40,7 +40,8 @@ SCRATCH_SUFFIX = ".raw"
 RAW_RECORDS = pa.schema([
     ("source_uri", pa.string()), ("record_key", pa.string()), ("source_format", pa.string()), ("text", pa.string()),
     ("title", pa.string()), ("url", pa.string()), ("authors", pa.list_(pa.string())), ("published", pa.string()),
-    ("language", pa.string()),
+    ("language", pa.string()), ("dateline", pa.string()), ("topics", pa.list_(pa.string())),
+    ("places", pa.list_(pa.string())),
 ])
 QUARANTINE_DIR = "quarantine"
 
@@ -113,7 +114,7 @@ def parse(new_files: list[dict], warehouse_dir: Path, run_id: str, pipeline_vers
                 rejections.append(_quarantine_row(item, now, run_id, pipeline_version))
             else:
                 produced += 1
-                records.append({k: v for k, v in asdict(item).items() if k != "metadata"})
+                records.append(asdict(item))
         if rejected and not produced:
             _keep_quarantined_copy(warehouse_dir, file, data)
         file_stats.append({**file, "records": produced})
@@ -134,7 +135,8 @@ def normalise(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
     rejections: list[dict] = []
     articles_per_file: dict[str, int] = {}
     for row in pq.read_table(scratch / "records.parquet").to_pylist():
-        row["authors"] = tuple(row["authors"] or ())
+        for sequence in ("authors", "topics", "places"):
+            row[sequence] = tuple(row[sequence] or ())
         item = normalise_record(RawRecord(**row))
         if isinstance(item, Rejection):
             rejections.append(_quarantine_row(item, now, run_id, pipeline_version))

@@ -55,7 +55,7 @@ def normalise_record(record: RawRecord) -> dict | Rejection:
     title = clean_line(record.title) if record.title else None
     paragraphs, headline = split_headline([line for line in lines], has_title=title is not None)
     title = title or headline
-    dateline, paragraphs = split_dateline(paragraphs)
+    dateline, paragraphs = (record.dateline, paragraphs) if record.dateline else split_dateline(paragraphs)
     credits, paragraphs = split_credits(paragraphs)
     body = "\n".join(paragraphs)
     word_count = len(body.split())
@@ -76,6 +76,8 @@ def normalise_record(record: RawRecord) -> dict | Rejection:
         "language": record.language,
         "authors": list(record.authors),
         "credits": [{"name": c.name, "role": c.role} for c in credits],
+        "topics": list(record.topics),
+        "places": list(record.places),
         "body_text": body,
         "word_count": word_count,
         "paragraph_count": len(paragraphs),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 # Formats the parser reads, by file extension.  Content sniffing comes with more formats.
@@ -28,7 +28,10 @@ class RawRecord:
     authors: tuple[str, ...] = ()
     published: str | None = None
     language: str | None = None
-    metadata: dict[str, Any] = field(default_factory=dict)
+    # Set when the format marks it (SGML <DATELINE>); otherwise normalise finds it in the first paragraph.
+    dateline: str | None = None
+    topics: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,15 @@ class Rejection:
     stage: str
     reason_code: str
     detail: str
+
+
+@dataclass(frozen=True)
+class Discard:
+    """A record that is not an article by design (a wire brief with no body): counted, not quarantined."""
+
+    source_uri: str
+    record_key: str
+    reason_code: str
 
 
 def detect_format(source_uri: str) -> str | None:

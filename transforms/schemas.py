@@ -66,6 +66,8 @@ ARTICLES = pa.schema([
     _field("language", pa.string(), "ISO 639-1 language code when known."),
     _field("authors", pa.list_(pa.string()), "Bylines from the source metadata."),
     _field("credits", pa.list_(CREDIT_TYPE), "People named in trailing credit lines, with their role."),
+    _field("topics", pa.list_(pa.string()), "Subject codes the source assigns (Reuters TOPICS)."),
+    _field("places", pa.list_(pa.string()), "Place codes the source assigns (Reuters PLACES)."),
     _field("body_text", pa.string(), "Clean article text; paragraphs separated by a newline. All spans index into it.", nullable=False),
     _field("word_count", pa.int32(), "Whitespace-separated words in body_text.", nullable=False),
     _field("paragraph_count", pa.int32(), "Paragraphs in body_text.", nullable=False),

@@ -74,16 +74,49 @@ def sql(
     except Exception as error:  # a DuckDB parser/binder error: the user's SQL, not a crash
         errors.print(f"[bold red]error:[/] {str(error).splitlines()[0]}")
         raise typer.Exit(code=1)
+    if output is OutputFormat.table:
+        console.print(_rich_table(columns, rows))
+    else:
+        _write_rows(columns, rows, output)
+
+
+@app.command()
+def quarantine(
+    warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE"),
+    output: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, csv or json."),
+) -> None:
+    """What is in quarantine now, grouped by reason (a file drops out once a changed version loads)."""
+    from warehouse.publish import PUBLISHED_DB_NAME
+    from warehouse.query import WarehouseMissing, run_readonly_sql
+
+    try:
+        columns, rows = run_readonly_sql(warehouse / PUBLISHED_DB_NAME,
+                                         "SELECT reason_code, source_uri, record_key, detail FROM v_quarantine")
+    except WarehouseMissing as error:
+        errors.print(f"[bold red]error:[/] {error}", soft_wrap=True)
+        raise typer.Exit(code=2)
+    if output is not OutputFormat.table:
+        _write_rows(columns, rows, output)
+        return
+    if not rows:
+        console.print("quarantine is empty")
+        return
+    by_reason: dict[str, list[tuple]] = {}
+    for reason, *rest in rows:
+        by_reason.setdefault(reason, []).append(tuple(rest))
+    for reason, items in by_reason.items():
+        console.print(_rich_table(["file", "record", "detail"], items, f"{reason} ({len(items)})"))
+
+
+def _write_rows(columns: list[str], rows: list, output: OutputFormat) -> None:
     if output is OutputFormat.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(columns)
         writer.writerows(rows)
         sys.stdout.write(buffer.getvalue())
-    elif output is OutputFormat.json:
-        sys.stdout.write(json.dumps([dict(zip(columns, row)) for row in rows], default=str, indent=2) + "\n")
     else:
-        console.print(_rich_table(columns, rows))
+        sys.stdout.write(json.dumps([dict(zip(columns, row)) for row in rows], default=str, indent=2) + "\n")
 
 
 def _rich_table(columns: list[str], rows: list, title: str | None = None) -> Table:
@@ -99,6 +132,11 @@ def _print_report(report: dict, wall_seconds: float) -> None:
     console.print(f"[bold]run {report['run_id']}[/] · pipeline {report['pipeline_version']} · "
                   f"{report['files_new']} new of {report['files_seen']} files · {report['articles_new']} articles analysed")
     console.print(_rich_table(["table", "rows"], sorted(report["row_counts"].items()), "published tables"))
+    if report["discarded"]:
+        console.print("discarded (not articles by design): "
+                      + ", ".join(f"{reason} {count}" for reason, count in sorted(report["discarded"].items())))
+    if report["skipped_language"]:
+        console.print(f"stored but not analysed (not English): {report['skipped_language']} articles")
     quarantined = report["quarantined"]
     if quarantined:
         console.print(_rich_table(["file", "record", "reason", "detail"],

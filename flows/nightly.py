@@ -62,10 +62,9 @@ def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progr
     run_id = steps.new_run_id()
     started_at = datetime.now(timezone.utc)
     seconds: dict[str, float] = {}
-    counts: dict = {}
     run_row = {"run_id": run_id, "started_at": started_at, "status": "running", "sources": [str(s) for s in sources],
                "pipeline_version": version, "files_seen": 0, "files_new": 0, "articles": 0, "quarantined": 0,
-               "error": None}
+               "discarded": {}, "skipped_language": 0, "error": None}
     # A crashed earlier run leaves scratch and uncommitted parts behind; they are never visible, but take space.
     lake.clean_stale(warehouse_dir, current_run_id=run_id)
     try:
@@ -75,11 +74,13 @@ def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progr
         run_row.update(files_seen=discovered["files_seen"], files_new=len(new_files))
         parsed = steps.timed(seconds, "parse", parse_task, new_files, warehouse_dir, run_id, version)
         normalised = steps.timed(seconds, "normalise", normalise_task, warehouse_dir, run_id, version)
-        run_row.update(articles=normalised["articles"], quarantined=parsed["quarantined"] + normalised["quarantined"])
-        counts["analysed"] = steps.timed(seconds, "analyse", analyse_task, warehouse_dir, run_id, version,
-                                         show_progress=show_progress)
+        run_row.update(articles=normalised["articles"], quarantined=parsed["quarantined"] + normalised["quarantined"],
+                       discarded=parsed["discarded"])
+        analysed = steps.timed(seconds, "analyse", analyse_task, warehouse_dir, run_id, version,
+                               show_progress=show_progress)
+        run_row.update(skipped_language=analysed["skipped_language"])
         steps.timed(seconds, "stage", stage_task, warehouse_dir, run_id)
-        counts["validation"] = steps.timed(seconds, "validate", validate_task, warehouse_dir, run_id, version)
+        steps.timed(seconds, "validate", validate_task, warehouse_dir, run_id, version)
         run_row.update(status="succeeded", finished_at=datetime.now(timezone.utc), step_seconds=dict(seconds))
         published = steps.timed(seconds, "publish", publish_task, warehouse_dir, run_row)
     except Exception as error:
@@ -101,6 +102,8 @@ def build_report(warehouse_dir: Path, run_row: dict, published: dict) -> dict:
         "files_seen": run_row["files_seen"],
         "files_new": run_row["files_new"],
         "articles_new": run_row["articles"],
+        "discarded": run_row["discarded"],
+        "skipped_language": run_row["skipped_language"],
         "row_counts": published,
         "quarantined": steps.quarantine_summary(warehouse_dir, run_row["run_id"]),
         "example_sql": EXAMPLE_SQL,

@@ -26,7 +26,8 @@ from flows.nlp import load_pipeline, load_reference
 from transforms.analyse import analyse_articles, entities_table, to_tables
 from transforms.ids import stable_id
 from transforms.normalise import normalise_record
-from transforms.parse import RawRecord, Rejection, parse_file
+from transforms.parse import parse_file
+from transforms.records import Discard, RawRecord, Rejection
 from transforms.schemas import ALL_TABLES, ARTICLES, FILES, QUARANTINE, RUNS
 from warehouse import lake
 from warehouse.publish import publish as publish_warehouse
@@ -36,6 +37,7 @@ ANALYSE_BATCH_ARTICLES = 500
 # Below this many articles a second spaCy process costs more (model load) than it saves.
 MIN_ARTICLES_PER_PROCESS = 200
 HASH_CHUNK_BYTES = 1 << 20
+NLP_LANGUAGES = frozenset({"en"})
 SCRATCH_SUFFIX = ".raw"
 RAW_RECORDS = pa.schema([
     ("source_uri", pa.string()), ("record_key", pa.string()), ("source_format", pa.string()), ("text", pa.string()),
@@ -104,6 +106,7 @@ def parse(new_files: list[dict], warehouse_dir: Path, run_id: str, pipeline_vers
     now = datetime.now(timezone.utc)
     records: list[dict] = []
     rejections: list[dict] = []
+    discarded: dict[str, int] = {}
     file_stats: list[dict] = []
     for file in new_files:
         data = Path(file["path"]).read_bytes()
@@ -112,6 +115,8 @@ def parse(new_files: list[dict], warehouse_dir: Path, run_id: str, pipeline_vers
             if isinstance(item, Rejection):
                 rejected += 1
                 rejections.append(_quarantine_row(item, now, run_id, pipeline_version))
+            elif isinstance(item, Discard):
+                discarded[item.reason_code] = discarded.get(item.reason_code, 0) + 1
             else:
                 produced += 1
                 records.append(asdict(item))
@@ -123,7 +128,7 @@ def parse(new_files: list[dict], warehouse_dir: Path, run_id: str, pipeline_vers
     (scratch / "files.json").write_text(json.dumps(file_stats))
     lake.write_part(lake.work_dir(warehouse_dir, run_id), "quarantine",
                     pa.Table.from_pylist(rejections, schema=QUARANTINE), 0)
-    return {"records": len(records), "quarantined": len(rejections)}
+    return {"records": len(records), "quarantined": len(rejections), "discarded": discarded}
 
 
 def normalise(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
@@ -219,13 +224,19 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
     nlp, reference = load_pipeline(), load_reference()
     n_process = max(1, min(os.cpu_count() or 1, total // MIN_ARTICLES_PER_PROCESS))
     counts = {name: 0 for name in ("entity_mentions", "quotes", "numeric_claims")}
+    counts["skipped_language"] = 0
     entities: dict[str, dict] = {}
     with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), disable=not show_progress,
                   transient=False) as progress:
         bar = progress.add_task("analysing articles", total=total)
         for part, batch in enumerate(parquet.iter_batches(batch_size=ANALYSE_BATCH_ARTICLES,
-                                                         columns=["article_id", "body_text", "credits"])):
-            extractions = analyse_articles(batch.to_pylist(), nlp, reference, n_process=n_process,
+                                                         columns=["article_id", "body_text", "credits", "language"])):
+            rows = batch.to_pylist()
+            # The model reads English; other articles are stored as they are, not mangled by it.
+            readable = [row for row in rows if row["language"] in NLP_LANGUAGES]
+            counts["skipped_language"] += len(rows) - len(readable)
+            progress.advance(bar, len(rows) - len(readable))
+            extractions = analyse_articles(readable, nlp, reference, n_process=n_process,
                                            on_article=lambda: progress.advance(bar))
             tables = to_tables(extractions, entities, run_id=run_id, pipeline_version=pipeline_version)
             for name, table in tables.items():

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from transforms.ids import article_id_for, sha256_hex
-from transforms.parse import RawRecord, Rejection
+from transforms.language import article_language
+from transforms.records import RawRecord, Rejection
 
 # A headline line is short and reads as a title, not a sentence.
 HEADLINE_MAX_WORDS = 25
@@ -73,7 +74,7 @@ def normalise_record(record: RawRecord) -> dict | Rejection:
         "title": title,
         "dateline": dateline,
         "published_at": parse_published(record.published),
-        "language": record.language,
+        "language": article_language(record.language, body),
         "authors": list(record.authors),
         "credits": [{"name": c.name, "role": c.role} for c in credits],
         "topics": list(record.topics),

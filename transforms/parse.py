@@ -1,115 +1,178 @@
-"""Bytes → raw records.  One file may hold many records (JSON Lines, SGML later).
+"""Bytes → raw records.  One file may hold many records (JSON Lines, SGML archives).
 
-Parsing never raises for bad input: every problem becomes a ``Rejection``
-(quarantine with a reason code) so one bad file or line never stops a run.
+The format comes from the content as well as the name: a `.txt` that is an
+HTML page is parsed as HTML, a `.gz` is opened and its inner name decides.
+Parsing never raises for bad input: a file or record that cannot be read
+becomes a ``Rejection`` (quarantine, with a reason code), so one bad file or
+line never stops a run.
 """
 
 from __future__ import annotations
 
+import ast
 import json
+import re
+import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
-# Formats the parser reads, by file extension.  Content sniffing comes with more formats.
-FORMAT_BY_EXTENSION = {".txt": "txt", ".json": "json"}
+from transforms.decode import NotText, decode_text
+from transforms.html_articles import parse_html
+from transforms.records import Discard, RawRecord, Rejection
+from transforms.sgml_reuters import parse_reuters_sgml
+from transforms.wikitext import looks_like_wikitext, strip_wikitext
+
+FORMAT_BY_EXTENSION = {
+    ".txt": "txt", ".text": "txt",
+    ".json": "json",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".sgm": "sgml", ".sgml": "sgml",
+}
+GZIP_MAGIC = b"\x1f\x8b"
+# A decompressed file larger than this is refused: a gzip bomb must not take the machine down.
+MAX_DECOMPRESSED_BYTES = 512 * 1024 * 1024
+# Characters looked at to recognise a format from the content.
+SNIFF_CHARS = 2048
+HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE | re.DOTALL)
+SGML_START = re.compile(r"<REUTERS\b")
+# news-please and similar dumps name the body differently.
+BODY_FIELDS = ("maintext", "text", "body", "content", "article")
+
+ParseResult = RawRecord | Rejection | Discard
 
 
-@dataclass(frozen=True)
-class RawRecord:
-    """One article as the source gave it, before cleaning."""
-
-    source_uri: str
-    record_key: str
-    source_format: str
-    text: str
-    title: str | None = None
-    url: str | None = None
-    authors: tuple[str, ...] = ()
-    published: str | None = None
-    language: str | None = None
-    # Set when the format marks it (SGML <DATELINE>); otherwise normalise finds it in the first paragraph.
-    dateline: str | None = None
-    topics: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Rejection:
-    """A file or record that cannot be processed: quarantined with a reason."""
-
-    source_uri: str
-    record_key: str
-    stage: str
-    reason_code: str
-    detail: str
-
-
-@dataclass(frozen=True)
-class Discard:
-    """A record that is not an article by design (a wire brief with no body): counted, not quarantined."""
-
-    source_uri: str
-    record_key: str
-    reason_code: str
-
-
-def detect_format(source_uri: str) -> str | None:
-    """The parser for a file name, or None when the format is not supported."""
-    lowered = source_uri.lower()
-    for extension, fmt in FORMAT_BY_EXTENSION.items():
-        if lowered.endswith(extension):
-            return fmt
-    return None
-
-
-def parse_file(source_uri: str, data: bytes) -> Iterator[RawRecord | Rejection]:
+def parse_file(source_uri: str, data: bytes) -> Iterator[ParseResult]:
     """Every record in one raw file, or the reasons it could not be read."""
-    fmt = detect_format(source_uri)
-    if fmt is None:
-        yield Rejection(source_uri, "", "parse", "unsupported_format", f"no parser for {source_uri!r}")
-        return
+    name = source_uri
+    if data[:2] == GZIP_MAGIC:
+        try:
+            data = _gunzip(data)
+        except (EOFError, zlib.error, ValueError) as error:
+            yield Rejection(source_uri, "", "parse", "corrupt_gzip", str(error))
+            return
+        name = re.sub(r"\.gz$", "", source_uri, flags=re.IGNORECASE)
+    elif name.lower().endswith(".gz"):
+        name = name[:-3]
     if not data.strip():
         yield Rejection(source_uri, "", "parse", "empty_file", f"{len(data)} bytes, no content")
         return
-    text = decode_bytes(data)
+    try:
+        text = decode_text(data).text
+    except NotText as error:
+        yield Rejection(source_uri, "", "parse", error.reason_code, str(error))
+        return
+    fmt = detect_format(name, text)
+    if fmt is None:
+        yield Rejection(source_uri, "", "parse", "unsupported_format",
+                        f"no parser for {name.rsplit('/', 1)[-1]!r} and the content is not a known format")
+        return
     if fmt == "txt":
         yield RawRecord(source_uri, "", "txt", text)
     elif fmt == "json":
         yield from _parse_json_document(source_uri, text)
+    elif fmt == "jsonl":
+        yield from _parse_json_lines(source_uri, text)
+    elif fmt == "html":
+        yield from parse_html(source_uri, text)
+    elif fmt == "sgml":
+        yield from parse_reuters_sgml(source_uri, text)
 
 
-def decode_bytes(data: bytes) -> str:
-    """UTF-8 (BOM tolerated); bytes that are not UTF-8 are read as CP1252, the usual culprit in news archives."""
+def detect_format(name: str, text: str) -> str | None:
+    """The parser for a file: its content decides when it is clearly structured, else its extension."""
+    head = text[:SNIFF_CHARS].lstrip("\ufeff")
+    stripped = head.lstrip()
+    by_extension = next((fmt for ext, fmt in FORMAT_BY_EXTENSION.items() if name.lower().endswith(ext)), None)
+    if SGML_START.search(head):
+        return "sgml"
+    if HTML_START.match(head):
+        return "html"
+    if stripped.startswith(("{", "[")):
+        if by_extension in ("json", "jsonl"):
+            return by_extension
+        return "jsonl" if _is_json_lines(text) else "json"
+    if by_extension in ("json", "jsonl", "html", "sgml"):
+        # Named structured but is not: the parser will say precisely why.
+        return by_extension
+    if by_extension == "txt" or "." not in name.rsplit("/", 1)[-1]:
+        return "txt"
+    return None
+
+
+def _gunzip(data: bytes) -> bytes:
+    decompressor = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+    out = decompressor.decompress(data, MAX_DECOMPRESSED_BYTES + 1)
+    if len(out) > MAX_DECOMPRESSED_BYTES:
+        raise ValueError(f"decompresses to more than {MAX_DECOMPRESSED_BYTES} bytes")
+    if not decompressor.eof:
+        raise EOFError("compressed stream is truncated")
+    return out
+
+
+def _is_json_lines(text: str) -> bool:
+    lines = [line for line in text.splitlines()[:3] if line.strip()]
+    if len(lines) < 2:
+        return False
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        json.loads(lines[0])
+        return True
+    except json.JSONDecodeError:
+        return False
 
 
-def _parse_json_document(source_uri: str, text: str) -> Iterator[RawRecord | Rejection]:
+def _parse_json_document(source_uri: str, text: str) -> Iterator[ParseResult]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         yield Rejection(source_uri, "", "parse", "invalid_json", f"line {error.lineno} col {error.colno}: {error.msg}")
         return
-    if not isinstance(document, dict):
-        yield Rejection(source_uri, "", "parse", "unsupported_structure",
-                        f"expected one JSON object, found {type(document).__name__}")
+    if isinstance(document, list):
+        # A JSON array of articles: each element is a record of its own.
+        for index, element in enumerate(document):
+            yield _record_from_object(source_uri, f"index={index}", "json", element)
         return
-    yield news_please_record(source_uri, "", "json", document)
+    yield _record_from_object(source_uri, "", "json", document)
+
+
+def _parse_json_lines(source_uri: str, text: str) -> Iterator[ParseResult]:
+    """One article a line; a bad line is quarantined on its own and the good lines load."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        key = f"line={number}"
+        try:
+            document = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Rejection(source_uri, key, "parse", "invalid_json_line", f"col {error.colno}: {error.msg}")
+            continue
+        yield _record_from_object(source_uri, key, "jsonl", document)
+
+
+def _record_from_object(source_uri: str, record_key: str, source_format: str, document: Any) -> ParseResult:
+    if not isinstance(document, dict):
+        return Rejection(source_uri, record_key, "parse", "unsupported_structure",
+                         f"expected a JSON object, found {type(document).__name__}")
+    return news_please_record(source_uri, record_key, source_format, document)
 
 
 def news_please_record(source_uri: str, record_key: str, source_format: str,
                        document: dict[str, Any]) -> RawRecord | Rejection:
     """A news-please style object (title, maintext/text, url, authors, date_publish, language)."""
-    body = document.get("maintext") or document.get("text") or ""
+    body = next((document[f] for f in BODY_FIELDS if document.get(f)), "")
+    body = _from_python_repr(body)
+    if isinstance(body, list) and all(isinstance(part, str) for part in body):
+        body = "\n".join(body)
     if not isinstance(body, str):
         return Rejection(source_uri, record_key, "parse", "unsupported_structure",
                          f"body field is {type(body).__name__}, not text")
-    authors = document.get("authors") or []
+    if looks_like_wikitext(body):
+        body = strip_wikitext(body)
+    authors = _from_python_repr(document.get("authors")) or []
     if isinstance(authors, str):
         authors = [authors]
+    if not isinstance(authors, list):
+        authors = []
     return RawRecord(
         source_uri=source_uri,
         record_key=record_key,
@@ -118,9 +181,19 @@ def news_please_record(source_uri: str, record_key: str, source_format: str,
         title=_text_or_none(document.get("title")),
         url=_text_or_none(document.get("url")),
         authors=tuple(a.strip() for a in authors if isinstance(a, str) and a.strip()),
-        published=_text_or_none(document.get("date_publish")),
+        published=_text_or_none(document.get("date_publish") or document.get("published") or document.get("date")),
         language=_text_or_none(document.get("language")),
     )
+
+
+def _from_python_repr(value: Any) -> Any:
+    """Some dumps store lists as their Python repr ("['a', 'b']"): read those back, safely."""
+    if isinstance(value, str) and value[:1] in "[(" and value[-1:] in "])":
+        try:
+            return ast.literal_eval(value)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            return value
+    return value
 
 
 def _text_or_none(value: Any) -> str | None:

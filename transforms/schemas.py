@@ -146,6 +146,8 @@ RUNS = pa.schema([
     _field("files_new", pa.int64(), "Files new or changed since the last run.", nullable=False),
     _field("articles", pa.int64(), "Articles produced by this run.", nullable=False),
     _field("quarantined", pa.int64(), "Files or records quarantined by this run.", nullable=False),
+    _field("discarded", pa.map_(pa.string(), pa.int64()), "Records that are not articles by design, by reason (wire briefs)."),
+    _field("skipped_language", pa.int64(), "Articles stored but not analysed: not in a language the NLP model reads."),
     _field("step_seconds", pa.map_(pa.string(), pa.float64()), "Wall time per step."),
     _field("error", pa.string(), "One-line reason when the run failed."),
 ])

@@ -151,12 +151,16 @@ def _entities_sql(files: list[str]) -> str:
             SELECT entity_id, name, label, run_id, pipeline_version FROM {_ordered_source(files)}
             QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY _part_order DESC, file_row_number DESC) = 1
         ), counts AS (
-            SELECT entity_id,
-                   list(DISTINCT text ORDER BY text) AS aliases,
-                   count(DISTINCT article_id) AS article_count,
-                   count(*) AS mention_count
-            FROM entity_mentions
-            GROUP BY entity_id
+            -- A duplicate article (same body under another id) would count one story twice;
+            -- a pronoun is not a name the entity goes by.
+            SELECT m.entity_id,
+                   coalesce(list(DISTINCT m.text ORDER BY m.text) FILTER (WHERE m.mention_type <> 'pronoun'), [])
+                       AS aliases,
+                   count(DISTINCT m.article_id) FILTER (WHERE a.duplicate_of IS NULL) AS article_count,
+                   count(*) FILTER (WHERE a.duplicate_of IS NULL) AS mention_count
+            FROM entity_mentions AS m
+            JOIN articles AS a ON a.article_id = m.article_id
+            GROUP BY m.entity_id
         )
         SELECT l.entity_id, l.name, l.label, c.aliases, c.article_count, c.mention_count, l.run_id, l.pipeline_version
         FROM counts AS c JOIN latest AS l ON l.entity_id = c.entity_id

@@ -19,11 +19,11 @@ SELECT
     q.start_char,
     q.end_char
 FROM quotes AS q
-JOIN articles AS a ON a.article_id = q.article_id
+JOIN articles AS a ON a.article_id = q.article_id AND a.duplicate_of IS NULL
 LEFT JOIN entities AS e ON e.entity_id = q.speaker_entity_id
 ORDER BY q.article_id, q.start_char, q.quote_id;
 
-COMMENT ON VIEW v_quotes IS 'Quotes with the article title, publication time and resolved speaker name.';
+COMMENT ON VIEW v_quotes IS 'Quotes with the article title, publication time and resolved speaker name (duplicate articles excluded).';
 
 CREATE VIEW v_entity_mentions_per_article AS
 SELECT
@@ -34,12 +34,12 @@ SELECT
     e.label,
     count(*) AS mention_count
 FROM entity_mentions AS m
-JOIN articles AS a ON a.article_id = m.article_id
+JOIN articles AS a ON a.article_id = m.article_id AND a.duplicate_of IS NULL
 JOIN entities AS e ON e.entity_id = m.entity_id
 GROUP BY m.article_id, a.title, m.entity_id, e.name, e.label
 ORDER BY m.article_id, mention_count DESC, m.entity_id;
 
-COMMENT ON VIEW v_entity_mentions_per_article IS 'How often each entity is mentioned in each article.';
+COMMENT ON VIEW v_entity_mentions_per_article IS 'How often each entity is mentioned in each article (duplicate articles excluded).';
 
 CREATE VIEW v_claims AS
 SELECT
@@ -65,11 +65,11 @@ SELECT
     c.start_char,
     c.end_char
 FROM numeric_claims AS c
-JOIN articles AS a ON a.article_id = c.article_id
+JOIN articles AS a ON a.article_id = c.article_id AND a.duplicate_of IS NULL
 LEFT JOIN entities AS e ON e.entity_id = c.speaker_entity_id
 ORDER BY c.article_id, c.start_char, c.claim_id;
 
-COMMENT ON VIEW v_claims IS 'Numeric claims with the article title and, when someone said it, the speaker name.';
+COMMENT ON VIEW v_claims IS 'Numeric claims with the article title and, when someone said it, the speaker name (duplicate articles excluded).';
 
 -- Duplicates (same body under another id) would count one story twice.
 CREATE VIEW v_top_entities AS
@@ -86,3 +86,22 @@ GROUP BY e.entity_id, e.name, e.label
 ORDER BY article_count DESC, mention_count DESC, e.entity_id;
 
 COMMENT ON VIEW v_top_entities IS 'Entities by the number of distinct (non-duplicate) articles that mention them.';
+
+-- What is in quarantine now: rows from the latest version of each file (a fixed file drops out).
+CREATE VIEW v_quarantine AS
+WITH latest_file AS (
+    SELECT source_uri, max(run_id) AS run_id FROM files GROUP BY source_uri
+)
+SELECT
+    q.reason_code,
+    q.source_uri,
+    q.record_key,
+    q.stage,
+    q.detail,
+    q.quarantined_at,
+    q.run_id
+FROM quarantine AS q
+JOIN latest_file AS f ON f.source_uri = q.source_uri AND f.run_id = q.run_id
+ORDER BY q.reason_code, q.source_uri, q.record_key;
+
+COMMENT ON VIEW v_quarantine IS 'Inputs quarantined in the latest version of their file, with the reason.';

@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 
 from conftest import SEED_FILE
 from transforms.normalise import normalise_record, parse_credits, split_headline
-from transforms.parse import RawRecord, Rejection, parse_file
+from transforms.parse import parse_file
+from transforms.records import RawRecord
 
 
 def _only(items):
@@ -58,15 +59,6 @@ def test_news_please_json():
     assert article["published_at"] == datetime(2025, 11, 3, 14, 5, tzinfo=timezone.utc)
     assert article["paragraph_count"] == 2
     assert article["url"] == "https://example.com/port"
-
-
-def test_bad_inputs_are_rejections_with_reasons():
-    assert _only(parse_file("bad.json", b'{"title": "x", ')).reason_code == "invalid_json"
-    assert _only(parse_file("list.json", b"[1, 2]")).reason_code == "unsupported_structure"
-    assert _only(parse_file("empty.txt", b"")).reason_code == "empty_file"
-    assert _only(parse_file("page.pdf", b"%PDF-1.4")).reason_code == "unsupported_format"
-    short = normalise_record(_only(parse_file("stub.json", b'{"title": "t", "text": "Blah blah."}')))
-    assert isinstance(short, Rejection) and short.reason_code == "empty_body"
 
 
 def test_latin1_byte_in_utf8_text_is_read_as_cp1252():

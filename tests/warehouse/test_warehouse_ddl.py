@@ -18,6 +18,7 @@ EXPECTED_DESCRIBE = {
     pa.list_(pa.string()): "VARCHAR[]",
     pa.list_(pa.struct([("name", pa.string()), ("role", pa.string())])): 'STRUCT("name" VARCHAR, "role" VARCHAR)[]',
     pa.map_(pa.string(), pa.float64()): "MAP(VARCHAR, DOUBLE)",
+    pa.map_(pa.string(), pa.int64()): "MAP(VARCHAR, BIGINT)",
 }
 
 

@@ -1,0 +1,44 @@
+"""The records parsing produces: an article as the source gave it, or why there is none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One article as the source gave it, before cleaning."""
+
+    source_uri: str
+    record_key: str
+    source_format: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    language: str | None = None
+    # Set when the format marks it (SGML <DATELINE>); otherwise normalise finds it in the first paragraph.
+    dateline: str | None = None
+    topics: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A file or record that cannot be processed: quarantined with a reason."""
+
+    source_uri: str
+    record_key: str
+    stage: str
+    reason_code: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Discard:
+    """A record that is not an article by design (a wire brief with no body): counted, not quarantined."""
+
+    source_uri: str
+    record_key: str
+    reason_code: str

@@ -58,13 +58,16 @@ BLOCK_TAGS = {"address", "article", "aside", "blockquote", "br", "dd", "div", "d
               "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
               "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"}
 # Option variants for --compare: each is applied on top of the module's TRAFILATURA_OPTIONS.
+BALANCED = {"favor_precision": False, "favor_recall": False}
 VARIANTS = {
     "module options": {},
-    "favor_precision": {"favor_precision": True},
-    "favor_recall": {"favor_recall": True},
-    "fast (no fallback)": {"fast": True},
-    "include_tables": {"include_tables": True},
-    "recall + tables": {"favor_recall": True, "include_tables": True},
+    "balanced": BALANCED,
+    "favor_precision": {"favor_precision": True, "favor_recall": False},
+    "favor_recall": {"favor_precision": False, "favor_recall": True},
+    "balanced, fast": {**BALANCED, "fast": True},
+    "balanced + tables": {**BALANCED, "include_tables": True},
+    "recall + tables": {"favor_precision": False, "favor_recall": True, "include_tables": True},
+    "extensive date search": {"date_extraction_params": {"extensive_search": True, "original_date": True}},
 }
 
 
@@ -186,14 +189,20 @@ def report_pages(results: list[PageResult], expected: list[dict]) -> None:
 
 
 def compare_variants(inputs: list[tuple[str, str, dict, Counter]]) -> None:
-    print("\noption variants (body only): mean P / R / F1, rejected pages, mean ms per page")
+    print("\noption variants, each on top of the module options: body mean P / R / F1, rejected pages, "
+          "dates (same day where expected / none where not expected), mean ms per page")
     for label, overrides in VARIANTS.items():
         with mock.patch.dict(html_articles.TRAFILATURA_OPTIONS, overrides):
             results = [score_page(name, html, expected_tokens) for name, html, _, expected_tokens in inputs]
-        print(f"  {label:20} P {statistics.mean(r.precision for r in results):.3f}  "
+        dates = [((r.record.published if r.record else None) or "", (metadata.get("publishedTime") or "")[:10])
+                 for r, (_, _, metadata, _) in zip(results, inputs, strict=True)]
+        same = sum(got[:10] == want for got, want in dates if want)
+        none = sum(not got for got, want in dates if not want)
+        print(f"  {label:22} P {statistics.mean(r.precision for r in results):.3f}  "
               f"R {statistics.mean(r.recall for r in results):.3f}  "
               f"F1 {statistics.mean(r.f1 for r in results):.3f}  "
               f"rejected {sum(r.record is None for r in results):2}  "
+              f"dates {same}/{sum(1 for _, want in dates if want)} {none}/{sum(1 for _, want in dates if not want)}  "
               f"{statistics.mean(r.seconds for r in results) * 1000:6.1f} ms")
 
 

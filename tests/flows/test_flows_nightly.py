@@ -7,8 +7,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from typer.testing import CliRunner
 
 from conftest import SEEDS
+from flows.cli import app
 from flows.nightly import nightly
 from transforms.schemas import ALL_TABLES, key_column
 
@@ -98,3 +100,17 @@ def test_bad_files_are_quarantined_and_the_rest_publishes(prefect_harness, tmp_p
     assert _query(warehouse, "SELECT source_uri, status FROM files WHERE status <> 'parsed' ORDER BY 1") == \
         [("broken.json", "quarantined"), ("zero.json", "empty")]
     assert len(list((warehouse / "quarantine").iterdir())) == 2
+
+    # Nothing changed: the quarantined files are not retried, and they stay listed.
+    again = nightly(sources=[str(source)], warehouse=str(warehouse))
+    assert (again["files_new"], again["quarantined"]) == (0, [])
+    listing = CliRunner().invoke(app, ["quarantine", "--warehouse", str(warehouse), "--format", "csv"])
+    assert listing.exit_code == 0, listing.output
+    assert listing.output.splitlines()[1:] == ['empty_file,zero.json,,"0 bytes, no content"',
+                                               "invalid_json,broken.json,,line 1 col 34: Unterminated string starting at"]
+
+    # A fixed file is retried, loads, and leaves quarantine.
+    (source / "broken.json").write_text('{"title": "Cut off", "maintext": "The file ends mid sentence no longer, it was fixed."}')
+    fixed = nightly(sources=[str(source)], warehouse=str(warehouse))
+    assert fixed["files_new"] == 1 and fixed["articles_new"] == 1
+    assert _query(warehouse, "SELECT source_uri FROM v_quarantine") == [("zero.json",)]

@@ -105,7 +105,7 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
 
 
 def _insert_statements(parts: dict[str, list[str]]) -> list[str]:
-    statements = [_latest_per_key_sql("articles", parts["articles"])]
+    statements = [_articles_sql(parts["articles"], parts["files"])]
     statements += [_children_sql(table, parts[table]) for table in CHILD_TABLES]
     statements.append(_entities_sql(parts["entities"]))
     statements += [_latest_per_key_sql(table, parts[table]) for table in OPS_TABLES]
@@ -124,6 +124,30 @@ def _latest_per_key_sql(table: str, files: list[str]) -> str:
         SELECT {columns} FROM {_ordered_source(files)}
         QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY _part_order DESC, file_row_number DESC) = 1
         ORDER BY {key}
+    """
+
+
+def _articles_sql(files: list[str], manifest_files: list[str]) -> str:
+    """The latest version of each article, and only from the latest run that read its source file.
+
+    A changed file replaces its articles: one it no longer yields disappears.  A source file whose
+    new version could not be read (quarantined) keeps its last good articles, and a deleted source
+    file keeps its articles too: raw files come and go, the warehouse keeps what it learned.
+    """
+    if not files:
+        return ""
+    columns = _column_list("articles")
+    article_columns = _column_list("articles", prefix="a.")
+    return f"""
+        INSERT INTO articles ({columns})
+        WITH latest_read AS (
+            SELECT source_uri, max(run_id) AS run_id FROM {_source(manifest_files)}
+            WHERE status = 'parsed' GROUP BY source_uri
+        )
+        SELECT {article_columns} FROM {_ordered_source(files)} AS a
+        JOIN latest_read AS r ON r.source_uri = a.source_uri AND r.run_id = a.run_id
+        QUALIFY row_number() OVER (PARTITION BY a.article_id ORDER BY a._part_order DESC, a.file_row_number DESC) = 1
+        ORDER BY a.article_id
     """
 
 

@@ -14,7 +14,7 @@ from transforms.schemas import ALL_TABLES, CONTENT_TABLES, key_column
 from warehouse import lake, publish as publish_module
 from warehouse.publish import CHILD_TABLES, PUBLISH_STORAGE_VERSION, PublishLocked, publish
 from warehouse.query import run_readonly_sql
-from warehouse_builders import RUN_1, RUN_2, RUN_3, run_1_tables, run_2_tables, write_run
+from warehouse_builders import BODY_A2, RUN_1, RUN_2, RUN_3, run_1_tables, run_2_tables, write_run
 
 
 _PRINT_A1_TITLE = (
@@ -63,7 +63,7 @@ def test_publish_keeps_the_latest_version_of_each_article_and_only_its_children(
     assert _rows(db, "SELECT claim_id, value FROM numeric_claims") == [("c2", 5.0)]
     assert result.row_counts == {
         "articles": 3, "entities": 2, "entity_mentions": 5, "quotes": 1, "numeric_claims": 1,
-        "runs": 2, "files": 2, "quarantine": 1, "validation_results": 1,
+        "runs": 2, "files": 3, "quarantine": 1, "validation_results": 1,
     }
 
 
@@ -82,7 +82,7 @@ def test_ops_tables_keep_the_latest_row_per_key(two_runs: Path) -> None:
 
     assert _rows(db, "SELECT run_id, articles FROM runs ORDER BY run_id") == [(RUN_1, 3), (RUN_2, 1)]
     assert _rows(db, "SELECT file_id, status, run_id FROM files ORDER BY file_id") == [
-        ("f-x", "parsed", RUN_1), ("f-y", "empty", RUN_2),
+        ("f-x", "parsed", RUN_1), ("f-x2", "parsed", RUN_2), ("f-y", "empty", RUN_2),
     ]
     assert _rows(db, "SELECT quarantine_id, reason_code FROM quarantine") == [("qr1", "invalid_json")]
 
@@ -208,7 +208,8 @@ def test_crash_before_the_swap_leaves_the_old_file_and_next_publish_cleans_up(
 ) -> None:
     db = publish(two_runs).path
     before = hashlib.sha256(db.read_bytes()).hexdigest()
-    write_run(two_runs, RUN_3, {"articles": [{"article_id": "A3"}]})
+    write_run(two_runs, RUN_3, {"articles": [{"article_id": "A3", "source_uri": "z.txt"}],
+                                "files": [{"file_id": "f-z", "source_uri": "z.txt", "status": "parsed"}]})
     lake.commit_run(two_runs, RUN_3)
 
     def crash(src: str, dst: str) -> None:
@@ -250,3 +251,18 @@ def test_a_duckdb_1x_reader_opens_the_published_file(two_runs: Path) -> None:
         capture_output=True, text=True, check=True,
     )
     assert out.stdout.splitlines() == ["Joseph R. Biden,2", "Tokyo,1"]
+
+
+def test_a_changed_file_replaces_its_articles(two_runs: Path) -> None:
+    # Run 3 reads y.txt again and it now holds only A2: A2dup, which came from its old version, is gone.
+    write_run(two_runs, RUN_3, {
+        "articles": [{"article_id": "A2", "title": "A2 revised", "body_text": BODY_A2, "source_uri": "y.txt"}],
+        "files": [{"file_id": "f-y3", "source_uri": "y.txt", "status": "parsed", "article_count": 1}],
+    })
+    lake.commit_run(two_runs, RUN_3)
+    db = publish(two_runs).path
+    assert _rows(db, "SELECT article_id, title, run_id FROM articles ORDER BY article_id") == [
+        ("A1", "A1 second version", RUN_2), ("A2", "A2 revised", RUN_3),
+    ]
+    # A2's children came with its old version and were not re-extracted in this (hand-made) run.
+    assert _rows(db, "SELECT count(*) FROM numeric_claims WHERE article_id = 'A2'") == [(0,)]

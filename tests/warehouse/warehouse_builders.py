@@ -62,8 +62,9 @@ def run_1_tables() -> dict[str, list[dict[str, Any]]]:
         "articles": [
             {"article_id": "A1", "title": "A1 first version", "body_text": BODY_A1_V1, "word_count": 10},
             {"article_id": "A2", "title": "A2 only version", "body_text": BODY_A2, "word_count": 6,
-             "published_at": datetime(2025, 1, 1, 9, 30, tzinfo=UTC)},
-            {"article_id": "A2dup", "title": "A2 again", "body_text": BODY_A2, "duplicate_of": "A2"},
+             "published_at": datetime(2025, 1, 1, 9, 30, tzinfo=UTC), "source_uri": "y.txt"},
+            {"article_id": "A2dup", "title": "A2 again", "body_text": BODY_A2, "duplicate_of": "A2",
+             "source_uri": "y.txt", "record_key": "2"},
         ],
         "entities": [
             {"entity_id": "e-biden", "name": "Joe Biden", "label": "PERSON"},
@@ -114,7 +115,9 @@ def run_2_tables() -> dict[str, list[dict[str, Any]]]:
              "speaker_entity_id": "e-biden", "speaker_text": "Biden"},
         ],
         "runs": [{"run_id": RUN_2, "articles": 1}],
-        "files": [{"file_id": "f-y", "source_uri": "y.txt", "status": "empty", "article_count": 0}],
+        # x.txt changed and was read again; y.txt's new version was empty, so its articles stay as they were.
+        "files": [{"file_id": "f-x2", "source_uri": "x.txt", "status": "parsed", "article_count": 1},
+                  {"file_id": "f-y", "source_uri": "y.txt", "status": "empty", "article_count": 0}],
     }
 
 

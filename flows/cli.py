@@ -1,10 +1,11 @@
-"""The ``broadsheet`` command: run the nightly flow, query the published warehouse."""
+"""The ``broadsheet`` command: run the nightly flow, serve it on a schedule, query the published warehouse."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
 import sys
 import time
 from enum import Enum
@@ -23,6 +24,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Broadsheet: raw news articles → Parquet → Great Expectations → DuckDB.")
 console = Console()
 errors = Console(stderr=True)
+# A served deployment runs unattended: its logs, kept by the server and shown in the UI, are the record of
+# each night, so it logs more than `run`, whose one-line failure reason they would bury.
+SERVE_PREFECT_LOG_LEVEL = "INFO"
 
 
 class OutputFormat(str, Enum):
@@ -51,6 +55,31 @@ def run(
         errors.print(f"[bold red]run failed:[/] {reason}", soft_wrap=True)
         raise typer.Exit(code=1)
     _print_report(report, time.perf_counter() - started)
+
+
+@app.command()
+def serve(
+    cron: Optional[str] = typer.Option(None, "--cron", help='Cron schedule. Default "0 2 * * *" (02:00 every night).'),
+    timezone: Optional[str] = typer.Option(None, "--timezone", help="IANA timezone the cron is read in. Default UTC."),
+    interval: Optional[float] = typer.Option(None, "--interval", help="Run every SECONDS instead of on a cron (tests, demos)."),
+    source: Optional[list[Path]] = typer.Option(None, "--source", "-s", help="File, folder or glob (repeatable). Default: seeds/articles."),
+    warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE",
+                                   help="Warehouse directory (lake, published DuckDB file, quarantine)."),
+    name: Optional[str] = typer.Option(None, "--name", help='Deployment name. Default "nightly".'),
+) -> None:
+    """Serve the nightly flow as a Prefect deployment (one run at a time) until stopped; needs `prefect server start`."""
+    os.environ["PREFECT_LOGGING_LEVEL"] = os.environ.get("BROADSHEET_PREFECT_LOG_LEVEL", SERVE_PREFECT_LOG_LEVEL)
+    from flows import schedule  # imports Prefect, which reads its settings (the log level above) once
+
+    try:
+        when = schedule.build_schedule(cron=cron, timezone=timezone, interval=interval)
+        schedule.require_api(schedule.configured_api_url())
+        deployment = schedule.build_deployment([str(s) for s in (source or [DEFAULT_SOURCE])], str(warehouse), when,
+                                               name=name)
+    except schedule.ServeError as error:
+        errors.print(f"[bold red]serve:[/] {error}", soft_wrap=True)
+        raise typer.Exit(code=2)
+    schedule.serve_nightly(deployment)
 
 
 @app.command()

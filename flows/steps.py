@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 from rich.progress import MofNCompleteColumn, Progress
 
 from expectations.validate import validate_tables
+from flows.faults import pause_point
 from flows.nlp import load_pipeline, load_reference
 from transforms.analyse import analyse_articles, entities_table, to_tables
 from transforms.ids import stable_id
@@ -242,6 +243,7 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
             for name, table in tables.items():
                 lake.write_part(lake.work_dir(warehouse_dir, run_id), name, table, part)
                 counts[name] += table.num_rows
+            pause_point("analyse")
     lake.write_part(lake.work_dir(warehouse_dir, run_id), "entities",
                     entities_table(entities, run_id=run_id, pipeline_version=pipeline_version), 0)
     counts["entities"] = len(entities)
@@ -250,6 +252,7 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
 
 def stage(warehouse_dir: Path, run_id: str) -> dict:
     staged = lake.stage_run(warehouse_dir, run_id)
+    pause_point("staged")
     return {table: len(paths) for table, paths in staged.items()}
 
 
@@ -262,6 +265,7 @@ def validate(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
             frames[table] = pa.concat_tables([lake.conform(table, pq.read_table(p)) for p in parts]).to_pandas()
     outcome = validate_tables(frames, run_id=run_id, pipeline_version=pipeline_version,
                               validated_at=datetime.now(timezone.utc))
+    pause_point("validate")
     lake.write_part(lake.work_dir(warehouse_dir, run_id), "validation_results", outcome.results, 0)
     lake.stage_run(warehouse_dir, run_id)
     if not outcome.passed:
@@ -276,7 +280,7 @@ def commit_and_publish(warehouse_dir: Path, run_row: dict) -> dict:
     lake.write_part(lake.work_dir(warehouse_dir, run_id), "runs", pa.Table.from_pylist([run_row], schema=RUNS), 0)
     lake.stage_run(warehouse_dir, run_id)
     lake.commit_run(warehouse_dir, run_id)
-    result = publish_warehouse(warehouse_dir)
+    result = publish_warehouse(warehouse_dir, before_swap=lambda: pause_point("publish"))
     return dict(result.row_counts)
 
 

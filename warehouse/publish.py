@@ -9,6 +9,7 @@ before the rename leaves the last good file untouched.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,8 +44,12 @@ class PublishResult:
     path: Path
 
 
-def publish(warehouse_dir: Path, *, lock_timeout: float = PUBLISH_LOCK_TIMEOUT_S) -> PublishResult:
-    """Rebuild ``<warehouse_dir>/broadsheet.duckdb`` from the committed lake."""
+def publish(warehouse_dir: Path, *, lock_timeout: float = PUBLISH_LOCK_TIMEOUT_S,
+            before_swap: Callable[[], None] | None = None) -> PublishResult:
+    """Rebuild ``<warehouse_dir>/broadsheet.duckdb`` from the committed lake.
+
+    ``before_swap`` runs when the new file is complete but not yet in place (the crash tests stop there).
+    """
     warehouse_dir = Path(warehouse_dir)
     warehouse_dir.mkdir(parents=True, exist_ok=True)
     lock_path = warehouse_dir / PUBLISH_LOCK_NAME
@@ -63,6 +68,8 @@ def publish(warehouse_dir: Path, *, lock_timeout: float = PUBLISH_LOCK_TIMEOUT_S
         try:
             row_counts = _build(tmp, warehouse_dir)
             fsync_path(tmp)
+            if before_swap is not None:
+                before_swap()
             os.replace(tmp, target)
         except BaseException:
             _remove_db_files(tmp)

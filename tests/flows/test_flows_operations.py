@@ -1,0 +1,166 @@
+"""Nightly operations: incremental runs, one writer, readers never blocked, crash safety."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import filelock
+import pytest
+from typer.testing import CliRunner
+
+from conftest import PROJECT_ROOT, SEEDS
+from flows import nightly as nightly_module
+from flows.cli import app
+from flows.faults import PAUSE_AT_ENV, PAUSE_FILE_ENV, POINTS
+from flows.nightly import RUN_LOCK_NAME, nightly
+from transforms.schemas import CONTENT_TABLES, key_column
+
+BROADSHEET = Path(sys.executable).with_name("broadsheet")
+SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])
+
+
+def _query(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse / "broadsheet.duckdb"), read_only=True) as con:
+        return con.sql(sql).fetchall()
+
+
+def _content(warehouse: Path) -> dict[str, list[tuple]]:
+    """Every content table's rows, without the lineage that differs between runs and warehouses."""
+    return {table: _query(warehouse, f"SELECT * EXCLUDE (run_id, pipeline_version) FROM {table} "
+                                     f"ORDER BY {key_column(schema)}")
+            for table, schema in CONTENT_TABLES.items()}
+
+
+@pytest.fixture
+def source(tmp_path) -> Path:
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_changed_file_replaces_its_rows_and_deleted_file_keeps_them(prefect_harness, source, tmp_path):
+    warehouse = tmp_path / "warehouse"
+    nightly(sources=[str(source)], warehouse=str(warehouse))
+    trade = source / "001_trade_talks.txt"
+    lines = trade.read_text().splitlines()
+    # Keep headline, dateline paragraph and credits; drop every other paragraph (and their quotes).
+    trade.write_text("\n".join([lines[0], lines[1], lines[-1]]) + "\n")
+    (source / "002_rail_budget.txt").unlink()
+
+    report = nightly(sources=[str(source)], warehouse=str(warehouse))
+    assert (report["files_seen"], report["files_new"], report["articles_new"]) == (SEED_COUNT - 1, 1, 1)
+    body, paragraphs = _query(warehouse, "SELECT body_text, paragraph_count FROM articles "
+                                         "WHERE source_uri = '001_trade_talks.txt'")[0]
+    assert paragraphs == 1 and body.startswith(lines[1].split(" - ", 1)[1][:30])
+    quote_starts = _query(warehouse, "SELECT q.start_char, q.end_char FROM quotes q JOIN articles a USING (article_id) "
+                                     "WHERE a.source_uri = '001_trade_talks.txt'")
+    assert all(end <= len(body) for _, end in quote_starts)
+    # The deleted file's article stays: the warehouse keeps what it learned.
+    assert _query(warehouse, "SELECT count(*) FROM articles WHERE source_uri = '002_rail_budget.txt'") == [(1,)]
+    assert _query(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
+
+
+def test_new_pipeline_version_and_full_refresh_rebuild_the_same_tables(prefect_harness, source, tmp_path, monkeypatch):
+    warehouse = tmp_path / "warehouse"
+    nightly(sources=[str(source)], warehouse=str(warehouse))
+    before = _content(warehouse)
+
+    refreshed = nightly(sources=[str(source)], warehouse=str(warehouse), full_refresh=True)
+    assert (refreshed["files_new"], refreshed["articles_new"]) == (SEED_COUNT, SEED_COUNT)
+    assert _content(warehouse) == before
+
+    monkeypatch.setattr(nightly_module, "pipeline_version", lambda: "9.9.9+new-model")
+    upgraded = nightly(sources=[str(source)], warehouse=str(warehouse))
+    assert (upgraded["files_new"], upgraded["articles_new"]) == (SEED_COUNT, SEED_COUNT)
+    assert _query(warehouse, "SELECT DISTINCT pipeline_version FROM articles") == [("9.9.9+new-model",)]
+    assert _content(warehouse) == before
+
+
+def test_a_second_concurrent_run_exits_quickly_and_changes_nothing(prefect_harness, source, tmp_path):
+    warehouse = tmp_path / "warehouse"
+    nightly(sources=[str(source)], warehouse=str(warehouse))
+    published = (warehouse / "broadsheet.duckdb").read_bytes()
+    with filelock.FileLock(warehouse / RUN_LOCK_NAME, timeout=0):
+        started = time.perf_counter()
+        result = CliRunner().invoke(app, ["run", "--source", str(source), "--warehouse", str(warehouse), "--full-refresh"])
+        elapsed = time.perf_counter() - started
+    assert result.exit_code == 1
+    assert "another Broadsheet run is using" in result.output
+    assert elapsed < 10
+    assert (warehouse / "broadsheet.duckdb").read_bytes() == published
+
+
+READER = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+print(con.execute("SELECT count(*) FROM articles").fetchall()[0][0], flush=True)
+sys.stdin.readline()
+print(con.execute("SELECT count(*) FROM articles").fetchall()[0][0], flush=True)
+"""
+
+
+def test_a_reader_holding_the_file_never_blocks_the_load(prefect_harness, source, tmp_path):
+    warehouse = tmp_path / "warehouse"
+    nightly(sources=[str(source)], warehouse=str(warehouse))
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(warehouse / "broadsheet.duckdb")],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == str(SEED_COUNT)
+        (source / "008_extra.json").write_text(
+            '{"title": "Port reopens", "maintext": "The port reopened on Monday after repairs, officials said.",'
+            ' "url": "https://example.com/port-reopens"}')
+        report = nightly(sources=[str(source)], warehouse=str(warehouse))
+        assert report["articles_new"] == 1
+        assert _query(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT + 1,)]
+        # The old connection still reads the file it opened, consistently.
+        reader.stdin.write("\n")
+        reader.stdin.flush()
+        assert reader.stdout.readline().strip() == str(SEED_COUNT)
+    finally:
+        reader.kill()
+        reader.wait()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("point", POINTS)
+def test_a_run_killed_at_any_point_leaves_the_warehouse_as_it_was(prefect_harness, source, tmp_path, point):
+    from prefect.settings import PREFECT_API_URL
+
+    warehouse = tmp_path / "warehouse"
+    nightly(sources=[str(source)], warehouse=str(warehouse))
+    (source / "008_extra.json").write_text(
+        '{"title": "Port reopens", "maintext": "The port reopened on Monday after repairs, officials said.",'
+        ' "url": "https://example.com/port-reopens"}')
+    published = (warehouse / "broadsheet.duckdb").read_bytes()
+    pause_file = tmp_path / "paused"
+    env = {**os.environ, PAUSE_AT_ENV: point, PAUSE_FILE_ENV: str(pause_file),
+           "PREFECT_API_URL": PREFECT_API_URL.value()}
+    run = subprocess.Popen([str(BROADSHEET), "run", "--source", str(source), "--warehouse", str(warehouse)],
+                           env=env, cwd=PROJECT_ROOT, start_new_session=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 180
+        while not pause_file.exists():
+            assert run.poll() is None, f"the run ended before reaching {point!r}"
+            assert time.monotonic() < deadline, f"the run never reached {point!r}"
+            time.sleep(0.2)
+    finally:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.wait()
+    assert (warehouse / "broadsheet.duckdb").read_bytes() == published
+
+    report = nightly(sources=[str(source)], warehouse=str(warehouse))
+    # Killed during publish, the run had already committed its data to the lake: the next run only publishes it.
+    assert report["articles_new"] == (0 if point == "publish" else 1)
+    uninterrupted = tmp_path / "uninterrupted"
+    nightly(sources=[str(source)], warehouse=str(uninterrupted))
+    assert _content(warehouse) == _content(uninterrupted)
+    leftovers = [p for p in warehouse.rglob("*") if ".tmp-" in p.name or p.parent.name == "_work"]
+    assert leftovers == []

@@ -20,5 +20,9 @@ def load_pipeline() -> Language:
 
 @lru_cache(maxsize=1)
 def load_reference() -> Reference:
-    with open(REFERENCE_DIR / "country_aliases.csv", newline="", encoding="utf-8") as handle:
-        return Reference.from_rows(list(csv.DictReader(handle)))
+    return Reference.from_rows(_rows("country_aliases.csv"), _rows("demonyms.csv"))
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(REFERENCE_DIR / name, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))

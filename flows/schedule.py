@@ -37,10 +37,12 @@ class ServeError(RuntimeError):
 def serve_nightly(deployment: RunnerDeployment) -> None:
     """Register the deployment and run its scheduled flow runs until stopped (SIGINT/SIGTERM).
 
+    No runner-side limit: the runner submits every due tick and the server's deployment limit decides,
+    so a tick that overlaps a run is cancelled at once, with its reason, instead of waiting to go late.
     On shutdown the schedule is paused, so ticks do not pile up as late runs while nothing serves
     them; the next ``serve`` resumes it.
     """
-    prefect.serve(deployment, limit=CONCURRENCY.limit)
+    prefect.serve(deployment)
 
 
 def build_deployment(sources: list[str], warehouse: str, schedule: Schedule, *,

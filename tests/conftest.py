@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -11,11 +10,7 @@ from flows.settings import configure_environment
 
 configure_environment()
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-SEEDS = PROJECT_ROOT / "seeds" / "articles"
-SEED_FILE = SEEDS / "000_ff8a8828b930ef3e.txt"
-SHARED = PROJECT_ROOT.parent / "shared"
-FIXTURES = Path(__file__).parent / "fixtures"
+from support import SHARED
 
 
 @pytest.fixture(scope="session")

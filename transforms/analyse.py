@@ -53,14 +53,16 @@ def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: R
         entities[mention.entity_index].mentions.append(mention)
     result = ArticleExtraction(article_id)
 
-    for entity in entities:
-        result.entities.append({"entity_id": entity.entity_id, "name": entity.name, "label": entity.label,
+    entity_ids = [entity.entity_id(article_id) for entity in entities]
+    for entity, entity_id in zip(entities, entity_ids):
+        result.entities.append({"entity_id": entity_id, "name": entity.name, "label": entity.label,
+                                "scope": entity.scope, "country_code": reference.country_code(entity.name, entity.label),
                                 "aliases": sorted({m.text for m in entity.mentions if m.mention_type != "pronoun"}),
                                 "article_count": 1, "mention_count": len(entity.mentions)})
         for mention in entity.mentions:
             result.entity_mentions.append({
                 "mention_id": span_id("men", article_id, mention.start, mention.end),
-                "article_id": article_id, "entity_id": entity.entity_id, "text": mention.text,
+                "article_id": article_id, "entity_id": entity_id, "text": mention.text,
                 "label": entity.label, "start_char": mention.start, "end_char": mention.end,
                 "sentence_index": mention.sentence_index, "mention_type": mention.mention_type,
                 "role": mention.role,
@@ -76,7 +78,7 @@ def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: R
             "kind": quote.kind, "cue": quote.cue, "cue_start_char": quote.cue_start, "cue_end_char": quote.cue_end,
             "speaker_text": quote.speaker_text, "speaker_start_char": quote.speaker_start,
             "speaker_end_char": quote.speaker_end,
-            "speaker_entity_id": speaker.entity_id if speaker is not None else None,
+            "speaker_entity_id": entity_ids[quote.speaker_entity_index] if speaker is not None else None,
             "attribution": quote.attribution, "paragraph_index": quote.paragraph_index,
         })
     result.quotes = quote_rows
@@ -107,8 +109,9 @@ def _credit_mentions(article_id: str, credits: list[dict], result: ArticleExtrac
             if credit["name"] not in known[entity_id]["aliases"]:
                 known[entity_id]["aliases"] = sorted({*known[entity_id]["aliases"], credit["name"]})
         else:
-            known[entity_id] = {"entity_id": entity_id, "name": credit["name"], "label": "PERSON",
-                                "aliases": [credit["name"]], "article_count": 1, "mention_count": 1}
+            known[entity_id] = {"entity_id": entity_id, "name": credit["name"], "label": "PERSON", "scope": "global",
+                                "country_code": None, "aliases": [credit["name"]], "article_count": 1,
+                                "mention_count": 1}
             result.entities.append(known[entity_id])
         rows.append({
             "mention_id": span_id("men", article_id, None, None, "credit", credit["name"], credit["role"]),

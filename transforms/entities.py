@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from transforms.ids import entity_id_for
+from transforms.ids import entity_id_for, stable_id
 from transforms.schemas import ENTITY_LABELS
 
 # Words that make up titles and roles ("US Secretary of Defense", "Prime Minister").
@@ -59,7 +59,13 @@ class Entity:
     name_is_canonical: bool = False
 
     @property
-    def entity_id(self) -> str:
+    def scope(self) -> str:
+        """A person known here by one name only ("Smith") is this article's Smith, not every Smith's."""
+        return "article" if self.label == "PERSON" and len(self.name.split()) == 1 else "global"
+
+    def entity_id(self, article_id: str) -> str:
+        if self.scope == "article":
+            return stable_id("ent", "article", article_id, self.label, self.name.casefold())
         return entity_id_for(self.name, self.label)
 
 
@@ -68,11 +74,24 @@ class Reference:
     """Lookup tables from seeds/reference, keyed by exact surface form."""
 
     country_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (canonical, label)
+    country_codes: dict[str, str] = field(default_factory=dict)  # canonical country name → ISO alpha-2
+    demonym_codes: dict[str, str] = field(default_factory=dict)  # "Japanese" → "JP"
 
     @classmethod
-    def from_rows(cls, country_alias_rows: list[dict[str, str]]) -> "Reference":
-        """From the rows of seeds/reference/country_aliases.csv (alias, canonical, label, iso2)."""
-        return cls({row["alias"]: (row["canonical"], row["label"]) for row in country_alias_rows})
+    def from_rows(cls, country_alias_rows: list[dict[str, str]],
+                  demonym_rows: list[dict[str, str]] = ()) -> "Reference":
+        """From the rows of seeds/reference/country_aliases.csv (alias, canonical, label, iso2)
+        and demonyms.csv (demonym, canonical, iso2)."""
+        return cls({row["alias"]: (row["canonical"], row["label"]) for row in country_alias_rows},
+                   {row["canonical"]: row["iso2"] for row in country_alias_rows if row.get("iso2")},
+                   {row["demonym"]: row["iso2"] for row in demonym_rows if row.get("iso2")})
+
+    def country_code(self, name: str, label: str) -> str | None:
+        if label == "GPE":
+            return self.country_codes.get(name)
+        if label == "NORP":
+            return self.demonym_codes.get(name)
+        return None
 
 
 def extract_entities(doc: Doc, reference: Reference) -> list[Entity]:

@@ -13,6 +13,7 @@ import pyarrow as pa
 
 # Closed vocabularies.  Anything outside these sets is a blocking validation failure.
 SOURCE_FORMATS = ("txt", "json", "jsonl", "html", "sgml")
+ENTITY_SCOPES = ("global", "article")
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
 MENTION_TYPES = ("full_name", "partial_name", "pronoun", "nominal", "credit")
 QUOTE_KINDS = ("direct", "partial", "indirect", "mixed")
@@ -75,12 +76,18 @@ ARTICLES = pa.schema([
 ])
 
 ENTITIES = pa.schema([
-    _field("entity_id", pa.string(), "Stable id derived from canonical name and label.", key=True),
+    _field("entity_id", pa.string(), "Stable id derived from canonical name and label (and the article, for article-scoped entities).", key=True),
     _field("name", pa.string(), "Canonical name.", nullable=False),
     _field("label", pa.string(), "Entity type.", nullable=False, allowed=ENTITY_LABELS),
-    _field("aliases", pa.list_(pa.string()), "Every surface form seen for the entity."),
-    _field("article_count", pa.int64(), "Articles mentioning or crediting the entity.", nullable=False),
-    _field("mention_count", pa.int64(), "Mentions of the entity.", nullable=False),
+    _field("scope", pa.string(), "'global': one entity across the warehouse; 'article': a person named only by one "
+           "name (a surname) in one article, never merged with other articles' namesakes.", nullable=False,
+           allowed=ENTITY_SCOPES),
+    _field("country_code", pa.string(), "ISO 3166-1 alpha-2 code of a country (GPE) or of a demonym's country (NORP)."),
+    _field("aliases", pa.list_(pa.string()), "Every surface form seen for the entity (pronouns excluded)."),
+    _field("article_count", pa.int64(), "Articles mentioning or crediting the entity (duplicate articles excluded).", nullable=False),
+    _field("mention_count", pa.int64(), "Mentions of the entity (duplicate articles excluded).", nullable=False),
+    _field("first_seen", TIMESTAMP, "Earliest publication time of an article mentioning the entity."),
+    _field("last_seen", TIMESTAMP, "Latest publication time of an article mentioning the entity."),
     *_lineage(),
 ])
 

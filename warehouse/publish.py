@@ -177,9 +177,10 @@ def _entities_sql(files: list[str]) -> str:
     if not files:
         return ""
     return f"""
-        INSERT INTO entities (entity_id, name, label, aliases, article_count, mention_count, run_id, pipeline_version)
+        INSERT INTO entities (entity_id, name, label, scope, country_code, aliases, article_count, mention_count,
+                              first_seen, last_seen, run_id, pipeline_version)
         WITH latest AS (
-            SELECT entity_id, name, label, run_id, pipeline_version FROM {_ordered_source(files)}
+            SELECT entity_id, name, label, scope, country_code, run_id, pipeline_version FROM {_ordered_source(files)}
             QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY _part_order DESC, file_row_number DESC) = 1
         ), counts AS (
             -- A duplicate article (same body under another id) would count one story twice;
@@ -188,12 +189,15 @@ def _entities_sql(files: list[str]) -> str:
                    coalesce(list(DISTINCT m.text ORDER BY m.text) FILTER (WHERE m.mention_type <> 'pronoun'), [])
                        AS aliases,
                    count(DISTINCT m.article_id) FILTER (WHERE a.duplicate_of IS NULL) AS article_count,
-                   count(*) FILTER (WHERE a.duplicate_of IS NULL) AS mention_count
+                   count(*) FILTER (WHERE a.duplicate_of IS NULL) AS mention_count,
+                   min(a.published_at) AS first_seen,
+                   max(a.published_at) AS last_seen
             FROM entity_mentions AS m
             JOIN articles AS a ON a.article_id = m.article_id
             GROUP BY m.entity_id
         )
-        SELECT l.entity_id, l.name, l.label, c.aliases, c.article_count, c.mention_count, l.run_id, l.pipeline_version
+        SELECT l.entity_id, l.name, l.label, l.scope, l.country_code, c.aliases, c.article_count, c.mention_count,
+               c.first_seen, c.last_seen, l.run_id, l.pipeline_version
         FROM counts AS c JOIN latest AS l ON l.entity_id = c.entity_id
         ORDER BY l.entity_id
     """

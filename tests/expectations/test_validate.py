@@ -37,9 +37,9 @@ def clean_rows() -> dict[str, list[dict]]:
             "word_count": len(BODY.split()), "paragraph_count": 1, **LINEAGE,
         }],
         "entities": [
-            {"entity_id": "e-acme", "name": "Acme Corp", "label": "ORG", "aliases": ["Acme Corp"],
+            {"entity_id": "e-acme", "name": "Acme Corp", "label": "ORG", "scope": "global", "aliases": ["Acme Corp"],
              "article_count": 1, "mention_count": 1, **LINEAGE},
-            {"entity_id": "e-doe", "name": "Jane Doe", "label": "PERSON", "aliases": ["Jane Doe"],
+            {"entity_id": "e-doe", "name": "Jane Doe", "label": "PERSON", "scope": "global", "aliases": ["Jane Doe"],
              "article_count": 1, "mention_count": 1, **LINEAGE},
         ],
         "entity_mentions": [

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import SHARED
+from support import SHARED
 from flows import steps
 from warehouse import lake
 

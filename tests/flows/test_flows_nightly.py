@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SEEDS
+from support import SEEDS
 from flows.cli import app
 from flows.nightly import nightly
 from transforms.schemas import ALL_TABLES, key_column

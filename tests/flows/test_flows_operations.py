@@ -15,7 +15,7 @@ import filelock
 import pytest
 from typer.testing import CliRunner
 
-from conftest import PROJECT_ROOT, SEEDS
+from support import PROJECT_ROOT, SEEDS
 from flows import nightly as nightly_module
 from flows.cli import app
 from flows.faults import PAUSE_AT_ENV, PAUSE_FILE_ENV, POINTS

@@ -18,7 +18,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SEEDS
+from support import SEEDS
 from flows import schedule
 from flows.cli import app
 from flows.settings import PREFECT_ENVIRONMENT
@@ -98,12 +98,16 @@ def test_served_deployment_runs_on_schedule_and_publishes(tmp_path):
         serve_env = {**env, "PREFECT_API_URL": api_url, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
         serve = _start([VENV_BIN / "broadsheet", "serve", "--interval", "5", "--source", str(source),
                         "--warehouse", str(warehouse)], serve_env, serve_log, cwd=tmp_path)
-        completed = _wait_for(lambda: (warehouse / "broadsheet.duckdb").exists() and _completed_runs(api_url),
+        completed = _wait_for(lambda: (warehouse / "broadsheet.duckdb").exists() and _runs(api_url, "COMPLETED"),
                               FIRST_RUN_TIMEOUT, [server, serve], serve_log)
         print(f"\nserver healthy after {server_seconds:.1f} s, first scheduled run completed after "
               f"{time.monotonic() - started:.1f} s")
-
         assert completed[0]["parameters"] == {"sources": [str(source)], "warehouse": str(warehouse)}
+        # A run takes longer than the 5 s interval (its process imports the pipeline), so ticks overlap it:
+        # the deployment's limit cancels them rather than starting a second run.
+        cancelled = _wait_for(lambda: _runs(api_url, "CANCELLED"), FIRST_RUN_TIMEOUT, [server, serve], serve_log)
+        assert {run["state"]["message"] for run in cancelled} == {"Deployment concurrency limit reached."}
+
         deployment = _api(api_url, "GET", "/deployments/name/broadsheet-nightly/nightly")
         assert deployment["global_concurrency_limit"]["limit"] == 1
         assert deployment["concurrency_options"]["collision_strategy"] == "CANCEL_NEW"
@@ -112,14 +116,16 @@ def test_served_deployment_runs_on_schedule_and_publishes(tmp_path):
             assert con.sql("SELECT count(*) FROM articles").fetchall() == [(SEED_COUNT,)]
             assert ("succeeded", SEED_COUNT) in con.sql("SELECT status, files_new FROM runs").fetchall()
     finally:
+        stopping = time.monotonic()
         leftovers = [_stop(process) for process in (serve, server) if process is not None]
+        print(f"stopped in {time.monotonic() - stopping:.1f} s")
     assert not any(leftovers), "processes survived SIGTERM and had to be killed: " + ", ".join(filter(None, leftovers))
 
 
-def _completed_runs(api_url: str) -> list[dict]:
+def _runs(api_url: str, state_type: str) -> list[dict]:
     return _api(api_url, "POST", "/flow_runs/filter", {
         "deployments": {"name": {"any_": ["nightly"]}},
-        "flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}},
+        "flow_runs": {"state": {"type": {"any_": [state_type]}}},
     })
 
 

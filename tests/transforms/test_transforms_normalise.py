@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from conftest import SEED_FILE
+from support import SEED_FILE
 from transforms.normalise import normalise_record, parse_credits, split_headline
 from transforms.parse import parse_file
 from transforms.records import RawRecord

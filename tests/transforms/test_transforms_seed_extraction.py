@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED_FILE
+from support import SEED_FILE
 from transforms.analyse import extract_article
 from transforms.normalise import normalise_record
 from transforms.parse import parse_file

@@ -26,7 +26,7 @@ def _defaults(table: str, run_id: str) -> dict[str, Any]:
     defaults: dict[str, dict[str, Any]] = {
         "articles": {"source_uri": "x.txt", "record_key": "", "source_format": "txt", "content_sha256": "0" * 64,
                      "body_text": "", "word_count": 0, "paragraph_count": 1, **lineage},
-        "entities": {"label": "PERSON", "article_count": 0, "mention_count": 0, **lineage},
+        "entities": {"label": "PERSON", "scope": "global", "article_count": 0, "mention_count": 0, **lineage},
         "entity_mentions": {"label": "PERSON", "mention_type": "full_name", **lineage},
         "quotes": {"kind": "direct", "attribution": "explicit", "paragraph_index": 0, **lineage},
         "numeric_claims": {"quantity_kind": "percent", "approximate": False, **lineage},

@@ -14,6 +14,7 @@ import prefect
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
 from prefect.deployments.runner import RunnerDeployment
+from prefect.exceptions import InvalidNameError
 from prefect.schedules import Cron, Interval, Schedule
 from prefect.settings import get_current_settings
 from prefect.types.entrypoint import EntrypointType
@@ -55,15 +56,18 @@ def build_deployment(sources: list[str], warehouse: str, schedule: Schedule, *,
     # or a bad cron should be reported before paying for it.
     from flows.nightly import nightly
 
-    return nightly.to_deployment(
-        name=name or DEFAULT_DEPLOYMENT_NAME,
-        schedules=[schedule],
-        concurrency_limit=CONCURRENCY,
-        parameters={"sources": [_absolute(s) for s in sources], "warehouse": _absolute(warehouse)},
-        description="Nightly Broadsheet run: new and changed files into the lake, then publish the warehouse.",
-        # The package is installed, so runs import the flow by module, whatever directory serve started in.
-        entrypoint_type=EntrypointType.MODULE_PATH,
-    )
+    try:
+        return nightly.to_deployment(
+            name=name or DEFAULT_DEPLOYMENT_NAME,
+            schedules=[schedule],
+            concurrency_limit=CONCURRENCY,
+            parameters={"sources": [_absolute(s) for s in sources], "warehouse": _absolute(warehouse)},
+            description="Nightly Broadsheet run: new and changed files into the lake, then publish the warehouse.",
+            # The package is installed, so runs import the flow by module, whatever directory serve started in.
+            entrypoint_type=EntrypointType.MODULE_PATH,
+        )
+    except InvalidNameError as error:
+        raise ServeError(str(error)) from error
 
 
 def build_schedule(*, cron: str | None = None, timezone: str | None = None,

@@ -158,7 +158,7 @@ def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     while node is not None:
         if node.lemma_ in FRAMING_VERBS and node.pos_ == "VERB" and not (start <= node.idx < end):
             return node
-        node = None if node.head is node else node.head
+        node = None if node.head.i == node.i else node.head
     return None
 
 
@@ -341,7 +341,7 @@ def _subject_of(verb: Token) -> Token | None:
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
             node = node.head
             continue
         return None

@@ -66,6 +66,11 @@ def test_deployment_runs_one_at_a_time_on_absolute_paths(tmp_path, monkeypatch):
     assert (cron.schedule.cron, cron.schedule.timezone) == ("30 1 * * *", "Europe/London")
 
 
+def test_a_bad_deployment_name_is_refused():
+    with pytest.raises(schedule.ServeError, match="invalid character"):
+        schedule.build_deployment(["articles"], "warehouse", schedule.build_schedule(), name="night/ly")
+
+
 def test_serve_without_a_server_says_how_to_start_one(monkeypatch):
     monkeypatch.setenv("PREFECT_LOGGING_LEVEL", os.environ.get("PREFECT_LOGGING_LEVEL", "CRITICAL"))  # serve sets it
     monkeypatch.setattr(schedule, "configured_api_url", lambda: None)

@@ -73,3 +73,9 @@ def test_claims(nlp, reference, sentence, surface, value, unit, kind):
 ])
 def test_years_dates_and_names_are_not_claims(nlp, reference, sentence):
     assert _extract(nlp, reference, sentence).numeric_claims == []
+
+
+def test_partial_quote_with_no_framing_verb_above_it_is_unresolved(nlp, reference):
+    # Walking up the parse tree must stop at the root (spaCy makes a new Token object per access).
+    result = _extract(nlp, reference, 'The "temporary" tax on windfall profits became permanent last year.')
+    assert [(q["quote_text"], q["kind"], q["attribution"]) for q in result.quotes] == [("temporary", "partial", "unresolved")]

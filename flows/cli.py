@@ -137,6 +137,36 @@ def quarantine(
         console.print(_rich_table(["file", "record", "detail"], items, f"{reason} ({len(items)})"))
 
 
+eval_app = typer.Typer(no_args_is_help=True, help="Score the extraction against hand-made gold.")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("entities")
+def eval_entities(
+    gold: Path = typer.Option(..., "--gold", "-g", help="A gold .json file or a folder of them (seed-000.json format)."),
+    corpora: Path = typer.Option(None, "--corpora", help="Where gold files' corpora live. Default: ../shared/corpora."),
+) -> None:
+    """Precision/recall of mentions assigned to the right canonical entity."""
+    from flows.evaluate import DEFAULT_CORPORA, evaluate_entities, load_gold
+    from transforms.evaluation import Score
+
+    results = evaluate_entities(load_gold(gold, corpora or DEFAULT_CORPORA))
+    rows = []
+    strict_total, name_total = Score(0, 0, 0), Score(0, 0, 0)
+    for item, scores in results:
+        strict_total += scores.strict
+        name_total += scores.by_name
+        rows.append((item.gold_path.name, *_prf(scores.strict), f"{scores.by_name.f1:.3f}",
+                     ", ".join(f"{name}:{surface}" for name, surface in scores.missing[:3])))
+    rows.append(("ALL (micro)", *_prf(strict_total), f"{name_total.f1:.3f}", ""))
+    console.print(_rich_table(["gold", "precision", "recall", "F1", "F1 (name only)", "missed (first 3)"], rows,
+                              "entities: (canonical entity, surface) pairs, name and label right"))
+
+
+def _prf(score) -> tuple[str, str, str]:
+    return f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}"
+
+
 def _write_rows(columns: list[str], rows: list, output: OutputFormat) -> None:
     if output is OutputFormat.csv:
         buffer = io.StringIO()

@@ -8,6 +8,7 @@ cluster with a full PERSON name is a person.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,7 +20,8 @@ from transforms.schemas import ENTITY_LABELS
 # Words that make up titles and roles ("US Secretary of Defense", "Prime Minister").
 TITLE_HEADS = frozenset("""
 minister president secretary chancellor governor senator chairman chairwoman chair director ceo
-spokesman spokeswoman spokesperson mr mrs ms dr general gen admiral ambassador king queen prince
+spokesman spokeswoman spokesperson mr mrs ms dr general gen admiral ayatollah sheikh boss coach manager
+captain president-elect ambassador king queen prince
 princess pope judge justice mayor leader officer commissioner premier representative rep sen
 lawmaker envoy chief executive deputy vice speaker treasurer attorney prosecutor economist analyst
 """.split())
@@ -148,12 +150,13 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
 
     for mention in single_tokens:
         name = name_of(mention.text)
-        target = _full_name_for(name, mention.start, entities)
+        target = _full_name_for(name, mention.start, entities) or _expansion_of(name, entities)
         if target is not None:
             mention.mention_type = "partial_name"
             target.mentions.append(mention)
         else:
             add(mention, name.casefold(), name, mention.label)
+    entities = _fold_short_organisation_names(entities)
 
     for index, entity in enumerate(entities):
         entity.mentions.sort(key=lambda m: m.start)
@@ -182,11 +185,18 @@ def _mention_from_span(ent: Span, sentence_of: dict[int, int]) -> Mention | None
     if ent.label_ not in ENTITY_LABELS:
         return None
     tokens = list(ent)
-    # A possessive is grammar, not name: "North Korea's" → "North Korea".
-    while tokens and tokens[-1].text in POSSESSIVE_ENDINGS:
+    # A possessive is grammar, not name: "North Korea's" → "North Korea".  Brackets and dashes
+    # around a name ("<San Miguel Corp>", "(PCGG") and a dangling "the" are not part of it either.
+    while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or tokens[-1].is_punct or tokens[-1].lower_ == "the"):
         tokens = tokens[:-1]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
     role_tokens = []
-    # A title spaCy swallowed into the name ("President Trump") is a role.
+    # A title spaCy swallowed into the name ("President Trump", "Balco boss Victor Conte") is a role.
+    if ent.label_ == "PERSON":
+        heads = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in TITLE_HEADS]
+        if heads:
+            role_tokens, tokens = tokens[:heads[-1] + 1], tokens[heads[-1] + 1:]
     while len(tokens) > 1 and tokens[0].is_title and _is_title_word(tokens[0].lower_):
         role_tokens.append(tokens.pop(0))
     if not tokens or all(_is_title_word(t.lower_) for t in tokens):
@@ -239,6 +249,35 @@ def _full_name_for(name: str, position: int, entities: list[Entity]) -> Entity |
     labels_person = [m for m in matches if any(x.label == "PERSON" for x in m[2].mentions)]
     pool = labels_person or matches
     return min(pool, key=lambda m: (m[0], m[1]))[2]
+
+
+def _expansion_of(acronym: str, entities: list[Entity]) -> Entity | None:
+    """The multi-word name an acronym abbreviates: "SEC" → "Securities and Exchange Commission"."""
+    if len(acronym) < 2 or not acronym.isupper() or not acronym.isalpha():
+        return None
+    for entity in entities:
+        for mention in entity.mentions:
+            words = [w for w in re.split(r"[\s']+", name_of(mention.text)) if w and w[0].isupper()]
+            if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym:
+                return entity
+    return None
+
+
+def _fold_short_organisation_names(entities: list[Entity]) -> list[Entity]:
+    """"Shearson Lehman" and "Shearson Lehman Brothers Inc" in one story are one company: a name that
+    starts another organisation's longer name joins it."""
+    organisations = [e for e in entities if e.label == "ORG" and not e.name_is_canonical]
+    folded: set[int] = set()
+    for short in organisations:
+        short_words = short.name.split()
+        longer = [e for e in organisations if e is not short and len(e.name.split()) > len(short_words)
+                  and e.name.split()[:len(short_words)] == short_words]
+        if len(longer) == 1:
+            for mention in short.mentions:
+                mention.mention_type = "partial_name"
+            longer[0].mentions.extend(short.mentions)
+            folded.add(id(short))
+    return [e for e in entities if id(e) not in folded]
 
 
 def _cluster_label(entity: Entity) -> str:

@@ -15,6 +15,8 @@ export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
+BENCH_CORPUS ?= bbc
+
 .PHONY: run test setup bench clean
 
 run: $(STAMP)
@@ -24,6 +26,10 @@ test: $(STAMP)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 setup: $(STAMP)
+
+# Benchmarks print numbers (throughput, memory, the ratio to bare spaCy); never part of `make test`.
+bench: $(STAMP)
+	$(VENV)/bin/python bench/pipeline_bench.py --corpus $(BENCH_CORPUS)
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)

@@ -23,8 +23,8 @@ from rich.progress import MofNCompleteColumn, Progress
 
 from expectations.validate import validate_tables
 from flows.faults import pause_point
-from flows.nlp import load_pipeline, load_reference
-from transforms.analyse import analyse_articles, entities_table, to_tables
+from flows.parallel import analyse_in_parallel, worker_count
+from transforms.analyse import entities_table, to_tables
 from transforms.ids import stable_id
 from transforms.normalise import normalise_record
 from transforms.parse import parse_file
@@ -35,8 +35,6 @@ from warehouse.publish import publish as publish_warehouse
 
 # Articles analysed per written part: bounds memory however large the corpus is.
 ANALYSE_BATCH_ARTICLES = 500
-# Below this many articles a second spaCy process costs more (model load) than it saves.
-MIN_ARTICLES_PER_PROCESS = 200
 HASH_CHUNK_BYTES = 1 << 20
 NLP_LANGUAGES = frozenset({"en"})
 SCRATCH_SUFFIX = ".raw"
@@ -218,34 +216,44 @@ def _mark_duplicates(articles: list[dict], known_bodies: dict[str, str]) -> list
 
 
 def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_progress: bool = False) -> dict:
-    """spaCy over the run's articles, batch by batch, each batch written as its own parts."""
-    articles_part = lake.work_dir(warehouse_dir, run_id) / "articles" / "part-00000.parquet"
-    parquet = pq.ParquetFile(articles_part)
+    """The model and the extraction over the run's articles on every core, written in parts as they come."""
+    work = lake.work_dir(warehouse_dir, run_id)
+    parquet = pq.ParquetFile(work / "articles" / "part-00000.parquet")
     total = parquet.metadata.num_rows
-    nlp, reference = load_pipeline(), load_reference()
-    n_process = max(1, min(os.cpu_count() or 1, total // MIN_ARTICLES_PER_PROCESS))
-    counts = {name: 0 for name in ("entity_mentions", "quotes", "numeric_claims")}
-    counts["skipped_language"] = 0
+    counts = {"entity_mentions": 0, "quotes": 0, "numeric_claims": 0, "skipped_language": 0}
     entities: dict[str, dict] = {}
-    with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), disable=not show_progress,
-                  transient=False) as progress:
+
+    def readable_articles():
+        for batch in parquet.iter_batches(batch_size=ANALYSE_BATCH_ARTICLES,
+                                          columns=["article_id", "body_text", "credits", "language"]):
+            for row in batch.to_pylist():
+                # The model reads English; other articles are stored as they are, not mangled by it.
+                if row["language"] in NLP_LANGUAGES:
+                    yield row
+                else:
+                    counts["skipped_language"] += 1
+                    progress.advance(bar)
+
+    def flush(extractions: list, part: int) -> None:
+        tables = to_tables(extractions, entities, run_id=run_id, pipeline_version=pipeline_version)
+        for name, table in tables.items():
+            lake.write_part(work, name, table, part)
+            counts[name] += table.num_rows
+        pause_point("analyse")
+
+    with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), disable=not show_progress) as progress:
         bar = progress.add_task("analysing articles", total=total)
-        for part, batch in enumerate(parquet.iter_batches(batch_size=ANALYSE_BATCH_ARTICLES,
-                                                         columns=["article_id", "body_text", "credits", "language"])):
-            rows = batch.to_pylist()
-            # The model reads English; other articles are stored as they are, not mangled by it.
-            readable = [row for row in rows if row["language"] in NLP_LANGUAGES]
-            counts["skipped_language"] += len(rows) - len(readable)
-            progress.advance(bar, len(rows) - len(readable))
-            extractions = analyse_articles(readable, nlp, reference, n_process=n_process,
-                                           on_article=lambda: progress.advance(bar))
-            tables = to_tables(extractions, entities, run_id=run_id, pipeline_version=pipeline_version)
-            for name, table in tables.items():
-                lake.write_part(lake.work_dir(warehouse_dir, run_id), name, table, part)
-                counts[name] += table.num_rows
-            pause_point("analyse")
-    lake.write_part(lake.work_dir(warehouse_dir, run_id), "entities",
-                    entities_table(entities, run_id=run_id, pipeline_version=pipeline_version), 0)
+        buffer: list = []
+        part = 0
+        for extraction in analyse_in_parallel(readable_articles(), worker_count(total)):
+            buffer.append(extraction)
+            progress.advance(bar)
+            if len(buffer) == ANALYSE_BATCH_ARTICLES:
+                flush(buffer, part)
+                buffer, part = [], part + 1
+        if buffer or part == 0:
+            flush(buffer, part)
+    lake.write_part(work, "entities", entities_table(entities, run_id=run_id, pipeline_version=pipeline_version), 0)
     counts["entities"] = len(entities)
     return counts
 

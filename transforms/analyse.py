@@ -6,7 +6,7 @@ everything here is a function of the texts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -35,14 +35,11 @@ class ArticleExtraction:
     numeric_claims: list[dict] = field(default_factory=list)
 
 
-def analyse_articles(articles: Iterable[dict], nlp: Language, reference: Reference, *, n_process: int = 1,
-                     on_article: Callable[[], None] | None = None) -> Iterator[ArticleExtraction]:
+def analyse_articles(articles: Iterable[dict], nlp: Language, reference: Reference) -> Iterator[ArticleExtraction]:
     """Extractions for article rows (each needs ``article_id``, ``body_text`` and ``credits``), in order."""
     pairs = ((article["body_text"], article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH_SIZE, n_process=n_process):
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH_SIZE):
         yield extract_article(doc, article["article_id"], article.get("credits") or [], reference)
-        if on_article is not None:
-            on_article()
 
 
 def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: Reference) -> ArticleExtraction:

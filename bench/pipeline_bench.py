@@ -1,0 +1,148 @@
+"""End-to-end throughput against the NLP floor, memory of the whole process tree.
+
+    .venv/bin/python bench/pipeline_bench.py --corpus bbc [--limit N] [--workers N]
+
+Runs discover → parse → normalise → analyse → stage → validate → publish on a copy-free
+source (the corpus folder itself) into a temp warehouse, then times bare spaCy
+(``nlp.pipe`` with the same model and all its components, n_process=2, batch 64) on the
+same body texts, and prints both and their ratio.  Prints numbers; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT_ROOT))
+
+from flows.settings import configure_environment  # noqa: E402
+
+configure_environment()
+
+CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
+NAMED_CORPORA = {"bbc": CORPORA / "bbc" / "bbc", "reuters": CORPORA / "reuters21578"}
+BARE_SPACY_PROCESSES = 2
+BARE_SPACY_BATCH = 64
+RSS_SAMPLE_SECONDS = 0.2
+
+
+class TreeRssSampler:
+    """Peak resident memory of this process and all its descendants, sampled from /proc."""
+
+    def __init__(self) -> None:
+        self.peak_bytes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "TreeRssSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_bytes = max(self.peak_bytes, _tree_rss(os.getpid()))
+            self._stop.wait(RSS_SAMPLE_SECONDS)
+
+
+def _tree_rss(root: int) -> int:
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended while we looked
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default="bbc", help="bbc, reuters, or a folder")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N files (0 = all)")
+    parser.add_argument("--skip-bare", action="store_true", help="skip the bare spaCy reference")
+    args = parser.parse_args()
+
+    import pyarrow.parquet as pq
+
+    from flows import steps
+    from flows.settings import pipeline_version
+    from warehouse import lake
+
+    source = NAMED_CORPORA.get(args.corpus, Path(args.corpus))
+    workdir = Path(tempfile.mkdtemp(prefix="broadsheet-bench-"))
+    if args.limit:
+        files = sorted(p for p in source.rglob("*") if p.is_file())[: args.limit]
+        limited = workdir / "source"
+        for path in files:
+            target = limited / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+        source = limited
+    warehouse = workdir / "warehouse"
+    version, run_id = pipeline_version(), steps.new_run_id()
+    seconds: dict[str, float] = {}
+    try:
+        with TreeRssSampler() as sampler:
+            started = time.perf_counter()
+            found = steps.timed(seconds, "discover", steps.discover, [str(source)], warehouse, version, full_refresh=False)
+            steps.timed(seconds, "parse", steps.parse, found["new_files"], warehouse, run_id, version)
+            normalised = steps.timed(seconds, "normalise", steps.normalise, warehouse, run_id, version)
+            steps.timed(seconds, "analyse", steps.analyse, warehouse, run_id, version)
+            steps.timed(seconds, "stage", steps.stage, warehouse, run_id)
+            steps.timed(seconds, "validate", steps.validate, warehouse, run_id, version)
+            run_row = {"run_id": run_id, "started_at": None, "status": "succeeded", "sources": [str(source)],
+                       "pipeline_version": version, "files_seen": found["files_seen"],
+                       "files_new": len(found["new_files"]), "articles": normalised["articles"], "quarantined": 0,
+                       "discarded": {}, "skipped_language": 0, "error": None}
+            from datetime import datetime, timezone
+            run_row["started_at"] = datetime.now(timezone.utc)
+            steps.timed(seconds, "publish", steps.commit_and_publish, warehouse, run_row)
+            end_to_end = time.perf_counter() - started
+        texts = [t for p in lake.committed_parts(warehouse, "articles")
+                 for t in pq.read_table(p, columns=["body_text"])["body_text"].to_pylist()]
+        words = sum(len(t.split()) for t in texts)
+        print(f"corpus {args.corpus}: {len(found['new_files'])} files, {len(texts)} articles, {words} words")
+        for step, value in seconds.items():
+            print(f"  {step:10s} {value:8.2f} s")
+        print(f"end-to-end  {end_to_end:8.2f} s  {len(texts) / end_to_end:8.1f} articles/s  {words / end_to_end:8.0f} words/s")
+        print(f"peak RSS of the process tree: {sampler.peak_bytes / 2**20:.0f} MiB")
+        if not args.skip_bare:
+            import spacy
+
+            from flows.settings import SPACY_MODEL
+
+            nlp = spacy.load(SPACY_MODEL)
+            started = time.perf_counter()
+            for _ in nlp.pipe(texts, n_process=BARE_SPACY_PROCESSES, batch_size=BARE_SPACY_BATCH):
+                pass
+            bare = time.perf_counter() - started
+            print(f"bare spaCy  {bare:8.2f} s  {words / bare:8.0f} words/s "
+                  f"(nlp.pipe, all components, n_process={BARE_SPACY_PROCESSES}, batch {BARE_SPACY_BATCH})")
+            print(f"ratio end-to-end / bare spaCy: {end_to_end / bare:.2f}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -163,6 +163,18 @@ def eval_entities(
                               "entities: (canonical entity, surface) pairs, name and label right"))
 
 
+@eval_app.command("claims")
+def eval_claims(
+    gold: Path = typer.Option(None, "--gold", "-g", help="Seed-format gold. Default: ../shared/gold/seed-000.json."),
+) -> None:
+    """Numeric claims: the seed gold, and quantulum3's English test suite (value and value+unit F1)."""
+    from flows.evaluate import DEFAULT_CORPORA
+    from flows.evaluate_claims import claims_report
+
+    report = claims_report(seed_gold=gold or DEFAULT_CORPORA.parent / "gold" / "seed-000.json")
+    console.print(_rich_table(["metric", "value"], report["rows"], "numeric claims"))
+
+
 def _prf(score) -> tuple[str, str, str]:
     return f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}"
 

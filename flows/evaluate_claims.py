@@ -41,7 +41,8 @@ def claims_report(seed_gold: Path = DEFAULT_SEED_GOLD, suite: Path | None = None
         report["seed"] = {"perfect": seed.perfect, "right": seed.score.true_positives, "gold": seed.score.gold,
                           "predicted": seed.score.predicted, "missing": list(seed.missing),
                           "false_claims": list(seed.false_claims),
-                          "wrong": [f"{surface}: {name} {want!r} ≠ {got!r}" for surface, name, want, got in seed.wrong],
+                          "wrong": [f"{surface}: {name} {want!r} ≠ {got!r}"
+                                    for surface, name, want, got in seed.wrong],
                           "attributes": seed.attributes}
     except FileNotFoundError as error:
         report["seed"] = {"error": str(error)}
@@ -82,8 +83,9 @@ def report_rows(report: dict) -> list[tuple[str, str]]:
         rows.append((f"{label}: expected / ours", f"{numbers['gold']} / {numbers['predicted']}"))
         for kind in ("value", "value_unit"):
             name = "value" if kind == "value" else "value+unit"
+            score = numbers[kind]
             rows.append((f"{label}: {name} P / R / F1",
-                         f"{numbers[kind]['precision']:.3f} / {numbers[kind]['recall']:.3f} / {numbers[kind]['f1']:.3f}"))
+                         f"{score['precision']:.3f} / {score['recall']:.3f} / {score['f1']:.3f}"))
     return rows
 
 

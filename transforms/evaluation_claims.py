@@ -36,54 +36,67 @@ is 42", model numbers): the suite lists many as ``dimensionless``.  Both reading
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from transforms.evaluation import Score
 
+UnitNames = Callable[[Mapping], frozenset[str]]
 # Equal values: floats parsed from text ("1.8", "3e9") agree to far better than this.
 VALUE_REL_TOLERANCE = 1e-6
 DIMENSIONLESS = "dimensionless"
 
-# Our unit (or one part of a compound unit "a/b") → the quantulum3 unit names it may be called.
-# Ours are ISO 4217 codes for money, SI symbols where one is usual, else the singular English name.
+# Our unit → the quantulum3 unit names it may be called (compared case-insensitively).  Ours are ISO 4217
+# codes for money, SI symbols where one is usual, else singular English names.  Rates and powers are
+# translated part by part (``quantulum_unit_names``): "USD/hour" → "dollar per hour", "km2" →
+# "square kilometre", "s-1" → "inverse second".
 QUANTULUM_UNIT_NAMES: dict[str, frozenset[str]] = {
-    unit: frozenset(names) for unit, names in {
+    unit: frozenset(name.lower() for name in names) for unit, names in {
         # shares
         "percent": ("percentage",), "percentage_points": ("percentage point", "percentage"),
         # money
         "USD": ("dollar", "United States dollar"), "GBP": ("pound sterling",), "EUR": ("euro",),
-        "JPY": ("yen", "Japanese yen"), "CNY": ("yuan", "renminbi"), "INR": ("Indian rupee", "rupee"),
-        "CHF": ("Swiss franc", "franc"), "AUD": ("Australian dollar",), "CAD": ("Canadian dollar",),
+        "JPY": ("yen", "Japanese yen"), "CNY": ("Chinese yuan", "yuan"), "INR": ("Indian rupee",),
+        "CHF": ("Swiss franc",), "AUD": ("Australian dollar",), "CAD": ("Canadian dollar",),
+        "NZD": ("New Zealand dollar",), "cent": ("cent",), "penny": ("penny",), "dime": ("dime",),
         # time
         "second": ("second",), "minute": ("minute",), "hour": ("hour",), "day": ("day",), "week": ("week",),
-        "month": ("month",), "year": ("year",), "decade": ("decade",), "century": ("century",),
+        "fortnight": ("fortnight",), "month": ("month",), "year": ("year",), "decade": ("decade",),
+        "century": ("century",), "Ma": ("megayear", "megaannum"), "Ga": ("gigayear", "gigaannum"),
         "h": ("hour",), "s": ("second",), "min": ("minute",),
-        # length, area, volume
-        "nm": ("nanometre",), "mm": ("millimetre",), "cm": ("centimetre",), "m": ("metre",),
-        "km": ("kilometre",), "inch": ("inch",), "foot": ("foot",), "yard": ("yard",), "mile": ("mile",),
-        "nautical mile": ("nautical mile",),
-        "km2": ("square kilometre",), "m2": ("square metre",), "sq mi": ("square mile",),
-        "hectare": ("hectare",), "acre": ("acre",), "km3": ("cubic kilometre",), "m3": ("cubic metre",),
+        # length, area
+        "pm": ("picometre",), "am": ("attometre",), "nm": ("nanometre",), "µm": ("micrometre",),
+        "mm": ("millimetre",), "cm": ("centimetre",), "m": ("metre",), "km": ("kilometre",),
+        "inch": ("inch",), "foot": ("foot",), "yard": ("yard",), "mile": ("mile",),
+        "nautical mile": ("nautical mile",), "hectare": ("hectare",), "acre": ("acre",),
+        # volume
         "ml": ("millilitre", "cubic centimetre"), "cl": ("centilitre",), "litre": ("litre",),
         "gallon": ("gallon",), "barrel": ("barrel",), "cup": ("cup",), "tablespoon": ("tablespoon",),
         "teaspoon": ("teaspoon",),
         # mass
         "mg": ("milligram",), "g": ("gram",), "kg": ("kilogram",), "tonne": ("tonne", "ton"),
         "lb": ("pound-mass",), "ounce": ("ounce",),
-        # temperature, speed, energy, power, data, frequency
-        "°C": ("degree Celsius",), "°F": ("degree fahrenheit", "degree Fahrenheit"), "K": ("kelvin",),
-        "mph": ("mile per hour",), "knot": ("knot",),
-        "W": ("watt",), "kW": ("kilowatt",), "MW": ("megawatt",), "GW": ("gigawatt",),
+        # temperature, angle, speed
+        "°C": ("degree Celsius",), "°F": ("degree fahrenheit",), "K": ("kelvin",), "degree": ("degree angle",),
+        "knot": ("knot",),
+        # energy, power
+        "W": ("watt",), "kW": ("kilowatt",), "MW": ("megawatt",), "GW": ("gigawatt",), "TW": ("terawatt",),
         "Wh": ("watt hour",), "kWh": ("kilowatt hour",), "MWh": ("megawatt hour",), "GWh": ("gigawatt hour",),
-        "eV": ("electronvolt",), "MeV": ("megaelectronvolt",), "GeV": ("gigaelectronvolt",),
-        "TeV": ("teraelectronvolt",), "J": ("joule",), "calorie": ("calorie",),
-        "bit": ("bit",), "byte": ("byte",), "kB": ("kilobyte",), "MB": ("megabyte",), "GB": ("gigabyte",),
-        "TB": ("terabyte",), "PB": ("petabyte",), "EB": ("exabyte",),
+        "TWh": ("terawatt hour",), "eV": ("electronvolt",), "keV": ("kiloelectronvolt",),
+        "MeV": ("megaelectronvolt",), "GeV": ("gigaelectronvolt",), "TeV": ("teraelectronvolt",),
+        "J": ("joule",), "kJ": ("kilojoule",), "MJ": ("megajoule",), "calorie": ("calorie", "kilocalorie"),
+        # data, frequency, radiation, physics
+        "bit": ("bit",), "byte": ("byte",), "kB": ("kilobyte",), "KiB": ("kibibyte",), "MB": ("megabyte",),
+        "MiB": ("mebibyte",), "GB": ("gigabyte",), "GiB": ("gibibyte",), "TB": ("terabyte",),
+        "PB": ("petabyte",), "EB": ("exabyte",),
         "Hz": ("hertz",), "kHz": ("kilohertz",), "MHz": ("megahertz",), "GHz": ("gigahertz",),
-        "Gy": ("gray",), "mGy": ("milligray",), "Sv": ("sievert",), "mSv": ("millisievert",),
+        "Gy": ("gray",), "mGy": ("milligray",), "Sv": ("sievert",), "mSv": ("millisievert",), "fb": ("femtobarn",),
+        # a frequency's numerator ("four times per week" → "count per week")
+        "times": ("count",),
     }.items()
 }
+# Powers written as a suffix of our unit → the word quantulum puts before the unit's name.
+POWER_WORDS = {"2": "square", "3": "cubic", "-1": "inverse"}
 # Units quantulum uses for what are plain counts to us: 1 dozen = 12 of something.
 QUANTULUM_COUNTING_UNITS = {"dozen": 12.0, "baker's dozen": 13.0, "gross": 144.0}
 # Our quantity kinds that have no physical unit: quantulum calls them dimensionless.
@@ -182,16 +195,22 @@ class SuiteScores:
                               _sum(c.with_units.value_unit for c in self.cases))
 
 
-def score_quantulum_suite(cases: Iterable[tuple[dict, list[Mapping]]]) -> SuiteScores:
-    """``cases``: (a suite case ``{"req", "res"}``, our claim rows for its sentence) pairs."""
-    return SuiteScores(tuple(score_quantulum_case(case, rows) for case, rows in cases))
+def score_quantulum_suite(cases: Iterable[tuple[dict, list[Mapping]]],
+                          unit_names: UnitNames | None = None) -> SuiteScores:
+    """``cases``: (a suite case ``{"req", "res"}``, our claim rows for its sentence) pairs.
+
+    ``unit_names`` says which quantulum unit names a row's unit may be called: ours by default
+    (``quantulum_unit_names``); the benchmark scores quantulum3's own output with ``{row["unit"]}``.
+    """
+    return SuiteScores(tuple(score_quantulum_case(case, rows, unit_names) for case, rows in cases))
 
 
-def score_quantulum_case(case: dict, rows: list[Mapping]) -> CaseResult:
+def score_quantulum_case(case: dict, rows: list[Mapping], unit_names: UnitNames | None = None) -> CaseResult:
     expected = [_normalise_expected(item) for item in case.get("res", [])]
     claims = [row for row in rows if row.get("value") is not None]
-    value_pairs = _match(expected, claims, with_unit=False)
-    unit_pairs = _match(expected, claims, with_unit=True)
+    names = unit_names or quantulum_unit_names
+    value_pairs = _match(expected, claims, names, with_unit=False)
+    unit_pairs = _match(expected, claims, names, with_unit=True)
 
     unitless = {i for i, item in enumerate(expected) if item["unit"] == DIMENSIONLESS}
     out_of_scope_claims = {j for i, j in value_pairs.items() if i in unitless}
@@ -213,18 +232,24 @@ def score_quantulum_case(case: dict, rows: list[Mapping]) -> CaseResult:
 
 
 def quantulum_unit_names(row: Mapping) -> frozenset[str]:
-    """The quantulum unit names our claim's unit may be called (empty when we have no mapping)."""
+    """The quantulum unit names (lower-cased) our claim's unit may be called; empty when we have no mapping."""
+    unit = row.get("unit")
+    if unit and "/" in unit:
+        return _unit_names(unit)
     if row.get("quantity_kind") in UNITLESS_KINDS:
         return frozenset((DIMENSIONLESS,))
-    unit = row.get("unit")
-    if not unit:
-        return frozenset()
+    return _unit_names(unit) if unit else frozenset()
+
+
+def _unit_names(unit: str) -> frozenset[str]:
     if unit in QUANTULUM_UNIT_NAMES:
         return QUANTULUM_UNIT_NAMES[unit]
     if "/" in unit:
         numerator, denominator = unit.split("/", 1)
-        return frozenset(f"{a} per {b}" for a in quantulum_unit_names({"unit": numerator})
-                         for b in quantulum_unit_names({"unit": denominator}))
+        return frozenset(f"{a} per {b}" for a in _unit_names(numerator) for b in _unit_names(denominator))
+    for suffix, word in POWER_WORDS.items():
+        if unit.endswith(suffix) and unit[:-len(suffix)] in QUANTULUM_UNIT_NAMES:
+            return frozenset(f"{word} {name}" for name in QUANTULUM_UNIT_NAMES[unit[:-len(suffix)]])
     return frozenset()
 
 
@@ -235,7 +260,7 @@ def values_equal(a: float, b: float) -> bool:
 
 
 def _normalise_expected(item: dict) -> dict:
-    unit = item.get("unit") or DIMENSIONLESS
+    unit = (item.get("unit") or DIMENSIONLESS).lower()
     value = float(item["value"])
     if unit in QUANTULUM_COUNTING_UNITS:
         value, unit = value * QUANTULUM_COUNTING_UNITS[unit], DIMENSIONLESS
@@ -250,7 +275,8 @@ def _claim_values(row: Mapping) -> list[float]:
     return values
 
 
-def _match(expected: list[dict], claims: list[Mapping], *, with_unit: bool) -> dict[int, int]:
+def _match(expected: list[dict], claims: list[Mapping], unit_names: UnitNames, *,
+           with_unit: bool) -> dict[int, int]:
     """Greedy one-to-one matching, expected index → claim index.  Value-only matching still prefers a
     claim with the right unit, so the value and value+unit readings pick the same pairs where they can."""
     pairs: dict[int, int] = {}
@@ -263,7 +289,7 @@ def _match(expected: list[dict], claims: list[Mapping], *, with_unit: bool) -> d
             for j, row in enumerate(claims):
                 if j in taken or not any(values_equal(item["value"], v) for v in _claim_values(row)):
                     continue
-                if need_unit and item["unit"] not in quantulum_unit_names(row):
+                if need_unit and item["unit"] not in unit_names(row):
                     continue
                 pairs[i] = j
                 taken.add(j)

@@ -75,6 +75,63 @@ def test_years_dates_and_names_are_not_claims(nlp, reference, sentence):
     assert _extract(nlp, reference, sentence).numeric_claims == []
 
 
+@pytest.mark.parametrize("sentence, surface, value, low, high, unit, kind", [
+    ("Unemployment fell 0.3 percentage points.", "0.3 percentage points", -0.3, None, None, "percentage_points",
+     "percentage_points"),
+    ("Shares fell 3% on Monday.", "3%", -3.0, None, None, "percent", "percent"),
+    ("Inflation fell to 2% in May.", "2%", 2.0, None, None, "percent", "percent"),
+    ("The plan will cost $3-4 billion.", "$3-4 billion", 3.5e9, 3e9, 4e9, "USD", "money"),
+    ("Between 10 and 20 projects will be funded.", "Between 10 and 20 projects", 15.0, 10.0, 20.0, "projects",
+     "count"),
+    ("The firm has 10k employees.", "10k employees", 1e4, None, None, "employees", "count"),
+    ("Revenue reached US$3bn.", "US$3bn", 3e9, None, None, "USD", "money"),
+    ("They paid 2.3 dlrs a share.", "2.3 dlrs a share", 2.3, None, None, "USD/share", "money"),
+    ("He earns $15 an hour.", "$15 an hour", 15.0, None, None, "USD/hour", "money"),
+    ("The field pumps 2 million barrels a day.", "2 million barrels a day", 2e6, None, None, "barrel/day", "measure"),
+    ("Winds reached 120 kilometres per hour.", "120 kilometres per hour", 120.0, None, None, "km/h", "measure"),
+    ("The bridge weighs twenty-five tonnes.", "twenty-five tonnes", 25.0, None, None, "tonne", "measure"),
+    ("Temperatures hit minus 5 degrees Celsius.", "minus 5 degrees Celsius", -5.0, None, None, "°C", "measure"),
+    ("The door is 2 1/2 in thick.", "2 1/2 in", 2.5, None, None, "inch", "measure"),
+    ("The farm covers 301,338 km2.", "301,338 km2", 301338.0, None, None, "km2", "measure"),
+    ("It raised rates by 50 basis points.", "50 basis points", 0.5, None, None, "percentage_points",
+     "percentage_points"),
+    ("Two thirds of voters backed it.", "Two thirds of voters", 2 / 3, None, None, None, "number"),
+    ("Tens of thousands of people marched.", "Tens of thousands of people", 2e4, 2e4, None, "people", "count"),
+    ("The vote was worth one hundred and two seats.", "one hundred and two seats", 102.0, None, None, "seats",
+     "count"),
+])
+def test_more_claims(nlp, reference, sentence, surface, value, low, high, unit, kind):
+    claims = _extract(nlp, reference, sentence).numeric_claims
+    assert [(c["surface"], c["unit"], c["quantity_kind"]) for c in claims] == [(surface, unit, kind)]
+    assert claims[0]["value"] == pytest.approx(value)
+    assert (claims[0]["value_low"], claims[0]["value_high"]) == (low, high)
+
+
+def test_a_change_from_one_value_to_another_is_two_claims(nlp, reference):
+    claims = _extract(nlp, reference, "The price rose from about $350 per kg to $680 per kg.").numeric_claims
+    assert [(c["surface"], c["value"], c["unit"], c["approximate"]) for c in claims] == [
+        ("about $350 per kg", 350.0, "USD/kg", True), ("$680 per kg", 680.0, "USD/kg", False)]
+
+
+def test_a_unit_is_shared_across_a_list(nlp, reference):
+    claims = _extract(nlp, reference, "They were given 45 and 50 mg of the drug.").numeric_claims
+    assert [(c["surface"], c["value"], c["unit"]) for c in claims] == [("45", 45.0, "mg"), ("50 mg", 50.0, "mg")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The meeting starts at 10:30 and ends at 2pm.",
+    "Call 020 7946 0000 for details.",
+    "Under Article 5 of the treaty, members must respond.",
+    "COVID-19 cases rose sharply.",
+    "The 2024-25 budget was approved.",
+    "She finished 21st in the race.",
+    "The plan was agreed in the 1990s.",
+    "There are two in my car.",
+])
+def test_times_codes_labels_and_ordinals_are_not_claims(nlp, reference, sentence):
+    assert _extract(nlp, reference, sentence).numeric_claims == []
+
+
 def test_partial_quote_with_no_framing_verb_above_it_is_unresolved(nlp, reference):
     # Walking up the parse tree must stop at the root (spaCy makes a new Token object per access).
     result = _extract(nlp, reference, 'The "temporary" tax on windfall profits became permanent last year.')

@@ -92,7 +92,21 @@ def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: R
             "quote_id": said_in["quote_id"] if said_in else None,
             "speaker_entity_id": said_in["speaker_entity_id"] if said_in else None,
         })
+    # Two cues can report the same clause and a credit line can name someone twice: one row per id.
+    result.entity_mentions = _first_per_key(result.entity_mentions, "mention_id")
+    result.quotes = _first_per_key(result.quotes, "quote_id")
+    result.numeric_claims = _first_per_key(result.numeric_claims, "claim_id")
     return result
+
+
+def _first_per_key(rows: list[dict], key: str) -> list[dict]:
+    seen: set[str] = set()
+    unique = []
+    for row in rows:
+        if row[key] not in seen:
+            seen.add(row[key])
+            unique.append(row)
+    return unique
 
 
 def _credit_mentions(article_id: str, credits: list[dict], result: ArticleExtraction) -> list[dict]:

@@ -35,6 +35,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.doc_cache import doc_ents, doc_text
+
 
 @dataclass
 class Claim:
@@ -57,7 +59,7 @@ class Claim:
 
 def extract_claims(doc: Doc) -> list[Claim]:
     """Numeric claims of one article, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     quantities: list[_Quantity] = []
     consumed = 0
     for match in NUMBER_PATTERN.finditer(text):
@@ -755,7 +757,7 @@ def _is_year(text: str, quantity: _Quantity) -> bool:
 # --- from a quantity to a claim --------------------------------------------------------------------------
 
 def _claim(doc: Doc, quantity: _Quantity) -> Claim | None:
-    text = doc.text
+    text = doc_text(doc)
     has_unit = quantity.kind is not None
     names_allowed = has_unit and quantity.kind in ("percent", "percentage_points", "money", "measure")
     if _is_part_of_name_or_date(doc, quantity, has_unit, names_allowed):
@@ -805,12 +807,12 @@ def _is_part_of_name_or_date(doc: Doc, quantity: _Quantity, has_unit: bool, name
     neighbours = [doc[i] for i in (first.i - 1, last.i + 1) if 0 <= i < len(doc)]
     if any(n.lower_.rstrip(".") in MONTHS for n in neighbours):
         return True  # "March 2026", "Oct 29"
-    return _is_year(doc.text, quantity)
+    return _is_year(doc_text(doc), quantity)
 
 
 def _counted_noun(doc: Doc, end: int, quantity: _Quantity) -> Span | None:
     """What a bare number counts: '1,250 workers', 'dozens of fighter jets'.  None when nothing is counted."""
-    after = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    after = doc.char_span(end, len(doc_text(doc)), alignment_mode="expand")
     if after is None or len(after) == 0:
         return None
     tokens = list(after)
@@ -839,13 +841,13 @@ def _counted_noun(doc: Doc, end: int, quantity: _Quantity) -> Span | None:
 
 def _of_what(doc: Doc, end: int) -> tuple[str | None, int]:
     """'two per cent of gross domestic product' → ('GDP', end of the phrase); the phrase joins the surface."""
-    match = re.match(r"\s+of\s+", doc.text[end:end + 80])
+    match = re.match(r"\s+of\s+", doc_text(doc)[end:end + 80])
     if not match:
         return None, end
     chunk_start = end + match.end()
     for chunk in doc.noun_chunks:
         if chunk.start_char <= chunk_start < chunk.end_char:
-            text = doc.text[chunk_start:chunk.end_char]
+            text = doc_text(doc)[chunk_start:chunk.end_char]
             return OF_WHAT_ALIASES.get(text.lower(), text), chunk.end_char
     return None, end
 
@@ -890,7 +892,7 @@ def _chunk_text(doc: Doc, head: Token) -> str:
     for chunk in doc.noun_chunks:
         if chunk.root.i == head.i:
             tokens = [t for t in chunk if t.dep_ != "det" or t.i != chunk.start]
-            return doc.text[tokens[0].idx: chunk.end_char] if tokens else chunk.text
+            return doc_text(doc)[tokens[0].idx: chunk.end_char] if tokens else chunk.text
     return head.text
 
 
@@ -906,7 +908,7 @@ def _time_text(doc: Doc, end: int) -> str | None:
         if token.lower_ in TIME_ADVERBS:
             return token.text
         if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
-            ent = next(e for e in doc.ents if e.start == token.i)
+            ent = next(e for e in doc_ents(doc) if e.start == token.i)
             tokens = list(ent)
             if tokens and tokens[0].lower_ == "the":
                 tokens = tokens[1:]
@@ -914,7 +916,7 @@ def _time_text(doc: Doc, end: int) -> str | None:
             start = tokens[0].idx if tokens else ent.start_char
             if previous is not None and previous.lower_ in TIME_PREPOSITIONS:
                 start = previous.idx
-            return doc.text[start:ent.end_char]
+            return doc_text(doc)[start:ent.end_char]
         if token.like_num and position > 0:
             return None
     return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from transforms.doc_cache import doc_ents, doc_text
 from transforms.ids import entity_id_for, stable_id
 from transforms.schemas import ENTITY_LABELS
 
@@ -99,7 +100,7 @@ class Reference:
 def extract_entities(doc: Doc, reference: Reference) -> list[Entity]:
     """Canonical entities of one article, each with its mentions in text order."""
     sentence_of = _sentence_index(doc)
-    candidates = [m for m in (_mention_from_span(ent, sentence_of) for ent in doc.ents) if m is not None]
+    candidates = [m for m in (_mention_from_span(ent, sentence_of) for ent in doc_ents(doc)) if m is not None]
     entities = cluster_mentions(candidates, reference)
     _add_missed_surnames(doc, entities, sentence_of)
     return entities
@@ -202,7 +203,7 @@ def _mention_from_span(ent: Span, sentence_of: dict[int, int]) -> Mention | None
     if not tokens or all(_is_title_word(t.lower_) for t in tokens):
         return None  # "Defence" in "Defence Minister": part of a title, not an organisation
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = ent.doc.text[start:end]
+    text = doc_text(ent.doc)[start:end]
     role = _role_before(ent.doc, tokens[0].i, role_tokens) if ent.label_ in ("PERSON", "ORG", "GPE") else None
     return Mention(start, end, text, ent.label_, sentence_of.get(tokens[0].i), "full_name", role)
 
@@ -232,7 +233,7 @@ def _role_before(doc: Doc, first_token: int, swallowed: list) -> str | None:
     if not any(t.lower_.rstrip(".") in TITLE_HEADS for t in words):
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    return doc.text[start:end]
+    return doc_text(doc)[start:end]
 
 
 def _full_name_for(name: str, position: int, entities: list[Entity]) -> Entity | None:

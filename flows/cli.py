@@ -175,6 +175,20 @@ def eval_claims(
     console.print(_rich_table(["metric", "value"], report["rows"], "numeric claims"))
 
 
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Path = typer.Option(..., "--gold", "-g",
+                              help="A PolNeAR split folder (…/polnear/data/dev) or seed-format gold (.json or folder)."),
+) -> None:
+    """Quote P/R/F1 under three matching rules, speaker accuracy, end-to-end F1, by kind."""
+    from flows.evaluate_quotes import quotes_report
+
+    report = quotes_report(gold)
+    table = report["table"]
+    console.print(_rich_table(table["columns"], [[str(v) for v in row] for row in table["rows"]], table["title"]))
+    console.print(f"restriction: {report['restriction']}")
+
+
 def _prf(score) -> tuple[str, str, str]:
     return f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}"
 

@@ -52,6 +52,7 @@ SPEECH_SUBSET_RULE = (
 TRIM_CHARS = frozenset(" \t\n\r\u00a0\"'`“”‘’«»„.,;:!?…—–-()[]")
 OPENING_MARKS = ('"', "“", "«", "„", "''", "``", "‘")
 CLOSING_MARKS = ('"', "”", "»", "''", "’", "“")
+CLOSED_PARAGRAPH_BREAK = re.compile(r"(”|\"|''|»)[ \t\u00a0]*\n\s*(“|\"|''|«|``)")
 DOUBLE_MARKS = ('"', "“", "”", "«", "»", "„", "''", "``", "‘")
 
 Span = tuple[int, int]
@@ -374,16 +375,29 @@ SPEECH_CUE_FORMS = frozenset(form for lemma in SPEECH_CUE_LEMMAS for form in _in
 
 
 def _segments(text: str, content: tuple[Span, ...]) -> list[tuple[Span, ...]]:
-    segments = [[content[0]]]
-    for previous, piece in zip(content, content[1:]):
+    pieces = [piece for span in content for piece in _split_closed_paragraphs(text, span)]
+    segments = [[pieces[0]]]
+    for previous, piece in zip(pieces, pieces[1:]):
         gap = text[previous[1]:piece[0]]
-        split = gap.strip() and text[previous[0]:previous[1]].rstrip().endswith(CLOSING_MARKS) \
+        closed = text[previous[0]:previous[1]].rstrip().endswith(CLOSING_MARKS) \
             and text[piece[0]:piece[1]].lstrip().startswith(OPENING_MARKS)
-        if split:
+        if closed and (gap.strip() or "\n" in gap):
             segments.append([piece])
         else:
             segments[-1].append(piece)
     return [tuple(s) for s in segments]
+
+
+def _split_closed_paragraphs(text: str, span: Span) -> list[Span]:
+    """A span running over paragraphs splits where a quote closes at a paragraph's end and the next
+    paragraph opens a new one: a quote that runs on has no closing mark at the paragraph's end."""
+    start, end = span
+    pieces = []
+    for match in CLOSED_PARAGRAPH_BREAK.finditer(text, start, end):
+        pieces.append((start, match.start() + len(match.group(1))))
+        start = match.end() - len(match.group(2))
+    pieces.append((start, end))
+    return pieces
 
 
 def _offsets(offsets: str) -> list[Span]:

@@ -136,3 +136,91 @@ def test_partial_quote_with_no_framing_verb_above_it_is_unresolved(nlp, referenc
     # Walking up the parse tree must stop at the root (spaCy makes a new Token object per access).
     result = _extract(nlp, reference, 'The "temporary" tax on windfall profits became permanent last year.')
     assert [(q["quote_text"], q["kind"], q["attribution"]) for q in result.quotes] == [("temporary", "partial", "unresolved")]
+
+
+# --- quotes: kinds, marks and speakers (measured against PolNeAR in test_transforms_quotes_eval.py) ---
+
+RUIZ = "Finance Minister Ana Ruiz presented the budget on Monday.\n"
+
+
+def _quotes(nlp, reference, text: str) -> list[tuple]:
+    """(quote_text, kind, attribution, speaker_text, speaker name) per quote."""
+    result = _extract(nlp, reference, text)
+    names = {row["entity_id"]: row["name"] for row in result.entities}
+    for row in result.quotes:
+        assert text[row["start_char"]:row["end_char"]] == row["quote_text"]
+    return [(q["quote_text"], q["kind"], q["attribution"], q["speaker_text"], names.get(q["speaker_entity_id"]))
+            for q in result.quotes]
+
+
+def test_quote_marks_nest_double_up_and_mix():
+    body = """"He said 'no way' twice," she said. ''NYT style,'' he said. “Mixed marks," and "outer “inner” outer" end."""
+    assert [body[s:e] for s, e in find_quote_marks(body)] == [
+        "He said 'no way' twice,", "NYT style,", 'Mixed marks,', "outer “inner” outer"]
+
+
+def test_quote_running_over_paragraphs_continues_when_the_next_opens_with_a_mark():
+    body = 'She said: "We will cut the deficit.\n"Then we will cut taxes."\nShe left.'
+    assert [body[s:e] for s, e in find_quote_marks(body)] == ['We will cut the deficit.\n"Then we will cut taxes.']
+
+
+def test_markup_and_inch_marks_are_not_quotes():
+    assert find_quote_marks('<tweet author="@AP">Breaking</tweet> and a 5" screen') == []
+
+
+def test_multi_paragraph_quote_is_one_quote_with_its_speaker(nlp, reference):
+    text = RUIZ + 'She said: "We will cut the deficit.\n"Then we will cut taxes."'
+    assert _quotes(nlp, reference, text) == [
+        ('We will cut the deficit.\n"Then we will cut taxes.', "direct", "pronoun", "She", "Ana Ruiz")]
+
+
+def test_mixed_quote_is_the_reported_clause(nlp, reference):
+    text = RUIZ + 'Ruiz said the plan was "a golden age" for the economy.'
+    assert _quotes(nlp, reference, text) == [
+        ('the plan was "a golden age" for the economy', "mixed", "explicit", "Ruiz", "Ana Ruiz")]
+
+
+def test_quote_after_its_speakers_earlier_quote_carries_the_speaker_over(nlp, reference):
+    text = RUIZ + '"We will not raise taxes," she said. "Not this year, not next year."\n"Never."'
+    quotes = _quotes(nlp, reference, text)
+    assert [(q[0], q[2], q[4]) for q in quotes] == [
+        ("We will not raise taxes,", "pronoun", "Ana Ruiz"),
+        ("Not this year, not next year.", "carried_over", "Ana Ruiz"),
+        ("Never.", "carried_over", "Ana Ruiz")]
+
+
+def test_colon_at_the_end_of_a_paragraph_introduces_the_next(nlp, reference):
+    text = RUIZ + 'Ruiz added:\n"We will not stop."'
+    assert _quotes(nlp, reference, text) == [("We will not stop.", "direct", "explicit", "Ruiz", "Ana Ruiz")]
+
+
+def test_inverted_cue_and_long_subject(nlp, reference):
+    quotes = _quotes(nlp, reference, '"Prices will rise," said John Smith, a spokesman for the bank.\n'
+                                     '"Growth has stalled," Mr. Mahaney, of RBC Capital Markets, said.')
+    assert [(q[0], q[3]) for q in quotes] == [("Prices will rise,", "John Smith"), ("Growth has stalled,", "Mahaney")]
+
+
+def test_speaker_without_a_name_keeps_the_role(nlp, reference):
+    assert _quotes(nlp, reference, '"The talks failed," a senior official said.') == [
+        ("The talks failed,", "direct", "explicit", "a senior official", None)]
+
+
+def test_relative_pronoun_speaker_resolves_to_its_antecedent(nlp, reference):
+    text = RUIZ + "The plan was backed by Ruiz, who said the budget would balance by 2027."
+    assert _quotes(nlp, reference, text) == [
+        ("the budget would balance by 2027", "indirect", "pronoun", "who", "Ana Ruiz")]
+
+
+def test_parenthetical_cue_reports_the_whole_sentence(nlp, reference):
+    text = RUIZ + "The deficit, Ruiz said, will fall by 2 percent next year."
+    assert _quotes(nlp, reference, text) == [
+        ("The deficit, Ruiz said, will fall by 2 percent next year", "indirect", "explicit", "Ruiz", "Ana Ruiz")]
+
+
+def test_the_one_asked_is_not_the_speaker(nlp, reference):
+    (quote,) = _quotes(nlp, reference, RUIZ + 'Ruiz was asked, "Will you run again?"')
+    assert quote[:2] == ("Will you run again?", "direct") and quote[3] is None
+
+
+def test_titles_in_quote_marks_are_not_quotes(nlp, reference):
+    assert _quotes(nlp, reference, "He appeared on NBC's \"Meet the Press\" on Sunday.") == []

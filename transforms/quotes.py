@@ -486,7 +486,7 @@ def _reported_clauses(article: _Article) -> list[_Report]:
     for verb in article.doc:
         if verb.pos_ not in ("VERB", "AUX") or article.inside_marks[verb.idx]:
             continue
-        if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in PROMISE_VERBS:
+        if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in DIRECTIVE_VERBS:
             if verb.lemma_ in NEEDS_SUBJECT and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
                 continue
             span = _reported_span(article, verb)
@@ -499,11 +499,11 @@ def _reported_span(article: _Article, verb: Token) -> tuple[int, int] | None:
     """'X said (that) CLAUSE' → the clause; 'CLAUSE, X said' / 'A, X said, B' → the rest of the sentence."""
     clause = _reported_clause(verb)
     if clause is not None:
-        tokens = _clause_tokens(clause, verb)
+        tokens = _clause_tokens(clause)
         # 'say they don’t yet know …' can come out as two clauses side by side: take both.
         for sibling in verb.children:
             if sibling.dep_ == "ccomp" and sibling.i > clause.i and tokens and sibling.left_edge.i <= tokens[-1].i + 2:
-                more = _clause_tokens(sibling, verb)
+                more = _clause_tokens(sibling)
                 tokens = list(verb.doc[tokens[0].i: max(tokens[-1].i, more[-1].i) + 1])
     elif verb.dep_ == "parataxis" and verb.head.i != verb.i and _is_parenthetical(article, verb):
         # The speech verb is a parenthetical of the clause it reports.
@@ -584,7 +584,7 @@ def _reported_clause(verb: Token) -> Token | None:
     return None
 
 
-def _clause_tokens(head: Token, verb: Token) -> list[Token]:
+def _clause_tokens(head: Token) -> list[Token]:
     """The clause under ``head``, without what the parser hung on it but belongs to the main sentence:
     a coordinated clause with its own subject after a comma (', and he railed …') and a speech
     participle after a comma (', saying …'); never past a paragraph break."""
@@ -592,7 +592,8 @@ def _clause_tokens(head: Token, verb: Token) -> list[Token]:
     for child in head.children:
         if child.i <= head.i:
             continue
-        after_comma = child.i > 0 and any(t.text in (",", ";", "—", "–") for t in head.doc[max(head.i, child.left_edge.i - 2): child.left_edge.i])
+        after_comma = any(t.text in (",", ";", "—", "–")
+                          for t in head.doc[max(head.i, child.left_edge.i - 2): child.left_edge.i])
         # ', but that the DNC's blocking was …' is more of the report: its 'that' says so.
         reported_too = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
         if child.dep_ == "conj" and after_comma and any(c.dep_ in SUBJECT_DEPS for c in child.children) \

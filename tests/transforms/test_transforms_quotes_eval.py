@@ -104,7 +104,8 @@ def test_speech_cues(cue, speech):
 
 def test_out_of_scope_attributions_are_kept_but_marked():
     text = "Polls show the race is tight."
-    ann = "T1\tSource 0 5\tPolls\nT2\tCue 6 10\tshow\nT3\tContent 11 28\tthe race is tight\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3"
+    ann = ("T1\tSource 0 5\tPolls\nT2\tCue 6 10\tshow\nT3\tContent 11 28\tthe race is tight\n"
+           "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3")
     (gold,) = polnear_gold_quotes(text, parse_brat(ann))
     assert not gold.in_scope
 

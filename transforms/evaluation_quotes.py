@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 
+from transforms.evaluation import PRF
+
 RULES = ("exact", "cover80", "cover30")
 # Share of the gold content's characters a prediction must cover under each coverage rule.
 RULE_COVERAGE = {"cover80": 0.8, "cover30": 0.3}
@@ -86,30 +88,6 @@ class PredictedQuote:
     speaker_name: str | None  # the speaker entity's canonical name
     speaker_spans: tuple[Span, ...]  # the speaker mention and every mention of the speaker entity
     has_speaker: bool
-
-
-@dataclass(frozen=True)
-class PRF:
-    """Precision over predictions and recall over gold, each from its own count: split by kind, a
-    prediction and the gold quote it matched may be of different kinds."""
-
-    predicted_right: int
-    predicted: int
-    gold_right: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.predicted_right / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.gold_right / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass

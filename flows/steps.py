@@ -220,19 +220,24 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
     work = lake.work_dir(warehouse_dir, run_id)
     parquet = pq.ParquetFile(work / "articles" / "part-00000.parquet")
     total = parquet.metadata.num_rows
-    counts = {"entity_mentions": 0, "quotes": 0, "numeric_claims": 0, "skipped_language": 0}
+    counts = {"entity_mentions": 0, "quotes": 0, "numeric_claims": 0, "skipped_language": 0, "skipped_duplicate": 0}
     entities: dict[str, dict] = {}
 
     def readable_articles():
         for batch in parquet.iter_batches(batch_size=ANALYSE_BATCH_ARTICLES,
-                                          columns=["article_id", "body_text", "credits", "language"]):
+                                          columns=["article_id", "body_text", "credits", "language", "duplicate_of"]):
             for row in batch.to_pylist():
                 # The model reads English; other articles are stored as they are, not mangled by it.
-                if row["language"] in NLP_LANGUAGES:
-                    yield row
-                else:
+                if row["language"] not in NLP_LANGUAGES:
                     counts["skipped_language"] += 1
                     progress.advance(bar)
+                # A duplicate's body is its original's: the original's rows already say everything, and
+                # every view and entity count leaves duplicates out, so the model would work for nothing.
+                elif row["duplicate_of"] is not None:
+                    counts["skipped_duplicate"] += 1
+                    progress.advance(bar)
+                else:
+                    yield row
 
     def flush(extractions: list, part: int) -> None:
         tables = to_tables(extractions, entities, run_id=run_id, pipeline_version=pipeline_version)

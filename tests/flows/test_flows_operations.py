@@ -68,6 +68,20 @@ def test_changed_file_replaces_its_rows_and_deleted_file_keeps_them(prefect_harn
     assert _query(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
 
 
+def test_a_duplicate_article_is_stored_but_not_analysed_again(prefect_harness, source, tmp_path):
+    warehouse = tmp_path / "warehouse"
+    shutil.copy(source / "001_trade_talks.txt", source / "101_trade_talks_copy.txt")
+    nightly(sources=[str(source)], warehouse=str(warehouse))
+    rows = _query(warehouse, "SELECT source_uri, article_id, duplicate_of FROM articles "
+                             "WHERE source_uri LIKE '%trade_talks%' ORDER BY duplicate_of NULLS FIRST")
+    (_, original_id, none), (_, copy_id, points_at) = rows
+    assert none is None and points_at == original_id
+    per_article = "SELECT count(*) FROM {table} WHERE article_id = '{id}'"
+    for table in ("entity_mentions", "quotes", "numeric_claims"):
+        assert _query(warehouse, per_article.format(table=table, id=copy_id)) == [(0,)]
+    assert _query(warehouse, per_article.format(table="quotes", id=original_id))[0][0] > 0
+
+
 def test_new_pipeline_version_and_full_refresh_rebuild_the_same_tables(prefect_harness, source, tmp_path, monkeypatch):
     warehouse = tmp_path / "warehouse"
     nightly(sources=[str(source)], warehouse=str(warehouse))

@@ -68,6 +68,9 @@ TITLE_FUNCTION_WORDS = frozenset("a an the and or of for in on to at by with fro
 MALE_PRONOUNS = frozenset(("he", "him", "his", "himself"))
 FEMALE_PRONOUNS = frozenset(("she", "her", "hers", "herself"))
 RELATIVE_PRONOUNS = frozenset(("who", "that", "which"))
+# Subjects that can have said a partial quote in their clause: people, groups and bodies.
+SPEAKING_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | frozenset(("i", "we", "they"))
+SPEAKING_LABELS = frozenset(("PERSON", "ORG", "NORP"))
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # How far (in tokens) a cue may sit from a direct quote's marks and still introduce it.
 CUE_WINDOW_TOKENS = 8
@@ -327,6 +330,8 @@ def _marked_quote(article: _Article, start: int, end: int, resolver: "_SpeakerRe
         cue = _governing_verb(article, start, end)
         if cue is None and cue_before is not None and article.sentence(cue_before).end > article.token_after(start).i:
             cue = cue_before
+        if cue is None:
+            cue = resolver.clause_with_speaking_subject(start, end)
     quote = _new_quote(article, *span, kind)
     if cue is not None:
         resolver.attribute(quote, cue, inverted=inverted)
@@ -492,7 +497,22 @@ def _reported_clauses(article: _Article) -> list[_Report]:
             span = _reported_span(article, verb)
             if span is not None:
                 clauses.append(_Report(verb, *span))
+        elif _quotes_in_its_clause(article, verb):
+            # 'He implied the judge was "hostile"': the quote marks show the clause gives someone's
+            # words, whatever the verb, and the verb's subject is whose.
+            span = _reported_span(article, verb)
+            if span is not None:
+                clauses.append(_Report(verb, *span))
     return clauses
+
+
+def _quotes_in_its_clause(article: _Article, verb: Token) -> bool:
+    """The verb has a subject and a complement clause with words both in and out of quote marks."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or _subject_of(verb, article.inside_marks) is None:
+        return False
+    inside = [article.inside_marks[t.idx] for t in clause.subtree if not t.is_punct]
+    return any(inside) and not all(inside)
 
 
 def _reported_span(article: _Article, verb: Token) -> tuple[int, int] | None:
@@ -796,6 +816,29 @@ class _SpeakerResolver:
         if subject is None:
             return
         self._set_speaker(quote, subject, "explicit")
+
+    def clause_with_speaking_subject(self, start: int, end: int) -> Token | None:
+        """The nearest verb above a quote whose subject, outside the quote, is a person or a body that
+        speaks: in 'Ramos believes in journalism that "takes sides"' the words are Ramos's."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        node = span.root
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX") or start <= node.idx < end:
+                continue
+            subject = _subject_of(node, self.inside_marks)
+            if subject is not None and not subject.left_edge.idx <= start < subject.right_edge.idx + 1 \
+                    and self._speaks(subject):
+                return node
+        return None
+
+    def _speaks(self, subject: Token) -> bool:
+        if subject.lower_ in SPEAKING_PRONOUNS:
+            return True
+        found = self._entity_in(subject)
+        return found is not None and self.entities[found[0]].label in SPEAKING_LABELS
 
     def attribute_report(self, quote: Quote, report: _Report) -> None:
         if report.source is not None:

@@ -224,3 +224,14 @@ def test_the_one_asked_is_not_the_speaker(nlp, reference):
 
 def test_titles_in_quote_marks_are_not_quotes(nlp, reference):
     assert _quotes(nlp, reference, "He appeared on NBC's \"Meet the Press\" on Sunday.") == []
+
+
+def test_quote_marks_inside_any_verbs_clause_make_it_a_mixed_report(nlp, reference):
+    text = RUIZ + 'Ruiz implied the auditors were "hostile" to the plan.'
+    assert _quotes(nlp, reference, text) == [
+        ('the auditors were "hostile" to the plan', "mixed", "explicit", "Ruiz", "Ana Ruiz")]
+
+
+def test_partial_quote_without_a_framing_verb_is_its_clause_subjects(nlp, reference):
+    text = RUIZ + 'Ruiz launched into an attack on "reckless spending" by the opposition.'
+    assert _quotes(nlp, reference, text) == [("reckless spending", "partial", "explicit", "Ruiz", "Ana Ruiz")]

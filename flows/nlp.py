@@ -9,13 +9,26 @@ import spacy
 from spacy.language import Language
 
 from flows.settings import REFERENCE_DIR, SPACY_MODEL
+from transforms.attribute_rules import ArrayAttributeRuler
 from transforms.entities import Reference
+
+
+@Language.factory("array_attribute_ruler")
+def make_array_attribute_ruler(nlp: Language, name: str, rules: list[dict]) -> ArrayAttributeRuler:
+    return ArrayAttributeRuler(nlp.vocab, rules)
 
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The pinned model from its PyPI package, once per process; nothing is downloaded."""
-    return spacy.load(SPACY_MODEL)
+    """The pinned model from its PyPI package, once per process; nothing is downloaded.
+
+    The model's attribute rules run as array operations instead of through the Matcher: the same
+    rules and the same output, about a ninth of the model's time saved (bench/README.md).
+    """
+    nlp = spacy.load(SPACY_MODEL)
+    rules = nlp.get_pipe("attribute_ruler").patterns
+    nlp.replace_pipe("attribute_ruler", "array_attribute_ruler", config={"rules": rules})
+    return nlp
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,11 @@ answer counter retort recount reveal disclose allege charge caution indicate men
 # a vote") rather than a clause.
 PROMISE_VERBS = frozenset("promise vow pledge threaten urge".split())
 DIRECTIVE_VERBS = PROMISE_VERBS | frozenset("ask tell warn".split())
+# Speech verbs whose direct object is what was said ("announced a new plan", "stressed those worries").
+# Not deny, claim, promise or reveal: on PolNeAR train their objects were as often not a report.
+OBJECT_REPORT_VERBS = frozenset("""
+announce mention stress emphasise emphasize reiterate acknowledge confirm report recall
+""".split())
 # Verbs that frame a partial quote by judging or passing on words ('blamed the law on "knuckleheaded
 # politicians"', 'a sign that read "…"'): the quoted words are the subject's.
 EVALUATIVE_VERBS = frozenset("""
@@ -525,6 +530,9 @@ def _reported_span(article: _Article, verb: Token) -> tuple[int, int] | None:
             if sibling.dep_ == "ccomp" and sibling.i > clause.i and tokens and sibling.left_edge.i <= tokens[-1].i + 2:
                 more = _clause_tokens(sibling)
                 tokens = list(verb.doc[tokens[0].i: max(tokens[-1].i, more[-1].i) + 1])
+    elif verb.lemma_ in OBJECT_REPORT_VERBS and _reported_object(verb) is not None:
+        # 'The campaign denied any wrongdoing': what is denied, announced or stressed is the report.
+        tokens = list(_reported_object(verb).subtree)
     elif verb.dep_ == "parataxis" and verb.head.i != verb.i and _is_parenthetical(article, verb):
         # The speech verb is a parenthetical of the clause it reports.
         skip = {t.i for t in verb.subtree}
@@ -585,6 +593,14 @@ def _with_fronted_part(article: _Article, verb: Token, clause: Token, tokens: li
     if not parenthetical:
         return tokens
     return list(doc[sentence.start: tokens[-1].i + 1])
+
+
+def _reported_object(verb: Token) -> Token | None:
+    """The verb's direct object after it, when it is a thing said and not a person spoken of."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "DATE", "TIME"):
+        return None
+    return obj
 
 
 def _reported_clause(verb: Token) -> Token | None:

@@ -235,3 +235,10 @@ def test_quote_marks_inside_any_verbs_clause_make_it_a_mixed_report(nlp, referen
 def test_partial_quote_without_a_framing_verb_is_its_clause_subjects(nlp, reference):
     text = RUIZ + 'Ruiz launched into an attack on "reckless spending" by the opposition.'
     assert _quotes(nlp, reference, text) == [("reckless spending", "partial", "explicit", "Ruiz", "Ana Ruiz")]
+
+
+def test_what_is_announced_is_reported_but_not_a_person(nlp, reference):
+    announced = RUIZ + "Ruiz announced a new housing plan for young families."
+    assert _quotes(nlp, reference, announced) == [
+        ("a new housing plan for young families", "indirect", "explicit", "Ruiz", "Ana Ruiz")]
+    assert _quotes(nlp, reference, RUIZ + "Ruiz announced Smith as her deputy.") == []

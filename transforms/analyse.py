@@ -80,10 +80,12 @@ def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: R
         })
     result.quotes = quote_rows
 
-    for claim in extract_claims(doc):
+    claims = extract_claims(doc)
+    claim_ids = [span_id("clm", article_id, claim.start, claim.end) for claim in claims]
+    for claim, claim_id in zip(claims, claim_ids):
         said_in = _innermost_quote(quote_rows, claim.start, claim.end)
         result.numeric_claims.append({
-            "claim_id": span_id("clm", article_id, claim.start, claim.end),
+            "claim_id": claim_id,
             "article_id": article_id, "surface": claim.surface, "start_char": claim.start, "end_char": claim.end,
             "value": claim.value, "value_low": claim.value_low, "value_high": claim.value_high, "unit": claim.unit,
             "quantity_kind": claim.quantity_kind, "currency": claim.currency, "scale": claim.scale,
@@ -91,6 +93,7 @@ def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: R
             "subject": claim.subject, "time_text": claim.time_text,
             "quote_id": said_in["quote_id"] if said_in else None,
             "speaker_entity_id": said_in["speaker_entity_id"] if said_in else None,
+            "previous_claim_id": claim_ids[claim.previous] if claim.previous is not None else None,
         })
     # Two cues can report the same clause and a credit line can name someone twice: one row per id.
     result.entity_mentions = _first_per_key(result.entity_mentions, "mention_id")

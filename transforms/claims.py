@@ -55,6 +55,8 @@ class Claim:
     of_what: str | None = None
     subject: str | None = None
     time_text: str | None = None
+    # Index (in the article's claim list) of the value this one changed from: "to 2% … from 1.8%".
+    previous: int | None = None
 
 
 def extract_claims(doc: Doc) -> list[Claim]:
@@ -75,6 +77,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
     _inherit_of_what(doc, claims)
+    _link_changes(doc, claims)
     return claims
 
 
@@ -358,6 +361,10 @@ COMPARATOR_BEFORE = re.compile(rf"(?:^|\W)(?P<word>(?i:{_alternation(COMPARATORS
 FALL_BEFORE = re.compile(rf"\b(?i:{_alternation(FALL_WORDS)})(?:\s+(?i:by|a\s+further|another|\w+ly))*\s+$")
 CHANGE_BEFORE_FROM = re.compile(rf"\b(?i:{_alternation(CHANGE_WORDS)})(?:\s+\w+ly)?\s+from\s+$")
 RANGE_INTRO = re.compile(r"(?:^|\W)(?P<word>(?i:between|from))\s+$")
+# What introduces a value as the old one of a change ("from about 1.8%", "compared with $3bn") or the new one
+# ("to 2%"); a comparator may sit between the word and the number.
+CHANGE_ROLE_BEFORE = re.compile(r"(?:^|\W)(?P<word>(?i:from|compared\s+(?:with|to)|against|versus|vs\.?|to))\s+"
+                                r"(?:(?i:about|around|nearly|almost|roughly|some|just|an\s+estimated)\s+)?$")
 LABEL_BEFORE = re.compile(rf"(?:^|\s|\(){_alternation(LABEL_WORDS)}\s*$")
 YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
 MINUS_BEFORE = re.compile(r"(?:^|\W)(?P<word>(?i:minus))\s+$")
@@ -863,6 +870,36 @@ def _inherit_of_what(doc: Doc, claims: list[Claim]) -> None:
                     and sentence is not None and sentence.start_char <= other.start < sentence.end_char:
                 claim.of_what = other.of_what
                 break
+
+
+def _link_changes(doc: Doc, claims: list[Claim]) -> None:
+    """'raise spending to 2% … from about 1.8%', 'rose from $3bn to $5bn', 'was $5bn, up from $3bn': in one
+    sentence, a value introduced as the old one points the new one of the same unit at itself."""
+    text = doc_text(doc)
+    roles = [_change_role(text, claim) for claim in claims]
+    for old_index, old in enumerate(claims):
+        if roles[old_index] != "old":
+            continue
+        sentence = _sentence_at(doc, old.start)
+        if sentence is None:
+            continue
+        partners = [index for index, claim in enumerate(claims)
+                    if index != old_index and roles[index] != "old" and claim.previous is None
+                    and (claim.quantity_kind, claim.unit, claim.currency) == (old.quantity_kind, old.unit, old.currency)
+                    and sentence.start_char <= claim.start < sentence.end_char]
+        # A value marked "to" is the new one wherever it sits; else the nearest before ("$5bn, up from $3bn").
+        marked = [index for index in partners if roles[index] == "new"]
+        before = [index for index in partners if index < old_index]
+        new_index = min(marked, key=lambda index: abs(index - old_index)) if marked else (before[-1] if before else None)
+        if new_index is not None:
+            claims[new_index].previous = old_index
+
+
+def _change_role(text: str, claim: Claim) -> str | None:
+    match = CHANGE_ROLE_BEFORE.search(_before(text, claim.start))
+    if match is None:
+        return None
+    return "new" if match.group("word").lower() == "to" else "old"
 
 
 def _subject(doc: Doc, start: int) -> str | None:

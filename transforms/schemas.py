@@ -139,6 +139,8 @@ NUMERIC_CLAIMS = pa.schema([
     _field("time_text", pa.string(), "Time expression attached to the claim ('by 2035')."),
     _field("quote_id", pa.string(), "Quote the number was said in."),
     _field("speaker_entity_id", pa.string(), "Entity who said or reported it."),
+    _field("previous_claim_id", pa.string(),
+           "The claim this value changed from, in the same sentence ('to 2% … from about 1.8%')."),
     *_lineage(),
 ])
 

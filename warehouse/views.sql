@@ -62,14 +62,18 @@ SELECT
     c.quote_id,
     c.speaker_entity_id,
     e.name AS speaker_name,
+    c.previous_claim_id,
+    p.value AS previous_value,
+    p.surface AS previous_surface,
     c.start_char,
     c.end_char
 FROM numeric_claims AS c
 JOIN articles AS a ON a.article_id = c.article_id AND a.duplicate_of IS NULL
 LEFT JOIN entities AS e ON e.entity_id = c.speaker_entity_id
+LEFT JOIN numeric_claims AS p ON p.claim_id = c.previous_claim_id
 ORDER BY c.article_id, c.start_char, c.claim_id;
 
-COMMENT ON VIEW v_claims IS 'Numeric claims with the article title and, when someone said it, the speaker name (duplicate articles excluded).';
+COMMENT ON VIEW v_claims IS 'Numeric claims with the article title, the speaker name when someone said it, and the value it changed from (duplicate articles excluded).';
 
 -- Duplicates (same body under another id) would count one story twice.
 CREATE VIEW v_top_entities AS

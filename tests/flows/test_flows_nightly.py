@@ -70,6 +70,10 @@ def test_published_seed_quotes_and_claims(seeded):
     assert claims == [("two per cent of gross domestic product", 2.0, "percent", "GDP", False),
                       ("about 1.8 per cent", 1.8, "percent", "GDP", True),
                       ("five per cent of GDP", 5.0, "percent", "GDP", False)]
+    changes = _query(warehouse, """
+        SELECT surface, previous_surface, previous_value FROM v_claims c JOIN articles a USING (article_id)
+        WHERE a.source_uri = '000_ff8a8828b930ef3e.txt' AND previous_claim_id IS NOT NULL""")
+    assert changes == [("two per cent of gross domestic product", "about 1.8 per cent", 1.8)]
     spans_off = _query(warehouse, """
         SELECT count(*) FROM entity_mentions m JOIN articles a USING (article_id)
         WHERE m.start_char IS NOT NULL AND substr(a.body_text, m.start_char + 1, m.end_char - m.start_char) <> m.text""")

@@ -76,6 +76,8 @@ RELATIVE_PRONOUNS = frozenset(("who", "that", "which"))
 # Subjects that can have said a partial quote in their clause: people, groups and bodies.
 SPEAKING_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | frozenset(("i", "we", "they"))
 SPEAKING_LABELS = frozenset(("PERSON", "ORG", "NORP"))
+# What a dateline or time stamp before a sentence is tagged as.
+DATELINE_LABELS = frozenset(("GPE", "LOC", "DATE", "TIME"))
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # How far (in tokens) a cue may sit from a direct quote's marks and still introduce it.
 CUE_WINDOW_TOKENS = 8
@@ -318,7 +320,7 @@ def _marked_quote(article: _Article, start: int, end: int, resolver: "_SpeakerRe
     starts_sentence = not before or before.endswith(SENTENCE_ENDINGS)
     after_cue = cue_before is not None and before.endswith((",", cue_before.text)) and (
         body[start:start + 1].isupper() or INTERRUPTED_QUOTE.search(before) is not None)
-    kind = "direct" if starts_sentence or after_cue else "partial"
+    kind = "direct" if starts_sentence or after_cue or _resumes_after_cue(article, before, open_at) else "partial"
     inverted = False
     span = (start, end)
     if kind == "direct":
@@ -341,6 +343,17 @@ def _marked_quote(article: _Article, start: int, end: int, resolver: "_SpeakerRe
     if cue is not None:
         resolver.attribute(quote, cue, inverted=inverted)
     return quote
+
+
+def _resumes_after_cue(article: _Article, before: str, open_at: int) -> bool:
+    """'"The risk," said Ed Leamer, an economist at the bank, "is that …"': a quote that resumes after
+    the cue interrupting it, however long the speaker's description, is the same direct quote."""
+    interruption = INTERRUPTED_QUOTE.search(before)
+    if interruption is None:
+        return False
+    start = open_at - (len(before) - interruption.start(0))
+    return any(t.pos_ == "VERB" and t.lemma_ in QUOTE_ADJACENT_VERBS and start <= t.idx < open_at
+               for t in article.doc.char_span(start, open_at, alignment_mode="expand") or ())
 
 
 def _cue_after(article: _Article, start: int, end: int, adjacent_only: bool = False) -> Token | None:
@@ -427,8 +440,18 @@ def _inverted_speaker(verb: Token, inside_marks: list[bool]) -> Token | None:
     object (or for a second subject beside the quote it took for one)."""
     if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not inside_marks[c.idx] for c in verb.children):
         return None
-    return next((c for c in verb.children if c.i > verb.i and c.dep_ in INVERTED_SPEAKER_DEPS
-                 and c.pos_ in ("PROPN", "NOUN", "PRON") and not inside_marks[c.idx]), None)
+    child = next((c for c in verb.children if c.i > verb.i and c.dep_ in INVERTED_SPEAKER_DEPS
+                  and c.pos_ in ("PROPN", "NOUN", "PRON") and not inside_marks[c.idx]), None)
+    if child is not None or verb.i + 1 >= len(verb.doc):
+        return child
+    # '"A," said Ed Leamer, an economist, "b."': the parser can hang the name on the resumed quote;
+    # the noun phrase right after the verb is still the speaker.
+    name = verb.doc[verb.i + 1]
+    while name.dep_ in ("compound", "amod", "det") and name.head.i > name.i:
+        name = name.head
+    if name.pos_ == "PROPN" and name.ent_type_ not in ("DATE", "TIME") and not inside_marks[name.idx]:
+        return name
+    return None
 
 
 def _cue_before(article: _Article, open_at: int) -> Token | None:
@@ -829,6 +852,14 @@ class _SpeakerResolver:
             # 'Trump was asked, "…"': the one asked is not the speaker; the agent ('by a reporter') is.
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subject is not None and subject.i < verb.i and (
+                subject.ent_type_ in DATELINE_LABELS or (subject.is_upper and len(subject.text) > 1)):
+            # 'LONDON (Reuters) - Donald Trump said', 'Saturday at the convention Sen. Warren said': the
+            # parser took the (upper-case) dateline or the day for the subject; a name nearer the verb
+            # is the speaker.
+            named = [t for t in self.doc[subject.i + 1: verb.i]
+                     if t.ent_type_ in SPEAKING_LABELS and not self.inside_marks[t.idx]]
+            subject = named[-1] if named else subject
         if subject is None:
             return
         self._set_speaker(quote, subject, "explicit")

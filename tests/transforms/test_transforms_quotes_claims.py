@@ -242,3 +242,17 @@ def test_what_is_announced_is_reported_but_not_a_person(nlp, reference):
     assert _quotes(nlp, reference, announced) == [
         ("a new housing plan for young families", "indirect", "explicit", "Ruiz", "Ana Ruiz")]
     assert _quotes(nlp, reference, RUIZ + "Ruiz announced Smith as her deputy.") == []
+
+
+def test_quote_resuming_after_a_long_inverted_cue_keeps_its_speaker(nlp, reference):
+    text = ('"The risk," said Edward Leamer, an economist who is the director of the Lisbon Forecast, '
+            '"is that prices rise."')
+    assert [(q[0], q[1], q[2], q[4]) for q in _quotes(nlp, reference, text)] == [
+        ("The risk,", "direct", "explicit", "Edward Leamer"),
+        ("is that prices rise.", "direct", "carried_over", "Edward Leamer")]
+
+
+def test_a_dateline_is_not_the_speaker(nlp, reference):
+    text = "LISBON (Reuters) - Finance Minister Ana Ruiz said the deficit would fall next year."
+    assert _quotes(nlp, reference, text) == [
+        ("the deficit would fall next year", "indirect", "explicit", "Ana Ruiz", "Ana Ruiz")]

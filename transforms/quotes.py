@@ -366,6 +366,9 @@ def _cue_after(article: _Article, start: int, end: int, adjacent_only: bool = Fa
     if after is None:
         return None
     finished = article.text[start:end].rstrip().endswith((".", "!", "?"))
+    # '"…," Bennett shot back with a laugh': a comma at the quote's end leaves its sentence to the
+    # clause after it, whatever that clause's verb.
+    continued = article.text[start:end].rstrip().endswith(",") or article.text[end + 1:end + 2] == ","
     # Past the closing mark and any punctuation glued to it.
     first = after.i
     while first < len(doc) and doc[first].is_punct and doc[first].text not in ("“", "«") and "\n" not in doc[first].text:
@@ -375,7 +378,7 @@ def _cue_after(article: _Article, start: int, end: int, adjacent_only: bool = Fa
             break
         if token.pos_ == "VERB" and not _introduces_next(token):
             adjacent = _adjacent_attribution(token, first, article.inside_marks)
-            if adjacent and (token.lemma_ in QUOTE_ADJACENT_VERBS or _ends_clause(token)):
+            if adjacent and (token.lemma_ in QUOTE_ADJACENT_VERBS or _ends_clause(token) or continued):
                 return token
             if not finished and not adjacent_only and token.i - first < CUE_WINDOW_TOKENS \
                     and token.lemma_ in FRAMING_VERBS:

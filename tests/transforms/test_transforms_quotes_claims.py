@@ -256,3 +256,9 @@ def test_a_dateline_is_not_the_speaker(nlp, reference):
     text = "LISBON (Reuters) - Finance Minister Ana Ruiz said the deficit would fall next year."
     assert _quotes(nlp, reference, text) == [
         ("the deficit would fall next year", "indirect", "explicit", "Ana Ruiz", "Ana Ruiz")]
+
+
+def test_a_quote_ending_in_a_comma_belongs_to_the_clause_after_it(nlp, reference):
+    text = '"They are all here for the free lunch," Bennett shot back with a laugh.'
+    assert _quotes(nlp, reference, text) == [
+        ("They are all here for the free lunch,", "direct", "explicit", "Bennett", "Bennett")]

@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,6 +35,8 @@ from warehouse.publish import publish as publish_warehouse
 
 # Articles analysed per written part: bounds memory however large the corpus is.
 ANALYSE_BATCH_ARTICLES = 500
+# Rows parse and normalise hold at a time before writing them out.
+STREAM_BATCH_ROWS = 1000
 HASH_CHUNK_BYTES = 1 << 20
 NLP_LANGUAGES = frozenset({"en"})
 SCRATCH_SUFFIX = ".raw"
@@ -103,51 +105,69 @@ def _source_file(path: Path, source_uri: str) -> SourceFile:
 def parse(new_files: list[dict], warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
     """Raw files → raw records (a scratch file for normalise) and the quarantine rows of unreadable input."""
     now = datetime.now(timezone.utc)
-    records: list[dict] = []
     rejections: list[dict] = []
     discarded: dict[str, int] = {}
     file_stats: list[dict] = []
-    for file in new_files:
-        data = Path(file["path"]).read_bytes()
-        produced = rejected = 0
-        for item in parse_file(file["source_uri"], data):
-            if isinstance(item, Rejection):
-                rejected += 1
-                rejections.append(_quarantine_row(item, now, run_id, pipeline_version))
-            elif isinstance(item, Discard):
-                discarded[item.reason_code] = discarded.get(item.reason_code, 0) + 1
-            else:
-                produced += 1
-                records.append(asdict(item))
-        if rejected and not produced:
-            _keep_quarantined_copy(warehouse_dir, file, data)
-        file_stats.append({**file, "records": produced})
+    record_count = 0
     scratch = _scratch_dir(warehouse_dir, run_id)
-    pq.write_table(pa.Table.from_pylist(records, schema=RAW_RECORDS), scratch / "records.parquet")
+    # Records go to disk in batches as files are read: memory holds one batch, not the corpus.
+    with pq.ParquetWriter(scratch / "records.parquet", RAW_RECORDS) as writer:
+        batch: list[dict] = []
+        for file in new_files:
+            data = Path(file["path"]).read_bytes()
+            produced = rejected = 0
+            for item in parse_file(file["source_uri"], data):
+                if isinstance(item, Rejection):
+                    rejected += 1
+                    rejections.append(_quarantine_row(item, now, run_id, pipeline_version))
+                elif isinstance(item, Discard):
+                    discarded[item.reason_code] = discarded.get(item.reason_code, 0) + 1
+                else:
+                    produced += 1
+                    batch.append(asdict(item))
+            if rejected and not produced:
+                _keep_quarantined_copy(warehouse_dir, file, data)
+            file_stats.append({**file, "records": produced})
+            record_count += produced
+            if len(batch) >= STREAM_BATCH_ROWS:
+                writer.write_table(pa.Table.from_pylist(batch, schema=RAW_RECORDS))
+                batch = []
+        writer.write_table(pa.Table.from_pylist(batch, schema=RAW_RECORDS))
     (scratch / "files.json").write_text(json.dumps(file_stats))
     lake.write_part(lake.work_dir(warehouse_dir, run_id), "quarantine",
                     pa.Table.from_pylist(rejections, schema=QUARANTINE), 0)
-    return {"records": len(records), "quarantined": len(rejections), "discarded": discarded}
+    return {"records": record_count, "quarantined": len(rejections), "discarded": discarded}
 
 
 def normalise(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
-    """Raw records → the run's articles (duplicates marked), files manifest and more quarantine rows."""
+    """Raw records → the run's articles (duplicates marked), files manifest and more quarantine rows.
+
+    Streams in batches: articles go to a scratch file as they are normalised, and only their ids and
+    body hashes stay in memory until the duplicates are known and marked in a second pass.
+    """
     now = datetime.now(timezone.utc)
     scratch = _scratch_dir(warehouse_dir, run_id)
     file_stats = json.loads((scratch / "files.json").read_text())
-    articles: list[dict] = []
+    lineage = {"run_id": run_id, "pipeline_version": pipeline_version}
     rejections: list[dict] = []
     articles_per_file: dict[str, int] = {}
-    for row in pq.read_table(scratch / "records.parquet").to_pylist():
-        for sequence in ("authors", "topics", "places"):
-            row[sequence] = tuple(row[sequence] or ())
-        item = normalise_record(RawRecord(**row))
-        if isinstance(item, Rejection):
-            rejections.append(_quarantine_row(item, now, run_id, pipeline_version))
-        else:
-            articles.append(item)
-            articles_per_file[item["source_uri"]] = articles_per_file.get(item["source_uri"], 0) + 1
-    articles = _mark_duplicates(articles, _committed_body_hashes(warehouse_dir))
+    body_hashes: list[tuple[str, str]] = []
+    unmarked = scratch / "articles.parquet"
+    with pq.ParquetWriter(unmarked, ARTICLES) as writer:
+        for batch in pq.ParquetFile(scratch / "records.parquet").iter_batches(batch_size=STREAM_BATCH_ROWS):
+            articles = []
+            for row in batch.to_pylist():
+                for sequence in ("authors", "topics", "places"):
+                    row[sequence] = tuple(row[sequence] or ())
+                item = normalise_record(RawRecord(**row))
+                if isinstance(item, Rejection):
+                    rejections.append(_quarantine_row(item, now, run_id, pipeline_version))
+                else:
+                    articles.append({**item, **lineage})
+                    body_hashes.append((item["article_id"], item["content_sha256"]))
+                    articles_per_file[item["source_uri"]] = articles_per_file.get(item["source_uri"], 0) + 1
+            writer.write_table(lake.conform("articles", pa.Table.from_pylist(articles, schema=ARTICLES)))
+    duplicate_of = _duplicates(body_hashes, _committed_body_hashes(warehouse_dir))
 
     files_rows = []
     for file in file_stats:
@@ -159,14 +179,20 @@ def normalise(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
             "size_bytes": file["size_bytes"], "status": status, "article_count": produced,
             "run_id": run_id, "pipeline_version": pipeline_version,
         })
-    lineage = {"run_id": run_id, "pipeline_version": pipeline_version}
     work = lake.work_dir(warehouse_dir, run_id)
-    lake.write_part(work, "articles", pa.Table.from_pylist([{**a, **lineage} for a in articles], schema=ARTICLES), 0)
+    lake.write_part_stream(work, "articles", _with_duplicates_marked(unmarked, duplicate_of), 0)
     lake.write_part(work, "files", pa.Table.from_pylist(files_rows, schema=FILES), 0)
     lake.write_part(work, "quarantine", pa.Table.from_pylist(rejections, schema=QUARANTINE), 1)
     shutil.rmtree(scratch)
-    return {"articles": len(articles), "quarantined": len(rejections),
-            "duplicates": sum(1 for a in articles if a["duplicate_of"])}
+    return {"articles": len(body_hashes), "quarantined": len(rejections), "duplicates": len(duplicate_of)}
+
+
+def _with_duplicates_marked(articles_file: Path, duplicate_of: dict[str, str]) -> Iterator[pa.Table]:
+    for batch in pq.ParquetFile(articles_file).iter_batches(batch_size=STREAM_BATCH_ROWS):
+        table = pa.Table.from_batches([batch])
+        marked = pa.array([duplicate_of.get(article_id) for article_id in table["article_id"].to_pylist()],
+                          type=pa.string())
+        yield table.set_column(table.schema.get_field_index("duplicate_of"), "duplicate_of", marked)
 
 
 def _scratch_dir(warehouse_dir: Path, run_id: str) -> Path:
@@ -206,13 +232,16 @@ def _committed_body_hashes(warehouse_dir: Path) -> dict[str, str]:
     return first
 
 
-def _mark_duplicates(articles: list[dict], known_bodies: dict[str, str]) -> list[dict]:
-    """Identical bodies under different ids: every one but the first points at the first."""
+def _duplicates(body_hashes: list[tuple[str, str]], known_bodies: dict[str, str]) -> dict[str, str]:
+    """Identical bodies under different ids: every one but the first (a committed one, else the smallest
+    id) points at the first.  ``body_hashes`` are (article_id, content_sha256) pairs; returns id → original."""
     first = dict(known_bodies)
-    for article in sorted(articles, key=lambda a: a["article_id"]):
-        original = first.setdefault(article["content_sha256"], article["article_id"])
-        article["duplicate_of"] = original if original != article["article_id"] else None
-    return articles
+    duplicate_of = {}
+    for article_id, body_hash in sorted(body_hashes):
+        original = first.setdefault(body_hash, article_id)
+        if original != article_id:
+            duplicate_of[article_id] = original
+    return duplicate_of
 
 
 def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_progress: bool = False) -> dict:

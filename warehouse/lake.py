@@ -18,6 +18,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -73,6 +74,27 @@ def write_part(directory: Path, table_name: str, table: pa.Table, part: int) -> 
     tmp = target_dir / f".{path.name}{TMP_INFIX}{os.getpid()}"
     try:
         pq.write_table(conformed, tmp, compression=PARQUET_COMPRESSION)
+        fsync_path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_path(target_dir)
+    return path
+
+
+def write_part_stream(directory: Path, table_name: str, tables: Iterable[pa.Table], part: int) -> Path:
+    """Like ``write_part``, from a stream of tables written as they come: memory holds one at a time."""
+    if table_name not in ALL_TABLES:
+        raise SchemaMismatch(f"unknown table {table_name!r}; the contract has {sorted(ALL_TABLES)}")
+    target_dir = Path(directory) / table_name
+    target_dir.mkdir(parents=True, exist_ok=True)
+    path = target_dir / f"part-{part:05d}.parquet"
+    tmp = target_dir / f".{path.name}{TMP_INFIX}{os.getpid()}"
+    try:
+        with pq.ParquetWriter(tmp, ALL_TABLES[table_name], compression=PARQUET_COMPRESSION) as writer:
+            for table in tables:
+                writer.write_table(conform(table_name, table))
         fsync_path(tmp)
         os.replace(tmp, path)
     except BaseException:

@@ -1,6 +1,6 @@
 """Build a large, messy corpus from the shared ones, for memory and throughput benchmarks.
 
-    .venv/bin/python bench/amplify_corpus.py OUT_DIR [--articles 100000]
+    .venv/bin/python bench/amplify_corpus.py OUT_DIR [--articles 100000] [--corpora bbc reuters] [--exact-copies]
 
 Every base story (BBC articles and Reuters bodies) is written again and again with the
 perturbations real archives have: Latin-1 and CP1252 re-encodings, CRLF line ends, a UTF-8
@@ -26,21 +26,22 @@ REUTERS_BODY = re.compile(r"<TITLE>(.*?)</TITLE>.*?<BODY>(.*?)</BODY>", re.DOTAL
 VARIANTS = ("plain", "latin1", "cp1252_crlf", "bom", "html", "jsonl", "gzip", "truncated")
 
 
-def base_stories() -> Iterator[tuple[str, str]]:
+def base_stories(corpora: tuple[str, ...] = ("bbc", "reuters")) -> Iterator[tuple[str, str]]:
     """(headline, body) pairs from BBC and Reuters."""
-    for path in sorted((CORPORA / "bbc" / "bbc").rglob("*.txt")):
+    for path in sorted((CORPORA / "bbc" / "bbc").rglob("*.txt")) if "bbc" in corpora else ():
         lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
         if len(lines) > 2:
             yield lines[0], "\n".join(line for line in lines[1:] if line.strip())
-    for path in sorted((CORPORA / "reuters21578").glob("*.sgm")):
+    for path in sorted((CORPORA / "reuters21578").glob("*.sgm")) if "reuters" in corpora else ():
         text = path.read_bytes().decode("utf-8", errors="replace")
         for title, body in REUTERS_BODY.findall(text):
             body = html.unescape(re.sub(r"&#\d+;", "", body))
             yield html.unescape(title), body.replace("\n    ", "\n\n").strip()
 
 
-def write_amplified(out: Path, wanted: int) -> int:
-    stories = list(base_stories())
+def write_amplified(out: Path, wanted: int, corpora: tuple[str, ...] = ("bbc", "reuters"), *,
+                    exact_copies: bool = False) -> int:
+    stories = list(base_stories(corpora))
     written = 0
     jsonl_batch: list[str] = []
     round_number = 0
@@ -49,8 +50,10 @@ def write_amplified(out: Path, wanted: int) -> int:
             if written >= wanted:
                 break
             variant = VARIANTS[(index + round_number) % len(VARIANTS)]
-            # A round marker keeps every copy's bytes distinct, like a re-crawl with a new footer.
-            text = f"{title}\n\n{body}\n\n(Copy {round_number})\n"
+            # A round marker keeps every copy's text distinct, like a re-crawl with a new footer; exact
+            # copies differ only in bytes, so after decoding most are duplicates the model skips.
+            marker = "" if exact_copies else f"\n\n(Copy {round_number})"
+            text = f"{title}\n\n{body}{marker}\n"
             folder = out / f"{written // FILES_PER_FOLDER:04d}"
             folder.mkdir(parents=True, exist_ok=True)
             stem = folder / f"{round_number}-{index}"
@@ -90,10 +93,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--corpora", nargs="+", choices=("bbc", "reuters"), default=["bbc", "reuters"])
+    parser.add_argument("--exact-copies", action="store_true",
+                        help="no per-round marker: re-encoded copies decode to their story's text (duplicates)")
     args = parser.parse_args()
     if not CORPORA.exists():
         sys.exit(f"the shared corpora are not at {CORPORA}")
-    count = write_amplified(args.out, args.articles)
+    count = write_amplified(args.out, args.articles, tuple(args.corpora), exact_copies=args.exact_copies)
     print(f"wrote {count} articles under {args.out}")
 
 

@@ -1,6 +1,6 @@
 """End-to-end throughput against the NLP floor, memory of the whole process tree.
 
-    .venv/bin/python bench/pipeline_bench.py --corpus bbc [--limit N] [--workers N]
+    .venv/bin/python bench/pipeline_bench.py --corpus bbc [--limit N] [--speedup-articles N] [--skip-bare]
 
 Runs discover → parse → normalise → analyse → stage → validate → publish on a copy-free
 source (the corpus folder itself) into a temp warehouse, then times bare spaCy
@@ -81,6 +81,8 @@ def main() -> None:
     parser.add_argument("--corpus", default="bbc", help="bbc, reuters, or a folder")
     parser.add_argument("--limit", type=int, default=0, help="only the first N files (0 = all)")
     parser.add_argument("--skip-bare", action="store_true", help="skip the bare spaCy reference")
+    parser.add_argument("--speedup-articles", type=int, default=0,
+                        help="also time the analysis of the first N articles in 1 process and on every core")
     args = parser.parse_args()
 
     import pyarrow.parquet as pq
@@ -140,8 +142,33 @@ def main() -> None:
             print(f"bare spaCy  {bare:8.2f} s  {words / bare:8.0f} words/s "
                   f"(nlp.pipe, all components, n_process={BARE_SPACY_PROCESSES}, batch {BARE_SPACY_BATCH})")
             print(f"ratio end-to-end / bare spaCy: {end_to_end / bare:.2f}")
+        if args.speedup_articles:
+            _print_speedup(warehouse, args.speedup_articles)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _print_speedup(warehouse: Path, limit: int) -> None:
+    """Analysis (model + extraction) of the same articles in one process and in a pool of every core."""
+    import pyarrow.parquet as pq
+
+    from flows.parallel import MIN_ARTICLES_FOR_POOL, analyse_in_parallel
+    from warehouse import lake
+
+    articles = [row for p in lake.committed_parts(warehouse, "articles")
+                for row in pq.read_table(p, columns=["article_id", "body_text", "credits"]).to_pylist()][:limit]
+    workers = os.cpu_count() or 1
+    if len(articles) < MIN_ARTICLES_FOR_POOL:
+        print(f"speed-up: needs at least {MIN_ARTICLES_FOR_POOL} articles")
+        return
+    timings = {}
+    for count in (1, workers):
+        started = time.perf_counter()
+        for _ in analyse_in_parallel(iter(articles), count):
+            pass
+        timings[count] = time.perf_counter() - started
+    print(f"analysis of {len(articles)} articles: 1 process {timings[1]:.2f} s, {workers} processes "
+          f"{timings[workers]:.2f} s (incl. model loads), speed-up {timings[1] / timings[workers]:.2f}x")
 
 
 if __name__ == "__main__":

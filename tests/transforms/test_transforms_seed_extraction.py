@@ -125,4 +125,7 @@ def test_exact_rows_for_one_quote_and_one_claim(seed):
         "subject": "Japan's defence spending", "time_text": "currently",
         "quote_id": next(q["quote_id"] for q in extraction.quotes if q["start_char"] == 845),
         "speaker_entity_id": next(row["entity_id"] for row in extraction.entities if row["name"] == "Sanae Takaichi"),
+        "previous_claim_id": None,  # the old value of the change; the new one (2%) points at it
     }
+    two_percent = next(c for c in extraction.numeric_claims if c["start_char"] == 903)
+    assert two_percent["previous_claim_id"] == claim["claim_id"]

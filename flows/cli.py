@@ -41,6 +41,9 @@ def run(
     warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE",
                                    help="Warehouse directory (lake, published DuckDB file, quarantine)."),
     full_refresh: bool = typer.Option(False, "--full-refresh", help="Re-read every file, ignoring the manifest."),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address",
+                                               help="Run the model on this Dask scheduler (tcp://HOST:PORT) "
+                                                    "instead of this machine's cores."),
 ) -> None:
     """Run the nightly flow once and print a summary."""
     sources = [str(s) for s in (source or [DEFAULT_SOURCE])]
@@ -49,7 +52,7 @@ def run(
 
     try:
         report = nightly(sources=sources, warehouse=str(warehouse), full_refresh=full_refresh,
-                         show_progress=True)
+                         show_progress=True, dask_address=dask_address)
     except Exception as error:  # the run's own failure handling has already recorded it; say why in one line
         reason = f"{type(error).__name__}: {error}".splitlines()[0]
         errors.print(f"[bold red]run failed:[/] {reason}", soft_wrap=True)

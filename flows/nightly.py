@@ -13,6 +13,7 @@ import filelock
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 
 from flows import steps
 from flows.settings import pipeline_version
@@ -41,9 +42,28 @@ publish_task = task(steps.commit_and_publish, name="publish", cache_policy=NO_CA
                     retry_delay_seconds=[2, 5])
 
 
+@flow(name="broadsheet-analyse-on-dask")
+def analyse_on_dask(warehouse_dir: Path, run_id: str, pipeline_version: str, show_progress: bool = False) -> dict:
+    """The analyse step with the model on a Dask cluster, run with a ``DaskTaskRunner`` for its address.
+
+    Plain Dask work, not Prefect tasks, goes to the workers: a Prefect task on a worker reports to a
+    Prefect API, and with none configured (``broadsheet run``'s ephemeral mode) each worker process
+    would start a temporary server of its own.
+    """
+    # The runner's own client, connected on first use and closed with the flow run. prefect_dask's
+    # get_dask_client() does not work here: it is made for tasks running on a worker.
+    client = FlowRunContext.get().task_runner.client
+    return steps.analyse(warehouse_dir, run_id, pipeline_version, show_progress=show_progress, cluster=client)
+
+
 @flow(name="broadsheet-nightly")
-def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show_progress: bool = False) -> dict:
-    """One run over ``sources`` into the warehouse at ``warehouse``; returns the run report."""
+def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show_progress: bool = False,
+            dask_address: str | None = None) -> dict:
+    """One run over ``sources`` into the warehouse at ``warehouse``; returns the run report.
+
+    With ``dask_address`` (``tcp://host:port`` of a running Dask scheduler) the model runs on that
+    cluster; everything else, and all file IO, stays in this process.
+    """
     warehouse_dir = Path(warehouse)
     warehouse_dir.mkdir(parents=True, exist_ok=True)
     run_lock = filelock.FileLock(warehouse_dir / RUN_LOCK_NAME, timeout=0)
@@ -52,12 +72,13 @@ def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show
     except filelock.Timeout as exc:
         raise RunLocked(f"another Broadsheet run is using {warehouse_dir}; nothing was changed") from exc
     try:
-        return _run(sources, warehouse_dir, full_refresh, show_progress)
+        return _run(sources, warehouse_dir, full_refresh, show_progress, dask_address)
     finally:
         run_lock.release()
 
 
-def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progress: bool) -> dict:
+def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progress: bool,
+         dask_address: str | None) -> dict:
     version = pipeline_version()
     run_id = steps.new_run_id()
     started_at = datetime.now(timezone.utc)
@@ -76,7 +97,8 @@ def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progr
         normalised = steps.timed(seconds, "normalise", normalise_task, warehouse_dir, run_id, version)
         run_row.update(articles=normalised["articles"], quarantined=parsed["quarantined"] + normalised["quarantined"],
                        discarded=parsed["discarded"])
-        analysed = steps.timed(seconds, "analyse", analyse_task, warehouse_dir, run_id, version,
+        analyse_step = _analyse_on_dask_at(dask_address) if dask_address else analyse_task
+        analysed = steps.timed(seconds, "analyse", analyse_step, warehouse_dir, run_id, version,
                                show_progress=show_progress)
         run_row.update(skipped_language=analysed["skipped_language"])
         steps.timed(seconds, "stage", stage_task, warehouse_dir, run_id)
@@ -91,6 +113,12 @@ def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progr
     report = steps.timed(seconds, "report", report_task, warehouse_dir, run_row, published)
     report["step_seconds"] = dict(seconds)
     return report
+
+
+def _analyse_on_dask_at(dask_address: str):
+    from prefect_dask import DaskTaskRunner  # imports distributed (~0.8 s): only runs with a cluster pay
+
+    return analyse_on_dask.with_options(task_runner=DaskTaskRunner(address=dask_address))
 
 
 def build_report(warehouse_dir: Path, run_row: dict, published: dict) -> dict:

@@ -1,4 +1,4 @@
-"""Article analysis on every core: a process pool whose workers each load the model once.
+"""Article analysis on every core, or on a Dask cluster: workers each load the model once.
 
 spaCy's own ``nlp.pipe(n_process=…)`` only parallelises the model and ships every Doc back to
 the parent, which then runs the extraction alone; here each worker runs the model *and* the
@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from flows.nlp import load_pipeline, load_reference
+from flows.settings import pipeline_version
 from transforms.analyse import ArticleExtraction, analyse_articles
+
+if TYPE_CHECKING:  # importing distributed costs ~0.8 s, which runs without a cluster should not pay
+    import distributed
 
 # Articles a worker takes at a time: enough to amortise the hand-off, small enough to keep both cores fed.
 CHUNK_ARTICLES = 64
@@ -47,6 +54,50 @@ def analyse_in_parallel(articles: Iterable[dict], workers: int) -> Iterator[Arti
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+def analyse_on_cluster(articles: Iterable[dict], client: distributed.Client,
+                       expected_pipeline_version: str) -> Iterator[ArticleExtraction]:
+    """Extractions for the articles, in input order, computed on the Dask cluster behind ``client``.
+
+    Each chunk travels to a worker with its articles and comes back as rows, so workers need no
+    access to the sources or the warehouse.  A chunk that fails on a worker raises here.
+    """
+    threads = sum(client.nthreads().values())
+    in_flight = max(1, threads) * CHUNKS_IN_FLIGHT_PER_WORKER
+    pending: deque[distributed.Future] = deque()
+    for chunk in _chunks(articles, CHUNK_ARTICLES):
+        # pure=False: the task key is a fresh id, not a hash of every article's text in this process.
+        pending.append(client.submit(_analyse_chunk_on_worker, chunk, expected_pipeline_version, pure=False))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+class WorkerVersionMismatch(RuntimeError):
+    """A Dask worker runs other transforms, reference tables or model than the run: its rows would lie."""
+
+
+# A Dask worker may run several threads in one process; they share its one model, and spaCy's
+# vocabulary is not safe to grow from two threads at once.
+_MODEL_LOCK = threading.Lock()
+
+
+def _analyse_chunk_on_worker(chunk: list[dict], expected_pipeline_version: str) -> list[ArticleExtraction]:
+    worker_version = _worker_pipeline_version()
+    if worker_version != expected_pipeline_version:
+        from distributed import get_worker
+
+        raise WorkerVersionMismatch(f"worker {get_worker().address} has pipeline version "
+                                    f"{worker_version}, the run {expected_pipeline_version}")
+    with _MODEL_LOCK:
+        return _analyse_chunk(chunk)
+
+
+@lru_cache(maxsize=1)
+def _worker_pipeline_version() -> str:
+    return pipeline_version()
 
 
 def _load_worker() -> None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -23,7 +24,7 @@ from rich.progress import MofNCompleteColumn, Progress
 
 from expectations.validate import validate_tables
 from flows.faults import pause_point
-from flows.parallel import analyse_in_parallel, worker_count
+from flows.parallel import analyse_in_parallel, analyse_on_cluster, worker_count
 from transforms.analyse import entities_table, to_tables
 from transforms.ids import stable_id
 from transforms.normalise import normalise_record
@@ -32,6 +33,9 @@ from transforms.records import Discard, RawRecord, Rejection
 from transforms.schemas import ALL_TABLES, ARTICLES, FILES, QUARANTINE, RUNS
 from warehouse import lake
 from warehouse.publish import publish as publish_warehouse
+
+if TYPE_CHECKING:
+    import distributed
 
 # Articles analysed per written part: bounds memory however large the corpus is.
 ANALYSE_BATCH_ARTICLES = 500
@@ -244,8 +248,13 @@ def _duplicates(body_hashes: list[tuple[str, str]], known_bodies: dict[str, str]
     return duplicate_of
 
 
-def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_progress: bool = False) -> dict:
-    """The model and the extraction over the run's articles on every core, written in parts as they come."""
+def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_progress: bool = False,
+            cluster: distributed.Client | None = None) -> dict:
+    """The model and the extraction over the run's articles, written in parts as they come.
+
+    The model runs on every core of this machine, or on the Dask cluster behind ``cluster``;
+    either way the rows come back here, so entities merge across batches the same way.
+    """
     work = lake.work_dir(warehouse_dir, run_id)
     parquet = pq.ParquetFile(work / "articles" / "part-00000.parquet")
     total = parquet.metadata.num_rows
@@ -279,7 +288,11 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
         bar = progress.add_task("analysing articles", total=total)
         buffer: list = []
         part = 0
-        for extraction in analyse_in_parallel(readable_articles(), worker_count(total)):
+        if cluster is None:
+            extractions = analyse_in_parallel(readable_articles(), worker_count(total))
+        else:
+            extractions = analyse_on_cluster(readable_articles(), cluster, pipeline_version)
+        for extraction in extractions:
             buffer.append(extraction)
             progress.advance(bar)
             if len(buffer) == ANALYSE_BATCH_ARTICLES:

@@ -166,6 +166,8 @@ def _paragraph_bounds(body: str) -> list[tuple[int, int]]:
 
 
 def _mark_at(body: str, i: int) -> str | None:
+    if i >= len(body):
+        return None  # a clause can end where the article ends
     pair = body[i:i + 2]
     if pair in ("''", "``"):
         return pair
@@ -260,6 +262,9 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> tuple[list[Quote], list[
     quotes = [q for i, q in enumerate(quotes)
               if i == 0 or (q.start, q.end, q.kind) != (quotes[i - 1].start, quotes[i - 1].end, quotes[i - 1].kind)]
     _attribute_by_context(article, quotes, resolver)
+    # A partial quote nobody is found to say is a scare quote or a borrowed term ('the "temporary"
+    # tax'), not someone's words.
+    quotes = [q for q in quotes if not (q.kind == "partial" and q.speaker_text is None)]
     return quotes, resolver.pronoun_mentions
 
 

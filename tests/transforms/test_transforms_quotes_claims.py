@@ -132,10 +132,10 @@ def test_times_codes_labels_and_ordinals_are_not_claims(nlp, reference, sentence
     assert _extract(nlp, reference, sentence).numeric_claims == []
 
 
-def test_partial_quote_with_no_framing_verb_above_it_is_unresolved(nlp, reference):
+def test_partial_quote_nobody_says_is_a_scare_quote(nlp, reference):
     # Walking up the parse tree must stop at the root (spaCy makes a new Token object per access).
     result = _extract(nlp, reference, 'The "temporary" tax on windfall profits became permanent last year.')
-    assert [(q["quote_text"], q["kind"], q["attribution"]) for q in result.quotes] == [("temporary", "partial", "unresolved")]
+    assert result.quotes == []
 
 
 # --- quotes: kinds, marks and speakers (measured against PolNeAR in test_transforms_quotes_eval.py) ---

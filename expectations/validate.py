@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -40,6 +41,15 @@ class ValidationOutcome:
         return not self.blocking_failures
 
 
+@dataclass(frozen=True)
+class TableSlice:
+    """Part of one table's rows, validated on its own; ``bodies`` holds the article bodies its spans point into."""
+
+    table: str
+    frame: pd.DataFrame
+    bodies: Mapping[str, str]
+
+
 def validate_tables(frames: dict[str, pd.DataFrame], *, run_id: str, pipeline_version: str,
                     validated_at: datetime) -> ValidationOutcome:
     """Run every present table's suite; tables absent from ``frames`` are not checked.
@@ -50,24 +60,96 @@ def validate_tables(frames: dict[str, pd.DataFrame], *, run_id: str, pipeline_ve
     unknown = sorted(set(frames) - set(ALL_TABLES))
     if unknown:
         raise ValueError(f"no contract for tables {unknown}")
+    bodies = _bodies(frames.get("articles"))
+    slices = [TableSlice(table, frames[table], bodies) for table in ALL_TABLES if table in frames]
+    return validate_slices(slices, run_id=run_id, pipeline_version=pipeline_version, validated_at=validated_at)
+
+
+def validate_slices(slices: Iterable[TableSlice], *, run_id: str, pipeline_version: str, validated_at: datetime,
+                    repeated_keys: Mapping[str, int] | None = None) -> ValidationOutcome:
+    """Every slice through its table's suite, one at a time, and one result per expectation and table.
+
+    A run's tables arrive in slices so that memory holds one slice, not the run.  Per expectation the
+    slices' counts add up; ``mostly`` is judged on the totals, and nothing else passes unless every
+    slice passed.  A key repeated in two slices is invisible to each slice's uniqueness check, so
+    ``repeated_keys`` (table → rows whose key occurs more than once in the whole table, counted by the
+    caller over all slices) decides that check.
+    """
     if validated_at.tzinfo is None:
         raise ValueError("validated_at must be timezone-aware")
-
-    bodies = _bodies(frames.get("articles"))
     suites, batch_definitions = _gx()
-    rows: list[dict[str, Any]] = []
-    failures: list[str] = []
-    for table in (t for t in ALL_TABLES if t in frames):  # contract order, so output is stable
-        frame = _as_validated(table, frames[table], bodies)
-        key = key_column(ALL_TABLES[table])
-        batch = batch_definitions[table].get_batch(batch_parameters={"dataframe": frame})
-        suite_result = batch.validate(suites[table], result_format=_result_format(key, frame))
-        table_rows = [_result_row(table, key, len(frame), result, run_id, pipeline_version, validated_at)
-                      for result in suite_result.results]
-        table_rows.sort(key=_row_order)
-        rows.extend(table_rows)
-        failures.extend(_failure_line(r) for r in table_rows if r["severity"] == BLOCKING and not r["success"])
+    merged: dict[str, _MergedResult] = {}
+    for piece in slices:
+        if piece.table not in ALL_TABLES:
+            raise ValueError(f"no contract for table {piece.table!r}")
+        frame = _as_validated(piece.table, piece.frame, piece.bodies)
+        key = key_column(ALL_TABLES[piece.table])
+        batch = batch_definitions[piece.table].get_batch(batch_parameters={"dataframe": frame})
+        suite_result = batch.validate(suites[piece.table], result_format=_result_format(key, frame))
+        for result in suite_result.results:
+            row = _result_row(piece.table, key, len(frame), result, run_id, pipeline_version, validated_at)
+            current = merged.get(row["result_id"])
+            if current is None:
+                merged[row["result_id"]] = _MergedResult.first(row, result)
+            else:
+                current.add(row, result)
+    for merged_result in merged.values():
+        if merged_result.row["expectation"] == "expect_column_values_to_be_unique":
+            merged_result.judge_uniqueness((repeated_keys or {}).get(merged_result.row["table_name"]))
+    rows = [m.final_row() for m in merged.values()]
+    table_order = {table: position for position, table in enumerate(ALL_TABLES)}
+    rows.sort(key=lambda r: (table_order[r["table_name"]], *_row_order(r)))
+    failures = [_failure_line(r) for r in rows if r["severity"] == BLOCKING and not r["success"]]
     return ValidationOutcome(pa.Table.from_pylist(rows, schema=VALIDATION_RESULTS), failures)
+
+
+@dataclass
+class _MergedResult:
+    """One expectation's result over a table's slices so far."""
+
+    row: dict[str, Any]
+    mostly: float | None
+    checked: int  # values the expectation judged (present ones; all of them for not-null)
+    every_slice_passed: bool
+
+    @classmethod
+    def first(cls, row: dict[str, Any], result: Any) -> _MergedResult:
+        return cls(dict(row), result.expectation_config.kwargs.get("mostly"), _checked(result), row["success"])
+
+    def add(self, row: dict[str, Any], result: Any) -> None:
+        self.row["row_count"] += row["row_count"]
+        if self.row["unexpected_count"] is not None and row["unexpected_count"] is not None:
+            self.row["unexpected_count"] += row["unexpected_count"]
+        self.checked += _checked(result)
+        if not row["success"]:
+            if self.every_slice_passed or (row["detail"] or "").startswith("error:"):
+                self.row["detail"] = row["detail"]  # the first failing slice's sample, or the error
+            self.every_slice_passed = False
+
+    def judge_uniqueness(self, repeated_rows: int | None) -> None:
+        if repeated_rows is None:
+            return
+        if repeated_rows and self.every_slice_passed:
+            self.row["detail"] = f"{repeated_rows} rows share a key with a row in another part"
+        self.row["unexpected_count"] = repeated_rows
+        self.every_slice_passed = self.every_slice_passed and repeated_rows == 0
+
+    def final_row(self) -> dict[str, Any]:
+        row = self.row
+        errored = (row["detail"] or "").startswith("error:")
+        if self.mostly is not None and not errored and row["unexpected_count"] is not None:
+            share_ok = 1 - row["unexpected_count"] / self.checked if self.checked else 1.0
+            row["success"] = share_ok >= self.mostly
+        else:
+            row["success"] = self.every_slice_passed
+        if row["success"]:
+            row["detail"] = None
+        return row
+
+
+def _checked(result: Any) -> int:
+    counts = result.result or {}
+    return (counts.get("element_count") or 0) - (counts.get("missing_count") or 0)
 
 
 def with_derived_columns(table: str, frame: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:

@@ -22,8 +22,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from rich.progress import MofNCompleteColumn, Progress
 
-from expectations.validate import validate_tables
+from expectations.validate import validate_slices
 from flows.faults import pause_point
+from flows.staged_slices import repeated_keys, table_slices
 from flows.parallel import analyse_in_parallel, analyse_on_cluster, worker_count
 from transforms.analyse import entities_table, to_tables
 from transforms.ids import stable_id
@@ -200,7 +201,7 @@ def _with_duplicates_marked(articles_file: Path, duplicate_of: dict[str, str]) -
 
 
 def _scratch_dir(warehouse_dir: Path, run_id: str) -> Path:
-    """Between parse and normalise: next to the run's work dir, outside the lake's table folders."""
+    """A run's scratch space (parse → normalise records, validation spill), outside the lake's table folders."""
     scratch = lake.work_dir(warehouse_dir, run_id + SCRATCH_SUFFIX)
     scratch.mkdir(parents=True, exist_ok=True)
     return scratch
@@ -312,14 +313,13 @@ def stage(warehouse_dir: Path, run_id: str) -> dict:
 
 
 def validate(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
-    """Great Expectations over the run's staged tables; blocking failures reject the run."""
-    frames = {}
-    for table in ALL_TABLES:
-        parts = sorted(lake.partition_dir(warehouse_dir, table, run_id).glob(lake.PART_GLOB))
-        if parts:
-            frames[table] = pa.concat_tables([lake.conform(table, pq.read_table(p)) for p in parts]).to_pandas()
-    outcome = validate_tables(frames, run_id=run_id, pipeline_version=pipeline_version,
-                              validated_at=datetime.now(timezone.utc))
+    """Great Expectations over the run's staged tables, a slice at a time; blocking failures reject the run."""
+    staged = {table: sorted(lake.partition_dir(warehouse_dir, table, run_id).glob(lake.PART_GLOB))
+              for table in ALL_TABLES}
+    repeated = repeated_keys(staged, _scratch_dir(warehouse_dir, run_id))
+    outcome = validate_slices(table_slices(staged), run_id=run_id, pipeline_version=pipeline_version,
+                              validated_at=datetime.now(timezone.utc), repeated_keys=repeated)
+    shutil.rmtree(_scratch_dir(warehouse_dir, run_id))
     pause_point("validate")
     lake.write_part(lake.work_dir(warehouse_dir, run_id), "validation_results", outcome.results, 0)
     lake.stage_run(warehouse_dir, run_id)

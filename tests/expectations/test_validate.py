@@ -6,10 +6,12 @@ from datetime import datetime, timezone
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from expectations.suites import build_suites
-from expectations.validate import ValidationOutcome, validate_tables
+from expectations.validate import ValidationOutcome, validate_slices, validate_tables
+from flows.staged_slices import repeated_keys, table_slices
 from transforms.schemas import ALL_TABLES, VALIDATION_RESULTS
 
 RUN_ID = "2025-01-01T00-00-00Z-test"
@@ -218,3 +220,76 @@ def test_only_some_tables_and_empty_frames_are_valid() -> None:
 def test_unknown_table_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="no contract"):
         validate_tables({"article": pd.DataFrame()}, run_id=RUN_ID, pipeline_version=VERSION, validated_at=WHEN)
+
+
+# --- a run validated in slices (row groups of staged parts), as the validate step does -------------------
+
+def _stage(tmp_path, rows: dict[str, list[list[dict]]]) -> dict:
+    """Each table's list of parts, each part a list of row groups (lists of rows), written as Parquet."""
+    staged = {}
+    for table, parts in rows.items():
+        staged[table] = []
+        for number, groups in enumerate(parts):
+            path = tmp_path / table / f"part-{number:05d}.parquet"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with pq.ParquetWriter(path, ALL_TABLES[table]) as writer:
+                for group in groups:
+                    writer.write_table(pa.Table.from_pylist(group, schema=ALL_TABLES[table]))
+            staged[table].append(path)
+    return staged
+
+
+def _validate_staged(tmp_path, staged: dict) -> ValidationOutcome:
+    return validate_slices(table_slices(staged), run_id=RUN_ID, pipeline_version=VERSION, validated_at=WHEN,
+                           repeated_keys=repeated_keys(staged, tmp_path / "spill"))
+
+
+def _second_article(rows: dict[str, list[dict]]) -> tuple[dict, dict]:
+    article = {**rows["articles"][0], "article_id": "a-2", "source_uri": "wire/a2.txt"}
+    mention = {**rows["entity_mentions"][0], "mention_id": "m-acme-2", "article_id": "a-2"}
+    return article, mention
+
+
+def test_slices_find_bodies_in_other_row_groups_and_sum_their_counts(tmp_path) -> None:
+    rows = clean_rows()
+    article_2, mention_2 = _second_article(rows)
+    staged = _stage(tmp_path, {"articles": [[rows["articles"], [article_2]]],
+                               "entity_mentions": [[rows["entity_mentions"]], [[mention_2]]]})
+
+    outcome = _validate_staged(tmp_path, staged)
+
+    assert outcome.passed and failed(outcome) == []
+    counts = {(r["table_name"], r["expectation"], r["column_name"]): r["row_count"] for r in outcome.results.to_pylist()}
+    assert counts[("entity_mentions", "expect_column_values_to_be_in_set", "_span_ok__text")] == 3
+    assert counts[("articles", "expect_column_values_to_be_unique", "article_id")] == 2
+
+
+def test_a_key_repeated_in_two_parts_blocks(tmp_path) -> None:
+    rows = clean_rows()
+    article_2, mention_2 = _second_article(rows)
+    mention_2["mention_id"] = rows["entity_mentions"][0]["mention_id"]  # each part alone is unique
+    staged = _stage(tmp_path, {"articles": [[rows["articles"], [article_2]]],
+                               "entity_mentions": [[rows["entity_mentions"]], [[mention_2]]]})
+
+    outcome = _validate_staged(tmp_path, staged)
+
+    assert outcome.blocking_failures == [
+        "entity_mentions: expect_column_values_to_be_unique(mention_id) failed for 2 of 3 rows"]
+    assert failed(outcome)[0]["detail"] == "2 rows share a key with a row in another part"
+
+
+def test_mostly_is_judged_on_the_whole_table_not_per_slice(tmp_path) -> None:
+    rows = clean_rows()
+    resolved = [{**rows["quotes"][0], "quote_id": f"q-{n}"} for n in range(3)]
+    unresolved = {**rows["quotes"][0], "quote_id": "q-x", "speaker_entity_id": None}
+    # 1 of 4 unresolved (75% resolved, the floor is 70%), but all of them in one slice.
+    staged = _stage(tmp_path, {"articles": [[rows["articles"]]], "quotes": [[resolved], [[unresolved]]]})
+
+    outcome = _validate_staged(tmp_path, staged)
+    speaker = next(r for r in outcome.results.to_pylist() if r["column_name"] == "speaker_entity_id")
+    assert (speaker["success"], speaker["unexpected_count"], speaker["row_count"]) == (True, 1, 4)
+
+    staged = _stage(tmp_path, {"articles": [[rows["articles"]]], "quotes": [[resolved[:1]], [[unresolved] * 1]]})
+    outcome = _validate_staged(tmp_path, staged)
+    speaker = next(r for r in outcome.results.to_pylist() if r["column_name"] == "speaker_entity_id")
+    assert (speaker["success"], speaker["unexpected_count"], speaker["row_count"]) == (False, 1, 2)

@@ -73,6 +73,8 @@ TITLE_FUNCTION_WORDS = frozenset("a an the and or of for in on to at by with fro
 MALE_PRONOUNS = frozenset(("he", "him", "his", "himself"))
 FEMALE_PRONOUNS = frozenset(("she", "her", "hers", "herself"))
 RELATIVE_PRONOUNS = frozenset(("who", "that", "which"))
+# Subjects that stand for a thing or a situation, never for someone who speaks ("it seems", "that is").
+IMPERSONAL_PRONOUNS = frozenset("it this that these those there which what".split())
 # Subjects that can have said a partial quote in their clause: people, groups and bodies.
 SPEAKING_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | frozenset(("i", "we", "they"))
 SPEAKING_LABELS = frozenset(("PERSON", "ORG", "NORP"))
@@ -543,9 +545,11 @@ def _reported_clauses(article: _Article) -> list[_Report]:
 
 
 def _quotes_in_its_clause(article: _Article, verb: Token) -> bool:
-    """The verb has a subject and a complement clause with words both in and out of quote marks."""
+    """The verb has a subject that can speak and a complement clause with words both in and out of
+    quote marks ('it seems the plan is "dead"' gives words the subject never said)."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is None or _subject_of(verb, article.inside_marks) is None:
+    subject = _subject_of(verb, article.inside_marks)
+    if clause is None or subject is None or subject.lower_ in IMPERSONAL_PRONOUNS:
         return False
     inside = [article.inside_marks[t.idx] for t in clause.subtree if not t.is_punct]
     return any(inside) and not all(inside)

@@ -1,0 +1,20 @@
+"""Who said a quote: subjects that can speak, and cues with no subject of their own (invented sentences)."""
+
+from __future__ import annotations
+
+from transforms.analyse import extract_article
+
+RUIZ = "Finance Minister Ana Ruiz presented the budget on Monday.\n"
+
+
+def _quotes(nlp, reference, text: str) -> list[tuple]:
+    """(quote_text, kind, speaker_text, speaker name) per quote."""
+    result = extract_article(nlp(text), "art_test", [], reference)
+    names = {row["entity_id"]: row["name"] for row in result.entities}
+    return [(q["quote_text"], q["kind"], q["speaker_text"], names.get(q["speaker_entity_id"])) for q in result.quotes]
+
+
+def test_an_impersonal_subject_does_not_make_a_clause_with_quote_marks_a_report(nlp, reference):
+    assert _quotes(nlp, reference, RUIZ + 'It seems the budget plan is "dead on arrival" in parliament.') == []
+    assert _quotes(nlp, reference, RUIZ + 'Ruiz thinks the budget plan is "dead on arrival" in parliament.') == [
+        ('the budget plan is "dead on arrival" in parliament', "mixed", "Ruiz", "Ana Ruiz")]

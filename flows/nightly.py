@@ -100,7 +100,8 @@ def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progr
         analyse_step = _analyse_on_dask_at(dask_address) if dask_address else analyse_task
         analysed = steps.timed(seconds, "analyse", analyse_step, warehouse_dir, run_id, version,
                                show_progress=show_progress)
-        run_row.update(skipped_language=analysed["skipped_language"])
+        run_row.update(skipped_language=analysed["skipped_language"],
+                       quarantined=run_row["quarantined"] + analysed["quarantined"])
         steps.timed(seconds, "stage", stage_task, warehouse_dir, run_id)
         steps.timed(seconds, "validate", validate_task, warehouse_dir, run_id, version)
         run_row.update(status="succeeded", finished_at=datetime.now(timezone.utc), step_seconds=dict(seconds))

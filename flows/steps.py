@@ -261,10 +261,13 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
     total = parquet.metadata.num_rows
     counts = {"entity_mentions": 0, "quotes": 0, "numeric_claims": 0, "skipped_language": 0, "skipped_duplicate": 0}
     entities: dict[str, dict] = {}
+    failures: list[dict] = []
+    now = datetime.now(timezone.utc)
 
     def readable_articles():
         for batch in parquet.iter_batches(batch_size=ANALYSE_BATCH_ARTICLES,
-                                          columns=["article_id", "body_text", "credits", "language", "duplicate_of"]):
+                                          columns=["article_id", "body_text", "credits", "language", "duplicate_of",
+                                                   "source_uri", "record_key"]):
             for row in batch.to_pylist():
                 # The model reads English; other articles are stored as they are, not mangled by it.
                 if row["language"] not in NLP_LANGUAGES:
@@ -294,15 +297,21 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
         else:
             extractions = analyse_on_cluster(readable_articles(), cluster, pipeline_version)
         for extraction in extractions:
-            buffer.append(extraction)
             progress.advance(bar)
+            if extraction.failure is not None:
+                failures.append(_quarantine_row(extraction.failure, now, run_id, pipeline_version))
+                continue
+            buffer.append(extraction)
             if len(buffer) == ANALYSE_BATCH_ARTICLES:
                 flush(buffer, part)
                 buffer, part = [], part + 1
         if buffer or part == 0:
             flush(buffer, part)
     lake.write_part(work, "entities", entities_table(entities, run_id=run_id, pipeline_version=pipeline_version), 0)
+    # Parse and normalise wrote quarantine parts 0 and 1.
+    lake.write_part(work, "quarantine", pa.Table.from_pylist(failures, schema=QUARANTINE), 2)
     counts["entities"] = len(entities)
+    counts["quarantined"] = len(failures)
     return counts
 
 

@@ -17,6 +17,7 @@ from transforms.claims import extract_claims
 from transforms.entities import Reference, extract_entities
 from transforms.ids import entity_id_for, span_id
 from transforms.quotes import extract_quotes
+from transforms.records import Rejection
 from transforms.schemas import ENTITIES, ENTITY_MENTIONS, NUMERIC_CLAIMS, QUOTES
 
 # nlp.pipe batch size: large enough to amortise the model's per-batch cost, small enough to keep memory flat.
@@ -33,13 +34,23 @@ class ArticleExtraction:
     entities: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
     numeric_claims: list[dict] = field(default_factory=list)
+    # Set (and every row list empty) when the extraction failed on this article: it is quarantined.
+    failure: Rejection | None = None
 
 
 def analyse_articles(articles: Iterable[dict], nlp: Language, reference: Reference) -> Iterator[ArticleExtraction]:
-    """Extractions for article rows (each needs ``article_id``, ``body_text`` and ``credits``), in order."""
+    """Extractions for article rows (each needs ``article_id``, ``body_text``, ``credits``, ``source_uri``
+    and ``record_key``), in order."""
     pairs = ((article["body_text"], article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH_SIZE):
-        yield extract_article(doc, article["article_id"], article.get("credits") or [], reference)
+        try:
+            yield extract_article(doc, article["article_id"], article.get("credits") or [], reference)
+        except Exception as error:  # noqa: BLE001 - one article's text must not stop the night's run
+            # An extraction bug met on one text: that article is quarantined with the error, the run goes on,
+            # and a new pipeline version (the fix) re-reads it.
+            detail = f"{type(error).__name__}: {error}".splitlines()[0][:500]
+            yield ArticleExtraction(article["article_id"], failure=Rejection(
+                article["source_uri"], article["record_key"], "analyse", "analysis_failed", detail))
 
 
 def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: Reference) -> ArticleExtraction:

@@ -82,6 +82,32 @@ def test_a_duplicate_article_is_stored_but_not_analysed_again(prefect_harness, s
     assert _query(warehouse, per_article.format(table="quotes", id=original_id))[0][0] > 0
 
 
+def test_an_article_the_extraction_fails_on_is_quarantined_and_the_run_goes_on(prefect_harness, source, tmp_path,
+                                                                                 monkeypatch):
+    from transforms import analyse
+
+    real_extract_quotes = analyse.extract_quotes
+
+    def failing_on_rail(doc, entities):
+        if "rail" in doc.text:
+            raise IndexError("string index out of range")
+        return real_extract_quotes(doc, entities)
+
+    monkeypatch.setattr(analyse, "extract_quotes", failing_on_rail)
+    warehouse = tmp_path / "warehouse"
+    report = nightly(sources=[str(source)], warehouse=str(warehouse))
+
+    assert [(q["source_uri"], q["reason_code"]) for q in report["quarantined"]] == [
+        ("002_rail_budget.txt", "analysis_failed")]
+    assert _query(warehouse, "SELECT stage, detail FROM quarantine WHERE reason_code = 'analysis_failed'") == [
+        ("analyse", "IndexError: string index out of range")]
+    assert _query(warehouse, "SELECT quarantined, status FROM runs") == [(1, "succeeded")]
+    per_file = _query(warehouse, "SELECT a.source_uri, count(m.mention_id) FROM articles a "
+                                 "LEFT JOIN entity_mentions m USING (article_id) GROUP BY ALL ORDER BY 1")
+    assert [count for uri, count in per_file if uri == "002_rail_budget.txt"] == [0]
+    assert all(count > 0 for uri, count in per_file if uri != "002_rail_budget.txt")
+
+
 def test_new_pipeline_version_and_full_refresh_rebuild_the_same_tables(prefect_harness, source, tmp_path, monkeypatch):
     warehouse = tmp_path / "warehouse"
     nightly(sources=[str(source)], warehouse=str(warehouse))

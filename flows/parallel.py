@@ -8,6 +8,7 @@ window, so memory stays flat however many articles a run has.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import threading
@@ -42,7 +43,11 @@ def worker_count(articles: int) -> int:
 def analyse_in_parallel(articles: Iterable[dict], workers: int) -> Iterator[ArticleExtraction]:
     """Extractions for the articles, in input order, computed by ``workers`` processes (or inline for 1)."""
     if workers <= 1:
-        yield from analyse_articles(articles, load_pipeline(), load_reference())
+        remaining = iter(articles)
+        first = next(remaining, None)
+        if first is None:
+            return  # a run with nothing new must not pay for loading the model
+        yield from analyse_articles(itertools.chain([first], remaining), load_pipeline(), load_reference())
         return
     # spawn, not fork: the parent holds Prefect's threads and an event loop, which must not be forked.
     context = multiprocessing.get_context("spawn")

@@ -387,8 +387,11 @@ def _cue_after(article: _Article, start: int, end: int, adjacent_only: bool = Fa
             adjacent = _adjacent_attribution(token, first, article.inside_marks)
             if adjacent and (token.lemma_ in QUOTE_ADJACENT_VERBS or _ends_clause(token) or continued):
                 return token
-            if not finished and not adjacent_only and token.i - first < CUE_WINDOW_TOKENS \
-                    and token.lemma_ in FRAMING_VERBS:
+            if not finished and not adjacent_only and token.lemma_ in FRAMING_VERBS and (
+                    token.i - first < CUE_WINDOW_TOKENS or continued and token.dep_ not in ("relcl", "acl")):
+                # A quote ending in a comma hands its sentence on to the cue however long the speaker's
+                # title ('"…," Fight for Fairness organizing director Kendall Fells told …'); a verb in
+                # a clause of the speaker's description is not that cue.
                 return token
         if token.is_sent_end and token.i > first:
             break

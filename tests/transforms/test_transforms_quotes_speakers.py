@@ -18,3 +18,11 @@ def test_an_impersonal_subject_does_not_make_a_clause_with_quote_marks_a_report(
     assert _quotes(nlp, reference, RUIZ + 'It seems the budget plan is "dead on arrival" in parliament.') == []
     assert _quotes(nlp, reference, RUIZ + 'Ruiz thinks the budget plan is "dead on arrival" in parliament.') == [
         ('the budget plan is "dead on arrival" in parliament', "mixed", "Ruiz", "Ana Ruiz")]
+
+
+def test_a_quote_ending_in_a_comma_reaches_its_cue_past_a_long_title(nlp, reference):
+    text = ('"That was a rare sight, minister," Radio Four Today programme co-host Sam Reed said. '
+            '"It does not happen often."')
+    assert _quotes(nlp, reference, text) == [
+        ("That was a rare sight, minister,", "direct", "Sam Reed", "Sam Reed"),
+        ("It does not happen often.", "direct", "Sam Reed", "Sam Reed")]

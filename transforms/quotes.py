@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -263,11 +264,33 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> tuple[list[Quote], list[
     # Two cues can report the same words ('said and added that …'): one quote, the first attributed.
     quotes = [q for i, q in enumerate(quotes)
               if i == 0 or (q.start, q.end, q.kind) != (quotes[i - 1].start, quotes[i - 1].end, quotes[i - 1].kind)]
+    quotes = _join_partials_of_one_cue(article, quotes)
     _attribute_by_context(article, quotes, resolver)
     # A partial quote nobody is found to say is a scare quote or a borrowed term ('the "temporary"
     # tax'), not someone's words.
     quotes = [q for q in quotes if not (q.kind == "partial" and q.speaker_text is None)]
     return quotes, resolver.pronoun_mentions
+
+
+def _join_partials_of_one_cue(article: _Article, quotes: list[Quote]) -> list[Quote]:
+    """Partial quotes framed by the same cue ('pledged "cooperation", a "deep" bond and a "close
+    relationship"') are one report of that cue: a mixed quote from the first opening mark to the
+    last closing mark."""
+    by_cue: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        if quote.kind == "partial" and quote.cue_start is not None:
+            by_cue.setdefault(quote.cue_start, []).append(quote)
+    joined: list[Quote] = []
+    for quote in quotes:
+        group = by_cue.get(quote.cue_start, []) if quote.kind == "partial" else []
+        if len(group) < 2:
+            joined.append(quote)
+        elif quote is group[0]:
+            start = quote.start - (2 if article.text[quote.start - 2:quote.start] in ("''", "``") else 1)
+            end = max(q.end for q in group)
+            end += len(_mark_at(article.text, end) or "") if end < len(article.text) else 0
+            joined.append(dataclasses.replace(quote, start=start, end=end, text=article.text[start:end], kind="mixed"))
+    return joined
 
 
 class _Article:

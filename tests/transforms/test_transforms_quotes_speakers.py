@@ -26,3 +26,11 @@ def test_a_quote_ending_in_a_comma_reaches_its_cue_past_a_long_title(nlp, refere
     assert _quotes(nlp, reference, text) == [
         ("That was a rare sight, minister,", "direct", "Sam Reed", "Sam Reed"),
         ("It does not happen often.", "direct", "Sam Reed", "Sam Reed")]
+
+
+def test_partial_quotes_framed_by_one_cue_are_one_mixed_quote(nlp, reference):
+    text = RUIZ + ('Ruiz pledged "cooperation" on shared goals, a "deep and sincere" bond and a "close relationship" '
+                   'between the two countries.')
+    assert _quotes(nlp, reference, text) == [
+        ('"cooperation" on shared goals, a "deep and sincere" bond and a "close relationship"', "mixed", "Ruiz",
+         "Ana Ruiz")]

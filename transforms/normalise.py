@@ -88,7 +88,10 @@ def normalise_record(record: RawRecord) -> dict | Rejection:
 def clean_line(line: str) -> str:
     """NFC, one space between words, no control characters; quote marks are kept as they are."""
     line = unicodedata.normalize("NFC", line)
-    line = "".join(ch for ch in line if ch in "\t" or unicodedata.category(ch)[0] != "C")
+    # isprintable() is False for every control/format/unassigned character (category C): most lines
+    # have none, and the per-character filter is the slow part of normalising.
+    if not line.isprintable():
+        line = "".join(ch for ch in line if ch in "\t" or unicodedata.category(ch)[0] != "C")
     return WHITESPACE_RUN.sub(" ", line).strip()
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from expectations.suites import build_suites
 from expectations.validate import ValidationOutcome, validate_slices, validate_tables
+from flows import staged_slices
 from flows.staged_slices import repeated_keys, table_slices
 from transforms.schemas import ALL_TABLES, VALIDATION_RESULTS
 
@@ -250,7 +251,9 @@ def _second_article(rows: dict[str, list[dict]]) -> tuple[dict, dict]:
     return article, mention
 
 
-def test_slices_find_bodies_in_other_row_groups_and_sum_their_counts(tmp_path) -> None:
+@pytest.mark.parametrize("slice_rows", [1, 20_000])
+def test_slices_find_bodies_in_other_row_groups_and_sum_their_counts(tmp_path, monkeypatch, slice_rows) -> None:
+    monkeypatch.setattr(staged_slices, "SLICE_ROWS", slice_rows)
     rows = clean_rows()
     article_2, mention_2 = _second_article(rows)
     staged = _stage(tmp_path, {"articles": [[rows["articles"], [article_2]]],
@@ -264,7 +267,8 @@ def test_slices_find_bodies_in_other_row_groups_and_sum_their_counts(tmp_path) -
     assert counts[("articles", "expect_column_values_to_be_unique", "article_id")] == 2
 
 
-def test_a_key_repeated_in_two_parts_blocks(tmp_path) -> None:
+def test_a_key_repeated_in_two_slices_blocks(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(staged_slices, "SLICE_ROWS", 1)  # every row group its own slice, as in a huge run
     rows = clean_rows()
     article_2, mention_2 = _second_article(rows)
     mention_2["mention_id"] = rows["entity_mentions"][0]["mention_id"]  # each part alone is unique
@@ -278,7 +282,8 @@ def test_a_key_repeated_in_two_parts_blocks(tmp_path) -> None:
     assert failed(outcome)[0]["detail"] == "2 rows share a key with a row in another part"
 
 
-def test_mostly_is_judged_on_the_whole_table_not_per_slice(tmp_path) -> None:
+def test_mostly_is_judged_on_the_whole_table_not_per_slice(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(staged_slices, "SLICE_ROWS", 1)
     rows = clean_rows()
     resolved = [{**rows["quotes"][0], "quote_id": f"q-{n}"} for n in range(3)]
     unresolved = {**rows["quotes"][0], "quote_id": "q-x", "speaker_entity_id": None}

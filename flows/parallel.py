@@ -25,8 +25,9 @@ from transforms.analyse import ArticleExtraction, analyse_articles
 if TYPE_CHECKING:  # importing distributed costs ~0.8 s, which runs without a cluster should not pay
     import distributed
 
-# Articles a worker takes at a time: enough to amortise the hand-off, small enough to keep both cores fed.
-CHUNK_ARTICLES = 64
+# Articles a worker takes at a time: enough to amortise the hand-off, small enough that at the end of a run
+# one worker is not left alone with a long chunk (64 gave a 1.56x speed-up on 600 BBC articles).
+CHUNK_ARTICLES = 16
 # Chunks in flight per worker: one being worked on, one waiting, so no worker ever idles.
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
 # Below this many articles a pool costs more (each worker loads the model, ~3 s) than it saves.

@@ -110,7 +110,7 @@ def main() -> None:
             found = steps.timed(seconds, "discover", steps.discover, [str(source)], warehouse, version, full_refresh=False)
             steps.timed(seconds, "parse", steps.parse, found["new_files"], warehouse, run_id, version)
             normalised = steps.timed(seconds, "normalise", steps.normalise, warehouse, run_id, version)
-            steps.timed(seconds, "analyse", steps.analyse, warehouse, run_id, version)
+            analysed = steps.timed(seconds, "analyse", steps.analyse, warehouse, run_id, version)
             steps.timed(seconds, "stage", steps.stage, warehouse, run_id)
             steps.timed(seconds, "validate", steps.validate, warehouse, run_id, version)
             run_row = {"run_id": run_id, "started_at": None, "status": "succeeded", "sources": [str(source)],
@@ -125,6 +125,8 @@ def main() -> None:
                  for t in pq.read_table(p, columns=["body_text"])["body_text"].to_pylist()]
         words = sum(len(t.split()) for t in texts)
         print(f"corpus {args.corpus}: {len(found['new_files'])} files, {len(texts)} articles, {words} words")
+        print(f"  analysed by the model: {len(texts) - analysed['skipped_duplicate'] - analysed['skipped_language']}"
+              f" (skipped: {analysed['skipped_duplicate']} duplicates, {analysed['skipped_language']} not English)")
         for step, value in seconds.items():
             print(f"  {step:10s} {value:8.2f} s")
         print(f"end-to-end  {end_to_end:8.2f} s  {len(texts) / end_to_end:8.1f} articles/s  {words / end_to_end:8.0f} words/s")

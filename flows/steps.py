@@ -325,10 +325,11 @@ def validate(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
     """Great Expectations over the run's staged tables, a slice at a time; blocking failures reject the run."""
     staged = {table: sorted(lake.partition_dir(warehouse_dir, table, run_id).glob(lake.PART_GLOB))
               for table in ALL_TABLES}
-    repeated = repeated_keys(staged, _scratch_dir(warehouse_dir, run_id))
+    scratch = _scratch_dir(warehouse_dir, run_id)
+    repeated = repeated_keys(staged, scratch)
     outcome = validate_slices(table_slices(staged), run_id=run_id, pipeline_version=pipeline_version,
                               validated_at=datetime.now(timezone.utc), repeated_keys=repeated)
-    shutil.rmtree(_scratch_dir(warehouse_dir, run_id))
+    shutil.rmtree(scratch)
     pause_point("validate")
     lake.write_part(lake.work_dir(warehouse_dir, run_id), "validation_results", outcome.results, 0)
     lake.stage_run(warehouse_dir, run_id)

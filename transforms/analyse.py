@@ -44,13 +44,14 @@ def analyse_articles(articles: Iterable[dict], nlp: Language, reference: Referen
     pairs = ((article["body_text"], article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH_SIZE):
         try:
-            yield extract_article(doc, article["article_id"], article.get("credits") or [], reference)
+            extraction = extract_article(doc, article["article_id"], article.get("credits") or [], reference)
         except Exception as error:  # noqa: BLE001 - one article's text must not stop the night's run
             # An extraction bug met on one text: that article is quarantined with the error, the run goes on,
             # and a new pipeline version (the fix) re-reads it.
             detail = f"{type(error).__name__}: {error}".splitlines()[0][:500]
-            yield ArticleExtraction(article["article_id"], failure=Rejection(
+            extraction = ArticleExtraction(article["article_id"], failure=Rejection(
                 article["source_uri"], article["record_key"], "analyse", "analysis_failed", detail))
+        yield extraction
 
 
 def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: Reference) -> ArticleExtraction:

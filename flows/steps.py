@@ -28,7 +28,7 @@ from flows.staged_slices import repeated_keys, table_slices
 from flows.parallel import analyse_in_parallel, analyse_on_cluster, worker_count
 from transforms.analyse import entities_table, to_tables
 from transforms.ids import stable_id
-from transforms.normalise import normalise_record
+from transforms.normalise import duplicates_of, normalise_record
 from transforms.parse import parse_file
 from transforms.records import Discard, RawRecord, Rejection
 from transforms.schemas import ALL_TABLES, ARTICLES, FILES, QUARANTINE, RUNS
@@ -172,7 +172,7 @@ def normalise(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
                     body_hashes.append((item["article_id"], item["content_sha256"]))
                     articles_per_file[item["source_uri"]] = articles_per_file.get(item["source_uri"], 0) + 1
             writer.write_table(lake.conform("articles", pa.Table.from_pylist(articles, schema=ARTICLES)))
-    duplicate_of = _duplicates(body_hashes, _committed_body_hashes(warehouse_dir))
+    duplicate_of = duplicates_of(body_hashes, _committed_body_hashes(warehouse_dir))
 
     files_rows = []
     for file in file_stats:
@@ -235,18 +235,6 @@ def _committed_body_hashes(warehouse_dir: Path) -> dict[str, str]:
             if duplicate_of is None:
                 first.setdefault(body_hash, article_id)
     return first
-
-
-def _duplicates(body_hashes: list[tuple[str, str]], known_bodies: dict[str, str]) -> dict[str, str]:
-    """Identical bodies under different ids: every one but the first (a committed one, else the smallest
-    id) points at the first.  ``body_hashes`` are (article_id, content_sha256) pairs; returns id → original."""
-    first = dict(known_bodies)
-    duplicate_of = {}
-    for article_id, body_hash in sorted(body_hashes):
-        original = first.setdefault(body_hash, article_id)
-        if original != article_id:
-            duplicate_of[article_id] = original
-    return duplicate_of
 
 
 def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_progress: bool = False,

@@ -9,3 +9,20 @@ SEEDS = PROJECT_ROOT / "seeds" / "articles"
 SEED_FILE = SEEDS / "000_ff8a8828b930ef3e.txt"
 SHARED = PROJECT_ROOT.parent / "shared"
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def query_published(warehouse: Path, sql: str) -> list[tuple]:
+    """Rows of ``sql`` on the warehouse's published DuckDB file, opened read-only like a BI tool would."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse / "broadsheet.duckdb"), read_only=True) as con:
+        return con.sql(sql).fetchall()
+
+
+def published_content(warehouse: Path) -> dict[str, list[tuple]]:
+    """Every content table's rows, without the lineage that differs between runs and warehouses."""
+    from transforms.schemas import CONTENT_TABLES, key_column
+
+    return {table: query_published(warehouse, f"SELECT * EXCLUDE (run_id, pipeline_version) FROM {table} "
+                                              f"ORDER BY {key_column(schema)}")
+            for table, schema in CONTENT_TABLES.items()}

@@ -166,3 +166,15 @@ def parse_published(value: str | None) -> datetime | None:
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=timezone.utc)
     return parsed.astimezone(timezone.utc)
+
+
+def duplicates_of(body_hashes: list[tuple[str, str]], known_bodies: dict[str, str]) -> dict[str, str]:
+    """Identical bodies under different ids: every one but the first (a committed one, else the smallest
+    id) points at the first.  ``body_hashes`` are (article_id, content_sha256) pairs; returns id → original."""
+    first = dict(known_bodies)
+    duplicate_of = {}
+    for article_id, body_hash in sorted(body_hashes):
+        original = first.setdefault(body_hash, article_id)
+        if original != article_id:
+            duplicate_of[article_id] = original
+    return duplicate_of

@@ -67,20 +67,7 @@ def write_part(directory: Path, table_name: str, table: pa.Table, part: int) -> 
 
     Written under a temp name and renamed, so a reader never sees half a file.
     """
-    conformed = conform(table_name, table)
-    target_dir = Path(directory) / table_name
-    target_dir.mkdir(parents=True, exist_ok=True)
-    path = target_dir / f"part-{part:05d}.parquet"
-    tmp = target_dir / f".{path.name}{TMP_INFIX}{os.getpid()}"
-    try:
-        pq.write_table(conformed, tmp, compression=PARQUET_COMPRESSION)
-        fsync_path(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_path(target_dir)
-    return path
+    return write_part_stream(directory, table_name, [table], part)
 
 
 def write_part_stream(directory: Path, table_name: str, tables: Iterable[pa.Table], part: int) -> Path:

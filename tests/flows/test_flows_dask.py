@@ -8,33 +8,19 @@ from pathlib import Path
 
 import dask
 import distributed
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from support import SEEDS, SHARED
+from support import SEEDS, SHARED, published_content, query_published
 from flows import nightly as nightly_module
 from flows.cli import app
 from flows.nightly import nightly
 from flows.parallel import CHUNK_ARTICLES, WorkerVersionMismatch
-from transforms.schemas import CONTENT_TABLES, key_column
 
 BBC = SHARED / "corpora" / "bbc" / "bbc"
 BBC_FILES_PER_CATEGORY = 60
 SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])
 CHUNK_TASK = "_analyse_chunk_on_worker"
-
-
-def _query(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse / "broadsheet.duckdb"), read_only=True) as con:
-        return con.sql(sql).fetchall()
-
-
-def _content(warehouse: Path) -> dict[str, list[tuple]]:
-    """Every content table's rows, without the lineage that differs between runs and warehouses."""
-    return {table: _query(warehouse, f"SELECT * EXCLUDE (run_id, pipeline_version) FROM {table} "
-                                     f"ORDER BY {key_column(schema)}")
-            for table, schema in CONTENT_TABLES.items()}
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +49,9 @@ def test_cli_runs_the_seeds_on_the_cluster_like_a_local_run(prefect_harness, clu
     assert len(_chunk_tasks(task_stream)) == 1
 
     nightly(sources=[str(SEEDS)], warehouse=str(local))
-    content = _content(on_dask)
+    content = published_content(on_dask)
     assert len(content["articles"]) == SEED_COUNT and content["quotes"]
-    assert content == _content(local)
+    assert content == published_content(local)
 
 
 @pytest.mark.slow
@@ -83,15 +69,15 @@ def test_bbc_articles_on_the_cluster_publish_the_same_tables_as_a_local_run(pref
 
     with distributed.get_task_stream(client) as task_stream:
         report = nightly(sources=[str(source)], warehouse=str(on_dask), dask_address=cluster.scheduler_address)
-    analysed = _query(on_dask, "SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND language = 'en'")[0][0]
+    analysed = query_published(on_dask, "SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND language = 'en'")[0][0]
     chunks = _chunk_tasks(task_stream)
     assert len(chunks) == math.ceil(analysed / CHUNK_ARTICLES)
     assert len({t["worker"] for t in chunks}) == 2
 
     nightly(sources=[str(source)], warehouse=str(local))
-    content = _content(on_dask)
+    content = published_content(on_dask)
     assert report["articles_new"] == len(content["articles"]) > 300
-    assert content == _content(local)
+    assert content == published_content(local)
 
 
 def test_a_worker_with_another_pipeline_version_fails_the_run(prefect_harness, cluster, tmp_path, monkeypatch):

@@ -5,11 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from support import SEEDS
+from support import SEEDS, query_published
 from flows.cli import app
 from flows.nightly import nightly
 from transforms.schemas import ALL_TABLES, key_column
@@ -19,18 +18,13 @@ PER_RUN_LOGS = ("runs", "validation_results")
 SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])
 
 
-def _query(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse / "broadsheet.duckdb"), read_only=True) as con:
-        return con.sql(sql).fetchall()
-
-
 def _content_hashes(warehouse: Path) -> dict[str, str]:
     hashes = {}
     for table, schema in ALL_TABLES.items():
         if table in PER_RUN_LOGS:
             continue
         key = key_column(schema)
-        hashes[table] = _query(warehouse, f"SELECT md5(coalesce(string_agg(CAST(t AS VARCHAR), '\n' ORDER BY {key}), '')) "
+        hashes[table] = query_published(warehouse, f"SELECT md5(coalesce(string_agg(CAST(t AS VARCHAR), '\n' ORDER BY {key}), '')) "
                                           f"FROM {table} AS t")[0][0]
     return hashes
 
@@ -48,15 +42,15 @@ def test_run_publishes_every_table(seeded):
     assert report["articles_new"] == SEED_COUNT
     assert report["quarantined"] == []
     assert set(report["row_counts"]) == set(ALL_TABLES)
-    assert _query(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
-    assert _query(warehouse, "SELECT status, files_new FROM runs") == [("succeeded", SEED_COUNT)]
-    assert _query(warehouse, "SELECT count(*) FROM validation_results WHERE severity = 'blocking' AND NOT success") == [(0,)]
+    assert query_published(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
+    assert query_published(warehouse, "SELECT status, files_new FROM runs") == [("succeeded", SEED_COUNT)]
+    assert query_published(warehouse, "SELECT count(*) FROM validation_results WHERE severity = 'blocking' AND NOT success") == [(0,)]
     assert report["example_rows"][0] == ["Pete Hegseth", 5]
 
 
 def test_published_seed_quotes_and_claims(seeded):
     warehouse, _ = seeded
-    quotes = _query(warehouse, """
+    quotes = query_published(warehouse, """
         SELECT q.start_char, q.kind, q.speaker_name FROM v_quotes q JOIN articles a USING (article_id)
         WHERE a.source_uri = '000_ff8a8828b930ef3e.txt' ORDER BY q.start_char""")
     assert quotes == [(110, "partial", "Pete Hegseth"), (144, "indirect", "Pete Hegseth"),
@@ -64,21 +58,21 @@ def test_published_seed_quotes_and_claims(seeded):
                       (570, "direct", "Pete Hegseth"), (845, "indirect", "Sanae Takaichi"),
                       (1285, "direct", "Pete Hegseth"), (1400, "indirect", "Financial Times"),
                       (1775, "direct", "Pete Hegseth")]
-    claims = _query(warehouse, """
+    claims = query_published(warehouse, """
         SELECT surface, value, unit, of_what, approximate FROM v_claims c JOIN articles a USING (article_id)
         WHERE a.source_uri = '000_ff8a8828b930ef3e.txt' AND quantity_kind = 'percent' ORDER BY c.start_char""")
     assert claims == [("two per cent of gross domestic product", 2.0, "percent", "GDP", False),
                       ("about 1.8 per cent", 1.8, "percent", "GDP", True),
                       ("five per cent of GDP", 5.0, "percent", "GDP", False)]
-    changes = _query(warehouse, """
+    changes = query_published(warehouse, """
         SELECT surface, previous_surface, previous_value FROM v_claims c JOIN articles a USING (article_id)
         WHERE a.source_uri = '000_ff8a8828b930ef3e.txt' AND previous_claim_id IS NOT NULL""")
     assert changes == [("two per cent of gross domestic product", "about 1.8 per cent", 1.8)]
-    spans_off = _query(warehouse, """
+    spans_off = query_published(warehouse, """
         SELECT count(*) FROM entity_mentions m JOIN articles a USING (article_id)
         WHERE m.start_char IS NOT NULL AND substr(a.body_text, m.start_char + 1, m.end_char - m.start_char) <> m.text""")
     assert spans_off == [(0,)]
-    top = _query(warehouse, "SELECT name, article_count FROM v_top_entities WHERE name = 'United States'")
+    top = query_published(warehouse, "SELECT name, article_count FROM v_top_entities WHERE name = 'United States'")
     assert top and top[0][1] >= 2
 
 
@@ -88,7 +82,7 @@ def test_second_run_changes_nothing(seeded):
     report = nightly(sources=[str(SEEDS)], warehouse=str(warehouse))
     assert (report["files_new"], report["articles_new"]) == (0, 0)
     assert _content_hashes(warehouse) == before
-    assert _query(warehouse, "SELECT count(*), count(DISTINCT status) FROM runs") == [(2, 1)]
+    assert query_published(warehouse, "SELECT count(*), count(DISTINCT status) FROM runs") == [(2, 1)]
 
 
 def test_bad_files_are_quarantined_and_the_rest_publishes(prefect_harness, tmp_path):
@@ -100,8 +94,8 @@ def test_bad_files_are_quarantined_and_the_rest_publishes(prefect_harness, tmp_p
     report = nightly(sources=[str(source)], warehouse=str(warehouse))
     reasons = {(q["source_uri"], q["reason_code"]) for q in report["quarantined"]}
     assert reasons == {("broken.json", "invalid_json"), ("zero.json", "empty_file")}
-    assert _query(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
-    assert _query(warehouse, "SELECT source_uri, status FROM files WHERE status <> 'parsed' ORDER BY 1") == \
+    assert query_published(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
+    assert query_published(warehouse, "SELECT source_uri, status FROM files WHERE status <> 'parsed' ORDER BY 1") == \
         [("broken.json", "quarantined"), ("zero.json", "empty")]
     assert len(list((warehouse / "quarantine").iterdir())) == 2
 
@@ -117,4 +111,4 @@ def test_bad_files_are_quarantined_and_the_rest_publishes(prefect_harness, tmp_p
     (source / "broken.json").write_text('{"title": "Cut off", "maintext": "The file ends mid sentence no longer, it was fixed."}')
     fixed = nightly(sources=[str(source)], warehouse=str(warehouse))
     assert fixed["files_new"] == 1 and fixed["articles_new"] == 1
-    assert _query(warehouse, "SELECT source_uri FROM v_quarantine") == [("zero.json",)]
+    assert query_published(warehouse, "SELECT source_uri FROM v_quarantine") == [("zero.json",)]

@@ -11,32 +11,18 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import filelock
 import pytest
 from typer.testing import CliRunner
 
-from support import PROJECT_ROOT, SEEDS
+from support import PROJECT_ROOT, SEEDS, published_content, query_published
 from flows import nightly as nightly_module
 from flows.cli import app
 from flows.faults import PAUSE_AT_ENV, PAUSE_FILE_ENV, POINTS
 from flows.nightly import RUN_LOCK_NAME, nightly
-from transforms.schemas import CONTENT_TABLES, key_column
 
 BROADSHEET = Path(sys.executable).with_name("broadsheet")
 SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])
-
-
-def _query(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse / "broadsheet.duckdb"), read_only=True) as con:
-        return con.sql(sql).fetchall()
-
-
-def _content(warehouse: Path) -> dict[str, list[tuple]]:
-    """Every content table's rows, without the lineage that differs between runs and warehouses."""
-    return {table: _query(warehouse, f"SELECT * EXCLUDE (run_id, pipeline_version) FROM {table} "
-                                     f"ORDER BY {key_column(schema)}")
-            for table, schema in CONTENT_TABLES.items()}
 
 
 @pytest.fixture
@@ -57,29 +43,29 @@ def test_changed_file_replaces_its_rows_and_deleted_file_keeps_them(prefect_harn
 
     report = nightly(sources=[str(source)], warehouse=str(warehouse))
     assert (report["files_seen"], report["files_new"], report["articles_new"]) == (SEED_COUNT - 1, 1, 1)
-    body, paragraphs = _query(warehouse, "SELECT body_text, paragraph_count FROM articles "
+    body, paragraphs = query_published(warehouse, "SELECT body_text, paragraph_count FROM articles "
                                          "WHERE source_uri = '001_trade_talks.txt'")[0]
     assert paragraphs == 1 and body.startswith(lines[1].split(" - ", 1)[1][:30])
-    quote_starts = _query(warehouse, "SELECT q.start_char, q.end_char FROM quotes q JOIN articles a USING (article_id) "
+    quote_starts = query_published(warehouse, "SELECT q.start_char, q.end_char FROM quotes q JOIN articles a USING (article_id) "
                                      "WHERE a.source_uri = '001_trade_talks.txt'")
     assert all(end <= len(body) for _, end in quote_starts)
     # The deleted file's article stays: the warehouse keeps what it learned.
-    assert _query(warehouse, "SELECT count(*) FROM articles WHERE source_uri = '002_rail_budget.txt'") == [(1,)]
-    assert _query(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
+    assert query_published(warehouse, "SELECT count(*) FROM articles WHERE source_uri = '002_rail_budget.txt'") == [(1,)]
+    assert query_published(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
 
 
 def test_a_duplicate_article_is_stored_but_not_analysed_again(prefect_harness, source, tmp_path):
     warehouse = tmp_path / "warehouse"
     shutil.copy(source / "001_trade_talks.txt", source / "101_trade_talks_copy.txt")
     nightly(sources=[str(source)], warehouse=str(warehouse))
-    rows = _query(warehouse, "SELECT source_uri, article_id, duplicate_of FROM articles "
+    rows = query_published(warehouse, "SELECT source_uri, article_id, duplicate_of FROM articles "
                              "WHERE source_uri LIKE '%trade_talks%' ORDER BY duplicate_of NULLS FIRST")
     (_, original_id, none), (_, copy_id, points_at) = rows
     assert none is None and points_at == original_id
     per_article = "SELECT count(*) FROM {table} WHERE article_id = '{id}'"
     for table in ("entity_mentions", "quotes", "numeric_claims"):
-        assert _query(warehouse, per_article.format(table=table, id=copy_id)) == [(0,)]
-    assert _query(warehouse, per_article.format(table="quotes", id=original_id))[0][0] > 0
+        assert query_published(warehouse, per_article.format(table=table, id=copy_id)) == [(0,)]
+    assert query_published(warehouse, per_article.format(table="quotes", id=original_id))[0][0] > 0
 
 
 def test_an_article_the_extraction_fails_on_is_quarantined_and_the_run_goes_on(prefect_harness, source, tmp_path,
@@ -99,10 +85,10 @@ def test_an_article_the_extraction_fails_on_is_quarantined_and_the_run_goes_on(p
 
     assert [(q["source_uri"], q["reason_code"]) for q in report["quarantined"]] == [
         ("002_rail_budget.txt", "analysis_failed")]
-    assert _query(warehouse, "SELECT stage, detail FROM quarantine WHERE reason_code = 'analysis_failed'") == [
+    assert query_published(warehouse, "SELECT stage, detail FROM quarantine WHERE reason_code = 'analysis_failed'") == [
         ("analyse", "IndexError: string index out of range")]
-    assert _query(warehouse, "SELECT quarantined, status FROM runs") == [(1, "succeeded")]
-    per_file = _query(warehouse, "SELECT a.source_uri, count(m.mention_id) FROM articles a "
+    assert query_published(warehouse, "SELECT quarantined, status FROM runs") == [(1, "succeeded")]
+    per_file = query_published(warehouse, "SELECT a.source_uri, count(m.mention_id) FROM articles a "
                                  "LEFT JOIN entity_mentions m USING (article_id) GROUP BY ALL ORDER BY 1")
     assert [count for uri, count in per_file if uri == "002_rail_budget.txt"] == [0]
     assert all(count > 0 for uri, count in per_file if uri != "002_rail_budget.txt")
@@ -111,17 +97,17 @@ def test_an_article_the_extraction_fails_on_is_quarantined_and_the_run_goes_on(p
 def test_new_pipeline_version_and_full_refresh_rebuild_the_same_tables(prefect_harness, source, tmp_path, monkeypatch):
     warehouse = tmp_path / "warehouse"
     nightly(sources=[str(source)], warehouse=str(warehouse))
-    before = _content(warehouse)
+    before = published_content(warehouse)
 
     refreshed = nightly(sources=[str(source)], warehouse=str(warehouse), full_refresh=True)
     assert (refreshed["files_new"], refreshed["articles_new"]) == (SEED_COUNT, SEED_COUNT)
-    assert _content(warehouse) == before
+    assert published_content(warehouse) == before
 
     monkeypatch.setattr(nightly_module, "pipeline_version", lambda: "9.9.9+new-model")
     upgraded = nightly(sources=[str(source)], warehouse=str(warehouse))
     assert (upgraded["files_new"], upgraded["articles_new"]) == (SEED_COUNT, SEED_COUNT)
-    assert _query(warehouse, "SELECT DISTINCT pipeline_version FROM articles") == [("9.9.9+new-model",)]
-    assert _content(warehouse) == before
+    assert query_published(warehouse, "SELECT DISTINCT pipeline_version FROM articles") == [("9.9.9+new-model",)]
+    assert published_content(warehouse) == before
 
 
 def test_a_second_concurrent_run_exits_quickly_and_changes_nothing(prefect_harness, source, tmp_path):
@@ -159,7 +145,7 @@ def test_a_reader_holding_the_file_never_blocks_the_load(prefect_harness, source
             ' "url": "https://example.com/port-reopens"}')
         report = nightly(sources=[str(source)], warehouse=str(warehouse))
         assert report["articles_new"] == 1
-        assert _query(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT + 1,)]
+        assert query_published(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT + 1,)]
         # The old connection still reads the file it opened, consistently.
         reader.stdin.write("\n")
         reader.stdin.flush()
@@ -203,6 +189,6 @@ def test_a_run_killed_at_any_point_leaves_the_warehouse_as_it_was(prefect_harnes
     assert report["articles_new"] == (0 if point == "publish" else 1)
     uninterrupted = tmp_path / "uninterrupted"
     nightly(sources=[str(source)], warehouse=str(uninterrupted))
-    assert _content(warehouse) == _content(uninterrupted)
+    assert published_content(warehouse) == published_content(uninterrupted)
     leftovers = [p for p in warehouse.rglob("*") if ".tmp-" in p.name or p.parent.name == "_work"]
     assert leftovers == []

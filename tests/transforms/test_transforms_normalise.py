@@ -6,7 +6,7 @@ import json
 from datetime import datetime, timezone
 
 from support import SEED_FILE
-from transforms.normalise import normalise_record, parse_credits, split_headline
+from transforms.normalise import duplicates_of, normalise_record, parse_credits, split_headline
 from transforms.parse import parse_file
 from transforms.records import RawRecord
 
@@ -80,3 +80,8 @@ def test_credits_with_several_roles():
     credits = parse_credits("(Reporting by Ann Lee and Bo Chan; Additional reporting by Cy Dee; Editing by Di Eng)")
     assert [(c.name, c.role) for c in credits] == [("Ann Lee", "reporter"), ("Bo Chan", "reporter"),
                                                    ("Cy Dee", "reporter"), ("Di Eng", "editor")]
+
+
+def test_duplicates_point_at_a_committed_body_else_the_smallest_id():
+    body_hashes = [("art_c", "h1"), ("art_a", "h1"), ("art_b", "h2"), ("art_d", "h3")]
+    assert duplicates_of(body_hashes, {"h2": "art_0"}) == {"art_c": "art_a", "art_b": "art_0"}

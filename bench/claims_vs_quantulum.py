@@ -7,6 +7,9 @@ them).  Each configuration is timed over the whole suite ``--repeats`` times aft
 (model and unit tables loaded, caches filled); the median pass is reported as sentences per second:
 
 * quantulum3: ``quantulum3.parser.parse(sentence)`` (as installed: without its optional classifier).
+* ours, tokenizer pipeline per sentence: ``extract_claims(claims_nlp(sentence))`` with
+  ``flows.nlp.load_claims_pipeline`` (the model's tokenizer and a rule sentencizer, nothing neural) --
+  the issue's target: at least 5× quantulum3 with value F1 ≥ 0.92 and value+unit F1 ≥ 0.85.
 * ours, spaCy per sentence: ``extract_claims(nlp(sentence))`` with the analysis' pipeline
   (``flows.nlp.load_pipeline``: tok2vec, tagger, parser, lemmatizer, NER) -- the whole cost of a
   sentence if claims were the only thing we wanted from it.
@@ -15,7 +18,7 @@ them).  Each configuration is timed over the whole suite ``--repeats`` times aft
 * ours, claims only: ``extract_claims`` on docs parsed beforehand -- what claims add to an analysis
   that parses every article anyway for entities and quotes.
 
-F1 is scored by ``transforms.evaluation_claims`` for ours and for quantulum3's own output (its unit
+F1 is scored by ``transforms.evaluation_claims`` for ours (both pipelines) and for quantulum3's own output (its unit
 names taken as they are), in both readings: quantities with units (bare numbers out of scope) and all
 quantities.  Timings move by ±30% between runs on a shared machine.  Nothing here asserts: this
 prints numbers.
@@ -41,7 +44,7 @@ from flows.settings import configure_environment  # noqa: E402
 configure_environment()
 
 from flows.evaluate_claims import claim_rows, load_quantulum_suite  # noqa: E402
-from flows.nlp import load_pipeline  # noqa: E402
+from flows.nlp import load_claims_pipeline, load_pipeline  # noqa: E402
 from transforms.claims import extract_claims  # noqa: E402
 from transforms.evaluation_claims import QuantityScores, SuiteScores, score_quantulum_suite  # noqa: E402
 
@@ -60,10 +63,13 @@ def main() -> None:
     cases = load_quantulum_suite()
     sentences = [case["req"] for case in cases]
     nlp = load_pipeline()
+    claims_nlp = load_claims_pipeline()
     docs = list(nlp.pipe(sentences))
 
     timings = {
         "quantulum3.parser.parse": _time(lambda: [quantulum.parse(s) for s in sentences], args.repeats),
+        "ours: claims_nlp(sentence) + extract_claims": _time(
+            lambda: [extract_claims(claims_nlp(s)) for s in sentences], args.repeats),
         "ours: nlp(sentence) + extract_claims": _time(lambda: [extract_claims(nlp(s)) for s in sentences],
                                                       args.repeats),
         "ours: nlp.pipe(suite) + extract_claims": _time(lambda: [extract_claims(d) for d in nlp.pipe(sentences)],
@@ -72,13 +78,15 @@ def main() -> None:
     }
 
     ours = score_quantulum_suite((case, claim_rows(doc)) for case, doc in zip(cases, docs))
+    ours_tokenizer = score_quantulum_suite((case, claim_rows(claims_nlp(case["req"]))) for case in cases)
     theirs = score_quantulum_suite(
         ((case, _quantulum_rows(quantulum.parse(case["req"]))) for case in cases),
         unit_names=lambda row: frozenset((row["unit"],)))
 
     print(f"{len(sentences)} sentences, {args.repeats} timed passes (median), Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs")
-    print(f"spaCy pipeline {nlp.meta['name']} {nlp.meta['version']}: {', '.join(nlp.pipe_names)}")
+    print(f"spaCy pipeline {nlp.meta['name']} {nlp.meta['version']}: {', '.join(nlp.pipe_names)}; "
+          f"claims pipeline: tokenizer, {', '.join(claims_nlp.pipe_names)}")
     print()
     quantulum_rate = len(sentences) / timings["quantulum3.parser.parse"]
     print(f"{'configuration':44s} {'sentences/s':>12s} {'× quantulum3':>13s}")
@@ -87,7 +95,7 @@ def main() -> None:
         print(f"{name:44s} {rate:12.0f} {rate / quantulum_rate:13.2f}")
     print()
     print(f"{'F1 (P / R)':44s} {'value':>22s} {'value+unit':>22s}")
-    for name, scores in (("ours", ours), ("quantulum3", theirs)):
+    for name, scores in (("ours, analysis", ours), ("ours, tokenizer", ours_tokenizer), ("quantulum3", theirs)):
         for reading, label in (("with_units", "quantities with units"), ("all", "all quantities")):
             print(f"{name + ', ' + label:44s} {_prf(getattr(scores, reading), 'value'):>22s} "
                   f"{_prf(getattr(scores, reading), 'value_unit'):>22s}")

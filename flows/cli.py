@@ -169,13 +169,18 @@ def eval_entities(
 @eval_app.command("claims")
 def eval_claims(
     gold: Path = typer.Option(None, "--gold", "-g", help="Seed-format gold. Default: ../shared/gold/seed-000.json."),
+    pipeline: str = typer.Option("analysis", "--pipeline", "-p",
+                                 help="analysis: the model's full pipeline, as the nightly job runs it; "
+                                      "tokenizer: the tokenizer and a sentencizer only (claims from text alone)."),
 ) -> None:
     """Numeric claims: the seed gold, and quantulum3's English test suite (value and value+unit F1)."""
     from flows.evaluate import DEFAULT_CORPORA
-    from flows.evaluate_claims import claims_report
+    from flows.evaluate_claims import PIPELINES, claims_report
 
-    report = claims_report(seed_gold=gold or DEFAULT_CORPORA.parent / "gold" / "seed-000.json")
-    console.print(_rich_table(["metric", "value"], report["rows"], "numeric claims"))
+    if pipeline not in PIPELINES:
+        raise typer.BadParameter(f"--pipeline is one of {', '.join(PIPELINES)}, not {pipeline!r}")
+    report = claims_report(seed_gold=gold or DEFAULT_CORPORA.parent / "gold" / "seed-000.json", pipeline=pipeline)
+    console.print(_rich_table(["metric", "value"], report["rows"], f"numeric claims ({pipeline} pipeline)"))
 
 
 @eval_app.command("quotes")

@@ -3,6 +3,9 @@
 ``claims_report()`` does the IO (gold, seed article, model, the suite inside the installed quantulum3)
 and returns numbers plus print-ready ``rows``; the scoring itself is ``transforms.evaluation_claims``.
 quantulum3 is a dev dependency: only its test data is read here, and only when the report is asked for.
+
+Two pipelines can be scored: ``analysis`` (the model's full pipeline, what the nightly job runs) and
+``tokenizer`` (``load_claims_pipeline``: the tokenizer and a rule sentencizer, claims from text alone).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from flows.nlp import load_pipeline, load_reference
+from flows.nlp import load_claims_pipeline, load_pipeline, load_reference
 from flows.settings import DEFAULT_SOURCE, PROJECT_ROOT
 from transforms.analyse import extract_article
 from transforms.claims import extract_claims
@@ -24,20 +27,21 @@ from transforms.parse import parse_file
 DEFAULT_SEED_GOLD = PROJECT_ROOT.parent / "shared" / "gold" / "seed-000.json"
 # Where the English test cases sit inside the quantulum3 package.
 QUANTULUM_SUITE = ("_lang", "en_US", "tests", "quantities.json")
+PIPELINES = {"analysis": load_pipeline, "tokenizer": load_claims_pipeline}
 
 
 class SuiteUnavailable(RuntimeError):
     """quantulum3 (a dev dependency) is not installed, so its test suite cannot be read."""
 
 
-def claims_report(seed_gold: Path = DEFAULT_SEED_GOLD, suite: Path | None = None) -> dict:
+def claims_report(seed_gold: Path = DEFAULT_SEED_GOLD, suite: Path | None = None, pipeline: str = "analysis") -> dict:
     """Scores of the claim extraction: ``{"seed": …, "quantulum": …, "rows": [(metric, value), …]}``.
 
     A part whose input is missing holds ``{"error": reason}`` and shows as one row saying so.
     """
     report: dict = {}
     try:
-        seed = evaluate_seed(seed_gold)
+        seed = evaluate_seed(seed_gold, pipeline)
         report["seed"] = {"perfect": seed.perfect, "right": seed.score.true_positives, "gold": seed.score.gold,
                           "predicted": seed.score.predicted, "missing": list(seed.missing),
                           "false_claims": list(seed.false_claims),
@@ -47,7 +51,7 @@ def claims_report(seed_gold: Path = DEFAULT_SEED_GOLD, suite: Path | None = None
     except FileNotFoundError as error:
         report["seed"] = {"error": str(error)}
     try:
-        scores = evaluate_quantulum_suite(suite)
+        scores = evaluate_quantulum_suite(suite, pipeline)
         report["quantulum"] = {"cases": len(scores.cases), "with_units": _numbers(scores.with_units),
                                "all": _numbers(scores.all)}
     except SuiteUnavailable as error:
@@ -89,8 +93,9 @@ def report_rows(report: dict) -> list[tuple[str, str]]:
     return rows
 
 
-def evaluate_seed(gold_path: Path = DEFAULT_SEED_GOLD) -> SeedClaimScores:
-    """The seed article through the whole analysis, scored against its gold claims."""
+def evaluate_seed(gold_path: Path = DEFAULT_SEED_GOLD, pipeline: str = "analysis") -> SeedClaimScores:
+    """The seed article scored against its gold claims: through the whole analysis (quotes give the
+    speakers), or with the tokenizer pipeline's claims alone (no speakers to check)."""
     if not gold_path.exists():
         raise FileNotFoundError(f"no seed gold at {gold_path} (../shared is absent)")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -98,16 +103,18 @@ def evaluate_seed(gold_path: Path = DEFAULT_SEED_GOLD) -> SeedClaimScores:
     if not raw_path.exists():
         raise FileNotFoundError(f"the seed article {raw_path} is not there")
     article = normalise_record(next(iter(parse_file(raw_path.name, raw_path.read_bytes()))))
+    if pipeline != "analysis":
+        return score_seed_claims(claim_rows(PIPELINES[pipeline]()(article["body_text"])), gold["claims"])
     extraction = extract_article(load_pipeline()(article["body_text"]), article["article_id"], article["credits"],
                                  load_reference())
     names = {row["entity_id"]: row["name"] for row in extraction.entities}
     return score_seed_claims(extraction.numeric_claims, gold["claims"], names)
 
 
-def evaluate_quantulum_suite(suite: Path | None = None) -> SuiteScores:
+def evaluate_quantulum_suite(suite: Path | None = None, pipeline: str = "analysis") -> SuiteScores:
     """Our claims for every sentence of the quantulum3 English suite, scored."""
     cases = load_quantulum_suite(suite)
-    nlp = load_pipeline()
+    nlp = PIPELINES[pipeline]()
     docs = nlp.pipe(case["req"] for case in cases)
     return score_quantulum_suite((case, claim_rows(doc)) for case, doc in zip(cases, docs))
 

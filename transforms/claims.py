@@ -24,8 +24,14 @@ What a claim row means:
 * ``quantity_kind``: percent, percentage_points, money, duration, measure, count (a counted noun, or
   a frequency "four times a week"), number (a fraction of something: "two thirds of the cake").
 
-Everything here is a regular expression over the text plus a look at spaCy's tokens (entities to
-drop names, the parse for the counted noun, subject and time): no model of its own.
+Everything here is a regular expression over the text plus a look at spaCy's tokens: no model of its
+own.  With the analysis pipeline's annotations, entities drop names and mark dates, the tags find the
+counted noun and the parse gives ``of_what``'s phrase and the subject.  A doc from the tokenizer alone
+(plus a rule sentencizer, ``flows.nlp.load_claims_pipeline``: over 10× cheaper than the full model)
+gets the same numbers, units and kinds, with word lists in place of the model: capitalised words
+around a number make it part of a name, a plural-looking word is what is counted, a date-shaped
+phrase is the time, function words end a phrase; only a subject after "to/from/at/by" needs the parse
+and stays empty.
 """
 
 from __future__ import annotations
@@ -59,9 +65,26 @@ class Claim:
     previous: int | None = None
 
 
+@dataclass(frozen=True)
+class _Annotations:
+    """Which of spaCy's annotations the doc carries; each missing one has a word-list stand-in."""
+
+    names: bool  # entity types: names and dates
+    tags: bool  # part-of-speech tags: the counted noun
+    parse: bool  # dependencies: noun chunks and heads
+    sentences: bool
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_Annotations":
+        parse = doc.has_annotation("DEP")
+        return cls(doc.has_annotation("ENT_IOB"), doc.has_annotation("TAG"), parse,
+                   parse or doc.has_annotation("SENT_START"))
+
+
 def extract_claims(doc: Doc) -> list[Claim]:
     """Numeric claims of one article, in text order."""
     text = doc_text(doc)
+    annotations = _Annotations.of(doc)
     quantities: list[_Quantity] = []
     consumed = 0
     for match in NUMBER_PATTERN.finditer(text):
@@ -73,11 +96,11 @@ def extract_claims(doc: Doc) -> list[Claim]:
             consumed = quantity.end
     claims = []
     for quantity in _join_ranges_and_lists(text, quantities):
-        claim = _claim(doc, quantity)
+        claim = _claim(doc, quantity, annotations)
         if claim is not None:
             claims.append(claim)
-    _inherit_of_what(doc, claims)
-    _link_changes(doc, claims)
+    _inherit_of_what(doc, claims, annotations)
+    _link_changes(doc, claims, annotations)
     return claims
 
 
@@ -283,6 +306,30 @@ TIME_ADVERBS = frozenset(("currently", "now", "today", "annually", "yearly", "th
 NAME_ENTITY_TYPES = frozenset(("EVENT", "ORG", "PERSON", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "GPE"))
 MONTHS = frozenset("january february march april may june july august september october november december "
                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Without a tagger or parser: words that end a noun phrase (determiners only may start one), verbs a noun
+# phrase never holds, and plurals that do not end in -s.  A phrase is at most a few words.
+DETERMINERS = frozenset("the a an its their his her our my your this that these those all some each every".split())
+FUNCTION_WORDS = DETERMINERS | frozenset(
+    "of in on at to from by for with without into onto over under about above below between among through "
+    "during before after since until against per than as via and or but nor so yet if because while whereas "
+    "although though when where which who whom whose what that is are was were be been being am has have had "
+    "do does did will would shall should can could may might must not no it they he she we you i me him them "
+    "there here then also only just very more most less least such both either neither other another same "
+    "up down out off last next ago each daily weekly monthly annually yearly today yesterday".split())
+COMMON_VERBS = frozenset(
+    "said says say told added according held made make makes took take takes gave give gives got get gets went "
+    "go goes came come comes saw seen see sees paid pay sold sell sells spent spend won win lost lose "
+    "left put set cut ran run kept keep keeps met meet found find brought bring earn earns include includes "
+    "including cast aged".split())
+# Modifiers a count may carry before its noun ("90,000 more people", "eight other contracts").
+COUNT_MODIFIERS = frozenset("more other fewer further extra additional".split())
+IRREGULAR_PLURALS = frozenset("people men women children police cattle feet teeth mice geese data media personnel "
+                              "staff troops aircraft sheep deer".split())
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
+POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
+STANDALONE_DETERMINERS = frozenset(("those", "these", "this", "that", "all", "whom", "which", "them", "it"))
+SENTENCE_ENDS = frozenset((".", "!", "?", ":", '"', "“", "”", "‘"))
+LEXICAL_PHRASE_WORDS = 6
 YEAR_RANGE = (1800, 2100)
 # How far back a comparator, currency or change verb may sit before its number (characters).
 LOOKBACK_CHARS = 40
@@ -338,6 +385,7 @@ CURRENCY_BEFORE = re.compile(
     r"\s?(?P<sign>[-−])?$")
 CURRENCY_AFTER = re.compile(rf"\s?(?:(€)|({_alternation(ISO_CURRENCIES)})\b)")
 _unit_words = {w: (unit, kind) for unit, kind, words, _ in UNIT_TABLE for w in words}
+_change_words = frozenset(CHANGE_WORDS)
 _unit_symbols = {s: (unit, kind) for unit, kind, _, symbols in UNIT_TABLE for s in symbols}
 _money_words = {w: code for code, words in CURRENCY_WORDS.items() for w in words}
 UNIT_TERM = re.compile(
@@ -372,6 +420,24 @@ CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[AaPp][Mm]\b)")
 ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 RANGE_GAP = re.compile(r"\s*-?\s*(?:to|–|—|-|and)\s*", re.IGNORECASE)
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
+# Without entities: a date or period right after a claim ("by 2035", "in the year to March 2026").
+_month = _alternation(month.capitalize() for month in MONTHS)
+# A month alone is a date only written out in full and not "May" (a name as often as a month).
+_month_alone = _alternation(month.capitalize() for month in MONTHS if len(month) > 4 or month in ("june", "july"))
+_year = r"(?:1[89]|20)\d\d"
+_period = r"(?i:year|quarter|half|month|week|decade)"
+_count_word = r"(?i:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|\d{1,2})"
+DATE_PHRASE = re.compile(
+    rf"(?:the\s+)?(?P<date>(?:(?:(?i:current|next|last|this|coming|past|previous|first|second|third|fourth|final)"
+    rf"\s+)(?:(?i:fiscal|financial|calendar|tax|consecutive|straight)\s+)?{_period}"
+    rf"|(?:(?i:fiscal|financial|tax)\s+)?(?i:year|quarter)(?=\s+(?i:to|ending|ended)\s+{_month}))"
+    rf"(?:\s+(?i:to|ending|ended)\s+{_month}(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+{_year})?)?"
+    rf"|(?i:last|past|next|first|previous|coming)\s+(?:{_count_word}\s+)?{_period}s(?:\s+of\s+{_year})?"
+    rf"|{_count_word}\s+{_period}s?\s+(?i:earlier|ago|before|later)"
+    rf"|{_month}\.?\s+\d{{1,2}}(?!\d)(?:,?\s+{_year})?|{_month}\.?\s+{_year}|{_month_alone}"
+    rf"|\d{{1,2}}\s+{_month}(?:\s+{_year})?"
+    rf"|(?:(?i:mid|early|late)-?)?{_year}s?"
+    rf"|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow))(?!\w)")
 
 
 # --- reading one quantity --------------------------------------------------------------------------------
@@ -763,11 +829,11 @@ def _is_year(text: str, quantity: _Quantity) -> bool:
 
 # --- from a quantity to a claim --------------------------------------------------------------------------
 
-def _claim(doc: Doc, quantity: _Quantity) -> Claim | None:
+def _claim(doc: Doc, quantity: _Quantity, annotations: _Annotations) -> Claim | None:
     text = doc_text(doc)
     has_unit = quantity.kind is not None
     names_allowed = has_unit and quantity.kind in ("percent", "percentage_points", "money", "measure")
-    if _is_part_of_name_or_date(doc, quantity, has_unit, names_allowed):
+    if _is_part_of_name_or_date(doc, quantity, has_unit, names_allowed, annotations):
         return None
     start, end = quantity.start, quantity.end
     kind, unit, currency = quantity.kind, quantity.unit, quantity.currency
@@ -776,11 +842,11 @@ def _claim(doc: Doc, quantity: _Quantity) -> Claim | None:
         if not re.match(r"\s+of\s+", text[end:end + 8]):
             return None
         kind = "number"
-        of_what, end = _of_what(doc, end)
+        of_what, end = _of_what(doc, end, annotations)
         if of_what is None:
             return None
     elif kind is None:
-        counted = _counted_noun(doc, end, quantity)
+        counted = _counted_noun(doc, end, quantity, annotations)
         if counted is None:
             return None
         kind, unit = "count", counted.text.lower()
@@ -789,21 +855,23 @@ def _claim(doc: Doc, quantity: _Quantity) -> Claim | None:
             currency = unit
         end = counted.end_char
     if kind in ("percent", "percentage_points"):
-        of_what, end = _of_what(doc, end)
+        of_what, end = _of_what(doc, end, annotations)
     value, low, high = quantity.value, quantity.low, quantity.high
     if kind in ("percent", "percentage_points") and value > 0 and FALL_BEFORE.search(_before(text, start)):
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
         if high is None and low is not None:
             low, high = None, low
     return Claim(start, end, text[start:end], value, low, high, unit, kind, currency, quantity.scale,
-                 quantity.approximate, quantity.comparator, of_what, _subject(doc, start), _time_text(doc, end))
+                 quantity.approximate, quantity.comparator, of_what, _subject(doc, start, annotations),
+                 _time_text(doc, end, annotations))
 
 
-def _is_part_of_name_or_date(doc: Doc, quantity: _Quantity, has_unit: bool, names_allowed: bool) -> bool:
+def _is_part_of_name_or_date(doc: Doc, quantity: _Quantity, has_unit: bool, names_allowed: bool,
+                             annotations: _Annotations) -> bool:
     span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
     if span is None:
         return True
-    if not names_allowed and any(t.ent_type_ in NAME_ENTITY_TYPES for t in span):
+    if not names_allowed and _inside_name(span, quantity, annotations):
         return True
     first, last = span[0], span[-1]
     # A number right after another ("245 23 yen") is part of a code, not an amount.
@@ -817,7 +885,35 @@ def _is_part_of_name_or_date(doc: Doc, quantity: _Quantity, has_unit: bool, name
     return _is_year(doc_text(doc), quantity)
 
 
-def _counted_noun(doc: Doc, end: int, quantity: _Quantity) -> Span | None:
+def _inside_name(span: Span, quantity: _Quantity, annotations: _Annotations) -> bool:
+    if annotations.names:
+        return any(t.ent_type_ in NAME_ENTITY_TYPES for t in span)
+    # Without entities: letters glued before the number ("COVID-19", "F-35"); or, for a number without a
+    # unit, inside a sentence: digits after a capitalised word ("Boeing 747", "FTSE 100") or a capitalised
+    # number word ("World War Two", "Six Nations").  "gave Blair two victories" stays a count.
+    first = span[0]
+    if first.idx < quantity.number_start and any(c.isalpha() for c in first.text[:quantity.number_start - first.idx]):
+        return True
+    if quantity.kind is not None or _starts_sentence(first) or span.doc[first.i - 1].is_space:
+        return False
+    if first.is_alpha:
+        return first.is_title
+    previous = span.doc[first.i - 1]
+    return ((previous.is_title or previous.is_upper) and previous.is_alpha and not _starts_sentence(previous)
+            and previous.lower_ not in MONTHS)
+
+
+def _starts_sentence(token: Token) -> bool:
+    """First word of a sentence, a line or a quotation: capitalised there for no other reason."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    previous = token.doc[token.i - 1]
+    if previous.is_space:
+        return "\n" in previous.text or previous.i == 0 or previous.doc[previous.i - 1].text in SENTENCE_ENDS
+    return previous.text in SENTENCE_ENDS or "\n" in previous.whitespace_
+
+
+def _counted_noun(doc: Doc, end: int, quantity: _Quantity, annotations: _Annotations) -> Span | None:
     """What a bare number counts: '1,250 workers', 'dozens of fighter jets'.  None when nothing is counted."""
     after = doc.char_span(end, len(doc_text(doc)), alignment_mode="expand")
     if after is None or len(after) == 0:
@@ -829,6 +925,9 @@ def _counted_noun(doc: Doc, end: int, quantity: _Quantity) -> Span | None:
         if not quantity.vague:
             return None  # "one of the biggest": a part, not a count
         tokens = tokens[1:]
+    if not annotations.tags:
+        # "That one costs": one of something is never a plural
+        return _plural_phrase(tokens) if quantity.value != 1 else None
     noun_tokens: list[Token] = []
     for token in tokens:
         if token.pos_ in ("NOUN", "PROPN", "ADJ") and not token.is_punct:
@@ -846,25 +945,94 @@ def _counted_noun(doc: Doc, end: int, quantity: _Quantity) -> Span | None:
     return doc[noun_tokens[0].i: noun_tokens[-1].i + 1]
 
 
-def _of_what(doc: Doc, end: int) -> tuple[str | None, int]:
+def _plural_phrase(tokens: list[Token]) -> Span | None:
+    """Without tags: the words up to the first plural-looking one ("fighter jets", "new schools"), and a
+    plural it modifies ("ratings agencies")."""
+    for position, token in enumerate(tokens[:LEXICAL_PHRASE_WORDS]):
+        if _is_hyphen_inside_word(token):
+            if position == 0:
+                return None  # "60,000-seater", "22-cap": the number is part of a modifier
+            continue
+        if not (_is_content_word(token) or token.lower_ in COUNT_MODIFIERS):
+            return None
+        if _looks_plural(token):
+            last = position
+            while last + 1 < len(tokens) and _is_content_word(tokens[last + 1]) and _looks_plural(tokens[last + 1]):
+                last += 1
+            if tokens[last].lower_ in _unit_words:
+                return None
+            return token.doc[tokens[0].i: tokens[last].i + 1]
+    return None
+
+
+def _looks_plural(token: Token) -> bool:
+    word = token.lower_
+    return (word in IRREGULAR_PLURALS or (len(word) > 4 and word.endswith("men"))
+            or (len(word) > 2 and word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS)))
+
+
+def _is_content_word(token: Token) -> bool:
+    """Without tags: a word that may be part of a noun phrase."""
+    word = token.lower_
+    return (token.is_alpha and not token.like_num and word not in FUNCTION_WORDS and word not in COMMON_VERBS
+            and word not in MONTHS)
+
+
+def _is_hyphen_inside_word(token: Token) -> bool:
+    """The hyphen of "pre-pay", "co-stars": the tokenizer splits it off; the phrase goes on across it."""
+    return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
+
+
+def _is_possessive(token: Token) -> bool:
+    return token.lower_ in POSSESSIVES and (token.text not in ("'", "’") or token.doc[token.i - 1].lower_.endswith("s"))
+
+
+def _of_what(doc: Doc, end: int, annotations: _Annotations) -> tuple[str | None, int]:
     """'two per cent of gross domestic product' → ('GDP', end of the phrase); the phrase joins the surface."""
     match = re.match(r"\s+of\s+", doc_text(doc)[end:end + 80])
     if not match:
         return None, end
     chunk_start = end + match.end()
-    for chunk in doc.noun_chunks:
-        if chunk.start_char <= chunk_start < chunk.end_char:
-            text = doc_text(doc)[chunk_start:chunk.end_char]
-            return OF_WHAT_ALIASES.get(text.lower(), text), chunk.end_char
-    return None, end
+    phrase_end = None
+    if annotations.parse:
+        phrase_end = next((chunk.end_char for chunk in doc.noun_chunks
+                           if chunk.start_char <= chunk_start < chunk.end_char), None)
+    else:
+        phrase = _phrase_after(doc, chunk_start)
+        phrase_end = phrase.end_char if phrase is not None else None
+    if phrase_end is None:
+        return None, end
+    text = doc_text(doc)[chunk_start:phrase_end]
+    return OF_WHAT_ALIASES.get(text.lower(), text), phrase_end
 
 
-def _inherit_of_what(doc: Doc, claims: list[Claim]) -> None:
+def _phrase_after(doc: Doc, start_char: int) -> Span | None:
+    """Without a parse: a determiner, then content words and possessives ("the company's total capital"),
+    up to a function word, a verb, punctuation, or a participle after a noun ("of women affected")."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    first = span[0].i
+    last = None
+    for token in doc[first: first + LEXICAL_PHRASE_WORDS]:
+        if token.i == first and token.lower_ in DETERMINERS:
+            continue
+        if last is not None and (_is_possessive(token) or _is_hyphen_inside_word(token)):
+            continue
+        if not _is_content_word(token) or (last is not None and token.lower_.endswith("ed")):
+            break
+        last = token.i
+    if last is None and doc[first].lower_ in STANDALONE_DETERMINERS:
+        last = first  # "half of those", "two-thirds of whom"
+    return None if last is None else doc[first: last + 1]
+
+
+def _inherit_of_what(doc: Doc, claims: list[Claim], annotations: _Annotations) -> None:
     """'to 2% of GDP … from about 1.8%': the second percent in a sentence is of the same thing."""
     for claim in claims:
         if claim.of_what is not None or claim.quantity_kind not in ("percent", "percentage_points"):
             continue
-        sentence = _sentence_at(doc, claim.start)
+        sentence = _sentence_at(doc, claim.start, annotations)
         for other in claims:
             if other is not claim and other.of_what and other.quantity_kind == claim.quantity_kind \
                     and sentence is not None and sentence.start_char <= other.start < sentence.end_char:
@@ -872,7 +1040,7 @@ def _inherit_of_what(doc: Doc, claims: list[Claim]) -> None:
                 break
 
 
-def _link_changes(doc: Doc, claims: list[Claim]) -> None:
+def _link_changes(doc: Doc, claims: list[Claim], annotations: _Annotations) -> None:
     """'raise spending to 2% … from about 1.8%', 'rose from $3bn to $5bn', 'was $5bn, up from $3bn': in one
     sentence, a value introduced as the old one points the new one of the same unit at itself."""
     text = doc_text(doc)
@@ -880,7 +1048,7 @@ def _link_changes(doc: Doc, claims: list[Claim]) -> None:
     for old_index, old in enumerate(claims):
         if roles[old_index] != "old":
             continue
-        sentence = _sentence_at(doc, old.start)
+        sentence = _sentence_at(doc, old.start, annotations)
         if sentence is None:
             continue
         partners = [index for index, claim in enumerate(claims)
@@ -892,7 +1060,11 @@ def _link_changes(doc: Doc, claims: list[Claim]) -> None:
         before = [index for index in partners if index < old_index]
         new_index = min(marked, key=lambda index: abs(index - old_index)) if marked else (before[-1] if before else None)
         if new_index is not None:
-            claims[new_index].previous = old_index
+            new = claims[new_index]
+            new.previous = old_index
+            # One thing changed: a subject found for either value is the other's too.
+            new.subject = new.subject or old.subject
+            old.subject = old.subject or new.subject
 
 
 def _change_role(text: str, claim: Claim) -> str | None:
@@ -902,9 +1074,9 @@ def _change_role(text: str, claim: Claim) -> str | None:
     return "new" if match.group("word").lower() == "to" else "old"
 
 
-def _subject(doc: Doc, start: int) -> str | None:
+def _subject(doc: Doc, start: int, annotations: _Annotations) -> str | None:
     """The noun phrase a quantity describes: the object of the verb its 'to/from' phrase hangs on,
-    or the noun its 'of' phrase completes ('pledge of five per cent')."""
+    or the noun its 'of' phrase completes ('pledge of five per cent').  Without a parse only the latter."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span[0].i == 0:
         return None
@@ -912,6 +1084,14 @@ def _subject(doc: Doc, start: int) -> str | None:
     if prep.lower_ in ("about", "around", "nearly", "almost", "some", "roughly") and prep.i > 0:
         prep = doc[prep.i - 1]
     if prep.lower_ not in ("to", "from", "at", "of", "by"):
+        return None
+    if not annotations.parse:
+        first = _phrase_start_before(doc, prep.i)
+        if first is None:
+            return None
+        # "of": the noun the phrase completes; "to/from/at/by": the object of a change verb ("raise X to 2%").
+        if prep.lower_ == "of" or (first > 0 and doc[first - 1].lower_ in _change_words):
+            return doc_text(doc)[doc[first].idx: doc[prep.i - 1].idx + len(doc[prep.i - 1])]
         return None
     head = prep.head
     if prep.lower_ == "of" and head.pos_ == "NOUN":
@@ -925,6 +1105,24 @@ def _subject(doc: Doc, start: int) -> str | None:
     return None
 
 
+def _phrase_start_before(doc: Doc, end: int) -> int | None:
+    """Without a parse: where the content words and possessives right before token ``end`` start
+    ("NATO's new defence investment pledge"), stopping at a function word, a verb or a change verb."""
+    if doc[end - 1].lower_.endswith("ly"):
+        return None  # "rose steadily to 4.7%": an adverb, the subject is further back
+    first = None
+    for token in reversed(doc[max(0, end - LEXICAL_PHRASE_WORDS): end]):
+        if first is not None and _is_possessive(token):
+            first = token.i
+            continue
+        if not _is_content_word(token) or token.lower_ in _change_words or token.lower_.endswith("ed"):
+            break  # "caused damage of $10bn": a participle or past verb ends the phrase
+        first = token.i
+    if first is None or doc[first].lower_ in POSSESSIVES:
+        return None
+    return first
+
+
 def _chunk_text(doc: Doc, head: Token) -> str:
     for chunk in doc.noun_chunks:
         if chunk.root.i == head.i:
@@ -933,9 +1131,9 @@ def _chunk_text(doc: Doc, head: Token) -> str:
     return head.text
 
 
-def _time_text(doc: Doc, end: int) -> str | None:
+def _time_text(doc: Doc, end: int, annotations: _Annotations) -> str | None:
     """The date or time adverb that follows a claim in its clause: 'by 2035', 'currently'."""
-    sentence = _sentence_at(doc, end - 1)
+    sentence = _sentence_at(doc, end - 1, annotations)
     if sentence is None:
         return None
     following = [t for t in sentence if t.idx >= end]
@@ -944,7 +1142,13 @@ def _time_text(doc: Doc, end: int) -> str | None:
             return None
         if token.lower_ in TIME_ADVERBS:
             return token.text
-        if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
+        if not annotations.names:
+            if (date := DATE_PHRASE.match(doc_text(doc), token.idx)) is not None:
+                previous = doc[token.i - 1] if token.i > 0 else None
+                start = previous.idx if previous is not None and previous.lower_ in TIME_PREPOSITIONS \
+                    else date.start("date")
+                return doc_text(doc)[start:date.end("date")]
+        elif token.ent_type_ == "DATE" and token.ent_iob_ == "B":
             ent = next(e for e in doc_ents(doc) if e.start == token.i)
             tokens = list(ent)
             if tokens and tokens[0].lower_ == "the":
@@ -959,6 +1163,8 @@ def _time_text(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _sentence_at(doc: Doc, char: int) -> Span | None:
+def _sentence_at(doc: Doc, char: int, annotations: _Annotations) -> Span | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return None if span is None else span[0].sent
+    if span is None:
+        return None
+    return span[0].sent if annotations.sentences else doc[:]

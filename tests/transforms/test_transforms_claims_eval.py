@@ -144,13 +144,24 @@ def test_seed_gold_scores_perfectly(nlp):
     assert scores.attributes["speaker"] == (1, 1) and scores.attributes["time"] == (3, 3)
 
 
-@pytest.fixture(scope="module")
-def suite_scores(nlp):
+def test_seed_gold_scores_perfectly_from_tokens_alone():
+    gold = SHARED / "gold" / "seed-000.json"
+    if not gold.exists():
+        pytest.skip(f"../shared is absent ({gold} not found): the seed gold lives there")
+    from flows.evaluate_claims import evaluate_seed
+
+    scores = evaluate_seed(gold, pipeline="tokenizer")
+    assert scores.perfect, (scores.missing, scores.wrong, scores.false_claims)
+    assert "speaker" not in scores.attributes and scores.attributes["time"] == (3, 3)
+
+
+@pytest.fixture(scope="module", params=["analysis", "tokenizer"])
+def suite_scores(request, nlp):
     if importlib.util.find_spec("quantulum3") is None:
         pytest.skip("quantulum3 (a dev dependency) is not installed: its English suite is the benchmark")
     from flows.evaluate_claims import evaluate_quantulum_suite
 
-    return evaluate_quantulum_suite()
+    return evaluate_quantulum_suite(pipeline=request.param)
 
 
 def test_quantulum_suite_with_units_stays_above_floors(suite_scores):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import importlib
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -39,7 +41,8 @@ def load_claims_pipeline() -> Language:
     analysis would give it entities, tags and a parse; over 10× cheaper per sentence than the full
     pipeline (bench/claims_vs_quantulum.py).
     """
-    nlp = spacy.load(SPACY_MODEL, exclude=spacy.load(SPACY_MODEL).pipe_names)
+    components = spacy.util.get_model_meta(Path(importlib.import_module(SPACY_MODEL).__file__).parent)["components"]
+    nlp = spacy.load(SPACY_MODEL, exclude=components)
     nlp.add_pipe("sentencizer")
     return nlp
 

@@ -69,6 +69,8 @@ def serve(
     warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE",
                                    help="Warehouse directory (lake, published DuckDB file, quarantine)."),
     name: Optional[str] = typer.Option(None, "--name", help='Deployment name. Default "nightly".'),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address",
+                                               help="Every run analyses on this Dask scheduler (tcp://HOST:PORT)."),
 ) -> None:
     """Serve the nightly flow as a Prefect deployment (one run at a time) until stopped; needs `prefect server start`."""
     os.environ["PREFECT_LOGGING_LEVEL"] = os.environ.get("BROADSHEET_PREFECT_LOG_LEVEL", SERVE_PREFECT_LOG_LEVEL)
@@ -78,7 +80,7 @@ def serve(
         when = schedule.build_schedule(cron=cron, timezone=timezone, interval=interval)
         schedule.require_api(schedule.configured_api_url())
         deployment = schedule.build_deployment([str(s) for s in (source or [DEFAULT_SOURCE])], str(warehouse), when,
-                                               name=name)
+                                               name=name, dask_address=dask_address)
     except schedule.ServeError as error:
         errors.print(f"[bold red]serve:[/] {error}", soft_wrap=True)
         raise typer.Exit(code=2)

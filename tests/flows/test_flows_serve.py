@@ -66,6 +66,14 @@ def test_deployment_runs_one_at_a_time_on_absolute_paths(tmp_path, monkeypatch):
     assert (cron.schedule.cron, cron.schedule.timezone) == ("30 1 * * *", "Europe/London")
 
 
+def test_a_deployment_can_send_every_runs_analysis_to_a_dask_cluster(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    deployment = schedule.build_deployment(["articles"], "warehouse", schedule.build_schedule(),
+                                           dask_address="tcp://10.0.0.5:8786")
+    assert deployment.parameters == {"sources": [str(tmp_path / "articles")], "warehouse": str(tmp_path / "warehouse"),
+                                     "dask_address": "tcp://10.0.0.5:8786"}
+
+
 def test_a_bad_deployment_name_is_refused():
     with pytest.raises(schedule.ServeError, match="invalid character"):
         schedule.build_deployment(["articles"], "warehouse", schedule.build_schedule(), name="night/ly")

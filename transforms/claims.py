@@ -30,8 +30,8 @@ counted noun and the parse gives ``of_what``'s phrase and the subject.  A doc fr
 (plus a rule sentencizer, ``flows.nlp.load_claims_pipeline``: over 10× cheaper than the full model)
 gets the same numbers, units and kinds, with word lists in place of the model: capitalised words
 around a number make it part of a name, a plural-looking word is what is counted, a date-shaped
-phrase is the time, function words end a phrase; only a subject after "to/from/at/by" needs the parse
-and stays empty.
+phrase is the time, function words end a phrase.  Only the subject loses much: without the parse it is
+found after a change verb ("raise Japan's defence spending to 2%") or before "of", not elsewhere.
 """
 
 from __future__ import annotations
@@ -1076,7 +1076,8 @@ def _change_role(text: str, claim: Claim) -> str | None:
 
 def _subject(doc: Doc, start: int, annotations: _Annotations) -> str | None:
     """The noun phrase a quantity describes: the object of the verb its 'to/from' phrase hangs on,
-    or the noun its 'of' phrase completes ('pledge of five per cent').  Without a parse only the latter."""
+    or the noun its 'of' phrase completes ('pledge of five per cent').  Without a parse: the words before
+    'of', or before 'to/from/at/by' when a change verb precedes them ('raise X to 2%')."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span[0].i == 0:
         return None
@@ -1108,7 +1109,7 @@ def _subject(doc: Doc, start: int, annotations: _Annotations) -> str | None:
 def _phrase_start_before(doc: Doc, end: int) -> int | None:
     """Without a parse: where the content words and possessives right before token ``end`` start
     ("NATO's new defence investment pledge"), stopping at a function word, a verb or a change verb."""
-    if doc[end - 1].lower_.endswith("ly"):
+    if end == 0 or doc[end - 1].lower_.endswith("ly"):
         return None  # "rose steadily to 4.7%": an adverb, the subject is further back
     first = None
     for token in reversed(doc[max(0, end - LEXICAL_PHRASE_WORDS): end]):

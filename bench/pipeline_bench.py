@@ -34,10 +34,13 @@ RSS_SAMPLE_SECONDS = 0.2
 
 
 class TreeRssSampler:
-    """Peak resident memory of this process and all its descendants, sampled from /proc."""
+    """Peak resident memory of this process and all its descendants, sampled from /proc: overall, and per
+    step (``step``) for the whole tree and for this process alone (the workers are the rest)."""
 
     def __init__(self) -> None:
         self.peak_bytes = 0
+        self.step = "start"
+        self.step_peaks: dict[str, tuple[int, int]] = {}  # step → (tree, this process)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -51,11 +54,15 @@ class TreeRssSampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak_bytes = max(self.peak_bytes, _tree_rss(os.getpid()))
+            tree, own = _tree_rss(os.getpid())
+            self.peak_bytes = max(self.peak_bytes, tree)
+            tree_peak, own_peak = self.step_peaks.get(self.step, (0, 0))
+            self.step_peaks[self.step] = (max(tree_peak, tree), max(own_peak, own))
             self._stop.wait(RSS_SAMPLE_SECONDS)
 
 
-def _tree_rss(root: int) -> int:
+def _tree_rss(root: int) -> tuple[int, int]:
+    """(RSS of ``root`` and all its descendants, RSS of ``root`` alone) in bytes."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -73,7 +80,7 @@ def _tree_rss(root: int) -> int:
         pid = stack.pop()
         total += rss.get(pid, 0)
         stack.extend(children.get(pid, []))
-    return total
+    return total, rss.get(root, 0)
 
 
 def main() -> None:
@@ -106,20 +113,25 @@ def main() -> None:
     seconds: dict[str, float] = {}
     try:
         with TreeRssSampler() as sampler:
+
+            def step(name: str, function, *args, **kwargs):
+                sampler.step = name
+                return steps.timed(seconds, name, function, *args, **kwargs)
+
             started = time.perf_counter()
-            found = steps.timed(seconds, "discover", steps.discover, [str(source)], warehouse, version, full_refresh=False)
-            steps.timed(seconds, "parse", steps.parse, found["new_files"], warehouse, run_id, version)
-            normalised = steps.timed(seconds, "normalise", steps.normalise, warehouse, run_id, version)
-            analysed = steps.timed(seconds, "analyse", steps.analyse, warehouse, run_id, version)
-            steps.timed(seconds, "stage", steps.stage, warehouse, run_id)
-            steps.timed(seconds, "validate", steps.validate, warehouse, run_id, version)
+            found = step("discover", steps.discover, [str(source)], warehouse, version, full_refresh=False)
+            step("parse", steps.parse, found["new_files"], warehouse, run_id, version)
+            normalised = step("normalise", steps.normalise, warehouse, run_id, version)
+            analysed = step("analyse", steps.analyse, warehouse, run_id, version)
+            step("stage", steps.stage, warehouse, run_id)
+            step("validate", steps.validate, warehouse, run_id, version)
             run_row = {"run_id": run_id, "started_at": None, "status": "succeeded", "sources": [str(source)],
                        "pipeline_version": version, "files_seen": found["files_seen"],
                        "files_new": len(found["new_files"]), "articles": normalised["articles"], "quarantined": 0,
                        "discarded": {}, "skipped_language": 0, "error": None}
             from datetime import datetime, timezone
             run_row["started_at"] = datetime.now(timezone.utc)
-            steps.timed(seconds, "publish", steps.commit_and_publish, warehouse, run_row)
+            step("publish", steps.commit_and_publish, warehouse, run_row)
             end_to_end = time.perf_counter() - started
         texts = [t for p in lake.committed_parts(warehouse, "articles")
                  for t in pq.read_table(p, columns=["body_text"])["body_text"].to_pylist()]
@@ -127,8 +139,11 @@ def main() -> None:
         print(f"corpus {args.corpus}: {len(found['new_files'])} files, {len(texts)} articles, {words} words")
         print(f"  analysed by the model: {len(texts) - analysed['skipped_duplicate'] - analysed['skipped_language']}"
               f" (skipped: {analysed['skipped_duplicate']} duplicates, {analysed['skipped_language']} not English)")
-        for step, value in seconds.items():
-            print(f"  {step:10s} {value:8.2f} s")
+        print(f"  {'step':10s} {'time':>10s} {'peak RSS tree':>14s} {'this process':>13s}")
+        for name, value in seconds.items():
+            tree, own = sampler.step_peaks.get(name, (0, 0))
+            memory = f"{tree / 2**20:10.0f} MiB {own / 2**20:9.0f} MiB" if tree else f"{'(too short to sample)':>28s}"
+            print(f"  {name:10s} {value:8.2f} s {memory}")
         print(f"end-to-end  {end_to_end:8.2f} s  {len(texts) / end_to_end:8.1f} articles/s  {words / end_to_end:8.0f} words/s")
         print(f"peak RSS of the process tree: {sampler.peak_bytes / 2**20:.0f} MiB")
         if not args.skip_bare:

@@ -88,6 +88,7 @@ def main() -> None:
     parser.add_argument("--corpus", default="bbc", help="bbc, reuters, or a folder")
     parser.add_argument("--limit", type=int, default=0, help="only the first N files (0 = all)")
     parser.add_argument("--skip-bare", action="store_true", help="skip the bare spaCy reference")
+    parser.add_argument("--keep", action="store_true", help="keep the temp warehouse (its path is printed)")
     parser.add_argument("--speedup-articles", type=int, default=0,
                         help="also time the analysis of the first N articles in 1 process and on every core")
     args = parser.parse_args()
@@ -162,7 +163,10 @@ def main() -> None:
         if args.speedup_articles:
             _print_speedup(warehouse, args.speedup_articles)
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        if args.keep:
+            print(f"warehouse kept at {warehouse}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _print_speedup(warehouse: Path, limit: int) -> None:

@@ -9,6 +9,7 @@ before the rename leaves the last good file untouched.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,9 @@ TMP_DB_PREFIX = f".{PUBLISHED_DB_NAME}.tmp-"
 PUBLISH_STORAGE_VERSION = "v1.4.0"
 # A second run should fail fast with a clear message rather than queue behind a build.
 PUBLISH_LOCK_TIMEOUT_S = 2.0
+# DuckDB's own default is 80 % of RAM, and its sorts and window functions would take it as the lake grows;
+# beyond this it spills to a scratch folder beside the build, so publishing memory stays flat.
+PUBLISH_MEMORY_LIMIT = "512MB"
 # Catalog name while building; the same as the published file's stem, so nothing differs after the rename.
 BUILD_CATALOG = "broadsheet"
 VIEWS_SQL_PATH = Path(__file__).with_name("views.sql")
@@ -83,7 +87,7 @@ def publish(warehouse_dir: Path, *, lock_timeout: float = PUBLISH_LOCK_TIMEOUT_S
 def _build(db_path: Path, warehouse_dir: Path) -> dict[str, int]:
     parts = {table: [str(p) for p in committed_parts(warehouse_dir, table)] for table in ALL_TABLES}
     # An in-memory host lets us ATTACH the new file with its storage version pinned.
-    con = duckdb.connect()
+    con = duckdb.connect(config={"memory_limit": PUBLISH_MEMORY_LIMIT, "temp_directory": str(_spill_dir(db_path))})
     try:
         con.execute(
             f"ATTACH {quote_literal(str(db_path))} AS {BUILD_CATALOG} "
@@ -103,7 +107,13 @@ def _build(db_path: Path, warehouse_dir: Path) -> dict[str, int]:
         con.execute(f"DETACH {BUILD_CATALOG}")
     finally:
         con.close()
+        if _spill_dir(db_path).exists():  # DuckDB makes it only when it spills
+            shutil.rmtree(_spill_dir(db_path))
     return row_counts
+
+
+def _spill_dir(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".spill")
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
@@ -227,7 +237,10 @@ def _column_list(table: str, prefix: str = "") -> str:
 def _remove_stale_builds(warehouse_dir: Path) -> None:
     # Only called under the lock, so every temp build here belongs to a publish that died.
     for path in warehouse_dir.glob(f"{TMP_DB_PREFIX}*"):
-        path.unlink(missing_ok=True)
+        if path.is_dir():
+            shutil.rmtree(path)  # a dead build's spill folder
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _remove_db_files(db_path: Path) -> None:

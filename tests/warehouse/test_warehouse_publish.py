@@ -226,8 +226,12 @@ def test_crash_before_the_swap_leaves_the_old_file_and_next_publish_cleans_up(
     # A publish killed outright leaves its temp build behind: the next one removes it.
     dead = two_runs / ".broadsheet.duckdb.tmp-999999"
     dead.write_bytes(b"half a database")
+    dead_spill = two_runs / ".broadsheet.duckdb.tmp-999999.spill"  # where that build's DuckDB spilled
+    dead_spill.mkdir()
+    (dead_spill / "duckdb_temp_storage-0.tmp").write_bytes(b"sorted runs")
     assert _rows(publish(two_runs).path, "SELECT count(*) FROM articles WHERE article_id = 'A3'") == [(1,)]
-    assert not dead.exists()
+    assert not dead.exists() and not dead_spill.exists()
+    assert not list(two_runs.glob(".broadsheet.duckdb.tmp-*"))
 
 
 def test_publish_places_every_content_table() -> None:

@@ -8,9 +8,12 @@ window, so memory stays flat however many articles a run has.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import itertools
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -30,6 +33,10 @@ if TYPE_CHECKING:  # importing distributed costs ~0.8 s, which runs without a cl
 CHUNK_ARTICLES = 16
 # Chunks in flight per worker: one being worked on, one waiting, so no worker ever idles.
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
+# glibc's malloc_trim: a worker hands the pages it freed after a chunk back to the system.  Without it a
+# worker keeps the high-water mark of the longest chunk it ever met, which creeps up with the corpus.
+_LIBC = ctypes.CDLL(ctypes.util.find_library("c")) if sys.platform.startswith("linux") else None
+_MALLOC_TRIM = getattr(_LIBC, "malloc_trim", None)  # absent on musl
 # Below this many articles a pool costs more (each worker loads the model, ~3 s) than it saves.
 MIN_ARTICLES_FOR_POOL = 200
 
@@ -112,7 +119,15 @@ def _load_worker() -> None:
 
 
 def _analyse_chunk(chunk: list[dict]) -> list[ArticleExtraction]:
-    return list(analyse_articles(chunk, load_pipeline(), load_reference()))
+    """One chunk in a worker.  spaCy's memory zone drops the strings and lexemes the chunk's texts added to
+    the vocabulary (the rows returned are plain Python values), so a worker's memory does not grow with
+    every new name and number of the corpus."""
+    nlp = load_pipeline()
+    with nlp.memory_zone():
+        extractions = list(analyse_articles(chunk, nlp, load_reference()))
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
+    return extractions
 
 
 def _chunks(items: Iterable[dict], size: int) -> Iterator[list[dict]]:

@@ -21,6 +21,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import pyarrow as pa
+
 from flows.nlp import load_pipeline, load_reference
 from flows.settings import pipeline_version
 from transforms.analyse import ArticleExtraction, analyse_articles
@@ -125,9 +127,16 @@ def _analyse_chunk(chunk: list[dict]) -> list[ArticleExtraction]:
     nlp = load_pipeline()
     with nlp.memory_zone():
         extractions = list(analyse_articles(chunk, nlp, load_reference()))
+    release_freed_memory()
+    return extractions
+
+
+def release_freed_memory() -> None:
+    """Hand the heap pages freed so far back to the system (glibc and pyarrow keep them for reuse), so a
+    long-lived process's resident size is what it holds now, not the high-water mark of what it held."""
+    pa.default_memory_pool().release_unused()
     if _MALLOC_TRIM is not None:
         _MALLOC_TRIM(0)
-    return extractions
 
 
 def _chunks(items: Iterable[dict], size: int) -> Iterator[list[dict]]:

@@ -25,7 +25,7 @@ from rich.progress import MofNCompleteColumn, Progress
 from expectations.validate import validate_slices
 from flows.faults import pause_point
 from flows.staged_slices import repeated_keys, table_slices
-from flows.parallel import analyse_in_parallel, analyse_on_cluster, worker_count
+from flows.parallel import analyse_in_parallel, analyse_on_cluster, release_freed_memory, worker_count
 from transforms.analyse import entities_table, to_tables
 from transforms.ids import stable_id
 from transforms.normalise import duplicates_of, normalise_record
@@ -244,6 +244,7 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
     The model runs on every core of this machine, or on the Dask cluster behind ``cluster``;
     either way the rows come back here, so entities merge across batches the same way.
     """
+    release_freed_memory()  # what parse and normalise freed: this process stays resident beside the workers
     work = lake.work_dir(warehouse_dir, run_id)
     parquet = pq.ParquetFile(work / "articles" / "part-00000.parquet")
     total = parquet.metadata.num_rows

@@ -35,6 +35,13 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
+class ClaimsPipeline(str, Enum):
+    """The keys of ``flows.evaluate_claims.PIPELINES`` (not imported here: it loads spaCy)."""
+
+    analysis = "analysis"
+    tokenizer = "tokenizer"
+
+
 @app.command()
 def run(
     source: Optional[list[Path]] = typer.Option(None, "--source", "-s", help="File, folder or glob (repeatable). Default: seeds/articles."),
@@ -171,18 +178,17 @@ def eval_entities(
 @eval_app.command("claims")
 def eval_claims(
     gold: Path = typer.Option(None, "--gold", "-g", help="Seed-format gold. Default: ../shared/gold/seed-000.json."),
-    pipeline: str = typer.Option("analysis", "--pipeline", "-p",
+    pipeline: ClaimsPipeline = typer.Option(ClaimsPipeline.analysis, "--pipeline", "-p",
                                  help="analysis: the model's full pipeline, as the nightly job runs it; "
                                       "tokenizer: the tokenizer and a sentencizer only (claims from text alone)."),
 ) -> None:
     """Numeric claims: the seed gold, and quantulum3's English test suite (value and value+unit F1)."""
     from flows.evaluate import DEFAULT_CORPORA
-    from flows.evaluate_claims import PIPELINES, claims_report
+    from flows.evaluate_claims import claims_report
 
-    if pipeline not in PIPELINES:
-        raise typer.BadParameter(f"--pipeline is one of {', '.join(PIPELINES)}, not {pipeline!r}")
-    report = claims_report(seed_gold=gold or DEFAULT_CORPORA.parent / "gold" / "seed-000.json", pipeline=pipeline)
-    console.print(_rich_table(["metric", "value"], report["rows"], f"numeric claims ({pipeline} pipeline)"))
+    report = claims_report(seed_gold=gold or DEFAULT_CORPORA.parent / "gold" / "seed-000.json",
+                           pipeline=pipeline.value)
+    console.print(_rich_table(["metric", "value"], report["rows"], f"numeric claims ({pipeline.value} pipeline)"))
 
 
 @eval_app.command("quotes")

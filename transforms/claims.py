@@ -984,7 +984,8 @@ def _is_hyphen_inside_word(token: Token) -> bool:
 
 
 def _is_possessive(token: Token) -> bool:
-    return token.lower_ in POSSESSIVES and (token.text not in ("'", "’") or token.doc[token.i - 1].lower_.endswith("s"))
+    return token.lower_ in POSSESSIVES and token.i > 0 and (token.text not in ("'", "’")
+                                                            or token.doc[token.i - 1].lower_.endswith("s"))
 
 
 def _of_what(doc: Doc, end: int, annotations: _Annotations) -> tuple[str | None, int]:
@@ -993,7 +994,6 @@ def _of_what(doc: Doc, end: int, annotations: _Annotations) -> tuple[str | None,
     if not match:
         return None, end
     chunk_start = end + match.end()
-    phrase_end = None
     if annotations.parse:
         phrase_end = next((chunk.end_char for chunk in doc.noun_chunks
                            if chunk.start_char <= chunk_start < chunk.end_char), None)

@@ -26,7 +26,7 @@ from expectations.validate import validate_slices
 from flows.faults import pause_point
 from flows.staged_slices import repeated_keys, table_slices
 from flows.parallel import analyse_in_parallel, analyse_on_cluster, release_freed_memory, worker_count
-from transforms.analyse import entities_table, to_tables
+from transforms.analyse import to_tables
 from transforms.ids import stable_id
 from transforms.normalise import duplicates_of, normalise_record
 from transforms.parse import parse_file
@@ -34,6 +34,7 @@ from transforms.records import Discard, RawRecord, Rejection
 from transforms.schemas import ALL_TABLES, ARTICLES, FILES, QUARANTINE, RUNS
 from warehouse import lake
 from warehouse.publish import publish as publish_warehouse
+from warehouse.run_entities import merged_entities
 
 if TYPE_CHECKING:
     import distributed
@@ -242,14 +243,15 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
     """The model and the extraction over the run's articles, written in parts as they come.
 
     The model runs on every core of this machine, or on the Dask cluster behind ``cluster``;
-    either way the rows come back here, so entities merge across batches the same way.
+    either way the rows come back here.  Each part's entities go to scratch and are folded into the
+    run's one row per entity at the end, on disk: the process does not grow with the run's entities.
     """
     release_freed_memory()  # what parse and normalise freed: this process stays resident beside the workers
     work = lake.work_dir(warehouse_dir, run_id)
     parquet = pq.ParquetFile(work / "articles" / "part-00000.parquet")
     total = parquet.metadata.num_rows
     counts = {"entity_mentions": 0, "quotes": 0, "numeric_claims": 0, "skipped_language": 0, "skipped_duplicate": 0}
-    entities: dict[str, dict] = {}
+    entity_parts = _scratch_dir(warehouse_dir, run_id) / "analysis"
     failures: list[dict] = []
     now = datetime.now(timezone.utc)
 
@@ -271,7 +273,8 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
                     yield row
 
     def flush(extractions: list, part: int) -> None:
-        tables = to_tables(extractions, entities, run_id=run_id, pipeline_version=pipeline_version)
+        tables = to_tables(extractions, run_id=run_id, pipeline_version=pipeline_version)
+        lake.write_part(entity_parts, "entities", tables.pop("entities"), part)
         for name, table in tables.items():
             lake.write_part(work, name, table, part)
             counts[name] += table.num_rows
@@ -296,10 +299,12 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
                 buffer, part = [], part + 1
         if buffer or part == 0:
             flush(buffer, part)
-    lake.write_part(work, "entities", entities_table(entities, run_id=run_id, pipeline_version=pipeline_version), 0)
+    merged = merged_entities(sorted((entity_parts / "entities").glob(lake.PART_GLOB)), entity_parts / "spill")
+    written = lake.write_part_stream(work, "entities", merged, 0)
+    counts["entities"] = pq.ParquetFile(written).metadata.num_rows
+    shutil.rmtree(entity_parts)
     # Parse and normalise wrote quarantine parts 0 and 1.
     lake.write_part(work, "quarantine", pa.Table.from_pylist(failures, schema=QUARANTINE), 2)
-    counts["entities"] = len(entities)
     counts["quarantined"] = len(failures)
     return counts
 

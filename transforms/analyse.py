@@ -156,21 +156,22 @@ def _innermost_quote(quotes: list[dict], start: int, end: int) -> dict | None:
 ARTICLE_CHILD_TABLES = ("entity_mentions", "quotes", "numeric_claims")
 
 
-def to_tables(extractions: Iterable[ArticleExtraction], entities: dict[str, dict], *, run_id: str,
-              pipeline_version: str) -> dict[str, pa.Table]:
-    """The per-article tables with lineage columns; entity rows are folded into ``entities`` (one per id)."""
+def to_tables(extractions: Iterable[ArticleExtraction], *, run_id: str, pipeline_version: str) -> dict[str, pa.Table]:
+    """The per-article tables with lineage columns, and ``entities`` with one row per entity of these articles."""
     rows: dict[str, list[dict]] = {name: [] for name in ARTICLE_CHILD_TABLES}
+    entities: dict[str, dict] = {}
     for extraction in extractions:
         for name in ARTICLE_CHILD_TABLES:
             rows[name].extend(getattr(extraction, name))
         merge_entities(entities, extraction.entities)
+    rows["entities"] = [entities[key] for key in sorted(entities)]
     lineage = {"run_id": run_id, "pipeline_version": pipeline_version}
     return {name: pa.Table.from_pylist([{**row, **lineage} for row in table_rows], schema=SCHEMAS[name])
             for name, table_rows in rows.items()}
 
 
 def merge_entities(entities: dict[str, dict], rows: list[dict]) -> None:
-    """Fold one article's entity rows into the run's: one row per entity_id, counts summed, aliases united."""
+    """Fold one article's entity rows into ``entities``: one row per entity_id, counts summed, aliases united."""
     for row in rows:
         known = entities.get(row["entity_id"])
         if known is None:
@@ -179,8 +180,3 @@ def merge_entities(entities: dict[str, dict], rows: list[dict]) -> None:
         known["article_count"] += row["article_count"]
         known["mention_count"] += row["mention_count"]
         known["aliases"] = sorted({*known["aliases"], *row["aliases"]})
-
-
-def entities_table(entities: dict[str, dict], *, run_id: str, pipeline_version: str) -> pa.Table:
-    lineage = {"run_id": run_id, "pipeline_version": pipeline_version}
-    return pa.Table.from_pylist([{**entities[key], **lineage} for key in sorted(entities)], schema=ENTITIES)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
 from support import SEEDS, query_published
+from flows import steps
 from flows.cli import app
 from flows.nightly import nightly
 from transforms.schemas import ALL_TABLES, key_column
+from warehouse import lake
 
 # Logs that gain a row per run; every other table must be identical after a no-change run.
 PER_RUN_LOGS = ("runs", "validation_results")
@@ -83,6 +86,27 @@ def test_second_run_changes_nothing(seeded):
     assert (report["files_new"], report["articles_new"]) == (0, 0)
     assert _content_hashes(warehouse) == before
     assert query_published(warehouse, "SELECT count(*), count(DISTINCT status) FROM runs") == [(2, 1)]
+
+
+def _staged_entities(warehouse: Path) -> list[dict]:
+    rows = [row for part in lake.committed_parts(warehouse, "entities") for row in pq.read_table(part).to_pylist()]
+    return sorted(({k: v for k, v in row.items() if k not in ("run_id", "pipeline_version")} for row in rows),
+                  key=lambda row: row["entity_id"])
+
+
+def test_entities_written_in_many_parts_fold_to_the_same_rows(seeded, prefect_harness, tmp_path, monkeypatch):
+    """Each analysis part's entities are folded at the end of the run: parts of two articles give what one part gives."""
+    warehouse, _ = seeded
+    monkeypatch.setattr(steps, "ANALYSE_BATCH_ARTICLES", 2)
+    small_parts = tmp_path / "warehouse"
+    nightly(sources=[str(SEEDS)], warehouse=str(small_parts))
+    assert len(lake.committed_parts(small_parts, "entity_mentions")) == -(-SEED_COUNT // 2)
+    staged = _staged_entities(small_parts)
+    assert staged == _staged_entities(warehouse)
+    assert len({row["entity_id"] for row in staged}) == len(staged)
+    published = ("SELECT entity_id, name, label, scope, country_code, aliases, article_count, mention_count "
+                 "FROM entities ORDER BY entity_id")
+    assert query_published(small_parts, published) == query_published(warehouse, published)
 
 
 def test_bad_files_are_quarantined_and_the_rest_publishes(prefect_harness, tmp_path):

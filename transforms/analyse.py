@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from transforms.claims import extract_claims
+from transforms.doc_cache import forget_views, remember_text
 from transforms.entities import Reference, extract_entities
 from transforms.ids import entity_id_for, span_id
 from transforms.quotes import extract_quotes
@@ -43,6 +44,7 @@ def analyse_articles(articles: Iterable[dict], nlp: Language, reference: Referen
     and ``record_key``), in order."""
     pairs = ((article["body_text"], article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH_SIZE):
+        remember_text(doc, article["body_text"])
         try:
             extraction = extract_article(doc, article["article_id"], article.get("credits") or [], reference)
         except Exception as error:  # noqa: BLE001 - one article's text must not stop the night's run
@@ -51,6 +53,7 @@ def analyse_articles(articles: Iterable[dict], nlp: Language, reference: Referen
             detail = f"{type(error).__name__}: {error}".splitlines()[0][:500]
             extraction = ArticleExtraction(article["article_id"], failure=Rejection(
                 article["source_uri"], article["record_key"], "analyse", "analysis_failed", detail))
+        forget_views(doc)
         yield extraction
 
 

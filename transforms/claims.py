@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.doc_cache import doc_ents, doc_text
+from transforms.doc_cache import doc_ents, doc_noun_chunks, doc_text
 
 
 @dataclass
@@ -995,7 +995,7 @@ def _of_what(doc: Doc, end: int, annotations: _Annotations) -> tuple[str | None,
         return None, end
     chunk_start = end + match.end()
     if annotations.parse:
-        phrase_end = next((chunk.end_char for chunk in doc.noun_chunks
+        phrase_end = next((chunk.end_char for chunk in doc_noun_chunks(doc)
                            if chunk.start_char <= chunk_start < chunk.end_char), None)
     else:
         phrase = _phrase_after(doc, chunk_start)
@@ -1125,7 +1125,7 @@ def _phrase_start_before(doc: Doc, end: int) -> int | None:
 
 
 def _chunk_text(doc: Doc, head: Token) -> str:
-    for chunk in doc.noun_chunks:
+    for chunk in doc_noun_chunks(doc):
         if chunk.root.i == head.i:
             tokens = [t for t in chunk if t.dep_ != "det" or t.i != chunk.start]
             return doc_text(doc)[tokens[0].idx: chunk.end_char] if tokens else chunk.text

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from transforms.doc_cache import doc_ents, doc_text
+from transforms.doc_cache import doc_ents, doc_text, doc_tokens
 from transforms.ids import entity_id_for, stable_id
 from transforms.schemas import ENTITY_LABELS
 
@@ -113,7 +113,7 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity], sentence_of: dict[int
         if entity.label == "PERSON" and len(entity.name.split()) > 1:
             surnames.setdefault(entity.name.split()[-1], index)
     covered = {c for entity in entities for m in entity.mentions for c in range(m.start, m.end)}
-    for token in doc:
+    for token in doc_tokens(doc):
         index = surnames.get(token.text)
         if index is None or token.idx in covered or token.pos_ != "PROPN":
             continue

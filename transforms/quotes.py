@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.doc_cache import doc_text
+from transforms.doc_cache import doc_text, doc_tokens
 from transforms.entities import Entity, Mention
 
 # Verbs that report speech and take a reported clause ("said that …").
@@ -308,7 +309,7 @@ class _Article:
                 self.sentence_of[i] = index
         # Token index at every character (-1 for whitespace between tokens).
         self.token_of_char = [-1] * (len(self.text) + 1)
-        for token in doc:
+        for token in doc_tokens(doc):
             for char in range(token.idx, token.idx + len(token.text)):
                 self.token_of_char[char] = token.i
         self.paragraphs = _paragraph_bounds(self.text)
@@ -552,7 +553,7 @@ class _Report:
 def _reported_clauses(article: _Article) -> list[_Report]:
     """The reported clause of every speech verb outside quote marks."""
     clauses = []
-    for verb in article.doc:
+    for verb in doc_tokens(article.doc):
         if verb.pos_ not in ("VERB", "AUX") or article.inside_marks[verb.idx]:
             continue
         if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in DIRECTIVE_VERBS:
@@ -737,7 +738,7 @@ def _according_to_reports(article: _Article) -> list[_Report]:
     """'…, according to X.' → the rest of the sentence, said by X."""
     doc = article.doc
     reports = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lower_ != "according" or article.inside_marks[token.idx]:
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -1031,10 +1032,10 @@ def _gender_evidence(article: _Article, entity_at: dict[int, tuple[int, Mention]
     """Gender of person entities from the pronouns that refer back to them.
 
     A he/his or she/her outside quotes, in a sentence whose subject is a named
-    person, refers to that person in wire copy; the majority decides.
+    person, refers to that person in wire copy; the majority decides, and a tie leaves the gender unknown.
     """
     inside_marks = article.inside_marks
-    votes: dict[int, list[str]] = {}
+    votes: dict[int, Counter[str]] = {}
     for sent in article.sentences:
         subjects = [t for t in sent if t.dep_ in SUBJECT_DEPS and t.idx in entity_at
                     and entities[entity_at[t.idx][0]].label == "PERSON" and not inside_marks[t.idx]]
@@ -1045,7 +1046,8 @@ def _gender_evidence(article: _Article, entity_at: dict[int, tuple[int, Mention]
             if token.i <= subjects[0].i or inside_marks[token.idx]:
                 continue
             if token.lower_ in MALE_PRONOUNS:
-                votes.setdefault(subject_index, []).append("male")
+                votes.setdefault(subject_index, Counter())["male"] += 1
             elif token.lower_ in FEMALE_PRONOUNS:
-                votes.setdefault(subject_index, []).append("female")
-    return {index: max(set(v), key=v.count) for index, v in votes.items()}
+                votes.setdefault(subject_index, Counter())["female"] += 1
+    return {index: "male" if counts["male"] > counts["female"] else "female"
+            for index, counts in votes.items() if counts["male"] != counts["female"]}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from transforms.analyse import extract_article
+from transforms.entities import extract_entities
+from transforms.quotes import _Article, _SpeakerResolver
 
 RUIZ = "Finance Minister Ana Ruiz presented the budget on Monday.\n"
 
@@ -34,3 +36,16 @@ def test_partial_quotes_framed_by_one_cue_are_one_mixed_quote(nlp, reference):
     assert _quotes(nlp, reference, text) == [
         ('"cooperation" on shared goals, a "deep and sincere" bond and a "close relationship"', "mixed", "Ruiz",
          "Ana Ruiz")]
+
+
+def _gender_votes(text: str, nlp, reference) -> dict[int, str]:
+    doc = nlp(text)
+    entities = extract_entities(doc, reference)
+    return _SpeakerResolver(_Article(doc, [False] * (len(text) + 1)), entities).gender
+
+
+def test_a_tied_pronoun_vote_leaves_the_gender_unknown(nlp, reference):
+    """One 'he' and one 'she' after a named subject: no gender, the same in every process (it once
+    followed the string hash seed), so a later pronoun may still go to this person."""
+    assert _gender_votes("John Smith met the board on Monday, and he told it she was late.", nlp, reference) == {}
+    assert _gender_votes("John Smith met the board on Monday, and he told it his plan.", nlp, reference) == {0: "male"}

@@ -35,12 +35,12 @@ RSS_SAMPLE_SECONDS = 0.2
 
 class TreeRssSampler:
     """Peak resident memory of this process and all its descendants, sampled from /proc: overall, and per
-    step (``step``) for the whole tree and for this process alone (the workers are the rest)."""
+    step (``step``) for the whole tree, for this process alone and for its largest descendant (a worker)."""
 
     def __init__(self) -> None:
         self.peak_bytes = 0
         self.step = "start"
-        self.step_peaks: dict[str, tuple[int, int]] = {}  # step → (tree, this process)
+        self.step_peaks: dict[str, tuple[int, int, int]] = {}  # step → (tree, this process, largest other)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -54,15 +54,15 @@ class TreeRssSampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            tree, own = _tree_rss(os.getpid())
-            self.peak_bytes = max(self.peak_bytes, tree)
-            tree_peak, own_peak = self.step_peaks.get(self.step, (0, 0))
-            self.step_peaks[self.step] = (max(tree_peak, tree), max(own_peak, own))
+            sample = _tree_rss(os.getpid())
+            self.peak_bytes = max(self.peak_bytes, sample[0])
+            peaks = self.step_peaks.get(self.step, (0, 0, 0))
+            self.step_peaks[self.step] = tuple(max(peak, now) for peak, now in zip(peaks, sample))
             self._stop.wait(RSS_SAMPLE_SECONDS)
 
 
-def _tree_rss(root: int) -> tuple[int, int]:
-    """(RSS of ``root`` and all its descendants, RSS of ``root`` alone) in bytes."""
+def _tree_rss(root: int) -> tuple[int, int, int]:
+    """(RSS of ``root`` and all its descendants, of ``root`` alone, of its largest descendant) in bytes."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -75,12 +75,14 @@ def _tree_rss(root: int) -> tuple[int, int]:
             rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, IndexError, ValueError):
             continue  # the process ended while we looked
-    total, stack = 0, [root]
+    total, largest, stack = 0, 0, [root]
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
+        if pid != root:
+            largest = max(largest, rss.get(pid, 0))
         stack.extend(children.get(pid, []))
-    return total, rss.get(root, 0)
+    return total, rss.get(root, 0), largest
 
 
 def main() -> None:
@@ -95,7 +97,8 @@ def main() -> None:
 
     import pyarrow.parquet as pq
 
-    from flows import steps
+    from flows import ingest, steps
+    from flows.child_process import ChildProcess
     from flows.settings import pipeline_version
     from warehouse import lake
 
@@ -120,15 +123,18 @@ def main() -> None:
                 return steps.timed(seconds, name, function, *args, **kwargs)
 
             started = time.perf_counter()
-            found = step("discover", steps.discover, [str(source)], warehouse, version, full_refresh=False)
-            step("parse", steps.parse, found["new_files"], warehouse, run_id, version)
-            normalised = step("normalise", steps.normalise, warehouse, run_id, version)
+            # As in the flow: the steps before the analysis run in a child process that is gone before it.
+            with ChildProcess("flows.ingest") as child:
+                found = step("discover", child.call, ingest.discover, [str(source)], warehouse, run_id, version,
+                             full_refresh=False)
+                step("parse", child.call, ingest.parse, warehouse, run_id, version)
+                normalised = step("normalise", child.call, ingest.normalise, warehouse, run_id, version)
             analysed = step("analyse", steps.analyse, warehouse, run_id, version)
             step("stage", steps.stage, warehouse, run_id)
             step("validate", steps.validate, warehouse, run_id, version)
             run_row = {"run_id": run_id, "started_at": None, "status": "succeeded", "sources": [str(source)],
                        "pipeline_version": version, "files_seen": found["files_seen"],
-                       "files_new": len(found["new_files"]), "articles": normalised["articles"], "quarantined": 0,
+                       "files_new": found["files_new"], "articles": normalised["articles"], "quarantined": 0,
                        "discarded": {}, "skipped_language": 0, "error": None}
             from datetime import datetime, timezone
             run_row["started_at"] = datetime.now(timezone.utc)
@@ -137,13 +143,14 @@ def main() -> None:
         texts = [t for p in lake.committed_parts(warehouse, "articles")
                  for t in pq.read_table(p, columns=["body_text"])["body_text"].to_pylist()]
         words = sum(len(t.split()) for t in texts)
-        print(f"corpus {args.corpus}: {len(found['new_files'])} files, {len(texts)} articles, {words} words")
+        print(f"corpus {args.corpus}: {found['files_new']} files, {len(texts)} articles, {words} words")
         print(f"  analysed by the model: {len(texts) - analysed['skipped_duplicate'] - analysed['skipped_language']}"
               f" (skipped: {analysed['skipped_duplicate']} duplicates, {analysed['skipped_language']} not English)")
-        print(f"  {'step':10s} {'time':>10s} {'peak RSS tree':>14s} {'this process':>13s}")
+        print(f"  {'step':10s} {'time':>10s} {'peak RSS tree':>14s} {'this process':>13s} {'largest child':>14s}")
         for name, value in seconds.items():
-            tree, own = sampler.step_peaks.get(name, (0, 0))
-            memory = f"{tree / 2**20:10.0f} MiB {own / 2**20:9.0f} MiB" if tree else f"{'(too short to sample)':>28s}"
+            tree, own, child = sampler.step_peaks.get(name, (0, 0, 0))
+            memory = (f"{tree / 2**20:10.0f} MiB {own / 2**20:9.0f} MiB {child / 2**20:10.0f} MiB" if tree
+                      else f"{'(too short to sample)':>28s}")
             print(f"  {name:10s} {value:8.2f} s {memory}")
         print(f"end-to-end  {end_to_end:8.2f} s  {len(texts) / end_to_end:8.1f} articles/s  {words / end_to_end:8.0f} words/s")
         print(f"peak RSS of the process tree: {sampler.peak_bytes / 2**20:.0f} MiB")

@@ -15,7 +15,8 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 
-from flows import steps
+from flows import ingest, steps
+from flows.child_process import ChildProcess
 from flows.settings import pipeline_version
 from warehouse import lake
 from warehouse.publish import PUBLISHED_DB_NAME
@@ -31,9 +32,22 @@ class RunLocked(RuntimeError):
 
 
 # Steps are not cached: the manifest, not Prefect, decides what is new.
-discover_task = task(steps.discover, name="discover", cache_policy=NO_CACHE)
-parse_task = task(steps.parse, name="parse", cache_policy=NO_CACHE)
-normalise_task = task(steps.normalise, name="normalise", cache_policy=NO_CACHE)
+@task(name="discover", cache_policy=NO_CACHE)
+def discover_task(child: ChildProcess, sources: list[str], warehouse_dir: Path, run_id: str, version: str, *,
+                  full_refresh: bool) -> dict:
+    return child.call(ingest.discover, sources, warehouse_dir, run_id, version, full_refresh=full_refresh)
+
+
+@task(name="parse", cache_policy=NO_CACHE)
+def parse_task(child: ChildProcess, warehouse_dir: Path, run_id: str, version: str) -> dict:
+    return child.call(ingest.parse, warehouse_dir, run_id, version)
+
+
+@task(name="normalise", cache_policy=NO_CACHE)
+def normalise_task(child: ChildProcess, warehouse_dir: Path, run_id: str, version: str) -> dict:
+    return child.call(ingest.normalise, warehouse_dir, run_id, version)
+
+
 analyse_task = task(steps.analyse, name="analyse", cache_policy=NO_CACHE)
 stage_task = task(steps.stage, name="stage", cache_policy=NO_CACHE)
 validate_task = task(steps.validate, name="validate", cache_policy=NO_CACHE)
@@ -89,12 +103,13 @@ def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progr
     # A crashed earlier run leaves scratch and uncommitted parts behind; they are never visible, but take space.
     lake.clean_stale(warehouse_dir, current_run_id=run_id)
     try:
-        discovered = steps.timed(seconds, "discover", discover_task, sources, warehouse_dir, version,
-                                 full_refresh=full_refresh)
-        new_files = discovered["new_files"]
-        run_row.update(files_seen=discovered["files_seen"], files_new=len(new_files))
-        parsed = steps.timed(seconds, "parse", parse_task, new_files, warehouse_dir, run_id, version)
-        normalised = steps.timed(seconds, "normalise", normalise_task, warehouse_dir, run_id, version)
+        # Reading the corpus runs in a child process that is gone before the analysis (flows/child_process.py).
+        with ChildProcess("flows.ingest") as child:
+            discovered = steps.timed(seconds, "discover", discover_task, child, sources, warehouse_dir, run_id,
+                                     version, full_refresh=full_refresh)
+            run_row.update(files_seen=discovered["files_seen"], files_new=discovered["files_new"])
+            parsed = steps.timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
+            normalised = steps.timed(seconds, "normalise", normalise_task, child, warehouse_dir, run_id, version)
         run_row.update(articles=normalised["articles"], quarantined=parsed["quarantined"] + normalised["quarantined"],
                        discarded=parsed["discarded"])
         analyse_step = _analyse_on_dask_at(dask_address) if dask_address else analyse_task

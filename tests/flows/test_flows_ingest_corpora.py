@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from support import SHARED
-from flows import steps
+from flows import ingest
 from warehouse import lake
 
 CORPORA = SHARED / "corpora"
@@ -25,9 +25,9 @@ pytestmark = pytest.mark.slow
 def _ingest(source: Path, warehouse: Path) -> tuple[dict, dict, list[dict], list[dict], list[dict]]:
     if not source.exists():
         pytest.skip(f"../shared is absent ({source} not found): the corpora live there")
-    discovered = steps.discover([str(source)], warehouse, "test-version", full_refresh=False)
-    parsed = steps.parse(discovered["new_files"], warehouse, "run1", "test-version")
-    normalised = steps.normalise(warehouse, "run1", "test-version")
+    discovered = ingest.discover([str(source)], warehouse, "run1", "test-version", full_refresh=False)
+    parsed = ingest.parse(warehouse, "run1", "test-version")
+    normalised = ingest.normalise(warehouse, "run1", "test-version")
     work = lake.work_dir(warehouse, "run1")
     read = lambda table: [row for p in sorted((work / table).glob("*.parquet")) for row in pq.read_table(p).to_pylist()]
     return discovered, {**parsed, **normalised, "parse_quarantined": parsed["quarantined"]}, read("articles"), \

@@ -185,7 +185,7 @@ def _with_duplicates_marked(articles_file: Path, duplicate_of: dict[str, str]) -
 
 
 def scratch_dir(warehouse_dir: Path, run_id: str) -> Path:
-    """A run's scratch space (parse → normalise records, validation spill), outside the lake's table folders."""
+    """A run's scratch space (new files, raw records, entity parts, validation spill), outside the lake's tables."""
     scratch = lake.work_dir(warehouse_dir, run_id + SCRATCH_SUFFIX)
     scratch.mkdir(parents=True, exist_ok=True)
     return scratch

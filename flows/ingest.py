@@ -143,7 +143,7 @@ def normalise(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
     body_hashes: list[tuple[str, str]] = []
     unmarked = scratch / "articles.parquet"
     with pq.ParquetWriter(unmarked, ARTICLES) as writer:
-        for batch in pq.ParquetFile(scratch / "records.parquet").iter_batches(batch_size=STREAM_BATCH_ROWS):
+        for batch in lake.read_batches(scratch / "records.parquet", STREAM_BATCH_ROWS):
             articles = []
             for row in batch.to_pylist():
                 for sequence in ("authors", "topics", "places"):
@@ -177,7 +177,7 @@ def normalise(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
 
 
 def _with_duplicates_marked(articles_file: Path, duplicate_of: dict[str, str]) -> Iterator[pa.Table]:
-    for batch in pq.ParquetFile(articles_file).iter_batches(batch_size=STREAM_BATCH_ROWS):
+    for batch in lake.read_batches(articles_file, STREAM_BATCH_ROWS):
         table = pa.Table.from_batches([batch])
         marked = pa.array([duplicate_of.get(article_id) for article_id in table["article_id"].to_pylist()],
                           type=pa.string())

@@ -55,17 +55,17 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
     run's one row per entity at the end, on disk: the process does not grow with the run's entities.
     """
     work = lake.work_dir(warehouse_dir, run_id)
-    parquet = pq.ParquetFile(work / "articles" / "part-00000.parquet")
-    total = parquet.metadata.num_rows
+    articles_file = work / "articles" / "part-00000.parquet"
+    total = pq.ParquetFile(articles_file).metadata.num_rows
     counts = {"entity_mentions": 0, "quotes": 0, "numeric_claims": 0, "skipped_language": 0, "skipped_duplicate": 0}
     entity_parts = scratch_dir(warehouse_dir, run_id) / "analysis"
     failures: list[dict] = []
     now = datetime.now(timezone.utc)
 
     def readable_articles():
-        for batch in parquet.iter_batches(batch_size=ANALYSE_BATCH_ARTICLES,
-                                          columns=["article_id", "body_text", "credits", "language", "duplicate_of",
-                                                   "source_uri", "record_key"]):
+        for batch in lake.read_batches(articles_file, ANALYSE_BATCH_ARTICLES,
+                                       ["article_id", "body_text", "credits", "language", "duplicate_of",
+                                        "source_uri", "record_key"]):
             for row in batch.to_pylist():
                 # The model reads English; other articles are stored as they are, not mangled by it.
                 if row["language"] not in NLP_LANGUAGES:

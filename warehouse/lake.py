@@ -18,7 +18,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -89,6 +89,15 @@ def write_part_stream(directory: Path, table_name: str, tables: Iterable[pa.Tabl
         raise
     fsync_path(target_dir)
     return path
+
+
+def read_batches(path: Path, batch_rows: int, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
+    """A Parquet file's rows in batches, one row group in memory at a time (``write_part_stream`` writes
+    a group per table it is given).  Not ``ParquetFile.iter_batches``: in pyarrow 26 its allocations
+    grow with the rows read (6 → 36 MB over 90k articles), whereas a row group at a time stays flat."""
+    parquet = pq.ParquetFile(path)
+    for group in range(parquet.metadata.num_row_groups):
+        yield from parquet.read_row_group(group, columns=columns).to_batches(max_chunksize=batch_rows)
 
 
 def conform(table_name: str, table: pa.Table) -> pa.Table:

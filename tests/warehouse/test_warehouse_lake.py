@@ -53,6 +53,20 @@ def test_write_part_rejects_unknown_table(tmp_path: Path) -> None:
         lake.write_part(tmp_path, "article", pa.table({"x": [1]}), part=0)
 
 
+def test_read_batches_streams_every_row_in_order_within_the_batch_size(tmp_path: Path) -> None:
+    groups = [make_table("articles", RUN_1, [{"article_id": f"A{g}-{i}"} for i in range(size)])
+              for g, size in enumerate([5, 0, 3, 7])]
+    path = lake.write_part_stream(tmp_path, "articles", groups, part=0)
+    assert pq.ParquetFile(path).metadata.num_row_groups == 4
+
+    batches = list(lake.read_batches(path, 4, ["article_id", "title"]))
+
+    assert [b.num_rows for b in batches] == [4, 1, 3, 4, 3]
+    assert all(b.schema.names == ["article_id", "title"] for b in batches)
+    expected = [f"A{g}-{i}" for g, size in enumerate([5, 0, 3, 7]) for i in range(size)]
+    assert [row["article_id"] for b in batches for row in b.to_pylist()] == expected
+
+
 def test_staged_parts_are_invisible_until_committed(warehouse: Path) -> None:
     staged = write_run(warehouse, RUN_1, run_1_tables())
 

@@ -113,6 +113,7 @@ def main() -> None:
             shutil.copy(path, target)
         source = limited
     warehouse = workdir / "warehouse"
+    warehouse_lake = lake.Lake.in_warehouse(warehouse)
     version, run_id = pipeline_version(), steps.new_run_id()
     seconds: dict[str, float] = {}
     try:
@@ -125,22 +126,23 @@ def main() -> None:
             started = time.perf_counter()
             # As in the flow: the steps before the analysis run in a child process that is gone before it.
             with ChildProcess("flows.ingest") as child:
-                found = step("discover", child.call, ingest.discover, [str(source)], warehouse, run_id, version,
-                             full_refresh=False)
+                found = step("discover", child.call, ingest.discover, [str(source)], warehouse, warehouse_lake,
+                             run_id, version, full_refresh=False)
                 step("parse", child.call, ingest.parse, warehouse, run_id, version)
-                normalised = step("normalise", child.call, ingest.normalise, warehouse, run_id, version)
+                normalised = step("normalise", child.call, ingest.normalise, warehouse, warehouse_lake, run_id,
+                                  version)
             analysed = step("analyse", steps.analyse, warehouse, run_id, version)
-            step("stage", steps.stage, warehouse, run_id)
-            step("validate", steps.validate, warehouse, run_id, version)
+            step("stage", steps.stage, warehouse, warehouse_lake, run_id)
+            step("validate", steps.validate, warehouse, warehouse_lake, run_id, version)
             run_row = {"run_id": run_id, "started_at": None, "status": "succeeded", "sources": [str(source)],
                        "pipeline_version": version, "files_seen": found["files_seen"],
                        "files_new": found["files_new"], "articles": normalised["articles"], "quarantined": 0,
                        "discarded": {}, "skipped_language": 0, "error": None}
             from datetime import datetime, timezone
             run_row["started_at"] = datetime.now(timezone.utc)
-            step("publish", steps.commit_and_publish, warehouse, run_row)
+            step("publish", steps.commit_and_publish, warehouse, warehouse_lake, run_row)
             end_to_end = time.perf_counter() - started
-        texts = [t for p in lake.committed_parts(warehouse, "articles")
+        texts = [t for p in lake.committed_parts(warehouse_lake, "articles")
                  for t in pq.read_table(p, columns=["body_text"])["body_text"].to_pylist()]
         words = sum(len(t.split()) for t in texts)
         print(f"corpus {args.corpus}: {found['files_new']} files, {len(texts)} articles, {words} words")
@@ -183,7 +185,7 @@ def _print_speedup(warehouse: Path, limit: int) -> None:
     from flows.parallel import MIN_ARTICLES_FOR_POOL, analyse_in_parallel
     from warehouse import lake
 
-    articles = [row for p in lake.committed_parts(warehouse, "articles")
+    articles = [row for p in lake.committed_parts(lake.Lake.in_warehouse(warehouse), "articles")
                 for row in pq.read_table(p, columns=["article_id", "body_text", "credits"]).to_pylist()][:limit]
     workers = os.cpu_count() or 1
     if len(articles) < MIN_ARTICLES_FOR_POOL:

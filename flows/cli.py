@@ -51,6 +51,9 @@ def run(
     dask_address: Optional[str] = typer.Option(None, "--dask-address",
                                                help="Run the model on this Dask scheduler (tcp://HOST:PORT) "
                                                     "instead of this machine's cores."),
+    lake: Optional[str] = typer.Option(None, "--lake", envvar="BROADSHEET_LAKE",
+                                       help="Put the Parquet lake here instead of WAREHOUSE/lake: a folder or an fsspec "
+                                            "URL such as s3://bucket/prefix (needs its fsspec package, e.g. s3fs)."),
 ) -> None:
     """Run the nightly flow once and print a summary."""
     sources = [str(s) for s in (source or [DEFAULT_SOURCE])]
@@ -59,7 +62,7 @@ def run(
 
     try:
         report = nightly(sources=sources, warehouse=str(warehouse), full_refresh=full_refresh,
-                         show_progress=True, dask_address=dask_address)
+                         show_progress=True, dask_address=dask_address, lake=lake)
     except Exception as error:  # the run's own failure handling has already recorded it; say why in one line
         reason = f"{type(error).__name__}: {error}".splitlines()[0]
         errors.print(f"[bold red]run failed:[/] {reason}", soft_wrap=True)
@@ -78,6 +81,9 @@ def serve(
     name: Optional[str] = typer.Option(None, "--name", help='Deployment name. Default "nightly".'),
     dask_address: Optional[str] = typer.Option(None, "--dask-address",
                                                help="Every run analyses on this Dask scheduler (tcp://HOST:PORT)."),
+    lake: Optional[str] = typer.Option(None, "--lake", envvar="BROADSHEET_LAKE",
+                                       help="Put the Parquet lake here instead of WAREHOUSE/lake: a folder or an fsspec "
+                                            "URL such as s3://bucket/prefix (needs its fsspec package, e.g. s3fs)."),
 ) -> None:
     """Serve the nightly flow as a Prefect deployment (one run at a time) until stopped; needs `prefect server start`."""
     os.environ["PREFECT_LOGGING_LEVEL"] = os.environ.get("BROADSHEET_PREFECT_LOG_LEVEL", SERVE_PREFECT_LOG_LEVEL)
@@ -87,7 +93,7 @@ def serve(
         when = schedule.build_schedule(cron=cron, timezone=timezone, interval=interval)
         schedule.require_api(schedule.configured_api_url())
         deployment = schedule.build_deployment([str(s) for s in (source or [DEFAULT_SOURCE])], str(warehouse), when,
-                                               name=name, dask_address=dask_address)
+                                               name=name, dask_address=dask_address, lake=lake)
     except schedule.ServeError as error:
         errors.print(f"[bold red]serve:[/] {error}", soft_wrap=True)
         raise typer.Exit(code=2)

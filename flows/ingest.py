@@ -26,7 +26,8 @@ from transforms.normalise import duplicates_of, normalise_record
 from transforms.parse import parse_file
 from transforms.records import Discard, RawRecord, Rejection
 from transforms.schemas import ARTICLES, FILES, QUARANTINE
-from warehouse import lake
+from warehouse.lake import (TMP_INFIX, Lake, committed_parts, conform, read_batches, read_manifest, work_dir,
+                            write_part, write_part_stream)
 
 # Rows parse and normalise hold at a time before writing them out.
 STREAM_BATCH_ROWS = 1000
@@ -50,13 +51,13 @@ class SourceFile:
     size_bytes: int
 
 
-def discover(sources: list[str], warehouse_dir: Path, run_id: str, pipeline_version: str, *,
+def discover(sources: list[str], warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str, *,
              full_refresh: bool) -> dict:
     """Files under the sources that the warehouse does not already hold at this pipeline version,
     listed in the run's scratch folder for ``parse``."""
     known = set()
     if not full_refresh:
-        manifest = lake.read_manifest(warehouse_dir)
+        manifest = read_manifest(lake)
         known = set(zip(manifest["source_uri"].to_pylist(), manifest["sha256"].to_pylist(),
                         manifest["pipeline_version"].to_pylist()))
     found = [file for source in sources for file in _source_files(source)]
@@ -123,12 +124,12 @@ def parse(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
                 batch = []
         writer.write_table(pa.Table.from_pylist(batch, schema=RAW_RECORDS))
     (scratch / "files.json").write_text(json.dumps(file_stats))
-    lake.write_part(lake.work_dir(warehouse_dir, run_id), "quarantine",
+    write_part(work_dir(warehouse_dir, run_id), "quarantine",
                     pa.Table.from_pylist(rejections, schema=QUARANTINE), 0)
     return {"records": record_count, "quarantined": len(rejections), "discarded": discarded}
 
 
-def normalise(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
+def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str) -> dict:
     """Raw records → the run's articles (duplicates marked), files manifest and more quarantine rows.
 
     Streams in batches: articles go to a scratch file as they are normalised, and only their ids and
@@ -143,7 +144,7 @@ def normalise(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
     body_hashes: list[tuple[str, str]] = []
     unmarked = scratch / "articles.parquet"
     with pq.ParquetWriter(unmarked, ARTICLES) as writer:
-        for batch in lake.read_batches(scratch / "records.parquet", STREAM_BATCH_ROWS):
+        for batch in read_batches(scratch / "records.parquet", STREAM_BATCH_ROWS):
             articles = []
             for row in batch.to_pylist():
                 for sequence in ("authors", "topics", "places"):
@@ -155,8 +156,8 @@ def normalise(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
                     articles.append({**item, **lineage})
                     body_hashes.append((item["article_id"], item["content_sha256"]))
                     articles_per_file[item["source_uri"]] = articles_per_file.get(item["source_uri"], 0) + 1
-            writer.write_table(lake.conform("articles", pa.Table.from_pylist(articles, schema=ARTICLES)))
-    duplicate_of = duplicates_of(body_hashes, _committed_body_hashes(warehouse_dir))
+            writer.write_table(conform("articles", pa.Table.from_pylist(articles, schema=ARTICLES)))
+    duplicate_of = duplicates_of(body_hashes, _committed_body_hashes(lake))
 
     files_rows = []
     for file in file_stats:
@@ -168,16 +169,16 @@ def normalise(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
             "size_bytes": file["size_bytes"], "status": status, "article_count": produced,
             "run_id": run_id, "pipeline_version": pipeline_version,
         })
-    work = lake.work_dir(warehouse_dir, run_id)
-    lake.write_part_stream(work, "articles", _with_duplicates_marked(unmarked, duplicate_of), 0)
-    lake.write_part(work, "files", pa.Table.from_pylist(files_rows, schema=FILES), 0)
-    lake.write_part(work, "quarantine", pa.Table.from_pylist(rejections, schema=QUARANTINE), 1)
+    work = work_dir(warehouse_dir, run_id)
+    write_part_stream(work, "articles", _with_duplicates_marked(unmarked, duplicate_of), 0)
+    write_part(work, "files", pa.Table.from_pylist(files_rows, schema=FILES), 0)
+    write_part(work, "quarantine", pa.Table.from_pylist(rejections, schema=QUARANTINE), 1)
     shutil.rmtree(scratch)
     return {"articles": len(body_hashes), "quarantined": len(rejections), "duplicates": len(duplicate_of)}
 
 
 def _with_duplicates_marked(articles_file: Path, duplicate_of: dict[str, str]) -> Iterator[pa.Table]:
-    for batch in lake.read_batches(articles_file, STREAM_BATCH_ROWS):
+    for batch in read_batches(articles_file, STREAM_BATCH_ROWS):
         table = pa.Table.from_batches([batch])
         marked = pa.array([duplicate_of.get(article_id) for article_id in table["article_id"].to_pylist()],
                           type=pa.string())
@@ -186,7 +187,7 @@ def _with_duplicates_marked(articles_file: Path, duplicate_of: dict[str, str]) -
 
 def scratch_dir(warehouse_dir: Path, run_id: str) -> Path:
     """A run's scratch space (new files, raw records, entity parts, validation spill), outside the lake's tables."""
-    scratch = lake.work_dir(warehouse_dir, run_id + SCRATCH_SUFFIX)
+    scratch = work_dir(warehouse_dir, run_id + SCRATCH_SUFFIX)
     scratch.mkdir(parents=True, exist_ok=True)
     return scratch
 
@@ -205,16 +206,16 @@ def _keep_quarantined_copy(warehouse_dir: Path, file: dict, data: bytes) -> None
     target = Path(warehouse_dir) / QUARANTINE_DIR / f"{file['sha256']}{Path(file['source_uri']).suffix}"
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}{lake.TMP_INFIX}{os.getpid()}")
+        tmp = target.with_name(f".{target.name}{TMP_INFIX}{os.getpid()}")
         tmp.write_bytes(data)
         os.replace(tmp, target)
 
 
-def _committed_body_hashes(warehouse_dir: Path) -> dict[str, str]:
+def _committed_body_hashes(lake: Lake) -> dict[str, str]:
     """content_sha256 → the article_id that first had that body, over committed runs."""
     first: dict[str, str] = {}
-    for part in lake.committed_parts(warehouse_dir, "articles"):
-        table = pq.read_table(part, columns=["article_id", "content_sha256", "duplicate_of"])
+    for part in committed_parts(lake, "articles"):
+        table = pq.read_table(part, filesystem=lake.fs, columns=["article_id", "content_sha256", "duplicate_of"])
         for article_id, body_hash, duplicate_of in zip(*(table[c].to_pylist() for c in table.column_names)):
             if duplicate_of is None:
                 first.setdefault(body_hash, article_id)

@@ -18,7 +18,7 @@ from prefect.context import FlowRunContext
 from flows import ingest, steps
 from flows.child_process import ChildProcess
 from flows.settings import pipeline_version
-from warehouse import lake
+from warehouse.lake import Lake, clean_stale
 from warehouse.publish import PUBLISHED_DB_NAME
 from warehouse.query import run_readonly_sql
 
@@ -33,9 +33,9 @@ class RunLocked(RuntimeError):
 
 # Steps are not cached: the manifest, not Prefect, decides what is new.
 @task(name="discover", cache_policy=NO_CACHE)
-def discover_task(child: ChildProcess, sources: list[str], warehouse_dir: Path, run_id: str, version: str, *,
-                  full_refresh: bool) -> dict:
-    return child.call(ingest.discover, sources, warehouse_dir, run_id, version, full_refresh=full_refresh)
+def discover_task(child: ChildProcess, sources: list[str], warehouse_dir: Path, lake: Lake, run_id: str, version: str,
+                  *, full_refresh: bool) -> dict:
+    return child.call(ingest.discover, sources, warehouse_dir, lake, run_id, version, full_refresh=full_refresh)
 
 
 @task(name="parse", cache_policy=NO_CACHE)
@@ -44,8 +44,8 @@ def parse_task(child: ChildProcess, warehouse_dir: Path, run_id: str, version: s
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
-def normalise_task(child: ChildProcess, warehouse_dir: Path, run_id: str, version: str) -> dict:
-    return child.call(ingest.normalise, warehouse_dir, run_id, version)
+def normalise_task(child: ChildProcess, warehouse_dir: Path, lake: Lake, run_id: str, version: str) -> dict:
+    return child.call(ingest.normalise, warehouse_dir, lake, run_id, version)
 
 
 analyse_task = task(steps.analyse, name="analyse", cache_policy=NO_CACHE)
@@ -72,11 +72,12 @@ def analyse_on_dask(warehouse_dir: Path, run_id: str, pipeline_version: str, sho
 
 @flow(name="broadsheet-nightly")
 def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show_progress: bool = False,
-            dask_address: str | None = None) -> dict:
+            dask_address: str | None = None, lake: str | None = None) -> dict:
     """One run over ``sources`` into the warehouse at ``warehouse``; returns the run report.
 
     With ``dask_address`` (``tcp://host:port`` of a running Dask scheduler) the model runs on that
-    cluster; everything else, and all file IO, stays on this machine.
+    cluster; everything else, and all file IO, stays on this machine.  ``lake`` puts the Parquet lake
+    at a folder or an fsspec URL (``s3://bucket/prefix``) instead of ``<warehouse>/lake``.
     """
     warehouse_dir = Path(warehouse)
     warehouse_dir.mkdir(parents=True, exist_ok=True)
@@ -86,12 +87,13 @@ def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show
     except filelock.Timeout as exc:
         raise RunLocked(f"another Broadsheet run is using {warehouse_dir}; nothing was changed") from exc
     try:
-        return _run(sources, warehouse_dir, full_refresh, show_progress, dask_address)
+        lake_location = Lake(lake) if lake else Lake.in_warehouse(warehouse_dir)
+        return _run(sources, warehouse_dir, lake_location, full_refresh, show_progress, dask_address)
     finally:
         run_lock.release()
 
 
-def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progress: bool,
+def _run(sources: list[str], warehouse_dir: Path, lake: Lake, full_refresh: bool, show_progress: bool,
          dask_address: str | None) -> dict:
     version = pipeline_version()
     run_id = steps.new_run_id()
@@ -101,15 +103,16 @@ def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progr
                "pipeline_version": version, "files_seen": 0, "files_new": 0, "articles": 0, "quarantined": 0,
                "discarded": {}, "skipped_language": 0, "error": None}
     # A crashed earlier run leaves scratch and uncommitted parts behind; they are never visible, but take space.
-    lake.clean_stale(warehouse_dir, current_run_id=run_id)
+    clean_stale(warehouse_dir, lake, current_run_id=run_id)
     try:
         # Reading the corpus runs in a child process that is gone before the analysis (flows/child_process.py).
         with ChildProcess("flows.ingest") as child:
-            discovered = steps.timed(seconds, "discover", discover_task, child, sources, warehouse_dir, run_id,
-                                     version, full_refresh=full_refresh)
+            discovered = steps.timed(seconds, "discover", discover_task, child, sources, warehouse_dir, lake,
+                                     run_id, version, full_refresh=full_refresh)
             run_row.update(files_seen=discovered["files_seen"], files_new=discovered["files_new"])
             parsed = steps.timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
-            normalised = steps.timed(seconds, "normalise", normalise_task, child, warehouse_dir, run_id, version)
+            normalised = steps.timed(seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id,
+                                     version)
         run_row.update(articles=normalised["articles"], quarantined=parsed["quarantined"] + normalised["quarantined"],
                        discarded=parsed["discarded"])
         analyse_step = _analyse_on_dask_at(dask_address) if dask_address else analyse_task
@@ -117,16 +120,16 @@ def _run(sources: list[str], warehouse_dir: Path, full_refresh: bool, show_progr
                                show_progress=show_progress)
         run_row.update(skipped_language=analysed["skipped_language"],
                        quarantined=run_row["quarantined"] + analysed["quarantined"])
-        steps.timed(seconds, "stage", stage_task, warehouse_dir, run_id)
-        steps.timed(seconds, "validate", validate_task, warehouse_dir, run_id, version)
+        steps.timed(seconds, "stage", stage_task, warehouse_dir, lake, run_id)
+        steps.timed(seconds, "validate", validate_task, warehouse_dir, lake, run_id, version)
         run_row.update(status="succeeded", finished_at=datetime.now(timezone.utc), step_seconds=dict(seconds))
-        published = steps.timed(seconds, "publish", publish_task, warehouse_dir, run_row)
+        published = steps.timed(seconds, "publish", publish_task, warehouse_dir, lake, run_row)
     except Exception as error:
         run_row.update(status="failed", finished_at=datetime.now(timezone.utc), step_seconds=dict(seconds),
                        error=f"{type(error).__name__}: {error}".splitlines()[0][:500])
-        steps.record_failed_run(warehouse_dir, run_row)
+        steps.record_failed_run(warehouse_dir, lake, run_row)
         raise
-    report = steps.timed(seconds, "report", report_task, warehouse_dir, run_row, published)
+    report = steps.timed(seconds, "report", report_task, warehouse_dir, lake, run_row, published)
     report["step_seconds"] = dict(seconds)
     return report
 
@@ -137,7 +140,7 @@ def _analyse_on_dask_at(dask_address: str):
     return analyse_on_dask.with_options(task_runner=DaskTaskRunner(address=dask_address))
 
 
-def build_report(warehouse_dir: Path, run_row: dict, published: dict) -> dict:
+def build_report(warehouse_dir: Path, lake: Lake, run_row: dict, published: dict) -> dict:
     """The run summary: also kept in Prefect as a markdown artifact, so the UI shows what each night did."""
     columns, rows = run_readonly_sql(warehouse_dir / PUBLISHED_DB_NAME, EXAMPLE_SQL)
     report = {
@@ -149,7 +152,7 @@ def build_report(warehouse_dir: Path, run_row: dict, published: dict) -> dict:
         "discarded": run_row["discarded"],
         "skipped_language": run_row["skipped_language"],
         "row_counts": published,
-        "quarantined": steps.quarantine_summary(warehouse_dir, run_row["run_id"]),
+        "quarantined": steps.quarantine_summary(lake, run_row["run_id"]),
         "example_sql": EXAMPLE_SQL,
         "example_columns": columns,
         "example_rows": [list(r) for r in rows],

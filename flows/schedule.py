@@ -47,11 +47,13 @@ def serve_nightly(deployment: RunnerDeployment) -> None:
 
 
 def build_deployment(sources: list[str], warehouse: str, schedule: Schedule, *,
-                     name: str | None = None, dask_address: str | None = None) -> RunnerDeployment:
+                     name: str | None = None, dask_address: str | None = None,
+                     lake: str | None = None) -> RunnerDeployment:
     """The nightly deployment: its schedule, its fixed parameters, one run at a time.
 
     Paths are made absolute: runs start in their own process, whatever directory serve started in.
-    With ``dask_address`` every run sends its analysis to that Dask scheduler.
+    With ``dask_address`` every run sends its analysis to that Dask scheduler; with ``lake`` (a folder or
+    an fsspec URL) every run keeps its Parquet there.
     """
     # Here, not at the top: the flow's module imports the whole pipeline (≈10 s), and a missing server
     # or a bad cron should be reported before paying for it.
@@ -63,7 +65,8 @@ def build_deployment(sources: list[str], warehouse: str, schedule: Schedule, *,
             schedules=[schedule],
             concurrency_limit=CONCURRENCY,
             parameters={"sources": [_absolute(s) for s in sources], "warehouse": _absolute(warehouse),
-                        **({"dask_address": dask_address} if dask_address else {})},
+                        **({"dask_address": dask_address} if dask_address else {}),
+                        **({"lake": lake if "://" in lake else _absolute(lake)} if lake else {})},
             description="Nightly Broadsheet run: new and changed files into the lake, then publish the warehouse.",
             # The package is installed, so runs import the flow by module, whatever directory serve started in.
             entrypoint_type=EntrypointType.MODULE_PATH,

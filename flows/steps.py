@@ -25,7 +25,8 @@ from flows.parallel import analyse_in_parallel, analyse_on_cluster, worker_count
 from flows.staged_slices import repeated_keys, table_slices
 from transforms.analyse import to_tables
 from transforms.schemas import ALL_TABLES, QUARANTINE, RUNS
-from warehouse import lake
+from warehouse.lake import (PART_GLOB, Lake, commit_run, is_committed, read_batches, reject_run, stage_run,
+                            staged_parts, work_dir, write_part, write_part_stream)
 from warehouse.publish import publish as publish_warehouse
 from warehouse.run_entities import merged_entities
 
@@ -54,7 +55,7 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
     either way the rows come back here.  Each part's entities go to scratch and are folded into the
     run's one row per entity at the end, on disk: the process does not grow with the run's entities.
     """
-    work = lake.work_dir(warehouse_dir, run_id)
+    work = work_dir(warehouse_dir, run_id)
     articles_file = work / "articles" / "part-00000.parquet"
     total = pq.ParquetFile(articles_file).metadata.num_rows
     counts = {"entity_mentions": 0, "quotes": 0, "numeric_claims": 0, "skipped_language": 0, "skipped_duplicate": 0}
@@ -63,7 +64,7 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
     now = datetime.now(timezone.utc)
 
     def readable_articles():
-        for batch in lake.read_batches(articles_file, ANALYSE_BATCH_ARTICLES,
+        for batch in read_batches(articles_file, ANALYSE_BATCH_ARTICLES,
                                        ["article_id", "body_text", "credits", "language", "duplicate_of",
                                         "source_uri", "record_key"]):
             for row in batch.to_pylist():
@@ -81,9 +82,9 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
 
     def flush(extractions: list, part: int) -> None:
         tables = to_tables(extractions, run_id=run_id, pipeline_version=pipeline_version)
-        lake.write_part(entity_parts, "entities", tables.pop("entities"), part)
+        write_part(entity_parts, "entities", tables.pop("entities"), part)
         for name, table in tables.items():
-            lake.write_part(work, name, table, part)
+            write_part(work, name, table, part)
             counts[name] += table.num_rows
         pause_point("analyse")
 
@@ -106,65 +107,65 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
                 buffer, part = [], part + 1
         if buffer or part == 0:
             flush(buffer, part)
-    merged = merged_entities(sorted((entity_parts / "entities").glob(lake.PART_GLOB)), entity_parts / "spill")
-    written = lake.write_part_stream(work, "entities", merged, 0)
+    merged = merged_entities(sorted((entity_parts / "entities").glob(PART_GLOB)), entity_parts / "spill")
+    written = write_part_stream(work, "entities", merged, 0)
     counts["entities"] = pq.ParquetFile(written).metadata.num_rows
     shutil.rmtree(entity_parts)
     # Parse and normalise wrote quarantine parts 0 and 1.
-    lake.write_part(work, "quarantine", pa.Table.from_pylist(failures, schema=QUARANTINE), 2)
+    write_part(work, "quarantine", pa.Table.from_pylist(failures, schema=QUARANTINE), 2)
     counts["quarantined"] = len(failures)
     return counts
 
 
-def stage(warehouse_dir: Path, run_id: str) -> dict:
-    staged = lake.stage_run(warehouse_dir, run_id)
+def stage(warehouse_dir: Path, lake: Lake, run_id: str) -> dict:
+    staged = stage_run(warehouse_dir, lake, run_id)
     pause_point("staged")
     return {table: len(paths) for table, paths in staged.items()}
 
 
-def validate(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
+def validate(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str) -> dict:
     """Great Expectations over the run's staged tables, a slice at a time; blocking failures reject the run."""
-    staged = {table: sorted(lake.partition_dir(warehouse_dir, table, run_id).glob(lake.PART_GLOB))
-              for table in ALL_TABLES}
+    staged = {table: staged_parts(lake, table, run_id) for table in ALL_TABLES}
     scratch = scratch_dir(warehouse_dir, run_id)
-    repeated = repeated_keys(staged, scratch)
-    outcome = validate_slices(table_slices(staged), run_id=run_id, pipeline_version=pipeline_version,
+    repeated = repeated_keys(lake, staged, scratch)
+    outcome = validate_slices(table_slices(lake, staged), run_id=run_id, pipeline_version=pipeline_version,
                               validated_at=datetime.now(timezone.utc), repeated_keys=repeated)
     shutil.rmtree(scratch)
     pause_point("validate")
-    lake.write_part(lake.work_dir(warehouse_dir, run_id), "validation_results", outcome.results, 0)
-    lake.stage_run(warehouse_dir, run_id)
+    write_part(work_dir(warehouse_dir, run_id), "validation_results", outcome.results, 0)
+    stage_run(warehouse_dir, lake, run_id)
     if not outcome.passed:
         raise ValidationFailed("; ".join(outcome.blocking_failures))
     results = outcome.results.to_pylist()
     return {"expectations": len(results), "warnings_failed": sum(1 for r in results if not r["success"])}
 
 
-def commit_and_publish(warehouse_dir: Path, run_row: dict) -> dict:
+def commit_and_publish(warehouse_dir: Path, lake: Lake, run_row: dict) -> dict:
     """Record the run, make its data visible in the lake, then rebuild and swap the published file."""
     run_id = run_row["run_id"]
-    lake.write_part(lake.work_dir(warehouse_dir, run_id), "runs", pa.Table.from_pylist([run_row], schema=RUNS), 0)
-    lake.stage_run(warehouse_dir, run_id)
-    lake.commit_run(warehouse_dir, run_id)
-    result = publish_warehouse(warehouse_dir, before_swap=lambda: pause_point("publish"))
+    write_part(work_dir(warehouse_dir, run_id), "runs", pa.Table.from_pylist([run_row], schema=RUNS), 0)
+    stage_run(warehouse_dir, lake, run_id)
+    commit_run(lake, run_id)
+    result = publish_warehouse(warehouse_dir, lake, before_swap=lambda: pause_point("publish"))
     return dict(result.row_counts)
 
 
-def record_failed_run(warehouse_dir: Path, run_row: dict) -> None:
+def record_failed_run(warehouse_dir: Path, lake: Lake, run_row: dict) -> None:
     """A failed run's data goes to rejected/; its runs row is still committed so the failure is on record."""
     run_id = run_row["run_id"]
-    if lake.is_committed(warehouse_dir, run_id):
+    if is_committed(lake, run_id):
         return
-    lake.reject_run(warehouse_dir, run_id, run_row["error"] or "failed")
-    lake.write_part(lake.work_dir(warehouse_dir, run_id), "runs", pa.Table.from_pylist([run_row], schema=RUNS), 0)
-    lake.stage_run(warehouse_dir, run_id)
-    lake.commit_run(warehouse_dir, run_id)
+    reject_run(warehouse_dir, lake, run_id, run_row["error"] or "failed")
+    write_part(work_dir(warehouse_dir, run_id), "runs", pa.Table.from_pylist([run_row], schema=RUNS), 0)
+    stage_run(warehouse_dir, lake, run_id)
+    commit_run(lake, run_id)
 
 
-def quarantine_summary(warehouse_dir: Path, run_id: str) -> list[dict]:
+def quarantine_summary(lake: Lake, run_id: str) -> list[dict]:
     """This run's quarantined inputs with their reasons, for the report."""
-    parts = sorted(lake.partition_dir(warehouse_dir, "quarantine", run_id).glob(lake.PART_GLOB))
-    rows = [row for p in parts for row in pq.read_table(p, columns=["source_uri", "record_key", "reason_code", "detail"]).to_pylist()]
+    columns = ["source_uri", "record_key", "reason_code", "detail"]
+    rows = [row for part in staged_parts(lake, "quarantine", run_id)
+            for row in pq.read_table(part, filesystem=lake.fs, columns=columns).to_pylist()]
     return sorted(rows, key=lambda r: (r["source_uri"], r["record_key"]))
 
 

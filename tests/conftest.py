@@ -1,8 +1,9 @@
-"""Shared fixtures: paths, the spaCy pipeline (loaded once), and the shared corpora when present."""
+"""Shared fixtures: paths, the spaCy pipeline (loaded once), the shared corpora when present, an S3 endpoint."""
 
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 
@@ -42,3 +43,38 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """An S3 endpoint on loopback (moto's server), standing in for an object store.
+
+    Endpoint and credentials go through the standard AWS variables, the way a user points s3fs at
+    MinIO or a cloud: the ingest step's spawned process inherits them.
+    """
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    try:
+        with pytest.MonkeyPatch.context() as env:
+            for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"):
+                env.delenv(name, raising=False)
+            env.setenv("AWS_ENDPOINT_URL", f"http://{host}:{port}")
+            env.setenv("AWS_ACCESS_KEY_ID", "broadsheet-test")
+            env.setenv("AWS_SECRET_ACCESS_KEY", "broadsheet-test")
+            env.setenv("AWS_DEFAULT_REGION", "us-east-1")
+            yield f"http://{host}:{port}"
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_endpoint) -> str:
+    """A new, empty bucket on the test endpoint; its name."""
+    import fsspec
+
+    bucket = f"broadsheet-{uuid.uuid4().hex[:12]}"
+    fsspec.filesystem("s3").mkdir(bucket)
+    return bucket

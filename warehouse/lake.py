@@ -1,15 +1,16 @@
 """The Parquet lake: a run's parts go work dir -> staged partition -> committed (or rejected).
 
-Layout under the warehouse directory::
+Layout (the lake defaults to ``<warehouse>/lake`` and may be any fsspec URL instead, e.g. ``s3://bucket/lake``)::
 
-    _work/<run_id>/<table>/part-00000.parquet      scratch while the run writes
-    lake/<table>/run_id=<run_id>/part-00000.parquet staged; invisible until committed
-    lake/_committed/<run_id>                        commit marker (JSON listing the run's parts)
-    rejected/<run_id>/<table>/...  + reason.txt     runs that failed validation, kept for inspection
+    <warehouse>/_work/<run_id>/<table>/part-00000.parquet  scratch while the run writes (always local)
+    <lake>/<table>/run_id=<run_id>/part-00000.parquet       staged; invisible until committed
+    <lake>/_committed/<run_id>                              commit marker (JSON listing the run's parts)
+    <warehouse>/rejected/<run_id>/<table>/... + reason.txt  runs that failed validation, kept for inspection
 
 Readers (publish, the manifest) only ever see parts listed in a commit marker, so a run
-that crashes anywhere before ``commit_run`` leaves nothing visible.  Every move is an
-``os.replace`` inside the warehouse directory, so it is atomic on one filesystem.
+that crashes anywhere before ``commit_run`` leaves nothing visible — also a part half uploaded
+to an object store.  In a local lake every move is an ``os.replace`` inside one filesystem; in a
+remote one a part is uploaded whole, and the marker is one small object written once.
 """
 
 from __future__ import annotations
@@ -19,12 +20,16 @@ import os
 import re
 import shutil
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
+import fsspec
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+from fsspec.implementations.local import LocalFileSystem
 
 from transforms.schemas import ALL_TABLES, FILES, key_column
 
@@ -49,8 +54,55 @@ class LakeError(RuntimeError):
     """An operation would break the lake's invariants (e.g. touch a committed run)."""
 
 
-def lake_dir(warehouse_dir: Path) -> Path:
-    return Path(warehouse_dir) / LAKE_DIR
+class Lake:
+    """Where a warehouse's committed Parquet lives: a local folder or an fsspec URL (``s3://bucket/lake``).
+
+    Only the lake can be elsewhere: the run's scratch, the published DuckDB file, locks, rejected runs and
+    quarantined inputs stay in the local warehouse folder, where ``os.replace`` and BI tools need them.
+    Paths handed out are the filesystem's own (no protocol); ``uri`` qualifies one for DuckDB.
+    """
+
+    def __init__(self, location: str | Path) -> None:
+        self.url = str(location)
+        self.fs, root = fsspec.core.url_to_fs(self.url)
+        self.root = root.rstrip("/")
+
+    @classmethod
+    def in_warehouse(cls, warehouse_dir: Path) -> Lake:
+        """The default: ``<warehouse>/lake``."""
+        return cls(Path(warehouse_dir).resolve() / LAKE_DIR)
+
+    @property
+    def is_local(self) -> bool:
+        return isinstance(self.fs, LocalFileSystem)
+
+    def path(self, *parts: str) -> str:
+        return "/".join([self.root, *parts])
+
+    def uri(self, path: str) -> str:
+        """``path`` as DuckDB opens it: plain when local, with the protocol otherwise."""
+        return path if self.is_local else self.fs.unstrip_protocol(path)
+
+    def listing(self, path: str) -> list[dict]:
+        """Entries directly under ``path``, fresh (object-store listings are cached); none if it is absent."""
+        self.fs.invalidate_cache(path)
+        try:
+            return self.fs.ls(path, detail=True)
+        except FileNotFoundError:
+            return []
+
+    def __reduce__(self):
+        # Crosses process boundaries (the ingest child) as its URL; the filesystem is rebuilt there.
+        return (Lake, (self.url,))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lake) and other.url == self.url
+
+    def __hash__(self) -> int:
+        return hash(self.url)
+
+    def __repr__(self) -> str:
+        return f"Lake({self.url!r})"
 
 
 def work_dir(warehouse_dir: Path, run_id: str) -> Path:
@@ -58,8 +110,31 @@ def work_dir(warehouse_dir: Path, run_id: str) -> Path:
     return Path(warehouse_dir) / WORK_DIR / _checked_run_id(run_id)
 
 
-def partition_dir(warehouse_dir: Path, table_name: str, run_id: str) -> Path:
-    return lake_dir(warehouse_dir) / table_name / f"run_id={_checked_run_id(run_id)}"
+@contextmanager
+def lake_connection(lake: Lake, config: dict[str, str]) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory DuckDB connection that reads the lake's parts by ``lake.uri``.
+
+    A remote lake is read through its fsspec filesystem: DuckDB's own httpfs extension would be
+    downloaded at run time, which these machines may not do.  Closed on exit: a connection with a
+    Python filesystem registered aborts the interpreter if it is still open when Python shuts down.
+    """
+    con = duckdb.connect(config={**config, "autoload_known_extensions": False})
+    try:
+        if not lake.is_local:
+            con.register_filesystem(lake.fs)
+        yield con
+    finally:
+        con.close()
+
+
+def partition_dir(lake: Lake, table_name: str, run_id: str) -> str:
+    return lake.path(table_name, f"run_id={_checked_run_id(run_id)}")
+
+
+def staged_parts(lake: Lake, table_name: str, run_id: str) -> list[str]:
+    """The run's parts of ``table_name`` in the lake, committed or not, in part order."""
+    entries = lake.listing(partition_dir(lake, table_name, run_id))
+    return sorted(e["name"] for e in entries if e["type"] == "file" and _is_part(e["name"]))
 
 
 def write_part(directory: Path, table_name: str, table: pa.Table, part: int) -> Path:
@@ -91,11 +166,12 @@ def write_part_stream(directory: Path, table_name: str, tables: Iterable[pa.Tabl
     return path
 
 
-def read_batches(path: Path, batch_rows: int, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
+def read_batches(path: Path | str, batch_rows: int, columns: list[str] | None = None,
+                 filesystem: fsspec.AbstractFileSystem | None = None) -> Iterator[pa.RecordBatch]:
     """A Parquet file's rows in batches, one row group in memory at a time (``write_part_stream`` writes
     a group per table it is given).  Not ``ParquetFile.iter_batches``: in pyarrow 26 its allocations
     grow with the rows read (6 → 36 MB over 90k articles), whereas a row group at a time stays flat."""
-    parquet = pq.ParquetFile(path)
+    parquet = pq.ParquetFile(path, filesystem=filesystem)
     for group in range(parquet.metadata.num_row_groups):
         yield from parquet.read_row_group(group, columns=columns).to_batches(max_chunksize=batch_rows)
 
@@ -120,12 +196,12 @@ def conform(table_name: str, table: pa.Table) -> pa.Table:
     return conformed
 
 
-def stage_run(warehouse_dir: Path, run_id: str) -> dict[str, list[Path]]:
+def stage_run(warehouse_dir: Path, lake: Lake, run_id: str) -> dict[str, list[str]]:
     """Move every part of the run's work dir into its lake partitions; returns staged paths per table."""
-    if is_committed(warehouse_dir, run_id):
+    if is_committed(lake, run_id):
         raise LakeError(f"run {run_id} is already committed; its partitions are immutable")
     source = work_dir(warehouse_dir, run_id)
-    staged: dict[str, list[Path]] = {}
+    staged: dict[str, list[str]] = {}
     if not source.is_dir():
         return staged
     for table_dir in sorted(p for p in source.iterdir() if p.is_dir()):
@@ -134,53 +210,72 @@ def stage_run(warehouse_dir: Path, run_id: str) -> dict[str, list[Path]]:
         parts = sorted(table_dir.glob(PART_GLOB))
         if not parts:
             continue
-        dest = partition_dir(warehouse_dir, table_dir.name, run_id)
-        dest.mkdir(parents=True, exist_ok=True)
+        dest = partition_dir(lake, table_dir.name, run_id)
+        lake.fs.makedirs(dest, exist_ok=True)
         for part in parts:
-            target = dest / part.name
-            if target.exists():
-                raise LakeError(f"{target} is already staged; part numbers must be unique within a run")
-            os.replace(part, target)
+            target = f"{dest}/{part.name}"
+            if lake.fs.exists(target):
+                raise LakeError(f"{lake.uri(target)} is already staged; part numbers must be unique within a run")
+            if lake.is_local:
+                os.replace(part, target)
+            else:
+                # Uploaded whole, then dropped here: a crash in between leaves an uncommitted copy, never a gap.
+                lake.fs.put_file(str(part), target)
+                part.unlink()
             staged.setdefault(table_dir.name, []).append(target)
-        fsync_path(dest)
+        if lake.is_local:
+            fsync_path(Path(dest))
     _remove_empty_dirs(source)
     return staged
 
 
-def commit_run(warehouse_dir: Path, run_id: str) -> Path:
+def commit_run(lake: Lake, run_id: str) -> str:
     """Make the run's staged parts visible to readers by writing its commit marker atomically.
 
     The marker lists the parts, so readers see exactly what was committed even if
     something is later written next to them.  Committing twice is a no-op.
     """
-    marker = lake_dir(warehouse_dir) / COMMITTED_DIR / _checked_run_id(run_id)
-    if marker.exists():
+    marker = _marker(lake, run_id)
+    if lake.fs.exists(marker):
         return marker
-    lake = lake_dir(warehouse_dir)
-    parts = {
-        table: [str(p.relative_to(lake)) for p in sorted(partition_dir(warehouse_dir, table, run_id).glob(PART_GLOB))]
-        for table in ALL_TABLES
-    }
+    parts = {table: [p.removeprefix(lake.root + "/") for p in staged_parts(lake, table, run_id)] for table in ALL_TABLES}
     payload = {
         "run_id": run_id,
         "committed_at": datetime.now(UTC).isoformat(),
         "parts": {table: paths for table, paths in parts.items() if paths},
     }
-    marker.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write_text(marker, json.dumps(payload, indent=2, sort_keys=True) + "\n")
+    text = json.dumps(payload, indent=2, sort_keys=True) + "\n"
+    if lake.is_local:
+        Path(marker).parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write_text(Path(marker), text)
+    else:
+        # Written under a temp name and moved: on an object store the move is a server-side copy, so the
+        # marker appears whole or not at all, on any fsspec backend.
+        tmp = f"{lake.path(COMMITTED_DIR)}/.{run_id}{TMP_INFIX}{os.getpid()}"
+        lake.fs.pipe_file(tmp, text.encode("utf-8"))
+        lake.fs.mv(tmp, marker)
     return marker
 
 
-def reject_run(warehouse_dir: Path, run_id: str, reason: str) -> Path:
-    """Move an uncommitted run's data to ``rejected/<run_id>/`` with a reason.txt; nothing is deleted."""
-    if is_committed(warehouse_dir, run_id):
+def reject_run(warehouse_dir: Path, lake: Lake, run_id: str, reason: str) -> Path:
+    """Move an uncommitted run's data to ``<warehouse>/rejected/<run_id>/`` with a reason.txt; nothing is deleted."""
+    if is_committed(lake, run_id):
         raise LakeError(f"run {run_id} is committed; committed data is never rejected or moved")
     dest = Path(warehouse_dir) / REJECTED_DIR / _checked_run_id(run_id)
     dest.mkdir(parents=True, exist_ok=True)
     for table in ALL_TABLES:
-        source = partition_dir(warehouse_dir, table, run_id)
-        if source.is_dir():
-            _move_files(source, dest / table)
+        partition = partition_dir(lake, table, run_id)
+        if lake.is_local:
+            if Path(partition).is_dir():
+                _move_files(Path(partition), dest / table)
+            continue
+        # File by file, like _move_files, so a reject interrupted half-way can simply be run again.
+        for path in sorted(lake.fs.find(partition)):
+            target = dest / table / path.removeprefix(partition + "/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            lake.fs.get_file(path, str(target))
+            lake.fs.rm_file(path)
+        _remove_partition(lake, partition)
     # Parts the run wrote but never staged are evidence too.
     unstaged = work_dir(warehouse_dir, run_id)
     if unstaged.is_dir():
@@ -190,39 +285,38 @@ def reject_run(warehouse_dir: Path, run_id: str, reason: str) -> Path:
     return dest
 
 
-def is_committed(warehouse_dir: Path, run_id: str) -> bool:
-    return (lake_dir(warehouse_dir) / COMMITTED_DIR / _checked_run_id(run_id)).is_file()
+def is_committed(lake: Lake, run_id: str) -> bool:
+    marker = _marker(lake, run_id)
+    lake.fs.invalidate_cache(marker)
+    return lake.fs.isfile(marker)
 
 
-def committed_runs(warehouse_dir: Path) -> list[str]:
+def committed_runs(lake: Lake) -> list[str]:
     """Committed run ids, oldest first (run ids sort by start time)."""
-    markers = lake_dir(warehouse_dir) / COMMITTED_DIR
-    if not markers.is_dir():
-        return []
-    return sorted(p.name for p in markers.iterdir() if p.is_file() and not p.name.startswith("."))
+    names = (e["name"].rsplit("/", 1)[1] for e in lake.listing(lake.path(COMMITTED_DIR)) if e["type"] == "file")
+    return sorted(name for name in names if not name.startswith("."))
 
 
-def committed_parts(warehouse_dir: Path, table_name: str) -> list[Path]:
+def committed_parts(lake: Lake, table_name: str) -> list[str]:
     """Parquet parts of ``table_name`` from committed runs, in commit order (run, then part).
 
     Later entries are newer: "latest row per key" means the one from the last part here.
     """
     if table_name not in ALL_TABLES:
         raise SchemaMismatch(f"unknown table {table_name!r}; the contract has {sorted(ALL_TABLES)}")
-    lake = lake_dir(warehouse_dir)
-    parts: list[Path] = []
-    for run_id in committed_runs(warehouse_dir):
-        marker = json.loads((lake / COMMITTED_DIR / run_id).read_text())
-        parts.extend(lake / rel for rel in sorted(marker["parts"].get(table_name, [])))
+    parts: list[str] = []
+    for run_id in committed_runs(lake):
+        marker = json.loads(lake.fs.cat_file(_marker(lake, run_id)))
+        parts.extend(lake.path(rel) for rel in sorted(marker["parts"].get(table_name, [])))
     return parts
 
 
-def read_manifest(warehouse_dir: Path) -> pa.Table:
+def read_manifest(lake: Lake) -> pa.Table:
     """The ``files`` rows of committed runs, latest row per file_id, sorted by file_id."""
-    parts = committed_parts(warehouse_dir, "files")
+    parts = committed_parts(lake, "files")
     if not parts:
         return FILES.empty_table()
-    rows = pa.concat_tables([conform("files", pq.read_table(p)) for p in parts])
+    rows = pa.concat_tables([conform("files", pq.read_table(p, filesystem=lake.fs)) for p in parts])
     # Parts are in commit order, so the highest position per key is its latest row.
     key = key_column(FILES)
     rows = rows.append_column("_pos", pa.array(range(rows.num_rows), pa.int64()))
@@ -231,7 +325,7 @@ def read_manifest(warehouse_dir: Path) -> pa.Table:
     return rows.take(pc.sort_indices(rows, [(key, "ascending")]))
 
 
-def clean_stale(warehouse_dir: Path, current_run_id: str | None = None) -> list[Path]:
+def clean_stale(warehouse_dir: Path, lake: Lake, current_run_id: str | None = None) -> list[str]:
     """Remove leftovers of crashed runs: work dirs, uncommitted partitions, temp files.
 
     Call it at the start of a run, before anything of that run is written, and with
@@ -240,34 +334,54 @@ def clean_stale(warehouse_dir: Path, current_run_id: str | None = None) -> list[
     """
     warehouse_dir = Path(warehouse_dir)
     keep = {current_run_id} if current_run_id else set()
-    committed = set(committed_runs(warehouse_dir))
-    removed: list[Path] = []
+    committed = set(committed_runs(lake))
+    removed: list[str] = []
 
     work_root = warehouse_dir / WORK_DIR
     if work_root.is_dir():
         for run_dir in sorted(work_root.iterdir()):
             if run_dir.name not in keep:
                 _remove(run_dir)
-                removed.append(run_dir)
+                removed.append(str(run_dir))
 
-    lake = lake_dir(warehouse_dir)
     for table in ALL_TABLES:
-        table_dir = lake / table
-        if not table_dir.is_dir():
-            continue
-        for partition in sorted(table_dir.iterdir()):
-            run_id = partition.name.removeprefix("run_id=")
-            if partition.is_dir() and run_id not in committed and run_id not in keep:
-                shutil.rmtree(partition)
-                removed.append(partition)
+        for entry in sorted(lake.listing(lake.path(table)), key=lambda e: e["name"]):
+            run_id = entry["name"].rsplit("/", 1)[1].removeprefix("run_id=")
+            if entry["type"] == "directory" and run_id not in committed and run_id not in keep:
+                _remove_partition(lake, entry["name"])
+                removed.append(entry["name"])
 
-    for root in (lake, warehouse_dir / REJECTED_DIR):
-        if root.is_dir():
-            for tmp in sorted(root.rglob(f".*{TMP_INFIX}*")):
-                if tmp.is_file():
-                    tmp.unlink()
-                    removed.append(tmp)
+    # The lake's only temp files are commit markers being written (parts are staged whole).
+    for entry in lake.listing(lake.path(COMMITTED_DIR)):
+        if TMP_INFIX in entry["name"].rsplit("/", 1)[1]:
+            lake.fs.rm_file(entry["name"])
+            removed.append(entry["name"])
+    rejected = warehouse_dir / REJECTED_DIR
+    if rejected.is_dir():
+        for tmp in sorted(rejected.rglob(f".*{TMP_INFIX}*")):
+            if tmp.is_file():
+                tmp.unlink()
+                removed.append(str(tmp))
     return removed
+
+
+def _marker(lake: Lake, run_id: str) -> str:
+    return lake.path(COMMITTED_DIR, _checked_run_id(run_id))
+
+
+def _is_part(path: str) -> bool:
+    name = path.rsplit("/", 1)[1]
+    return name.startswith("part-") and name.endswith(".parquet")
+
+
+def _remove_partition(lake: Lake, partition: str) -> None:
+    if lake.is_local:
+        if Path(partition).is_dir():
+            shutil.rmtree(partition)
+    else:
+        lake.fs.invalidate_cache(partition)
+        if lake.fs.exists(partition):  # an object store has no empty folders; other filesystems may
+            lake.fs.rm(partition, recursive=True)
 
 
 def _checked_run_id(run_id: str) -> str:

@@ -19,7 +19,7 @@ import filelock
 
 from transforms.schemas import ALL_TABLES, OPS_TABLES, key_column
 from warehouse.ddl import all_table_ddl, quote_ident, quote_literal
-from warehouse.lake import committed_parts, fsync_path
+from warehouse.lake import Lake, committed_parts, fsync_path, lake_connection
 
 PUBLISHED_DB_NAME = "broadsheet.duckdb"
 PUBLISH_LOCK_NAME = ".publish.lock"
@@ -49,9 +49,9 @@ class PublishResult:
     path: Path
 
 
-def publish(warehouse_dir: Path, *, lock_timeout: float = PUBLISH_LOCK_TIMEOUT_S,
+def publish(warehouse_dir: Path, lake: Lake | None = None, *, lock_timeout: float = PUBLISH_LOCK_TIMEOUT_S,
             before_swap: Callable[[], None] | None = None) -> PublishResult:
-    """Rebuild ``<warehouse_dir>/broadsheet.duckdb`` from the committed lake.
+    """Rebuild ``<warehouse_dir>/broadsheet.duckdb`` from the committed lake (by default ``<warehouse_dir>/lake``).
 
     ``before_swap`` runs when the new file is complete but not yet in place (the crash tests stop there).
     """
@@ -71,7 +71,7 @@ def publish(warehouse_dir: Path, *, lock_timeout: float = PUBLISH_LOCK_TIMEOUT_S
         target = warehouse_dir / PUBLISHED_DB_NAME
         tmp = warehouse_dir / f"{TMP_DB_PREFIX}{os.getpid()}"
         try:
-            row_counts = _build(tmp, warehouse_dir)
+            row_counts = _build(tmp, lake or Lake.in_warehouse(warehouse_dir))
             fsync_path(tmp)
             if before_swap is not None:
                 before_swap()
@@ -85,29 +85,29 @@ def publish(warehouse_dir: Path, *, lock_timeout: float = PUBLISH_LOCK_TIMEOUT_S
         lock.release()
 
 
-def _build(db_path: Path, warehouse_dir: Path) -> dict[str, int]:
-    parts = {table: [str(p) for p in committed_parts(warehouse_dir, table)] for table in ALL_TABLES}
+def _build(db_path: Path, lake: Lake) -> dict[str, int]:
+    parts = {table: [lake.uri(p) for p in committed_parts(lake, table)] for table in ALL_TABLES}
     # An in-memory host lets us ATTACH the new file with its storage version pinned.
-    con = duckdb.connect(config={"memory_limit": PUBLISH_MEMORY_LIMIT, "temp_directory": str(_spill_dir(db_path))})
+    config = {"memory_limit": PUBLISH_MEMORY_LIMIT, "temp_directory": str(_spill_dir(db_path))}
     try:
-        con.execute(
-            f"ATTACH {quote_literal(str(db_path))} AS {BUILD_CATALOG} "
-            f"(STORAGE_VERSION {quote_literal(PUBLISH_STORAGE_VERSION)})"
-        )
-        con.execute(f"USE {BUILD_CATALOG}")
-        for stmt in all_table_ddl():
-            con.execute(stmt)
-        # Parents before children: children and entities are chosen by the published articles.
-        for sql in _insert_statements(parts):
-            con.execute(sql)
-        con.execute(VIEWS_SQL_PATH.read_text(encoding="utf-8"))
-        row_counts = {table: _count(con, table) for table in ALL_TABLES}
-        # Checkpoint + detach so the file is complete on its own (no WAL) before it is renamed.
-        con.execute(f"CHECKPOINT {BUILD_CATALOG}")
-        con.execute("USE memory")
-        con.execute(f"DETACH {BUILD_CATALOG}")
+        with lake_connection(lake, config) as con:
+            con.execute(
+                f"ATTACH {quote_literal(str(db_path))} AS {BUILD_CATALOG} "
+                f"(STORAGE_VERSION {quote_literal(PUBLISH_STORAGE_VERSION)})"
+            )
+            con.execute(f"USE {BUILD_CATALOG}")
+            for stmt in all_table_ddl():
+                con.execute(stmt)
+            # Parents before children: children and entities are chosen by the published articles.
+            for sql in _insert_statements(parts):
+                con.execute(sql)
+            con.execute(VIEWS_SQL_PATH.read_text(encoding="utf-8"))
+            row_counts = {table: _count(con, table) for table in ALL_TABLES}
+            # Checkpoint + detach so the file is complete on its own (no WAL) before it is renamed.
+            con.execute(f"CHECKPOINT {BUILD_CATALOG}")
+            con.execute("USE memory")
+            con.execute(f"DETACH {BUILD_CATALOG}")
     finally:
-        con.close()
         if _spill_dir(db_path).exists():  # DuckDB makes it only when it spills
             shutil.rmtree(_spill_dir(db_path))
     return row_counts

@@ -56,7 +56,8 @@ def test_cli_runs_the_seeds_on_the_cluster_like_a_local_run(prefect_harness, clu
 
 @pytest.mark.slow
 def test_bbc_articles_on_the_cluster_publish_the_same_tables_as_a_local_run(prefect_harness, cluster, client,
-                                                                            tmp_path):
+                                                                            s3_bucket, tmp_path):
+    """The cluster's run keeps its lake on S3 (the workers never see it), the local run in its warehouse."""
     if not BBC.is_dir():
         pytest.skip(f"../shared is absent ({BBC} not found): the BBC corpus lives there")
     source = tmp_path / "articles"
@@ -68,7 +69,8 @@ def test_bbc_articles_on_the_cluster_publish_the_same_tables_as_a_local_run(pref
     on_dask, local = tmp_path / "on_dask", tmp_path / "local"
 
     with distributed.get_task_stream(client) as task_stream:
-        report = nightly(sources=[str(source)], warehouse=str(on_dask), dask_address=cluster.scheduler_address)
+        report = nightly(sources=[str(source)], warehouse=str(on_dask), dask_address=cluster.scheduler_address,
+                         lake=f"s3://{s3_bucket}/lake")
     analysed = query_published(on_dask, "SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND language = 'en'")[0][0]
     chunks = _chunk_tasks(task_stream)
     assert len(chunks) == math.ceil(analysed / CHUNK_ARTICLES)

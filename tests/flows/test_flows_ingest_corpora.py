@@ -25,9 +25,10 @@ pytestmark = pytest.mark.slow
 def _ingest(source: Path, warehouse: Path) -> tuple[dict, dict, list[dict], list[dict], list[dict]]:
     if not source.exists():
         pytest.skip(f"../shared is absent ({source} not found): the corpora live there")
-    discovered = ingest.discover([str(source)], warehouse, "run1", "test-version", full_refresh=False)
+    parquet_lake = lake.Lake.in_warehouse(warehouse)
+    discovered = ingest.discover([str(source)], warehouse, parquet_lake, "run1", "test-version", full_refresh=False)
     parsed = ingest.parse(warehouse, "run1", "test-version")
-    normalised = ingest.normalise(warehouse, "run1", "test-version")
+    normalised = ingest.normalise(warehouse, parquet_lake, "run1", "test-version")
     work = lake.work_dir(warehouse, "run1")
     read = lambda table: [row for p in sorted((work / table).glob("*.parquet")) for row in pq.read_table(p).to_pylist()]
     return discovered, {**parsed, **normalised, "parse_quarantined": parsed["quarantined"]}, read("articles"), \

@@ -89,7 +89,8 @@ def test_second_run_changes_nothing(seeded):
 
 
 def _staged_entities(warehouse: Path) -> list[dict]:
-    rows = [row for part in lake.committed_parts(warehouse, "entities") for row in pq.read_table(part).to_pylist()]
+    rows = [row for part in lake.committed_parts(lake.Lake.in_warehouse(warehouse), "entities")
+            for row in pq.read_table(part).to_pylist()]
     return sorted(({k: v for k, v in row.items() if k not in ("run_id", "pipeline_version")} for row in rows),
                   key=lambda row: row["entity_id"])
 
@@ -100,7 +101,7 @@ def test_entities_written_in_many_parts_fold_to_the_same_rows(seeded, prefect_ha
     monkeypatch.setattr(steps, "ANALYSE_BATCH_ARTICLES", 2)
     small_parts = tmp_path / "warehouse"
     nightly(sources=[str(SEEDS)], warehouse=str(small_parts))
-    assert len(lake.committed_parts(small_parts, "entity_mentions")) == -(-SEED_COUNT // 2)
+    assert len(lake.committed_parts(lake.Lake.in_warehouse(small_parts), "entity_mentions")) == -(-SEED_COUNT // 2)
     staged = _staged_entities(small_parts)
     assert staged == _staged_entities(warehouse)
     assert len({row["entity_id"] for row in staged}) == len(staged)

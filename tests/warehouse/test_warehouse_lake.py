@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from pathlib import Path
 
 import pyarrow as pa
@@ -67,42 +68,57 @@ def test_read_batches_streams_every_row_in_order_within_the_batch_size(tmp_path:
     assert [row["article_id"] for b in batches for row in b.to_pylist()] == expected
 
 
-def test_staged_parts_are_invisible_until_committed(warehouse: Path) -> None:
-    staged = write_run(warehouse, RUN_1, run_1_tables())
+def test_staged_parts_are_invisible_until_committed(warehouse: Path, parquet_lake: lake.Lake) -> None:
+    staged = write_run(warehouse, parquet_lake, RUN_1, run_1_tables())
 
-    partition = warehouse / "lake" / "articles" / f"run_id={RUN_1}"
-    assert staged["articles"] == [partition / "part-00000.parquet"]
+    partition = parquet_lake.path("articles", f"run_id={RUN_1}")
+    assert staged["articles"] == [f"{partition}/part-00000.parquet"]
     assert set(staged) == set(run_1_tables())
     assert not lake.work_dir(warehouse, RUN_1).exists()
-    assert lake.committed_runs(warehouse) == []
-    assert lake.committed_parts(warehouse, "articles") == []
+    assert lake.committed_runs(parquet_lake) == []
+    assert lake.committed_parts(parquet_lake, "articles") == []
 
-    marker = lake.commit_run(warehouse, RUN_1)
+    marker = lake.commit_run(parquet_lake, RUN_1)
 
-    assert marker == warehouse / "lake" / "_committed" / RUN_1
-    assert json.loads(marker.read_text())["parts"]["articles"] == [f"articles/run_id={RUN_1}/part-00000.parquet"]
-    assert lake.committed_runs(warehouse) == [RUN_1]
-    assert lake.committed_parts(warehouse, "articles") == [partition / "part-00000.parquet"]
-    assert not [p for p in marker.parent.iterdir() if p.name.startswith(".")]  # temp marker renamed away
+    assert marker == parquet_lake.path("_committed", RUN_1)
+    assert json.loads(parquet_lake.fs.cat_file(marker))["parts"]["articles"] == [f"articles/run_id={RUN_1}/part-00000.parquet"]
+    assert lake.committed_runs(parquet_lake) == [RUN_1]
+    assert lake.committed_parts(parquet_lake, "articles") == [f"{partition}/part-00000.parquet"]
+    assert pq.read_table(f"{partition}/part-00000.parquet", filesystem=parquet_lake.fs)["article_id"].to_pylist() == ["A1", "A2", "A2dup"]
+    assert lake.commit_run(parquet_lake, RUN_1) == marker  # committing twice is a no-op
+    # The temp marker was renamed away.
+    assert [e["name"] for e in parquet_lake.listing(parquet_lake.path("_committed"))] == [marker]
     with pytest.raises(lake.LakeError, match="already committed"):
-        lake.stage_run(warehouse, RUN_1)
+        lake.stage_run(warehouse, parquet_lake, RUN_1)
 
 
-def test_committed_parts_are_in_run_order(two_runs: Path) -> None:
-    write_run(two_runs, RUN_3, {"articles": [{"article_id": "A3"}]})  # staged only
+def test_the_lake_defaults_to_the_warehouse_folder_and_crosses_processes_as_its_url(warehouse: Path) -> None:
+    default = lake.Lake.in_warehouse(warehouse)
+    remote = lake.Lake("memory://bucket/prefix/lake/")
 
-    assert lake.committed_runs(two_runs) == [RUN_1, RUN_2]
-    assert [p.parent.name for p in lake.committed_parts(two_runs, "articles")] == [f"run_id={RUN_1}", f"run_id={RUN_2}"]
-    assert [p.parent.name for p in lake.committed_parts(two_runs, "numeric_claims")] == [f"run_id={RUN_1}"]
+    assert default.is_local and default.root == str(warehouse.resolve() / "lake")
+    assert default.uri(default.path("articles")) == str(warehouse.resolve() / "lake" / "articles")
+    assert not remote.is_local and remote.root == "/bucket/prefix/lake"
+    assert remote.uri(remote.path("articles", "part-00000.parquet")) == "memory:///bucket/prefix/lake/articles/part-00000.parquet"
+    assert pickle.loads(pickle.dumps(remote)) == remote
 
 
-def test_reject_run_moves_data_and_keeps_a_reason(two_runs: Path) -> None:
-    write_run(two_runs, RUN_3, {"articles": [{"article_id": "A3"}], "files": [{"file_id": "f-z", "source_uri": "z.txt"}]})
+def test_committed_parts_are_in_run_order(two_runs: Path, parquet_lake: lake.Lake) -> None:
+    write_run(two_runs, parquet_lake, RUN_3, {"articles": [{"article_id": "A3"}]})  # staged only
+
+    assert lake.committed_runs(parquet_lake) == [RUN_1, RUN_2]
+    assert [_partition(p) for p in lake.committed_parts(parquet_lake, "articles")] == [f"run_id={RUN_1}", f"run_id={RUN_2}"]
+    assert [_partition(p) for p in lake.committed_parts(parquet_lake, "numeric_claims")] == [f"run_id={RUN_1}"]
+
+
+def test_reject_run_moves_data_and_keeps_a_reason(two_runs: Path, parquet_lake: lake.Lake) -> None:
+    write_run(two_runs, parquet_lake, RUN_3, {"articles": [{"article_id": "A3"}],
+                                              "files": [{"file_id": "f-z", "source_uri": "z.txt"}]})
     # A part written after staging, never staged: evidence too.
     lake.write_part(lake.work_dir(two_runs, RUN_3), "quotes", make_table("quotes", RUN_3, [
         {"quote_id": "q9", "article_id": "A3", "quote_text": "x"}]), part=0)
 
-    dest = lake.reject_run(two_runs, RUN_3, "blocking: articles.article_id not unique")
+    dest = lake.reject_run(two_runs, parquet_lake, RUN_3, "blocking: articles.article_id not unique")
 
     assert dest == two_runs / "rejected" / RUN_3
     assert pq.read_table(dest / "articles" / "part-00000.parquet").column("article_id").to_pylist() == ["A3"]
@@ -110,51 +126,55 @@ def test_reject_run_moves_data_and_keeps_a_reason(two_runs: Path) -> None:
     assert pq.read_table(dest / "_work" / "quotes" / "part-00000.parquet").column("quote_id").to_pylist() == ["q9"]
     reason = (dest / "reason.txt").read_text()
     assert f"run_id: {RUN_3}" in reason and "reason: blocking: articles.article_id not unique" in reason
-    assert not (two_runs / "lake" / "articles" / f"run_id={RUN_3}").exists()
+    assert not parquet_lake.fs.exists(parquet_lake.path("articles", f"run_id={RUN_3}"))
+    assert lake.staged_parts(parquet_lake, "files", RUN_3) == []
     assert not lake.work_dir(two_runs, RUN_3).exists()
-    assert lake.committed_runs(two_runs) == [RUN_1, RUN_2]
+    assert lake.committed_runs(parquet_lake) == [RUN_1, RUN_2]
 
 
-def test_reject_refuses_committed_runs(two_runs: Path) -> None:
+def test_reject_refuses_committed_runs(two_runs: Path, parquet_lake: lake.Lake) -> None:
     with pytest.raises(lake.LakeError, match="committed"):
-        lake.reject_run(two_runs, RUN_1, "oops")
-    assert (two_runs / "lake" / "articles" / f"run_id={RUN_1}" / "part-00000.parquet").is_file()
+        lake.reject_run(two_runs, parquet_lake, RUN_1, "oops")
+    assert lake.staged_parts(parquet_lake, "articles", RUN_1) == [
+        parquet_lake.path("articles", f"run_id={RUN_1}", "part-00000.parquet")]
 
 
-def test_clean_stale_removes_crash_leftovers_but_never_committed_data(two_runs: Path) -> None:
-    before = _digests(two_runs / "lake")
+def test_clean_stale_removes_crash_leftovers_but_never_committed_data(two_runs: Path, parquet_lake: lake.Lake) -> None:
+    before = _digests(parquet_lake)
     crashed = "20250103T020000Z-dead"
-    write_run(two_runs, crashed, {"articles": [{"article_id": "A9"}]})            # staged, never committed
-    lake.write_part(lake.work_dir(two_runs, "20250103T030000Z-dead2"), "articles",  # never staged
+    write_run(two_runs, parquet_lake, crashed, {"articles": [{"article_id": "A9"}]})  # staged, never committed
+    lake.write_part(lake.work_dir(two_runs, "20250103T030000Z-dead2"), "articles",   # never staged
                     make_table("articles", "x", [{"article_id": "A8"}]), part=0)
-    stale_marker_tmp = two_runs / "lake" / "_committed" / f".{crashed}.tmp-99999"
-    stale_marker_tmp.write_text("{")
+    stale_marker_tmp = parquet_lake.path("_committed", f".{crashed}.tmp-99999")
+    parquet_lake.fs.pipe_file(stale_marker_tmp, b"{")
     current = lake.work_dir(two_runs, RUN_3)
     lake.write_part(current, "articles", make_table("articles", RUN_3, [{"article_id": "A3"}]), part=0)
 
-    removed = lake.clean_stale(two_runs, current_run_id=RUN_3)
+    removed = lake.clean_stale(two_runs, parquet_lake, current_run_id=RUN_3)
 
-    assert two_runs / "lake" / "articles" / f"run_id={crashed}" in removed
+    crashed_partition = parquet_lake.path("articles", f"run_id={crashed}")
+    assert crashed_partition in removed
     assert stale_marker_tmp in removed
-    assert not (two_runs / "lake" / "articles" / f"run_id={crashed}").exists()
+    assert not parquet_lake.fs.exists(crashed_partition)
     assert not (two_runs / "_work" / "20250103T030000Z-dead2").exists()
-    assert not stale_marker_tmp.exists()
+    assert not parquet_lake.fs.exists(stale_marker_tmp)
     assert (current / "articles" / "part-00000.parquet").is_file()  # the running run is left alone
-    assert _digests(two_runs / "lake") == before                      # committed bytes untouched
-    assert lake.committed_runs(two_runs) == [RUN_1, RUN_2]
+    assert _digests(parquet_lake) == before                          # committed bytes untouched
+    assert lake.committed_runs(parquet_lake) == [RUN_1, RUN_2]
 
 
-def test_read_manifest_is_latest_row_per_file(warehouse: Path) -> None:
-    empty = lake.read_manifest(warehouse)
+def test_read_manifest_is_latest_row_per_file(warehouse: Path, parquet_lake: lake.Lake) -> None:
+    empty = lake.read_manifest(parquet_lake)
     assert empty.num_rows == 0 and empty.schema.equals(FILES)
 
-    write_run(warehouse, RUN_1, {"files": [{"file_id": "f-x", "source_uri": "x.txt"}, {"file_id": "f-y", "source_uri": "y.txt"}]})
-    lake.commit_run(warehouse, RUN_1)
-    write_run(warehouse, RUN_2, {"files": [{"file_id": "f-y", "source_uri": "y.txt", "status": "empty"}]})
-    lake.commit_run(warehouse, RUN_2)
-    write_run(warehouse, RUN_3, {"files": [{"file_id": "f-z", "source_uri": "z.txt"}]})  # not committed
+    write_run(warehouse, parquet_lake, RUN_1, {"files": [{"file_id": "f-x", "source_uri": "x.txt"},
+                                                         {"file_id": "f-y", "source_uri": "y.txt"}]})
+    lake.commit_run(parquet_lake, RUN_1)
+    write_run(warehouse, parquet_lake, RUN_2, {"files": [{"file_id": "f-y", "source_uri": "y.txt", "status": "empty"}]})
+    lake.commit_run(parquet_lake, RUN_2)
+    write_run(warehouse, parquet_lake, RUN_3, {"files": [{"file_id": "f-z", "source_uri": "z.txt"}]})  # not committed
 
-    manifest = lake.read_manifest(warehouse)
+    manifest = lake.read_manifest(parquet_lake)
 
     assert manifest.schema.equals(FILES, check_metadata=False)
     assert [(r["file_id"], r["status"], r["run_id"]) for r in manifest.to_pylist()] == [
@@ -169,8 +189,13 @@ def test_run_ids_must_be_safe_directory_names(warehouse: Path) -> None:
             lake.work_dir(warehouse, bad)
 
 
-def _digests(root: Path) -> dict[str, str]:
+def _partition(path: str) -> str:
+    return path.rsplit("/", 2)[1]
+
+
+def _digests(parquet_lake: lake.Lake) -> dict[str, str]:
     return {
-        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*")) if p.is_file() and f"run_id={RUN_3}" not in str(p) and "dead" not in str(p)
+        path: hashlib.sha256(parquet_lake.fs.cat_file(path)).hexdigest()
+        for path in sorted(parquet_lake.fs.find(parquet_lake.root))
+        if f"run_id={RUN_3}" not in path and "dead" not in path
     }

@@ -45,8 +45,8 @@ def _table_hashes(db: Path) -> dict[str, str]:
         con.close()
 
 
-def test_publish_keeps_the_latest_version_of_each_article_and_only_its_children(two_runs: Path) -> None:
-    result = publish(two_runs)
+def test_publish_keeps_the_latest_version_of_each_article_and_only_its_children(two_runs: Path, parquet_lake: lake.Lake) -> None:
+    result = publish(two_runs, parquet_lake)
     db = result.path
 
     assert db == two_runs / "broadsheet.duckdb"
@@ -67,8 +67,8 @@ def test_publish_keeps_the_latest_version_of_each_article_and_only_its_children(
     }
 
 
-def test_published_entities_are_aggregated_from_published_mentions(two_runs: Path) -> None:
-    db = publish(two_runs).path
+def test_published_entities_are_aggregated_from_published_mentions(two_runs: Path, parquet_lake: lake.Lake) -> None:
+    db = publish(two_runs, parquet_lake).path
 
     # A2dup duplicates A2: its mention keeps its alias but does not count again.
     assert _rows(db, "SELECT entity_id, name, label, aliases, article_count, mention_count, run_id FROM entities ORDER BY entity_id") == [
@@ -77,8 +77,8 @@ def test_published_entities_are_aggregated_from_published_mentions(two_runs: Pat
     ]
 
 
-def test_ops_tables_keep_the_latest_row_per_key(two_runs: Path) -> None:
-    db = publish(two_runs).path
+def test_ops_tables_keep_the_latest_row_per_key(two_runs: Path, parquet_lake: lake.Lake) -> None:
+    db = publish(two_runs, parquet_lake).path
 
     assert _rows(db, "SELECT run_id, articles FROM runs ORDER BY run_id") == [(RUN_1, 3), (RUN_2, 1)]
     assert _rows(db, "SELECT file_id, status, run_id FROM files ORDER BY file_id") == [
@@ -87,8 +87,8 @@ def test_ops_tables_keep_the_latest_row_per_key(two_runs: Path) -> None:
     assert _rows(db, "SELECT quarantine_id, reason_code FROM quarantine") == [("qr1", "invalid_json")]
 
 
-def test_views_answer_analyst_questions(two_runs: Path) -> None:
-    db = publish(two_runs).path
+def test_views_answer_analyst_questions(two_runs: Path, parquet_lake: lake.Lake) -> None:
+    db = publish(two_runs, parquet_lake).path
 
     assert _rows(db, "SELECT quote_id, article_title, speaker_name, quote_text FROM v_quotes") == [
         ("q2", "A1 second version", "Joseph R. Biden", "We will win."),
@@ -107,39 +107,39 @@ def test_views_answer_analyst_questions(two_runs: Path) -> None:
     ]
 
 
-def test_staged_but_uncommitted_run_is_invisible(two_runs: Path) -> None:
-    write_run(two_runs, RUN_3, {"articles": [{"article_id": "A1", "title": "A1 third version"}, {"article_id": "A3"}]})
+def test_staged_but_uncommitted_run_is_invisible(two_runs: Path, parquet_lake: lake.Lake) -> None:
+    write_run(two_runs, parquet_lake, RUN_3, {"articles": [{"article_id": "A1", "title": "A1 third version"}, {"article_id": "A3"}]})
 
-    db = publish(two_runs).path
+    db = publish(two_runs, parquet_lake).path
 
     assert _rows(db, "SELECT article_id, title FROM articles WHERE article_id IN ('A1', 'A3')") == [("A1", "A1 second version")]
     assert _rows(db, f"SELECT count(*) FROM articles WHERE run_id = '{RUN_3}'") == [(0,)]
 
 
-def test_rejected_run_is_not_published(two_runs: Path) -> None:
-    write_run(two_runs, RUN_3, {"articles": [{"article_id": "A3"}]})
-    lake.reject_run(two_runs, RUN_3, "blocking failure")
+def test_rejected_run_is_not_published(two_runs: Path, parquet_lake: lake.Lake) -> None:
+    write_run(two_runs, parquet_lake, RUN_3, {"articles": [{"article_id": "A3"}]})
+    lake.reject_run(two_runs, parquet_lake, RUN_3, "blocking failure")
 
-    assert _rows(publish(two_runs).path, "SELECT count(*) FROM articles WHERE article_id = 'A3'") == [(0,)]
+    assert _rows(publish(two_runs, parquet_lake).path, "SELECT count(*) FROM articles WHERE article_id = 'A3'") == [(0,)]
 
 
-def test_publish_is_deterministic(two_runs: Path) -> None:
-    first = _table_hashes(publish(two_runs).path)
-    second = _table_hashes(publish(two_runs).path)
+def test_publish_is_deterministic(two_runs: Path, parquet_lake: lake.Lake) -> None:
+    first = _table_hashes(publish(two_runs, parquet_lake).path)
+    second = _table_hashes(publish(two_runs, parquet_lake).path)
 
     assert first == second
     assert len(first) == len(ALL_TABLES) + 4
 
 
-def test_empty_lake_publishes_every_table_empty(warehouse: Path) -> None:
-    result = publish(warehouse)
+def test_empty_lake_publishes_every_table_empty(warehouse: Path, parquet_lake: lake.Lake) -> None:
+    result = publish(warehouse, parquet_lake)
 
     assert result.row_counts == {table: 0 for table in ALL_TABLES}
     assert _rows(result.path, "SELECT count(*) FROM v_top_entities") == [(0,)]
 
 
-def test_published_file_uses_the_pinned_storage_version_and_carries_the_dictionary(two_runs: Path) -> None:
-    db = publish(two_runs).path
+def test_published_file_uses_the_pinned_storage_version_and_carries_the_dictionary(two_runs: Path, parquet_lake: lake.Lake) -> None:
+    db = publish(two_runs, parquet_lake).path
 
     tags = _rows(db, "SELECT tags FROM duckdb_databases() WHERE database_name = 'broadsheet'")
     assert tags == [({"storage_version": f"{PUBLISH_STORAGE_VERSION}+"},)]
@@ -150,22 +150,22 @@ def test_published_file_uses_the_pinned_storage_version_and_carries_the_dictiona
     assert not (two_runs / "broadsheet.duckdb.wal").exists()
 
 
-def test_views_survive_opening_the_file_under_another_name(two_runs: Path, tmp_path: Path) -> None:
+def test_views_survive_opening_the_file_under_another_name(two_runs: Path, parquet_lake: lake.Lake, tmp_path: Path) -> None:
     copy = tmp_path / "analyst_copy.duckdb"
-    copy.write_bytes(publish(two_runs).path.read_bytes())
+    copy.write_bytes(publish(two_runs, parquet_lake).path.read_bytes())
 
     assert _rows(copy, "SELECT count(*) FROM v_quotes") == [(1,)]
 
 
-def test_open_reader_keeps_old_data_and_new_connections_see_new(warehouse: Path) -> None:
-    write_run(warehouse, RUN_1, run_1_tables())
-    lake.commit_run(warehouse, RUN_1)
-    db = publish(warehouse).path
+def test_open_reader_keeps_old_data_and_new_connections_see_new(warehouse: Path, parquet_lake: lake.Lake) -> None:
+    write_run(warehouse, parquet_lake, RUN_1, run_1_tables())
+    lake.commit_run(parquet_lake, RUN_1)
+    db = publish(warehouse, parquet_lake).path
     old_reader = duckdb.connect(str(db), read_only=True)
     try:
-        write_run(warehouse, RUN_2, run_2_tables())
-        lake.commit_run(warehouse, RUN_2)
-        publish(warehouse)
+        write_run(warehouse, parquet_lake, RUN_2, run_2_tables())
+        lake.commit_run(parquet_lake, RUN_2)
+        publish(warehouse, parquet_lake)
 
         assert old_reader.execute("SELECT title FROM articles WHERE article_id = 'A1'").fetchall() == [("A1 first version",)]
         # Another process (a BI tool, the CLI) opening the path now gets the new file.
@@ -181,7 +181,7 @@ def test_open_reader_keeps_old_data_and_new_connections_see_new(warehouse: Path)
         old_reader.close()
 
 
-def test_second_publisher_gets_publish_locked_quickly(warehouse: Path) -> None:
+def test_second_publisher_gets_publish_locked_quickly(warehouse: Path, parquet_lake: lake.Lake) -> None:
     warehouse.mkdir(parents=True)
     holder = subprocess.Popen(
         [sys.executable, "-c",
@@ -194,30 +194,30 @@ def test_second_publisher_gets_publish_locked_quickly(warehouse: Path) -> None:
         assert holder.stdout.readline().strip() == "held"
         started = time.monotonic()
         with pytest.raises(PublishLocked, match="another process is publishing"):
-            publish(warehouse, lock_timeout=0.2)
+            publish(warehouse, parquet_lake, lock_timeout=0.2)
         assert time.monotonic() - started < 2
         assert not (warehouse / "broadsheet.duckdb").exists()
     finally:
         holder.stdin.close()
         holder.wait(timeout=10)
-    assert publish(warehouse).row_counts["articles"] == 0  # lock released: publishing works again
+    assert publish(warehouse, parquet_lake).row_counts["articles"] == 0  # lock released: publishing works again
 
 
 def test_crash_before_the_swap_leaves_the_old_file_and_next_publish_cleans_up(
-    two_runs: Path, monkeypatch: pytest.MonkeyPatch
+    two_runs: Path, parquet_lake: lake.Lake, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = publish(two_runs).path
+    db = publish(two_runs, parquet_lake).path
     before = hashlib.sha256(db.read_bytes()).hexdigest()
-    write_run(two_runs, RUN_3, {"articles": [{"article_id": "A3", "source_uri": "z.txt"}],
+    write_run(two_runs, parquet_lake, RUN_3, {"articles": [{"article_id": "A3", "source_uri": "z.txt"}],
                                 "files": [{"file_id": "f-z", "source_uri": "z.txt", "status": "parsed"}]})
-    lake.commit_run(two_runs, RUN_3)
+    lake.commit_run(parquet_lake, RUN_3)
 
     def crash(src: str, dst: str) -> None:
         raise OSError("disk on fire")
 
     monkeypatch.setattr(publish_module.os, "replace", crash)
     with pytest.raises(OSError, match="disk on fire"):
-        publish(two_runs)
+        publish(two_runs, parquet_lake)
     monkeypatch.undo()
 
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
@@ -229,7 +229,7 @@ def test_crash_before_the_swap_leaves_the_old_file_and_next_publish_cleans_up(
     dead_spill = two_runs / ".broadsheet.duckdb.tmp-999999.spill"  # where that build's DuckDB spilled
     dead_spill.mkdir()
     (dead_spill / "duckdb_temp_storage-0.tmp").write_bytes(b"sorted runs")
-    assert _rows(publish(two_runs).path, "SELECT count(*) FROM articles WHERE article_id = 'A3'") == [(1,)]
+    assert _rows(publish(two_runs, parquet_lake).path, "SELECT count(*) FROM articles WHERE article_id = 'A3'") == [(1,)]
     assert not dead.exists() and not dead_spill.exists()
     assert not list(two_runs.glob(".broadsheet.duckdb.tmp-*"))
 
@@ -247,8 +247,8 @@ def _duckdb_1x_cli() -> str:
     return str(Path(duckdb_cli.__file__).with_name("duckdb"))
 
 
-def test_a_duckdb_1x_reader_opens_the_published_file(two_runs: Path) -> None:
-    db = publish(two_runs).path
+def test_a_duckdb_1x_reader_opens_the_published_file(two_runs: Path, parquet_lake: lake.Lake) -> None:
+    db = publish(two_runs, parquet_lake).path
     out = subprocess.run(
         [_duckdb_1x_cli(), "-readonly", "-csv", "-noheader", str(db),
          "-c", "SELECT name, article_count FROM v_top_entities"],
@@ -257,14 +257,14 @@ def test_a_duckdb_1x_reader_opens_the_published_file(two_runs: Path) -> None:
     assert out.stdout.splitlines() == ["Joseph R. Biden,2", "Tokyo,1"]
 
 
-def test_a_changed_file_replaces_its_articles(two_runs: Path) -> None:
+def test_a_changed_file_replaces_its_articles(two_runs: Path, parquet_lake: lake.Lake) -> None:
     # Run 3 reads y.txt again and it now holds only A2: A2dup, which came from its old version, is gone.
-    write_run(two_runs, RUN_3, {
+    write_run(two_runs, parquet_lake, RUN_3, {
         "articles": [{"article_id": "A2", "title": "A2 revised", "body_text": BODY_A2, "source_uri": "y.txt"}],
         "files": [{"file_id": "f-y3", "source_uri": "y.txt", "status": "parsed", "article_count": 1}],
     })
-    lake.commit_run(two_runs, RUN_3)
-    db = publish(two_runs).path
+    lake.commit_run(parquet_lake, RUN_3)
+    db = publish(two_runs, parquet_lake).path
     assert _rows(db, "SELECT article_id, title, run_id FROM articles ORDER BY article_id") == [
         ("A1", "A1 second version", RUN_2), ("A2", "A2 revised", RUN_3),
     ]

@@ -5,13 +5,14 @@ from pathlib import Path
 
 import pytest
 
+from warehouse.lake import Lake
 from warehouse.publish import publish
 from warehouse.query import WarehouseMissing, WriteRefused, run_readonly_sql
 
 
 @pytest.fixture
-def published(two_runs: Path) -> Path:
-    return publish(two_runs).path
+def published(two_runs: Path, parquet_lake: Lake) -> Path:
+    return publish(two_runs, parquet_lake).path
 
 
 def test_reads_return_columns_and_rows(published: Path) -> None:

@@ -49,12 +49,13 @@ def make_table(table: str, run_id: str, rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist([{name: r.get(name) for name in schema.names} for r in full], schema=schema)
 
 
-def write_run(warehouse: Path, run_id: str, tables: dict[str, list[dict[str, Any]]]) -> dict[str, list[Path]]:
-    """Write a run's parts to its work dir and stage them (not committed)."""
+def write_run(warehouse: Path, parquet_lake: lake.Lake, run_id: str,
+              tables: dict[str, list[dict[str, Any]]]) -> dict[str, list[str]]:
+    """Write a run's parts to its work dir and stage them in the lake (not committed)."""
     work = lake.work_dir(warehouse, run_id)
     for table, rows in tables.items():
         lake.write_part(work, table, make_table(table, run_id, rows), part=0)
-    return lake.stage_run(warehouse, run_id)
+    return lake.stage_run(warehouse, parquet_lake, run_id)
 
 
 def run_1_tables() -> dict[str, list[dict[str, Any]]]:

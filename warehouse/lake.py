@@ -304,10 +304,19 @@ def committed_parts(lake: Lake, table_name: str) -> list[str]:
     """
     if table_name not in ALL_TABLES:
         raise SchemaMismatch(f"unknown table {table_name!r}; the contract has {sorted(ALL_TABLES)}")
-    parts: list[str] = []
-    for run_id in committed_runs(lake):
-        marker = json.loads(lake.fs.cat_file(_marker(lake, run_id)))
-        parts.extend(lake.path(rel) for rel in sorted(marker["parts"].get(table_name, [])))
+    return committed_parts_by_table(lake)[table_name]
+
+
+def committed_parts_by_table(lake: Lake) -> dict[str, list[str]]:
+    """``committed_parts`` of every table, from one read of the commit markers (on an object store,
+    one concurrent fetch of them all, not a request per marker and table)."""
+    markers = [_marker(lake, run_id) for run_id in committed_runs(lake)]
+    contents = lake.fs.cat(markers) if markers else {}
+    parts: dict[str, list[str]] = {table: [] for table in ALL_TABLES}
+    for marker in markers:
+        listed = json.loads(contents[marker])["parts"]
+        for table, paths in parts.items():
+            paths.extend(lake.path(rel) for rel in sorted(listed.get(table, [])))
     return parts
 
 

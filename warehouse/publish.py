@@ -19,7 +19,7 @@ import filelock
 
 from transforms.schemas import ALL_TABLES, OPS_TABLES, key_column
 from warehouse.ddl import all_table_ddl, quote_ident, quote_literal
-from warehouse.lake import Lake, committed_parts, fsync_path, lake_connection
+from warehouse.lake import Lake, committed_parts_by_table, fsync_path, lake_connection
 
 PUBLISHED_DB_NAME = "broadsheet.duckdb"
 PUBLISH_LOCK_NAME = ".publish.lock"
@@ -86,7 +86,7 @@ def publish(warehouse_dir: Path, lake: Lake | None = None, *, lock_timeout: floa
 
 
 def _build(db_path: Path, lake: Lake) -> dict[str, int]:
-    parts = {table: [lake.uri(p) for p in committed_parts(lake, table)] for table in ALL_TABLES}
+    parts = {table: [lake.uri(p) for p in paths] for table, paths in committed_parts_by_table(lake).items()}
     # An in-memory host lets us ATTACH the new file with its storage version pinned.
     config = {"memory_limit": PUBLISH_MEMORY_LIMIT, "temp_directory": str(_spill_dir(db_path))}
     try:

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from expectations.validate import TableSlice
 from transforms.schemas import ALL_TABLES, SPAN_COLUMNS, key_column
-from warehouse.lake import Lake, conform, lake_connection
+from warehouse import lake
 from warehouse.ddl import quote_ident, quote_literal
 
 # Rows validated at once: few GX calls for a normal night, bounded memory for a huge one (20,000
@@ -29,33 +30,32 @@ KEY_COUNT_MEMORY_LIMIT = "512MB"
 class ArticleBodies:
     """Article bodies by id, read a row group at a time from the run's articles parts."""
 
-    def __init__(self, lake: Lake, article_parts: Iterable[str]) -> None:
-        self._lake = lake
-        self._location: dict[str, tuple[str, int]] = {}
+    def __init__(self, article_parts: Iterable[Path]) -> None:
+        self._location: dict[str, tuple[Path, int]] = {}
         for path in article_parts:
-            parquet = pq.ParquetFile(path, filesystem=lake.fs)
+            parquet = pq.ParquetFile(path)
             for group in range(parquet.num_row_groups):
                 for article_id in parquet.read_row_group(group, columns=["article_id"])["article_id"].to_pylist():
                     self._location[article_id] = (path, group)
-        self._loaded: dict[tuple[str, int], dict[str, str]] = {}
+        self._loaded: dict[tuple[Path, int], dict[str, str]] = {}
 
     def for_ids(self, article_ids: Iterable[str]) -> dict[str, str]:
         """Bodies of those ids that are articles of the run; unknown ids are simply absent."""
         wanted = {self._location[a] for a in set(article_ids) if a in self._location}
         # Keep what this slice needs (often the next slice's too), drop the rest.
-        self._loaded = {location: self._loaded.get(location) or _read_bodies(self._lake, *location) for location in wanted}
+        self._loaded = {location: self._loaded.get(location) or _read_bodies(*location) for location in wanted}
         return {article_id: body for bodies in self._loaded.values() for article_id, body in bodies.items()}
 
 
-def table_slices(lake: Lake, staged: dict[str, list[str]]) -> Iterator[TableSlice]:
+def table_slices(staged: dict[str, list[Path]]) -> Iterator[TableSlice]:
     """Every staged table's rows, slice by slice in contract order; an empty table as one empty slice."""
-    bodies = ArticleBodies(lake, staged.get("articles", []))
+    bodies = ArticleBodies(staged.get("articles", []))
     for table in ALL_TABLES:
         parts = staged.get(table)
         if not parts:
             continue
         rows = 0
-        for groups in _batched_row_groups(lake, table, parts):
+        for groups in _batched_row_groups(table, parts):
             frame = pa.concat_tables(groups).to_pandas()
             rows += len(frame)
             span_bodies = bodies.for_ids(frame["article_id"].dropna()) if table in SPAN_COLUMNS else {}
@@ -64,14 +64,14 @@ def table_slices(lake: Lake, staged: dict[str, list[str]]) -> Iterator[TableSlic
             yield TableSlice(table, ALL_TABLES[table].empty_table().to_pandas(), {})
 
 
-def _batched_row_groups(lake: Lake, table: str, parts: list[str]) -> Iterator[list[pa.Table]]:
+def _batched_row_groups(table: str, parts: list[Path]) -> Iterator[list[pa.Table]]:
     """Consecutive row groups joined up to SLICE_ROWS: each GX validation has a fixed cost (~0.1 s a suite)."""
     batch: list[pa.Table] = []
     rows = 0
     for path in parts:
-        parquet = pq.ParquetFile(path, filesystem=lake.fs)
+        parquet = pq.ParquetFile(path)
         for group in range(parquet.num_row_groups):
-            rows_here = conform(table, parquet.read_row_group(group))
+            rows_here = lake.conform(table, parquet.read_row_group(group))
             if not rows_here.num_rows:
                 continue
             batch.append(rows_here)
@@ -83,22 +83,22 @@ def _batched_row_groups(lake: Lake, table: str, parts: list[str]) -> Iterator[li
         yield batch
 
 
-def repeated_keys(lake: Lake, staged: dict[str, list[str]], spill_dir: Path) -> dict[str, int]:
+def repeated_keys(staged: dict[str, list[Path]], spill_dir: Path) -> dict[str, int]:
     """Per table, the rows whose key occurs more than once across all its parts."""
     spill_dir.mkdir(parents=True, exist_ok=True)
     counts = {}
-    with lake_connection(lake, {"memory_limit": KEY_COUNT_MEMORY_LIMIT, "temp_directory": str(spill_dir)}) as con:
+    with duckdb.connect(config={"memory_limit": KEY_COUNT_MEMORY_LIMIT, "temp_directory": str(spill_dir)}) as con:
         for table, parts in staged.items():
             if not parts:
                 continue
             key = quote_ident(key_column(ALL_TABLES[table]))
-            files = "[" + ", ".join(quote_literal(lake.uri(p)) for p in parts) + "]"
+            files = "[" + ", ".join(quote_literal(str(p)) for p in parts) + "]"
             row = con.execute(f"SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM read_parquet({files}) "
                               f"GROUP BY {key} HAVING count(*) > 1)").fetchone()
             counts[table] = int(row[0]) if row else 0
     return counts
 
 
-def _read_bodies(lake: Lake, path: str, group: int) -> dict[str, str]:
-    table = pq.ParquetFile(path, filesystem=lake.fs).read_row_group(group, columns=["article_id", "body_text"])
+def _read_bodies(path: Path, group: int) -> dict[str, str]:
+    table = pq.ParquetFile(path).read_row_group(group, columns=["article_id", "body_text"])
     return dict(zip(table["article_id"].to_pylist(), table["body_text"].to_pylist()))

@@ -25,8 +25,8 @@ from flows.parallel import analyse_in_parallel, analyse_on_cluster, worker_count
 from flows.staged_slices import repeated_keys, table_slices
 from transforms.analyse import to_tables
 from transforms.schemas import ALL_TABLES, QUARANTINE, RUNS
-from warehouse.lake import (PART_GLOB, Lake, commit_run, is_committed, read_batches, reject_run, stage_run,
-                            staged_parts, work_dir, write_part, write_part_stream)
+from warehouse.lake import (PART_GLOB, Lake, commit_run, is_committed, local_copies, read_batches, reject_run,
+                            stage_run, staged_parts, work_dir, write_part, write_part_stream)
 from warehouse.publish import publish as publish_warehouse
 from warehouse.run_entities import merged_entities
 
@@ -125,10 +125,12 @@ def stage(warehouse_dir: Path, lake: Lake, run_id: str) -> dict:
 
 def validate(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str) -> dict:
     """Great Expectations over the run's staged tables, a slice at a time; blocking failures reject the run."""
-    staged = {table: staged_parts(lake, table, run_id) for table in ALL_TABLES}
     scratch = scratch_dir(warehouse_dir, run_id)
-    repeated = repeated_keys(lake, staged, scratch)
-    outcome = validate_slices(table_slices(lake, staged), run_id=run_id, pipeline_version=pipeline_version,
+    # A remote lake's staged parts are read back from local copies (see lake.local_copies).
+    copies = local_copies(lake, {table: staged_parts(lake, table, run_id) for table in ALL_TABLES}, scratch / "staged")
+    staged = {table: [Path(p) for p in paths] for table, paths in copies.items()}
+    repeated = repeated_keys(staged, scratch)
+    outcome = validate_slices(table_slices(staged), run_id=run_id, pipeline_version=pipeline_version,
                               validated_at=datetime.now(timezone.utc), repeated_keys=repeated)
     shutil.rmtree(scratch)
     pause_point("validate")

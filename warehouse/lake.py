@@ -20,10 +20,8 @@ import os
 import re
 import shutil
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import fsspec
 import pyarrow as pa
@@ -32,9 +30,6 @@ import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
 from transforms.schemas import ALL_TABLES, FILES, key_column
-
-if TYPE_CHECKING:
-    import duckdb
 
 LAKE_DIR = "lake"
 WORK_DIR = "_work"
@@ -113,23 +108,22 @@ def work_dir(warehouse_dir: Path, run_id: str) -> Path:
     return Path(warehouse_dir) / WORK_DIR / _checked_run_id(run_id)
 
 
-@contextmanager
-def lake_connection(lake: Lake, config: dict[str, str]) -> Iterator[duckdb.DuckDBPyConnection]:
-    """An in-memory DuckDB connection that reads the lake's parts by ``lake.uri``.
+def local_copies(lake: Lake, parts: dict[str, list[str]], directory: Path) -> dict[str, list[str]]:
+    """Local files to read each table's ``parts`` from: the parts themselves in a local lake; otherwise
+    copies downloaded into ``directory`` in one concurrent fetch, which the caller removes.
 
-    A remote lake is read through its fsspec filesystem: DuckDB's own httpfs extension would be
-    downloaded at run time, which these machines may not do.  Closed on exit: a connection with a
-    Python filesystem registered aborts the interpreter if it is still open when Python shuts down.
+    DuckDB reading a remote lake through a registered fsspec filesystem makes a Python call per read:
+    publishing 20k articles from S3 took 10.6 s that way, against 0.7 s to download + 2.8 s to read
+    locally.  (DuckDB's own httpfs extension is not an option: it would be downloaded at run time.)
     """
-    import duckdb  # here, not at the top: the ingest child imports this module and never needs DuckDB (0.15 s)
-
-    con = duckdb.connect(config={**config, "autoload_known_extensions": False})
-    try:
-        if not lake.is_local:
-            con.register_filesystem(lake.fs)
-        yield con
-    finally:
-        con.close()
+    if lake.is_local:
+        return {table: list(paths) for table, paths in parts.items()}
+    copies = {table: [str(Path(directory) / path.removeprefix(lake.root + "/")) for path in paths]
+              for table, paths in parts.items()}
+    sources = [path for paths in parts.values() for path in paths]
+    if sources:
+        lake.fs.get(sources, [copy for paths in copies.values() for copy in paths])
+    return copies
 
 
 def partition_dir(lake: Lake, table_name: str, run_id: str) -> str:

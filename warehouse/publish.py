@@ -19,7 +19,7 @@ import filelock
 
 from transforms.schemas import ALL_TABLES, OPS_TABLES, key_column
 from warehouse.ddl import all_table_ddl, quote_ident, quote_literal
-from warehouse.lake import Lake, committed_parts_by_table, fsync_path, lake_connection
+from warehouse.lake import Lake, committed_parts_by_table, fsync_path, local_copies
 
 PUBLISHED_DB_NAME = "broadsheet.duckdb"
 PUBLISH_LOCK_NAME = ".publish.lock"
@@ -86,11 +86,12 @@ def publish(warehouse_dir: Path, lake: Lake | None = None, *, lock_timeout: floa
 
 
 def _build(db_path: Path, lake: Lake) -> dict[str, int]:
-    parts = {table: [lake.uri(p) for p in paths] for table, paths in committed_parts_by_table(lake).items()}
-    # An in-memory host lets us ATTACH the new file with its storage version pinned.
-    config = {"memory_limit": PUBLISH_MEMORY_LIMIT, "temp_directory": str(_spill_dir(db_path))}
     try:
-        with lake_connection(lake, config) as con:
+        # A remote lake's parts are read from local copies (see local_copies).
+        parts = local_copies(lake, committed_parts_by_table(lake), _lake_copy_dir(db_path))
+        # An in-memory host lets us ATTACH the new file with its storage version pinned.
+        con = duckdb.connect(config={"memory_limit": PUBLISH_MEMORY_LIMIT, "temp_directory": str(_spill_dir(db_path))})
+        try:
             con.execute(
                 f"ATTACH {quote_literal(str(db_path))} AS {BUILD_CATALOG} "
                 f"(STORAGE_VERSION {quote_literal(PUBLISH_STORAGE_VERSION)})"
@@ -107,10 +108,18 @@ def _build(db_path: Path, lake: Lake) -> dict[str, int]:
             con.execute(f"CHECKPOINT {BUILD_CATALOG}")
             con.execute("USE memory")
             con.execute(f"DETACH {BUILD_CATALOG}")
+        finally:
+            con.close()
     finally:
-        if _spill_dir(db_path).exists():  # DuckDB makes it only when it spills
-            shutil.rmtree(_spill_dir(db_path))
+        # DuckDB makes the spill folder only when it spills, and a local lake needs no copies.
+        for scratch in (_spill_dir(db_path), _lake_copy_dir(db_path)):
+            if scratch.exists():
+                shutil.rmtree(scratch)
     return row_counts
+
+
+def _lake_copy_dir(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lake")
 
 
 def _spill_dir(db_path: Path) -> Path:

@@ -14,7 +14,6 @@ from expectations.validate import ValidationOutcome, validate_slices, validate_t
 from flows import staged_slices
 from flows.staged_slices import repeated_keys, table_slices
 from transforms.schemas import ALL_TABLES, VALIDATION_RESULTS
-from warehouse.lake import Lake
 
 RUN_ID = "2025-01-01T00-00-00Z-test"
 VERSION = "test-0"
@@ -237,14 +236,13 @@ def _stage(tmp_path, rows: dict[str, list[list[dict]]]) -> dict:
             with pq.ParquetWriter(path, ALL_TABLES[table]) as writer:
                 for group in groups:
                     writer.write_table(pa.Table.from_pylist(group, schema=ALL_TABLES[table]))
-            staged[table].append(str(path))
+            staged[table].append(path)
     return staged
 
 
 def _validate_staged(tmp_path, staged: dict) -> ValidationOutcome:
-    parquet_lake = Lake(tmp_path)
-    return validate_slices(table_slices(parquet_lake, staged), run_id=RUN_ID, pipeline_version=VERSION,
-                           validated_at=WHEN, repeated_keys=repeated_keys(parquet_lake, staged, tmp_path / "spill"))
+    return validate_slices(table_slices(staged), run_id=RUN_ID, pipeline_version=VERSION, validated_at=WHEN,
+                           repeated_keys=repeated_keys(staged, tmp_path / "spill"))
 
 
 def _second_article(rows: dict[str, list[dict]]) -> tuple[dict, dict]:

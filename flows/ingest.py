@@ -124,8 +124,7 @@ def parse(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
                 batch = []
         writer.write_table(pa.Table.from_pylist(batch, schema=RAW_RECORDS))
     (scratch / "files.json").write_text(json.dumps(file_stats))
-    write_part(work_dir(warehouse_dir, run_id), "quarantine",
-                    pa.Table.from_pylist(rejections, schema=QUARANTINE), 0)
+    write_part(work_dir(warehouse_dir, run_id), "quarantine", pa.Table.from_pylist(rejections, schema=QUARANTINE), 0)
     return {"records": record_count, "quarantined": len(rejections), "discarded": discarded}
 
 

@@ -76,8 +76,8 @@ def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show
     """One run over ``sources`` into the warehouse at ``warehouse``; returns the run report.
 
     With ``dask_address`` (``tcp://host:port`` of a running Dask scheduler) the model runs on that
-    cluster; everything else, and all file IO, stays on this machine.  ``lake`` puts the Parquet lake
-    at a folder or an fsspec URL (``s3://bucket/prefix``) instead of ``<warehouse>/lake``.
+    cluster; everything else stays on this machine.  ``lake`` puts the Parquet lake at a folder or an
+    fsspec URL (``s3://bucket/prefix``) instead of ``<warehouse>/lake``.
     """
     warehouse_dir = Path(warehouse)
     warehouse_dir.mkdir(parents=True, exist_ok=True)

@@ -65,8 +65,8 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
 
     def readable_articles():
         for batch in read_batches(articles_file, ANALYSE_BATCH_ARTICLES,
-                                       ["article_id", "body_text", "credits", "language", "duplicate_of",
-                                        "source_uri", "record_key"]):
+                                  ["article_id", "body_text", "credits", "language", "duplicate_of",
+                                   "source_uri", "record_key"]):
             for row in batch.to_pylist():
                 # The model reads English; other articles are stored as they are, not mangled by it.
                 if row["language"] not in NLP_LANGUAGES:

@@ -74,6 +74,13 @@ def test_a_deployment_can_send_every_runs_analysis_to_a_dask_cluster(tmp_path, m
                                      "dask_address": "tcp://10.0.0.5:8786"}
 
 
+@pytest.mark.parametrize(("lake", "expected"), [("s3://news/lake", "s3://news/lake"), ("lake-disk", "{tmp}/lake-disk")])
+def test_a_deployment_can_keep_every_runs_lake_elsewhere(tmp_path, monkeypatch, lake, expected):
+    monkeypatch.chdir(tmp_path)
+    deployment = schedule.build_deployment(["articles"], "warehouse", schedule.build_schedule(), lake=lake)
+    assert deployment.parameters["lake"] == expected.format(tmp=tmp_path)
+
+
 def test_a_bad_deployment_name_is_refused():
     with pytest.raises(schedule.ServeError, match="invalid character"):
         schedule.build_deployment(["articles"], "warehouse", schedule.build_schedule(), name="night/ly")

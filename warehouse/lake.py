@@ -235,7 +235,7 @@ def commit_run(lake: Lake, run_id: str) -> str:
     something is later written next to them.  Committing twice is a no-op.
     """
     marker = _marker(lake, run_id)
-    if lake.fs.exists(marker):
+    if is_committed(lake, run_id):
         return marker
     parts = {table: [p.removeprefix(lake.root + "/") for p in staged_parts(lake, table, run_id)] for table in ALL_TABLES}
     payload = {
@@ -248,8 +248,8 @@ def commit_run(lake: Lake, run_id: str) -> str:
         Path(marker).parent.mkdir(parents=True, exist_ok=True)
         _atomic_write_text(Path(marker), text)
     else:
-        # Written under a temp name and moved: on an object store the move is a server-side copy, so the
-        # marker appears whole or not at all, on any fsspec backend.
+        # Written under a temp name and moved into place: on an object store the move is a server-side
+        # copy, so the marker appears whole or not at all; elsewhere it is a rename.
         tmp = f"{lake.path(COMMITTED_DIR)}/.{run_id}{TMP_INFIX}{os.getpid()}"
         lake.fs.pipe_file(tmp, text.encode("utf-8"))
         lake.fs.mv(tmp, marker)

@@ -210,7 +210,10 @@ def stage_run(warehouse_dir: Path, lake: Lake, run_id: str) -> dict[str, list[st
         if not parts:
             continue
         dest = partition_dir(lake, table_dir.name, run_id)
-        lake.fs.makedirs(dest, exist_ok=True)
+        if lake.is_local:
+            Path(dest).mkdir(parents=True, exist_ok=True)
+        # An object store needs no folders, and s3fs's makedirs would create a missing bucket: a typo in
+        # the URL must fail the run, not start a new lake somewhere nobody looks.
         for part in parts:
             target = f"{dest}/{part.name}"
             if lake.fs.exists(target):

@@ -199,3 +199,15 @@ def _digests(parquet_lake: lake.Lake) -> dict[str, str]:
         for path in sorted(parquet_lake.fs.find(parquet_lake.root))
         if f"run_id={RUN_3}" not in path and "dead" not in path
     }
+
+
+def test_staging_into_a_bucket_that_does_not_exist_fails_and_creates_none(warehouse: Path, s3_endpoint) -> None:
+    missing = lake.Lake("s3://no-such-bucket-for-broadsheet/lake")
+    lake.write_part(lake.work_dir(warehouse, RUN_1), "articles", make_table("articles", RUN_1, [{"article_id": "A1"}]),
+                    part=0)
+
+    with pytest.raises(FileNotFoundError, match="bucket does not exist"):
+        lake.stage_run(warehouse, missing, RUN_1)
+    missing.fs.invalidate_cache()
+    assert not missing.fs.exists("no-such-bucket-for-broadsheet")
+    assert (lake.work_dir(warehouse, RUN_1) / "articles" / "part-00000.parquet").is_file()  # kept for the reject

@@ -81,10 +81,12 @@ def test_staged_parts_are_invisible_until_committed(warehouse: Path, parquet_lak
     marker = lake.commit_run(parquet_lake, RUN_1)
 
     assert marker == parquet_lake.path("_committed", RUN_1)
-    assert json.loads(parquet_lake.fs.cat_file(marker))["parts"]["articles"] == [f"articles/run_id={RUN_1}/part-00000.parquet"]
+    assert json.loads(parquet_lake.fs.cat_file(marker))["parts"]["articles"] == [
+        f"articles/run_id={RUN_1}/part-00000.parquet"]
     assert lake.committed_runs(parquet_lake) == [RUN_1]
     assert lake.committed_parts(parquet_lake, "articles") == [f"{partition}/part-00000.parquet"]
-    assert pq.read_table(f"{partition}/part-00000.parquet", filesystem=parquet_lake.fs)["article_id"].to_pylist() == ["A1", "A2", "A2dup"]
+    written = pq.read_table(f"{partition}/part-00000.parquet", filesystem=parquet_lake.fs)
+    assert written["article_id"].to_pylist() == ["A1", "A2", "A2dup"]
     assert lake.commit_run(parquet_lake, RUN_1) == marker  # committing twice is a no-op
     # The temp marker was renamed away.
     assert [e["name"] for e in parquet_lake.listing(parquet_lake.path("_committed"))] == [marker]
@@ -99,7 +101,8 @@ def test_the_lake_defaults_to_the_warehouse_folder_and_crosses_processes_as_its_
     assert default.is_local and default.root == str(warehouse.resolve() / "lake")
     assert default.uri(default.path("articles")) == str(warehouse.resolve() / "lake" / "articles")
     assert not remote.is_local and remote.root == "/bucket/prefix/lake"
-    assert remote.uri(remote.path("articles", "part-00000.parquet")) == "memory:///bucket/prefix/lake/articles/part-00000.parquet"
+    assert remote.uri(remote.path("articles", "part-00000.parquet")) == (
+        "memory:///bucket/prefix/lake/articles/part-00000.parquet")
     assert pickle.loads(pickle.dumps(remote)) == remote
 
 
@@ -107,7 +110,8 @@ def test_committed_parts_are_in_run_order(two_runs: Path, parquet_lake: lake.Lak
     write_run(two_runs, parquet_lake, RUN_3, {"articles": [{"article_id": "A3"}]})  # staged only
 
     assert lake.committed_runs(parquet_lake) == [RUN_1, RUN_2]
-    assert [_partition(p) for p in lake.committed_parts(parquet_lake, "articles")] == [f"run_id={RUN_1}", f"run_id={RUN_2}"]
+    assert [_partition(p) for p in lake.committed_parts(parquet_lake, "articles")] == [
+        f"run_id={RUN_1}", f"run_id={RUN_2}"]
     assert [_partition(p) for p in lake.committed_parts(parquet_lake, "numeric_claims")] == [f"run_id={RUN_1}"]
 
 

@@ -45,7 +45,8 @@ def _table_hashes(db: Path) -> dict[str, str]:
         con.close()
 
 
-def test_publish_keeps_the_latest_version_of_each_article_and_only_its_children(two_runs: Path, parquet_lake: lake.Lake) -> None:
+def test_publish_keeps_the_latest_version_of_each_article_and_only_its_children(
+        two_runs: Path, parquet_lake: lake.Lake) -> None:
     result = publish(two_runs, parquet_lake)
     db = result.path
 
@@ -108,7 +109,8 @@ def test_views_answer_analyst_questions(two_runs: Path, parquet_lake: lake.Lake)
 
 
 def test_staged_but_uncommitted_run_is_invisible(two_runs: Path, parquet_lake: lake.Lake) -> None:
-    write_run(two_runs, parquet_lake, RUN_3, {"articles": [{"article_id": "A1", "title": "A1 third version"}, {"article_id": "A3"}]})
+    write_run(two_runs, parquet_lake, RUN_3,
+              {"articles": [{"article_id": "A1", "title": "A1 third version"}, {"article_id": "A3"}]})
 
     db = publish(two_runs, parquet_lake).path
 
@@ -138,7 +140,8 @@ def test_empty_lake_publishes_every_table_empty(warehouse: Path, parquet_lake: l
     assert _rows(result.path, "SELECT count(*) FROM v_top_entities") == [(0,)]
 
 
-def test_published_file_uses_the_pinned_storage_version_and_carries_the_dictionary(two_runs: Path, parquet_lake: lake.Lake) -> None:
+def test_published_file_uses_the_pinned_storage_version_and_carries_the_dictionary(
+        two_runs: Path, parquet_lake: lake.Lake) -> None:
     db = publish(two_runs, parquet_lake).path
 
     tags = _rows(db, "SELECT tags FROM duckdb_databases() WHERE database_name = 'broadsheet'")
@@ -150,7 +153,8 @@ def test_published_file_uses_the_pinned_storage_version_and_carries_the_dictiona
     assert not (two_runs / "broadsheet.duckdb.wal").exists()
 
 
-def test_views_survive_opening_the_file_under_another_name(two_runs: Path, parquet_lake: lake.Lake, tmp_path: Path) -> None:
+def test_views_survive_opening_the_file_under_another_name(
+        two_runs: Path, parquet_lake: lake.Lake, tmp_path: Path) -> None:
     copy = tmp_path / "analyst_copy.duckdb"
     copy.write_bytes(publish(two_runs, parquet_lake).path.read_bytes())
 

@@ -18,7 +18,7 @@ from prefect.context import FlowRunContext
 from flows import ingest, steps
 from flows.child_process import ChildProcess
 from flows.settings import pipeline_version
-from warehouse.lake import Lake, clean_stale
+from warehouse.lake import Lake, check_writable, clean_stale
 from warehouse.publish import PUBLISHED_DB_NAME
 from warehouse.query import run_readonly_sql
 
@@ -102,6 +102,7 @@ def _run(sources: list[str], warehouse_dir: Path, lake: Lake, full_refresh: bool
     run_row = {"run_id": run_id, "started_at": started_at, "status": "running", "sources": [str(s) for s in sources],
                "pipeline_version": version, "files_seen": 0, "files_new": 0, "articles": 0, "quarantined": 0,
                "discarded": {}, "skipped_language": 0, "error": None}
+    check_writable(lake)
     # A crashed earlier run leaves scratch and uncommitted parts behind; they are never visible, but take space.
     clean_stale(warehouse_dir, lake, current_run_id=run_id)
     try:

@@ -287,6 +287,19 @@ def reject_run(warehouse_dir: Path, lake: Lake, run_id: str, reason: str) -> Pat
     return dest
 
 
+def check_writable(lake: Lake) -> None:
+    """Fail now, not after the analysis, when the lake cannot be written (a missing bucket, no permission):
+    writes and removes a small temp object where commit markers go."""
+    probe = lake.path(COMMITTED_DIR, f".write-check{TMP_INFIX}{os.getpid()}")
+    try:
+        if lake.is_local:
+            Path(probe).parent.mkdir(parents=True, exist_ok=True)
+        lake.fs.pipe_file(probe, b"")
+        lake.fs.rm_file(probe)
+    except OSError as exc:  # fsspec backends raise OSError subclasses (FileNotFoundError, PermissionError)
+        raise LakeError(f"the lake at {lake.url} cannot be written: {exc}") from exc
+
+
 def is_committed(lake: Lake, run_id: str) -> bool:
     marker = _marker(lake, run_id)
     lake.fs.invalidate_cache(marker)

@@ -215,3 +215,15 @@ def test_staging_into_a_bucket_that_does_not_exist_fails_and_creates_none(wareho
     missing.fs.invalidate_cache()
     assert not missing.fs.exists("no-such-bucket-for-broadsheet")
     assert (lake.work_dir(warehouse, RUN_1) / "articles" / "part-00000.parquet").is_file()  # kept for the reject
+
+
+def test_a_lake_that_cannot_be_written_is_refused_before_any_work(parquet_lake: lake.Lake, s3_endpoint) -> None:
+    lake.check_writable(parquet_lake)  # a usable lake passes and keeps no trace of the check
+    assert lake.committed_runs(parquet_lake) == [] and parquet_lake.listing(parquet_lake.path("_committed")) == []
+
+    missing = lake.Lake("s3://no-such-bucket-for-broadsheet/lake")
+    with pytest.raises(lake.LakeError, match="cannot be written: .*bucket does not exist"):
+        lake.check_writable(missing)
+    missing.fs.invalidate_cache()
+    assert not missing.fs.exists("no-such-bucket-for-broadsheet")
+

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 import shutil
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from fnmatch import fnmatch
 from pathlib import Path
 
 import fsspec
@@ -133,7 +135,8 @@ def partition_dir(lake: Lake, table_name: str, run_id: str) -> str:
 def staged_parts(lake: Lake, table_name: str, run_id: str) -> list[str]:
     """The run's parts of ``table_name`` in the lake, committed or not, in part order."""
     entries = lake.listing(partition_dir(lake, table_name, run_id))
-    return sorted(e["name"] for e in entries if e["type"] == "file" and _is_part(e["name"]))
+    names = (e["name"] for e in entries if e["type"] == "file")
+    return sorted(name for name in names if fnmatch(posixpath.basename(name), PART_GLOB))
 
 
 def write_part(directory: Path, table_name: str, table: pa.Table, part: int) -> Path:
@@ -240,7 +243,8 @@ def commit_run(lake: Lake, run_id: str) -> str:
     marker = _marker(lake, run_id)
     if is_committed(lake, run_id):
         return marker
-    parts = {table: [p.removeprefix(lake.root + "/") for p in staged_parts(lake, table, run_id)] for table in ALL_TABLES}
+    parts = {table: [p.removeprefix(lake.root + "/") for p in staged_parts(lake, table, run_id)]
+             for table in ALL_TABLES}
     payload = {
         "run_id": run_id,
         "committed_at": datetime.now(UTC).isoformat(),
@@ -308,7 +312,7 @@ def is_committed(lake: Lake, run_id: str) -> bool:
 
 def committed_runs(lake: Lake) -> list[str]:
     """Committed run ids, oldest first (run ids sort by start time)."""
-    names = (e["name"].rsplit("/", 1)[1] for e in lake.listing(lake.path(COMMITTED_DIR)) if e["type"] == "file")
+    names = (posixpath.basename(e["name"]) for e in lake.listing(lake.path(COMMITTED_DIR)) if e["type"] == "file")
     return sorted(name for name in names if not name.startswith("."))
 
 
@@ -370,14 +374,14 @@ def clean_stale(warehouse_dir: Path, lake: Lake, current_run_id: str | None = No
 
     for table in ALL_TABLES:
         for entry in sorted(lake.listing(lake.path(table)), key=lambda e: e["name"]):
-            run_id = entry["name"].rsplit("/", 1)[1].removeprefix("run_id=")
+            run_id = posixpath.basename(entry["name"]).removeprefix("run_id=")
             if entry["type"] == "directory" and run_id not in committed and run_id not in keep:
                 _remove_partition(lake, entry["name"])
                 removed.append(entry["name"])
 
     # The lake's only temp files are commit markers being written (parts are staged whole).
     for entry in lake.listing(lake.path(COMMITTED_DIR)):
-        if TMP_INFIX in entry["name"].rsplit("/", 1)[1]:
+        if TMP_INFIX in posixpath.basename(entry["name"]):
             lake.fs.rm_file(entry["name"])
             removed.append(entry["name"])
     rejected = warehouse_dir / REJECTED_DIR
@@ -391,11 +395,6 @@ def clean_stale(warehouse_dir: Path, lake: Lake, current_run_id: str | None = No
 
 def _marker(lake: Lake, run_id: str) -> str:
     return lake.path(COMMITTED_DIR, _checked_run_id(run_id))
-
-
-def _is_part(path: str) -> bool:
-    name = path.rsplit("/", 1)[1]
-    return name.startswith("part-") and name.endswith(".parquet")
 
 
 def _remove_partition(lake: Lake, partition: str) -> None:

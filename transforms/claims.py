@@ -37,11 +37,12 @@ found after a change verb ("raise Japan's defence spending to 2%") or before "of
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.doc_cache import doc_ents, doc_noun_chunks, doc_text
+from transforms.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_tokens
 
 
 @dataclass
@@ -918,7 +919,8 @@ def _counted_noun(doc: Doc, end: int, quantity: _Quantity, annotations: _Annotat
     after = doc.char_span(end, len(doc_text(doc)), alignment_mode="expand")
     if after is None or len(after) == 0:
         return None
-    tokens = list(after)
+    # The cached tokens, not list(after): that made a Token object for every token to the article's end.
+    tokens = doc_tokens(doc)[after.start:after.end]
     if tokens[0].idx < end:
         return None  # the number runs into a word ("860BOX")
     if tokens[0].lower_ == "of" and len(tokens) > 1:
@@ -945,7 +947,7 @@ def _counted_noun(doc: Doc, end: int, quantity: _Quantity, annotations: _Annotat
     return doc[noun_tokens[0].i: noun_tokens[-1].i + 1]
 
 
-def _plural_phrase(tokens: list[Token]) -> Span | None:
+def _plural_phrase(tokens: Sequence[Token]) -> Span | None:
     """Without tags: the words up to the first plural-looking one ("fighter jets", "new schools"), and a
     plural it modifies ("ratings agencies")."""
     for position, token in enumerate(tokens[:LEXICAL_PHRASE_WORDS]):

@@ -8,9 +8,12 @@ the pipeline, so each view is built once and kept in ``doc.user_data`` until ``f
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
-_KEYS = ("broadsheet_text", "broadsheet_ents", "broadsheet_tokens", "broadsheet_noun_chunks")
+_KEYS = ("broadsheet_text", "broadsheet_ents", "broadsheet_tokens", "broadsheet_noun_chunks",
+         "broadsheet_sentence_of")
 
 
 def doc_text(doc: Doc) -> str:
@@ -44,6 +47,19 @@ def doc_noun_chunks(doc: Doc) -> tuple[Span, ...]:
     if chunks is None:
         chunks = doc.user_data["broadsheet_noun_chunks"] = tuple(doc.noun_chunks)
     return chunks
+
+
+def doc_sentence_of(doc: Doc) -> list[int]:
+    """The index of each token's sentence, counted as ``Doc.sents`` counts them (a sentence starts at
+    token 0 and at every later token whose ``sent_start`` is 1), without making a Span or Token per token."""
+    sentence_of = doc.user_data.get("broadsheet_sentence_of")
+    if sentence_of is None:
+        if not doc.has_annotation("SENT_START"):
+            raise ValueError("the doc has no sentence boundaries")
+        starts = doc.to_array(SENT_START).astype(np.int64)
+        sentence_of = np.concatenate(([0], np.cumsum(starts[1:] == 1))).tolist() if len(doc) else []
+        doc.user_data["broadsheet_sentence_of"] = sentence_of
+    return sentence_of
 
 
 def forget_views(doc: Doc) -> None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from transforms.doc_cache import doc_ents, doc_text, doc_tokens
+from transforms.doc_cache import doc_ents, doc_sentence_of, doc_text, doc_tokens
 from transforms.ids import entity_id_for, stable_id
 from transforms.schemas import ENTITY_LABELS
 
@@ -99,14 +100,14 @@ class Reference:
 
 def extract_entities(doc: Doc, reference: Reference) -> list[Entity]:
     """Canonical entities of one article, each with its mentions in text order."""
-    sentence_of = _sentence_index(doc)
+    sentence_of = doc_sentence_of(doc)
     candidates = [m for m in (_mention_from_span(ent, sentence_of) for ent in doc_ents(doc)) if m is not None]
     entities = cluster_mentions(candidates, reference)
     _add_missed_surnames(doc, entities, sentence_of)
     return entities
 
 
-def _add_missed_surnames(doc: Doc, entities: list[Entity], sentence_of: dict[int, int]) -> None:
+def _add_missed_surnames(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None:
     """Name tokens NER skipped that repeat a person's surname ("Takaichi said …") join that person."""
     surnames = {}
     for index, entity in enumerate(entities):
@@ -119,7 +120,7 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity], sentence_of: dict[int
             continue
         entity = entities[index]
         entity.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, entity.label,
-                                       sentence_of.get(token.i), "partial_name", None, index))
+                                       sentence_of[token.i], "partial_name", None, index))
         entity.mentions.sort(key=lambda m: m.start)
 
 
@@ -170,8 +171,10 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
     return _merge_same_identity(entities)
 
 
+@lru_cache(maxsize=4096)
 def name_of(text: str) -> str:
-    """The bare name in a surface form: no leading article, no possessive."""
+    """The bare name in a surface form: no leading article, no possessive.  Memoised: clustering asks it
+    of every mention for every short name it places."""
     for article in ARTICLES_TO_DROP:
         if text.startswith(article):
             text = text[len(article):]
@@ -182,7 +185,7 @@ def name_of(text: str) -> str:
     return text.strip()
 
 
-def _mention_from_span(ent: Span, sentence_of: dict[int, int]) -> Mention | None:
+def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
     if ent.label_ not in ENTITY_LABELS:
         return None
     tokens = list(ent)
@@ -205,7 +208,7 @@ def _mention_from_span(ent: Span, sentence_of: dict[int, int]) -> Mention | None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc_text(ent.doc)[start:end]
     role = _role_before(ent.doc, tokens[0].i, role_tokens) if ent.label_ in ("PERSON", "ORG", "GPE") else None
-    return Mention(start, end, text, ent.label_, sentence_of.get(tokens[0].i), "full_name", role)
+    return Mention(start, end, text, ent.label_, sentence_of[tokens[0].i], "full_name", role)
 
 
 def _is_title_word(lowered: str) -> bool:
@@ -309,7 +312,3 @@ def _merge_same_identity(entities: list[Entity]) -> list[Entity]:
         for mention in entity.mentions:
             mention.entity_index = index
     return result
-
-
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {token.i: index for index, sent in enumerate(doc.sents) for token in sent}

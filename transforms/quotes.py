@@ -10,15 +10,17 @@ text shows it is the same speaker (the same paragraph, or a paragraph of nothing
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from collections import Counter
-import dataclasses
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from transforms.doc_cache import doc_text, doc_tokens
+from transforms.doc_cache import doc_sentence_of, doc_text, doc_tokens
 from transforms.entities import Entity, Mention
 
 # Verbs that report speech and take a reported clause ("said that …").
@@ -57,12 +59,21 @@ recall read bark snap whisper scream cry gush rave plead demand marvel tease gro
 """.split())
 # Verbs that need a subject of their own to make a quote: "Asked whether …, he said" is the reporter's question.
 NEEDS_SUBJECT = frozenset(("ask",))
-# Nouns after "expressed her …" that belong to the cue ("expressed her desire").
+# Verbs whose object can be part of the cue, and the nouns after "expressed her …" that are ("expressed
+# her desire").
+EXPRESSING_VERBS = frozenset(("express", "voice"))
 CUE_OBJECT_NOUNS = frozenset("desire hope wish concern view belief confidence regret".split())
+# Every lemma this module tests a word for.  The pipeline lemmatizes only the words that can have one of
+# them (transforms/selective_lemmas.py), so a lemma test must use these sets.
+LEMMAS_ASKED_ABOUT = (SPEECH_VERBS | PROMISE_VERBS | DIRECTIVE_VERBS | OBJECT_REPORT_VERBS | EVALUATIVE_VERBS
+                      | FRAMING_VERBS | NAMING_VERBS | QUOTE_ADJACENT_VERBS | NEEDS_SUBJECT | EXPRESSING_VERBS
+                      | CUE_OBJECT_NOUNS)
 # Marks that always open or always close a quote; a straight '"' or a doubled "''" decides by context.
 OPENING_MARKS = ("“", "„", "«", "``")
 CLOSING_MARKS = ("”", "»")
 AMBIGUOUS_MARKS = ('"', "''")
+# Any of those marks, a doubled one before a single character as in ``_mark_at``.
+QUOTE_MARK = re.compile("''|``|[\"“”„«»]")
 # Characters before a straight mark that let it open a quote ('said: "…', '("…').
 OPENING_CONTEXT = frozenset("([{—–-/:;")
 # '"…," he said, "…"': the text before a quote ends with another quote's closing mark and a short cue.
@@ -128,11 +139,8 @@ def find_quote_marks(body: str) -> list[tuple[int, int]]:
             mark = _mark_at(body, i)
             i += len(mark or "")
             stack = [mark or stack[0]]
-        while i < p_end:
-            mark = _mark_at(body, i)
-            if mark is None:
-                i += 1
-                continue
+        while (found := QUOTE_MARK.search(body, i, p_end)) is not None:
+            i, mark = found.start(), found.group()
             role = _mark_role(body, i, mark, stack)
             if role == "open":
                 if not stack:
@@ -301,17 +309,9 @@ class _Article:
         self.doc = doc
         self.text = doc_text(doc)
         self.inside_marks = inside_marks
-        self.sentence_of = [0] * len(doc)
-        self.sentences: list[Span] = []
-        for index, sent in enumerate(doc.sents):
-            self.sentences.append(sent)
-            for i in range(sent.start, sent.end):
-                self.sentence_of[i] = index
-        # Token index at every character (-1 for whitespace between tokens).
-        self.token_of_char = [-1] * (len(self.text) + 1)
-        for token in doc_tokens(doc):
-            for char in range(token.idx, token.idx + len(token.text)):
-                self.token_of_char[char] = token.i
+        self.sentence_of = doc_sentence_of(doc)
+        self.sentences: list[Span] = list(doc.sents)
+        self.token_of_char = _token_of_char(doc, len(self.text))
         self.paragraphs = _paragraph_bounds(self.text)
         self._paragraph_starts = [start for start, _ in self.paragraphs]
 
@@ -335,6 +335,18 @@ class _Article:
 
     def sentence(self, token: Token) -> Span:
         return self.sentences[self.sentence_of[token.i]]
+
+
+def _token_of_char(doc: Doc, length: int) -> list[int]:
+    """The index of the token at every character of the text (-1 for whitespace between tokens), one
+    array operation instead of a Python step per character."""
+    token_of_char = np.full(length + 1, -1, dtype=np.int64)
+    if len(doc):
+        starts, lengths = (column.astype(np.int64) for column in doc.to_array([IDX, LENGTH]).T)
+        first_char_of_token = np.cumsum(lengths) - lengths  # in the run of all tokens' characters
+        token_of_char[np.repeat(starts - first_char_of_token, lengths) + np.arange(lengths.sum())] = \
+            np.repeat(np.arange(len(doc)), lengths)
+    return token_of_char.tolist()
 
 
 # --- quotes in quote marks ------------------------------------------------------------------------
@@ -575,8 +587,10 @@ def _quotes_in_its_clause(article: _Article, verb: Token) -> bool:
     """The verb has a subject that can speak and a complement clause with words both in and out of
     quote marks ('it seems the plan is "dead"' gives words the subject never said)."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
     subject = _subject_of(verb, article.inside_marks)
-    if clause is None or subject is None or subject.lower_ in IMPERSONAL_PRONOUNS:
+    if subject is None or subject.lower_ in IMPERSONAL_PRONOUNS:
         return False
     inside = [article.inside_marks[t.idx] for t in clause.subtree if not t.is_punct]
     return any(inside) and not all(inside)
@@ -879,7 +893,7 @@ class _SpeakerResolver:
 
     def attribute(self, quote: Quote, verb: Token, inverted: bool = False) -> None:
         cue_tokens = [verb]
-        if verb.lemma_ in ("express", "voice"):
+        if verb.lemma_ in EXPRESSING_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in CUE_OBJECT_NOUNS), None)
             if obj is not None:
                 cue_tokens = [t for t in self.doc[verb.i: obj.i + 1]]
@@ -1035,14 +1049,16 @@ def _gender_evidence(article: _Article, entity_at: dict[int, tuple[int, Mention]
     person, refers to that person in wire copy; the majority decides, and a tie leaves the gender unknown.
     """
     inside_marks = article.inside_marks
+    tokens = doc_tokens(article.doc)
     votes: dict[int, Counter[str]] = {}
     for sent in article.sentences:
-        subjects = [t for t in sent if t.dep_ in SUBJECT_DEPS and t.idx in entity_at
+        sentence_tokens = tokens[sent.start:sent.end]
+        subjects = [t for t in sentence_tokens if t.dep_ in SUBJECT_DEPS and t.idx in entity_at
                     and entities[entity_at[t.idx][0]].label == "PERSON" and not inside_marks[t.idx]]
         if not subjects:
             continue
         subject_index = entity_at[subjects[0].idx][0]
-        for token in sent:
+        for token in sentence_tokens:
             if token.i <= subjects[0].i or inside_marks[token.idx]:
                 continue
             if token.lower_ in MALE_PRONOUNS:

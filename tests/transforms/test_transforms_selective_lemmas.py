@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from pathlib import Path
 
 import pytest
 import spacy
@@ -23,6 +24,7 @@ TEXTS = [
     "",
 ]
 BBC = SHARED / "corpora" / "bbc" / "bbc"
+TRANSFORMS = Path(quotes.__file__).parent
 
 
 @pytest.fixture(scope="module")
@@ -45,14 +47,19 @@ def test_every_inflection_the_rules_allow_can_reach_its_lemma(stock_nlp):
 
 
 def test_every_lemma_test_in_the_quote_extraction_uses_the_asked_about_lemmas():
-    """A new ``lemma_ in SOME_WORDS`` outside LEMMAS_ASKED_ABOUT would silently never match."""
+    """A new ``lemma_ in SOME_WORDS`` outside LEMMAS_ASKED_ABOUT, or a lemma read elsewhere, would silently
+    never match."""
     source = inspect.getsource(quotes)
     tests = re.findall(r"\.lemma_\s*(?:not\s+)?in\s+([A-Z_]+)", source)
     assert len(tests) >= 15
     for name in set(tests):
         assert getattr(quotes, name) <= LEMMAS_ASKED_ABOUT, name
     # Any other use of a lemma (a comparison, a literal tuple) is not covered by the selection.
-    assert len(re.findall(r"\.lemma_\b", source)) == len(tests)
+    assert len(re.findall(r"\.lemma_?\b", source)) == len(tests)
+    # Nor is a lemma read anywhere else in the transforms.
+    for path in TRANSFORMS.glob("*.py"):
+        if path.name not in ("quotes.py", "selective_lemmas.py"):
+            assert not re.search(r"\.lemma_?\b", path.read_text(encoding="utf-8")), path.name
 
 
 def _texts() -> list[str]:

@@ -22,6 +22,16 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def stock_nlp():
+    """The model as its package ships it, every component as trained: what our pipeline is compared with."""
+    import spacy
+
+    from flows.settings import SPACY_MODEL
+
+    return spacy.load(SPACY_MODEL)
+
+
+@pytest.fixture(scope="session")
 def reference():
     from flows.nlp import load_reference
 

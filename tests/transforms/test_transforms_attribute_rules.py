@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
-from flows.settings import SPACY_MODEL
 from transforms.attribute_rules import ArrayAttributeRuler, UnsupportedRule
 
 # Each line exercises a kind of rule: tag map, lemma exceptions over one and two tokens (with a
@@ -20,11 +18,6 @@ TEXTS = [
     "Ok",
 ]
 ANNOTATIONS = [POS, TAG, LEMMA, MORPH, DEP]
-
-
-@pytest.fixture(scope="module")
-def stock_nlp():
-    return spacy.load(SPACY_MODEL)
 
 
 def test_the_analysis_pipeline_uses_the_array_ruler(nlp):

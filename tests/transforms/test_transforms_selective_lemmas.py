@@ -7,10 +7,6 @@ import inspect
 import re
 from pathlib import Path
 
-import pytest
-import spacy
-
-from flows.settings import SPACY_MODEL
 from support import SHARED
 from transforms import quotes
 from transforms.quotes import LEMMAS_ASKED_ABOUT
@@ -25,11 +21,6 @@ TEXTS = [
 ]
 BBC = SHARED / "corpora" / "bbc" / "bbc"
 TRANSFORMS = Path(quotes.__file__).parent
-
-
-@pytest.fixture(scope="module")
-def stock_nlp():
-    return spacy.load(SPACY_MODEL)
 
 
 def test_the_analysis_pipeline_lemmatizes_selectively(nlp):

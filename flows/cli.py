@@ -27,6 +27,8 @@ errors = Console(stderr=True)
 # A served deployment runs unattended: its logs, kept by the server and shown in the UI, are the record of
 # each night, so it logs more than `run`, whose one-line failure reason they would bury.
 SERVE_PREFECT_LOG_LEVEL = "INFO"
+SOURCE_HELP = ("[NAME=]PATH: a file, folder or glob (repeatable). NAME is the first part of every id the source's "
+               "files get; default the folder's name. Default: seeds/articles.")
 
 
 class OutputFormat(str, Enum):
@@ -44,7 +46,7 @@ class ClaimsPipeline(str, Enum):
 
 @app.command()
 def run(
-    source: Optional[list[Path]] = typer.Option(None, "--source", "-s", help="File, folder or glob (repeatable). Default: seeds/articles."),
+    source: Optional[list[str]] = typer.Option(None, "--source", "-s", help=SOURCE_HELP),
     warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE",
                                    help="Warehouse directory (lake, published DuckDB file, quarantine)."),
     full_refresh: bool = typer.Option(False, "--full-refresh", help="Re-read every file, ignoring the manifest."),
@@ -56,7 +58,7 @@ def run(
                                             "URL such as s3://bucket/prefix (needs its fsspec package, e.g. s3fs)."),
 ) -> None:
     """Run the nightly flow once and print a summary."""
-    sources = [str(s) for s in (source or [DEFAULT_SOURCE])]
+    sources = _checked_sources(source)
     started = time.perf_counter()
     from flows.nightly import nightly  # Prefect's import is slow; `sql` should not pay for it
 
@@ -75,7 +77,7 @@ def serve(
     cron: Optional[str] = typer.Option(None, "--cron", help='Cron schedule. Default "0 2 * * *" (02:00 every night).'),
     timezone: Optional[str] = typer.Option(None, "--timezone", help="IANA timezone the cron is read in. Default UTC."),
     interval: Optional[float] = typer.Option(None, "--interval", help="Run every SECONDS instead of on a cron (tests, demos)."),
-    source: Optional[list[Path]] = typer.Option(None, "--source", "-s", help="File, folder or glob (repeatable). Default: seeds/articles."),
+    source: Optional[list[str]] = typer.Option(None, "--source", "-s", help=SOURCE_HELP),
     warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE",
                                    help="Warehouse directory (lake, published DuckDB file, quarantine)."),
     name: Optional[str] = typer.Option(None, "--name", help='Deployment name. Default "nightly".'),
@@ -92,7 +94,7 @@ def serve(
     try:
         when = schedule.build_schedule(cron=cron, timezone=timezone, interval=interval)
         schedule.require_api(schedule.configured_api_url())
-        deployment = schedule.build_deployment([str(s) for s in (source or [DEFAULT_SOURCE])], str(warehouse), when,
+        deployment = schedule.build_deployment(_checked_sources(source), str(warehouse), when,
                                                name=name, dask_address=dask_address, lake=lake)
     except schedule.ServeError as error:
         errors.print(f"[bold red]serve:[/] {error}", soft_wrap=True)
@@ -209,6 +211,17 @@ def eval_quotes(
     table = report["table"]
     console.print(_rich_table(table["columns"], [[str(v) for v in row] for row in table["rows"]], table["title"]))
     console.print(f"restriction: {report['restriction']}")
+
+
+def _checked_sources(given: list[str] | None) -> list[str]:
+    """The --source specs as NAME=/absolute/path, or a one-line error and exit 2 before anything starts."""
+    from flows.sources import SourceError, resolve_sources
+
+    try:
+        return [source.spec for source in resolve_sources(given or [str(DEFAULT_SOURCE)])]
+    except SourceError as error:
+        errors.print(f"[bold red]error:[/] {error}", soft_wrap=True)
+        raise typer.Exit(code=2)
 
 
 def _prf(score) -> tuple[str, str, str]:

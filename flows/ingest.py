@@ -8,7 +8,6 @@ hand each other files in the run's scratch folder, never lists of files or artic
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import json
 import os
@@ -21,13 +20,16 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from transforms.ids import stable_id
+from flows.sources import resolve_sources, source_files
+from transforms.ids import source_uri_for, stable_id
 from transforms.normalise import duplicates_of, normalise_record
 from transforms.parse import parse_file
 from transforms.records import Discard, RawRecord, Rejection
 from transforms.schemas import ARTICLES, FILES, QUARANTINE
-from warehouse.lake import (TMP_INFIX, Lake, committed_parts, conform, read_batches, read_manifest, work_dir,
-                            write_part, write_part_stream)
+from warehouse.lake import (TMP_INFIX, Lake, committed_parts, conform, read_batches, work_dir, write_part,
+                            write_part_stream)
+from warehouse.manifest import (committed_file_rows, latest_per_file, published_reads, read_manifest, run_started_at,
+                                superseded_files)
 
 # Rows parse and normalise hold at a time before writing them out.
 STREAM_BATCH_ROWS = 1000
@@ -36,7 +38,7 @@ SCRATCH_SUFFIX = ".raw"
 RAW_RECORDS = pa.schema([
     ("source_uri", pa.string()), ("record_key", pa.string()), ("source_format", pa.string()), ("text", pa.string()),
     ("title", pa.string()), ("url", pa.string()), ("authors", pa.list_(pa.string())), ("published", pa.string()),
-    ("language", pa.string()), ("dateline", pa.string()), ("topics", pa.list_(pa.string())),
+    ("published_source", pa.string()), ("publisher", pa.string()), ("language", pa.string()), ("dateline", pa.string()), ("topics", pa.list_(pa.string())),
     ("places", pa.list_(pa.string())),
 ])
 QUARANTINE_DIR = "quarantine"
@@ -46,48 +48,38 @@ NEW_FILES = "new_files.json"
 @dataclass(frozen=True)
 class SourceFile:
     path: str
+    source_name: str
     source_uri: str
     sha256: str
     size_bytes: int
+    modified_at: str  # ISO 8601, UTC: it crosses to parse and normalise as JSON
 
 
 def discover(sources: list[str], warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str, *,
              full_refresh: bool) -> dict:
-    """Files under the sources that the warehouse does not already hold at this pipeline version,
-    listed in the run's scratch folder for ``parse``."""
+    """Files under the sources (``NAME=PATH`` specs) that the warehouse does not already hold at this
+    pipeline version, listed in the run's scratch folder for ``parse``."""
     known = set()
     if not full_refresh:
         manifest = read_manifest(lake)
         known = set(zip(manifest["source_uri"].to_pylist(), manifest["sha256"].to_pylist(),
                         manifest["pipeline_version"].to_pylist()))
-    found = [file for source in sources for file in _source_files(source)]
+    found = [_source_file(path, source.name, source_uri_for(source.name, inside))
+             for source in resolve_sources(sources) for path, inside in source_files(source)]
     new = [f for f in found if (f.source_uri, f.sha256, pipeline_version) not in known]
     (scratch_dir(warehouse_dir, run_id) / NEW_FILES).write_text(json.dumps([asdict(f) for f in new]))
     return {"files_seen": len(found), "files_new": len(new)}
 
 
-def _source_files(source: str) -> list[SourceFile]:
-    root = Path(source)
-    if root.is_dir():
-        paths = sorted(p for p in root.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
-        return [_source_file(p, p.relative_to(root).as_posix()) for p in paths]
-    if root.is_file():
-        return [_source_file(root, root.name)]
-    matches = sorted(Path(p) for p in glob.glob(source, recursive=True) if Path(p).is_file())
-    if not matches:
-        raise FileNotFoundError(f"source {source!r} is not a file, a folder or a glob that matches anything")
-    base = Path(os.path.commonpath([str(m.parent) for m in matches]))
-    return [_source_file(p, p.relative_to(base).as_posix()) for p in matches]
-
-
-def _source_file(path: Path, source_uri: str) -> SourceFile:
+def _source_file(path: Path, source_name: str, source_uri: str) -> SourceFile:
     digest = hashlib.sha256()
     size = 0
     with open(path, "rb") as handle:
+        modified_at = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, timezone.utc)
         while chunk := handle.read(HASH_CHUNK_BYTES):
             digest.update(chunk)
             size += len(chunk)
-    return SourceFile(str(path.resolve()), source_uri, digest.hexdigest(), size)
+    return SourceFile(str(path.resolve()), source_name, source_uri, digest.hexdigest(), size, modified_at.isoformat())
 
 
 def parse(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
@@ -131,16 +123,21 @@ def parse(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
 def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str) -> dict:
     """Raw records → the run's articles (duplicates marked), files manifest and more quarantine rows.
 
-    Streams in batches: articles go to a scratch file as they are normalised, and only their ids and
-    body hashes stay in memory until the duplicates are known and marked in a second pass.
+    Streams in batches: articles go to a scratch file as they are normalised, and only their ids, body
+    hashes and ranks stay in memory until a second pass keeps one version per id and marks duplicates.
+    Two records with one id carry the same canonical URL: they are one article, and the newer wins
+    (the later-modified file, then the later source_uri, then the later record in the file).
     """
     now = datetime.now(timezone.utc)
     scratch = scratch_dir(warehouse_dir, run_id)
     file_stats = json.loads((scratch / "files.json").read_text())
+    files_by_uri = {file["source_uri"]: file for file in file_stats}
     lineage = {"run_id": run_id, "pipeline_version": pipeline_version}
     rejections: list[dict] = []
     articles_per_file: dict[str, int] = {}
-    body_hashes: list[tuple[str, str]] = []
+    newest: dict[str, tuple[str, str, int]] = {}  # article_id → rank of the version kept
+    body_hash_of: dict[str, str] = {}
+    row_number = 0  # of the article rows written, in record order: a version's place for the second pass
     unmarked = scratch / "articles.parquet"
     with pq.ParquetWriter(unmarked, ARTICLES) as writer:
         for batch in read_batches(scratch / "records.parquet", STREAM_BATCH_ROWS):
@@ -148,40 +145,65 @@ def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: st
             for row in batch.to_pylist():
                 for sequence in ("authors", "topics", "places"):
                     row[sequence] = tuple(row[sequence] or ())
-                item = normalise_record(RawRecord(**row))
+                file = files_by_uri[row["source_uri"]]
+                modified_at = datetime.fromisoformat(file["modified_at"])
+                item = normalise_record(RawRecord(**row), source_name=file["source_name"], file_modified_at=modified_at)
                 if isinstance(item, Rejection):
                     rejections.append(quarantine_row(item, now, run_id, pipeline_version))
-                else:
-                    articles.append({**item, **lineage})
-                    body_hashes.append((item["article_id"], item["content_sha256"]))
-                    articles_per_file[item["source_uri"]] = articles_per_file.get(item["source_uri"], 0) + 1
+                    continue
+                articles.append({**item, "first_seen_at": now, **lineage})
+                articles_per_file[item["source_uri"]] = articles_per_file.get(item["source_uri"], 0) + 1
+                rank = (file["modified_at"], item["source_uri"], row_number)
+                row_number += 1
+                if rank > newest.get(item["article_id"], ("", "", -1)):
+                    newest[item["article_id"]] = rank
+                    body_hash_of[item["article_id"]] = item["content_sha256"]
             writer.write_table(conform("articles", pa.Table.from_pylist(articles, schema=ARTICLES)))
-    duplicate_of = duplicates_of(body_hashes, _committed_body_hashes(lake))
+    file_rows = committed_file_rows(lake)
+    superseded = superseded_files(latest_per_file(file_rows), {file["path"] for file in file_stats}, run_id,
+                                  pipeline_version)
+    committed = _committed_articles(lake, pa.concat_tables([file_rows, pa.Table.from_pylist(superseded, schema=FILES)]))
+    duplicate_of = duplicates_of(sorted(body_hash_of.items()), committed.original_by_body)
+    first_seen = {article_id: committed.first_seen.get(article_id, run_started_at(run_id)) for article_id in newest}
 
-    files_rows = []
+    files_rows = superseded
     for file in file_stats:
         produced = articles_per_file.get(file["source_uri"], 0)
         status = "parsed" if produced else ("empty" if file["size_bytes"] == 0 else "quarantined")
         files_rows.append({
             "file_id": stable_id("fil", file["source_uri"], file["sha256"], pipeline_version),
-            "source_uri": file["source_uri"], "source_path": file["path"], "sha256": file["sha256"],
+            "source_name": file["source_name"], "source_uri": file["source_uri"], "source_path": file["path"],
+            "modified_at": datetime.fromisoformat(file["modified_at"]), "sha256": file["sha256"],
             "size_bytes": file["size_bytes"], "status": status, "article_count": produced,
             "run_id": run_id, "pipeline_version": pipeline_version,
         })
     work = work_dir(warehouse_dir, run_id)
-    write_part_stream(work, "articles", _with_duplicates_marked(unmarked, duplicate_of), 0)
+    kept = {article_id: rank[2] for article_id, rank in newest.items()}
+    write_part_stream(work, "articles", _newest_versions_marked(unmarked, kept, duplicate_of, first_seen), 0)
     write_part(work, "files", pa.Table.from_pylist(files_rows, schema=FILES), 0)
     write_part(work, "quarantine", pa.Table.from_pylist(rejections, schema=QUARANTINE), 1)
     shutil.rmtree(scratch)
-    return {"articles": len(body_hashes), "quarantined": len(rejections), "duplicates": len(duplicate_of)}
+    older_versions = sum(articles_per_file.values()) - len(newest)
+    return {"articles": len(newest), "quarantined": len(rejections), "duplicates": len(duplicate_of),
+            "discarded": {"older_version_of_url": older_versions} if older_versions else {}}
 
 
-def _with_duplicates_marked(articles_file: Path, duplicate_of: dict[str, str]) -> Iterator[pa.Table]:
+def _newest_versions_marked(articles_file: Path, kept: dict[str, int], duplicate_of: dict[str, str],
+                            first_seen: dict[str, datetime]) -> Iterator[pa.Table]:
+    """The articles of the first pass, one version per id (the row ``kept`` names), with ``duplicate_of``
+    and ``first_seen_at`` filled in."""
+    row_number = 0
     for batch in read_batches(articles_file, STREAM_BATCH_ROWS):
         table = pa.Table.from_batches([batch])
-        marked = pa.array([duplicate_of.get(article_id) for article_id in table["article_id"].to_pylist()],
-                          type=pa.string())
-        yield table.set_column(table.schema.get_field_index("duplicate_of"), "duplicate_of", marked)
+        ids = table["article_id"].to_pylist()
+        mask = [kept[article_id] == row_number + offset for offset, article_id in enumerate(ids)]
+        row_number += len(ids)
+        table = table.filter(pa.array(mask, pa.bool_()))
+        ids = table["article_id"].to_pylist()
+        for column, values in (("duplicate_of", pa.array([duplicate_of.get(i) for i in ids], pa.string())),
+                               ("first_seen_at", pa.array([first_seen[i] for i in ids], ARTICLES.field("first_seen_at").type))):
+            table = table.set_column(table.schema.get_field_index(column), column, values)
+        yield table
 
 
 def scratch_dir(warehouse_dir: Path, run_id: str) -> Path:
@@ -210,14 +232,29 @@ def _keep_quarantined_copy(warehouse_dir: Path, file: dict, data: bytes) -> None
         os.replace(tmp, target)
 
 
-def _committed_body_hashes(lake: Lake) -> dict[str, str]:
-    """content_sha256 → the article_id that first had that body, over committed runs."""
-    first: dict[str, str] = {}
+@dataclass(frozen=True)
+class CommittedArticles:
+    original_by_body: dict[str, str]  # content_sha256 → the published article that first had that body
+    first_seen: dict[str, datetime]  # article_id → when the warehouse first loaded it, over every version
+
+
+def _committed_articles(lake: Lake, file_rows: pa.Table) -> CommittedArticles:
+    """What committed runs say about articles: the published originals' bodies, and when each id was first seen."""
+    published = set(zip(*(published_reads(file_rows)[c].to_pylist() for c in ("source_uri", "run_id"))))
+    original_by_body: dict[str, str] = {}
+    first_seen: dict[str, datetime] = {}
     for part in committed_parts(lake, "articles"):
-        table = pq.read_table(part, filesystem=lake.fs, columns=["article_id", "content_sha256", "duplicate_of"])
-        for article_id, body_hash, duplicate_of in zip(*(table[c].to_pylist() for c in table.column_names)):
-            if duplicate_of is None:
-                first.setdefault(body_hash, article_id)
-    return first
-
-
+        parquet = pq.ParquetFile(part, filesystem=lake.fs)
+        # Parts written before first_seen_at existed know it only through their run id.
+        columns = [c for c in ("article_id", "content_sha256", "duplicate_of", "source_uri", "run_id", "first_seen_at")
+                   if c in parquet.schema_arrow.names]
+        table = parquet.read(columns=columns)
+        seen = (table["first_seen_at"].to_pylist() if "first_seen_at" in columns else [None] * table.num_rows)
+        rows = zip(*(table[c].to_pylist() for c in columns[:5]), seen)
+        for article_id, body_hash, duplicate_of, source_uri, run_id, seen_at in rows:
+            if duplicate_of is None and (source_uri, run_id) in published:
+                original_by_body.setdefault(body_hash, article_id)
+            seen_at = seen_at or run_started_at(run_id)
+            if article_id not in first_seen or seen_at < first_seen[article_id]:
+                first_seen[article_id] = seen_at
+    return CommittedArticles(original_by_body, first_seen)

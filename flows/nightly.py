@@ -18,7 +18,9 @@ from prefect.context import FlowRunContext
 from flows import ingest, steps
 from flows.child_process import ChildProcess
 from flows.settings import pipeline_version
+from flows.sources import Source, check_against_history, resolve_sources
 from warehouse.lake import Lake, check_writable, clean_stale
+from warehouse.manifest import source_roots_history
 from warehouse.publish import PUBLISHED_DB_NAME
 from warehouse.query import run_readonly_sql
 
@@ -88,19 +90,23 @@ def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show
         raise RunLocked(f"another Broadsheet run is using {warehouse_dir}; nothing was changed") from exc
     try:
         lake_location = Lake(lake) if lake else Lake.in_warehouse(warehouse_dir)
-        return _run(sources, warehouse_dir, lake_location, full_refresh, show_progress, dask_address)
+        # Before any work: a source that cannot be read or whose name clashes changes nothing, not even `runs`.
+        resolved = resolve_sources(sources)
+        check_against_history(resolved, source_roots_history(lake_location))
+        return _run(resolved, warehouse_dir, lake_location, full_refresh, show_progress, dask_address)
     finally:
         run_lock.release()
 
 
-def _run(sources: list[str], warehouse_dir: Path, lake: Lake, full_refresh: bool, show_progress: bool,
+def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: bool, show_progress: bool,
          dask_address: str | None) -> dict:
     version = pipeline_version()
     run_id = steps.new_run_id()
     started_at = datetime.now(timezone.utc)
     seconds: dict[str, float] = {}
-    run_row = {"run_id": run_id, "started_at": started_at, "status": "running", "sources": [str(s) for s in sources],
-               "pipeline_version": version, "files_seen": 0, "files_new": 0, "articles": 0, "quarantined": 0,
+    specs = [source.spec for source in sources]
+    run_row = {"run_id": run_id, "started_at": started_at, "status": "running", "sources": specs,
+               "source_roots": {source.name: str(source.root) for source in sources}, "pipeline_version": version, "files_seen": 0, "files_new": 0, "articles": 0, "quarantined": 0,
                "discarded": {}, "skipped_language": 0, "error": None}
     check_writable(lake)
     # A crashed earlier run leaves scratch and uncommitted parts behind; they are never visible, but take space.
@@ -108,14 +114,14 @@ def _run(sources: list[str], warehouse_dir: Path, lake: Lake, full_refresh: bool
     try:
         # Reading the corpus runs in a child process that is gone before the analysis (flows/child_process.py).
         with ChildProcess("flows.ingest") as child:
-            discovered = steps.timed(seconds, "discover", discover_task, child, sources, warehouse_dir, lake,
+            discovered = steps.timed(seconds, "discover", discover_task, child, specs, warehouse_dir, lake,
                                      run_id, version, full_refresh=full_refresh)
             run_row.update(files_seen=discovered["files_seen"], files_new=discovered["files_new"])
             parsed = steps.timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
             normalised = steps.timed(seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id,
                                      version)
         run_row.update(articles=normalised["articles"], quarantined=parsed["quarantined"] + normalised["quarantined"],
-                       discarded=parsed["discarded"])
+                       discarded={**parsed["discarded"], **normalised["discarded"]})
         analyse_step = _analyse_on_dask_at(dask_address) if dask_address else analyse_task
         analysed = steps.timed(seconds, "analyse", analyse_step, warehouse_dir, run_id, version,
                                show_progress=show_progress)

@@ -51,7 +51,8 @@ def build_deployment(sources: list[str], warehouse: str, schedule: Schedule, *,
                      lake: str | None = None) -> RunnerDeployment:
     """The nightly deployment: its schedule, its fixed parameters, one run at a time.
 
-    Paths are made absolute: runs start in their own process, whatever directory serve started in.
+    Sources come as checked NAME=/absolute/path specs (``flows.sources``) and the warehouse is made
+    absolute: runs start in their own process, whatever directory serve started in.
     With ``dask_address`` every run sends its analysis to that Dask scheduler; with ``lake`` (a folder or
     an fsspec URL) every run keeps its Parquet there.
     """
@@ -64,7 +65,7 @@ def build_deployment(sources: list[str], warehouse: str, schedule: Schedule, *,
             name=name or DEFAULT_DEPLOYMENT_NAME,
             schedules=[schedule],
             concurrency_limit=CONCURRENCY,
-            parameters={"sources": [_absolute(s) for s in sources], "warehouse": _absolute(warehouse),
+            parameters={"sources": list(sources), "warehouse": _absolute(warehouse),
                         **({"dask_address": dask_address} if dask_address else {}),
                         **({"lake": lake if "://" in lake else _absolute(lake)} if lake else {})},
             description="Nightly Broadsheet run: new and changed files into the lake, then publish the warehouse.",

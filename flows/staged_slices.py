@@ -92,11 +92,50 @@ def repeated_keys(staged: dict[str, list[Path]], spill_dir: Path) -> dict[str, i
             if not parts:
                 continue
             key = quote_ident(key_column(ALL_TABLES[table]))
-            files = "[" + ", ".join(quote_literal(str(p)) for p in parts) + "]"
-            row = con.execute(f"SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM read_parquet({files}) "
+            row = con.execute(f"SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM {_parquet_source(parts)} "
                               f"GROUP BY {key} HAVING count(*) > 1)").fetchone()
             counts[table] = int(row[0]) if row else 0
     return counts
+
+
+def first_key_collision(staged: dict[str, list[Path]], spill_dir: Path) -> str | None:
+    """One line naming the first repeated key (contract order, then key order) and the files its rows came from.
+
+    A repeated article id makes thousands of span checks fail after it (a child's span is checked
+    against one of the two bodies); this line is the cause to show instead.
+    """
+    spill_dir.mkdir(parents=True, exist_ok=True)
+    article_parts = staged.get("articles", [])
+    with duckdb.connect(config={"memory_limit": KEY_COUNT_MEMORY_LIMIT, "temp_directory": str(spill_dir)}) as con:
+        for table in ALL_TABLES:
+            parts = staged.get(table)
+            if not parts:
+                continue
+            schema = ALL_TABLES[table]
+            key_name = key_column(schema)
+            key = quote_ident(key_name)
+            rows = _parquet_source(parts)
+            found = con.execute(f"SELECT {key} FROM {rows} GROUP BY {key} HAVING count(*) > 1 ORDER BY {key} LIMIT 1"
+                                ).fetchone()
+            if found is None:
+                continue
+            if "source_uri" in schema.names:
+                record = "record_key" if "record_key" in schema.names else "''"
+                origins_sql = (f"SELECT source_uri || coalesce(' [' || nullif({record}, '') || ']', '') FROM {rows} "
+                               f"WHERE {key} = ?")
+            elif "article_id" in schema.names and article_parts:
+                origins_sql = (f"SELECT coalesce(a.source_uri, 'article ' || c.article_id) FROM {rows} AS c "
+                               f"LEFT JOIN {_parquet_source(article_parts)} AS a ON a.article_id = c.article_id "
+                               f"WHERE c.{key} = ?")
+            else:
+                origins_sql = f"SELECT 'run ' || run_id FROM {rows} WHERE {key} = ?"
+            origins = sorted({origin for (origin,) in con.execute(origins_sql, [found[0]]).fetchall()})
+            return f"{table}.{key_name} {found[0]!r} is produced more than once, from {' and '.join(origins)}"
+    return None
+
+
+def _parquet_source(parts: list[Path]) -> str:
+    return "read_parquet([" + ", ".join(quote_literal(str(p)) for p in parts) + "], union_by_name = true)"
 
 
 def _read_bodies(path: Path, group: int) -> dict[str, str]:

@@ -22,7 +22,7 @@ from expectations.validate import validate_slices
 from flows.faults import pause_point
 from flows.ingest import quarantine_row, scratch_dir
 from flows.parallel import analyse_in_parallel, analyse_on_cluster, worker_count
-from flows.staged_slices import repeated_keys, table_slices
+from flows.staged_slices import first_key_collision, repeated_keys, table_slices
 from transforms.analyse import to_tables
 from transforms.schemas import ALL_TABLES, QUARANTINE, RUNS
 from warehouse.lake import (PART_GLOB, Lake, commit_run, is_committed, local_copies, read_batches, reject_run,
@@ -132,10 +132,15 @@ def validate(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str
     repeated = repeated_keys(staged, scratch)
     outcome = validate_slices(table_slices(staged), run_id=run_id, pipeline_version=pipeline_version,
                               validated_at=datetime.now(timezone.utc), repeated_keys=repeated)
+    collision = first_key_collision(staged, scratch) if not outcome.passed and any(repeated.values()) else None
     shutil.rmtree(scratch)
     pause_point("validate")
     write_part(work_dir(warehouse_dir, run_id), "validation_results", outcome.results, 0)
     stage_run(warehouse_dir, lake, run_id)
+    if collision is not None:
+        # The cause first: every other failure (spans checked against the other body, …) follows from it.
+        raise ValidationFailed(f"{collision}; {len(outcome.blocking_failures)} blocking expectations failed "
+                               f"(validation_results of run {run_id})")
     if not outcome.passed:
         raise ValidationFailed("; ".join(outcome.blocking_failures))
     results = outcome.results.to_pylist()

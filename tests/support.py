@@ -20,9 +20,13 @@ def query_published(warehouse: Path, sql: str) -> list[tuple]:
 
 
 def published_content(warehouse: Path) -> dict[str, list[tuple]]:
-    """Every content table's rows, without the lineage that differs between runs and warehouses."""
+    """Every content table's rows, without the lineage that differs between runs and warehouses (and when the
+    warehouse first saw each article)."""
     from transforms.schemas import CONTENT_TABLES, key_column
 
-    return {table: query_published(warehouse, f"SELECT * EXCLUDE (run_id, pipeline_version) FROM {table} "
+    def excluded(table: str) -> str:
+        return "run_id, pipeline_version" + (", first_seen_at" if table == "articles" else "")
+
+    return {table: query_published(warehouse, f"SELECT * EXCLUDE ({excluded(table)}) FROM {table} "
                                               f"ORDER BY {key_column(schema)}")
             for table, schema in CONTENT_TABLES.items()}

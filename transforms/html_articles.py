@@ -20,6 +20,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from transforms.publisher import clean_site_name
 from transforms.records import RawRecord, Rejection
 
 SOURCE_FORMAT = "html"
@@ -92,6 +93,9 @@ def parse_html(source_uri: str, html: str) -> Iterator[RawRecord | Rejection]:
         url=page_url(tree),
         authors=split_authors(document.author),
         published=document.date or None,
+        published_source="html_meta",
+        # trafilatura's sitename is og:site_name, else the JSON-LD publisher's name.
+        publisher=clean_site_name(document.sitename),
         language=page_language(tree),
     )
 

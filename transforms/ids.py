@@ -4,10 +4,16 @@ so loading twice is harmless."""
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import urlsplit, urlunsplit
 
 # 20 hex digits = 80 bits: collisions are negligible at any plausible corpus size.
 ID_HEX_DIGITS = 20
+# A source name is the first segment of every source_uri, so it must stand in a path segment and a URL
+# on any system: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters.
+SOURCE_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+SOURCE_NAME_RULE = ("letters, digits, '.', '_' and '-', starting with a letter or digit, "
+                    "at most 64 characters")
 
 
 def sha256_hex(text: str) -> str:
@@ -25,6 +31,16 @@ def canonical_url(url: str) -> str:
     parts = urlsplit(url.strip())
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+def source_uri_for(source_name: str, path_in_source: str) -> str:
+    """A file's identity in the warehouse: its source's name and its path inside that source ('bbc/001.txt').
+
+    Never the path relative to whatever folder was passed: two folders both holding 001.txt would collide.
+    """
+    if not SOURCE_NAME_PATTERN.fullmatch(source_name):
+        raise ValueError(f"source name {source_name!r} breaks the rule: {SOURCE_NAME_RULE}")
+    return f"{source_name}/{path_in_source}"
 
 
 def article_id_for(url: str | None, source_uri: str, record_key: str) -> str:

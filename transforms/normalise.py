@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
+from transforms.article_dates import dateline_date, url_date
 from transforms.ids import article_id_for, sha256_hex
 from transforms.language import article_language
+from transforms.publisher import dateline_agency, registered_domain
 from transforms.records import RawRecord, Rejection
 
 # A headline line is short and reads as a title, not a sentence.
@@ -42,6 +44,8 @@ CREDIT_ROLE_BY_WORD = {
 NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
 WHITESPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ':')
+# A dateline's date is the local date where it was filed, up to a day ahead of the UTC date of the file's time.
+DATELINE_DATE_SLACK = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -50,8 +54,12 @@ class Credit:
     role: str
 
 
-def normalise_record(record: RawRecord) -> dict | Rejection:
-    """The article row for a raw record (without lineage columns), or why it is rejected."""
+def normalise_record(record: RawRecord, *, source_name: str | None = None,
+                     file_modified_at: datetime | None = None) -> dict | Rejection:
+    """The article row for a raw record (without first_seen_at and lineage columns), or why it is rejected.
+
+    ``file_modified_at`` dates a dateline that names no year: the year that puts it on or before it.
+    """
     lines = [clean_line(line) for line in record.text.splitlines()]
     title = clean_line(record.title) if record.title else None
     paragraphs, headline = split_headline([line for line in lines], has_title=title is not None)
@@ -63,17 +71,21 @@ def normalise_record(record: RawRecord) -> dict | Rejection:
     if word_count < MIN_BODY_WORDS:
         return Rejection(record.source_uri, record.record_key, "normalise", "empty_body",
                          f"{word_count} words after cleaning")
+    published_at, published_at_source = published_time(record, dateline, file_modified_at)
     return {
         "article_id": article_id_for(record.url, record.source_uri, record.record_key),
+        "source_name": source_name,
         "source_uri": record.source_uri,
         "record_key": record.record_key,
         "source_format": record.source_format,
         "content_sha256": sha256_hex(body),
         "duplicate_of": None,
         "url": record.url,
+        "publisher": record.publisher or dateline_agency(dateline) or registered_domain(record.url),
         "title": title,
         "dateline": dateline,
-        "published_at": parse_published(record.published),
+        "published_at": published_at,
+        "published_at_source": published_at_source,
         "language": article_language(record.language, body),
         "authors": list(record.authors),
         "credits": [{"name": c.name, "role": c.role} for c in credits],
@@ -155,6 +167,23 @@ def parse_credits(line: str) -> list[Credit]:
     return credits
 
 
+def published_time(record: RawRecord, dateline: str | None,
+                   file_modified_at: datetime | None) -> tuple[datetime | None, str | None]:
+    """The publication time and the evidence for it: the source's metadata, else the dateline's date, else a
+    date in the URL's path; (None, None) when nothing states one."""
+    stated = parse_published(record.published)
+    if stated is not None:
+        return stated, record.published_source or "metadata"
+    from_dateline = (dateline_date(dateline, file_modified_at + DATELINE_DATE_SLACK)
+                     if file_modified_at is not None else None)
+    if from_dateline is not None:
+        return from_dateline, "dateline"
+    from_url = url_date(record.url)
+    if from_url is not None:
+        return from_url, "url"
+    return None, None
+
+
 def parse_published(value: str | None) -> datetime | None:
     """ISO-ish publication time as UTC; naive times are taken as UTC.  Unparseable → None."""
     if not value:
@@ -165,7 +194,10 @@ def parse_published(value: str | None) -> datetime | None:
         return None
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+    try:
+        return parsed.astimezone(timezone.utc)
+    except OverflowError:  # "0001-01-01T00:00:00+23:59" is before year 1 in UTC: no real publication time
+        return None
 
 
 def duplicates_of(body_hashes: list[tuple[str, str]], known_bodies: dict[str, str]) -> dict[str, str]:

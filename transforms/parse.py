@@ -18,6 +18,7 @@ from typing import Any
 
 from transforms.decode import NotText, decode_text
 from transforms.html_articles import parse_html
+from transforms.publisher import clean_site_name, registered_domain
 from transforms.records import Discard, RawRecord, Rejection
 from transforms.sgml_reuters import parse_reuters_sgml
 from transforms.wikitext import looks_like_wikitext, strip_wikitext
@@ -182,8 +183,21 @@ def news_please_record(source_uri: str, record_key: str, source_format: str,
         url=_text_or_none(document.get("url")),
         authors=tuple(a.strip() for a in authors if isinstance(a, str) and a.strip()),
         published=_text_or_none(document.get("date_publish") or document.get("published") or document.get("date")),
+        published_source="metadata",
+        publisher=_publisher(document),
         language=_text_or_none(document.get("language")),
     )
+
+
+def _publisher(document: dict[str, Any]) -> str | None:
+    """The outlet a dump names: a publisher field (text or a JSON-LD style {"name": …}), else its source domain."""
+    named = document.get("publisher")
+    if isinstance(named, dict):
+        named = named.get("name")
+    if isinstance(named, str) and clean_site_name(named):
+        return clean_site_name(named)
+    domain = document.get("source_domain")
+    return registered_domain(domain) if isinstance(domain, str) else None
 
 
 def _from_python_repr(value: Any) -> Any:

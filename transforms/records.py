@@ -17,6 +17,10 @@ class RawRecord:
     url: str | None = None
     authors: tuple[str, ...] = ()
     published: str | None = None
+    # Which kind of metadata gave ``published``: 'metadata' (a dump's or archive's field) or 'html_meta'.
+    published_source: str | None = None
+    # The outlet as the source's metadata names it (og:site_name, JSON-LD publisher, a dump's domain).
+    publisher: str | None = None
     language: str | None = None
     # Set when the format marks it (SGML <DATELINE>); otherwise normalise finds it in the first paragraph.
     dateline: str | None = None

@@ -21,7 +21,12 @@ ATTRIBUTIONS = ("explicit", "pronoun", "carried_over", "according_to", "unresolv
 QUANTITY_KINDS = ("percent", "percentage_points", "money", "count", "duration", "measure", "number")
 COMPARATORS = ("about", "more_than", "less_than", "at_least", "at_most", "up_to", "exactly")
 CREDIT_ROLES = ("reporter", "editor", "writer", "contributor")
-FILE_STATUSES = ("parsed", "quarantined", "empty")
+# 'superseded': a file version read before sources had names, whose file has since been read under its source's
+# name; its articles are not published (they are the same file's, under the new ids).
+FILE_STATUSES = ("parsed", "quarantined", "empty", "superseded")
+# Which evidence gave published_at: the source's metadata (news-please date_publish, the Reuters <DATE>),
+# the HTML page's meta tags or JSON-LD, the dateline ("TOKYO, Oct 29 (Reuters)"), or a date in the URL's path.
+PUBLISHED_AT_SOURCES = ("metadata", "html_meta", "dateline", "url")
 RUN_STATUSES = ("running", "succeeded", "failed")
 SEVERITIES = ("blocking", "warning")
 
@@ -54,16 +59,25 @@ CREDIT_TYPE = pa.struct([("name", pa.string()), ("role", pa.string())])
 TIMESTAMP = pa.timestamp("us", tz="UTC")
 
 ARTICLES = pa.schema([
-    _field("article_id", pa.string(), "Stable id: hash of the canonical URL if known, else source-relative path + record key.", key=True),
-    _field("source_uri", pa.string(), "Where the raw file was found (path relative to its source root).", nullable=False),
+    _field("article_id", pa.string(), "Stable id: hash of the canonical URL if known, else of source_uri + record key.", key=True),
+    _field("source_name", pa.string(), "Name of the source the file was read from ('bbc' for --source bbc=/data/bbc); "
+           "NULL only for articles read before sources had names and not read since."),
+    _field("source_uri", pa.string(), "The file's identity: source name + '/' + path inside the source ('bbc/politics/001.txt').",
+           nullable=False),
     _field("record_key", pa.string(), "Which record inside the file ('' for one-article files).", nullable=False),
     _field("source_format", pa.string(), "Parser that read the file.", nullable=False, allowed=SOURCE_FORMATS),
     _field("content_sha256", pa.string(), "sha256 of the normalised body text.", nullable=False),
     _field("duplicate_of", pa.string(), "article_id of an earlier article with the same body, else null."),
     _field("url", pa.string(), "Canonical URL when the source gives one."),
+    _field("publisher", pa.string(), "The outlet ('Reuters', 'BBC News'): page metadata (og:site_name, JSON-LD), "
+           "the dump's source domain, the dateline's agency, else the URL's registered domain."),
     _field("title", pa.string(), "Headline."),
     _field("dateline", pa.string(), "Dateline prefix such as 'TOKYO, Oct 29 (Reuters)', removed from the body."),
-    _field("published_at", TIMESTAMP, "Publication time in UTC when known."),
+    _field("published_at", TIMESTAMP, "Publication time in UTC as the source states it; NULL when it states none. "
+           "A date without a time (dateline, URL) is 00:00 UTC."),
+    _field("published_at_source", pa.string(), "Which evidence gave published_at.", allowed=PUBLISHED_AT_SOURCES),
+    _field("first_seen_at", TIMESTAMP, "When this warehouse first loaded the article (start of that run); never "
+           "changes on later runs.", nullable=False),
     _field("language", pa.string(), "ISO 639-1 language code when known."),
     _field("authors", pa.list_(pa.string()), "Bylines from the source metadata."),
     _field("credits", pa.list_(CREDIT_TYPE), "People named in trailing credit lines, with their role."),
@@ -149,7 +163,10 @@ RUNS = pa.schema([
     _field("started_at", TIMESTAMP, "Run start.", nullable=False),
     _field("finished_at", TIMESTAMP, "Run end."),
     _field("status", pa.string(), "Outcome.", nullable=False, allowed=RUN_STATUSES),
-    _field("sources", pa.list_(pa.string()), "Source roots the run read."),
+    _field("sources", pa.list_(pa.string()), "Sources the run read, as NAME=PATH (file, folder or glob)."),
+    _field("source_roots", pa.map_(pa.string(), pa.string()),
+           "Source name -> the folder its paths are relative to, for this run: a name read from another folder "
+           "later must be given explicitly."),
     _field("pipeline_version", pa.string(), "Code + model version.", nullable=False),
     _field("files_seen", pa.int64(), "Files discovered.", nullable=False),
     _field("files_new", pa.int64(), "Files new or changed since the last run.", nullable=False),
@@ -163,8 +180,11 @@ RUNS = pa.schema([
 
 FILES = pa.schema([
     _field("file_id", pa.string(), "sha256 of (source_uri, content sha256, pipeline_version).", key=True),
-    _field("source_uri", pa.string(), "Path relative to its source root.", nullable=False),
+    _field("source_name", pa.string(), "Source the file was read from; NULL for files read before sources had names."),
+    _field("source_uri", pa.string(), "The file's identity: source name + '/' + path inside the source.", nullable=False),
     _field("source_path", pa.string(), "Absolute path when the file was read.", nullable=False),
+    _field("modified_at", TIMESTAMP, "The file's modification time when it was read (decides which of two files with "
+           "one URL is newer, and the year of a dateline without one)."),
     _field("sha256", pa.string(), "sha256 of the raw bytes.", nullable=False),
     _field("size_bytes", pa.int64(), "Raw size.", nullable=False),
     _field("status", pa.string(), "What became of the file.", nullable=False, allowed=FILE_STATUSES),

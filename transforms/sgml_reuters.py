@@ -64,6 +64,8 @@ from datetime import datetime
 from transforms.records import Discard, RawRecord, Rejection
 
 SOURCE_FORMAT = "sgml"
+# The Reuters-21578 archive is Reuters newswire: the format itself names the outlet.
+PUBLISHER = "Reuters"
 # Reuters-21578 is an English-language collection.
 LANGUAGE = "en"
 STAGE = "parse"
@@ -182,6 +184,8 @@ def _parse_story(source_uri: str, chunk: str, number: int) -> RawRecord | Reject
         title=_one_line(title[1]) if title else None,
         authors=_authors(author[1]) if author else (),
         published=_published(date[1]) if date else None,
+        published_source="metadata",
+        publisher=PUBLISHER,
         language=LANGUAGE,
         dateline=_dateline(dateline[1]) if dateline else None,
         topics=_categories(topics[1]) if topics else (),

@@ -27,11 +27,10 @@ from pathlib import Path
 
 import fsspec
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
-from transforms.schemas import ALL_TABLES, FILES, key_column
+from transforms.schemas import ALL_TABLES
 
 LAKE_DIR = "lake"
 WORK_DIR = "_work"
@@ -176,6 +175,16 @@ def read_batches(path: Path | str, batch_rows: int, columns: list[str] | None = 
     parquet = pq.ParquetFile(path, filesystem=filesystem)
     for group in range(parquet.metadata.num_row_groups):
         yield from parquet.read_row_group(group, columns=columns).to_batches(max_chunksize=batch_rows)
+
+
+def conform_committed(table_name: str, table: pa.Table) -> pa.Table:
+    """A committed part conformed to today's contract: a nullable column added since it was written is
+    read as nulls (the lake is append-only, so parts of every earlier schema stay in it)."""
+    schema = ALL_TABLES[table_name]
+    for field in schema:
+        if field.name not in table.column_names and field.nullable:
+            table = table.append_column(field.name, pa.nulls(table.num_rows, field.type))
+    return conform(table_name, table)
 
 
 def conform(table_name: str, table: pa.Table) -> pa.Table:
@@ -337,20 +346,6 @@ def committed_parts_by_table(lake: Lake) -> dict[str, list[str]]:
         for table, paths in parts.items():
             paths.extend(lake.path(rel) for rel in sorted(listed.get(table, [])))
     return parts
-
-
-def read_manifest(lake: Lake) -> pa.Table:
-    """The ``files`` rows of committed runs, latest row per file_id, sorted by file_id."""
-    parts = committed_parts(lake, "files")
-    if not parts:
-        return FILES.empty_table()
-    rows = pa.concat_tables([conform("files", pq.read_table(p, filesystem=lake.fs)) for p in parts])
-    # Parts are in commit order, so the highest position per key is its latest row.
-    key = key_column(FILES)
-    rows = rows.append_column("_pos", pa.array(range(rows.num_rows), pa.int64()))
-    latest = rows.group_by(key).aggregate([("_pos", "max")])
-    rows = rows.take(latest["_pos_max"]).drop_columns(["_pos"])
-    return rows.take(pc.sort_indices(rows, [(key, "ascending")]))
 
 
 def clean_stale(warehouse_dir: Path, lake: Lake, current_run_id: str | None = None) -> list[str]:

@@ -20,6 +20,7 @@ import filelock
 from transforms.schemas import ALL_TABLES, OPS_TABLES, key_column
 from warehouse.ddl import all_table_ddl, quote_ident, quote_literal
 from warehouse.lake import Lake, committed_parts_by_table, fsync_path, local_copies
+from warehouse.manifest import committed_file_rows, published_reads
 
 PUBLISHED_DB_NAME = "broadsheet.duckdb"
 PUBLISH_LOCK_NAME = ".publish.lock"
@@ -37,6 +38,8 @@ BUILD_CATALOG = "broadsheet"
 VIEWS_SQL_PATH = Path(__file__).with_name("views.sql")
 
 CHILD_TABLES = ("entity_mentions", "quotes", "numeric_claims")
+# The file versions whose articles are published (warehouse.manifest.published_reads), as a relation.
+PUBLISHED_READS_RELATION = "published_reads"
 
 
 class PublishLocked(RuntimeError):
@@ -96,6 +99,7 @@ def _build(db_path: Path, lake: Lake) -> dict[str, int]:
                 f"ATTACH {quote_literal(str(db_path))} AS {BUILD_CATALOG} "
                 f"(STORAGE_VERSION {quote_literal(PUBLISH_STORAGE_VERSION)})"
             )
+            con.register(PUBLISHED_READS_RELATION, published_reads(committed_file_rows(lake)))
             con.execute(f"USE {BUILD_CATALOG}")
             for stmt in all_table_ddl():
                 con.execute(stmt)
@@ -132,7 +136,7 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
 
 
 def _insert_statements(parts: dict[str, list[str]]) -> list[str]:
-    statements = [_articles_sql(parts["articles"], parts["files"])]
+    statements = [_articles_sql(parts["articles"])]
     statements += [_children_sql(table, parts[table]) for table in CHILD_TABLES]
     statements.append(_entities_sql(parts["entities"]))
     statements += [_latest_per_key_sql(table, parts[table]) for table in OPS_TABLES]
@@ -154,12 +158,14 @@ def _latest_per_key_sql(table: str, files: list[str]) -> str:
     """
 
 
-def _articles_sql(files: list[str], manifest_files: list[str]) -> str:
-    """The latest version of each article, and only from the latest run that read its source file.
+def _articles_sql(files: list[str]) -> str:
+    """Each article once: from the published read of its file, and the newest of several files with its URL.
 
     A changed file replaces its articles: one it no longer yields disappears.  A source file whose
     new version could not be read (quarantined) keeps its last good articles, and a deleted source
-    file keeps its articles too: raw files come and go, the warehouse keeps what it learned.
+    file keeps its articles too: raw files come and go, the warehouse keeps what it learned.  Two
+    files with one canonical URL give one article id: the later-modified file's version wins, then
+    the later run's, then the later source_uri's (normalise applies the same order within a run).
     """
     if not files:
         return ""
@@ -167,13 +173,10 @@ def _articles_sql(files: list[str], manifest_files: list[str]) -> str:
     article_columns = _column_list("articles", prefix="a.")
     return f"""
         INSERT INTO articles ({columns})
-        WITH latest_read AS (
-            SELECT source_uri, max(run_id) AS run_id FROM {_source(manifest_files)}
-            WHERE status = 'parsed' GROUP BY source_uri
-        )
         SELECT {article_columns} FROM {_ordered_source(files)} AS a
-        JOIN latest_read AS r ON r.source_uri = a.source_uri AND r.run_id = a.run_id
-        QUALIFY row_number() OVER (PARTITION BY a.article_id ORDER BY a._part_order DESC, a.file_row_number DESC) = 1
+        JOIN {PUBLISHED_READS_RELATION} AS r ON r.source_uri = a.source_uri AND r.run_id = a.run_id
+        QUALIFY row_number() OVER (PARTITION BY a.article_id ORDER BY r.modified_at DESC NULLS LAST,
+                                   a._part_order DESC, a.source_uri DESC, a.file_row_number DESC) = 1
         ORDER BY a.article_id
     """
 

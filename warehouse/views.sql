@@ -8,6 +8,10 @@ SELECT
     q.article_id,
     a.title AS article_title,
     a.published_at,
+    -- Every article has a time axis: the stated publication time, else when the warehouse first loaded it.
+    coalesce(a.published_at, a.first_seen_at) AS article_date,
+    a.publisher,
+    a.source_name,
     q.quote_text,
     q.kind,
     q.cue,
@@ -23,12 +27,15 @@ JOIN articles AS a ON a.article_id = q.article_id AND a.duplicate_of IS NULL
 LEFT JOIN entities AS e ON e.entity_id = q.speaker_entity_id
 ORDER BY q.article_id, q.start_char, q.quote_id;
 
-COMMENT ON VIEW v_quotes IS 'Quotes with the article title, publication time and resolved speaker name (duplicate articles excluded).';
+COMMENT ON VIEW v_quotes IS 'Quotes with the article title, publication time, article_date (publication time, else first seen), publisher, source and resolved speaker name (duplicate articles excluded).';
 
 CREATE VIEW v_entity_mentions_per_article AS
 SELECT
     m.article_id,
     a.title,
+    coalesce(a.published_at, a.first_seen_at) AS article_date,
+    a.publisher,
+    a.source_name,
     m.entity_id,
     e.name AS entity_name,
     e.label,
@@ -36,10 +43,11 @@ SELECT
 FROM entity_mentions AS m
 JOIN articles AS a ON a.article_id = m.article_id AND a.duplicate_of IS NULL
 JOIN entities AS e ON e.entity_id = m.entity_id
-GROUP BY m.article_id, a.title, m.entity_id, e.name, e.label
+GROUP BY m.article_id, a.title, a.published_at, a.first_seen_at, a.publisher, a.source_name, m.entity_id, e.name,
+    e.label
 ORDER BY m.article_id, mention_count DESC, m.entity_id;
 
-COMMENT ON VIEW v_entity_mentions_per_article IS 'How often each entity is mentioned in each article (duplicate articles excluded).';
+COMMENT ON VIEW v_entity_mentions_per_article IS 'How often each entity is mentioned in each article, with the article_date (publication time, else first seen), publisher and source (duplicate articles excluded).';
 
 CREATE VIEW v_claims AS
 SELECT
@@ -47,6 +55,10 @@ SELECT
     c.article_id,
     a.title AS article_title,
     a.published_at,
+    -- Every article has a time axis: the stated publication time, else when the warehouse first loaded it.
+    coalesce(a.published_at, a.first_seen_at) AS article_date,
+    a.publisher,
+    a.source_name,
     c.surface,
     c.value,
     c.value_low,
@@ -73,7 +85,7 @@ LEFT JOIN entities AS e ON e.entity_id = c.speaker_entity_id
 LEFT JOIN numeric_claims AS p ON p.claim_id = c.previous_claim_id
 ORDER BY c.article_id, c.start_char, c.claim_id;
 
-COMMENT ON VIEW v_claims IS 'Numeric claims with the article title, the speaker name when someone said it, and the value it changed from (duplicate articles excluded).';
+COMMENT ON VIEW v_claims IS 'Numeric claims with the article title, article_date (publication time, else first seen), publisher, source, the speaker name when someone said it, and the value it changed from (duplicate articles excluded).';
 
 -- Duplicates (same body under another id) would count one story twice.
 CREATE VIEW v_top_entities AS

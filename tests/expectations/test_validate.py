@@ -12,7 +12,7 @@ import pytest
 from expectations.suites import build_suites
 from expectations.validate import ValidationOutcome, validate_slices, validate_tables
 from flows import staged_slices
-from flows.staged_slices import repeated_keys, table_slices
+from flows.staged_slices import first_key_collision, repeated_keys, table_slices
 from transforms.schemas import ALL_TABLES, VALIDATION_RESULTS
 
 RUN_ID = "2025-01-01T00-00-00Z-test"
@@ -37,7 +37,7 @@ def clean_rows() -> dict[str, list[dict]]:
         "articles": [{
             "article_id": "a-1", "source_uri": "wire/a1.txt", "record_key": "", "source_format": "txt",
             "content_sha256": "0" * 64, "title": "Acme profits rise", "body_text": BODY,
-            "word_count": len(BODY.split()), "paragraph_count": 1, **LINEAGE,
+            "word_count": len(BODY.split()), "paragraph_count": 1, "first_seen_at": WHEN, **LINEAGE,
         }],
         "entities": [
             {"entity_id": "e-acme", "name": "Acme Corp", "label": "ORG", "scope": "global", "aliases": ["Acme Corp"],
@@ -280,6 +280,33 @@ def test_a_key_repeated_in_two_slices_blocks(tmp_path, monkeypatch) -> None:
     assert outcome.blocking_failures == [
         "entity_mentions: expect_column_values_to_be_unique(mention_id) failed for 2 of 3 rows"]
     assert failed(outcome)[0]["detail"] == "2 rows share a key with a row in another part"
+
+
+def test_a_repeated_article_id_is_reported_with_its_two_files_not_as_span_failures(tmp_path) -> None:
+    rows = clean_rows()
+    article_2, mention_2 = _second_article(rows)
+    article_2 = {**article_2, "article_id": rows["articles"][0]["article_id"], "body_text": "Another body entirely."}
+    staged = _stage(tmp_path, {"articles": [[rows["articles"]], [[article_2]]],
+                               "entity_mentions": [[rows["entity_mentions"]]]})
+
+    collision = first_key_collision(staged, tmp_path / "spill")
+
+    assert collision == (f"articles.article_id {rows['articles'][0]['article_id']!r} is produced more than once, "
+                         f"from {rows['articles'][0]['source_uri']} and wire/a2.txt")
+    assert first_key_collision(_stage(tmp_path / "clean", {"articles": [[rows["articles"], [_second_article(rows)[0]]]]}),
+                               tmp_path / "spill") is None
+
+
+def test_a_repeated_child_key_names_the_files_of_its_articles(tmp_path) -> None:
+    rows = clean_rows()
+    article_2, mention_2 = _second_article(rows)
+    mention_2["mention_id"] = rows["entity_mentions"][0]["mention_id"]
+    staged = _stage(tmp_path, {"articles": [[rows["articles"], [article_2]]],
+                               "entity_mentions": [[rows["entity_mentions"]], [[mention_2]]]})
+
+    assert first_key_collision(staged, tmp_path / "spill") == (
+        f"entity_mentions.mention_id {mention_2['mention_id']!r} is produced more than once, "
+        f"from {rows['articles'][0]['source_uri']} and wire/a2.txt")
 
 
 def test_mostly_is_judged_on_the_whole_table_not_per_slice(tmp_path, monkeypatch) -> None:

@@ -48,6 +48,8 @@ def test_normal_story_fields_and_reflowed_body():
         title="MAPLEWOOD <MPW> TO BUY LAKESIDE MILLS STAKE",
         authors=("Ada Quill",),
         published="1987-03-02T14:05:09.070000",
+        published_source="metadata",
+        publisher="Reuters",
         language="en",
         dateline="NEW YORK, March 2",
         topics=("acq", "earn"),

@@ -19,6 +19,7 @@ EXPECTED_DESCRIBE = {
     pa.list_(pa.struct([("name", pa.string()), ("role", pa.string())])): 'STRUCT("name" VARCHAR, "role" VARCHAR)[]',
     pa.map_(pa.string(), pa.float64()): "MAP(VARCHAR, DOUBLE)",
     pa.map_(pa.string(), pa.int64()): "MAP(VARCHAR, BIGINT)",
+    pa.map_(pa.string(), pa.string()): "MAP(VARCHAR, VARCHAR)",
 }
 
 

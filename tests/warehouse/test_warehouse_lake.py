@@ -11,6 +11,7 @@ import pytest
 
 from transforms.schemas import ARTICLES, FILES
 from warehouse import lake
+from warehouse.manifest import read_manifest
 from warehouse_builders import RUN_1, RUN_2, RUN_3, make_table, run_1_tables, write_run
 
 
@@ -39,7 +40,8 @@ def test_write_part_conforms_to_the_contract(tmp_path: Path) -> None:
         (pa.table({"article_id": ["A1"]}), "missing columns"),
         (make_table("articles", RUN_1, [{"article_id": "A1"}]).append_column("extra", pa.array([1])), "unexpected columns ['extra']"),
         (make_table("articles", RUN_1, [{"article_id": "A1"}]).drop_columns(["word_count"]).append_column("word_count", pa.array(["many"])), "cannot cast"),
-        (make_table("articles", RUN_1, [{"article_id": "A1"}]).set_column(1, "source_uri", pa.array([None], pa.string())),
+        (make_table("articles", RUN_1, [{"article_id": "A1"}]).set_column(ARTICLES.get_field_index("source_uri"), "source_uri",
+                                                                         pa.array([None], pa.string())),
          "nulls in non-nullable columns ['source_uri']"),
     ],
 )
@@ -168,7 +170,7 @@ def test_clean_stale_removes_crash_leftovers_but_never_committed_data(two_runs: 
 
 
 def test_read_manifest_is_latest_row_per_file(warehouse: Path, parquet_lake: lake.Lake) -> None:
-    empty = lake.read_manifest(parquet_lake)
+    empty = read_manifest(parquet_lake)
     assert empty.num_rows == 0 and empty.schema.equals(FILES)
 
     write_run(warehouse, parquet_lake, RUN_1, {"files": [{"file_id": "f-x", "source_uri": "x.txt"},
@@ -178,7 +180,7 @@ def test_read_manifest_is_latest_row_per_file(warehouse: Path, parquet_lake: lak
     lake.commit_run(parquet_lake, RUN_2)
     write_run(warehouse, parquet_lake, RUN_3, {"files": [{"file_id": "f-z", "source_uri": "z.txt"}]})  # not committed
 
-    manifest = lake.read_manifest(parquet_lake)
+    manifest = read_manifest(parquet_lake)
 
     assert manifest.schema.equals(FILES, check_metadata=False)
     assert [(r["file_id"], r["status"], r["run_id"]) for r in manifest.to_pylist()] == [

@@ -25,7 +25,7 @@ def _defaults(table: str, run_id: str) -> dict[str, Any]:
     now = datetime(2025, 1, 1, 2, 0, tzinfo=UTC)
     defaults: dict[str, dict[str, Any]] = {
         "articles": {"source_uri": "x.txt", "record_key": "", "source_format": "txt", "content_sha256": "0" * 64,
-                     "body_text": "", "word_count": 0, "paragraph_count": 1, **lineage},
+                     "body_text": "", "word_count": 0, "paragraph_count": 1, "first_seen_at": now, **lineage},
         "entities": {"label": "PERSON", "scope": "global", "article_count": 0, "mention_count": 0, **lineage},
         "entity_mentions": {"label": "PERSON", "mention_type": "full_name", **lineage},
         "quotes": {"kind": "direct", "attribution": "explicit", "paragraph_index": 0, **lineage},

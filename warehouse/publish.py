@@ -170,7 +170,9 @@ def _articles_sql(files: list[str]) -> str:
     if not files:
         return ""
     columns = _column_list("articles")
-    article_columns = _column_list("articles", prefix="a.")
+    # Parts written before first_seen_at existed: the start of the run that wrote them (a run id starts with it).
+    article_columns = _column_list("articles", prefix="a.").replace(
+        'a."first_seen_at"', """coalesce(a."first_seen_at", to_timestamp(epoch(strptime(left(a.run_id, 15), '%Y%m%dT%H%M%S'))))""")
     return f"""
         INSERT INTO articles ({columns})
         SELECT {article_columns} FROM {_ordered_source(files)} AS a

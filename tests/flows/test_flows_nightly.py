@@ -55,7 +55,7 @@ def test_published_seed_quotes_and_claims(seeded):
     warehouse, _ = seeded
     quotes = query_published(warehouse, """
         SELECT q.start_char, q.kind, q.speaker_name FROM v_quotes q JOIN articles a USING (article_id)
-        WHERE a.source_uri = '000_ff8a8828b930ef3e.txt' ORDER BY q.start_char""")
+        WHERE a.source_uri = 'articles/000_ff8a8828b930ef3e.txt' ORDER BY q.start_char""")
     assert quotes == [(110, "partial", "Pete Hegseth"), (144, "indirect", "Pete Hegseth"),
                       (438, "indirect", "Sanae Takaichi"), (536, "partial", "Sanae Takaichi"),
                       (570, "direct", "Pete Hegseth"), (845, "indirect", "Sanae Takaichi"),
@@ -63,13 +63,13 @@ def test_published_seed_quotes_and_claims(seeded):
                       (1775, "direct", "Pete Hegseth")]
     claims = query_published(warehouse, """
         SELECT surface, value, unit, of_what, approximate FROM v_claims c JOIN articles a USING (article_id)
-        WHERE a.source_uri = '000_ff8a8828b930ef3e.txt' AND quantity_kind = 'percent' ORDER BY c.start_char""")
+        WHERE a.source_uri = 'articles/000_ff8a8828b930ef3e.txt' AND quantity_kind = 'percent' ORDER BY c.start_char""")
     assert claims == [("two per cent of gross domestic product", 2.0, "percent", "GDP", False),
                       ("about 1.8 per cent", 1.8, "percent", "GDP", True),
                       ("five per cent of GDP", 5.0, "percent", "GDP", False)]
     changes = query_published(warehouse, """
         SELECT surface, previous_surface, previous_value FROM v_claims c JOIN articles a USING (article_id)
-        WHERE a.source_uri = '000_ff8a8828b930ef3e.txt' AND previous_claim_id IS NOT NULL""")
+        WHERE a.source_uri = 'articles/000_ff8a8828b930ef3e.txt' AND previous_claim_id IS NOT NULL""")
     assert changes == [("two per cent of gross domestic product", "about 1.8 per cent", 1.8)]
     spans_off = query_published(warehouse, """
         SELECT count(*) FROM entity_mentions m JOIN articles a USING (article_id)
@@ -118,10 +118,10 @@ def test_bad_files_are_quarantined_and_the_rest_publishes(prefect_harness, tmp_p
     warehouse = tmp_path / "warehouse"
     report = nightly(sources=[str(source)], warehouse=str(warehouse))
     reasons = {(q["source_uri"], q["reason_code"]) for q in report["quarantined"]}
-    assert reasons == {("broken.json", "invalid_json"), ("zero.json", "empty_file")}
+    assert reasons == {("articles/broken.json", "invalid_json"), ("articles/zero.json", "empty_file")}
     assert query_published(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
     assert query_published(warehouse, "SELECT source_uri, status FROM files WHERE status <> 'parsed' ORDER BY 1") == \
-        [("broken.json", "quarantined"), ("zero.json", "empty")]
+        [("articles/broken.json", "quarantined"), ("articles/zero.json", "empty")]
     assert len(list((warehouse / "quarantine").iterdir())) == 2
 
     # Nothing changed: the quarantined files are not retried, and they stay listed.
@@ -129,11 +129,11 @@ def test_bad_files_are_quarantined_and_the_rest_publishes(prefect_harness, tmp_p
     assert (again["files_new"], again["quarantined"]) == (0, [])
     listing = CliRunner().invoke(app, ["quarantine", "--warehouse", str(warehouse), "--format", "csv"])
     assert listing.exit_code == 0, listing.output
-    assert listing.output.splitlines()[1:] == ['empty_file,zero.json,,"0 bytes, no content"',
-                                               "invalid_json,broken.json,,line 1 col 34: Unterminated string starting at"]
+    assert listing.output.splitlines()[1:] == ['empty_file,articles/zero.json,,"0 bytes, no content"',
+                                               "invalid_json,articles/broken.json,,line 1 col 34: Unterminated string starting at"]
 
     # A fixed file is retried, loads, and leaves quarantine.
     (source / "broken.json").write_text('{"title": "Cut off", "maintext": "The file ends mid sentence no longer, it was fixed."}')
     fixed = nightly(sources=[str(source)], warehouse=str(warehouse))
     assert fixed["files_new"] == 1 and fixed["articles_new"] == 1
-    assert query_published(warehouse, "SELECT source_uri FROM v_quarantine") == [("zero.json",)]
+    assert query_published(warehouse, "SELECT source_uri FROM v_quarantine") == [("articles/zero.json",)]

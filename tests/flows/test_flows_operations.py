@@ -44,13 +44,13 @@ def test_changed_file_replaces_its_rows_and_deleted_file_keeps_them(prefect_harn
     report = nightly(sources=[str(source)], warehouse=str(warehouse))
     assert (report["files_seen"], report["files_new"], report["articles_new"]) == (SEED_COUNT - 1, 1, 1)
     body, paragraphs = query_published(warehouse, "SELECT body_text, paragraph_count FROM articles "
-                                         "WHERE source_uri = '001_trade_talks.txt'")[0]
+                                         "WHERE source_uri = 'articles/001_trade_talks.txt'")[0]
     assert paragraphs == 1 and body.startswith(lines[1].split(" - ", 1)[1][:30])
     quote_starts = query_published(warehouse, "SELECT q.start_char, q.end_char FROM quotes q JOIN articles a USING (article_id) "
-                                     "WHERE a.source_uri = '001_trade_talks.txt'")
+                                     "WHERE a.source_uri = 'articles/001_trade_talks.txt'")
     assert all(end <= len(body) for _, end in quote_starts)
     # The deleted file's article stays: the warehouse keeps what it learned.
-    assert query_published(warehouse, "SELECT count(*) FROM articles WHERE source_uri = '002_rail_budget.txt'") == [(1,)]
+    assert query_published(warehouse, "SELECT count(*) FROM articles WHERE source_uri = 'articles/002_rail_budget.txt'") == [(1,)]
     assert query_published(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
 
 
@@ -84,14 +84,14 @@ def test_an_article_the_extraction_fails_on_is_quarantined_and_the_run_goes_on(p
     report = nightly(sources=[str(source)], warehouse=str(warehouse))
 
     assert [(q["source_uri"], q["reason_code"]) for q in report["quarantined"]] == [
-        ("002_rail_budget.txt", "analysis_failed")]
+        ("articles/002_rail_budget.txt", "analysis_failed")]
     assert query_published(warehouse, "SELECT stage, detail FROM quarantine WHERE reason_code = 'analysis_failed'") == [
         ("analyse", "IndexError: string index out of range")]
     assert query_published(warehouse, "SELECT quarantined, status FROM runs") == [(1, "succeeded")]
     per_file = query_published(warehouse, "SELECT a.source_uri, count(m.mention_id) FROM articles a "
                                  "LEFT JOIN entity_mentions m USING (article_id) GROUP BY ALL ORDER BY 1")
-    assert [count for uri, count in per_file if uri == "002_rail_budget.txt"] == [0]
-    assert all(count > 0 for uri, count in per_file if uri != "002_rail_budget.txt")
+    assert [count for uri, count in per_file if uri == "articles/002_rail_budget.txt"] == [0]
+    assert all(count > 0 for uri, count in per_file if uri != "articles/002_rail_budget.txt")
 
 
 def test_new_pipeline_version_and_full_refresh_rebuild_the_same_tables(prefect_harness, source, tmp_path, monkeypatch):

@@ -22,6 +22,7 @@ from support import SEEDS
 from flows import schedule
 from flows.cli import app
 from flows.settings import PREFECT_ENVIRONMENT
+from flows.sources import resolve_sources
 
 VENV_BIN = Path(sys.executable).parent
 SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])
@@ -56,12 +57,16 @@ def test_bad_schedules_are_refused(options, reason):
 
 def test_deployment_runs_one_at_a_time_on_absolute_paths(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    deployment = schedule.build_deployment(["articles", "more/*.txt"], "warehouse",
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "a.txt").write_text("A story.")
+    specs = [source.spec for source in resolve_sources(["articles", "wire=more/*.txt"])]
+    deployment = schedule.build_deployment(specs, "warehouse",
                                            schedule.build_schedule(cron="30 1 * * *", timezone="Europe/London"))
     assert (deployment.name, deployment.flow_name) == ("nightly", "broadsheet-nightly")
     assert deployment.concurrency_limit == 1
     assert deployment.concurrency_options.collision_strategy == "CANCEL_NEW"
-    assert deployment.parameters == {"sources": [str(tmp_path / "articles"), str(tmp_path / "more/*.txt")],
+    assert deployment.parameters == {"sources": [f"articles={tmp_path / 'articles'}", f"wire={tmp_path / 'more/*.txt'}"],
                                      "warehouse": str(tmp_path / "warehouse")}
     assert deployment.entrypoint == "flows.nightly.nightly"
     [cron] = deployment.schedules
@@ -70,9 +75,10 @@ def test_deployment_runs_one_at_a_time_on_absolute_paths(tmp_path, monkeypatch):
 
 def test_a_deployment_can_send_every_runs_analysis_to_a_dask_cluster(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    deployment = schedule.build_deployment(["articles"], "warehouse", schedule.build_schedule(),
+    deployment = schedule.build_deployment([f"articles={tmp_path / 'articles'}"], "warehouse", schedule.build_schedule(),
                                            dask_address="tcp://10.0.0.5:8786")
-    assert deployment.parameters == {"sources": [str(tmp_path / "articles")], "warehouse": str(tmp_path / "warehouse"),
+    assert deployment.parameters == {"sources": [f"articles={tmp_path / 'articles'}"],
+                                     "warehouse": str(tmp_path / "warehouse"),
                                      "dask_address": "tcp://10.0.0.5:8786"}
 
 
@@ -124,7 +130,7 @@ def test_served_deployment_runs_on_schedule_and_publishes(tmp_path):
                               FIRST_RUN_TIMEOUT, [server, serve], serve_log)
         print(f"\nserver healthy after {server_seconds:.1f} s, first scheduled run completed after "
               f"{time.monotonic() - started:.1f} s")
-        assert completed[0]["parameters"] == {"sources": [str(source)], "warehouse": str(warehouse)}
+        assert completed[0]["parameters"] == {"sources": [f"articles={source}"], "warehouse": str(warehouse)}
         # A run takes longer than the 5 s interval (its process imports the pipeline), so ticks overlap it:
         # the deployment's limit cancels them rather than starting a second run.
         cancelled = _wait_for(lambda: _runs(api_url, "CANCELLED"), FIRST_RUN_TIMEOUT, [server, serve], serve_log)

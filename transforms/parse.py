@@ -21,7 +21,7 @@ from transforms.html_articles import parse_html
 from transforms.publisher import clean_site_name, registered_domain
 from transforms.records import Discard, RawRecord, Rejection
 from transforms.sgml_reuters import parse_reuters_sgml
-from transforms.wikitext import looks_like_wikitext, strip_wikitext
+from transforms.wikitext import looks_like_wikitext, strip_wikitext, wikitext_date
 
 FORMAT_BY_EXTENSION = {
     ".txt": "txt", ".text": "txt",
@@ -167,7 +167,9 @@ def news_please_record(source_uri: str, record_key: str, source_format: str,
     if not isinstance(body, str):
         return Rejection(source_uri, record_key, "parse", "unsupported_structure",
                          f"body field is {type(body).__name__}, not text")
+    published = _text_or_none(document.get("date_publish") or document.get("published") or document.get("date"))
     if looks_like_wikitext(body):
+        published = published or wikitext_date(body)
         body = strip_wikitext(body)
     authors = _from_python_repr(document.get("authors")) or []
     if isinstance(authors, str):
@@ -182,7 +184,7 @@ def news_please_record(source_uri: str, record_key: str, source_format: str,
         title=_text_or_none(document.get("title")),
         url=_text_or_none(document.get("url")),
         authors=tuple(a.strip() for a in authors if isinstance(a, str) and a.strip()),
-        published=_text_or_none(document.get("date_publish") or document.get("published") or document.get("date")),
+        published=published,
         published_source="metadata",
         publisher=_publisher(document),
         language=_text_or_none(document.get("language")),

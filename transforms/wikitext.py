@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 WIKITEXT_MARKERS = re.compile(r"\{\{|\[\[|'''|\{\|")
 # {{w|Target|Label}} and {{w|Target}}: Wikipedia links keep their visible label.
@@ -22,6 +23,21 @@ HEADING = re.compile(r"^=+\s*(.*?)\s*=+$", re.MULTILINE)
 SPACES = re.compile(r"[ \t]{2,}")
 # Links to files, images and categories carry no article text.
 NON_TEXT_LINK = re.compile(r"\[\[(?:File|Image|Category):[^\[\]]*(?:\[\[[^\[\]]*\]\][^\[\]]*)*\]\]", re.IGNORECASE)
+
+
+# Wikinews states an article's publication date with {{date|November 13, 2004}}.
+DATE_TEMPLATE = re.compile(r"\{\{\s*date\s*\|\s*([A-Za-z]{3,9} \d{1,2}, \d{4})\s*\}\}", re.IGNORECASE)
+
+
+def wikitext_date(text: str) -> str | None:
+    """The ISO date a {{date|…}} template states, or None."""
+    match = DATE_TEMPLATE.search(text)
+    if not match:
+        return None
+    try:
+        return datetime.strptime(match.group(1).title(), "%B %d, %Y").date().isoformat()
+    except ValueError:
+        return None
 
 
 def looks_like_wikitext(text: str) -> bool:

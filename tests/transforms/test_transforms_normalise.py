@@ -32,6 +32,45 @@ def test_seed_article_row():
     assert article["article_id"].startswith("art_")
 
 
+def test_seed_dateline_dates_the_article_in_the_year_of_the_files_time():
+    record = _only(parse_file(SEED_FILE.name, SEED_FILE.read_bytes()))
+    for modified, year in ((datetime(2026, 11, 5, tzinfo=timezone.utc), 2026),
+                           (datetime(2027, 1, 2, tzinfo=timezone.utc), 2026),
+                           (datetime(2026, 3, 1, tzinfo=timezone.utc), 2025),
+                           # Filed in Tokyo on Oct 29 while it was still Oct 28 in UTC: the same year.
+                           (datetime(2026, 10, 28, 22, tzinfo=timezone.utc), 2026)):
+        article = normalise_record(record, source_name="seeds", file_modified_at=modified)
+        assert (article["published_at"], article["published_at_source"]) == (
+            datetime(year, 10, 29, tzinfo=timezone.utc), "dateline")
+        assert (article["publisher"], article["source_name"]) == ("Reuters", "seeds")
+    # Without the file's time a dateline without a year dates nothing.
+    assert normalise_record(record)["published_at"] is None
+
+
+def test_published_at_evidence_order_metadata_then_dateline_then_url():
+    body = "LONDON, March 3 (Reuters) - Shares rose on Monday as investors cheered the results of the bank."
+    modified = datetime(2026, 6, 1, tzinfo=timezone.utc)
+    stated = RawRecord("a.json", "", "json", body, url="https://example.com/2024/01/02/story",
+                       published="2026-03-02T10:00:00Z", published_source="metadata")
+    dated = RawRecord("b.json", "", "json", body, url="https://www.example.co.uk/2024/01/02/story")
+    undated = RawRecord("c.json", "", "json", "Shares rose on Monday as investors cheered the results.",
+                        url="https://www.example.co.uk/2024/01/02/story")
+    bare = RawRecord("d.txt", "", "txt", "Shares rose on Monday as investors cheered the results.")
+    results = [normalise_record(r, file_modified_at=modified) for r in (stated, dated, undated, bare)]
+    assert [(a["published_at"], a["published_at_source"], a["publisher"]) for a in results] == [
+        (datetime(2026, 3, 2, 10, tzinfo=timezone.utc), "metadata", "Reuters"),
+        (datetime(2026, 3, 3, tzinfo=timezone.utc), "dateline", "Reuters"),
+        (datetime(2024, 1, 2, tzinfo=timezone.utc), "url", "example.co.uk"),
+        (None, None, None),
+    ]
+
+
+def test_a_time_that_leaves_the_calendar_in_utc_is_no_publication_time():
+    record = RawRecord("a.json", "", "json", "Shares rose on Monday as investors cheered.",
+                       published="0001-01-01T00:00:00+23:59")
+    assert normalise_record(record)["published_at"] is None
+
+
 def test_seed_gold_spans_index_the_body(seed_gold):
     article = normalise_record(_only(parse_file(SEED_FILE.name, SEED_FILE.read_bytes())))
     body = article["body_text"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from transforms.normalise import normalise_record
 from transforms.parse import detect_format, parse_file
 from transforms.records import RawRecord, Rejection
+from transforms.wikitext import wikitext_date
 
 INPUTS = Path(__file__).resolve().parents[1] / "fixtures" / "inputs"
 
@@ -101,3 +103,13 @@ def test_language_is_always_set():
     tagged = normalise_record(RawRecord("c.json", "", "json", "The minister said on Monday that the budget would be cut.", language="en-GB"))
     assert (english["language"], french["language"], tagged["language"]) == ("en", "fr", "en")
 
+
+
+def test_a_wikinews_date_template_is_the_publication_date():
+    line = json.dumps({"title": "Lunch", "text": "{{date|November 13, 2004}}\n{{w|Hu Jintao}} had lunch today with "
+                                                "the President of Brazil at his country residence."})
+    [record] = list(parse_file("wikinews.jsonl", (line + "\n").encode()))
+    assert (record.published, record.published_source) == ("2004-11-13", "metadata")
+    assert record.text.strip().startswith("Hu Jintao had lunch today")
+    assert wikitext_date("{{date|Smarch 40, 2004}}") is None
+    assert wikitext_date("{{date|" * 50_000) is None

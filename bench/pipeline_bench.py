@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -114,7 +115,8 @@ def main() -> None:
         source = limited
     warehouse = workdir / "warehouse"
     warehouse_lake = lake.Lake.in_warehouse(warehouse)
-    version, run_id = pipeline_version(), steps.new_run_id()
+    started_at = datetime.now(timezone.utc)
+    version, run_id = pipeline_version(), steps.new_run_id(started_at)
     seconds: dict[str, float] = {}
     try:
         with TreeRssSampler() as sampler:
@@ -130,7 +132,7 @@ def main() -> None:
                              run_id, version, full_refresh=False)
                 step("parse", child.call, ingest.parse, warehouse, run_id, version)
                 normalised = step("normalise", child.call, ingest.normalise, warehouse, warehouse_lake, run_id,
-                                  version)
+                                  version, started_at)
             analysed = step("analyse", steps.analyse, warehouse, run_id, version)
             step("stage", steps.stage, warehouse, warehouse_lake, run_id)
             step("validate", steps.validate, warehouse, warehouse_lake, run_id, version)

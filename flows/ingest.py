@@ -64,8 +64,10 @@ def discover(sources: list[str], warehouse_dir: Path, lake: Lake, run_id: str, p
         manifest = read_manifest(lake)
         known = set(zip(manifest["source_uri"].to_pylist(), manifest["sha256"].to_pylist(),
                         manifest["pipeline_version"].to_pylist()))
-    found = [_source_file(path, source.name, source_uri_for(source.name, inside))
-             for source in resolve_sources(sources) for path, inside in source_files(source)]
+    # Two globs of one source may match one file: it is one file.
+    files = {source_uri_for(source.name, inside): (path, source.name)
+             for source in resolve_sources(sources) for path, inside in source_files(source)}
+    found = [_source_file(path, name, source_uri) for source_uri, (path, name) in files.items()]
     new = [f for f in found if (f.source_uri, f.sha256, pipeline_version) not in known]
     (scratch_dir(warehouse_dir, run_id) / NEW_FILES).write_text(json.dumps([asdict(f) for f in new]))
     return {"files_seen": len(found), "files_new": len(new)}
@@ -120,8 +122,10 @@ def parse(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
     return {"records": record_count, "quarantined": len(rejections), "discarded": discarded}
 
 
-def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str) -> dict:
+def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str, started_at: datetime) -> dict:
     """Raw records → the run's articles (duplicates marked), files manifest and more quarantine rows.
+
+    An article this warehouse has never had is first seen at ``started_at``, the run's start.
 
     Streams in batches: articles go to a scratch file as they are normalised, and only their ids, body
     hashes and ranks stay in memory until a second pass keeps one version per id and marks duplicates.
@@ -164,7 +168,7 @@ def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: st
                                   pipeline_version)
     committed = _committed_articles(lake, pa.concat_tables([file_rows, pa.Table.from_pylist(superseded, schema=FILES)]))
     duplicate_of = duplicates_of(sorted(body_hash_of.items()), committed.original_by_body)
-    first_seen = {article_id: committed.first_seen.get(article_id, run_started_at(run_id)) for article_id in newest}
+    first_seen = {article_id: committed.first_seen.get(article_id, started_at) for article_id in newest}
 
     files_rows = superseded
     for file in file_stats:
@@ -185,7 +189,7 @@ def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: st
     shutil.rmtree(scratch)
     older_versions = sum(articles_per_file.values()) - len(newest)
     return {"articles": len(newest), "quarantined": len(rejections), "duplicates": len(duplicate_of),
-            "discarded": {"older_version_of_url": older_versions} if older_versions else {}}
+            "discarded_versions": {"older_version_of_url": older_versions} if older_versions else {}}
 
 
 def _newest_versions_marked(articles_file: Path, kept: dict[str, int], duplicate_of: dict[str, str],

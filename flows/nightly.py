@@ -46,8 +46,9 @@ def parse_task(child: ChildProcess, warehouse_dir: Path, run_id: str, version: s
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
-def normalise_task(child: ChildProcess, warehouse_dir: Path, lake: Lake, run_id: str, version: str) -> dict:
-    return child.call(ingest.normalise, warehouse_dir, lake, run_id, version)
+def normalise_task(child: ChildProcess, warehouse_dir: Path, lake: Lake, run_id: str, version: str,
+                   started_at: datetime) -> dict:
+    return child.call(ingest.normalise, warehouse_dir, lake, run_id, version, started_at)
 
 
 analyse_task = task(steps.analyse, name="analyse", cache_policy=NO_CACHE)
@@ -101,8 +102,8 @@ def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show
 def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: bool, show_progress: bool,
          dask_address: str | None) -> dict:
     version = pipeline_version()
-    run_id = steps.new_run_id()
     started_at = datetime.now(timezone.utc)
+    run_id = steps.new_run_id(started_at)
     seconds: dict[str, float] = {}
     specs = [source.spec for source in sources]
     run_row = {"run_id": run_id, "started_at": started_at, "status": "running", "sources": specs,
@@ -119,9 +120,9 @@ def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: b
             run_row.update(files_seen=discovered["files_seen"], files_new=discovered["files_new"])
             parsed = steps.timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
             normalised = steps.timed(seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id,
-                                     version)
+                                     version, started_at)
         run_row.update(articles=normalised["articles"], quarantined=parsed["quarantined"] + normalised["quarantined"],
-                       discarded={**parsed["discarded"], **normalised["discarded"]})
+                       discarded={**parsed["discarded"], **normalised["discarded_versions"]})
         analyse_step = _analyse_on_dask_at(dask_address) if dask_address else analyse_task
         analysed = steps.timed(seconds, "analyse", analyse_step, warehouse_dir, run_id, version,
                                show_progress=show_progress)

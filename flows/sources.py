@@ -56,6 +56,8 @@ def resolve_sources(specs: list[str]) -> list[Source]:
         if other is not source:
             if other.spec == source.spec:
                 raise SourceError(f"source {source.spec} is given twice")
+            if other.root == source.root:
+                continue  # two globs in one folder: one identity space, a file they share is read once
             raise SourceError(f"two sources would be named {source.name!r} ({other.spec.split('=', 1)[1]} and "
                               f"{source.spec.split('=', 1)[1]}); name them apart with --source NAME=PATH")
     return sources

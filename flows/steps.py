@@ -42,9 +42,9 @@ class ValidationFailed(RuntimeError):
     """Blocking expectations failed: the run's data is rejected and nothing is published."""
 
 
-def new_run_id() -> str:
-    """Sortable by start time, unique per run, safe as a directory name."""
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+def new_run_id(started_at: datetime | None = None) -> str:
+    """The run's start time (default now, UTC): sortable, unique per run, safe as a directory name."""
+    return (started_at or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_progress: bool = False,

@@ -13,9 +13,12 @@ import pyarrow.parquet as pq
 import pytest
 
 from support import query_published
+from flows import steps
 from flows.nightly import nightly
 from flows.sources import SourceError
 from transforms.ids import stable_id
+from transforms.normalise import normalise_record
+from transforms.records import RawRecord
 from transforms.schemas import ALL_TABLES
 from warehouse import lake
 
@@ -250,3 +253,32 @@ def test_a_warehouse_from_before_source_names_migrates_without_losing_rows(prefe
 def _assert_both_sections_are_among(warehouse: Path) -> None:
     titles = query_published(warehouse, "SELECT title FROM v_quotes ORDER BY 1".replace("title", "article_title"))
     assert ("Ad sales lift media profits",) in titles and ("Labour plans pay rise for parents",) in titles
+
+
+def test_a_run_blocked_by_a_repeated_key_names_the_key_and_both_files(tmp_path):
+    """Were two records of a run ever to get one id, the run's one-line reason is that, not the span
+    failures of the children checked against the other record's body."""
+    warehouse, run_id = tmp_path / "warehouse", steps.new_run_id()
+    the_lake = lake.Lake.in_warehouse(warehouse)
+    work = lake.work_dir(warehouse, run_id)
+    articles, mentions = [], []
+    for source_uri, text in (("politics/001.txt", POLITICS_001), ("business/001.txt", BUSINESS_001)):
+        article = normalise_record(RawRecord(source_uri, "", "txt", text), source_name=source_uri.split("/")[0])
+        articles.append({**article, "article_id": "art_same", "first_seen_at": OLDER, "run_id": run_id,
+                         "pipeline_version": "v"})
+        word = article["body_text"].split()[0]
+        mentions.append({"mention_id": stable_id("men", source_uri), "article_id": "art_same", "entity_id": "ent_x",
+                         "text": word, "label": "PERSON", "start_char": 0, "end_char": len(word), "sentence_index": 0,
+                         "mention_type": "full_name", "run_id": run_id, "pipeline_version": "v"})
+    lake.write_part(work, "articles", pa.Table.from_pylist(articles, schema=ALL_TABLES["articles"]), 0)
+    lake.write_part(work, "entity_mentions", pa.Table.from_pylist(mentions, schema=ALL_TABLES["entity_mentions"]), 0)
+    lake.stage_run(warehouse, the_lake, run_id)
+
+    with pytest.raises(steps.ValidationFailed) as failure:
+        steps.validate(warehouse, the_lake, run_id, "v")
+
+    reason = str(failure.value)
+    assert reason.startswith("articles.article_id 'art_same' is produced more than once, from business/001.txt and "
+                             "politics/001.txt; ")
+    assert reason.endswith(f"blocking expectations failed (validation_results of run {run_id})")
+    assert "_span_ok" not in reason

@@ -51,6 +51,22 @@ def test_run_publishes_every_table(seeded):
     assert report["example_rows"][0] == ["Pete Hegseth", 5]
 
 
+def test_every_seed_article_is_dated_sourced_and_first_seen_at_the_runs_start(seeded):
+    warehouse, report = seeded
+    rows = query_published(warehouse, """
+        SELECT source_name, source_uri, publisher, month(published_at), day(published_at), published_at_source,
+               -- the run's start: its id's time, to the second
+               first_seen_at BETWEEN (SELECT started_at - INTERVAL 1 SECOND FROM runs) AND (SELECT started_at FROM runs)
+        FROM articles ORDER BY source_uri""")
+    seed = next(r for r in rows if r[1] == "articles/000_ff8a8828b930ef3e.txt")
+    # The year is the one that puts "Oct 29" on or before the file's modification time.
+    assert seed == ("articles", "articles/000_ff8a8828b930ef3e.txt", "Reuters", 10, 29, "dateline", True)
+    assert all(r[0] == "articles" and r[6] for r in rows)
+    undated = query_published(warehouse, "SELECT count(*) FROM v_quotes WHERE article_date IS NULL "
+                                         "OR source_name IS NULL")
+    assert undated == [(0,)]
+
+
 def test_published_seed_quotes_and_claims(seeded):
     warehouse, _ = seeded
     quotes = query_published(warehouse, """

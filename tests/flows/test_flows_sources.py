@@ -44,6 +44,11 @@ def test_an_explicit_name_a_file_and_a_glob(tree, monkeypatch):
     assert (again.name, again.root, again.pattern, again.is_file) == ("politics", single.root, "001.txt", True)
 
 
+def test_two_globs_in_one_folder_are_one_source_name(tree):
+    first, second = resolve_sources([f"{tree}/bbc/*/001.txt", f"{tree}/bbc/*/sub/*.txt"])
+    assert (first.name, first.root) == (second.name, second.root) == ("bbc", tree / "bbc")
+
+
 def test_a_default_name_keeps_only_the_characters_the_rule_allows(tree):
     [source] = resolve_sources([str(tree / "My Folder")])
     assert source.name == "My-Folder"

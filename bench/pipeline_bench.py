@@ -136,12 +136,10 @@ def main() -> None:
             analysed = step("analyse", steps.analyse, warehouse, run_id, version)
             step("stage", steps.stage, warehouse, warehouse_lake, run_id)
             step("validate", steps.validate, warehouse, warehouse_lake, run_id, version)
-            run_row = {"run_id": run_id, "started_at": None, "status": "succeeded", "sources": [str(source)],
+            run_row = {"run_id": run_id, "started_at": started_at, "status": "succeeded", "sources": [str(source)],
                        "pipeline_version": version, "files_seen": found["files_seen"],
                        "files_new": found["files_new"], "articles": normalised["articles"], "quarantined": 0,
                        "discarded": {}, "skipped_language": 0, "error": None}
-            from datetime import datetime, timezone
-            run_row["started_at"] = datetime.now(timezone.utc)
             step("publish", steps.commit_and_publish, warehouse, warehouse_lake, run_row)
             end_to_end = time.perf_counter() - started
         texts = [t for p in lake.committed_parts(warehouse_lake, "articles")

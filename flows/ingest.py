@@ -155,7 +155,8 @@ def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: st
                 if isinstance(item, Rejection):
                     rejections.append(quarantine_row(item, now, run_id, pipeline_version))
                     continue
-                articles.append({**item, "first_seen_at": now, **lineage})
+                # first_seen_at is known once the committed articles are read, in the second pass.
+                articles.append({**item, "first_seen_at": started_at, **lineage})
                 articles_per_file[item["source_uri"]] = articles_per_file.get(item["source_uri"], 0) + 1
                 rank = (file["modified_at"], item["source_uri"], row_number)
                 row_number += 1
@@ -170,7 +171,7 @@ def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: st
     duplicate_of = duplicates_of(sorted(body_hash_of.items()), committed.original_by_body)
     first_seen = {article_id: committed.first_seen.get(article_id, started_at) for article_id in newest}
 
-    files_rows = superseded
+    files_rows = list(superseded)
     for file in file_stats:
         produced = articles_per_file.get(file["source_uri"], 0)
         status = "parsed" if produced else ("empty" if file["size_bytes"] == 0 else "quarantined")

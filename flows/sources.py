@@ -50,12 +50,17 @@ class Source:
 def resolve_sources(specs: list[str]) -> list[Source]:
     """Each spec as a Source, or SourceError (one line) for the first that cannot be read or clashes."""
     sources = [_resolve(spec) for spec in specs]
+    by_target: dict[tuple[Path, str | None], Source] = {}
+    for source in sources:
+        other = by_target.setdefault((source.root, source.pattern), source)
+        if other is not source:
+            target = source.spec.split("=", 1)[1]
+            raise SourceError(f"source {target} is given twice" + (
+                f" (as {other.name!r} and {source.name!r})" if other.name != source.name else ""))
     by_name: dict[str, Source] = {}
     for source in sources:
         other = by_name.setdefault(source.name, source)
         if other is not source:
-            if other.spec == source.spec:
-                raise SourceError(f"source {source.spec} is given twice")
             if other.root == source.root:
                 continue  # two globs in one folder: one identity space, a file they share is read once
             raise SourceError(f"two sources would be named {source.name!r} ({other.spec.split('=', 1)[1]} and "

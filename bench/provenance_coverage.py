@@ -37,7 +37,7 @@ def coverage(spec: str) -> dict:
     articles = 0
     publishers: Counter[str] = Counter()
     dates: Counter[str] = Counter()
-    for path, inside in source_files(source):
+    for path, inside in source_files(source).files:
         modified = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
         for record in parse_file(f"{source.name}/{inside}", path.read_bytes()):
             if not isinstance(record, RawRecord):

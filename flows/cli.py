@@ -27,6 +27,7 @@ errors = Console(stderr=True)
 # A served deployment runs unattended: its logs, kept by the server and shown in the UI, are the record of
 # each night, so it logs more than `run`, whose one-line failure reason they would bury.
 SERVE_PREFECT_LOG_LEVEL = "INFO"
+FOLLOW_SYMLINKS_HELP = "Read symbolic links that lead out of their source's folder (counted and skipped otherwise)."
 SOURCE_HELP = ("[NAME=]PATH: a file, folder or glob (repeatable). NAME is the first part of every id the source's "
                "files get; default the folder's name. Default: seeds/articles.")
 
@@ -56,6 +57,7 @@ def run(
     lake: Optional[str] = typer.Option(None, "--lake", envvar="BROADSHEET_LAKE",
                                        help="Put the Parquet lake here instead of WAREHOUSE/lake: a folder or an fsspec "
                                             "URL such as s3://bucket/prefix (needs its fsspec package, e.g. s3fs)."),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help=FOLLOW_SYMLINKS_HELP),
 ) -> None:
     """Run the nightly flow once and print a summary."""
     sources = _checked_sources(source)
@@ -64,7 +66,7 @@ def run(
 
     try:
         report = nightly(sources=sources, warehouse=str(warehouse), full_refresh=full_refresh,
-                         show_progress=True, dask_address=dask_address, lake=lake)
+                         show_progress=True, dask_address=dask_address, lake=lake, follow_symlinks=follow_symlinks)
     except Exception as error:  # the run's own failure handling has already recorded it; say why in one line
         reason = f"{type(error).__name__}: {error}".splitlines()[0]
         errors.print(f"[bold red]run failed:[/] {reason}", soft_wrap=True)
@@ -86,6 +88,7 @@ def serve(
     lake: Optional[str] = typer.Option(None, "--lake", envvar="BROADSHEET_LAKE",
                                        help="Put the Parquet lake here instead of WAREHOUSE/lake: a folder or an fsspec "
                                             "URL such as s3://bucket/prefix (needs its fsspec package, e.g. s3fs)."),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help=FOLLOW_SYMLINKS_HELP),
 ) -> None:
     """Serve the nightly flow as a Prefect deployment (one run at a time) until stopped; needs `prefect server start`."""
     os.environ["PREFECT_LOGGING_LEVEL"] = os.environ.get("BROADSHEET_PREFECT_LOG_LEVEL", SERVE_PREFECT_LOG_LEVEL)
@@ -95,7 +98,8 @@ def serve(
         when = schedule.build_schedule(cron=cron, timezone=timezone, interval=interval)
         schedule.require_api(schedule.configured_api_url())
         deployment = schedule.build_deployment(_checked_sources(source), str(warehouse), when,
-                                               name=name, dask_address=dask_address, lake=lake)
+                                               name=name, dask_address=dask_address, lake=lake,
+                                               follow_symlinks=follow_symlinks)
     except schedule.ServeError as error:
         errors.print(f"[bold red]serve:[/] {error}", soft_wrap=True)
         raise typer.Exit(code=2)

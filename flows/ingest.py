@@ -18,12 +18,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows.sources import resolve_sources, source_files
 from transforms.ids import source_uri_for, stable_id
 from transforms.normalise import duplicates_of, normalise_record
-from transforms.parse import parse_file
+from flows.time_budget import BudgetExceeded, time_budget
+from transforms.parse import ParseResult, parse_file
 from transforms.records import Discard, RawRecord, Rejection
 from transforms.schemas import ARTICLES, FILES, QUARANTINE
 from warehouse.lake import (TMP_INFIX, Lake, committed_parts, conform, read_batches, work_dir, write_part,
@@ -43,6 +45,11 @@ RAW_RECORDS = pa.schema([
 ])
 QUARANTINE_DIR = "quarantine"
 NEW_FILES = "new_files.json"
+# Safety nets, not expected costs: parsing is linear and a 1.3 MB Reuters archive takes about a second.
+PARSE_SECONDS_PER_FILE = 60.0
+NORMALISE_SECONDS_PER_RECORD = 30.0
+# An error's one line in a quarantine row's detail: enough to find the bug, short enough to read.
+ERROR_DETAIL_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -50,37 +57,50 @@ class SourceFile:
     path: str
     source_name: str
     source_uri: str
-    sha256: str
+    sha256: str  # "" when the file could not be read
     size_bytes: int
     modified_at: str  # ISO 8601, UTC: it crosses to parse and normalise as JSON
+    unreadable: str | None = None  # why discover could not read it
 
 
 def discover(sources: list[str], warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str, *,
-             full_refresh: bool) -> dict:
+             full_refresh: bool, follow_symlinks: bool = False) -> dict:
     """Files under the sources (``NAME=PATH`` specs) that the warehouse does not already hold at this
-    pipeline version, listed in the run's scratch folder for ``parse``."""
+    pipeline version, listed in the run's scratch folder for ``parse``.  Symbolic links that lead out of
+    their source are counted, not read, unless ``follow_symlinks``."""
     known = set()
     if not full_refresh:
         manifest = read_manifest(lake)
-        known = set(zip(manifest["source_uri"].to_pylist(), manifest["sha256"].to_pylist(),
-                        manifest["pipeline_version"].to_pylist()))
-    # Two globs of one source may match one file: it is one file.
-    files = {source_uri_for(source.name, inside): (path, source.name)
-             for source in resolve_sources(sources) for path, inside in source_files(source)}
+        # A file that could not be read is never known: every run tries it again.
+        readable = manifest.filter(pc.not_equal(manifest["status"], "unreadable"))
+        known = set(zip(readable["source_uri"].to_pylist(), readable["sha256"].to_pylist(),
+                        readable["pipeline_version"].to_pylist()))
+    files: dict[str, tuple[Path, str]] = {}
+    links_outside = 0
+    for source in resolve_sources(sources):
+        listing = source_files(source, follow_symlinks=follow_symlinks)
+        links_outside += len(listing.links_outside)
+        # Two globs of one source may match one file: it is one file.
+        files.update((source_uri_for(source.name, inside), (path, source.name)) for path, inside in listing.files)
     found = [_source_file(path, name, source_uri) for source_uri, (path, name) in files.items()]
     new = [f for f in found if (f.source_uri, f.sha256, pipeline_version) not in known]
     (scratch_dir(warehouse_dir, run_id) / NEW_FILES).write_text(json.dumps([asdict(f) for f in new]))
-    return {"files_seen": len(found), "files_new": len(new)}
+    return {"files_seen": len(found), "files_new": len(new),
+            "skipped": {"symlink_outside_source": links_outside} if links_outside else {}}
 
 
 def _source_file(path: Path, source_name: str, source_uri: str) -> SourceFile:
     digest = hashlib.sha256()
     size = 0
-    with open(path, "rb") as handle:
-        modified_at = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, timezone.utc)
-        while chunk := handle.read(HASH_CHUNK_BYTES):
-            digest.update(chunk)
-            size += len(chunk)
+    try:
+        with open(path, "rb") as handle:
+            modified_at = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, timezone.utc)
+            while chunk := handle.read(HASH_CHUNK_BYTES):
+                digest.update(chunk)
+                size += len(chunk)
+    except OSError as error:  # unreadable (permissions, gone, a FIFO's error): parse quarantines it
+        return SourceFile(str(path.absolute()), source_name, source_uri, "", 0,
+                          datetime.now(timezone.utc).isoformat(), unreadable=one_line(error))
     return SourceFile(str(path.resolve()), source_name, source_uri, digest.hexdigest(), size, modified_at.isoformat())
 
 
@@ -98,9 +118,9 @@ def parse(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
     with pq.ParquetWriter(scratch / "records.parquet", RAW_RECORDS) as writer:
         batch: list[dict] = []
         for file in new_files:
-            data = Path(file["path"]).read_bytes()
+            items, data = _parsed_file(file)
             produced = rejected = 0
-            for item in parse_file(file["source_uri"], data):
+            for item in items:
                 if isinstance(item, Rejection):
                     rejected += 1
                     rejections.append(quarantine_row(item, now, run_id, pipeline_version))
@@ -109,9 +129,9 @@ def parse(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
                 else:
                     produced += 1
                     batch.append(asdict(item))
-            if rejected and not produced:
+            if rejected and not produced and data is not None:
                 _keep_quarantined_copy(warehouse_dir, file, data)
-            file_stats.append({**file, "records": produced})
+            file_stats.append({**file, "records": produced, "readable": data is not None})
             record_count += produced
             if len(batch) >= STREAM_BATCH_ROWS:
                 writer.write_table(pa.Table.from_pylist(batch, schema=RAW_RECORDS))
@@ -120,6 +140,42 @@ def parse(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
     (scratch / "files.json").write_text(json.dumps(file_stats))
     write_part(work_dir(warehouse_dir, run_id), "quarantine", pa.Table.from_pylist(rejections, schema=QUARANTINE), 0)
     return {"records": record_count, "quarantined": len(rejections), "discarded": discarded}
+
+
+def _parsed_file(file: dict) -> tuple[list[ParseResult], bytes | None]:
+    """Every record of one file with its bytes, or the one reason it yields none (bytes None when it could not
+    be read).  Never raises: whatever a file holds, the worst it does is be quarantined."""
+    uri = file["source_uri"]
+    if file["unreadable"] is not None:  # discover could not read it
+        return [Rejection(uri, "", "parse", "unreadable", file["unreadable"])], None
+    try:
+        data = Path(file["path"]).read_bytes()
+    except OSError as error:  # gone or locked since discover: quarantined now, retried next run
+        return [Rejection(uri, "", "parse", "unreadable", one_line(error))], None
+    try:
+        with time_budget(PARSE_SECONDS_PER_FILE):
+            return list(parse_file(uri, data)), data
+    except BudgetExceeded as error:
+        return [Rejection(uri, "", "parse", "parse_timeout", f"parsing ran {error}")], data
+    except Exception as error:  # noqa: BLE001 - a parser bug met on one file must not stop the night's run
+        return [Rejection(uri, "", "parse", "parse_failed", one_line(error))], data
+
+
+def _normalised_record(record: RawRecord, source_name: str, modified_at: datetime) -> dict | Rejection:
+    """``normalise_record``, or the reason it could not be made: never raises."""
+    try:
+        with time_budget(NORMALISE_SECONDS_PER_RECORD):
+            return normalise_record(record, source_name=source_name, file_modified_at=modified_at)
+    except BudgetExceeded as error:
+        return Rejection(record.source_uri, record.record_key, "normalise", "normalise_timeout",
+                         f"normalising ran {error}")
+    except Exception as error:  # noqa: BLE001 - a bug met on one record must not stop the night's run
+        return Rejection(record.source_uri, record.record_key, "normalise", "normalise_failed", one_line(error))
+
+
+def one_line(error: BaseException) -> str:
+    """An exception as the one line a quarantine row or a run's error carries."""
+    return f"{type(error).__name__}: {error}".splitlines()[0][:ERROR_DETAIL_CHARS]
 
 
 def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str, started_at: datetime) -> dict:
@@ -151,7 +207,7 @@ def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: st
                     row[sequence] = tuple(row[sequence] or ())
                 file = files_by_uri[row["source_uri"]]
                 modified_at = datetime.fromisoformat(file["modified_at"])
-                item = normalise_record(RawRecord(**row), source_name=file["source_name"], file_modified_at=modified_at)
+                item = _normalised_record(RawRecord(**row), file["source_name"], modified_at)
                 if isinstance(item, Rejection):
                     rejections.append(quarantine_row(item, now, run_id, pipeline_version))
                     continue
@@ -174,7 +230,13 @@ def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: st
     files_rows = list(superseded)
     for file in file_stats:
         produced = articles_per_file.get(file["source_uri"], 0)
-        status = "parsed" if produced else ("empty" if file["size_bytes"] == 0 else "quarantined")
+        if not file["readable"]:
+            status = "unreadable"  # discover does not count it as known: the next run tries again
+        else:
+            status = "parsed" if produced else ("empty" if file["size_bytes"] == 0 else "quarantined")
+        if file["records"] and not produced:
+            # Every record was rejected here, not at parse: the file joins quarantine/ all the same.
+            _keep_quarantined_copy_of(warehouse_dir, file)
         files_rows.append({
             "file_id": stable_id("fil", file["source_uri"], file["sha256"], pipeline_version),
             "source_name": file["source_name"], "source_uri": file["source_uri"], "source_path": file["path"],
@@ -225,6 +287,14 @@ def quarantine_row(rejection: Rejection, now: datetime, run_id: str, pipeline_ve
         "reason_code": rejection.reason_code, "detail": rejection.detail, "quarantined_at": now,
         "run_id": run_id, "pipeline_version": pipeline_version,
     }
+
+
+def _keep_quarantined_copy_of(warehouse_dir: Path, file: dict) -> None:
+    try:
+        data = Path(file["path"]).read_bytes()
+    except OSError:
+        return  # gone since parse: its quarantine rows still name it
+    _keep_quarantined_copy(warehouse_dir, file, data)
 
 
 def _keep_quarantined_copy(warehouse_dir: Path, file: dict, data: bytes) -> None:

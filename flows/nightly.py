@@ -36,8 +36,9 @@ class RunLocked(RuntimeError):
 # Steps are not cached: the manifest, not Prefect, decides what is new.
 @task(name="discover", cache_policy=NO_CACHE)
 def discover_task(child: ChildProcess, sources: list[str], warehouse_dir: Path, lake: Lake, run_id: str, version: str,
-                  *, full_refresh: bool) -> dict:
-    return child.call(ingest.discover, sources, warehouse_dir, lake, run_id, version, full_refresh=full_refresh)
+                  *, full_refresh: bool, follow_symlinks: bool) -> dict:
+    return child.call(ingest.discover, sources, warehouse_dir, lake, run_id, version, full_refresh=full_refresh,
+                      follow_symlinks=follow_symlinks)
 
 
 @task(name="parse", cache_policy=NO_CACHE)
@@ -75,12 +76,13 @@ def analyse_on_dask(warehouse_dir: Path, run_id: str, pipeline_version: str, sho
 
 @flow(name="broadsheet-nightly")
 def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show_progress: bool = False,
-            dask_address: str | None = None, lake: str | None = None) -> dict:
+            dask_address: str | None = None, lake: str | None = None, follow_symlinks: bool = False) -> dict:
     """One run over ``sources`` into the warehouse at ``warehouse``; returns the run report.
 
     With ``dask_address`` (``tcp://host:port`` of a running Dask scheduler) the model runs on that
     cluster; everything else stays on this machine.  ``lake`` puts the Parquet lake at a folder or an
-    fsspec URL (``s3://bucket/prefix``) instead of ``<warehouse>/lake``.
+    fsspec URL (``s3://bucket/prefix``) instead of ``<warehouse>/lake``.  Symbolic links that lead out of
+    their source are read only with ``follow_symlinks``.
     """
     warehouse_dir = Path(warehouse)
     warehouse_dir.mkdir(parents=True, exist_ok=True)
@@ -94,13 +96,14 @@ def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show
         # Before any work: a source that cannot be read or whose name clashes changes nothing, not even `runs`.
         resolved = resolve_sources(sources)
         check_against_history(resolved, source_roots_history(lake_location))
-        return _run(resolved, warehouse_dir, lake_location, full_refresh, show_progress, dask_address)
+        return _run(resolved, warehouse_dir, lake_location, full_refresh, show_progress, dask_address,
+                    follow_symlinks)
     finally:
         run_lock.release()
 
 
 def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: bool, show_progress: bool,
-         dask_address: str | None) -> dict:
+         dask_address: str | None, follow_symlinks: bool) -> dict:
     version = pipeline_version()
     started_at = datetime.now(timezone.utc)
     run_id = steps.new_run_id(started_at)
@@ -116,13 +119,13 @@ def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: b
         # Reading the corpus runs in a child process that is gone before the analysis (flows/child_process.py).
         with ChildProcess("flows.ingest") as child:
             discovered = steps.timed(seconds, "discover", discover_task, child, specs, warehouse_dir, lake,
-                                     run_id, version, full_refresh=full_refresh)
+                                     run_id, version, full_refresh=full_refresh, follow_symlinks=follow_symlinks)
             run_row.update(files_seen=discovered["files_seen"], files_new=discovered["files_new"])
             parsed = steps.timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
             normalised = steps.timed(seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id,
                                      version, started_at)
         run_row.update(articles=normalised["articles"], quarantined=parsed["quarantined"] + normalised["quarantined"],
-                       discarded={**parsed["discarded"], **normalised["discarded_versions"]})
+                       discarded={**discovered["skipped"], **parsed["discarded"], **normalised["discarded_versions"]})
         analyse_step = _analyse_on_dask_at(dask_address) if dask_address else analyse_task
         analysed = steps.timed(seconds, "analyse", analyse_step, warehouse_dir, run_id, version,
                                show_progress=show_progress)

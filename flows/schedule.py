@@ -48,7 +48,7 @@ def serve_nightly(deployment: RunnerDeployment) -> None:
 
 def build_deployment(sources: list[str], warehouse: str, schedule: Schedule, *,
                      name: str | None = None, dask_address: str | None = None,
-                     lake: str | None = None) -> RunnerDeployment:
+                     lake: str | None = None, follow_symlinks: bool = False) -> RunnerDeployment:
     """The nightly deployment: its schedule, its fixed parameters, one run at a time.
 
     Sources come as checked NAME=/absolute/path specs (``flows.sources``) and the warehouse is made
@@ -67,7 +67,8 @@ def build_deployment(sources: list[str], warehouse: str, schedule: Schedule, *,
             concurrency_limit=CONCURRENCY,
             parameters={"sources": list(sources), "warehouse": _absolute(warehouse),
                         **({"dask_address": dask_address} if dask_address else {}),
-                        **({"lake": lake if "://" in lake else _absolute(lake)} if lake else {})},
+                        **({"lake": lake if "://" in lake else _absolute(lake)} if lake else {}),
+                        **({"follow_symlinks": True} if follow_symlinks else {})},
             description="Nightly Broadsheet run: new and changed files into the lake, then publish the warehouse.",
             # The package is installed, so runs import the flow by module, whatever directory serve started in.
             entrypoint_type=EntrypointType.MODULE_PATH,

@@ -90,18 +90,73 @@ def check_against_history(sources: list[Source], roots_by_name: Mapping[str, str
                               f"(a new name would read every file again under new ids)")
 
 
-def source_files(source: Source) -> Iterator[tuple[Path, str]]:
-    """(path, path inside the source) of every file the source holds, in a stable order; hidden files skipped."""
+@dataclass(frozen=True)
+class SourceListing:
+    files: list[tuple[Path, str]]  # (path, path inside the source), in a stable order
+    links_outside: list[str]  # paths inside the source of symbolic links that lead out of it, not followed
+
+
+def source_files(source: Source, *, follow_symlinks: bool = False) -> SourceListing:
+    """Every file the source holds; hidden files skipped.  A symbolic link that leads outside the source's
+    folder (to /etc/passwd, another tree) is not read unless ``follow_symlinks``; links within it are."""
     if source.is_file:
         assert source.pattern is not None
-        yield source.root / source.pattern, source.pattern
-        return
-    if source.pattern is None:
-        candidates = (p for p in source.root.rglob("*") if p.is_file())
+        candidates: Iterator[Path] = iter([source.root / source.pattern])
+    elif source.pattern is None:
+        candidates = _walk(source.root, follow_symlinks)
     else:
-        candidates = (Path(p) for p in glob.glob(str(source.root / source.pattern), recursive=True) if Path(p).is_file())
-    inside = ((path, path.relative_to(source.root).as_posix()) for path in candidates)
-    yield from sorted((path, rel) for path, rel in inside if not any(part.startswith(".") for part in rel.split("/")))
+        # Not glob.glob: its "**" follows every link, round a loop until the path is too long.
+        matches = glob_matcher(source.pattern)
+        candidates = (p for p in _walk(source.root, follow_symlinks)
+                      if matches.fullmatch(p.relative_to(source.root).as_posix()))
+    files, outside = [], []
+    for path in candidates:
+        inside = path.relative_to(source.root).as_posix()
+        if any(part.startswith(".") for part in inside.split("/")):
+            continue
+        if not follow_symlinks and not path.resolve().is_relative_to(source.root):
+            outside.append(inside)
+        elif path.is_file():
+            files.append((path, inside))
+    return SourceListing(sorted(files), sorted(outside))
+
+
+def glob_matcher(pattern: str) -> re.Pattern[str]:
+    """A glob relative to a folder as a regex over '/'-separated paths: '*', '?' and '[…]' within one path
+    segment, '**' for any number of folders (recursive, as glob's recursive=True)."""
+    parts = []
+    segments = pattern.strip("/").split("/")
+    for position, segment in enumerate(segments):
+        last = position == len(segments) - 1
+        if segment == "**":
+            parts.append(".*" if last else "(?:[^/]+/)*")
+            continue
+        parts.append("".join(_glob_character(segment, i) for i in range(len(segment))) + ("" if last else "/"))
+    return re.compile("".join(parts))
+
+
+def _glob_character(segment: str, index: int) -> str:
+    character = segment[index]
+    inside_class = segment.rfind("[", 0, index) > segment.rfind("]", 0, index)
+    if inside_class or character in "[]":
+        return "^" if character == "!" and segment[index - 1] == "[" else character
+    return {"*": "[^/]*", "?": "[^/]"}.get(character, re.escape(character))
+
+
+def _walk(root: Path, follow_symlinks: bool) -> Iterator[Path]:
+    """Files under ``root``; into linked folders only when following links, and each real folder once
+    (a link back up would loop forever)."""
+    seen: set[str] = set()
+    for folder, subfolders, names in os.walk(root, followlinks=follow_symlinks):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders.clear()
+            continue
+        seen.add(real)
+        yield from (Path(folder, name) for name in names)
+        if not follow_symlinks:
+            # os.walk lists a link to a folder among the subfolders without entering it: it is one path to report.
+            yield from (Path(folder, name) for name in subfolders if os.path.islink(os.path.join(folder, name)))
 
 
 def _resolve(spec: str) -> Source:

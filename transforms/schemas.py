@@ -22,8 +22,9 @@ QUANTITY_KINDS = ("percent", "percentage_points", "money", "count", "duration", 
 COMPARATORS = ("about", "more_than", "less_than", "at_least", "at_most", "up_to", "exactly")
 CREDIT_ROLES = ("reporter", "editor", "writer", "contributor")
 # 'superseded': a file version read before sources had names, whose file has since been read under its source's
-# name; its articles are not published (they are the same file's, under the new ids).
-FILE_STATUSES = ("parsed", "quarantined", "empty", "superseded")
+# name; its articles are not published (they are the same file's, under the new ids).  'unreadable': the file
+# could not be opened or read (permissions, gone since it was listed); every run tries it again.
+FILE_STATUSES = ("parsed", "quarantined", "empty", "superseded", "unreadable")
 # Which evidence gave published_at: the source's metadata (news-please date_publish, the Reuters <DATE>),
 # the HTML page's meta tags or JSON-LD, the dateline ("TOKYO, Oct 29 (Reuters)"), or a date in the URL's path.
 PUBLISHED_AT_SOURCES = ("metadata", "html_meta", "dateline", "url")

@@ -26,7 +26,7 @@ from transforms.ids import source_uri_for, stable_id
 from transforms.normalise import duplicates_of, normalise_record
 from flows.time_budget import BudgetExceeded, time_budget
 from transforms.parse import ParseResult, parse_file
-from transforms.records import Discard, RawRecord, Rejection
+from transforms.records import Discard, RawRecord, Rejection, error_line
 from transforms.schemas import ARTICLES, FILES, QUARANTINE
 from warehouse.lake import (TMP_INFIX, Lake, committed_parts, conform, read_batches, work_dir, write_part,
                             write_part_stream)
@@ -48,8 +48,6 @@ NEW_FILES = "new_files.json"
 # Safety nets, not expected costs: parsing is linear and a 1.3 MB Reuters archive takes about a second.
 PARSE_SECONDS_PER_FILE = 60.0
 NORMALISE_SECONDS_PER_RECORD = 30.0
-# An error's one line in a quarantine row's detail: enough to find the bug, short enough to read.
-ERROR_DETAIL_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -100,7 +98,7 @@ def _source_file(path: Path, source_name: str, source_uri: str) -> SourceFile:
                 size += len(chunk)
     except OSError as error:  # unreadable (permissions, gone, a FIFO's error): parse quarantines it
         return SourceFile(str(path.absolute()), source_name, source_uri, "", 0,
-                          datetime.now(timezone.utc).isoformat(), unreadable=one_line(error))
+                          datetime.now(timezone.utc).isoformat(), unreadable=error_line(error))
     return SourceFile(str(path.resolve()), source_name, source_uri, digest.hexdigest(), size, modified_at.isoformat())
 
 
@@ -151,14 +149,14 @@ def _parsed_file(file: dict) -> tuple[list[ParseResult], bytes | None]:
     try:
         data = Path(file["path"]).read_bytes()
     except OSError as error:  # gone or locked since discover: quarantined now, retried next run
-        return [Rejection(uri, "", "parse", "unreadable", one_line(error))], None
+        return [Rejection(uri, "", "parse", "unreadable", error_line(error))], None
     try:
         with time_budget(PARSE_SECONDS_PER_FILE):
             return list(parse_file(uri, data)), data
     except BudgetExceeded as error:
         return [Rejection(uri, "", "parse", "parse_timeout", f"parsing ran {error}")], data
     except Exception as error:  # noqa: BLE001 - a parser bug met on one file must not stop the night's run
-        return [Rejection(uri, "", "parse", "parse_failed", one_line(error))], data
+        return [Rejection(uri, "", "parse", "parse_failed", error_line(error))], data
 
 
 def _normalised_record(record: RawRecord, source_name: str, modified_at: datetime) -> dict | Rejection:
@@ -170,12 +168,7 @@ def _normalised_record(record: RawRecord, source_name: str, modified_at: datetim
         return Rejection(record.source_uri, record.record_key, "normalise", "normalise_timeout",
                          f"normalising ran {error}")
     except Exception as error:  # noqa: BLE001 - a bug met on one record must not stop the night's run
-        return Rejection(record.source_uri, record.record_key, "normalise", "normalise_failed", one_line(error))
-
-
-def one_line(error: BaseException) -> str:
-    """An exception as the one line a quarantine row or a run's error carries."""
-    return f"{type(error).__name__}: {error}".splitlines()[0][:ERROR_DETAIL_CHARS]
+        return Rejection(record.source_uri, record.record_key, "normalise", "normalise_failed", error_line(error))
 
 
 def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str, started_at: datetime) -> dict:

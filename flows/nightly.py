@@ -19,6 +19,7 @@ from flows import ingest, steps
 from flows.child_process import ChildProcess
 from flows.settings import pipeline_version
 from flows.sources import Source, check_against_history, resolve_sources
+from transforms.records import error_line
 from warehouse.lake import Lake, check_writable, clean_stale
 from warehouse.manifest import source_roots_history
 from warehouse.publish import PUBLISHED_DB_NAME
@@ -137,7 +138,7 @@ def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: b
         published = steps.timed(seconds, "publish", publish_task, warehouse_dir, lake, run_row)
     except Exception as error:
         run_row.update(status="failed", finished_at=datetime.now(timezone.utc), step_seconds=dict(seconds),
-                       error=f"{type(error).__name__}: {error}".splitlines()[0][:500])
+                       error=error_line(error))
         steps.record_failed_run(warehouse_dir, lake, run_row)
         raise
     report = steps.timed(seconds, "report", report_task, warehouse_dir, lake, run_row, published)

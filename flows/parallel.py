@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import itertools
 import multiprocessing
 import os
 import sys
@@ -22,10 +21,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
+from spacy.language import Language
 
 from flows.nlp import load_pipeline, load_reference
 from flows.settings import pipeline_version
-from transforms.analyse import ArticleExtraction, analyse_articles
+from transforms.analyse import ArticleExtraction, analyse_articles, failed_extraction
 
 if TYPE_CHECKING:  # importing distributed costs ~0.8 s, which runs without a cluster should not pay
     import distributed
@@ -53,11 +53,10 @@ def worker_count(articles: int) -> int:
 def analyse_in_parallel(articles: Iterable[dict], workers: int) -> Iterator[ArticleExtraction]:
     """Extractions for the articles, in input order, computed by ``workers`` processes (or inline for 1)."""
     if workers <= 1:
-        remaining = iter(articles)
-        first = next(remaining, None)
-        if first is None:
-            return  # a run with nothing new must not pay for loading the model
-        yield from analyse_articles(itertools.chain([first], remaining), load_pipeline(), load_reference())
+        # In chunks here too, so one text the model fails on costs its chunk a second pass, not the run;
+        # a run with nothing new never loads the model.
+        for chunk in _chunks(articles, CHUNK_ARTICLES):
+            yield from _analyse_chunk(chunk)
         return
     # spawn, not fork: the parent holds Prefect's threads and an event loop, which must not be forked.
     context = multiprocessing.get_context("spawn")
@@ -125,10 +124,22 @@ def _analyse_chunk(chunk: list[dict]) -> list[ArticleExtraction]:
     the vocabulary (the rows returned are plain Python values), so a worker's memory does not grow with
     every new name and number of the corpus."""
     nlp = load_pipeline()
-    with nlp.memory_zone():
-        extractions = list(analyse_articles(chunk, nlp, load_reference()))
+    try:
+        with nlp.memory_zone():
+            extractions = list(analyse_articles(chunk, nlp, load_reference()))
+    except Exception:  # noqa: BLE001 - the model failed on one of the texts: each alone, to quarantine only it
+        extractions = [_analysed_alone(article, nlp) for article in chunk]
     release_freed_memory()
     return extractions
+
+
+def _analysed_alone(article: dict, nlp: Language) -> ArticleExtraction:
+    try:
+        with nlp.memory_zone():
+            [extraction] = analyse_articles([article], nlp, load_reference())
+    except Exception as error:  # noqa: BLE001 - this is the text the model fails on
+        return failed_extraction(article, error)
+    return extraction
 
 
 def release_freed_memory() -> None:

@@ -18,11 +18,14 @@ from transforms.doc_cache import forget_views, remember_text
 from transforms.entities import Reference, extract_entities
 from transforms.ids import entity_id_for, span_id
 from transforms.quotes import extract_quotes
-from transforms.records import Rejection
+from transforms.records import Rejection, error_line
 from transforms.schemas import ENTITIES, ENTITY_MENTIONS, NUMERIC_CLAIMS, QUOTES
 
 # nlp.pipe batch size: large enough to amortise the model's per-batch cost, small enough to keep memory flat.
 NLP_BATCH_SIZE = 64
+# A body longer than this goes through the model in windows of whole paragraphs: the model's memory grows with
+# the length of one Doc (2.2-2.5 GB for a body near spaCy's 1,000,000-character limit), and spaCy refuses longer.
+WINDOW_CHARS = 100_000
 SCHEMAS = {"entity_mentions": ENTITY_MENTIONS, "entities": ENTITIES, "quotes": QUOTES, "numeric_claims": NUMERIC_CLAIMS}
 
 
@@ -42,19 +45,64 @@ class ArticleExtraction:
 def analyse_articles(articles: Iterable[dict], nlp: Language, reference: Reference) -> Iterator[ArticleExtraction]:
     """Extractions for article rows (each needs ``article_id``, ``body_text``, ``credits``, ``source_uri``
     and ``record_key``), in order."""
-    pairs = ((article["body_text"], article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH_SIZE):
+    for doc, article in _parsed(articles, nlp):
         remember_text(doc, article["body_text"])
         try:
             extraction = extract_article(doc, article["article_id"], article.get("credits") or [], reference)
         except Exception as error:  # noqa: BLE001 - one article's text must not stop the night's run
             # An extraction bug met on one text: that article is quarantined with the error, the run goes on,
             # and a new pipeline version (the fix) re-reads it.
-            detail = f"{type(error).__name__}: {error}".splitlines()[0][:500]
-            extraction = ArticleExtraction(article["article_id"], failure=Rejection(
-                article["source_uri"], article["record_key"], "analyse", "analysis_failed", detail))
+            extraction = failed_extraction(article, error)
         forget_views(doc)
         yield extraction
+
+
+def failed_extraction(article: dict, error: BaseException) -> ArticleExtraction:
+    """No rows for the article, and its quarantine row with the error."""
+    return ArticleExtraction(article["article_id"], failure=Rejection(
+        article["source_uri"], article["record_key"], "analyse", "analysis_failed", error_line(error)))
+
+
+def _parsed(articles: Iterable[dict], nlp: Language) -> Iterator[tuple[Doc, dict]]:
+    """Each article's Doc, in order.  A long body goes through the model one window at a time (a batch of
+    windows would cost what the whole body costs) and the windows' Docs are joined into one, whose text is the
+    body again, so every offset stays true to ``body_text``."""
+    batch: list[dict] = []
+    for article in articles:
+        windows = body_windows(article["body_text"])
+        if len(windows) == 1:
+            batch.append(article)
+            if len(batch) == NLP_BATCH_SIZE:
+                yield from _piped(batch, nlp)
+                batch = []
+            continue
+        yield from _piped(batch, nlp)
+        batch = []
+        yield Doc.from_docs(list(nlp.pipe(windows, batch_size=1)), ensure_whitespace=False), article
+    yield from _piped(batch, nlp)
+
+
+def _piped(articles: list[dict], nlp: Language) -> Iterator[tuple[Doc, dict]]:
+    pairs = ((article["body_text"], article) for article in articles)
+    yield from nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH_SIZE)
+
+
+def body_windows(body: str) -> list[str]:
+    """``body`` cut into pieces of at most WINDOW_CHARS characters that join back to it: at paragraph ends
+    (each piece keeps its newline), a paragraph longer than that at its last space before the limit."""
+    limit = WINDOW_CHARS
+    if len(body) <= limit:
+        return [body]
+    windows: list[str] = []
+    start = 0
+    while start < len(body):
+        end = min(start + limit, len(body))
+        if end < len(body):
+            cut = body.rfind("\n", start, end) + 1 or body.rfind(" ", start, end) + 1
+            end = cut if cut > start else end
+        windows.append(body[start:end])
+        start = end
+    return windows
 
 
 def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: Reference) -> ArticleExtraction:

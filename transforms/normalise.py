@@ -22,6 +22,9 @@ from transforms.records import RawRecord, Rejection
 HEADLINE_MAX_WORDS = 25
 # Bodies shorter than this are not articles (nav stubs, "Blah blah blah.").
 MIN_BODY_WORDS = 5
+# Longer bodies are books or concatenated dumps, not articles; the analysis of one this long, in windows
+# (transforms/analyse.py), took 185 s and 0.9 GiB of one process here.
+MAX_BODY_CHARS = 2_000_000
 
 # "TOKYO, Oct 29 (Reuters) - ", "LONDON (Broadsheet Wire) — ", "WASHINGTON, March 3 -"
 DATELINE = re.compile(
@@ -71,6 +74,9 @@ def normalise_record(record: RawRecord, *, source_name: str | None = None,
     if word_count < MIN_BODY_WORDS:
         return Rejection(record.source_uri, record.record_key, "normalise", "empty_body",
                          f"{word_count} words after cleaning")
+    if len(body) > MAX_BODY_CHARS:
+        return Rejection(record.source_uri, record.record_key, "normalise", "too_long",
+                         f"body of {len(body):,} characters; at most {MAX_BODY_CHARS:,} are analysed")
     published_at, published_at_source = published_time(record, dateline, file_modified_at)
     return {
         "article_id": article_id_for(record.url, record.source_uri, record.record_key),

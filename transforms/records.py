@@ -39,6 +39,15 @@ class Rejection:
     detail: str
 
 
+# An error's one line in a quarantine row's detail or a run's error: enough to find the bug, short enough to read.
+ERROR_DETAIL_CHARS = 500
+
+
+def error_line(error: BaseException) -> str:
+    """An exception as one line: its type and the first line of its message."""
+    return f"{type(error).__name__}: {error}".splitlines()[0][:ERROR_DETAIL_CHARS]
+
+
 @dataclass(frozen=True)
 class Discard:
     """A record that is not an article by design (a wire brief with no body): counted, not quarantined."""

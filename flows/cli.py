@@ -261,6 +261,9 @@ def _print_report(report: dict, wall_seconds: float) -> None:
                       + ", ".join(f"{reason} {count}" for reason, count in sorted(report["discarded"].items())))
     if report["skipped_language"]:
         console.print(f"stored but not analysed (not English): {report['skipped_language']} articles")
+    for run_id, paths in report["lost_parts"].items():
+        console.print(f"[bold yellow]repaired:[/] run {run_id} lost {len(paths)} part(s) ({', '.join(paths)}); "
+                      "the files it had read were read again", soft_wrap=True)
     quarantined = report["quarantined"]
     if quarantined:
         console.print(_rich_table(["file", "record", "reason", "detail"],

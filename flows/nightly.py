@@ -20,7 +20,7 @@ from flows.child_process import ChildProcess
 from flows.settings import pipeline_version
 from flows.sources import Source, check_against_history, resolve_sources
 from transforms.records import error_line
-from warehouse.lake import Lake, check_writable, clean_stale
+from warehouse.lake import Lake, check_writable, clean_stale, missing_parts
 from warehouse.manifest import source_roots_history
 from warehouse.publish import PUBLISHED_DB_NAME
 from warehouse.query import run_readonly_sql
@@ -116,6 +116,8 @@ def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: b
     check_writable(lake)
     # A crashed earlier run leaves scratch and uncommitted parts behind; they are never visible, but take space.
     clean_stale(warehouse_dir, lake, current_run_id=run_id)
+    # A committed run with a lost part is left out of the manifest and the tables: its files are read again now.
+    lost_parts = missing_parts(lake)
     try:
         # Reading the corpus runs in a child process that is gone before the analysis (flows/child_process.py).
         with ChildProcess("flows.ingest") as child:
@@ -135,7 +137,7 @@ def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: b
         steps.timed(seconds, "stage", stage_task, warehouse_dir, lake, run_id)
         steps.timed(seconds, "validate", validate_task, warehouse_dir, lake, run_id, version)
         run_row.update(status="succeeded", finished_at=datetime.now(timezone.utc), step_seconds=dict(seconds))
-        published = steps.timed(seconds, "publish", publish_task, warehouse_dir, lake, run_row)
+        published = steps.timed(seconds, "publish", publish_task, warehouse_dir, lake, run_row, list(lost_parts))
     except Exception as error:
         run_row.update(status="failed", finished_at=datetime.now(timezone.utc), step_seconds=dict(seconds),
                        error=error_line(error))
@@ -143,6 +145,7 @@ def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: b
         raise
     report = steps.timed(seconds, "report", report_task, warehouse_dir, lake, run_row, published)
     report["step_seconds"] = dict(seconds)
+    report["lost_parts"] = lost_parts
     return report
 
 

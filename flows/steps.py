@@ -33,6 +33,7 @@ from warehouse.run_entities import merged_entities
 if TYPE_CHECKING:
     import distributed
 
+AMENDMENT_SUFFIX = "-amended"
 # Articles analysed per written part: bounds memory however large the corpus is.
 ANALYSE_BATCH_ARTICLES = 500
 NLP_LANGUAGES = frozenset({"en"})
@@ -147,25 +148,45 @@ def validate(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str
     return {"expectations": len(results), "warnings_failed": sum(1 for r in results if not r["success"])}
 
 
-def commit_and_publish(warehouse_dir: Path, lake: Lake, run_row: dict) -> dict:
-    """Record the run, make its data visible in the lake, then rebuild and swap the published file."""
+def commit_and_publish(warehouse_dir: Path, lake: Lake, run_row: dict, repaired_runs: list[str] | None = None) -> dict:
+    """Record the run, make its data visible in the lake, then rebuild and swap the published file.
+
+    Safe to call again after a failed publish: a committed run is not committed twice, so a retry tries
+    the publish again and, if it fails again, fails with the publish's own error.  ``repaired_runs``: runs
+    with lost parts whose files this run read again.
+    """
     run_id = run_row["run_id"]
-    write_part(work_dir(warehouse_dir, run_id), "runs", pa.Table.from_pylist([run_row], schema=RUNS), 0)
-    stage_run(warehouse_dir, lake, run_id)
-    commit_run(lake, run_id)
+    if not is_committed(lake, run_id):
+        _commit_run_row(warehouse_dir, lake, run_id, run_row, repaired_runs or [])
     result = publish_warehouse(warehouse_dir, lake, before_swap=lambda: pause_point("publish"))
     return dict(result.row_counts)
 
 
 def record_failed_run(warehouse_dir: Path, lake: Lake, run_row: dict) -> None:
-    """A failed run's data goes to rejected/; its runs row is still committed so the failure is on record."""
+    """A failed run's data goes to rejected/; its runs row is still committed so the failure is on record.
+
+    A run that failed after its data was committed (the publish failed: a full disk) keeps its data, which
+    the next publish shows; its row is corrected by an amendment, committed after it, that says it failed.
+    """
     run_id = run_row["run_id"]
     if is_committed(lake, run_id):
+        _commit_run_row(warehouse_dir, lake, amendment_run_id(run_id), run_row)
         return
     reject_run(warehouse_dir, lake, run_id, run_row["error"] or "failed")
-    write_part(work_dir(warehouse_dir, run_id), "runs", pa.Table.from_pylist([run_row], schema=RUNS), 0)
-    stage_run(warehouse_dir, lake, run_id)
-    commit_run(lake, run_id)
+    _commit_run_row(warehouse_dir, lake, run_id, run_row)
+
+
+def amendment_run_id(run_id: str) -> str:
+    """The lake partition that corrects a committed run's row: it sorts right after the run, so its row is the
+    run's latest (publish keeps the latest row per key) and every later run's rows come after it."""
+    return f"{run_id}{AMENDMENT_SUFFIX}"
+
+
+def _commit_run_row(warehouse_dir: Path, lake: Lake, partition_run_id: str, run_row: dict,
+                    repaired_runs: list[str] | None = None) -> None:
+    write_part(work_dir(warehouse_dir, partition_run_id), "runs", pa.Table.from_pylist([run_row], schema=RUNS), 0)
+    stage_run(warehouse_dir, lake, partition_run_id)
+    commit_run(lake, partition_run_id, repaired_runs=repaired_runs or [])
 
 
 def quarantine_summary(lake: Lake, run_id: str) -> list[dict]:

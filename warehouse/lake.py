@@ -21,6 +21,7 @@ import posixpath
 import re
 import shutil
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from fnmatch import fnmatch
 from pathlib import Path
@@ -37,6 +38,8 @@ WORK_DIR = "_work"
 COMMITTED_DIR = "_committed"
 REJECTED_DIR = "rejected"
 PART_GLOB = "part-*.parquet"
+# What a run with a missing part still contributes: its log, not its data (see committed_parts_by_table).
+KEPT_FROM_BROKEN_RUNS = ("runs", "quarantine", "validation_results")
 # Temp files carry this infix plus the writer's pid, so cleanup can tell them from data.
 TMP_INFIX = ".tmp-"
 # zstd: article bodies are long text, which zstd packs much tighter than the snappy default; DuckDB reads it natively.
@@ -243,11 +246,12 @@ def stage_run(warehouse_dir: Path, lake: Lake, run_id: str) -> dict[str, list[st
     return staged
 
 
-def commit_run(lake: Lake, run_id: str) -> str:
+def commit_run(lake: Lake, run_id: str, *, repaired_runs: Iterable[str] = ()) -> str:
     """Make the run's staged parts visible to readers by writing its commit marker atomically.
 
     The marker lists the parts, so readers see exactly what was committed even if
-    something is later written next to them.  Committing twice is a no-op.
+    something is later written next to them.  Committing twice is a no-op.  ``repaired_runs``: committed runs
+    with lost parts whose files this run read again (``missing_parts`` stops naming them).
     """
     marker = _marker(lake, run_id)
     if is_committed(lake, run_id):
@@ -258,6 +262,7 @@ def commit_run(lake: Lake, run_id: str) -> str:
         "run_id": run_id,
         "committed_at": datetime.now(UTC).isoformat(),
         "parts": {table: paths for table, paths in parts.items() if paths},
+        **({"repaired_runs": sorted(repaired_runs)} if repaired_runs else {}),
     }
     text = json.dumps(payload, indent=2, sort_keys=True) + "\n"
     if lake.is_local:
@@ -337,15 +342,51 @@ def committed_parts(lake: Lake, table_name: str) -> list[str]:
 
 def committed_parts_by_table(lake: Lake) -> dict[str, list[str]]:
     """``committed_parts`` of every table, from one read of the commit markers (on an object store,
-    one concurrent fetch of them all, not a request per marker and table)."""
-    markers = [_marker(lake, run_id) for run_id in committed_runs(lake)]
-    contents = lake.fs.cat(markers) if markers else {}
+    one concurrent fetch of them all, not a request per marker and table).
+
+    A run one of whose parts is missing (deleted by hand, a lost disk block) is left out but for the log
+    tables it still has: its articles and their rows, and its ``files`` rows, so that the files it read
+    are new again and the run that finds the gap reads them again (``missing_parts`` names it).
+    """
     parts: dict[str, list[str]] = {table: [] for table in ALL_TABLES}
-    for marker in markers:
-        listed = json.loads(contents[marker])["parts"]
-        for table, paths in parts.items():
-            paths.extend(lake.path(rel) for rel in sorted(listed.get(table, [])))
+    for listed in _committed_listing(lake).parts.values():
+        broken = any(not exists for paths in listed.values() for _, exists in paths)
+        for table, paths in listed.items():
+            if broken and table not in KEPT_FROM_BROKEN_RUNS:
+                continue
+            parts[table].extend(path for path, exists in paths if exists)
     return parts
+
+
+def missing_parts(lake: Lake) -> dict[str, list[str]]:
+    """Run id → the parts its commit marker lists that are not in the lake, for runs with such gaps that no
+    committed run has repaired yet."""
+    listing = _committed_listing(lake)
+    missing = {run_id: [lake.uri(path) for paths in listed.values() for path, exists in paths if not exists]
+               for run_id, listed in listing.parts.items() if run_id not in listing.repaired}
+    return {run_id: paths for run_id, paths in missing.items() if paths}
+
+
+@dataclass(frozen=True)
+class _CommittedListing:
+    parts: dict[str, dict[str, list[tuple[str, bool]]]]  # run id → table → (part path, whether it exists)
+    repaired: set[str]  # runs with lost parts whose files a later committed run read again
+
+
+def _committed_listing(lake: Lake) -> _CommittedListing:
+    """What the commit markers list, checked against one listing of the lake."""
+    markers = {run_id: _marker(lake, run_id) for run_id in committed_runs(lake)}
+    contents = lake.fs.cat(list(markers.values())) if markers else {}
+    lake.fs.invalidate_cache(lake.root)
+    present = set(lake.fs.find(lake.root)) if markers else set()
+    parts, repaired = {}, set()
+    for run_id, marker in markers.items():
+        payload = json.loads(contents[marker])
+        repaired.update(payload.get("repaired_runs", []))
+        parts[run_id] = {table: [(path, path in present) for path in (lake.path(rel) for rel in
+                                                                        sorted(payload["parts"].get(table, [])))]
+                         for table in ALL_TABLES}
+    return _CommittedListing(parts, repaired)
 
 
 def clean_stale(warehouse_dir: Path, lake: Lake, current_run_id: str | None = None) -> list[str]:

@@ -25,7 +25,7 @@ from flows.sources import resolve_sources, source_files
 from transforms.ids import source_uri_for, stable_id
 from transforms.normalise import duplicates_of, normalise_record
 from flows.time_budget import BudgetExceeded, time_budget
-from transforms.parse import ParseResult, parse_file
+from transforms.parse import MAX_INPUT_BYTES, ParseResult, parse_file
 from transforms.records import Discard, RawRecord, Rejection, error_line
 from transforms.schemas import ARTICLES, FILES, QUARANTINE
 from warehouse.lake import (TMP_INFIX, Lake, committed_parts, conform, read_batches, work_dir, write_part,
@@ -146,6 +146,9 @@ def _parsed_file(file: dict) -> tuple[list[ParseResult], bytes | None]:
     uri = file["source_uri"]
     if file["unreadable"] is not None:  # discover could not read it
         return [Rejection(uri, "", "parse", "unreadable", file["unreadable"])], None
+    if file["size_bytes"] > MAX_INPUT_BYTES:  # refused before its bytes are in memory
+        return [Rejection(uri, "", "parse", "too_large",
+                          f"{file['size_bytes']:,} bytes; at most {MAX_INPUT_BYTES:,} are read")], None
     try:
         data = Path(file["path"]).read_bytes()
     except OSError as error:  # gone or locked since discover: quarantined now, retried next run

@@ -20,8 +20,9 @@ from transforms.records import RawRecord, Rejection
 
 # A headline line is short and reads as a title, not a sentence.
 HEADLINE_MAX_WORDS = 25
-# Bodies shorter than this are not articles (nav stubs, "Blah blah blah.").
+# Bodies shorter than this, in words and in characters, are not articles (nav stubs, "Blah blah blah.").
 MIN_BODY_WORDS = 5
+MIN_BODY_CHARS = 30
 # Longer bodies are books or concatenated dumps, not articles; the analysis of one this long, in windows
 # (transforms/analyse.py), took 185 s and 0.9 GiB of one process here.
 MAX_BODY_CHARS = 2_000_000
@@ -71,9 +72,10 @@ def normalise_record(record: RawRecord, *, source_name: str | None = None,
     credits, paragraphs = split_credits(paragraphs)
     body = "\n".join(paragraphs)
     word_count = len(body.split())
-    if word_count < MIN_BODY_WORDS:
+    # Chinese and Japanese put no spaces between words: a body is empty when it is short in words and letters.
+    if word_count < MIN_BODY_WORDS and len(body) - body.count(" ") < MIN_BODY_CHARS:
         return Rejection(record.source_uri, record.record_key, "normalise", "empty_body",
-                         f"{word_count} words after cleaning")
+                         f"{word_count} words, {len(body)} characters after cleaning")
     if len(body) > MAX_BODY_CHARS:
         return Rejection(record.source_uri, record.record_key, "normalise", "too_long",
                          f"body of {len(body):,} characters; at most {MAX_BODY_CHARS:,} are analysed")

@@ -31,8 +31,9 @@ FORMAT_BY_EXTENSION = {
     ".sgm": "sgml", ".sgml": "sgml",
 }
 GZIP_MAGIC = b"\x1f\x8b"
-# A decompressed file larger than this is refused: a gzip bomb must not take the machine down.
-MAX_DECOMPRESSED_BYTES = 512 * 1024 * 1024
+# A file larger than this, as stored or decompressed, is refused (too_large): reading, decoding and normalising
+# cost up to ~20 bytes of memory per byte of input, and no one file may take a process past 2 GiB.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
 # Characters looked at to recognise a format from the content.
 SNIFF_CHARS = 2048
 HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE | re.DOTALL)
@@ -46,9 +47,15 @@ ParseResult = RawRecord | Rejection | Discard
 def parse_file(source_uri: str, data: bytes) -> Iterator[ParseResult]:
     """Every record in one raw file, or the reasons it could not be read."""
     name = source_uri
+    if len(data) > MAX_INPUT_BYTES:
+        yield Rejection(source_uri, "", "parse", "too_large", f"{len(data):,} bytes; at most {MAX_INPUT_BYTES:,} are read")
+        return
     if data[:2] == GZIP_MAGIC:
         try:
             data = _gunzip(data)
+        except TooLarge as error:
+            yield Rejection(source_uri, "", "parse", "too_large", str(error))
+            return
         except (EOFError, zlib.error, ValueError) as error:
             yield Rejection(source_uri, "", "parse", "corrupt_gzip", str(error))
             return
@@ -101,11 +108,16 @@ def detect_format(name: str, text: str) -> str | None:
     return None
 
 
+class TooLarge(ValueError):
+    """The input is over MAX_INPUT_BYTES once decompressed."""
+
+
 def _gunzip(data: bytes) -> bytes:
+    """The decompressed bytes; decompression stops one byte past the limit, so a bomb never inflates further."""
     decompressor = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
-    out = decompressor.decompress(data, MAX_DECOMPRESSED_BYTES + 1)
-    if len(out) > MAX_DECOMPRESSED_BYTES:
-        raise ValueError(f"decompresses to more than {MAX_DECOMPRESSED_BYTES} bytes")
+    out = decompressor.decompress(data, MAX_INPUT_BYTES + 1)
+    if len(out) > MAX_INPUT_BYTES:
+        raise TooLarge(f"decompresses to more than {MAX_INPUT_BYTES:,} bytes")
     if not decompressor.eof:
         raise EOFError("compressed stream is truncated")
     return out

@@ -113,3 +113,23 @@ def test_a_wikinews_date_template_is_the_publication_date():
     assert record.text.strip().startswith("Hu Jintao had lunch today")
     assert wikitext_date("{{date|Smarch 40, 2004}}") is None
     assert wikitext_date("{{date|" * 50_000) is None
+
+
+def test_inputs_over_the_limit_are_refused_and_a_gzip_bomb_stops_inflating(monkeypatch):
+    import gzip
+
+    from transforms import parse
+
+    monkeypatch.setattr(parse, "MAX_INPUT_BYTES", 100_000)
+    [big] = parse_file("big.txt", b"word " * 30_000)
+    assert (big.reason_code, big.detail) == ("too_large", "150,000 bytes; at most 100,000 are read")
+    [bomb] = parse_file("bomb.txt.gz", gzip.compress(b"a" * 10_000_000))  # 10 kB that inflate to 10 MB
+    assert (bomb.reason_code, bomb.detail) == ("too_large", "decompresses to more than 100,000 bytes")
+    [record] = parse_file("small.txt.gz", gzip.compress(b"A short wire story with a few words in it."))
+    assert record.text == "A short wire story with a few words in it."
+
+
+def test_a_body_without_spaces_between_words_is_not_empty():
+    chinese = RawRecord("zh.txt", "", "txt", "中国国家统计局周一公布的数据显示，十月份工业产出同比增长百分之五点三，高于市场预期。")
+    assert normalise_record(chinese)["language"] == "zh"
+    assert normalise_record(RawRecord("nav.txt", "", "txt", "Home News Sport")).reason_code == "empty_body"

@@ -13,6 +13,7 @@ import ast
 import json
 import re
 import zlib
+from urllib.parse import urlsplit
 from collections.abc import Iterator
 from typing import Any
 
@@ -130,7 +131,7 @@ def _is_json_lines(text: str) -> bool:
     try:
         json.loads(lines[0])
         return True
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError, ValueError):
         return False
 
 
@@ -139,6 +140,9 @@ def _parse_json_document(source_uri: str, text: str) -> Iterator[ParseResult]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         yield Rejection(source_uri, "", "parse", "invalid_json", f"line {error.lineno} col {error.colno}: {error.msg}")
+        return
+    except (RecursionError, ValueError) as error:  # nested past Python's stack; an integer of 5,000 digits
+        yield Rejection(source_uri, "", "parse", "invalid_json", _json_limit(error))
         return
     if isinstance(document, list):
         # A JSON array of articles: each element is a record of its own.
@@ -159,7 +163,14 @@ def _parse_json_lines(source_uri: str, text: str) -> Iterator[ParseResult]:
         except json.JSONDecodeError as error:
             yield Rejection(source_uri, key, "parse", "invalid_json_line", f"col {error.colno}: {error.msg}")
             continue
+        except (RecursionError, ValueError) as error:
+            yield Rejection(source_uri, key, "parse", "invalid_json_line", _json_limit(error))
+            continue
         yield _record_from_object(source_uri, key, "jsonl", document)
+
+
+def _json_limit(error: RecursionError | ValueError) -> str:
+    return "nested too deeply to read" if isinstance(error, RecursionError) else str(error).split(";")[0]
 
 
 def _record_from_object(source_uri: str, record_key: str, source_format: str, document: Any) -> ParseResult:
@@ -194,7 +205,7 @@ def news_please_record(source_uri: str, record_key: str, source_format: str,
         source_format=source_format,
         text=body,
         title=_text_or_none(document.get("title")),
-        url=_text_or_none(document.get("url")),
+        url=_url_or_none(document.get("url")),
         authors=tuple(a.strip() for a in authors if isinstance(a, str) and a.strip()),
         published=published,
         published_source="metadata",
@@ -222,6 +233,18 @@ def _from_python_repr(value: Any) -> Any:
         except (ValueError, SyntaxError, MemoryError, RecursionError):
             return value
     return value
+
+
+def _url_or_none(value: Any) -> str | None:
+    """A URL that can be taken apart ("http://[::1" cannot: it is no URL, and no identity)."""
+    url = _text_or_none(value)
+    if url is None:
+        return None
+    try:
+        urlsplit(url)
+    except ValueError:
+        return None
+    return url
 
 
 def _text_or_none(value: Any) -> str | None:

@@ -114,7 +114,8 @@ def source_files(source: Source, *, follow_symlinks: bool = False) -> SourceList
         inside = path.relative_to(source.root).as_posix()
         if any(part.startswith(".") for part in inside.split("/")):
             continue
-        if not follow_symlinks and not path.resolve().is_relative_to(source.root):
+        # Not following, the walk never enters a linked folder: only the entry itself can be a link.
+        if not follow_symlinks and path.is_symlink() and not path.resolve().is_relative_to(source.root):
             outside.append(inside)
         elif path.is_file():
             files.append((path, inside))

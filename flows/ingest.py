@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows.sources import resolve_sources, source_files
-from transforms.ids import source_uri_for, stable_id
+from transforms.ids import printable_path, source_uri_for, stable_id
 from transforms.normalise import duplicates_of, normalise_record
 from flows.time_budget import BudgetExceeded, time_budget
 from transforms.parse import MAX_INPUT_BYTES, ParseResult, parse_file
@@ -235,7 +235,8 @@ def normalise(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: st
             _keep_quarantined_copy_of(warehouse_dir, file)
         files_rows.append({
             "file_id": stable_id("fil", file["source_uri"], file["sha256"], pipeline_version),
-            "source_name": file["source_name"], "source_uri": file["source_uri"], "source_path": file["path"],
+            "source_name": file["source_name"], "source_uri": file["source_uri"],
+            "source_path": printable_path(file["path"]),
             "modified_at": datetime.fromisoformat(file["modified_at"]), "sha256": file["sha256"],
             "size_bytes": file["size_bytes"], "status": status, "article_count": produced,
             "run_id": run_id, "pipeline_version": pipeline_version,

@@ -100,6 +100,10 @@ def write_hostile_corpus(folder: Path, *, full_size: bool = False) -> dict[str, 
         put("too_long.txt", "Too long\n\n" + body_of(3_000_000), "too_long")
         put("big_line.jsonl", json.dumps(_story(maintext=body_of(1_500_000))) + "\n", ARTICLE, 1)
 
+    # A name whose bytes are not UTF-8: stored with the byte written out.
+    with open(os.fsencode(folder) + b"/latin1 caf\xe9.txt", "wb") as handle:
+        handle.write("\n".join(english_paragraphs()[9:12]).encode())
+    expected["latin1 caf\\xe9.txt"] = Expected(ARTICLE, 1)
     (folder / "passwd.txt").symlink_to("/etc/passwd")
     expected["passwd.txt"] = Expected(IGNORED)
     (folder / "loop").symlink_to(folder, target_is_directory=True)

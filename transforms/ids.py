@@ -33,6 +33,12 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 
 
+def printable_path(path: str) -> str:
+    """A path as text that can be stored: a name's bytes that are not UTF-8 (which Python keeps as lone
+    surrogates) written as ``\\xff``, so two such names stay apart and the path stays readable."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def source_uri_for(source_name: str, path_in_source: str) -> str:
     """A file's identity in the warehouse: its source's name and its path inside that source ('bbc/001.txt').
 
@@ -40,7 +46,7 @@ def source_uri_for(source_name: str, path_in_source: str) -> str:
     """
     if not SOURCE_NAME_PATTERN.fullmatch(source_name):
         raise ValueError(f"source name {source_name!r} breaks the rule: {SOURCE_NAME_RULE}")
-    return f"{source_name}/{path_in_source}"
+    return f"{source_name}/{printable_path(path_in_source)}"
 
 
 def article_id_for(url: str | None, source_uri: str, record_key: str) -> str:

@@ -45,7 +45,9 @@ ERROR_DETAIL_CHARS = 500
 
 def error_line(error: BaseException) -> str:
     """An exception as one line: its type and the first line of its message."""
-    return f"{type(error).__name__}: {error}".splitlines()[0][:ERROR_DETAIL_CHARS]
+    line = f"{type(error).__name__}: {error}".splitlines()[0][:ERROR_DETAIL_CHARS]
+    # A file name that is not UTF-8 reaches the message as lone surrogates, which no table can store.
+    return line.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass(frozen=True)

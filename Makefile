@@ -17,7 +17,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 BENCH_CORPUS ?= bbc
 
-.PHONY: run test setup bench clean
+.PHONY: run test setup bench bench-hostile clean
 
 run: $(STAMP)
 	$(VENV)/bin/broadsheet run
@@ -30,6 +30,10 @@ setup: $(STAMP)
 # Benchmarks print numbers (throughput, memory, the ratio to bare spaCy); never part of `make test`.
 bench: $(STAMP)
 	$(VENV)/bin/python bench/pipeline_bench.py --corpus $(BENCH_CORPUS)
+
+# Time and per-process memory of a run over the full-size hostile corpus (tests/hostile_corpus.py).
+bench-hostile: $(STAMP)
+	$(VENV)/bin/python bench/hostile_bench.py
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)

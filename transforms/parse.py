@@ -37,7 +37,10 @@ GZIP_MAGIC = b"\x1f\x8b"
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 # Characters looked at to recognise a format from the content.
 SNIFF_CHARS = 2048
-HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE | re.DOTALL)
+# Comments may come before the first tag.  One "<!--" … "-->" spans any run of them: matching them one by
+# one, a failed match tried every way of grouping them (29 comments, 2^29 ways).
+HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*-->\s*)?(?:<!doctype\s+html|<html|<head|<body)",
+                        re.IGNORECASE | re.DOTALL)
 SGML_START = re.compile(r"<REUTERS\b")
 # news-please and similar dumps name the body differently.
 BODY_FIELDS = ("maintext", "text", "body", "content", "article")

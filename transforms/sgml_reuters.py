@@ -73,10 +73,17 @@ STAGE = "parse"
 STORY_START = re.compile(r"<REUTERS\b", re.IGNORECASE)
 STORY_START_TAG = re.compile(r"<REUTERS\b([^<>]*)>", re.IGNORECASE)
 STORY_END_TAG = re.compile(r"</REUTERS\s*>", re.IGNORECASE)
-ATTRIBUTE = re.compile(r"""([A-Za-z][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-CATEGORY = re.compile(r"<D>(.*?)</D>", re.IGNORECASE | re.DOTALL)
-# Markup left in a story's text outside BODY: the elements TEXT may hold, and stray tags.
-TEXT_ELEMENTS = re.compile(r"<(TITLE|DATELINE|AUTHOR)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# A name and its value, or a bare name (skipped): matching a name without "=" too means a long run of
+# letters is read once, not again from each of its letters.
+ATTRIBUTE = re.compile(r"""([A-Za-z][\w.-]*+)(?:\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++)))?""")
+# "<D>…</D>"; an unclosed one matches to the end of the text and is skipped, as every later one would be.
+CATEGORY = re.compile(r"<D>(.*?)(?:(?P<closer></D>)|\Z)", re.IGNORECASE | re.DOTALL)
+# Markup left in a story's text outside BODY: the elements TEXT may hold (_without_text_elements), and
+# stray tags.
+TEXT_ELEMENT_OPENING = re.compile(r"<(TITLE|DATELINE|AUTHOR)\b[^<>]*>", re.IGNORECASE)
+# Keyed by the first letter: the names' first letters differ and have no other case forms.
+TEXT_ELEMENT_CLOSING = {name[0]: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+                        for name in ("TITLE", "DATELINE", "AUTHOR")}
 STRAY_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 REFERENCE = re.compile(r"&(?:#(\d{1,8})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z]{2,6}));")
@@ -102,11 +109,13 @@ MONTHS = {name: number for number, name in enumerate(
 SIGN_OFF_PARAGRAPH = re.compile(r"(?i:reuters?|more)(?:\.{1,3}|\d{1,2}:\d{2}/\S*)?|REUTER [A-Z]{1,3}")
 # The sign-off run into the last sentence ("... SAO LUIZ NIL. REUTER"): only the wire's own
 # spellings, never "Reuters" in mixed case, which ends real sentences ("... he told Reuters").
-SIGN_OFF_SUFFIX = re.compile(r"\s+(?:REUTERS?|Reuter|reuter)(?:\.{1,3}|\d{1,2}:\d{2}/\S*)?$")
-PLACEHOLDER = re.compile(r"\**\s*blah blah blah\.?", re.IGNORECASE)
+# A whitespace run is tried from its start only (from inside it the match would fail the same way).
+SIGN_OFF_SUFFIX = re.compile(r"(?<!\s)\s++(?:REUTERS?|Reuter|reuter)(?:\.{1,3}|\d{1,2}:\d{2}/\S*)?$")
+# Runs of "*" and of spaces are tried from their start only, as in SIGN_OFF_SUFFIX.
+PLACEHOLDER = re.compile(r"(?<!\*)(?!(?<=\s)\s)\**+\s*+blah blah blah\.?", re.IGNORECASE)
 AUTHOR_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
-AUTHOR_AGENCY = re.compile(r"[\s,]+reuters?\.?$", re.IGNORECASE)
-AUTHOR_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+", re.IGNORECASE)
+AUTHOR_AGENCY = re.compile(r"(?<![\s,])[\s,]++reuters?\.?$", re.IGNORECASE)
+AUTHOR_SEPARATOR = re.compile(r"(?!(?<=\s)\s)(?:\s*+,\s*+|\s++and\s++)", re.IGNORECASE)
 
 
 def parse_reuters_sgml(source_uri: str, text: str) -> Iterator[RawRecord | Rejection | Discard]:
@@ -168,7 +177,7 @@ def _parse_story(source_uri: str, chunk: str, number: int) -> RawRecord | Reject
         paragraphs = _reflow(_clean(body[1]))
     else:
         # UNPROC (or a story with no BODY tag): the raw text is the article, its layout kept.
-        loose = STRAY_TAG.sub("", TEXT_ELEMENTS.sub("", text_content))
+        loose = STRAY_TAG.sub("", _without_text_elements(text_content))
         paragraphs = [line.strip() for line in _clean(loose).split("\n") if line.strip()]
     paragraphs = _without_sign_off(paragraphs)
     if not paragraphs:
@@ -218,8 +227,36 @@ def _element(markup: str, name: str) -> tuple[str, str] | None:
 
 
 def _attributes(markup: str) -> dict[str, str]:
-    return {m.group(1).upper(): next(v for v in m.group(2, 3, 4) if v is not None)
-            for m in ATTRIBUTE.finditer(markup)}
+    attributes = {}
+    for match in ATTRIBUTE.finditer(markup):
+        value = next((v for v in match.group(2, 3, 4) if v is not None), None)
+        if value is not None:
+            attributes[match.group(1).upper()] = value
+    return attributes
+
+
+def _without_text_elements(markup: str) -> str:
+    """The markup without its TITLE, DATELINE and AUTHOR elements; an opening tag never closed stays.
+
+    Each element ends at the first closing tag of its name after it.  Those are looked for forward only,
+    one search per name, so unclosed openings cost nothing more.
+    """
+    pieces: list[str] = []
+    kept_from = 0
+    next_closing: dict[str, re.Match[str] | None] = {}  # per name: the last search's answer (None: no more)
+    for opening in TEXT_ELEMENT_OPENING.finditer(markup):
+        if opening.start() < kept_from:
+            continue
+        key = opening.group(1)[0].upper()
+        if key not in next_closing or (next_closing[key] is not None and next_closing[key].start() < opening.end()):
+            next_closing[key] = TEXT_ELEMENT_CLOSING[key].search(markup, opening.end())
+        closing = next_closing[key]
+        if closing is None:
+            continue
+        pieces.append(markup[kept_from:opening.start()])
+        kept_from = closing.end()
+    pieces.append(markup[kept_from:])
+    return "".join(pieces)
 
 
 def _clean(raw: str) -> str:
@@ -304,7 +341,7 @@ def _published(raw: str) -> str | None:
 
 
 def _categories(raw: str) -> tuple[str, ...]:
-    values = (_one_line(value) for value in CATEGORY.findall(raw))
+    values = (_one_line(match.group(1)) for match in CATEGORY.finditer(raw) if match.group("closer") is not None)
     return tuple(value for value in values if value)
 
 

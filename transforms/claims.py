@@ -419,7 +419,8 @@ YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
 MINUS_BEFORE = re.compile(r"(?:^|\W)(?P<word>(?i:minus))\s+$")
 CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[AaPp][Mm]\b)")
 ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
-RANGE_GAP = re.compile(r"\s*-?\s*(?:to|–|—|-|and)\s*", re.IGNORECASE)
+# Possessive: with plain \s* a long run of spaces between two numbers was re-split at every position.
+RANGE_GAP = re.compile(r"\s*+-?\s*+(?:to|–|—|-|and)\s*+", re.IGNORECASE)
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
 # Without entities: a date or period right after a claim ("by 2035", "in the year to March 2026").
 _month = _alternation(month.capitalize() for month in MONTHS)

@@ -78,6 +78,8 @@ QUOTE_MARK = re.compile("''|``|[\"“”„«»]")
 OPENING_CONTEXT = frozenset("([{—–-/:;")
 # '"…," he said, "…"': the text before a quote ends with another quote's closing mark and a short cue.
 INTERRUPTED_QUOTE = re.compile(r"(”|\"|'')[^“”\"\n]{1,120},$")
+# The longest text INTERRUPTED_QUOTE can match: it is searched for only in that much of what precedes a quote.
+INTERRUPTED_QUOTE_MAX_CHARS = 123
 # Dependencies the parser gives a speaker named after its verb ('said Caddell').
 INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj")
 SENTENCE_ENDINGS = (":", ".", "!", "?", "”", '"', "''", "»")
@@ -355,15 +357,18 @@ def _marked_quote(article: _Article, start: int, end: int, resolver: "_SpeakerRe
     body = article.text
     open_at = start - (2 if body[max(0, start - 2):start] in ("''", "``") else 1)
     paragraph_start = article.paragraphs[article.paragraph_index(start)][0]
-    before = body[paragraph_start:open_at].rstrip()
+    # The paragraph's text before the quote, trailing whitespace left out, as bounds in the body: a copy
+    # per quote would make a paragraph of many quotes quadratic.
+    before_end = _end_without_trailing_space(body, paragraph_start, open_at)
     cue_before = _cue_before(article, open_at)
     # A quote that opens a paragraph or a sentence, follows a colon, or follows its cue ("added, '…'")
     # with a capital or as the rest of a quote the cue interrupted ('"…," he said, "…"') is direct
     # speech; inside a sentence it is partial.
-    starts_sentence = not before or before.endswith(SENTENCE_ENDINGS)
-    after_cue = cue_before is not None and before.endswith((",", cue_before.text)) and (
-        body[start:start + 1].isupper() or INTERRUPTED_QUOTE.search(before) is not None)
-    kind = "direct" if starts_sentence or after_cue or _resumes_after_cue(article, before, open_at) else "partial"
+    starts_sentence = before_end == paragraph_start or body.endswith(SENTENCE_ENDINGS, paragraph_start, before_end)
+    after_cue = cue_before is not None and body.endswith((",", cue_before.text), paragraph_start, before_end) and (
+        body[start:start + 1].isupper() or _interruption(body, paragraph_start, before_end) is not None)
+    kind = ("direct" if starts_sentence or after_cue or _resumes_after_cue(article, paragraph_start, before_end, open_at)
+            else "partial")
     inverted = False
     span = (start, end)
     if kind == "direct":
@@ -388,13 +393,25 @@ def _marked_quote(article: _Article, start: int, end: int, resolver: "_SpeakerRe
     return quote
 
 
-def _resumes_after_cue(article: _Article, before: str, open_at: int) -> bool:
+def _end_without_trailing_space(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end].rstrip()`` ends, without copying it."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _interruption(body: str, paragraph_start: int, before_end: int) -> re.Match | None:
+    """INTERRUPTED_QUOTE at the end of ``body[paragraph_start:before_end]``, read from the last characters only."""
+    return INTERRUPTED_QUOTE.search(body, max(paragraph_start, before_end - INTERRUPTED_QUOTE_MAX_CHARS), before_end)
+
+
+def _resumes_after_cue(article: _Article, paragraph_start: int, before_end: int, open_at: int) -> bool:
     """'"The risk," said Ed Leamer, an economist at the bank, "is that …"': a quote that resumes after
     the cue interrupting it, however long the speaker's description, is the same direct quote."""
-    interruption = INTERRUPTED_QUOTE.search(before)
+    interruption = _interruption(article.text, paragraph_start, before_end)
     if interruption is None:
         return False
-    start = open_at - (len(before) - interruption.start(0))
+    start = open_at - (before_end - interruption.start(0))
     return any(t.pos_ == "VERB" and t.lemma_ in QUOTE_ADJACENT_VERBS and start <= t.idx < open_at
                for t in article.doc.char_span(start, open_at, alignment_mode="expand") or ())
 

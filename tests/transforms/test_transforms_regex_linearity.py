@@ -290,3 +290,27 @@ def test_pattern_is_linear_on_adversarial_strings(name):
     assert seconds < MAX_SCALING * shorter_seconds + SCALING_SLACK_SECONDS, (
         f"{name}.{method}: {shorter_seconds:.4f} s for {SCALING_CHARS} characters, {seconds:.4f} s for "
         f"{ADVERSARIAL_CHARS} on {text[:40]!r}…")
+
+
+def test_the_text_before_each_quote_is_read_from_its_end_only():
+    """A paragraph of thousands of quotes: each quote looks at a bounded tail, not the whole paragraph."""
+    from transforms.quotes import INTERRUPTED_QUOTE, _end_without_trailing_space, _interruption
+
+    paragraph = '"Yes," he said, ' * 25_000  # 400 kB
+    started = time.perf_counter()
+    for end in range(len(paragraph) - 2000, len(paragraph)):
+        end = _end_without_trailing_space(paragraph, 0, end)
+        found = _interruption(paragraph, 0, end)
+        if end % 97 == 0:  # the whole-string search, on a sample: the same match
+            whole = INTERRUPTED_QUOTE.search(paragraph[:end])
+            assert (found and found.span()) == (whole and whole.span())
+    assert time.perf_counter() - started < 2.0
+
+
+def test_a_long_gap_between_two_numbers_is_read_once():
+    from transforms.claims import RANGE_GAP
+
+    started = time.perf_counter()
+    assert RANGE_GAP.fullmatch("\u1680" * 50_000) is None
+    assert RANGE_GAP.fullmatch(" to ") is not None and RANGE_GAP.fullmatch(" or ") is None
+    assert time.perf_counter() - started < 0.5

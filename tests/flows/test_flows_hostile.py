@@ -74,10 +74,12 @@ def _run_beside_good_articles(tmp_path: Path, *, full_size: bool) -> None:
     assert sum(articles.get(f"news/same_url_{n}.json", 0) for n in (1, 2)) == 1
     assert report["discarded"]["older_version_of_url"] == 1
     assert report["discarded"]["symlink_outside_source"] == 1
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    # Parsing runs in the ingest child and the model in pool workers: children that have exited by now.  (This
+    # process also ran other tests; `make bench-hostile` measures every process of a run on its own.)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     print(f"\nhostile run: {len(expected)} hostile files beside {len(good)} good, {seconds:.1f} s, "
-          f"peak process {peak / 1024:.0f} MiB, quarantined {len(report['quarantined'])}")
-    assert peak * 1024 < MAX_PROCESS_BYTES
+          f"largest child process {children / 1024**2:.0f} MiB, quarantined {len(report['quarantined'])}")
+    assert children < MAX_PROCESS_BYTES
 
 
 def test_a_hostile_corpus_beside_good_articles(prefect_harness, tmp_path):

@@ -97,9 +97,9 @@ def main() -> None:
         reasons = Counter(code for (code,) in query_published(warehouse, "SELECT reason_code FROM quarantine"))
         articles = query_published(warehouse, "SELECT count(*) FROM articles")[0][0]
         print(f"articles {articles}; quarantined by reason: {dict(sorted(reasons.items()))}")
-        steps = [line for line in output.splitlines() if line.startswith("│ ") and "│" in line[2:]]
-        print("\n".join(line for line in steps if any(s in line for s in ("discover", "parse", "normalise",
-                                                                        "analyse", "validate", "publish"))))
+        cells = (line.split("│") for line in output.splitlines() if line.startswith("│ "))
+        print("  ".join(f"{cell[1].strip()} {cell[2].strip()} s" for cell in cells if len(cell) > 2
+                        and cell[1].strip() in ("discover", "parse", "normalise", "analyse", "validate", "publish")))
     if args.keep:
         print(f"kept: {workdir}")
     else:

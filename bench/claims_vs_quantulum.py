@@ -18,7 +18,7 @@ them).  Each configuration is timed over the whole suite ``--repeats`` times aft
 * ours, claims only: ``extract_claims`` on docs parsed beforehand -- what claims add to an analysis
   that parses every article anyway for entities and quotes.
 
-F1 is scored by ``transforms.evaluation_claims`` for ours (both pipelines) and for quantulum3's own output (its unit
+F1 is scored by ``evaluation.claims`` for ours (both pipelines) and for quantulum3's own output (its unit
 names taken as they are), in both readings: quantities with units (bare numbers out of scope) and all
 quantities.  Timings move by ±30% between runs on a shared machine.  Nothing here asserts: this
 prints numbers.
@@ -46,7 +46,7 @@ configure_environment()
 from flows.evaluate_claims import claim_rows, load_quantulum_suite  # noqa: E402
 from flows.nlp import load_claims_pipeline, load_pipeline  # noqa: E402
 from transforms.claims import extract_claims  # noqa: E402
-from transforms.evaluation_claims import QuantityScores, SuiteScores, score_quantulum_suite  # noqa: E402
+from evaluation.claims import QuantityScores, SuiteScores, score_quantulum_suite  # noqa: E402
 
 DEFAULT_REPEATS = 5
 

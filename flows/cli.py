@@ -172,7 +172,7 @@ def eval_entities(
 ) -> None:
     """Precision/recall of mentions assigned to the right canonical entity."""
     from flows.evaluate import DEFAULT_CORPORA, evaluate_entities, load_gold
-    from transforms.evaluation import Score
+    from evaluation.scores import Score
 
     results = evaluate_entities(load_gold(gold, corpora or DEFAULT_CORPORA))
     rows = []

@@ -1,7 +1,7 @@
 """`broadsheet eval claims`: score numeric claims on the seed gold and on quantulum3's English suite.
 
 ``claims_report()`` does the IO (gold, seed article, model, the suite inside the installed quantulum3)
-and returns numbers plus print-ready ``rows``; the scoring itself is ``transforms.evaluation_claims``.
+and returns numbers plus print-ready ``rows``; the scoring itself is ``evaluation.claims``.
 quantulum3 is a dev dependency: only its test data is read here, and only when the report is asked for.
 
 Two pipelines can be scored: ``analysis`` (the model's full pipeline, what the nightly job runs) and
@@ -19,7 +19,7 @@ from flows.nlp import load_claims_pipeline, load_pipeline, load_reference
 from flows.settings import DEFAULT_SOURCE, PROJECT_ROOT
 from transforms.analyse import extract_article
 from transforms.claims import extract_claims
-from transforms.evaluation_claims import (QuantityScores, SeedClaimScores, SuiteScores, score_quantulum_suite,
+from evaluation.claims import (QuantityScores, SeedClaimScores, SuiteScores, score_quantulum_suite,
                                           score_seed_claims)
 from transforms.normalise import normalise_record
 from transforms.parse import parse_file

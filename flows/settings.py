@@ -30,14 +30,19 @@ def configure_environment() -> None:
         os.environ.setdefault(key, value)
 
 
-def pipeline_version() -> str:
-    """Hash of everything that shapes extracted rows: transform code, reference tables, model version.
+def pipeline_version(transforms_dir: Path = TRANSFORMS_DIR, reference_dir: Path = REFERENCE_DIR) -> str:
+    """Hash of everything that shapes extracted rows: transform code (every module under ``transforms/``, sub-
+    packages included), reference tables, model version.
 
-    A change to any of them re-extracts articles on the next run; nothing else does.
+    A change to any of them re-extracts articles on the next run; nothing else does (scoring lives in
+    ``evaluation/``, outside it).
     """
     digest = hashlib.sha256()
-    for path in sorted([*TRANSFORMS_DIR.glob("*.py"), *REFERENCE_DIR.glob("*.csv")]):
-        digest.update(path.name.encode())
+    files = [*((transforms_dir, p) for p in transforms_dir.rglob("*.py")),
+             *((reference_dir, p) for p in reference_dir.glob("*.csv"))]
+    for root, path in sorted(files, key=lambda pair: (str(pair[0]), pair[1].relative_to(pair[0]).as_posix())):
+        # The path inside its folder, so moving a module into a sub-package is a change too.
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     digest.update(f"{SPACY_MODEL_DISTRIBUTION}=={metadata.version(SPACY_MODEL_DISTRIBUTION)}".encode())
     return f"{metadata.version('broadsheet')}+{digest.hexdigest()[:12]}"

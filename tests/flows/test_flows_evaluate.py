@@ -8,7 +8,7 @@ import pytest
 
 from flows.evaluate import evaluate_entities, load_gold
 from support import SHARED
-from transforms.evaluation import Score
+from evaluation.scores import Score
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
 # Measured 2026-11-26 on 16 BBC/Reuters articles: strict F1 0.758 (P 0.772, R 0.745), name-only F1 0.818.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from support import SHARED
-from transforms.evaluation_quotes import (GoldQuote, PredictedQuote, choose_annotation, gold_kind, is_speech_cue,
+from evaluation.quotes import (GoldQuote, PredictedQuote, choose_annotation, gold_kind, is_speech_cue,
                                           match_quotes, parse_brat, polnear_gold_quotes, predicted_quotes,
                                           score_quotes, seed_gold_quotes, summary)
 

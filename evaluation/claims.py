@@ -39,7 +39,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from transforms.evaluation import Score
+from evaluation.scores import Score
 
 UnitNames = Callable[[Mapping], frozenset[str]]
 # Equal values: floats parsed from text ("1.8", "3e9") agree to far better than this.

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 
-from transforms.evaluation import PRF
+from evaluation.scores import PRF
 
 RULES = ("exact", "cover80", "cover30")
 # Share of the gold content's characters a prediction must cover under each coverage rule.

@@ -7,7 +7,7 @@ import importlib.util
 import pytest
 
 from support import SHARED
-from transforms.evaluation_claims import (quantulum_unit_names, score_quantulum_case, score_quantulum_suite,
+from evaluation.claims import (quantulum_unit_names, score_quantulum_case, score_quantulum_suite,
                                           score_seed_claims, values_equal)
 
 # Measured on quantulum3 0.10.0's English suite (101 sentences) with en_core_web_sm 3.8.0:

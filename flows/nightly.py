@@ -111,8 +111,9 @@ def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: b
     seconds: dict[str, float] = {}
     specs = [source.spec for source in sources]
     run_row = {"run_id": run_id, "started_at": started_at, "status": "running", "sources": specs,
-               "source_roots": {source.name: str(source.root) for source in sources}, "pipeline_version": version, "files_seen": 0, "files_new": 0, "articles": 0, "quarantined": 0,
-               "discarded": {}, "skipped_language": 0, "error": None}
+               "source_roots": {source.name: str(source.root) for source in sources}, "pipeline_version": version,
+               "files_seen": 0, "files_new": 0, "articles": 0, "quarantined": 0, "discarded": {},
+               "skipped_language": 0, "error": None}
     check_writable(lake)
     # A crashed earlier run leaves scratch and uncommitted parts behind; they are never visible, but take space.
     clean_stale(warehouse_dir, lake, current_run_id=run_id)

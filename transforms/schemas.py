@@ -30,6 +30,14 @@ FILE_STATUSES = ("parsed", "quarantined", "empty", "superseded", "unreadable")
 PUBLISHED_AT_SOURCES = ("metadata", "html_meta", "dateline", "url")
 RUN_STATUSES = ("running", "succeeded", "failed")
 SEVERITIES = ("blocking", "warning")
+QUARANTINE_STAGES = ("parse", "normalise", "analyse")
+# Why an input was quarantined; the README's quarantine table says what each means.
+QUARANTINE_REASONS = (
+    "unreadable", "too_large", "parse_failed", "parse_timeout", "empty_file", "binary_file", "undecodable",
+    "corrupt_gzip", "unsupported_format", "invalid_json", "invalid_json_line", "unsupported_structure",
+    "invalid_html", "no_article_text", "invalid_sgml", "invalid_sgml_record", "duplicate_record_key",
+    "empty_body", "too_long", "normalise_failed", "normalise_timeout", "analysis_failed",
+)
 
 
 def _field(name: str, type_: pa.DataType, doc: str, *, nullable: bool = True, key: bool = False,
@@ -197,8 +205,9 @@ QUARANTINE = pa.schema([
     _field("quarantine_id", pa.string(), "sha256 of (source_uri, record_key, reason_code, pipeline_version).", key=True),
     _field("source_uri", pa.string(), "File the bad input came from.", nullable=False),
     _field("record_key", pa.string(), "Record inside the file ('' for the whole file).", nullable=False),
-    _field("stage", pa.string(), "Step that rejected it.", nullable=False),
-    _field("reason_code", pa.string(), "Machine-readable reason ('invalid_json', 'empty_body').", nullable=False),
+    _field("stage", pa.string(), "Step that rejected it.", nullable=False, allowed=QUARANTINE_STAGES),
+    _field("reason_code", pa.string(), "Machine-readable reason ('invalid_json', 'empty_body'; README, Quarantine).",
+           nullable=False, allowed=QUARANTINE_REASONS),
     _field("detail", pa.string(), "Human-readable detail."),
     _field("quarantined_at", TIMESTAMP, "When it was quarantined.", nullable=False),
     *_lineage(),

@@ -88,3 +88,11 @@ def s3_bucket(s3_endpoint) -> str:
     bucket = f"broadsheet-{uuid.uuid4().hex[:12]}"
     fsspec.filesystem("s3").mkdir(bucket)
     return bucket
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that runs a flow (it needs the Prefect harness) is an end-to-end test: ``-m "not e2e"``
+    leaves the fast unit layer."""
+    for item in items:
+        if "prefect_harness" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.e2e)

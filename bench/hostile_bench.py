@@ -13,7 +13,6 @@ was quarantined.  Nothing here asserts: this prints numbers (the issue's bound i
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -27,33 +26,11 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "tests"))
 
 from hostile_corpus import write_hostile_corpus  # noqa: E402
+from process_memory import tree_rss  # noqa: E402  (bench/, this script's folder)
 from support import SEEDS, query_published  # noqa: E402
 
 SAMPLE_SECONDS = 0.1
 MIB = 1024 * 1024
-
-
-def process_tree_rss(root: int) -> dict[int, int]:
-    """RSS in bytes of ``root`` and every process below it."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except OSError:  # the process ended while we looked
-            continue
-        parents[int(entry)] = int(fields[1])
-        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    tree, frontier = {root}, [root]
-    while frontier:
-        parent = frontier.pop()
-        children = [pid for pid, ppid in parents.items() if ppid == parent]
-        tree.update(children)
-        frontier.extend(children)
-    return {pid: rss[pid] for pid in tree if pid in rss}
 
 
 def main() -> None:
@@ -78,9 +55,9 @@ def main() -> None:
     def sample() -> None:
         nonlocal peak_tree, peak_process
         while not stop.is_set():
-            sizes = process_tree_rss(run.pid)
-            peak_tree = max(peak_tree, sum(sizes.values()))
-            peak_process = max([peak_process, *sizes.values()])
+            tree, flow, largest_child = tree_rss(run.pid)
+            peak_tree = max(peak_tree, tree)
+            peak_process = max(peak_process, flow, largest_child)
             stop.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)

@@ -24,6 +24,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from flows.settings import configure_environment  # noqa: E402
+from process_memory import tree_rss  # noqa: E402  (bench/, this script's folder)
 
 configure_environment()
 
@@ -55,35 +56,11 @@ class TreeRssSampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            sample = _tree_rss(os.getpid())
+            sample = tree_rss(os.getpid())
             self.peak_bytes = max(self.peak_bytes, sample[0])
             peaks = self.step_peaks.get(self.step, (0, 0, 0))
             self.step_peaks[self.step] = tuple(max(peak, now) for peak, now in zip(peaks, sample))
             self._stop.wait(RSS_SAMPLE_SECONDS)
-
-
-def _tree_rss(root: int) -> tuple[int, int, int]:
-    """(RSS of ``root`` and all its descendants, of ``root`` alone, of its largest descendant) in bytes."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(entry))
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
-            continue  # the process ended while we looked
-    total, largest, stack = 0, 0, [root]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        if pid != root:
-            largest = max(largest, rss.get(pid, 0))
-        stack.extend(children.get(pid, []))
-    return total, rss.get(root, 0), largest
 
 
 def main() -> None:

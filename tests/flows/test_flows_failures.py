@@ -3,7 +3,6 @@ goes missing is named and repaired by reading its files again."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,6 @@ from flows.nightly import nightly
 from warehouse import lake, publish
 
 SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])
-
-
-@pytest.fixture
-def source(tmp_path) -> Path:
-    folder = tmp_path / "articles"
-    shutil.copytree(SEEDS, folder)
-    return folder
 
 
 def test_a_failed_publish_fails_the_run_with_its_own_error_and_the_next_run_publishes(

@@ -25,13 +25,6 @@ BROADSHEET = Path(sys.executable).with_name("broadsheet")
 SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])
 
 
-@pytest.fixture
-def source(tmp_path) -> Path:
-    folder = tmp_path / "articles"
-    shutil.copytree(SEEDS, folder)
-    return folder
-
-
 def test_changed_file_replaces_its_rows_and_deleted_file_keeps_them(prefect_harness, source, tmp_path):
     warehouse = tmp_path / "warehouse"
     nightly(sources=[str(source)], warehouse=str(warehouse))

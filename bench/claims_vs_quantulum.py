@@ -13,7 +13,7 @@ them).  Each configuration is timed over the whole suite ``--repeats`` times aft
 * ours, spaCy per sentence: ``extract_claims(nlp(sentence))`` with the analysis' pipeline
   (``flows.nlp.load_pipeline``: tok2vec, tagger, parser, lemmatizer, NER) -- the whole cost of a
   sentence if claims were the only thing we wanted from it.
-* ours, spaCy batched: ``nlp.pipe`` over the suite (the way ``transforms.analyse`` calls it) plus
+* ours, spaCy batched: ``nlp.pipe`` over the suite (the way ``transforms.nlp.analyse`` calls it) plus
   ``extract_claims`` on each doc.
 * ours, claims only: ``extract_claims`` on docs parsed beforehand -- what claims add to an analysis
   that parses every article anyway for entities and quotes.
@@ -45,7 +45,7 @@ configure_environment()
 
 from flows.evaluate_claims import claim_rows, load_quantulum_suite  # noqa: E402
 from flows.nlp import load_claims_pipeline, load_pipeline  # noqa: E402
-from transforms.claims import extract_claims  # noqa: E402
+from transforms.nlp.claims import extract_claims  # noqa: E402
 from evaluation.claims import QuantityScores, SuiteScores, score_quantulum_suite  # noqa: E402
 
 DEFAULT_REPEATS = 5

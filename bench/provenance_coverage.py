@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.sources import resolve_sources, source_files
-from transforms.normalise import normalise_record
-from transforms.parse import parse_file
+from transforms.ingest.normalise import normalise_record
+from transforms.ingest.parse import parse_file
 from transforms.records import RawRecord
 
 # (source spec relative to the corpora folder): the Readability pages' expected.html is an answer, not a page.

@@ -1,4 +1,4 @@
-"""How well ``transforms.html_articles.parse_html`` reads the Mozilla Readability test pages.
+"""How well ``transforms.ingest.html_articles.parse_html`` reads the Mozilla Readability test pages.
 
 Run: ``.venv/bin/python bench/readability_metadata.py [--compare] [--pages]``
 
@@ -47,8 +47,8 @@ import lxml.html
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from transforms import html_articles  # noqa: E402
-from transforms.html_articles import parse_html  # noqa: E402
+from transforms.ingest import html_articles  # noqa: E402
+from transforms.ingest.html_articles import parse_html  # noqa: E402
 from transforms.records import RawRecord  # noqa: E402
 
 PAGES = PROJECT_ROOT.parent / "shared" / "corpora" / "mozilla_readability_testpages" / "test-pages"

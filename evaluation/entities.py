@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evaluation.scores import Score
-from transforms.entities import name_of
+from transforms.nlp.entities import name_of
 
 # Mention types that name the entity; pronouns are scored with quotes, not here.
 NAMING_MENTION_TYPES = frozenset(("full_name", "partial_name", "nominal", "credit"))

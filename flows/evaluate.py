@@ -8,10 +8,10 @@ from pathlib import Path
 
 from flows.nlp import load_pipeline, load_reference
 from flows.settings import DEFAULT_SOURCE, PROJECT_ROOT
-from transforms.analyse import ArticleExtraction, extract_article
+from transforms.nlp.analyse import ArticleExtraction, extract_article
 from evaluation.entities import EntityScores, score_entities
-from transforms.normalise import normalise_record
-from transforms.parse import parse_file
+from transforms.ingest.normalise import normalise_record
+from transforms.ingest.parse import parse_file
 from transforms.records import RawRecord
 
 DEFAULT_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"

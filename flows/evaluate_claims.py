@@ -17,12 +17,12 @@ from pathlib import Path
 
 from flows.nlp import load_claims_pipeline, load_pipeline, load_reference
 from flows.settings import DEFAULT_SOURCE, PROJECT_ROOT
-from transforms.analyse import extract_article
-from transforms.claims import extract_claims
+from transforms.nlp.analyse import extract_article
+from transforms.nlp.claims import extract_claims
 from evaluation.claims import (QuantityScores, SeedClaimScores, SuiteScores, score_quantulum_suite,
                                           score_seed_claims)
-from transforms.normalise import normalise_record
-from transforms.parse import parse_file
+from transforms.ingest.normalise import normalise_record
+from transforms.ingest.parse import parse_file
 
 DEFAULT_SEED_GOLD = PROJECT_ROOT.parent / "shared" / "gold" / "seed-000.json"
 # Where the English test cases sit inside the quantulum3 package.

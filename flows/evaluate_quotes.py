@@ -13,7 +13,7 @@ from pathlib import Path
 
 from flows.evaluate import load_gold
 from flows.nlp import load_pipeline, load_reference
-from transforms.analyse import NLP_BATCH_SIZE, extract_article
+from transforms.nlp.analyse import NLP_BATCH_SIZE, extract_article
 from evaluation.quotes import (KINDS, RULES, SPEECH_SUBSET_RULE, GoldQuote, QuoteScores,
                                          choose_annotation, parse_brat, polnear_gold_quotes, predicted_quotes,
                                          score_quotes, seed_gold_quotes, summary)

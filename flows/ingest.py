@@ -23,9 +23,9 @@ import pyarrow.parquet as pq
 
 from flows.sources import resolve_sources, source_files
 from transforms.ids import printable_path, source_uri_for, stable_id
-from transforms.normalise import duplicates_of, normalise_record
+from transforms.ingest.normalise import duplicates_of, normalise_record
 from flows.time_budget import BudgetExceeded, time_budget
-from transforms.parse import MAX_INPUT_BYTES, ParseResult, parse_file
+from transforms.ingest.parse import MAX_INPUT_BYTES, ParseResult, parse_file
 from transforms.records import Discard, RawRecord, Rejection, error_line
 from transforms.schemas import ARTICLES, FILES, QUARANTINE
 from warehouse.lake import (TMP_INFIX, Lake, committed_parts, conform, read_batches, work_dir, write_part,

@@ -11,10 +11,10 @@ import spacy
 from spacy.language import Language
 
 from flows.settings import REFERENCE_DIR, SPACY_MODEL
-from transforms.attribute_rules import ArrayAttributeRuler
-from transforms.entities import Reference
-from transforms.quotes import LEMMAS_ASKED_ABOUT
-from transforms.selective_lemmas import SelectiveLemmatizer
+from transforms.nlp.attribute_rules import ArrayAttributeRuler
+from transforms.nlp.entities import Reference
+from transforms.nlp.quotes import LEMMAS_ASKED_ABOUT
+from transforms.nlp.selective_lemmas import SelectiveLemmatizer
 
 
 @Language.factory("array_attribute_ruler")
@@ -48,7 +48,7 @@ def load_pipeline() -> Language:
 def load_claims_pipeline() -> Language:
     """The model's tokenizer and a rule sentencizer, nothing neural: numeric claims from text alone.
 
-    ``transforms.claims`` reads numbers, units and kinds from the text and uses word lists where the
+    ``transforms.nlp.claims`` reads numbers, units and kinds from the text and uses word lists where the
     analysis would give it entities, tags and a parse; over 10× cheaper per sentence than the full
     pipeline (bench/claims_vs_quantulum.py).
     """

@@ -25,7 +25,7 @@ from spacy.language import Language
 
 from flows.nlp import load_pipeline, load_reference
 from flows.settings import pipeline_version
-from transforms.analyse import ArticleExtraction, analyse_articles, failed_extraction
+from transforms.nlp.analyse import ArticleExtraction, analyse_articles, failed_extraction
 
 if TYPE_CHECKING:  # importing distributed costs ~0.8 s, which runs without a cluster should not pay
     import distributed

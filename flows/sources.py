@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transforms.ids import SOURCE_NAME_PATTERN, SOURCE_NAME_RULE
-from transforms.parse import FORMAT_BY_EXTENSION
+from transforms.ingest.parse import FORMAT_BY_EXTENSION
 
 GLOB_CHARACTERS = re.compile(r"[*?\[]")
 # A default name is the folder's name with every character the rule does not allow turned into this.

@@ -23,7 +23,7 @@ from flows.faults import pause_point
 from flows.ingest import quarantine_row, scratch_dir
 from flows.parallel import analyse_in_parallel, analyse_on_cluster, worker_count
 from flows.staged_slices import first_key_collision, repeated_keys, table_slices
-from transforms.analyse import to_tables
+from transforms.nlp.analyse import to_tables
 from transforms.schemas import ALL_TABLES, QUARANTINE, RUNS
 from warehouse.lake import (PART_GLOB, Lake, commit_run, is_committed, local_copies, read_batches, reject_run,
                             stage_run, staged_parts, work_dir, write_part, write_part_stream)

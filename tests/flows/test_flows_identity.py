@@ -17,7 +17,7 @@ from flows import steps
 from flows.nightly import nightly
 from flows.sources import SourceError
 from transforms.ids import stable_id
-from transforms.normalise import normalise_record
+from transforms.ingest.normalise import normalise_record
 from transforms.records import RawRecord
 from transforms.schemas import ALL_TABLES
 from warehouse import lake

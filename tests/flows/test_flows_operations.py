@@ -63,7 +63,7 @@ def test_a_duplicate_article_is_stored_but_not_analysed_again(prefect_harness, s
 
 def test_an_article_the_extraction_fails_on_is_quarantined_and_the_run_goes_on(prefect_harness, source, tmp_path,
                                                                                  monkeypatch):
-    from transforms import analyse
+    from transforms.nlp import analyse
 
     real_extract_quotes = analyse.extract_quotes
 

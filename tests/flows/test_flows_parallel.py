@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flows.parallel import _analyse_chunk
-from transforms.analyse import analyse_articles
+from transforms.nlp.analyse import analyse_articles
 
 ARTICLES = [
     {"article_id": "art_1", "body_text": "Zorblax Quendimar said 4,321,987 snurfles were sold in Vrellington.",

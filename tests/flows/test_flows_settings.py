@@ -28,12 +28,12 @@ def test_editing_scoring_code_leaves_the_version_and_a_sub_package_changes_it(tm
     before = pipeline_version(transforms, reference)
     (evaluation / "quotes.py").write_text((evaluation / "quotes.py").read_text() + "\n# a scoring tweak\n")
     assert pipeline_version(transforms, reference) == before
-    (transforms / "sub").mkdir()
-    (transforms / "sub" / "__init__.py").write_text("")
+    (transforms / "nlp" / "rules.py").write_text("")
     assert pipeline_version(transforms, reference) != before  # a new module in a sub-package
     changed = pipeline_version(transforms, reference)
-    (transforms / "sub" / "__init__.py").write_text("RULE = 1\n")
-    assert pipeline_version(transforms, reference) != changed
+    wikitext = transforms / "ingest" / "wikitext.py"
+    wikitext.write_text(wikitext.read_text() + "\nRULE = 1\n")
+    assert pipeline_version(transforms, reference) != changed  # an edit in a sub-package
     (reference / "country_aliases.csv").write_text((reference / "country_aliases.csv").read_text() + "Ruritania,RR\n")
     assert pipeline_version(transforms, reference) not in (before, changed)
 
@@ -41,6 +41,5 @@ def test_editing_scoring_code_leaves_the_version_and_a_sub_package_changes_it(tm
 def test_moving_a_module_into_a_sub_package_changes_the_version(tmp_path):
     transforms, reference, _ = _project_copy(tmp_path)
     before = pipeline_version(transforms, reference)
-    (transforms / "ingest").mkdir()
-    shutil.move(transforms / "wikitext.py", transforms / "ingest" / "wikitext.py")
+    shutil.move(transforms / "ingest" / "wikitext.py", transforms / "nlp" / "wikitext.py")
     assert pipeline_version(transforms, reference) != before

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from transforms.article_dates import dateline_date, url_date
+from transforms.ingest.article_dates import dateline_date, url_date
 
 # The file's modification time: a yearless dateline takes the latest year not after it.
 MTIME = datetime(2024, 11, 2, 15, 30, tzinfo=timezone.utc)

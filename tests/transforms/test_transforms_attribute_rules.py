@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
-from transforms.attribute_rules import ArrayAttributeRuler, UnsupportedRule
+from transforms.nlp.attribute_rules import ArrayAttributeRuler, UnsupportedRule
 
 # Each line exercises a kind of rule: tag map, lemma exceptions over one and two tokens (with a
 # regex), auxiliaries and pronoun determiners found by dependency label, and whitespace tokens.

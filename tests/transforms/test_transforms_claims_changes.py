@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.analyse import extract_article
+from transforms.nlp.analyse import extract_article
 
 
 def _changes(nlp, reference, text: str) -> list[tuple[str, str | None]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.claims import extract_claims
+from transforms.nlp.claims import extract_claims
 
 # What a claim *is*: span, value, bounds, unit, kind, currency, comparator, what it is of.
 CLAIM_FIELDS = ("start", "end", "value", "value_low", "value_high", "unit", "quantity_kind", "currency",

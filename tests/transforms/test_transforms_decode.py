@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from transforms.decode import DETECTION_SAMPLE_BYTES, NotText, decode_text
-from transforms.parse import parse_file
+from transforms.ingest.decode import DETECTION_SAMPLE_BYTES, NotText, decode_text
+from transforms.ingest.parse import parse_file
 from transforms.records import RawRecord
 
 INPUTS = Path(__file__).resolve().parents[1] / "fixtures" / "inputs"

@@ -10,8 +10,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from transforms.html_articles import page_language, page_url, parse_html, split_authors
-from transforms.normalise import normalise_record
+from transforms.ingest.html_articles import page_language, page_url, parse_html, split_authors
+from transforms.ingest.normalise import normalise_record
 from transforms.records import RawRecord, Rejection
 
 HTML_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from transforms import analyse
-from transforms.analyse import analyse_articles, body_windows
+from transforms.nlp import analyse
+from transforms.nlp.analyse import analyse_articles, body_windows
 
 PARAGRAPHS = [
     "Pete Hegseth said on Monday that Japan would raise defence spending to 2% of GDP.",

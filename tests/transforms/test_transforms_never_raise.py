@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from transforms.normalise import normalise_record
-from transforms.parse import parse_file
+from transforms.ingest.normalise import normalise_record
+from transforms.ingest.parse import parse_file
 from transforms.records import Discard, RawRecord, Rejection
 
 NAMES = ("a.txt", "a.json", "a.jsonl", "a.html", "a.sgm", "a.txt.gz", "noextension", "a.csv")

@@ -6,8 +6,8 @@ import json
 from datetime import datetime, timezone
 
 from support import SEED_FILE
-from transforms.normalise import duplicates_of, normalise_record, parse_credits, split_headline
-from transforms.parse import parse_file
+from transforms.ingest.normalise import duplicates_of, normalise_record, parse_credits, split_headline
+from transforms.ingest.parse import parse_file
 from transforms.records import RawRecord
 
 

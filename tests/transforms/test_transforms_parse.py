@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from transforms.normalise import normalise_record
-from transforms.parse import detect_format, parse_file
+from transforms.ingest.normalise import normalise_record
+from transforms.ingest.parse import detect_format, parse_file
 from transforms.records import RawRecord, Rejection
-from transforms.wikitext import wikitext_date
+from transforms.ingest.wikitext import wikitext_date
 
 INPUTS = Path(__file__).resolve().parents[1] / "fixtures" / "inputs"
 
@@ -118,7 +118,7 @@ def test_a_wikinews_date_template_is_the_publication_date():
 def test_inputs_over_the_limit_are_refused_and_a_gzip_bomb_stops_inflating(monkeypatch):
     import gzip
 
-    from transforms import parse
+    from transforms.ingest import parse
 
     monkeypatch.setattr(parse, "MAX_INPUT_BYTES", 100_000)
     [big] = parse_file("big.txt", b"word " * 30_000)

@@ -10,7 +10,7 @@ import tld.base
 from tld.exceptions import TldIOError
 from tld.helpers import project_dir
 
-from transforms.publisher import BundledSuffixList, clean_site_name, dateline_agency, registered_domain
+from transforms.ingest.publisher import BundledSuffixList, clean_site_name, dateline_agency, registered_domain
 
 
 @pytest.mark.parametrize(("url_or_host", "expected"), [

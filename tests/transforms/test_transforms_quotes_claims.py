@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.analyse import extract_article
-from transforms.quotes import find_quote_marks
+from transforms.nlp.analyse import extract_article
+from transforms.nlp.quotes import find_quote_marks
 
 
 def _extract(nlp, reference, text: str):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from transforms.analyse import extract_article
-from transforms.entities import extract_entities
-from transforms.quotes import _Article, _SpeakerResolver
+from transforms.nlp.analyse import extract_article
+from transforms.nlp.entities import extract_entities
+from transforms.nlp.quotes import _Article, _SpeakerResolver
 
 RUIZ = "Finance Minister Ana Ruiz presented the budget on Monday.\n"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transforms.analyse import extract_article
+from transforms.nlp.analyse import extract_article
 
 
 def test_a_mixed_quote_cut_off_at_the_articles_end(nlp, reference):

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from transforms import html_articles, normalise, parse, sgml_reuters, wikitext
-from transforms.normalise import CREDITS_LINE, normalise_record, parse_credits, split_credits
-from transforms.parse import detect_format
+from transforms.ingest import html_articles, normalise, parse, sgml_reuters, wikitext
+from transforms.ingest.normalise import CREDITS_LINE, normalise_record, parse_credits, split_credits
+from transforms.ingest.parse import detect_format
 from transforms.records import RawRecord
-from transforms.sgml_reuters import parse_reuters_sgml
-from transforms.wikitext import strip_wikitext
+from transforms.ingest.sgml_reuters import parse_reuters_sgml
+from transforms.ingest.wikitext import strip_wikitext
 
 # The fixed steps take milliseconds on these inputs and the old ones took minutes: the bound is generous
 # for a slow CI machine and still far below a hang.
@@ -269,9 +269,9 @@ PATTERNS = dict(module_patterns())
 
 
 def test_the_linearity_check_covers_the_patterns_that_hung():
-    assert {"transforms.normalise.CREDITS_LINE", "transforms.normalise.CREDIT_SEGMENT", "transforms.wikitext.TAG",
-            "transforms.wikitext.HEADING", "transforms.sgml_reuters.ATTRIBUTE", "transforms.parse.HTML_START",
-            "transforms.sgml_reuters.TEXT_ELEMENT_CLOSING[T]"} <= set(PATTERNS)
+    assert {"transforms.ingest.normalise.CREDITS_LINE", "transforms.ingest.normalise.CREDIT_SEGMENT", "transforms.ingest.wikitext.TAG",
+            "transforms.ingest.wikitext.HEADING", "transforms.ingest.sgml_reuters.ATTRIBUTE", "transforms.ingest.parse.HTML_START",
+            "transforms.ingest.sgml_reuters.TEXT_ELEMENT_CLOSING[T]"} <= set(PATTERNS)
     assert literal_fragments(r"<ref\s*/>|\{\{w\|") == {"<ref", "/>", "{{w|"}
 
 
@@ -294,7 +294,7 @@ def test_pattern_is_linear_on_adversarial_strings(name):
 
 def test_the_text_before_each_quote_is_read_from_its_end_only():
     """A paragraph of thousands of quotes: each quote looks at a bounded tail, not the whole paragraph."""
-    from transforms.quotes import INTERRUPTED_QUOTE, _end_without_trailing_space, _interruption
+    from transforms.nlp.quotes import INTERRUPTED_QUOTE, _end_without_trailing_space, _interruption
 
     paragraph = '"Yes," he said, ' * 25_000  # 400 kB
     started = time.perf_counter()
@@ -308,7 +308,7 @@ def test_the_text_before_each_quote_is_read_from_its_end_only():
 
 
 def test_a_long_gap_between_two_numbers_is_read_once():
-    from transforms.claims import RANGE_GAP
+    from transforms.nlp.claims import RANGE_GAP
 
     started = time.perf_counter()
     assert RANGE_GAP.fullmatch("\u1680" * 50_000) is None

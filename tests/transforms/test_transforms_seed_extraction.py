@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from support import SEED_FILE
-from transforms.analyse import extract_article
-from transforms.normalise import normalise_record
-from transforms.parse import parse_file
+from transforms.nlp.analyse import extract_article
+from transforms.ingest.normalise import normalise_record
+from transforms.ingest.parse import parse_file
 
 
 @pytest.fixture(scope="module")

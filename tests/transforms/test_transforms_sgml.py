@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from transforms.records import Discard, RawRecord, Rejection
-from transforms.sgml_reuters import parse_reuters_sgml
+from transforms.ingest.sgml_reuters import parse_reuters_sgml
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sgml"
 SHARED = Path(__file__).resolve().parents[3] / "shared"

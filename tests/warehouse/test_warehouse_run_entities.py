@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from transforms.analyse import merge_entities
+from transforms.nlp.analyse import merge_entities
 from transforms.schemas import ENTITIES
 from warehouse import lake
 from warehouse.run_entities import merged_entities

@@ -17,12 +17,12 @@ from urllib.parse import urlsplit
 from collections.abc import Iterator
 from typing import Any
 
-from transforms.decode import NotText, decode_text
-from transforms.html_articles import parse_html
-from transforms.publisher import clean_site_name, registered_domain
+from transforms.ingest.decode import NotText, decode_text
+from transforms.ingest.html_articles import parse_html
+from transforms.ingest.publisher import clean_site_name, registered_domain
 from transforms.records import Discard, RawRecord, Rejection
-from transforms.sgml_reuters import parse_reuters_sgml
-from transforms.wikitext import looks_like_wikitext, strip_wikitext, wikitext_date
+from transforms.ingest.sgml_reuters import parse_reuters_sgml
+from transforms.ingest.wikitext import looks_like_wikitext, strip_wikitext, wikitext_date
 
 FORMAT_BY_EXTENSION = {
     ".txt": "txt", ".text": "txt",

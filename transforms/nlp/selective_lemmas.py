@@ -1,6 +1,6 @@
 """The model's lemmatizer, run only on the words whose lemma the extraction can ask about.
 
-Lemmas are read in one place: ``transforms.quotes`` asks whether a word's lemma is one of its cue
+Lemmas are read in one place: ``transforms.nlp.quotes`` asks whether a word's lemma is one of its cue
 words ("say", "tell", "warn", …).  spaCy's rule lemmatizer works out every token's lemma in Python
 (a rule search per new word and part of speech), about 2 % of the model's time once its cache is
 warm and over 10 % while a fresh worker fills it.  A rule lemma is the word itself, the word with one

@@ -20,8 +20,8 @@ import numpy as np
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from transforms.doc_cache import doc_sentence_of, doc_text, doc_tokens
-from transforms.entities import Entity, Mention
+from transforms.nlp.doc_cache import doc_sentence_of, doc_text, doc_tokens
+from transforms.nlp.entities import Entity, Mention
 
 # Verbs that report speech and take a reported clause ("said that …").
 SPEECH_VERBS = frozenset("""
@@ -64,7 +64,7 @@ NEEDS_SUBJECT = frozenset(("ask",))
 EXPRESSING_VERBS = frozenset(("express", "voice"))
 CUE_OBJECT_NOUNS = frozenset("desire hope wish concern view belief confidence regret".split())
 # Every lemma this module tests a word for.  The pipeline lemmatizes only the words that can have one of
-# them (transforms/selective_lemmas.py), so a lemma test must use these sets.
+# them (transforms/nlp/selective_lemmas.py), so a lemma test must use these sets.
 LEMMAS_ASKED_ABOUT = (SPEECH_VERBS | PROMISE_VERBS | DIRECTIVE_VERBS | OBJECT_REPORT_VERBS | EVALUATIVE_VERBS
                       | FRAMING_VERBS | NAMING_VERBS | QUOTE_ADJACENT_VERBS | NEEDS_SUBJECT | EXPRESSING_VERBS
                       | CUE_OBJECT_NOUNS)

@@ -12,10 +12,10 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from transforms.article_dates import dateline_date, url_date
+from transforms.ingest.article_dates import dateline_date, url_date
 from transforms.ids import article_id_for, sha256_hex
-from transforms.language import article_language
-from transforms.publisher import dateline_agency, registered_domain
+from transforms.ingest.language import article_language
+from transforms.ingest.publisher import dateline_agency, registered_domain
 from transforms.records import RawRecord, Rejection
 
 # A headline line is short and reads as a title, not a sentence.
@@ -24,7 +24,7 @@ HEADLINE_MAX_WORDS = 25
 MIN_BODY_WORDS = 5
 MIN_BODY_CHARS = 30
 # Longer bodies are books or concatenated dumps, not articles; the analysis of one this long, in windows
-# (transforms/analyse.py), took 185 s and 0.9 GiB of one process here.
+# (transforms/nlp/analyse.py), took 185 s and 0.9 GiB of one process here.
 MAX_BODY_CHARS = 2_000_000
 
 # "TOKYO, Oct 29 (Reuters) - ", "LONDON (Broadsheet Wire) — ", "WASHINGTON, March 3 -"

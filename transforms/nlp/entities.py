@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from transforms.doc_cache import doc_ents, doc_sentence_of, doc_text, doc_tokens
+from transforms.nlp.doc_cache import doc_ents, doc_sentence_of, doc_text, doc_tokens
 from transforms.ids import entity_id_for, stable_id
 from transforms.schemas import ENTITY_LABELS
 

@@ -20,7 +20,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from transforms.publisher import clean_site_name
+from transforms.ingest.publisher import clean_site_name
 from transforms.records import RawRecord, Rejection
 
 SOURCE_FORMAT = "html"

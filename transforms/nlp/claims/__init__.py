@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_tokens
+from transforms.nlp.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_tokens
 
 
 @dataclass

@@ -13,11 +13,11 @@ import pyarrow as pa
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from transforms.claims import extract_claims
-from transforms.doc_cache import forget_views, remember_text
-from transforms.entities import Reference, extract_entities
+from transforms.nlp.claims import extract_claims
+from transforms.nlp.doc_cache import forget_views, remember_text
+from transforms.nlp.entities import Reference, extract_entities
 from transforms.ids import entity_id_for, span_id
-from transforms.quotes import extract_quotes
+from transforms.nlp.quotes import extract_quotes
 from transforms.records import Rejection, error_line
 from transforms.schemas import ENTITIES, ENTITY_MENTIONS, NUMERIC_CLAIMS, QUOTES
 

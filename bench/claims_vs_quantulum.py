@@ -8,10 +8,10 @@ them).  Each configuration is timed over the whole suite ``--repeats`` times aft
 
 * quantulum3: ``quantulum3.parser.parse(sentence)`` (as installed: without its optional classifier).
 * ours, tokenizer pipeline per sentence: ``extract_claims(claims_nlp(sentence))`` with
-  ``flows.nlp.load_claims_pipeline`` (the model's tokenizer and a rule sentencizer, nothing neural) --
+  ``flows.analyse.model.load_claims_pipeline`` (the model's tokenizer and a rule sentencizer, nothing neural) --
   the issue's target: at least 5× quantulum3 with value F1 ≥ 0.92 and value+unit F1 ≥ 0.85.
 * ours, spaCy per sentence: ``extract_claims(nlp(sentence))`` with the analysis' pipeline
-  (``flows.nlp.load_pipeline``: tok2vec, tagger, parser, lemmatizer, NER) -- the whole cost of a
+  (``flows.analyse.model.load_pipeline``: tok2vec, tagger, parser, lemmatizer, NER) -- the whole cost of a
   sentence if claims were the only thing we wanted from it.
 * ours, spaCy batched: ``nlp.pipe`` over the suite (the way ``transforms.nlp.analyse`` calls it) plus
   ``extract_claims`` on each doc.
@@ -43,8 +43,8 @@ from flows.settings import configure_environment  # noqa: E402
 
 configure_environment()
 
-from flows.evaluate_claims import claim_rows, load_quantulum_suite  # noqa: E402
-from flows.nlp import load_claims_pipeline, load_pipeline  # noqa: E402
+from flows.evaluate.claims import claim_rows, load_quantulum_suite  # noqa: E402
+from flows.analyse.model import load_claims_pipeline, load_pipeline  # noqa: E402
 from transforms.nlp.claims import extract_claims  # noqa: E402
 from evaluation.claims import QuantityScores, SuiteScores, score_quantulum_suite  # noqa: E402
 

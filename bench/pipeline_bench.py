@@ -75,8 +75,12 @@ def main() -> None:
 
     import pyarrow.parquet as pq
 
-    from flows import ingest, steps
-    from flows.child_process import ChildProcess
+    from flows.analyse.step import analyse
+    from flows.ingest import discover, normalise, parse
+    from flows.publish.step import commit_and_publish
+    from flows.run.child_process import ChildProcess
+    from flows.run.record import RunRecord, new_run_id, timed
+    from flows.validate.step import stage, validate
     from flows.settings import pipeline_version
     from warehouse import lake
 
@@ -93,31 +97,31 @@ def main() -> None:
     warehouse = workdir / "warehouse"
     warehouse_lake = lake.Lake.in_warehouse(warehouse)
     started_at = datetime.now(timezone.utc)
-    version, run_id = pipeline_version(), steps.new_run_id(started_at)
+    version, run_id = pipeline_version(), new_run_id(started_at)
     seconds: dict[str, float] = {}
     try:
         with TreeRssSampler() as sampler:
 
             def step(name: str, function, *args, **kwargs):
                 sampler.step = name
-                return steps.timed(seconds, name, function, *args, **kwargs)
+                return timed(seconds, name, function, *args, **kwargs)
 
             started = time.perf_counter()
             # As in the flow: the steps before the analysis run in a child process that is gone before it.
-            with ChildProcess("flows.ingest") as child:
-                found = step("discover", child.call, ingest.discover, [str(source)], warehouse, warehouse_lake,
+            with ChildProcess(discover.__name__, parse.__name__, normalise.__name__) as child:
+                found = step("discover", child.call, discover.discover, [str(source)], warehouse, warehouse_lake,
                              run_id, version, full_refresh=False)
-                step("parse", child.call, ingest.parse, warehouse, run_id, version)
-                normalised = step("normalise", child.call, ingest.normalise, warehouse, warehouse_lake, run_id,
+                step("parse", child.call, parse.parse, warehouse, run_id, version)
+                normalised = step("normalise", child.call, normalise.normalise, warehouse, warehouse_lake, run_id,
                                   version, started_at)
-            analysed = step("analyse", steps.analyse, warehouse, run_id, version)
-            step("stage", steps.stage, warehouse, warehouse_lake, run_id)
-            step("validate", steps.validate, warehouse, warehouse_lake, run_id, version)
-            run_row = {"run_id": run_id, "started_at": started_at, "status": "succeeded", "sources": [str(source)],
-                       "pipeline_version": version, "files_seen": found["files_seen"],
-                       "files_new": found["files_new"], "articles": normalised["articles"], "quarantined": 0,
-                       "discarded": {}, "skipped_language": 0, "error": None}
-            step("publish", steps.commit_and_publish, warehouse, warehouse_lake, run_row)
+            analysed = step("analyse", analyse, warehouse, run_id, version)
+            step("stage", stage, warehouse, warehouse_lake, run_id)
+            step("validate", validate, warehouse, warehouse_lake, run_id, version)
+            run = RunRecord(run_id=run_id, started_at=started_at, pipeline_version=version, sources=[str(source)],
+                            source_roots={}, files_seen=found["files_seen"], files_new=found["files_new"],
+                            articles=normalised["articles"])
+            run.finish("succeeded")
+            step("publish", commit_and_publish, warehouse, warehouse_lake, run)
             end_to_end = time.perf_counter() - started
         texts = [t for p in lake.committed_parts(warehouse_lake, "articles")
                  for t in pq.read_table(p, columns=["body_text"])["body_text"].to_pylist()]
@@ -159,7 +163,7 @@ def _print_speedup(warehouse: Path, limit: int) -> None:
     """Analysis (model + extraction) of the same articles in one process and in a pool of every core."""
     import pyarrow.parquet as pq
 
-    from flows.parallel import MIN_ARTICLES_FOR_POOL, analyse_in_parallel
+    from flows.analyse.parallel import MIN_ARTICLES_FOR_POOL, analyse_in_parallel
     from warehouse import lake
 
     articles = [row for p in lake.committed_parts(lake.Lake.in_warehouse(warehouse), "articles")

@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python bench/provenance_coverage.py [--corpora ../shared/corpora]``
 
-Each corpus is read as a run reads a source (``flows.sources``), parsed and normalised with the
+Each corpus is read as a run reads a source (``flows.ingest.sources``), parsed and normalised with the
 pipeline's own functions (no model: publisher and dates are decided before the analysis), with the
 file's modification time as a run passes it.  Prints one row per corpus and a total.  Nothing here
 asserts: this prints numbers for the README.
@@ -16,7 +16,7 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flows.sources import resolve_sources, source_files
+from flows.ingest.sources import resolve_sources, source_files
 from transforms.ingest.normalise import normalise_record
 from transforms.ingest.parse import parse_file
 from transforms.records import RawRecord

@@ -152,11 +152,6 @@ def _checked(result: Any) -> int:
     return (counts.get("element_count") or 0) - (counts.get("missing_count") or 0)
 
 
-def with_derived_columns(table: str, frame: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
-    """The frame plus the boolean columns the span-table suites expect (public for inspection)."""
-    return _as_validated(table, frame, _bodies(articles))
-
-
 _GX_LOCK = threading.Lock()
 _GX_STATE: tuple[dict[str, gx.ExpectationSuite], dict[str, BatchDefinition]] | None = None
 

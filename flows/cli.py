@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from flows.settings import DEFAULT_SOURCE, DEFAULT_WAREHOUSE, configure_environment
+from transforms.records import error_line
 
 configure_environment()
 
@@ -39,7 +40,7 @@ class OutputFormat(str, Enum):
 
 
 class ClaimsPipeline(str, Enum):
-    """The keys of ``flows.evaluate_claims.PIPELINES`` (not imported here: it loads spaCy)."""
+    """The keys of ``flows.evaluate.claims.PIPELINES`` (not imported here: it loads spaCy)."""
 
     analysis = "analysis"
     tokenizer = "tokenizer"
@@ -68,8 +69,7 @@ def run(
         report = nightly(sources=sources, warehouse=str(warehouse), full_refresh=full_refresh,
                          show_progress=True, dask_address=dask_address, lake=lake, follow_symlinks=follow_symlinks)
     except Exception as error:  # the run's own failure handling has already recorded it; say why in one line
-        reason = f"{type(error).__name__}: {error}".splitlines()[0]
-        errors.print(f"[bold red]run failed:[/] {reason}", soft_wrap=True)
+        errors.print(f"[bold red]run failed:[/] {error_line(error)}", soft_wrap=True)
         raise typer.Exit(code=1)
     _print_report(report, time.perf_counter() - started)
 
@@ -171,7 +171,8 @@ def eval_entities(
     corpora: Path = typer.Option(None, "--corpora", help="Where gold files' corpora live. Default: ../shared/corpora."),
 ) -> None:
     """Precision/recall of mentions assigned to the right canonical entity."""
-    from flows.evaluate import DEFAULT_CORPORA, evaluate_entities, load_gold
+    from flows.evaluate.entities import evaluate_entities
+    from flows.evaluate.gold import DEFAULT_CORPORA, load_gold
     from evaluation.scores import Score
 
     results = evaluate_entities(load_gold(gold, corpora or DEFAULT_CORPORA))
@@ -195,8 +196,8 @@ def eval_claims(
                                       "tokenizer: the tokenizer and a sentencizer only (claims from text alone)."),
 ) -> None:
     """Numeric claims: the seed gold, and quantulum3's English test suite (value and value+unit F1)."""
-    from flows.evaluate import DEFAULT_CORPORA
-    from flows.evaluate_claims import claims_report
+    from flows.evaluate.gold import DEFAULT_CORPORA
+    from flows.evaluate.claims import claims_report
 
     report = claims_report(seed_gold=gold or DEFAULT_CORPORA.parent / "gold" / "seed-000.json",
                            pipeline=pipeline.value)
@@ -209,7 +210,7 @@ def eval_quotes(
                               help="A PolNeAR split folder (…/polnear/data/dev) or seed-format gold (.json or folder)."),
 ) -> None:
     """Quote P/R/F1 under three matching rules, speaker accuracy, end-to-end F1, by kind."""
-    from flows.evaluate_quotes import quotes_report
+    from flows.evaluate.quotes import quotes_report
 
     report = quotes_report(gold)
     table = report["table"]
@@ -219,7 +220,7 @@ def eval_quotes(
 
 def _checked_sources(given: list[str] | None) -> list[str]:
     """The --source specs as NAME=/absolute/path, or a one-line error and exit 2 before anything starts."""
-    from flows.sources import SourceError, resolve_sources
+    from flows.ingest.sources import SourceError, resolve_sources
 
     try:
         return [source.spec for source in resolve_sources(given or [str(DEFAULT_SOURCE)])]

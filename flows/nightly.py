@@ -1,7 +1,8 @@
 """The nightly flow: discover → parse → normalise → analyse → stage → validate → publish → report.
 
-Each task is a thin wrapper over a step in ``flows/steps.py``; parameters and
-results are paths, ids and counts.
+Each task is a thin wrapper over a step function of its stage's package (``flows/ingest``,
+``flows/analyse``, ``flows/validate``, ``flows/publish``); parameters and results are paths, ids and
+counts, and the run's record (``flows/run/record.py``) is filled in from what they return.
 """
 
 from __future__ import annotations
@@ -11,23 +12,23 @@ from pathlib import Path
 
 import filelock
 from prefect import flow, task
-from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 
-from flows import ingest, steps
-from flows.child_process import ChildProcess
+from flows.analyse.step import analyse
+from flows.ingest import discover, normalise, parse
+from flows.ingest.sources import Source, check_against_history, resolve_sources
+from flows.publish.step import commit_and_publish, record_failed_run
+from flows.report import build_report
+from flows.run.child_process import ChildProcess
+from flows.run.record import RunRecord, new_run_id, timed
 from flows.settings import pipeline_version
-from flows.sources import Source, check_against_history, resolve_sources
+from flows.validate.step import stage, validate
 from transforms.records import error_line
 from warehouse.lake import Lake, check_writable, clean_stale, missing_parts
 from warehouse.manifest import source_roots_history
-from warehouse.publish import PUBLISHED_DB_NAME
-from warehouse.query import run_readonly_sql
 
 RUN_LOCK_NAME = ".run.lock"
-EXAMPLE_SQL = ("SELECT speaker_name, count(*) AS quotes FROM v_quotes WHERE speaker_name IS NOT NULL "
-               "GROUP BY speaker_name ORDER BY quotes DESC, speaker_name LIMIT 5")
 
 
 class RunLocked(RuntimeError):
@@ -38,26 +39,26 @@ class RunLocked(RuntimeError):
 @task(name="discover", cache_policy=NO_CACHE)
 def discover_task(child: ChildProcess, sources: list[str], warehouse_dir: Path, lake: Lake, run_id: str, version: str,
                   *, full_refresh: bool, follow_symlinks: bool) -> dict:
-    return child.call(ingest.discover, sources, warehouse_dir, lake, run_id, version, full_refresh=full_refresh,
+    return child.call(discover.discover, sources, warehouse_dir, lake, run_id, version, full_refresh=full_refresh,
                       follow_symlinks=follow_symlinks)
 
 
 @task(name="parse", cache_policy=NO_CACHE)
 def parse_task(child: ChildProcess, warehouse_dir: Path, run_id: str, version: str) -> dict:
-    return child.call(ingest.parse, warehouse_dir, run_id, version)
+    return child.call(parse.parse, warehouse_dir, run_id, version)
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
 def normalise_task(child: ChildProcess, warehouse_dir: Path, lake: Lake, run_id: str, version: str,
                    started_at: datetime) -> dict:
-    return child.call(ingest.normalise, warehouse_dir, lake, run_id, version, started_at)
+    return child.call(normalise.normalise, warehouse_dir, lake, run_id, version, started_at)
 
 
-analyse_task = task(steps.analyse, name="analyse", cache_policy=NO_CACHE)
-stage_task = task(steps.stage, name="stage", cache_policy=NO_CACHE)
-validate_task = task(steps.validate, name="validate", cache_policy=NO_CACHE)
+analyse_task = task(analyse, name="analyse", cache_policy=NO_CACHE)
+stage_task = task(stage, name="stage", cache_policy=NO_CACHE)
+validate_task = task(validate, name="validate", cache_policy=NO_CACHE)
 # Publishing only reads the lake and rebuilds a file, so a transient failure (a lock) is safe to retry.
-publish_task = task(steps.commit_and_publish, name="publish", cache_policy=NO_CACHE, retries=2,
+publish_task = task(commit_and_publish, name="publish", cache_policy=NO_CACHE, retries=2,
                     retry_delay_seconds=[2, 5])
 
 
@@ -72,7 +73,7 @@ def analyse_on_dask(warehouse_dir: Path, run_id: str, pipeline_version: str, sho
     # The runner's own client, connected on first use and closed with the flow run. prefect_dask's
     # get_dask_client() does not work here: it is made for tasks running on a worker.
     client = FlowRunContext.get().task_runner.client
-    return steps.analyse(warehouse_dir, run_id, pipeline_version, show_progress=show_progress, cluster=client)
+    return analyse(warehouse_dir, run_id, pipeline_version, show_progress=show_progress, cluster=client)
 
 
 @flow(name="broadsheet-nightly")
@@ -107,44 +108,42 @@ def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: b
          dask_address: str | None, follow_symlinks: bool) -> dict:
     version = pipeline_version()
     started_at = datetime.now(timezone.utc)
-    run_id = steps.new_run_id(started_at)
-    seconds: dict[str, float] = {}
-    specs = [source.spec for source in sources]
-    run_row = {"run_id": run_id, "started_at": started_at, "status": "running", "sources": specs,
-               "source_roots": {source.name: str(source.root) for source in sources}, "pipeline_version": version,
-               "files_seen": 0, "files_new": 0, "articles": 0, "quarantined": 0, "discarded": {},
-               "skipped_language": 0, "error": None}
+    run = RunRecord(run_id=new_run_id(started_at), started_at=started_at, pipeline_version=version,
+                    sources=[source.spec for source in sources],
+                    source_roots={source.name: str(source.root) for source in sources})
+    run_id, seconds = run.run_id, run.step_seconds
     check_writable(lake)
     # A crashed earlier run leaves scratch and uncommitted parts behind; they are never visible, but take space.
     clean_stale(warehouse_dir, lake, current_run_id=run_id)
     # A committed run with a lost part is left out of the manifest and the tables: its files are read again now.
     lost_parts = missing_parts(lake)
     try:
-        # Reading the corpus runs in a child process that is gone before the analysis (flows/child_process.py).
-        with ChildProcess("flows.ingest") as child:
-            discovered = steps.timed(seconds, "discover", discover_task, child, specs, warehouse_dir, lake,
-                                     run_id, version, full_refresh=full_refresh, follow_symlinks=follow_symlinks)
-            run_row.update(files_seen=discovered["files_seen"], files_new=discovered["files_new"])
-            parsed = steps.timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
-            normalised = steps.timed(seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id,
-                                     version, started_at)
-        run_row.update(articles=normalised["articles"], quarantined=parsed["quarantined"] + normalised["quarantined"],
-                       discarded={**discovered["skipped"], **parsed["discarded"], **normalised["discarded_versions"]})
+        # Reading the corpus runs in a child process that is gone before the analysis (flows/run/child_process.py).
+        with ChildProcess(discover.__name__, parse.__name__, normalise.__name__) as child:
+            discovered = timed(seconds, "discover", discover_task, child, run.sources, warehouse_dir, lake, run_id,
+                               version, full_refresh=full_refresh, follow_symlinks=follow_symlinks)
+            run.files_seen, run.files_new = discovered["files_seen"], discovered["files_new"]
+            parsed = timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
+            normalised = timed(seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id, version,
+                               started_at)
+        run.articles = normalised["articles"]
+        run.quarantined = parsed["quarantined"] + normalised["quarantined"]
+        run.discarded = {**discovered["skipped"], **parsed["discarded"], **normalised["discarded_versions"]}
         analyse_step = _analyse_on_dask_at(dask_address) if dask_address else analyse_task
-        analysed = steps.timed(seconds, "analyse", analyse_step, warehouse_dir, run_id, version,
-                               show_progress=show_progress)
-        run_row.update(skipped_language=analysed["skipped_language"],
-                       quarantined=run_row["quarantined"] + analysed["quarantined"])
-        steps.timed(seconds, "stage", stage_task, warehouse_dir, lake, run_id)
-        steps.timed(seconds, "validate", validate_task, warehouse_dir, lake, run_id, version)
-        run_row.update(status="succeeded", finished_at=datetime.now(timezone.utc), step_seconds=dict(seconds))
-        published = steps.timed(seconds, "publish", publish_task, warehouse_dir, lake, run_row, list(lost_parts))
+        analysed = timed(seconds, "analyse", analyse_step, warehouse_dir, run_id, version,
+                         show_progress=show_progress)
+        run.skipped_language = analysed["skipped_language"]
+        run.quarantined += analysed["quarantined"]
+        timed(seconds, "stage", stage_task, warehouse_dir, lake, run_id)
+        timed(seconds, "validate", validate_task, warehouse_dir, lake, run_id, version)
+        run.finish("succeeded")
+        # The runs row is written inside publish, so it holds the step times up to validate.
+        published = timed(seconds, "publish", publish_task, warehouse_dir, lake, run, list(lost_parts))
     except Exception as error:
-        run_row.update(status="failed", finished_at=datetime.now(timezone.utc), step_seconds=dict(seconds),
-                       error=error_line(error))
-        steps.record_failed_run(warehouse_dir, lake, run_row)
+        run.finish("failed", error_line(error))
+        record_failed_run(warehouse_dir, lake, run)
         raise
-    report = steps.timed(seconds, "report", report_task, warehouse_dir, lake, run_row, published)
+    report = timed(seconds, "report", report_task, warehouse_dir, lake, run, published)
     report["step_seconds"] = dict(seconds)
     report["lost_parts"] = lost_parts
     return report
@@ -154,41 +153,6 @@ def _analyse_on_dask_at(dask_address: str):
     from prefect_dask import DaskTaskRunner  # imports distributed (~0.8 s): only runs with a cluster pay
 
     return analyse_on_dask.with_options(task_runner=DaskTaskRunner(address=dask_address))
-
-
-def build_report(warehouse_dir: Path, lake: Lake, run_row: dict, published: dict) -> dict:
-    """The run summary: also kept in Prefect as a markdown artifact, so the UI shows what each night did."""
-    columns, rows = run_readonly_sql(warehouse_dir / PUBLISHED_DB_NAME, EXAMPLE_SQL)
-    report = {
-        "run_id": run_row["run_id"],
-        "pipeline_version": run_row["pipeline_version"],
-        "files_seen": run_row["files_seen"],
-        "files_new": run_row["files_new"],
-        "articles_new": run_row["articles"],
-        "discarded": run_row["discarded"],
-        "skipped_language": run_row["skipped_language"],
-        "row_counts": published,
-        "quarantined": steps.quarantine_summary(lake, run_row["run_id"]),
-        "example_sql": EXAMPLE_SQL,
-        "example_columns": columns,
-        "example_rows": [list(r) for r in rows],
-        "database": str(warehouse_dir / PUBLISHED_DB_NAME),
-    }
-    create_markdown_artifact(key="broadsheet-run-report", markdown=_markdown(report, run_row),
-                             description=f"Broadsheet run {run_row['run_id']}")
-    return report
-
-
-def _markdown(report: dict, run_row: dict) -> str:
-    lines = [f"# Broadsheet run {report['run_id']}", "",
-             f"{report['files_new']} new of {report['files_seen']} files, {report['articles_new']} articles analysed.",
-             "", "| table | rows |", "|---|---|"]
-    lines += [f"| {table} | {rows} |" for table, rows in sorted(report["row_counts"].items())]
-    lines += ["", "| step | seconds |", "|---|---|"]
-    lines += [f"| {step} | {value:.2f} |" for step, value in (run_row.get("step_seconds") or {}).items()]
-    lines += ["", f"Quarantined this run: {len(report['quarantined'])}"]
-    lines += [f"- `{q['source_uri']}` {q['record_key']}: {q['reason_code']} ({q['detail']})" for q in report["quarantined"]]
-    return "\n".join(lines)
 
 
 report_task = task(build_report, name="report", cache_policy=NO_CACHE)

@@ -19,6 +19,8 @@ from prefect.schedules import Cron, Interval, Schedule
 from prefect.settings import get_current_settings
 from prefect.types.entrypoint import EntrypointType
 
+from transforms.records import error_line
+
 DEFAULT_CRON = "0 2 * * *"
 DEFAULT_TIMEZONE = "UTC"
 DEFAULT_DEPLOYMENT_NAME = "nightly"
@@ -51,7 +53,7 @@ def build_deployment(sources: list[str], warehouse: str, schedule: Schedule, *,
                      lake: str | None = None, follow_symlinks: bool = False) -> RunnerDeployment:
     """The nightly deployment: its schedule, its fixed parameters, one run at a time.
 
-    Sources come as checked NAME=/absolute/path specs (``flows.sources``) and the warehouse is made
+    Sources come as checked NAME=/absolute/path specs (``flows.ingest.sources``) and the warehouse is made
     absolute: runs start in their own process, whatever directory serve started in.
     With ``dask_address`` every run sends its analysis to that Dask scheduler; with ``lake`` (a folder or
     an fsspec URL) every run keeps its Parquet there.
@@ -106,8 +108,8 @@ def require_api(api_url: str | None) -> str:
     with get_client(sync_client=True, httpx_settings={"timeout": HEALTHCHECK_TIMEOUT_SECONDS}) as client:
         failure = client.api_healthcheck()
     if failure is not None:
-        reason = f"{type(failure).__name__}: {failure}".splitlines()[0]
-        raise ServeError(f"no Prefect server answers at {api_url} ({reason}); start one with `prefect server start`")
+        raise ServeError(f"no Prefect server answers at {api_url} ({error_line(failure)}); start one with "
+                         "`prefect server start`")
     return api_url
 
 

@@ -16,7 +16,7 @@ from support import SHARED
 
 @pytest.fixture(scope="session")
 def nlp():
-    from flows.nlp import load_pipeline
+    from flows.analyse.model import load_pipeline
 
     return load_pipeline()
 
@@ -33,7 +33,7 @@ def stock_nlp():
 
 @pytest.fixture(scope="session")
 def reference():
-    from flows.nlp import load_reference
+    from flows.analyse.model import load_reference
 
     return load_reference()
 

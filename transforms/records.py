@@ -1,8 +1,12 @@
-"""The records parsing produces: an article as the source gave it, or why there is none."""
+"""The records parsing produces: an article as the source gave it, or why there is none; and the quarantine
+row a rejection becomes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+
+from transforms.ids import stable_id
 
 
 @dataclass(frozen=True)
@@ -57,3 +61,14 @@ class Discard:
     source_uri: str
     record_key: str
     reason_code: str
+
+
+def quarantine_row(rejection: Rejection, now: datetime, run_id: str, pipeline_version: str) -> dict:
+    """The ``quarantine`` row of a rejection met by this run."""
+    return {
+        "quarantine_id": stable_id("qua", rejection.source_uri, rejection.record_key, rejection.reason_code,
+                                   pipeline_version),
+        "source_uri": rejection.source_uri, "record_key": rejection.record_key, "stage": rejection.stage,
+        "reason_code": rejection.reason_code, "detail": rejection.detail, "quarantined_at": now,
+        "run_id": run_id, "pipeline_version": pipeline_version,
+    }

@@ -20,7 +20,6 @@ QUOTE_KINDS = ("direct", "partial", "indirect", "mixed")
 ATTRIBUTIONS = ("explicit", "pronoun", "carried_over", "according_to", "unresolved")
 QUANTITY_KINDS = ("percent", "percentage_points", "money", "count", "duration", "measure", "number")
 COMPARATORS = ("about", "more_than", "less_than", "at_least", "at_most", "up_to", "exactly")
-CREDIT_ROLES = ("reporter", "editor", "writer", "contributor")
 # 'superseded': a file version read before sources had names, whose file has since been read under its source's
 # name; its articles are not published (they are the same file's, under the new ids).  'unreadable': the file
 # could not be opened or read (permissions, gone since it was listed); every run tries it again.
@@ -225,6 +224,26 @@ VALIDATION_RESULTS = pa.schema([
     _field("detail", pa.string(), "Sample of unexpected values."),
     _field("validated_at", TIMESTAMP, "When.", nullable=False),
     *_lineage(),
+])
+
+# The hand-off from parse to normalise (a run's scratch file, never published): one row per
+# ``transforms.records.RawRecord``, field for field (tested).
+RAW_RECORDS = pa.schema([
+    _field("source_uri", pa.string(), "The file the record came from: SOURCE_NAME/path inside the source.",
+           nullable=False),
+    _field("record_key", pa.string(), "Which record of the file ('' for a one-article file).", nullable=False),
+    _field("source_format", pa.string(), "Input format.", nullable=False, allowed=SOURCE_FORMATS),
+    _field("text", pa.string(), "The article text as the source gave it.", nullable=False),
+    _field("title", pa.string(), "Title as the source gave it."),
+    _field("url", pa.string(), "URL as the source gave it."),
+    _field("authors", pa.list_(pa.string()), "Authors as the source's metadata names them."),
+    _field("published", pa.string(), "Publication time as the source states it, unparsed."),
+    _field("published_source", pa.string(), "Which metadata gave 'published'.", allowed=PUBLISHED_AT_SOURCES),
+    _field("publisher", pa.string(), "The outlet as the source's metadata names it."),
+    _field("language", pa.string(), "Language as the source's metadata states it."),
+    _field("dateline", pa.string(), "Dateline, when the format marks it (SGML <DATELINE>)."),
+    _field("topics", pa.list_(pa.string()), "Topic codes the source gives (Reuters <TOPICS>)."),
+    _field("places", pa.list_(pa.string()), "Place codes the source gives (Reuters <PLACES>)."),
 ])
 
 # Content tables hold one version of each article's rows; ops tables are logs.

@@ -151,14 +151,13 @@ def write_part(directory: Path, table_name: str, table: pa.Table, part: int) -> 
 
 def write_part_stream(directory: Path, table_name: str, tables: Iterable[pa.Table], part: int) -> Path:
     """Like ``write_part``, from a stream of tables written as they come: memory holds one at a time."""
-    if table_name not in ALL_TABLES:
-        raise SchemaMismatch(f"unknown table {table_name!r}; the contract has {sorted(ALL_TABLES)}")
+    schema = contract_schema(table_name)
     target_dir = Path(directory) / table_name
     target_dir.mkdir(parents=True, exist_ok=True)
     path = target_dir / f"part-{part:05d}.parquet"
     tmp = target_dir / f".{path.name}{TMP_INFIX}{os.getpid()}"
     try:
-        with pq.ParquetWriter(tmp, ALL_TABLES[table_name], compression=PARQUET_COMPRESSION) as writer:
+        with pq.ParquetWriter(tmp, schema, compression=PARQUET_COMPRESSION) as writer:
             for table in tables:
                 writer.write_table(conform(table_name, table))
         fsync_path(tmp)
@@ -180,6 +179,14 @@ def read_batches(path: Path | str, batch_rows: int, columns: list[str] | None = 
         yield from parquet.read_row_group(group, columns=columns).to_batches(max_chunksize=batch_rows)
 
 
+def contract_schema(table_name: str) -> pa.Schema:
+    """The contract's schema of ``table_name``, or SchemaMismatch for a table the contract does not have."""
+    schema = ALL_TABLES.get(table_name)
+    if schema is None:
+        raise SchemaMismatch(f"unknown table {table_name!r}; the contract has {sorted(ALL_TABLES)}")
+    return schema
+
+
 def conform_committed(table_name: str, table: pa.Table) -> pa.Table:
     """A committed part conformed to today's contract: a nullable column added since it was written is
     read as nulls (the lake is append-only, so parts of every earlier schema stay in it)."""
@@ -192,9 +199,7 @@ def conform_committed(table_name: str, table: pa.Table) -> pa.Table:
 
 def conform(table_name: str, table: pa.Table) -> pa.Table:
     """``table`` with the contract's columns, order, types and field docs, or SchemaMismatch."""
-    schema = ALL_TABLES.get(table_name)
-    if schema is None:
-        raise SchemaMismatch(f"unknown table {table_name!r}; the contract has {sorted(ALL_TABLES)}")
+    schema = contract_schema(table_name)
     missing = [name for name in schema.names if name not in table.column_names]
     extra = [name for name in table.column_names if name not in schema.names]
     if missing or extra:
@@ -335,8 +340,7 @@ def committed_parts(lake: Lake, table_name: str) -> list[str]:
 
     Later entries are newer: "latest row per key" means the one from the last part here.
     """
-    if table_name not in ALL_TABLES:
-        raise SchemaMismatch(f"unknown table {table_name!r}; the contract has {sorted(ALL_TABLES)}")
+    contract_schema(table_name)
     return committed_parts_by_table(lake)[table_name]
 
 

@@ -19,6 +19,7 @@ import filelock
 
 from transforms.schemas import ALL_TABLES, OPS_TABLES, key_column
 from warehouse.ddl import all_table_ddl, quote_ident, quote_literal
+from warehouse.engine import PUBLISH_MEMORY_LIMIT, spilling_connection, sql_file_list
 from warehouse.lake import Lake, committed_parts_by_table, fsync_path, local_copies
 from warehouse.manifest import committed_file_rows, published_reads
 
@@ -29,10 +30,6 @@ TMP_DB_PREFIX = f".{PUBLISHED_DB_NAME}.tmp-"
 PUBLISH_STORAGE_VERSION = "v1.4.0"
 # A second run should fail fast with a clear message rather than queue behind a build.
 PUBLISH_LOCK_TIMEOUT_S = 2.0
-# DuckDB's own default is 80 % of RAM, and its sorts and window functions would take it as the lake grows;
-# beyond this it spills to a scratch folder beside the build.  Enough for a 100k-article lake (peak 610 MiB);
-# 256 MB is not: sorting rows with their bodies does not spill far enough (bench/README.md).
-PUBLISH_MEMORY_LIMIT = "512MB"
 # Catalog name while building; the same as the published file's stem, so nothing differs after the rename.
 BUILD_CATALOG = "broadsheet"
 VIEWS_SQL_PATH = Path(__file__).with_name("views.sql")
@@ -93,7 +90,7 @@ def _build(db_path: Path, lake: Lake) -> dict[str, int]:
         # A remote lake's parts are read from local copies (see local_copies).
         parts = local_copies(lake, committed_parts_by_table(lake), _lake_copy_dir(db_path))
         # An in-memory host lets us ATTACH the new file with its storage version pinned.
-        con = duckdb.connect(config={"memory_limit": PUBLISH_MEMORY_LIMIT, "temp_directory": str(_spill_dir(db_path))})
+        con = spilling_connection(PUBLISH_MEMORY_LIMIT, _spill_dir(db_path))
         try:
             con.execute(
                 f"ATTACH {quote_literal(str(db_path))} AS {BUILD_CATALOG} "
@@ -231,14 +228,14 @@ def _entities_sql(files: list[str]) -> str:
 def _source(files: list[str], *extra_options: str) -> str:
     # Explicit file list: only committed parts.  hive_partitioning off, or the run_id=… folder
     # would compete with the run_id column the rows carry.
-    file_list = "[" + ", ".join(quote_literal(f) for f in files) + "]"
+    file_list = sql_file_list(files)
     options = ", ".join(["union_by_name = true", "hive_partitioning = false", *extra_options])
     return f"read_parquet({file_list}, {options})"
 
 
 def _ordered_source(files: list[str]) -> str:
     # committed_parts lists files oldest first; the position in that list is a part's age.
-    file_list = "[" + ", ".join(quote_literal(f) for f in files) + "]"
+    file_list = sql_file_list(files)
     return (
         f"(SELECT *, list_position({file_list}, filename) AS _part_order "
         f"FROM {_source(files, 'filename = true', 'file_row_number = true')})"

@@ -14,10 +14,8 @@ import duckdb
 import pyarrow as pa
 
 from transforms.schemas import ENTITIES
-from warehouse.ddl import quote_literal
+from warehouse.engine import MERGE_MEMORY_LIMIT, spilling_connection, sql_file_list
 
-# Enough to fold the entities of a 100k-article run in memory; a larger run spills to ``spill_dir``.
-MERGE_MEMORY_LIMIT = "256MB"
 MERGE_BATCH_ROWS = 50_000
 
 
@@ -30,7 +28,7 @@ def merged_entities(parts: list[Path], spill_dir: Path) -> Iterator[pa.Table]:
     if not parts:
         return
     spill_dir.mkdir(parents=True, exist_ok=True)
-    files = "[" + ", ".join(quote_literal(str(p)) for p in sorted(parts)) + "]"
+    files = sql_file_list(sorted(parts))
     # Parts are named part-NNNNN, so the file name orders them; the row number orders rows within one.
     sql = f"""
         SELECT entity_id,
@@ -49,8 +47,7 @@ def merged_entities(parts: list[Path], spill_dir: Path) -> Iterator[pa.Table]:
         GROUP BY entity_id
         ORDER BY entity_id
     """
-    config = {"memory_limit": MERGE_MEMORY_LIMIT, "temp_directory": str(spill_dir)}
-    with duckdb.connect(config=config) as con:
+    with spilling_connection(MERGE_MEMORY_LIMIT, spill_dir) as con:
         reader = con.sql(sql).to_arrow_reader(MERGE_BATCH_ROWS)
         for batch in reader:
             yield pa.Table.from_batches([batch]).select(ENTITIES.names)

@@ -137,7 +137,7 @@ def test_seed_gold_scores_perfectly(nlp):
     gold = SHARED / "gold" / "seed-000.json"
     if not gold.exists():
         pytest.skip(f"../shared is absent ({gold} not found): the seed gold lives there")
-    from flows.evaluate_claims import evaluate_seed
+    from flows.evaluate.claims import evaluate_seed
 
     scores = evaluate_seed(gold)
     assert scores.perfect, (scores.missing, scores.wrong, scores.false_claims)
@@ -148,7 +148,7 @@ def test_seed_gold_scores_perfectly_from_tokens_alone():
     gold = SHARED / "gold" / "seed-000.json"
     if not gold.exists():
         pytest.skip(f"../shared is absent ({gold} not found): the seed gold lives there")
-    from flows.evaluate_claims import evaluate_seed
+    from flows.evaluate.claims import evaluate_seed
 
     scores = evaluate_seed(gold, pipeline="tokenizer")
     assert scores.perfect, (scores.missing, scores.wrong, scores.false_claims)
@@ -159,7 +159,7 @@ def test_seed_gold_scores_perfectly_from_tokens_alone():
 def suite_scores(request, nlp):
     if importlib.util.find_spec("quantulum3") is None:
         pytest.skip("quantulum3 (a dev dependency) is not installed: its English suite is the benchmark")
-    from flows.evaluate_claims import evaluate_quantulum_suite
+    from flows.evaluate.claims import evaluate_quantulum_suite
 
     return evaluate_quantulum_suite(pipeline=request.param)
 
@@ -175,7 +175,7 @@ def test_quantulum_suite_all_quantities_stays_above_floors(suite_scores):
 
 
 def test_claims_report_is_print_ready(nlp):
-    from flows.evaluate_claims import claims_report
+    from flows.evaluate.claims import claims_report
 
     report = claims_report()
     assert report["rows"] and all(isinstance(m, str) and isinstance(v, str) for m, v in report["rows"])

@@ -193,7 +193,7 @@ def test_predicted_quotes_from_rows():
 def test_seed_all_nine_quotes_with_their_speakers():
     if not SEED_GOLD.exists():
         pytest.skip(f"../shared is absent ({SEED_GOLD} not found): the seed gold lives there")
-    from flows.evaluate_quotes import quotes_report
+    from flows.evaluate.quotes import quotes_report
 
     report = quotes_report(SEED_GOLD)
     assert report["gold_quotes"] == 9
@@ -207,7 +207,7 @@ def test_seed_all_nine_quotes_with_their_speakers():
 def test_polnear_dev_stays_above_its_floors():
     if not POLNEAR_DEV.exists():
         pytest.skip(f"../shared is absent ({POLNEAR_DEV} not found): PolNeAR lives there")
-    from flows.evaluate_quotes import quotes_report
+    from flows.evaluate.quotes import quotes_report
 
     report = quotes_report(POLNEAR_DEV)
     assert report["documents"] == 84 and report["gold_quotes"] > 1300

@@ -11,8 +11,8 @@ import pytest
 
 from expectations.suites import build_suites
 from expectations.validate import ValidationOutcome, validate_slices, validate_tables
-from flows import staged_slices
-from flows.staged_slices import first_key_collision, repeated_keys, table_slices
+from flows.validate import slices as staged_slices
+from flows.validate.slices import first_key_collision, repeated_keys, table_slices
 from transforms.schemas import ALL_TABLES, VALIDATION_RESULTS
 
 RUN_ID = "2025-01-01T00-00-00Z-test"

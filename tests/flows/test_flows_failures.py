@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from support import SEEDS, query_published
-from flows import steps
+from flows.publish.step import amendment_run_id
 from flows.nightly import nightly
 from warehouse import lake, publish
 
@@ -36,7 +36,7 @@ def test_a_failed_publish_fails_the_run_with_its_own_error_and_the_next_run_publ
     runs = query_published(warehouse, "SELECT status, error FROM runs ORDER BY run_id")
     assert runs == [("failed", "OSError: [Errno 28] No space left on device"), ("succeeded", None)]
     committed = lake.committed_runs(lake.Lake.in_warehouse(warehouse))
-    assert committed[1] == steps.amendment_run_id(committed[0])
+    assert committed[1] == amendment_run_id(committed[0])
 
 
 def test_a_lost_part_is_named_and_its_files_are_read_again(prefect_harness, source, tmp_path):

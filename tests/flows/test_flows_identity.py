@@ -13,9 +13,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from support import query_published
-from flows import steps
+from flows.run.record import new_run_id
+from flows.validate.step import ValidationFailed, validate
 from flows.nightly import nightly
-from flows.sources import SourceError
+from flows.ingest.sources import SourceError
 from transforms.ids import stable_id
 from transforms.ingest.normalise import normalise_record
 from transforms.records import RawRecord
@@ -258,7 +259,7 @@ def _assert_both_sections_are_among(warehouse: Path) -> None:
 def test_a_run_blocked_by_a_repeated_key_names_the_key_and_both_files(tmp_path):
     """Were two records of a run ever to get one id, the run's one-line reason is that, not the span
     failures of the children checked against the other record's body."""
-    warehouse, run_id = tmp_path / "warehouse", steps.new_run_id()
+    warehouse, run_id = tmp_path / "warehouse", new_run_id()
     the_lake = lake.Lake.in_warehouse(warehouse)
     work = lake.work_dir(warehouse, run_id)
     articles, mentions = [], []
@@ -274,8 +275,8 @@ def test_a_run_blocked_by_a_repeated_key_names_the_key_and_both_files(tmp_path):
     lake.write_part(work, "entity_mentions", pa.Table.from_pylist(mentions, schema=ALL_TABLES["entity_mentions"]), 0)
     lake.stage_run(warehouse, the_lake, run_id)
 
-    with pytest.raises(steps.ValidationFailed) as failure:
-        steps.validate(warehouse, the_lake, run_id, "v")
+    with pytest.raises(ValidationFailed) as failure:
+        validate(warehouse, the_lake, run_id, "v")
 
     reason = str(failure.value)
     assert reason.startswith("articles.article_id 'art_same' is produced more than once, from business/001.txt and "

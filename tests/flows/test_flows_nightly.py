@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from support import SEEDS, query_published
-from flows import steps
+from flows.analyse import step as analyse_step
 from flows.cli import app
 from flows.nightly import nightly
 from transforms.schemas import ALL_TABLES, key_column
@@ -114,7 +114,7 @@ def _staged_entities(warehouse: Path) -> list[dict]:
 def test_entities_written_in_many_parts_fold_to_the_same_rows(seeded, prefect_harness, tmp_path, monkeypatch):
     """Each analysis part's entities are folded at the end of the run: parts of two articles give what one part gives."""
     warehouse, _ = seeded
-    monkeypatch.setattr(steps, "ANALYSE_BATCH_ARTICLES", 2)
+    monkeypatch.setattr(analyse_step, "ANALYSE_BATCH_ARTICLES", 2)
     small_parts = tmp_path / "warehouse"
     nightly(sources=[str(SEEDS)], warehouse=str(small_parts))
     assert len(lake.committed_parts(lake.Lake.in_warehouse(small_parts), "entity_mentions")) == -(-SEED_COUNT // 2)

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from support import PROJECT_ROOT, SEEDS, published_content, query_published
 from flows.cli import app
-from flows.faults import PAUSE_AT_ENV, PAUSE_FILE_ENV
+from flows.run.faults import PAUSE_AT_ENV, PAUSE_FILE_ENV
 from flows.nightly import nightly
 from warehouse import lake
 

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from support import PROJECT_ROOT, SEEDS, published_content, query_published
 from flows import nightly as nightly_module
 from flows.cli import app
-from flows.faults import PAUSE_AT_ENV, PAUSE_FILE_ENV, POINTS
+from flows.run.faults import PAUSE_AT_ENV, PAUSE_FILE_ENV, POINTS
 from flows.nightly import RUN_LOCK_NAME, nightly
 
 BROADSHEET = Path(sys.executable).with_name("broadsheet")

@@ -22,7 +22,7 @@ from support import SEEDS
 from flows import schedule
 from flows.cli import app
 from flows.settings import PREFECT_ENVIRONMENT
-from flows.sources import resolve_sources
+from flows.ingest.sources import resolve_sources
 
 VENV_BIN = Path(sys.executable).parent
 SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])

@@ -294,7 +294,7 @@ def test_pattern_is_linear_on_adversarial_strings(name):
 
 def test_the_text_before_each_quote_is_read_from_its_end_only():
     """A paragraph of thousands of quotes: each quote looks at a bounded tail, not the whole paragraph."""
-    from transforms.nlp.quotes import INTERRUPTED_QUOTE, _end_without_trailing_space, _interruption
+    from transforms.nlp.quotes.quoted import INTERRUPTED_QUOTE, _end_without_trailing_space, _interruption
 
     paragraph = '"Yes," he said, ' * 25_000  # 400 kB
     started = time.perf_counter()
@@ -308,7 +308,7 @@ def test_the_text_before_each_quote_is_read_from_its_end_only():
 
 
 def test_a_long_gap_between_two_numbers_is_read_once():
-    from transforms.nlp.claims import RANGE_GAP
+    from transforms.nlp.claims.ranges import RANGE_GAP
 
     started = time.perf_counter()
     assert RANGE_GAP.fullmatch("\u1680" * 50_000) is None

@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from transforms.ingest.publisher import clean_site_name
-from transforms.records import RawRecord, Rejection
+from transforms.records import RawRecord, Rejection, error_line
 
 SOURCE_FORMAT = "html"
 
@@ -67,7 +67,7 @@ def parse_html(source_uri: str, html: str) -> Iterator[RawRecord | Rejection]:
         tree = load_html(html)
         document = trafilatura.bare_extraction(tree, **TRAFILATURA_OPTIONS) if tree is not None else None
     except Exception as error:  # lxml and trafilatura raise all sorts on hostile input; a run must go on
-        yield Rejection(source_uri, "", "parse", "invalid_html", f"{type(error).__name__}: {error}")
+        yield Rejection(source_uri, "", "parse", "invalid_html", error_line(error))
         return
     if tree is None:
         yield Rejection(source_uri, "", "parse", "invalid_html",

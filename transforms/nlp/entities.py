@@ -119,8 +119,9 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity], sentence_of: list[int
         if index is None or token.idx in covered or token.pos_ != "PROPN":
             continue
         entity = entities[index]
-        entity.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, entity.label,
-                                       sentence_of[token.i], "partial_name", None, index))
+        entity.mentions.append(Mention(start=token.idx, end=token.idx + len(token.text), text=token.text,
+                                       label=entity.label, sentence_index=sentence_of[token.i],
+                                       mention_type="partial_name", entity_index=index))
         entity.mentions.sort(key=lambda m: m.start)
 
 
@@ -208,7 +209,8 @@ def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc_text(ent.doc)[start:end]
     role = _role_before(ent.doc, tokens[0].i, role_tokens) if ent.label_ in ("PERSON", "ORG", "GPE") else None
-    return Mention(start, end, text, ent.label_, sentence_of[tokens[0].i], "full_name", role)
+    return Mention(start=start, end=end, text=text, label=ent.label_, sentence_index=sentence_of[tokens[0].i],
+                   mention_type="full_name", role=role)
 
 
 def _is_title_word(lowered: str) -> bool:

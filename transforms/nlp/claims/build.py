@@ -1,0 +1,243 @@
+"""From a quantity to a claim: drop numbers inside names and dates, say what kind of thing the quantity is
+(a counted noun, a share "of" something), and read its subject and time from the doc around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms.nlp.claims.annotations import (
+    DATE_PHRASE,
+    Annotations,
+    phrase_after,
+    phrase_start_before,
+    plural_phrase,
+    sentence_at,
+    starts_sentence,
+)
+from transforms.nlp.claims.claim import Claim
+from transforms.nlp.claims.lexicon import (
+    CHANGE_WORD_SET,
+    FALL_WORDS,
+    MONEY_WORDS,
+    MONTHS,
+    NAME_ENTITY_TYPES,
+    OF_WHAT_ALIASES,
+    TIME_ADVERBS,
+    TIME_PREPOSITIONS,
+    UNIT_WORDS,
+    alternation,
+)
+from transforms.nlp.claims.quantities import Quantity, is_year, text_before
+from transforms.nlp.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_tokens
+
+# A share is a claim only with "of" right after it (" of ", give or take a space): read no further.
+FRACTION_OF_CHARS = 8
+# Where "of" after a percent or share is looked for: any spacing before it, without slicing the rest of the article.
+OF_PHRASE_CHARS = 80
+# A date further into the clause than this (in tokens) belongs to something else, not to the claim.
+TIME_TEXT_TOKENS = 12
+# A fall verb before a percent ("fell 3%", "dropped by a further 2%"): a change of minus that much.
+FALL_BEFORE = re.compile(rf"\b(?i:{alternation(FALL_WORDS)})(?:\s+(?i:by|a\s+further|another|\w+ly))*\s+$")
+
+
+def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim | None:
+    """The claim a quantity makes, or None when it measures nothing (a year, a label, a number in a name)."""
+    text = doc_text(doc)
+    has_unit = quantity.kind is not None
+    names_allowed = has_unit and quantity.kind in ("percent", "percentage_points", "money", "measure")
+    if _is_part_of_name_or_date(doc, quantity, has_unit, names_allowed, annotations):
+        return None
+    start, end = quantity.start, quantity.end
+    kind, unit, currency = quantity.kind, quantity.unit, quantity.currency
+    of_what = None
+    if kind is None and (quantity.fraction or 0 < quantity.value < 1):
+        if not re.match(r"\s+of\s+", text[end:end + FRACTION_OF_CHARS]):
+            return None
+        kind = "number"
+        of_what, end = _of_what(doc, end, annotations)
+        if of_what is None:
+            return None
+    elif kind is None:
+        counted = _counted_noun(doc, end, quantity, annotations)
+        if counted is None:
+            return None
+        kind, unit = "count", counted.text.lower()
+        if unit in MONEY_WORDS and MONEY_WORDS[unit] != "DEM":
+            kind, unit = "money", MONEY_WORDS[unit]  # "millions of dollars"
+            currency = unit
+        end = counted.end_char
+    if kind in ("percent", "percentage_points"):
+        of_what, end = _of_what(doc, end, annotations)
+    value, low, high = quantity.value, quantity.low, quantity.high
+    if kind in ("percent", "percentage_points") and value > 0 and FALL_BEFORE.search(text_before(text, start)):
+        value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
+        if high is None and low is not None:
+            low, high = None, low
+    return Claim(start=start, end=end, surface=text[start:end], value=value, value_low=low, value_high=high,
+                 unit=unit, quantity_kind=kind, currency=currency, scale=quantity.scale,
+                 approximate=quantity.approximate, comparator=quantity.comparator, of_what=of_what,
+                 subject=_subject(doc, start, annotations), time_text=_time_text(doc, end, annotations))
+
+
+def _is_part_of_name_or_date(doc: Doc, quantity: Quantity, has_unit: bool, names_allowed: bool,
+                             annotations: Annotations) -> bool:
+    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    if span is None:
+        return True
+    if not names_allowed and _inside_name(span, quantity, annotations):
+        return True
+    first, last = span[0], span[-1]
+    # A number right after another ("245 23 yen") is part of a code, not an amount.
+    if first.i > 0 and doc[first.i - 1].like_num and doc[first.i - 1].whitespace_ and not quantity.vague:
+        return True
+    if has_unit:
+        return False
+    neighbours = [doc[i] for i in (first.i - 1, last.i + 1) if 0 <= i < len(doc)]
+    if any(n.lower_.rstrip(".") in MONTHS for n in neighbours):
+        return True  # "March 2026", "Oct 29"
+    return is_year(doc_text(doc), quantity)
+
+
+def _inside_name(span: Span, quantity: Quantity, annotations: Annotations) -> bool:
+    if annotations.names:
+        return any(t.ent_type_ in NAME_ENTITY_TYPES for t in span)
+    # Without entities: letters glued before the number ("COVID-19", "F-35"); or, for a number without a
+    # unit, inside a sentence: digits after a capitalised word ("Boeing 747", "FTSE 100") or a capitalised
+    # number word ("World War Two", "Six Nations").  "gave Blair two victories" stays a count.
+    first = span[0]
+    if first.idx < quantity.number_start and any(c.isalpha() for c in first.text[:quantity.number_start - first.idx]):
+        return True
+    if quantity.kind is not None or starts_sentence(first) or span.doc[first.i - 1].is_space:
+        return False
+    if first.is_alpha:
+        return first.is_title
+    previous = span.doc[first.i - 1]
+    return ((previous.is_title or previous.is_upper) and previous.is_alpha and not starts_sentence(previous)
+            and previous.lower_ not in MONTHS)
+
+def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotations) -> Span | None:
+    """What a bare number counts: '1,250 workers', 'dozens of fighter jets'.  None when nothing is counted."""
+    after = doc.char_span(end, len(doc_text(doc)), alignment_mode="expand")
+    if after is None or len(after) == 0:
+        return None
+    # The cached tokens, not list(after): that made a Token object for every token to the article's end.
+    tokens = doc_tokens(doc)[after.start:after.end]
+    if tokens[0].idx < end:
+        return None  # the number runs into a word ("860BOX")
+    if tokens[0].lower_ == "of" and len(tokens) > 1:
+        if not quantity.vague:
+            return None  # "one of the biggest": a part, not a count
+        tokens = tokens[1:]
+    if not annotations.tags:
+        # "That one costs": one of something is never a plural
+        return plural_phrase(tokens) if quantity.value != 1 else None
+    noun_tokens: list[Token] = []
+    for token in tokens:
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") and not token.is_punct:
+            noun_tokens.append(token)
+            if token.tag_ in ("NNS", "NNPS") and (len(noun_tokens) == len(tokens)
+                                                  or tokens[len(noun_tokens)].pos_ != "NOUN"):
+                break
+            continue
+        break
+    while noun_tokens and noun_tokens[-1].pos_ == "ADJ":
+        noun_tokens.pop()
+    if not noun_tokens or noun_tokens[-1].tag_ not in ("NNS", "NNPS"):
+        return None
+    if noun_tokens[-1].lower_ in UNIT_WORDS or noun_tokens[-1].ent_type_ == "DATE":
+        return None
+    return doc[noun_tokens[0].i: noun_tokens[-1].i + 1]
+
+
+def _of_what(doc: Doc, end: int, annotations: Annotations) -> tuple[str | None, int]:
+    """'two per cent of gross domestic product' → ('GDP', end of the phrase); the phrase joins the surface."""
+    match = re.match(r"\s+of\s+", doc_text(doc)[end:end + OF_PHRASE_CHARS])
+    if not match:
+        return None, end
+    chunk_start = end + match.end()
+    if annotations.parse:
+        phrase_end = next((chunk.end_char for chunk in doc_noun_chunks(doc)
+                           if chunk.start_char <= chunk_start < chunk.end_char), None)
+    else:
+        phrase = phrase_after(doc, chunk_start)
+        phrase_end = phrase.end_char if phrase is not None else None
+    if phrase_end is None:
+        return None, end
+    text = doc_text(doc)[chunk_start:phrase_end]
+    return OF_WHAT_ALIASES.get(text.lower(), text), phrase_end
+
+
+def _subject(doc: Doc, start: int, annotations: Annotations) -> str | None:
+    """The noun phrase a quantity describes: the object of the verb its 'to/from' phrase hangs on,
+    or the noun its 'of' phrase completes ('pledge of five per cent').  Without a parse: the words before
+    'of', or before 'to/from/at/by' when a change verb precedes them ('raise X to 2%')."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span[0].i == 0:
+        return None
+    prep = doc[span[0].i - 1]
+    if prep.lower_ in ("about", "around", "nearly", "almost", "some", "roughly") and prep.i > 0:
+        prep = doc[prep.i - 1]
+    if prep.lower_ not in ("to", "from", "at", "of", "by"):
+        return None
+    if not annotations.parse:
+        first = phrase_start_before(doc, prep.i)
+        if first is None:
+            return None
+        # "of": the noun the phrase completes; "to/from/at/by": the object of a change verb ("raise X to 2%").
+        if prep.lower_ == "of" or (first > 0 and doc[first - 1].lower_ in CHANGE_WORD_SET):
+            return doc_text(doc)[doc[first].idx: doc[prep.i - 1].idx + len(doc[prep.i - 1])]
+        return None
+    head = prep.head
+    if prep.lower_ == "of" and head.pos_ == "NOUN":
+        return _chunk_text(doc, head)
+    if head.pos_ in ("VERB", "AUX"):
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None:
+            obj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if obj is not None:
+            return _chunk_text(doc, obj)
+    return None
+
+
+def _chunk_text(doc: Doc, head: Token) -> str:
+    for chunk in doc_noun_chunks(doc):
+        if chunk.root.i == head.i:
+            tokens = [t for t in chunk if t.dep_ != "det" or t.i != chunk.start]
+            return doc_text(doc)[tokens[0].idx: chunk.end_char] if tokens else chunk.text
+    return head.text
+
+
+def _time_text(doc: Doc, end: int, annotations: Annotations) -> str | None:
+    """The date or time adverb that follows a claim in its clause: 'by 2035', 'currently'."""
+    sentence = sentence_at(doc, end - 1, annotations)
+    if sentence is None:
+        return None
+    following = [t for t in sentence if t.idx >= end]
+    for position, token in enumerate(following[:TIME_TEXT_TOKENS]):
+        if token.is_punct and token.text in (";", "(", ")"):
+            return None
+        if token.lower_ in TIME_ADVERBS:
+            return token.text
+        if not annotations.names:
+            if (date := DATE_PHRASE.match(doc_text(doc), token.idx)) is not None:
+                previous = doc[token.i - 1] if token.i > 0 else None
+                start = previous.idx if previous is not None and previous.lower_ in TIME_PREPOSITIONS \
+                    else date.start("date")
+                return doc_text(doc)[start:date.end("date")]
+        elif token.ent_type_ == "DATE" and token.ent_iob_ == "B":
+            ent = next(e for e in doc_ents(doc) if e.start == token.i)
+            tokens = list(ent)
+            if tokens and tokens[0].lower_ == "the":
+                tokens = tokens[1:]
+            previous = doc[ent.start - 1] if ent.start > 0 else None
+            start = tokens[0].idx if tokens else ent.start_char
+            if previous is not None and previous.lower_ in TIME_PREPOSITIONS:
+                start = previous.idx
+            return doc_text(doc)[start:ent.end_char]
+        if token.like_num and position > 0:
+            return None
+    return None
+

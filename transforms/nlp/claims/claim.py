@@ -1,0 +1,46 @@
+"""The Claim row: one numeric claim of an article, as ``extract_claims`` returns it.
+
+What a claim row means:
+
+* ``value`` is the number in ``unit`` with any scale word applied: "$3bn" → 3e9 USD, "0.5k miles"
+  → 500 mile, "50 basis points" → 0.5 percentage points.
+* A range ("3-4%", "between 10 and 20 projects", "8- to 16-metre", "-78-0 °C") has ``value_low``
+  and ``value_high``, and ``value`` is their midpoint.  "12 ± 0.5 km" gives bounds around 12.  A vague
+  plural ("dozens", "hundreds of") is a floor: ``value`` = ``value_low`` = 24, ``approximate``.
+* A fall stated as a change of a percent ("fell 3%", "down 2.5 percentage points") is negative:
+  value -3.  A level reached ("fell to 3%") stays positive; money, counts and measures keep the sign
+  they are written with ("-15€", "minus 5 degrees Celsius").
+* "rose from A to B" (a change verb before "from") is two claims, the old and the new value; without
+  a change verb, "from A to B", "A to B" and "between A and B" are one range.
+* Units: an ISO 4217 code for money ("USD"; sub-units as "cent", "penny", "dime"); the SI symbol
+  where one is usual ("km", "kg", "GW", "°C", "MB"); else the singular English name ("mile",
+  "tonne", "year", "gallon").  "a/b" for rates ("USD/hour", "km/h", "barrel/day", "times/week"); a
+  power as a suffix ("km2", "s2", "s-1").  A count's unit is the noun it counts ("fighter jets").
+* ``quantity_kind``: percent, percentage_points, money, duration, measure, count (a counted noun, or
+  a frequency "four times a week"), number (a fraction of something: "two thirds of the cake").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    surface: str
+    value: float | None
+    value_low: float | None
+    value_high: float | None
+    unit: str | None
+    quantity_kind: str
+    currency: str | None
+    scale: float | None
+    approximate: bool
+    comparator: str | None
+    of_what: str | None = None
+    subject: str | None = None
+    time_text: str | None = None
+    # Index (in the article's claim list) of the value this one changed from: "to 2% … from 1.8%".
+    previous: int | None = None

@@ -1,0 +1,77 @@
+"""Ranges and lists of quantities: "3-4%", "between 10 and 20", "44 mg to 50 mg" become one quantity with bounds;
+in "45 and 50 mg" or "5, 10 or 15 per cent" a bare number takes the unit of the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from transforms.nlp.claims.lexicon import CHANGE_WORDS, alternation
+from transforms.nlp.claims.quantities import Quantity, is_year, text_before, word_before
+
+# A change verb before "from" ("rose from $350 to $680"): an old and a new value, not a range.
+CHANGE_BEFORE_FROM = re.compile(rf"\b(?i:{alternation(CHANGE_WORDS)})(?:\s+\w+ly)?\s+from\s+$")
+# The word that opens a range ("between 10 and 20", "from 7 to 10").
+RANGE_INTRO = re.compile(r"(?:^|\W)(?P<word>(?i:between|from))\s+$")
+# Possessive: with plain \s* a long run of spaces between two numbers was re-split at every position.
+RANGE_GAP = re.compile(r"\s*+-?\s*+(?:to|–|—|-|and)\s*+", re.IGNORECASE)
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
+
+
+def join_ranges_and_lists(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'45 and 50 mg' share the unit; '3-4%', 'between 10 and 20', '44 mg to 50 mg' become one range."""
+    shared = list(quantities)
+    for index in range(len(shared) - 2, -1, -1):  # right to left: "5, 10 or 15 per cent"
+        first, second = shared[index], shared[index + 1]
+        if _shares_unit(text, first, second):
+            first = replace(first, unit=second.unit, kind=second.kind, currency=second.currency)
+            if second.scale and not first.scale and first.value < second.value / second.scale:
+                first.scale, first.value = second.scale, first.value * second.scale
+            shared[index] = first
+    joined: list[Quantity] = []
+    index = 0
+    while index < len(shared):
+        if index + 1 < len(shared) and (range_ := _as_range(text, shared[index], shared[index + 1])) is not None:
+            joined.append(range_)
+            index += 2
+        else:
+            joined.append(shared[index])
+            index += 1
+    return joined
+
+
+def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
+    gap = text[first.end:second.start]
+    if RANGE_GAP.fullmatch(gap) is None or first.fraction or second.fraction or first.vague or second.vague:
+        return None
+    if is_year(text, first) or is_year(text, second):
+        return None  # "2013-14", "the 2026 forecast to 2%"
+    intro = word_before(RANGE_INTRO, text, first.start)
+    if "and" in gap.lower() and (intro is None or intro[0] != "between"):
+        return None
+    if intro is not None and intro[0] == "from" and CHANGE_BEFORE_FROM.search(text_before(text, first.start)):
+        return None  # "rose from $350 to $680": an old and a new value
+    money_scaled = first.kind == "money" and second.kind is None and second.scale is not None  # "$3-4 billion"
+    if first.kind is not None and (first.kind, first.unit) != (second.kind, second.unit) and not money_scaled:
+        return None
+    unit_from = second if second.kind is not None else first
+    low, high = first.value, second.value
+    if second.scale and not first.scale and first.value < second.value / second.scale:
+        low = first.value * second.scale
+    low, high = min(low, high), max(low, high)
+    # "between" and "from" belong to the range they open ("between 10 and 20", "from 7 to 10"), not to "3-4%".
+    opens = intro is not None and (intro[0] == "between" or re.search(r"\bto\b", gap, re.IGNORECASE))
+    return replace(second, start=intro[1] if opens else first.start, number_start=first.number_start,
+                   value=(low + high) / 2, low=low, high=high, kind=unit_from.kind, unit=unit_from.unit,
+                   currency=second.currency or first.currency, scale=second.scale or first.scale,
+                   comparator=first.comparator or second.comparator,
+                   approximate=first.approximate or second.approximate)
+
+
+def _shares_unit(text: str, first: Quantity, second: Quantity) -> bool:
+    """A bare number takes the unit of the next one across 'and', 'or' or a comma."""
+    return (first.kind is None and second.kind is not None and second.kind != "count"
+            and LIST_GAP.fullmatch(text[first.end:second.start]) is not None and not is_year(text, first)
+            and not first.fraction and not first.vague)
+

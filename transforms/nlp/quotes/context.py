@@ -1,0 +1,88 @@
+"""Direct quotes with no cue of their own, attributed from the text around them: a colon above, the quote
+before, or a bare cue sentence right before."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from transforms.nlp.quotes.article import _Article
+from transforms.nlp.quotes.lexicon import FRAMING_VERBS, QUOTE_ADJACENT_VERBS
+from transforms.nlp.quotes.quote import Quote
+from transforms.nlp.quotes.speakers import _SpeakerResolver
+from transforms.nlp.quotes.subjects import _subject_of
+
+# The longest opening mark ('' or ``): a quote whose text starts within this many characters of its paragraph's
+# start opens the paragraph.
+LONGEST_MARK_CHARS = 2
+
+
+def _attribute_by_context(article: _Article, quotes: list[Quote], resolver: _SpeakerResolver) -> None:
+    """Direct quotes with no cue of their own.
+
+    - a paragraph opening with a quote after a paragraph that ends in a colon ('Caddell continued:')
+      takes that clause's verb as its cue;
+    - a quote in the same paragraph as an attributed quote before it ('"…," he said. "…"'), or in a
+      paragraph of nothing but quotation right after one, continues that quote's speaker;
+    - else a sentence of nothing but a cue right before it ('Tyler said. "…"') is its cue.
+    """
+    previous: Quote | None = None
+    for quote in quotes:
+        if quote.attribution == "unresolved" and quote.kind == "direct":
+            cue = _colon_cue_above(article, quote)
+            if cue is not None:
+                resolver.attribute(quote, cue)
+            elif previous is not None and _continues(article, previous, quote):
+                quote.speaker_text, quote.speaker_start, quote.speaker_end = \
+                    previous.speaker_text, previous.speaker_start, previous.speaker_end
+                quote.speaker_entity_index = previous.speaker_entity_index
+                quote.attribution = "carried_over"
+            else:
+                cue = _bare_cue_before(article, quote)
+                if cue is not None:
+                    resolver.attribute(quote, cue)
+        if quote.speaker_text is not None or quote.speaker_entity_index is not None:
+            previous = quote
+
+
+def _bare_cue_before(article: _Article, quote: Quote) -> Token | None:
+    opening = article.token_before(quote.start)
+    if opening is None or article.sentence_of[opening.i] == 0:
+        return None
+    sentence = article.sentences[article.sentence_of[opening.i] - 1]
+    if sentence.start_char < article.paragraphs[article.paragraph_index(quote.start)][0] \
+            or any(article.inside_marks[t.idx] or t.text in ('"', "“", "”", "''") for t in sentence):
+        return None
+    root = sentence.root
+    bare = root.lemma_ in FRAMING_VERBS and root.pos_ == "VERB" and not any(
+        c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children)
+    return root if bare and _subject_of(root, article.inside_marks) is not None else None
+
+
+def _continues(article: _Article, previous: Quote, quote: Quote) -> bool:
+    paragraph = article.paragraph_index(quote.start)
+    previous_paragraph = article.paragraph_index(previous.start)
+    if paragraph == previous_paragraph:
+        return True
+    if paragraph - article.paragraph_index(previous.end) != 1:
+        return False
+    p_start, p_end = article.paragraphs[paragraph]
+    outside = "".join(article.text[i] for i in range(p_start, p_end) if not article.inside_marks[i])
+    return not outside.strip(' .,"“”«»\'')
+
+
+def _colon_cue_above(article: _Article, quote: Quote) -> Token | None:
+    paragraph = article.paragraph_index(quote.start)
+    p_start = article.paragraphs[paragraph][0]
+    if paragraph == 0 or quote.start - p_start > LONGEST_MARK_CHARS:
+        return None
+    above_start, above_end = article.paragraphs[paragraph - 1]
+    if not article.text[above_start:above_end].endswith(":"):
+        return None
+    colon = article.token_before(above_end)
+    if colon is None:
+        return None
+    sentence = article.sentence(colon)
+    verbs = [t for t in sentence if t.pos_ == "VERB" and t.idx >= above_start and not article.inside_marks[t.idx]]
+    speech = [t for t in verbs if t.lemma_ in QUOTE_ADJACENT_VERBS]
+    with_subject = [t for t in verbs if _subject_of(t) is not None]
+    return (speech or with_subject or [None])[-1]

@@ -1,0 +1,193 @@
+"""Speaker resolution: a cue verb's subject to a speaker mention and entity; pronouns to the person they stand for."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span, Token
+
+from transforms.nlp.doc_cache import doc_tokens
+from transforms.nlp.entities import Entity, Mention
+from transforms.nlp.quotes.article import _Article
+from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, SPEECH_VERBS
+from transforms.nlp.quotes.quote import Quote
+from transforms.nlp.quotes.reported import _Report
+from transforms.nlp.quotes.subjects import SUBJECT_DEPS, _inverted_speaker, _subject_of
+
+MALE_PRONOUNS = frozenset(("he", "him", "his", "himself"))
+FEMALE_PRONOUNS = frozenset(("she", "her", "hers", "herself"))
+RELATIVE_PRONOUNS = frozenset(("who", "that", "which"))
+# Subjects that can have said a partial quote in their clause: people, groups and bodies.
+SPEAKING_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | frozenset(("i", "we", "they"))
+SPEAKING_LABELS = frozenset(("PERSON", "ORG", "NORP"))
+# What a dateline or time stamp before a sentence is tagged as.
+DATELINE_LABELS = frozenset(("GPE", "LOC", "DATE", "TIME"))
+
+
+class _SpeakerResolver:
+    """Turns a cue verb into a speaker mention and entity."""
+
+    def __init__(self, article: _Article, entities: list[Entity]) -> None:
+        self.article = article
+        self.doc = article.doc
+        self.inside_marks = article.inside_marks
+        self.entity_at: dict[int, tuple[int, Mention]] = {}
+        for index, entity in enumerate(entities):
+            for mention in entity.mentions:
+                for char in range(mention.start, mention.end):
+                    self.entity_at[char] = (index, mention)
+        self.entities = entities
+        self.gender = _gender_evidence(article, self.entity_at, entities)
+        self.pronoun_mentions: list[Mention] = []
+
+    def attribute(self, quote: Quote, verb: Token, inverted: bool = False) -> None:
+        cue_tokens = [verb]
+        if verb.lemma_ in EXPRESSING_VERBS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in CUE_OBJECT_NOUNS), None)
+            if obj is not None:
+                cue_tokens = [t for t in self.doc[verb.i: obj.i + 1]]
+        quote.cue_start, quote.cue_end = cue_tokens[0].idx, cue_tokens[-1].idx + len(cue_tokens[-1].text)
+        quote.cue = self.article.text[quote.cue_start:quote.cue_end]
+        # A subject inside the quote marks is the parser reading the quote as the clause's subject.
+        subject = _inverted_speaker(verb, self.inside_marks) if inverted else _subject_of(verb, self.inside_marks)
+        if subject is not None and subject.dep_ == "nsubjpass" and verb.lemma_ in SPEECH_VERBS:
+            # 'Trump was asked, "…"': the one asked is not the speaker; the agent ('by a reporter') is.
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subject is not None and subject.i < verb.i and (
+                subject.ent_type_ in DATELINE_LABELS or (subject.is_upper and len(subject.text) > 1)):
+            # 'LONDON (Reuters) - Donald Trump said', 'Saturday at the convention Sen. Warren said': the
+            # parser took the (upper-case) dateline or the day for the subject; a name nearer the verb
+            # is the speaker.
+            named = [t for t in self.doc[subject.i + 1: verb.i]
+                     if t.ent_type_ in SPEAKING_LABELS and not self.inside_marks[t.idx]]
+            subject = named[-1] if named else subject
+        if subject is None:
+            return
+        self._set_speaker(quote, subject, "explicit")
+
+    def clause_with_speaking_subject(self, start: int, end: int) -> Token | None:
+        """The nearest verb above a quote whose subject, outside the quote, is a person or a body that
+        speaks: in 'Ramos believes in journalism that "takes sides"' the words are Ramos's."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        node = span.root
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX") or start <= node.idx < end:
+                continue
+            subject = _subject_of(node, self.inside_marks)
+            if subject is not None and not subject.left_edge.idx <= start < subject.right_edge.idx + 1 \
+                    and self._speaks(subject):
+                return node
+        return None
+
+    def _speaks(self, subject: Token) -> bool:
+        if subject.lower_ in SPEAKING_PRONOUNS:
+            return True
+        found = self._entity_in(subject)
+        return found is not None and self.entities[found[0]].label in SPEAKING_LABELS
+
+    def attribute_report(self, quote: Quote, report: _Report) -> None:
+        if report.source is not None:
+            self.attribute_to_phrase(quote, report.cue, report.source)
+        else:
+            self.attribute(quote, report.cue)
+
+    def attribute_to_phrase(self, quote: Quote, cue: Token, source: Span) -> None:
+        quote.cue_start, quote.cue_end = cue.idx, cue.idx + len("according to")
+        quote.cue = self.article.text[quote.cue_start:quote.cue_end]
+        self._set_speaker(quote, source.root, "according_to")
+
+    def _set_speaker(self, quote: Quote, head: Token, attribution: str) -> None:
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+            # 'Weaver, who said …': the speaker is named by 'who', and is whoever 'who' stands for.
+            quote.speaker_start, quote.speaker_end, quote.speaker_text = head.idx, head.idx + len(head.text), head.text
+            found = self._entity_in(head.head.head)
+            if found is not None:
+                quote.speaker_entity_index = found[0]
+                quote.attribution = "pronoun"
+            return
+        if head.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS or head.pos_ == "PRON":
+            quote.speaker_start, quote.speaker_end = head.idx, head.idx + len(head.text)
+            quote.speaker_text = head.text
+            index = self._resolve_pronoun(head)
+            if index is not None:
+                quote.speaker_entity_index = index
+                quote.attribution = "pronoun"
+                mention = Mention(start=head.idx, end=head.idx + len(head.text), text=head.text, label="PERSON",
+                                  sentence_index=self.article.sentence_of[head.i], mention_type="pronoun",
+                                  entity_index=index)
+                if not any(m.start == mention.start for m in self.pronoun_mentions):
+                    self.pronoun_mentions.append(mention)
+            return
+        found = self._entity_in(head)
+        if found is not None:
+            index, mention = found
+            quote.speaker_start, quote.speaker_end, quote.speaker_text = mention.start, mention.end, mention.text
+            quote.speaker_entity_index = index
+            quote.attribution = attribution
+            return
+        # A nominal speaker ("the spokesman", "a senior official"): keep the phrase, no entity.
+        phrase = [t for t in head.subtree if t.dep_ not in ("relcl", "punct", "acl", "prep", "appos") or t is head]
+        phrase = [t for t in phrase if phrase[0].i <= t.i <= head.i]
+        # Never across a paragraph break ('6:10 p.m.¶About four in 10 voters').
+        breaks = [t.i for t in phrase if "\n" in t.text]
+        phrase = [t for t in phrase if not breaks or t.i > max(breaks)]
+        quote.speaker_start, quote.speaker_end = phrase[0].idx, head.idx + len(head.text)
+        quote.speaker_text = self.article.text[quote.speaker_start:quote.speaker_end]
+        quote.attribution = attribution
+
+    def _entity_in(self, head: Token) -> tuple[int, Mention] | None:
+        """The entity named by the subject's head, else by its appositive ('a spokesman, Brian Fallon').
+
+        Not a possessive or compound: "Trump's spokesman" and "the Clinton campaign" are not Trump or Clinton."""
+        for token in [head, *(c for c in head.children if c.dep_ == "appos")]:
+            found = next((self.entity_at[c] for c in range(token.idx, token.idx + len(token.text))
+                          if c in self.entity_at), None)
+            if found is not None:
+                return found
+        return None
+
+    def _resolve_pronoun(self, pronoun: Token) -> int | None:
+        wanted = "male" if pronoun.lower_ in MALE_PRONOUNS else "female" if pronoun.lower_ in FEMALE_PRONOUNS else None
+        if wanted is None:
+            return None
+        best: tuple[int, int] | None = None
+        for index, entity in enumerate(self.entities):
+            if entity.label != "PERSON" or self.gender.get(index, wanted) != wanted:
+                continue
+            for mention in entity.mentions:
+                if mention.start < pronoun.idx and not self.inside_marks[mention.start]:
+                    if best is None or mention.start > best[0]:
+                        best = (mention.start, index)
+        return None if best is None else best[1]
+
+
+def _gender_evidence(article: _Article, entity_at: dict[int, tuple[int, Mention]],
+                     entities: list[Entity]) -> dict[int, str]:
+    """Gender of person entities from the pronouns that refer back to them.
+
+    A he/his or she/her outside quotes, in a sentence whose subject is a named
+    person, refers to that person in wire copy; the majority decides, and a tie leaves the gender unknown.
+    """
+    inside_marks = article.inside_marks
+    tokens = doc_tokens(article.doc)
+    votes: dict[int, Counter[str]] = {}
+    for sent in article.sentences:
+        sentence_tokens = tokens[sent.start:sent.end]
+        subjects = [t for t in sentence_tokens if t.dep_ in SUBJECT_DEPS and t.idx in entity_at
+                    and entities[entity_at[t.idx][0]].label == "PERSON" and not inside_marks[t.idx]]
+        if not subjects:
+            continue
+        subject_index = entity_at[subjects[0].idx][0]
+        for token in sentence_tokens:
+            if token.i <= subjects[0].i or inside_marks[token.idx]:
+                continue
+            if token.lower_ in MALE_PRONOUNS:
+                votes.setdefault(subject_index, Counter())["male"] += 1
+            elif token.lower_ in FEMALE_PRONOUNS:
+                votes.setdefault(subject_index, Counter())["female"] += 1
+    return {index: "male" if counts["male"] > counts["female"] else "female"
+            for index, counts in votes.items() if counts["male"] != counts["female"]}

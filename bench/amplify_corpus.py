@@ -39,8 +39,9 @@ def base_stories(corpora: tuple[str, ...] = ("bbc", "reuters")) -> Iterator[tupl
             yield html.unescape(title), body.replace("\n    ", "\n\n").strip()
 
 
-def write_amplified(out: Path, wanted: int, corpora: tuple[str, ...] = ("bbc", "reuters"), *,
-                    exact_copies: bool = False) -> int:
+def write_amplified(
+    out: Path, wanted: int, corpora: tuple[str, ...] = ("bbc", "reuters"), *, exact_copies: bool = False
+) -> int:
     stories = list(base_stories(corpora))
     written = 0
     jsonl_batch: list[str] = []
@@ -58,8 +59,9 @@ def write_amplified(out: Path, wanted: int, corpora: tuple[str, ...] = ("bbc", "
             folder.mkdir(parents=True, exist_ok=True)
             stem = folder / f"{round_number}-{index}"
             if variant == "jsonl":
-                jsonl_batch.append(json.dumps({"title": title, "maintext": body,
-                                               "url": f"https://example.org/{round_number}/{index}"}))
+                jsonl_batch.append(
+                    json.dumps({"title": title, "maintext": body, "url": f"https://example.org/{round_number}/{index}"})
+                )
                 if len(jsonl_batch) == JSONL_ARTICLES_PER_FILE:
                     stem.with_suffix(".jsonl").write_text("\n".join(jsonl_batch) + "\n", encoding="utf-8")
                     jsonl_batch = []
@@ -71,10 +73,12 @@ def write_amplified(out: Path, wanted: int, corpora: tuple[str, ...] = ("bbc", "
                 stem.with_suffix(".txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
             elif variant == "html":
                 paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in body.split("\n") if p.strip())
-                page = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"iso-8859-1\"><title>{html.escape(title)}"
-                        f"</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>"
-                        f"<h1>{html.escape(title)}</h1>{paragraphs}</article><footer>© Example {round_number}"
-                        f"</footer></body></html>")
+                page = (
+                    f'<!DOCTYPE html><html lang="en"><head><meta charset="iso-8859-1"><title>{html.escape(title)}'
+                    f'</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article>'
+                    f"<h1>{html.escape(title)}</h1>{paragraphs}</article><footer>© Example {round_number}"
+                    f"</footer></body></html>"
+                )
                 stem.with_suffix(".html").write_text(page, encoding="utf-8")
             elif variant == "gzip":
                 stem.with_suffix(".txt.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
@@ -94,8 +98,11 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--corpora", nargs="+", choices=("bbc", "reuters"), default=["bbc", "reuters"])
-    parser.add_argument("--exact-copies", action="store_true",
-                        help="no per-round marker: re-encoded copies decode to their story's text (duplicates)")
+    parser.add_argument(
+        "--exact-copies",
+        action="store_true",
+        help="no per-round marker: re-encoded copies decode to their story's text (duplicates)",
+    )
     args = parser.parse_args()
     if not CORPORA.exists():
         sys.exit(f"the shared corpora are not at {CORPORA}")

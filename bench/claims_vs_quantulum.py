@@ -43,10 +43,10 @@ from flows.settings import configure_environment  # noqa: E402
 
 configure_environment()
 
-from flows.evaluate.claims import claim_rows, load_quantulum_suite  # noqa: E402
-from flows.analyse.model import load_claims_pipeline, load_pipeline  # noqa: E402
-from transforms.nlp.claims import extract_claims  # noqa: E402
 from evaluation.claims import QuantityScores, SuiteScores, score_quantulum_suite  # noqa: E402
+from flows.analyse.model import load_claims_pipeline, load_pipeline  # noqa: E402
+from flows.evaluate.claims import claim_rows, load_quantulum_suite  # noqa: E402
+from transforms.nlp.claims import extract_claims  # noqa: E402
 
 DEFAULT_REPEATS = 5
 
@@ -69,24 +69,32 @@ def main() -> None:
     timings = {
         "quantulum3.parser.parse": _time(lambda: [quantulum.parse(s) for s in sentences], args.repeats),
         "ours: claims_nlp(sentence) + extract_claims": _time(
-            lambda: [extract_claims(claims_nlp(s)) for s in sentences], args.repeats),
-        "ours: nlp(sentence) + extract_claims": _time(lambda: [extract_claims(nlp(s)) for s in sentences],
-                                                      args.repeats),
-        "ours: nlp.pipe(suite) + extract_claims": _time(lambda: [extract_claims(d) for d in nlp.pipe(sentences)],
-                                                        args.repeats),
+            lambda: [extract_claims(claims_nlp(s)) for s in sentences], args.repeats
+        ),
+        "ours: nlp(sentence) + extract_claims": _time(
+            lambda: [extract_claims(nlp(s)) for s in sentences], args.repeats
+        ),
+        "ours: nlp.pipe(suite) + extract_claims": _time(
+            lambda: [extract_claims(d) for d in nlp.pipe(sentences)], args.repeats
+        ),
         "ours: extract_claims only (docs parsed)": _time(lambda: [extract_claims(d) for d in docs], args.repeats),
     }
 
-    ours = score_quantulum_suite((case, claim_rows(doc)) for case, doc in zip(cases, docs))
+    ours = score_quantulum_suite((case, claim_rows(doc)) for case, doc in zip(cases, docs, strict=True))
     ours_tokenizer = score_quantulum_suite((case, claim_rows(claims_nlp(case["req"]))) for case in cases)
     theirs = score_quantulum_suite(
         ((case, _quantulum_rows(quantulum.parse(case["req"]))) for case in cases),
-        unit_names=lambda row: frozenset((row["unit"],)))
+        unit_names=lambda row: frozenset((row["unit"],)),
+    )
 
-    print(f"{len(sentences)} sentences, {args.repeats} timed passes (median), Python {platform.python_version()}, "
-          f"{os.cpu_count()} CPUs")
-    print(f"spaCy pipeline {nlp.meta['name']} {nlp.meta['version']}: {', '.join(nlp.pipe_names)}; "
-          f"claims pipeline: tokenizer, {', '.join(claims_nlp.pipe_names)}")
+    print(
+        f"{len(sentences)} sentences, {args.repeats} timed passes (median), Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs"
+    )
+    print(
+        f"spaCy pipeline {nlp.meta['name']} {nlp.meta['version']}: {', '.join(nlp.pipe_names)}; "
+        f"claims pipeline: tokenizer, {', '.join(claims_nlp.pipe_names)}"
+    )
     print()
     quantulum_rate = len(sentences) / timings["quantulum3.parser.parse"]
     print(f"{'configuration':44s} {'sentences/s':>12s} {'× quantulum3':>13s}")
@@ -97,8 +105,10 @@ def main() -> None:
     print(f"{'F1 (P / R)':44s} {'value':>22s} {'value+unit':>22s}")
     for name, scores in (("ours, analysis", ours), ("ours, tokenizer", ours_tokenizer), ("quantulum3", theirs)):
         for reading, label in (("with_units", "quantities with units"), ("all", "all quantities")):
-            print(f"{name + ', ' + label:44s} {_prf(getattr(scores, reading), 'value'):>22s} "
-                  f"{_prf(getattr(scores, reading), 'value_unit'):>22s}")
+            print(
+                f"{name + ', ' + label:44s} {_prf(getattr(scores, reading), 'value'):>22s} "
+                f"{_prf(getattr(scores, reading), 'value_unit'):>22s}"
+            )
     _print_misses(ours)
 
 
@@ -113,8 +123,17 @@ def _time(run: Callable[[], object], repeats: int) -> float:
 
 
 def _quantulum_rows(quantities) -> list[dict]:
-    return [{"value": q.value, "unit": q.unit.name.lower(), "surface": q.surface,
-             "value_low": None, "value_high": None, "quantity_kind": None} for q in quantities]
+    return [
+        {
+            "value": q.value,
+            "unit": q.unit.name.lower(),
+            "surface": q.surface,
+            "value_low": None,
+            "value_high": None,
+            "quantity_kind": None,
+        }
+        for q in quantities
+    ]
 
 
 def _prf(scores: QuantityScores, kind: str) -> str:

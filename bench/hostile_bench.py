@@ -27,6 +27,7 @@ sys.path.insert(0, str(PROJECT / "tests"))
 
 from hostile_corpus import write_hostile_corpus  # noqa: E402
 from process_memory import tree_rss  # noqa: E402  (bench/, this script's folder)
+
 from support import SEEDS, query_published  # noqa: E402
 
 SAMPLE_SECONDS = 0.1
@@ -49,8 +50,19 @@ def main() -> None:
     peak_tree = peak_process = 0
     stop = threading.Event()
     started = time.perf_counter()
-    run = subprocess.Popen([str(PROJECT / ".venv" / "bin" / "broadsheet"), "run", "--source", f"news={source}",
-                            "--warehouse", str(warehouse)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    run = subprocess.Popen(
+        [
+            str(PROJECT / ".venv" / "bin" / "broadsheet"),
+            "run",
+            "--source",
+            f"news={source}",
+            "--warehouse",
+            str(warehouse),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
     def sample() -> None:
         nonlocal peak_tree, peak_process
@@ -75,8 +87,14 @@ def main() -> None:
         articles = query_published(warehouse, "SELECT count(*) FROM articles")[0][0]
         print(f"articles {articles}; quarantined by reason: {dict(sorted(reasons.items()))}")
         cells = (line.split("│") for line in output.splitlines() if line.startswith("│ "))
-        print("  ".join(f"{cell[1].strip()} {cell[2].strip()} s" for cell in cells if len(cell) > 2
-                        and cell[1].strip() in ("discover", "parse", "normalise", "analyse", "validate", "publish")))
+        print(
+            "  ".join(
+                f"{cell[1].strip()} {cell[2].strip()} s"
+                for cell in cells
+                if len(cell) > 2
+                and cell[1].strip() in ("discover", "parse", "normalise", "analyse", "validate", "publish")
+            )
+        )
     if args.keep:
         print(f"kept: {workdir}")
     else:

@@ -17,14 +17,15 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from flows.settings import configure_environment  # noqa: E402
 from process_memory import tree_rss  # noqa: E402  (bench/, this script's folder)
+
+from flows.settings import configure_environment  # noqa: E402
 
 configure_environment()
 
@@ -46,7 +47,7 @@ class TreeRssSampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> "TreeRssSampler":
+    def __enter__(self) -> TreeRssSampler:
         self._thread.start()
         return self
 
@@ -59,7 +60,7 @@ class TreeRssSampler:
             sample = tree_rss(os.getpid())
             self.peak_bytes = max(self.peak_bytes, sample[0])
             peaks = self.step_peaks.get(self.step, (0, 0, 0))
-            self.step_peaks[self.step] = tuple(max(peak, now) for peak, now in zip(peaks, sample))
+            self.step_peaks[self.step] = tuple(max(peak, now) for peak, now in zip(peaks, sample, strict=True))
             self._stop.wait(RSS_SAMPLE_SECONDS)
 
 
@@ -69,8 +70,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N files (0 = all)")
     parser.add_argument("--skip-bare", action="store_true", help="skip the bare spaCy reference")
     parser.add_argument("--keep", action="store_true", help="keep the temp warehouse (its path is printed)")
-    parser.add_argument("--speedup-articles", type=int, default=0,
-                        help="also time the analysis of the first N articles in 1 process and on every core")
+    parser.add_argument(
+        "--speedup-articles",
+        type=int,
+        default=0,
+        help="also time the analysis of the first N articles in 1 process and on every core",
+    )
     args = parser.parse_args()
 
     import pyarrow.parquet as pq
@@ -80,8 +85,8 @@ def main() -> None:
     from flows.publish.step import commit_and_publish
     from flows.run.child_process import ChildProcess
     from flows.run.record import RunRecord, new_run_id, timed
-    from flows.validate.step import stage, validate
     from flows.settings import pipeline_version
+    from flows.validate.step import stage, validate
     from warehouse import lake
 
     source = NAMED_CORPORA.get(args.corpus, Path(args.corpus))
@@ -96,7 +101,7 @@ def main() -> None:
         source = limited
     warehouse = workdir / "warehouse"
     warehouse_lake = lake.Lake.in_warehouse(warehouse)
-    started_at = datetime.now(timezone.utc)
+    started_at = datetime.now(UTC)
     version, run_id = pipeline_version(), new_run_id(started_at)
     seconds: dict[str, float] = {}
     try:
@@ -109,33 +114,61 @@ def main() -> None:
             started = time.perf_counter()
             # As in the flow: the steps before the analysis run in a child process that is gone before it.
             with ChildProcess(discover.__name__, parse.__name__, normalise.__name__) as child:
-                found = step("discover", child.call, discover.discover, [str(source)], warehouse, warehouse_lake,
-                             run_id, version, full_refresh=False)
+                found = step(
+                    "discover",
+                    child.call,
+                    discover.discover,
+                    [str(source)],
+                    warehouse,
+                    warehouse_lake,
+                    run_id,
+                    version,
+                    full_refresh=False,
+                )
                 step("parse", child.call, parse.parse, warehouse, run_id, version)
-                normalised = step("normalise", child.call, normalise.normalise, warehouse, warehouse_lake, run_id,
-                                  version, started_at)
+                normalised = step(
+                    "normalise", child.call, normalise.normalise, warehouse, warehouse_lake, run_id, version, started_at
+                )
             analysed = step("analyse", analyse, warehouse, run_id, version)
             step("stage", stage, warehouse, warehouse_lake, run_id)
             step("validate", validate, warehouse, warehouse_lake, run_id, version)
-            run = RunRecord(run_id=run_id, started_at=started_at, pipeline_version=version, sources=[str(source)],
-                            source_roots={}, files_seen=found["files_seen"], files_new=found["files_new"],
-                            articles=normalised["articles"])
+            run = RunRecord(
+                run_id=run_id,
+                started_at=started_at,
+                pipeline_version=version,
+                sources=[str(source)],
+                source_roots={},
+                files_seen=found["files_seen"],
+                files_new=found["files_new"],
+                articles=normalised["articles"],
+            )
             run.finish("succeeded")
             step("publish", commit_and_publish, warehouse, warehouse_lake, run)
             end_to_end = time.perf_counter() - started
-        texts = [t for p in lake.committed_parts(warehouse_lake, "articles")
-                 for t in pq.read_table(p, columns=["body_text"])["body_text"].to_pylist()]
+        texts = [
+            t
+            for p in lake.committed_parts(warehouse_lake, "articles")
+            for t in pq.read_table(p, columns=["body_text"])["body_text"].to_pylist()
+        ]
         words = sum(len(t.split()) for t in texts)
         print(f"corpus {args.corpus}: {found['files_new']} files, {len(texts)} articles, {words} words")
-        print(f"  analysed by the model: {len(texts) - analysed['skipped_duplicate'] - analysed['skipped_language']}"
-              f" (skipped: {analysed['skipped_duplicate']} duplicates, {analysed['skipped_language']} not English)")
+        print(
+            f"  analysed by the model: {len(texts) - analysed['skipped_duplicate'] - analysed['skipped_language']}"
+            f" (skipped: {analysed['skipped_duplicate']} duplicates, {analysed['skipped_language']} not English)"
+        )
         print(f"  {'step':10s} {'time':>10s} {'peak RSS tree':>14s} {'this process':>13s} {'largest child':>14s}")
         for name, value in seconds.items():
             tree, own, child = sampler.step_peaks.get(name, (0, 0, 0))
-            memory = (f"{tree / 2**20:10.0f} MiB {own / 2**20:9.0f} MiB {child / 2**20:10.0f} MiB" if tree
-                      else f"{'(too short to sample)':>28s}")
+            memory = (
+                f"{tree / 2**20:10.0f} MiB {own / 2**20:9.0f} MiB {child / 2**20:10.0f} MiB"
+                if tree
+                else f"{'(too short to sample)':>28s}"
+            )
             print(f"  {name:10s} {value:8.2f} s {memory}")
-        print(f"end-to-end  {end_to_end:8.2f} s  {len(texts) / end_to_end:8.1f} articles/s  {words / end_to_end:8.0f} words/s")
+        print(
+            f"end-to-end  {end_to_end:8.2f} s  {len(texts) / end_to_end:8.1f} articles/s  "
+            f"{words / end_to_end:8.0f} words/s"
+        )
         print(f"peak RSS of the process tree: {sampler.peak_bytes / 2**20:.0f} MiB")
         if not args.skip_bare:
             import spacy
@@ -147,8 +180,10 @@ def main() -> None:
             for _ in nlp.pipe(texts, n_process=BARE_SPACY_PROCESSES, batch_size=BARE_SPACY_BATCH):
                 pass
             bare = time.perf_counter() - started
-            print(f"bare spaCy  {bare:8.2f} s  {words / bare:8.0f} words/s "
-                  f"(nlp.pipe, all components, n_process={BARE_SPACY_PROCESSES}, batch {BARE_SPACY_BATCH})")
+            print(
+                f"bare spaCy  {bare:8.2f} s  {words / bare:8.0f} words/s "
+                f"(nlp.pipe, all components, n_process={BARE_SPACY_PROCESSES}, batch {BARE_SPACY_BATCH})"
+            )
             print(f"ratio end-to-end / bare spaCy: {end_to_end / bare:.2f}")
         if args.speedup_articles:
             _print_speedup(warehouse, args.speedup_articles)
@@ -166,8 +201,11 @@ def _print_speedup(warehouse: Path, limit: int) -> None:
     from flows.analyse.parallel import MIN_ARTICLES_FOR_POOL, analyse_in_parallel
     from warehouse import lake
 
-    articles = [row for p in lake.committed_parts(lake.Lake.in_warehouse(warehouse), "articles")
-                for row in pq.read_table(p, columns=["article_id", "body_text", "credits"]).to_pylist()][:limit]
+    articles = [
+        row
+        for p in lake.committed_parts(lake.Lake.in_warehouse(warehouse), "articles")
+        for row in pq.read_table(p, columns=["article_id", "body_text", "credits"]).to_pylist()
+    ][:limit]
     workers = os.cpu_count() or 1
     if len(articles) < MIN_ARTICLES_FOR_POOL:
         print(f"speed-up: needs at least {MIN_ARTICLES_FOR_POOL} articles")
@@ -178,8 +216,10 @@ def _print_speedup(warehouse: Path, limit: int) -> None:
         for _ in analyse_in_parallel(iter(articles), count):
             pass
         timings[count] = time.perf_counter() - started
-    print(f"analysis of {len(articles)} articles: 1 process {timings[1]:.2f} s, {workers} processes "
-          f"{timings[workers]:.2f} s (incl. model loads), speed-up {timings[1] / timings[workers]:.2f}x")
+    print(
+        f"analysis of {len(articles)} articles: 1 process {timings[1]:.2f} s, {workers} processes "
+        f"{timings[workers]:.2f} s (incl. model loads), speed-up {timings[1] / timings[workers]:.2f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -59,9 +59,12 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpora")
     corpora = parser.parse_args().corpora
     rows = [coverage(spec.replace("=", f"={corpora}/", 1)) for spec in CORPORA]
-    total = {"name": "all", "articles": sum(r["articles"] for r in rows),
-             "publishers": sum((r["publishers"] for r in rows), Counter()),
-             "dates": sum((r["dates"] for r in rows), Counter())}
+    total = {
+        "name": "all",
+        "articles": sum(r["articles"] for r in rows),
+        "publishers": sum((r["publishers"] for r in rows), Counter()),
+        "dates": sum((r["dates"] for r in rows), Counter()),
+    }
     print(f"{'corpus':<12} {'articles':>9} {'publisher':>15} {'published_at':>15}  by evidence; top publishers")
     for row in [*rows, total]:
         n = row["articles"]
@@ -69,7 +72,9 @@ def main() -> None:
         with_date = n - row["dates"][""]
         evidence = ", ".join(f"{k} {v:,}" for k, v in row["dates"].most_common() if k)
         top = ", ".join(f"{k} {v:,}" for k, v in row["publishers"].most_common(4) if k)
-        print(f"{row['name']:<12} {n:>9,} {_share(with_publisher, n):>15} {_share(with_date, n):>15}  {evidence}; {top}")
+        print(
+            f"{row['name']:<12} {n:>9,} {_share(with_publisher, n):>15} {_share(with_date, n):>15}  {evidence}; {top}"
+        )
 
 
 if __name__ == "__main__":

@@ -51,46 +51,120 @@ DIMENSIONLESS = "dimensionless"
 # translated part by part (``quantulum_unit_names``): "USD/hour" → "dollar per hour", "km2" →
 # "square kilometre", "s-1" → "inverse second".
 QUANTULUM_UNIT_NAMES: dict[str, frozenset[str]] = {
-    unit: frozenset(name.lower() for name in names) for unit, names in {
+    unit: frozenset(name.lower() for name in names)
+    for unit, names in {
         # shares
-        "percent": ("percentage",), "percentage_points": ("percentage point", "percentage"),
+        "percent": ("percentage",),
+        "percentage_points": ("percentage point", "percentage"),
         # money
-        "USD": ("dollar", "United States dollar"), "GBP": ("pound sterling",), "EUR": ("euro",),
-        "JPY": ("yen", "Japanese yen"), "CNY": ("Chinese yuan", "yuan"), "INR": ("Indian rupee",),
-        "CHF": ("Swiss franc",), "AUD": ("Australian dollar",), "CAD": ("Canadian dollar",),
-        "NZD": ("New Zealand dollar",), "cent": ("cent",), "penny": ("penny",), "dime": ("dime",),
+        "USD": ("dollar", "United States dollar"),
+        "GBP": ("pound sterling",),
+        "EUR": ("euro",),
+        "JPY": ("yen", "Japanese yen"),
+        "CNY": ("Chinese yuan", "yuan"),
+        "INR": ("Indian rupee",),
+        "CHF": ("Swiss franc",),
+        "AUD": ("Australian dollar",),
+        "CAD": ("Canadian dollar",),
+        "NZD": ("New Zealand dollar",),
+        "cent": ("cent",),
+        "penny": ("penny",),
+        "dime": ("dime",),
         # time
-        "second": ("second",), "minute": ("minute",), "hour": ("hour",), "day": ("day",), "week": ("week",),
-        "fortnight": ("fortnight",), "month": ("month",), "year": ("year",), "decade": ("decade",),
-        "century": ("century",), "Ma": ("megayear", "megaannum"), "Ga": ("gigayear", "gigaannum"),
-        "h": ("hour",), "s": ("second",), "min": ("minute",),
+        "second": ("second",),
+        "minute": ("minute",),
+        "hour": ("hour",),
+        "day": ("day",),
+        "week": ("week",),
+        "fortnight": ("fortnight",),
+        "month": ("month",),
+        "year": ("year",),
+        "decade": ("decade",),
+        "century": ("century",),
+        "Ma": ("megayear", "megaannum"),
+        "Ga": ("gigayear", "gigaannum"),
+        "h": ("hour",),
+        "s": ("second",),
+        "min": ("minute",),
         # length, area
-        "pm": ("picometre",), "am": ("attometre",), "nm": ("nanometre",), "µm": ("micrometre",),
-        "mm": ("millimetre",), "cm": ("centimetre",), "m": ("metre",), "km": ("kilometre",),
-        "inch": ("inch",), "foot": ("foot",), "yard": ("yard",), "mile": ("mile",),
-        "nautical mile": ("nautical mile",), "hectare": ("hectare",), "acre": ("acre",),
+        "pm": ("picometre",),
+        "am": ("attometre",),
+        "nm": ("nanometre",),
+        "µm": ("micrometre",),
+        "mm": ("millimetre",),
+        "cm": ("centimetre",),
+        "m": ("metre",),
+        "km": ("kilometre",),
+        "inch": ("inch",),
+        "foot": ("foot",),
+        "yard": ("yard",),
+        "mile": ("mile",),
+        "nautical mile": ("nautical mile",),
+        "hectare": ("hectare",),
+        "acre": ("acre",),
         # volume
-        "ml": ("millilitre", "cubic centimetre"), "cl": ("centilitre",), "litre": ("litre",),
-        "gallon": ("gallon",), "barrel": ("barrel",), "cup": ("cup",), "tablespoon": ("tablespoon",),
+        "ml": ("millilitre", "cubic centimetre"),
+        "cl": ("centilitre",),
+        "litre": ("litre",),
+        "gallon": ("gallon",),
+        "barrel": ("barrel",),
+        "cup": ("cup",),
+        "tablespoon": ("tablespoon",),
         "teaspoon": ("teaspoon",),
         # mass
-        "mg": ("milligram",), "g": ("gram",), "kg": ("kilogram",), "tonne": ("tonne", "ton"),
-        "lb": ("pound-mass",), "ounce": ("ounce",),
+        "mg": ("milligram",),
+        "g": ("gram",),
+        "kg": ("kilogram",),
+        "tonne": ("tonne", "ton"),
+        "lb": ("pound-mass",),
+        "ounce": ("ounce",),
         # temperature, angle, speed
-        "°C": ("degree Celsius",), "°F": ("degree fahrenheit",), "K": ("kelvin",), "degree": ("degree angle",),
+        "°C": ("degree Celsius",),
+        "°F": ("degree fahrenheit",),
+        "K": ("kelvin",),
+        "degree": ("degree angle",),
         "knot": ("knot",),
         # energy, power
-        "W": ("watt",), "kW": ("kilowatt",), "MW": ("megawatt",), "GW": ("gigawatt",), "TW": ("terawatt",),
-        "Wh": ("watt hour",), "kWh": ("kilowatt hour",), "MWh": ("megawatt hour",), "GWh": ("gigawatt hour",),
-        "TWh": ("terawatt hour",), "eV": ("electronvolt",), "keV": ("kiloelectronvolt",),
-        "MeV": ("megaelectronvolt",), "GeV": ("gigaelectronvolt",), "TeV": ("teraelectronvolt",),
-        "J": ("joule",), "kJ": ("kilojoule",), "MJ": ("megajoule",), "calorie": ("calorie", "kilocalorie"),
+        "W": ("watt",),
+        "kW": ("kilowatt",),
+        "MW": ("megawatt",),
+        "GW": ("gigawatt",),
+        "TW": ("terawatt",),
+        "Wh": ("watt hour",),
+        "kWh": ("kilowatt hour",),
+        "MWh": ("megawatt hour",),
+        "GWh": ("gigawatt hour",),
+        "TWh": ("terawatt hour",),
+        "eV": ("electronvolt",),
+        "keV": ("kiloelectronvolt",),
+        "MeV": ("megaelectronvolt",),
+        "GeV": ("gigaelectronvolt",),
+        "TeV": ("teraelectronvolt",),
+        "J": ("joule",),
+        "kJ": ("kilojoule",),
+        "MJ": ("megajoule",),
+        "calorie": ("calorie", "kilocalorie"),
         # data, frequency, radiation, physics
-        "bit": ("bit",), "byte": ("byte",), "kB": ("kilobyte",), "KiB": ("kibibyte",), "MB": ("megabyte",),
-        "MiB": ("mebibyte",), "GB": ("gigabyte",), "GiB": ("gibibyte",), "TB": ("terabyte",),
-        "PB": ("petabyte",), "EB": ("exabyte",),
-        "Hz": ("hertz",), "kHz": ("kilohertz",), "MHz": ("megahertz",), "GHz": ("gigahertz",),
-        "Gy": ("gray",), "mGy": ("milligray",), "Sv": ("sievert",), "mSv": ("millisievert",), "fb": ("femtobarn",),
+        "bit": ("bit",),
+        "byte": ("byte",),
+        "kB": ("kilobyte",),
+        "KiB": ("kibibyte",),
+        "MB": ("megabyte",),
+        "MiB": ("mebibyte",),
+        "GB": ("gigabyte",),
+        "GiB": ("gibibyte",),
+        "TB": ("terabyte",),
+        "PB": ("petabyte",),
+        "EB": ("exabyte",),
+        "Hz": ("hertz",),
+        "kHz": ("kilohertz",),
+        "MHz": ("megahertz",),
+        "GHz": ("gigahertz",),
+        "Gy": ("gray",),
+        "mGy": ("milligray",),
+        "Sv": ("sievert",),
+        "mSv": ("millisievert",),
+        "fb": ("femtobarn",),
         # a frequency's numerator ("four times per week" → "count per week")
         "times": ("count",),
     }.items()
@@ -104,6 +178,7 @@ UNITLESS_KINDS = frozenset(("count", "number"))
 
 
 # --- the seed -------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class SeedClaimScores:
@@ -119,8 +194,9 @@ class SeedClaimScores:
         return self.score.true_positives == self.score.gold == self.score.predicted
 
 
-def score_seed_claims(rows: list[Mapping], gold_claims: list[dict],
-                      speaker_names: Mapping[str, str] | None = None) -> SeedClaimScores:
+def score_seed_claims(
+    rows: list[Mapping], gold_claims: list[dict], speaker_names: Mapping[str, str] | None = None
+) -> SeedClaimScores:
     """``rows`` are ``numeric_claims`` rows of the article; ``gold_claims`` the gold file's ``claims``.
 
     ``speaker_names`` (entity_id → canonical name) lets the gold ``speaker`` be checked; without it,
@@ -141,8 +217,11 @@ def score_seed_claims(rows: list[Mapping], gold_claims: list[dict],
         expected = {"value": gold["value"], "unit": gold["unit"], "approximate": gold.get("approximate", False)}
         if "of" in gold:
             expected["of_what"] = gold["of"]
-        errors = [(gold["surface"], name, want, row.get(name)) for name, want in expected.items()
-                  if not _same(want, row.get(name))]
+        errors = [
+            (gold["surface"], name, want, row.get(name))
+            for name, want in expected.items()
+            if not _same(want, row.get(name))
+        ]
         wrong.extend(errors)
         right += not errors
         ours = {"subject": row.get("subject"), "time": row.get("time_text")}
@@ -153,8 +232,14 @@ def score_seed_claims(rows: list[Mapping], gold_claims: list[dict],
                 tally[1] += 1
                 tally[0] += ours[name] == gold[name]
     false_claims = tuple(row["surface"] for row in rows if (row["start_char"], row["end_char"]) not in gold_spans)
-    return SeedClaimScores(Score(right, len(rows), len(gold_claims)), found, tuple(wrong), tuple(missing),
-                           false_claims, {name: (a, b) for name, (a, b) in attributes.items()})
+    return SeedClaimScores(
+        Score(right, len(rows), len(gold_claims)),
+        found,
+        tuple(wrong),
+        tuple(missing),
+        false_claims,
+        {name: (a, b) for name, (a, b) in attributes.items()},
+    )
 
 
 def _same(gold: object, ours: object) -> bool:
@@ -164,6 +249,7 @@ def _same(gold: object, ours: object) -> bool:
 
 
 # --- the quantulum3 suite -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class QuantityScores:
@@ -191,12 +277,14 @@ class SuiteScores:
 
     @property
     def with_units(self) -> QuantityScores:
-        return QuantityScores(_sum(c.with_units.value for c in self.cases),
-                              _sum(c.with_units.value_unit for c in self.cases))
+        return QuantityScores(
+            _sum(c.with_units.value for c in self.cases), _sum(c.with_units.value_unit for c in self.cases)
+        )
 
 
-def score_quantulum_suite(cases: Iterable[tuple[dict, list[Mapping]]],
-                          unit_names: UnitNames | None = None) -> SuiteScores:
+def score_quantulum_suite(
+    cases: Iterable[tuple[dict, list[Mapping]]], unit_names: UnitNames | None = None
+) -> SuiteScores:
     """``cases``: (a suite case ``{"req", "res"}``, our claim rows for its sentence) pairs.
 
     ``unit_names`` says which quantulum unit names a row's unit may be called: ours by default
@@ -216,18 +304,25 @@ def score_quantulum_case(case: dict, rows: list[Mapping], unit_names: UnitNames 
     out_of_scope_claims = {j for i, j in value_pairs.items() if i in unitless}
     scoped_gold = len(expected) - len(unitless)
     scoped_predicted = len(claims) - len(out_of_scope_claims)
-    all_scores = QuantityScores(Score(len(value_pairs), len(claims), len(expected)),
-                                Score(len(unit_pairs), len(claims), len(expected)))
+    all_scores = QuantityScores(
+        Score(len(value_pairs), len(claims), len(expected)), Score(len(unit_pairs), len(claims), len(expected))
+    )
     with_units = QuantityScores(
         Score(sum(i not in unitless for i in value_pairs), scoped_predicted, scoped_gold),
-        Score(sum(i not in unitless for i in unit_pairs), scoped_predicted, scoped_gold))
+        Score(sum(i not in unitless for i in unit_pairs), scoped_predicted, scoped_gold),
+    )
     matched_claims = set(value_pairs.values())
     return CaseResult(
-        case["req"], all_scores, with_units,
+        case["req"],
+        all_scores,
+        with_units,
         missed=tuple(f"{item['surface']} ({item['unit']})" for i, item in enumerate(expected) if i not in value_pairs),
         spurious=tuple(row.get("surface") or "" for j, row in enumerate(claims) if j not in matched_claims),
-        wrong_unit=tuple((expected[i]["surface"], expected[i]["unit"], claims[j].get("unit"))
-                         for i, j in value_pairs.items() if i not in unit_pairs),
+        wrong_unit=tuple(
+            (expected[i]["surface"], expected[i]["unit"], claims[j].get("unit"))
+            for i, j in value_pairs.items()
+            if i not in unit_pairs
+        ),
     )
 
 
@@ -248,8 +343,8 @@ def _unit_names(unit: str) -> frozenset[str]:
         numerator, denominator = unit.split("/", 1)
         return frozenset(f"{a} per {b}" for a in _unit_names(numerator) for b in _unit_names(denominator))
     for suffix, word in POWER_WORDS.items():
-        if unit.endswith(suffix) and unit[:-len(suffix)] in QUANTULUM_UNIT_NAMES:
-            return frozenset(f"{word} {name}" for name in QUANTULUM_UNIT_NAMES[unit[:-len(suffix)]])
+        if unit.endswith(suffix) and unit[: -len(suffix)] in QUANTULUM_UNIT_NAMES:
+            return frozenset(f"{word} {name}" for name in QUANTULUM_UNIT_NAMES[unit[: -len(suffix)]])
     return frozenset()
 
 
@@ -275,8 +370,7 @@ def _claim_values(row: Mapping) -> list[float]:
     return values
 
 
-def _match(expected: list[dict], claims: list[Mapping], unit_names: UnitNames, *,
-           with_unit: bool) -> dict[int, int]:
+def _match(expected: list[dict], claims: list[Mapping], unit_names: UnitNames, *, with_unit: bool) -> dict[int, int]:
     """Greedy one-to-one matching, expected index → claim index.  Value-only matching still prefers a
     claim with the right unit, so the value and value+unit readings pick the same pairs where they can."""
     pairs: dict[int, int] = {}

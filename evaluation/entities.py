@@ -25,8 +25,9 @@ class EntityScores:
     spurious: tuple[tuple[str, str], ...]  # predicted pairs the gold does not have
 
 
-def score_entities(mentions: list[dict], entities: list[dict], gold_entities: list[dict],
-                   labels: set[str] | None = None) -> EntityScores:
+def score_entities(
+    mentions: list[dict], entities: list[dict], gold_entities: list[dict], labels: set[str] | None = None
+) -> EntityScores:
     """``mentions`` and ``entities`` are extraction rows; ``gold_entities`` the gold file's ``entities``."""
     scope = labels or {g["label"] for g in gold_entities}
     by_id = {e["entity_id"]: e for e in entities}
@@ -38,13 +39,21 @@ def score_entities(mentions: list[dict], entities: list[dict], gold_entities: li
         predicted.add((_key(entity["name"]), entity["label"], _key(mention["text"])))
     gold = {(_key(g["canonical"]), g["label"], _key(surface)) for g in gold_entities for surface in g["surfaces"]}
     strict = Score(len(predicted & gold), len(predicted), len(gold))
-    unlabelled = lambda pairs: {(name, surface) for name, _, surface in pairs}
-    by_name = Score(len(unlabelled(predicted) & unlabelled(gold)), len(unlabelled(predicted)), len(unlabelled(gold)))
-    return EntityScores(strict, by_name,
-                        tuple(sorted(unlabelled(gold) - unlabelled(predicted))),
-                        tuple(sorted(unlabelled(predicted) - unlabelled(gold))))
+    predicted_names, gold_names = _unlabelled(predicted), _unlabelled(gold)
+    by_name = Score(len(predicted_names & gold_names), len(predicted_names), len(gold_names))
+    return EntityScores(
+        strict,
+        by_name,
+        tuple(sorted(gold_names - predicted_names)),
+        tuple(sorted(predicted_names - gold_names)),
+    )
 
 
 def _key(text: str) -> str:
     """Surface forms compare without a leading 'the', a possessive, or case."""
     return name_of(text).casefold()
+
+
+def _unlabelled(pairs: set[tuple[str, str, str]]) -> set[tuple[str, str]]:
+    """(name, surface) pairs, the label left out."""
+    return {(name, surface) for name, _, surface in pairs}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
+from itertools import pairwise
 
 from evaluation.scores import PRF
 
@@ -36,19 +37,21 @@ KIND_FOR_SCORING = {"direct": "direct", "partial": "partial", "mixed": "partial"
 # what the extractor recognises cannot widen the gold.  Not included: verbs of thinking, wanting and
 # showing (think, believe, want, show, find), evaluative acts (call, describe, criticise, praise),
 # and hedges that are as often non-speech as speech (suggest, predict, see).
-SPEECH_CUE_LEMMAS = frozenset("""
+SPEECH_CUE_LEMMAS = frozenset(
+    """
 say tell add ask write tweet post report announce note argue state declare explain acknowledge admit
 claim reply respond answer warn insist recall stress emphasize emphasise reiterate assert contend
 confirm deny mention comment remark concede complain quip joke exclaim shout yell testify recount
 email text quote promise pledge vow urge speak
-""".split())
-IRREGULAR_FORMS = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"),
-                   "speak": ("spoke", "spoken")}
+""".split()
+)
+IRREGULAR_FORMS = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "speak": ("spoke", "spoken")}
 SPEECH_SUBSET_RULE = (
     "PolNeAR attributions whose cue contains a verb of saying (say, tell, add, ask, write, tweet, report, "
     "announce, note, argue, … in any inflection; see SPEECH_CUE_LEMMAS) or 'according to', or whose "
     "content holds a double quote mark (straight, curly, guillemet or NYT-style '') or an opening single "
-    "curly quote, counting a mark that touches the content from outside")
+    "curly quote, counting a mark that touches the content from outside"
+)
 
 # Trimmed from both ends before spans are compared: quote marks, punctuation, whitespace.
 TRIM_CHARS = frozenset(" \t\n\r\u00a0\"'`“”‘’«»„.,;:!?…—–-()[]")
@@ -101,15 +104,15 @@ class MatchCounts:
     gold_matched: int = 0
     gold_end_to_end: int = 0
 
-    def __add__(self, other: "MatchCounts") -> "MatchCounts":
+    def __add__(self, other: MatchCounts) -> MatchCounts:
         return MatchCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
     @property
-    def quotes(self) -> "PRF":
+    def quotes(self) -> PRF:
         return PRF(self.predicted_matched, self.predicted, self.gold_matched, self.gold)
 
     @property
-    def end_to_end(self) -> "PRF":
+    def end_to_end(self) -> PRF:
         return PRF(self.predicted_end_to_end, self.predicted, self.gold_end_to_end, self.gold)
 
     @property
@@ -123,11 +126,13 @@ class QuoteScores:
     """Per rule: counts over all kinds (``"all"``) and per kind."""
 
     by_rule: dict[str, dict[str, MatchCounts]] = field(
-        default_factory=lambda: {rule: {k: MatchCounts() for k in ("all", *KINDS)} for rule in RULES})
+        default_factory=lambda: {rule: {k: MatchCounts() for k in ("all", *KINDS)} for rule in RULES}
+    )
 
-    def __add__(self, other: "QuoteScores") -> "QuoteScores":
-        return QuoteScores({rule: {k: self.by_rule[rule][k] + other.by_rule[rule][k] for k in self.by_rule[rule]}
-                            for rule in RULES})
+    def __add__(self, other: QuoteScores) -> QuoteScores:
+        return QuoteScores(
+            {rule: {k: self.by_rule[rule][k] + other.by_rule[rule][k] for k in self.by_rule[rule]} for rule in RULES}
+        )
 
 
 def score_quotes(text: str, predicted: list[PredictedQuote], gold: list[GoldQuote]) -> QuoteScores:
@@ -159,8 +164,7 @@ def score_quotes(text: str, predicted: list[PredictedQuote], gold: list[GoldQuot
     return scores
 
 
-def match_quotes(text: str, predicted: list[PredictedQuote], gold: list[GoldQuote],
-                 rule: str) -> list[tuple[int, int]]:
+def match_quotes(text: str, predicted: list[PredictedQuote], gold: list[GoldQuote], rule: str) -> list[tuple[int, int]]:
     """One-to-one (prediction index, gold index) pairs under ``rule``, greedily by characters of overlap.
 
     Spans are first trimmed of quote marks, punctuation and whitespace at both ends (a gold in pieces,
@@ -196,14 +200,22 @@ def speaker_correct(predicted: PredictedQuote, gold: GoldQuote) -> bool:
 def summary(counts: MatchCounts) -> dict:
     """Print-ready numbers for one set of counts."""
     quotes, end_to_end = counts.quotes, counts.end_to_end
-    return {"precision": quotes.precision, "recall": quotes.recall, "f1": quotes.f1,
-            "speaker_accuracy": counts.speaker_accuracy,
-            "end_to_end_precision": end_to_end.precision, "end_to_end_recall": end_to_end.recall,
-            "end_to_end_f1": end_to_end.f1,
-            "predicted": counts.predicted, "gold": counts.gold, "matched": counts.gold_matched}
+    return {
+        "precision": quotes.precision,
+        "recall": quotes.recall,
+        "f1": quotes.f1,
+        "speaker_accuracy": counts.speaker_accuracy,
+        "end_to_end_precision": end_to_end.precision,
+        "end_to_end_recall": end_to_end.recall,
+        "end_to_end_f1": end_to_end.f1,
+        "predicted": counts.predicted,
+        "gold": counts.gold,
+        "matched": counts.gold_matched,
+    }
 
 
 # --- predictions ---------------------------------------------------------------------------------
+
 
 def predicted_quotes(quote_rows: list[dict], entity_rows: list[dict], mention_rows: list[dict]) -> list[PredictedQuote]:
     """Our extraction's rows (quotes, entities, entity_mentions of one article) as scoring input."""
@@ -218,20 +230,32 @@ def predicted_quotes(quote_rows: list[dict], entity_rows: list[dict], mention_ro
         spans = list(mentions.get(entity_id, [])) if entity_id else []
         if row["speaker_start_char"] is not None:
             spans.insert(0, (row["speaker_start_char"], row["speaker_end_char"]))
-        result.append(PredictedQuote(row["start_char"], row["end_char"], row["kind"], names.get(entity_id),
-                                     tuple(spans), entity_id is not None or row["speaker_text"] is not None))
+        result.append(
+            PredictedQuote(
+                row["start_char"],
+                row["end_char"],
+                row["kind"],
+                names.get(entity_id),
+                tuple(spans),
+                entity_id is not None or row["speaker_text"] is not None,
+            )
+        )
     return result
 
 
 # --- seed-format gold ----------------------------------------------------------------------------
 
+
 def seed_gold_quotes(gold: dict) -> list[GoldQuote]:
     """The ``quotes`` of a seed-000.json-style gold file."""
-    return [GoldQuote(((q["span"][0], q["span"][1]),), q["kind"], speaker=q.get("speaker"), cue=q.get("cue"))
-            for q in gold.get("quotes", [])]
+    return [
+        GoldQuote(((q["span"][0], q["span"][1]),), q["kind"], speaker=q.get("speaker"), cue=q.get("cue"))
+        for q in gold.get("quotes", [])
+    ]
 
 
 # --- PolNeAR -------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class BratAttribution:
@@ -274,7 +298,9 @@ def parse_brat(ann: str) -> list[BratAttribution]:
             role = role.rstrip("0123456789")
             if role in roles and ref in spans:
                 roles[role].extend(spans[ref])
-        result.append(BratAttribution(event_id, trigger, *(tuple(sorted(roles[r])) for r in ("Source", "Cue", "Content"))))
+        result.append(
+            BratAttribution(event_id, trigger, *(tuple(sorted(roles[r])) for r in ("Source", "Cue", "Content")))
+        )
     return result
 
 
@@ -292,8 +318,15 @@ def polnear_gold_quotes(text: str, attributions: list[BratAttribution]) -> list[
         cue = " ".join(text[s:e] for s, e in attribution.cue)
         for pieces in _segments(text, attribution.content):
             kind = gold_kind(text, pieces)
-            result.append(GoldQuote(pieces, kind, source_spans=attribution.source, cue=cue,
-                                    in_scope=kind != "indirect" or is_speech_cue(cue)))
+            result.append(
+                GoldQuote(
+                    pieces,
+                    kind,
+                    source_spans=attribution.source,
+                    cue=cue,
+                    in_scope=kind != "indirect" or is_speech_cue(cue),
+                )
+            )
     return result
 
 
@@ -318,8 +351,11 @@ def gold_kind(text: str, spans: tuple[Span, ...]) -> str:
         start -= 1
     while end < len(text) and text[end] in "\"”»'’":
         end += 1
-    content = " ".join(text[s:e] for s, e in ((start, spans[0][1]), *spans[1:-1], (spans[-1][0], end))
-                       ) if len(spans) > 1 else text[start:end]
+    content = (
+        " ".join(text[s:e] for s, e in ((start, spans[0][1]), *spans[1:-1], (spans[-1][0], end)))
+        if len(spans) > 1
+        else text[start:end]
+    )
     core = content.strip().rstrip(".,;:!?").rstrip()
     if core.startswith(OPENING_MARKS) and core.endswith(CLOSING_MARKS) and len(core) > 2:
         return "direct"
@@ -355,10 +391,11 @@ SPEECH_CUE_FORMS = frozenset(form for lemma in SPEECH_CUE_LEMMAS for form in _in
 def _segments(text: str, content: tuple[Span, ...]) -> list[tuple[Span, ...]]:
     pieces = [piece for span in content for piece in _split_closed_paragraphs(text, span)]
     segments = [[pieces[0]]]
-    for previous, piece in zip(pieces, pieces[1:]):
-        gap = text[previous[1]:piece[0]]
-        closed = text[previous[0]:previous[1]].rstrip().endswith(CLOSING_MARKS) \
-            and text[piece[0]:piece[1]].lstrip().startswith(OPENING_MARKS)
+    for previous, piece in pairwise(pieces):
+        gap = text[previous[1] : piece[0]]
+        closed = text[previous[0] : previous[1]].rstrip().endswith(CLOSING_MARKS) and text[
+            piece[0] : piece[1]
+        ].lstrip().startswith(OPENING_MARKS)
         if closed and (gap.strip() or "\n" in gap):
             segments.append([piece])
         else:

@@ -39,6 +39,7 @@ class Score(PRF):
     def true_positives(self) -> int:
         return self.predicted_right
 
-    def __add__(self, other: "Score") -> "Score":
-        return Score(self.true_positives + other.true_positives, self.predicted + other.predicted,
-                     self.gold + other.gold)
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.true_positives + other.true_positives, self.predicted + other.predicted, self.gold + other.gold
+        )

@@ -83,8 +83,11 @@ def _blocking_expectations(table: str, schema: pa.Schema) -> list[gxe.Expectatio
             out.append(gxe.ExpectColumnValuesToBeBetween(column=field.name, min_value=0, meta=meta))
     for _text, start, end in SPAN_COLUMNS.get(table, []):
         out.append(gxe.ExpectColumnValuesToBeBetween(column=start, min_value=0, meta=meta))
-        out.append(gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A=end, column_B=start, or_equal=True, ignore_row_if="either_value_is_missing", meta=meta))
+        out.append(
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A=end, column_B=start, or_equal=True, ignore_row_if="either_value_is_missing", meta=meta
+            )
+        )
     for column in derived:
         out.append(gxe.ExpectColumnValuesToBeInSet(column=column, value_set=[True], meta=meta))
     return out
@@ -95,8 +98,13 @@ def _warning_expectations(table: str, schema: pa.Schema) -> list[gxe.Expectation
     by_table: dict[str, list[gxe.Expectation]] = {
         "articles": [
             gxe.ExpectColumnValuesToNotBeNull(column="title", mostly=TITLE_PRESENT_MOSTLY, meta=meta),
-            gxe.ExpectColumnValuesToBeBetween(column="word_count", min_value=WORD_COUNT_MIN,
-                                              max_value=WORD_COUNT_MAX, mostly=WORD_COUNT_MOSTLY, meta=meta),
+            gxe.ExpectColumnValuesToBeBetween(
+                column="word_count",
+                min_value=WORD_COUNT_MIN,
+                max_value=WORD_COUNT_MAX,
+                mostly=WORD_COUNT_MOSTLY,
+                meta=meta,
+            ),
         ],
         "quotes": [
             gxe.ExpectColumnValuesToNotBeNull(column="speaker_entity_id", mostly=SPEAKER_RESOLVED_MOSTLY, meta=meta),

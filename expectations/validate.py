@@ -20,7 +20,9 @@ import pandas as pd
 import pyarrow as pa
 from great_expectations.core.batch_definition import BatchDefinition
 from great_expectations.data_context.types.base import (
-    DataContextConfig, InMemoryStoreBackendDefaults, ProgressBarsConfig,
+    DataContextConfig,
+    InMemoryStoreBackendDefaults,
+    ProgressBarsConfig,
 )
 
 from expectations.suites import ARTICLE_EXISTS_COLUMN, BLOCKING, build_suites, severity, span_ok_column
@@ -50,8 +52,9 @@ class TableSlice:
     bodies: Mapping[str, str]
 
 
-def validate_tables(frames: dict[str, pd.DataFrame], *, run_id: str, pipeline_version: str,
-                    validated_at: datetime) -> ValidationOutcome:
+def validate_tables(
+    frames: dict[str, pd.DataFrame], *, run_id: str, pipeline_version: str, validated_at: datetime
+) -> ValidationOutcome:
     """Run every present table's suite; tables absent from ``frames`` are not checked.
 
     Span tables are checked against ``frames["articles"]``; when it is absent their
@@ -65,8 +68,14 @@ def validate_tables(frames: dict[str, pd.DataFrame], *, run_id: str, pipeline_ve
     return validate_slices(slices, run_id=run_id, pipeline_version=pipeline_version, validated_at=validated_at)
 
 
-def validate_slices(slices: Iterable[TableSlice], *, run_id: str, pipeline_version: str, validated_at: datetime,
-                    repeated_keys: Mapping[str, int] | None = None) -> ValidationOutcome:
+def validate_slices(
+    slices: Iterable[TableSlice],
+    *,
+    run_id: str,
+    pipeline_version: str,
+    validated_at: datetime,
+    repeated_keys: Mapping[str, int] | None = None,
+) -> ValidationOutcome:
     """Every slice through its table's suite, one at a time, and one result per expectation and table.
 
     A run's tables arrive in slices so that memory holds one slice, not the run.  Per expectation the
@@ -181,7 +190,7 @@ def _bodies(articles: pd.DataFrame | None) -> dict[str, str]:
     if articles is None or not {"article_id", "body_text"} <= set(articles.columns):
         return {}
     # A null article_id must not make a child row with a null article_id look "found".
-    return {a: b for a, b in zip(articles["article_id"], articles["body_text"]) if isinstance(a, str)}
+    return {a: b for a, b in zip(articles["article_id"], articles["body_text"], strict=True) if isinstance(a, str)}
 
 
 def _as_validated(table: str, frame: pd.DataFrame, bodies: dict[str, str]) -> pd.DataFrame:
@@ -193,8 +202,10 @@ def _as_validated(table: str, frame: pd.DataFrame, bodies: dict[str, str]) -> pd
     article_ids = _column(out, "article_id")
     out[ARTICLE_EXISTS_COLUMN] = pd.Series([a in bodies for a in article_ids], index=out.index, dtype=bool)
     for text, start, end in SPAN_COLUMNS[table]:
-        ok = [_span_ok(bodies.get(a), t, s, e) for a, t, s, e in
-              zip(article_ids, _column(out, text), _column(out, start), _column(out, end))]
+        ok = [
+            _span_ok(bodies.get(a), t, s, e)
+            for a, t, s, e in zip(article_ids, _column(out, text), _column(out, start), _column(out, end), strict=True)
+        ]
         out[span_ok_column(text)] = pd.Series(ok, index=out.index, dtype=bool)
     return out
 
@@ -210,7 +221,7 @@ def _span_ok(body: str | None, text: Any, start: Any, end: Any) -> bool:
     if body is None or pd.isna(end) or pd.isna(text):  # unknown article or half a span
         return False
     # Nullable int columns arrive as float64 in pandas when they hold nulls.
-    return body[int(start):int(end)] == text
+    return body[int(start) : int(end)] == text
 
 
 def _result_format(key: str, frame: pd.DataFrame) -> dict[str, Any]:
@@ -220,8 +231,9 @@ def _result_format(key: str, frame: pd.DataFrame) -> dict[str, Any]:
     return result_format
 
 
-def _result_row(table: str, key: str, row_count: int, result: Any, run_id: str, pipeline_version: str,
-                validated_at: datetime) -> dict[str, Any]:
+def _result_row(
+    table: str, key: str, row_count: int, result: Any, run_id: str, pipeline_version: str, validated_at: datetime
+) -> dict[str, Any]:
     config = result.expectation_config
     kwargs = {k: v for k, v in config.kwargs.items() if k != "batch_id"}  # batch_id names our asset, not the check
     column = _column_name(kwargs)

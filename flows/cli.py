@@ -8,9 +8,8 @@ import json
 import os
 import sys
 import time
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -21,25 +20,30 @@ from transforms.records import error_line
 
 configure_environment()
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Broadsheet: raw news articles → Parquet → Great Expectations → DuckDB.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Broadsheet: raw news articles → Parquet → Great Expectations → DuckDB.",
+)
 console = Console()
 errors = Console(stderr=True)
 # A served deployment runs unattended: its logs, kept by the server and shown in the UI, are the record of
 # each night, so it logs more than `run`, whose one-line failure reason they would bury.
 SERVE_PREFECT_LOG_LEVEL = "INFO"
 FOLLOW_SYMLINKS_HELP = "Read symbolic links that lead out of their source's folder (counted and skipped otherwise)."
-SOURCE_HELP = ("[NAME=]PATH: a file, folder or glob (repeatable). NAME is the first part of every id the source's "
-               "files get; default the folder's name. Default: seeds/articles.")
+SOURCE_HELP = (
+    "[NAME=]PATH: a file, folder or glob (repeatable). NAME is the first part of every id the source's "
+    "files get; default the folder's name. Default: seeds/articles."
+)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
 
 
-class ClaimsPipeline(str, Enum):
+class ClaimsPipeline(StrEnum):
     """The keys of ``flows.evaluate.claims.PIPELINES`` (not imported here: it loads spaCy)."""
 
     analysis = "analysis"
@@ -48,16 +52,27 @@ class ClaimsPipeline(str, Enum):
 
 @app.command()
 def run(
-    source: Optional[list[str]] = typer.Option(None, "--source", "-s", help=SOURCE_HELP),
-    warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE",
-                                   help="Warehouse directory (lake, published DuckDB file, quarantine)."),
+    source: list[str] | None = typer.Option(None, "--source", "-s", help=SOURCE_HELP),
+    warehouse: Path = typer.Option(
+        DEFAULT_WAREHOUSE,
+        "--warehouse",
+        "-w",
+        envvar="BROADSHEET_WAREHOUSE",
+        help="Warehouse directory (lake, published DuckDB file, quarantine).",
+    ),
     full_refresh: bool = typer.Option(False, "--full-refresh", help="Re-read every file, ignoring the manifest."),
-    dask_address: Optional[str] = typer.Option(None, "--dask-address",
-                                               help="Run the model on this Dask scheduler (tcp://HOST:PORT) "
-                                                    "instead of this machine's cores."),
-    lake: Optional[str] = typer.Option(None, "--lake", envvar="BROADSHEET_LAKE",
-                                       help="Put the Parquet lake here instead of WAREHOUSE/lake: a folder or an fsspec "
-                                            "URL such as s3://bucket/prefix (needs its fsspec package, e.g. s3fs)."),
+    dask_address: str | None = typer.Option(
+        None,
+        "--dask-address",
+        help="Run the model on this Dask scheduler (tcp://HOST:PORT) instead of this machine's cores.",
+    ),
+    lake: str | None = typer.Option(
+        None,
+        "--lake",
+        envvar="BROADSHEET_LAKE",
+        help="Put the Parquet lake here instead of WAREHOUSE/lake: a folder or an fsspec "
+        "URL such as s3://bucket/prefix (needs its fsspec package, e.g. s3fs).",
+    ),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help=FOLLOW_SYMLINKS_HELP),
 ) -> None:
     """Run the nightly flow once and print a summary."""
@@ -66,43 +81,71 @@ def run(
     from flows.nightly import nightly  # Prefect's import is slow; `sql` should not pay for it
 
     try:
-        report = nightly(sources=sources, warehouse=str(warehouse), full_refresh=full_refresh,
-                         show_progress=True, dask_address=dask_address, lake=lake, follow_symlinks=follow_symlinks)
-    except Exception as error:  # the run's own failure handling has already recorded it; say why in one line
+        report = nightly(
+            sources=sources,
+            warehouse=str(warehouse),
+            full_refresh=full_refresh,
+            show_progress=True,
+            dask_address=dask_address,
+            lake=lake,
+            follow_symlinks=follow_symlinks,
+        )
+    except Exception as error:  # noqa: BLE001 - the run has recorded its failure; say why in one line
         errors.print(f"[bold red]run failed:[/] {error_line(error)}", soft_wrap=True)
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=1) from None
     _print_report(report, time.perf_counter() - started)
 
 
 @app.command()
 def serve(
-    cron: Optional[str] = typer.Option(None, "--cron", help='Cron schedule. Default "0 2 * * *" (02:00 every night).'),
-    timezone: Optional[str] = typer.Option(None, "--timezone", help="IANA timezone the cron is read in. Default UTC."),
-    interval: Optional[float] = typer.Option(None, "--interval", help="Run every SECONDS instead of on a cron (tests, demos)."),
-    source: Optional[list[str]] = typer.Option(None, "--source", "-s", help=SOURCE_HELP),
-    warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE",
-                                   help="Warehouse directory (lake, published DuckDB file, quarantine)."),
-    name: Optional[str] = typer.Option(None, "--name", help='Deployment name. Default "nightly".'),
-    dask_address: Optional[str] = typer.Option(None, "--dask-address",
-                                               help="Every run analyses on this Dask scheduler (tcp://HOST:PORT)."),
-    lake: Optional[str] = typer.Option(None, "--lake", envvar="BROADSHEET_LAKE",
-                                       help="Put the Parquet lake here instead of WAREHOUSE/lake: a folder or an fsspec "
-                                            "URL such as s3://bucket/prefix (needs its fsspec package, e.g. s3fs)."),
+    cron: str | None = typer.Option(None, "--cron", help='Cron schedule. Default "0 2 * * *" (02:00 every night).'),
+    timezone: str | None = typer.Option(None, "--timezone", help="IANA timezone the cron is read in. Default UTC."),
+    interval: float | None = typer.Option(
+        None, "--interval", help="Run every SECONDS instead of on a cron (tests, demos)."
+    ),
+    source: list[str] | None = typer.Option(None, "--source", "-s", help=SOURCE_HELP),
+    warehouse: Path = typer.Option(
+        DEFAULT_WAREHOUSE,
+        "--warehouse",
+        "-w",
+        envvar="BROADSHEET_WAREHOUSE",
+        help="Warehouse directory (lake, published DuckDB file, quarantine).",
+    ),
+    name: str | None = typer.Option(None, "--name", help='Deployment name. Default "nightly".'),
+    dask_address: str | None = typer.Option(
+        None, "--dask-address", help="Every run analyses on this Dask scheduler (tcp://HOST:PORT)."
+    ),
+    lake: str | None = typer.Option(
+        None,
+        "--lake",
+        envvar="BROADSHEET_LAKE",
+        help="Put the Parquet lake here instead of WAREHOUSE/lake: a folder or an fsspec "
+        "URL such as s3://bucket/prefix (needs its fsspec package, e.g. s3fs).",
+    ),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help=FOLLOW_SYMLINKS_HELP),
 ) -> None:
-    """Serve the nightly flow as a Prefect deployment (one run at a time) until stopped; needs `prefect server start`."""
+    """Serve the nightly flow as a Prefect deployment (one run at a time) until stopped.
+
+    Needs a Prefect server: `prefect server start`.
+    """
     os.environ["PREFECT_LOGGING_LEVEL"] = os.environ.get("BROADSHEET_PREFECT_LOG_LEVEL", SERVE_PREFECT_LOG_LEVEL)
     from flows import schedule  # imports Prefect, which reads its settings (the log level above) once
 
     try:
         when = schedule.build_schedule(cron=cron, timezone=timezone, interval=interval)
         schedule.require_api(schedule.configured_api_url())
-        deployment = schedule.build_deployment(_checked_sources(source), str(warehouse), when,
-                                               name=name, dask_address=dask_address, lake=lake,
-                                               follow_symlinks=follow_symlinks)
+        deployment = schedule.build_deployment(
+            _checked_sources(source),
+            str(warehouse),
+            when,
+            name=name,
+            dask_address=dask_address,
+            lake=lake,
+            follow_symlinks=follow_symlinks,
+        )
     except schedule.ServeError as error:
         errors.print(f"[bold red]serve:[/] {error}", soft_wrap=True)
-        raise typer.Exit(code=2)
+        raise typer.Exit(code=2) from None
     schedule.serve_nightly(deployment)
 
 
@@ -120,13 +163,13 @@ def sql(
         columns, rows = run_readonly_sql(warehouse / PUBLISHED_DB_NAME, statement)
     except WriteRefused as error:
         errors.print(f"[bold red]{error}[/]", soft_wrap=True)
-        raise typer.Exit(code=2)
+        raise typer.Exit(code=2) from None
     except WarehouseMissing as error:
         errors.print(f"[bold red]error:[/] {error}", soft_wrap=True)
-        raise typer.Exit(code=2)
-    except Exception as error:  # a DuckDB parser/binder error: the user's SQL, not a crash
+        raise typer.Exit(code=2) from None
+    except Exception as error:  # noqa: BLE001 - a DuckDB parser/binder error: the user's SQL, not a crash
         errors.print(f"[bold red]error:[/] {str(error).splitlines()[0]}")
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=1) from None
     if output is OutputFormat.table:
         console.print(_rich_table(columns, rows))
     else:
@@ -143,11 +186,12 @@ def quarantine(
     from warehouse.query import WarehouseMissing, run_readonly_sql
 
     try:
-        columns, rows = run_readonly_sql(warehouse / PUBLISHED_DB_NAME,
-                                         "SELECT reason_code, source_uri, record_key, detail FROM v_quarantine")
+        columns, rows = run_readonly_sql(
+            warehouse / PUBLISHED_DB_NAME, "SELECT reason_code, source_uri, record_key, detail FROM v_quarantine"
+        )
     except WarehouseMissing as error:
         errors.print(f"[bold red]error:[/] {error}", soft_wrap=True)
-        raise typer.Exit(code=2)
+        raise typer.Exit(code=2) from None
     if output is not OutputFormat.table:
         _write_rows(columns, rows, output)
         return
@@ -167,13 +211,15 @@ app.add_typer(eval_app, name="eval")
 
 @eval_app.command("entities")
 def eval_entities(
-    gold: Path = typer.Option(..., "--gold", "-g", help="A gold .json file or a folder of them (seed-000.json format)."),
+    gold: Path = typer.Option(
+        ..., "--gold", "-g", help="A gold .json file or a folder of them (seed-000.json format)."
+    ),
     corpora: Path = typer.Option(None, "--corpora", help="Where gold files' corpora live. Default: ../shared/corpora."),
 ) -> None:
     """Precision/recall of mentions assigned to the right canonical entity."""
+    from evaluation.scores import Score
     from flows.evaluate.entities import evaluate_entities
     from flows.evaluate.gold import DEFAULT_CORPORA, load_gold
-    from evaluation.scores import Score
 
     results = evaluate_entities(load_gold(gold, corpora or DEFAULT_CORPORA))
     rows = []
@@ -181,33 +227,48 @@ def eval_entities(
     for item, scores in results:
         strict_total += scores.strict
         name_total += scores.by_name
-        rows.append((item.gold_path.name, *_prf(scores.strict), f"{scores.by_name.f1:.3f}",
-                     ", ".join(f"{name}:{surface}" for name, surface in scores.missing[:3])))
+        rows.append(
+            (
+                item.gold_path.name,
+                *_prf(scores.strict),
+                f"{scores.by_name.f1:.3f}",
+                ", ".join(f"{name}:{surface}" for name, surface in scores.missing[:3]),
+            )
+        )
     rows.append(("ALL (micro)", *_prf(strict_total), f"{name_total.f1:.3f}", ""))
-    console.print(_rich_table(["gold", "precision", "recall", "F1", "F1 (name only)", "missed (first 3)"], rows,
-                              "entities: (canonical entity, surface) pairs, name and label right"))
+    console.print(
+        _rich_table(
+            ["gold", "precision", "recall", "F1", "F1 (name only)", "missed (first 3)"],
+            rows,
+            "entities: (canonical entity, surface) pairs, name and label right",
+        )
+    )
 
 
 @eval_app.command("claims")
 def eval_claims(
     gold: Path = typer.Option(None, "--gold", "-g", help="Seed-format gold. Default: ../shared/gold/seed-000.json."),
-    pipeline: ClaimsPipeline = typer.Option(ClaimsPipeline.analysis, "--pipeline", "-p",
-                                 help="analysis: the model's full pipeline, as the nightly job runs it; "
-                                      "tokenizer: the tokenizer and a sentencizer only (claims from text alone)."),
+    pipeline: ClaimsPipeline = typer.Option(
+        ClaimsPipeline.analysis,
+        "--pipeline",
+        "-p",
+        help="analysis: the model's full pipeline, as the nightly job runs it; "
+        "tokenizer: the tokenizer and a sentencizer only (claims from text alone).",
+    ),
 ) -> None:
     """Numeric claims: the seed gold, and quantulum3's English test suite (value and value+unit F1)."""
-    from flows.evaluate.gold import DEFAULT_CORPORA
     from flows.evaluate.claims import claims_report
+    from flows.evaluate.gold import DEFAULT_CORPORA
 
-    report = claims_report(seed_gold=gold or DEFAULT_CORPORA.parent / "gold" / "seed-000.json",
-                           pipeline=pipeline.value)
+    report = claims_report(seed_gold=gold or DEFAULT_CORPORA.parent / "gold" / "seed-000.json", pipeline=pipeline.value)
     console.print(_rich_table(["metric", "value"], report["rows"], f"numeric claims ({pipeline.value} pipeline)"))
 
 
 @eval_app.command("quotes")
 def eval_quotes(
-    gold: Path = typer.Option(..., "--gold", "-g",
-                              help="A PolNeAR split folder (…/polnear/data/dev) or seed-format gold (.json or folder)."),
+    gold: Path = typer.Option(
+        ..., "--gold", "-g", help="A PolNeAR split folder (…/polnear/data/dev) or seed-format gold (.json or folder)."
+    ),
 ) -> None:
     """Quote P/R/F1 under three matching rules, speaker accuracy, end-to-end F1, by kind."""
     from flows.evaluate.quotes import quotes_report
@@ -226,7 +287,7 @@ def _checked_sources(given: list[str] | None) -> list[str]:
         return [source.spec for source in resolve_sources(given or [str(DEFAULT_SOURCE)])]
     except SourceError as error:
         errors.print(f"[bold red]error:[/] {error}", soft_wrap=True)
-        raise typer.Exit(code=2)
+        raise typer.Exit(code=2) from None
 
 
 def _prf(score) -> tuple[str, str, str]:
@@ -241,7 +302,8 @@ def _write_rows(columns: list[str], rows: list, output: OutputFormat) -> None:
         writer.writerows(rows)
         sys.stdout.write(buffer.getvalue())
     else:
-        sys.stdout.write(json.dumps([dict(zip(columns, row)) for row in rows], default=str, indent=2) + "\n")
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        sys.stdout.write(json.dumps(records, default=str, indent=2) + "\n")
 
 
 def _rich_table(columns: list[str], rows: list, title: str | None = None) -> Table:
@@ -254,27 +316,43 @@ def _rich_table(columns: list[str], rows: list, title: str | None = None) -> Tab
 
 
 def _print_report(report: dict, wall_seconds: float) -> None:
-    console.print(f"[bold]run {report['run_id']}[/] · pipeline {report['pipeline_version']} · "
-                  f"{report['files_new']} new of {report['files_seen']} files · {report['articles_new']} articles analysed")
+    console.print(
+        f"[bold]run {report['run_id']}[/] · pipeline {report['pipeline_version']} · "
+        f"{report['files_new']} new of {report['files_seen']} files · {report['articles_new']} articles analysed"
+    )
     console.print(_rich_table(["table", "rows"], sorted(report["row_counts"].items()), "published tables"))
     if report["discarded"]:
-        console.print("discarded (not articles by design): "
-                      + ", ".join(f"{reason} {count}" for reason, count in sorted(report["discarded"].items())))
+        console.print(
+            "discarded (not articles by design): "
+            + ", ".join(f"{reason} {count}" for reason, count in sorted(report["discarded"].items()))
+        )
     if report["skipped_language"]:
         console.print(f"stored but not analysed (not English): {report['skipped_language']} articles")
     for run_id, paths in report["lost_parts"].items():
-        console.print(f"[bold yellow]repaired:[/] run {run_id} lost {len(paths)} part(s) ({', '.join(paths)}); "
-                      "the files it had read were read again", soft_wrap=True)
+        console.print(
+            f"[bold yellow]repaired:[/] run {run_id} lost {len(paths)} part(s) ({', '.join(paths)}); "
+            "the files it had read were read again",
+            soft_wrap=True,
+        )
     quarantined = report["quarantined"]
     if quarantined:
-        console.print(_rich_table(["file", "record", "reason", "detail"],
-                                  [(q["source_uri"], q["record_key"], q["reason_code"], q["detail"]) for q in quarantined],
-                                  f"quarantined this run ({len(quarantined)})"))
+        console.print(
+            _rich_table(
+                ["file", "record", "reason", "detail"],
+                [(q["source_uri"], q["record_key"], q["reason_code"], q["detail"]) for q in quarantined],
+                f"quarantined this run ({len(quarantined)})",
+            )
+        )
     else:
         console.print("quarantined this run: none")
     steps = report["step_seconds"]
-    console.print(_rich_table(["step", "seconds"], [(k, f"{v:.2f}") for k, v in steps.items()]
-                              + [("total (incl. Prefect start-up)", f"{wall_seconds:.2f}")], "time per step"))
+    console.print(
+        _rich_table(
+            ["step", "seconds"],
+            [(k, f"{v:.2f}") for k, v in steps.items()] + [("total (incl. Prefect start-up)", f"{wall_seconds:.2f}")],
+            "time per step",
+        )
+    )
     console.print(f"[bold]example query[/]: {report['example_sql']}")
     console.print(_rich_table(report["example_columns"], report["example_rows"]))
-    console.print(f"published: {report['database']}  ·  query it with: broadsheet sql \"SELECT * FROM v_quotes\"")
+    console.print(f'published: {report["database"]}  ·  query it with: broadsheet sql "SELECT * FROM v_quotes"')

@@ -7,7 +7,7 @@ counts, and the run's record (``flows/run/record.py``) is filled in from what th
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import filelock
@@ -37,10 +37,27 @@ class RunLocked(RuntimeError):
 
 # Steps are not cached: the manifest, not Prefect, decides what is new.
 @task(name="discover", cache_policy=NO_CACHE)
-def discover_task(child: ChildProcess, sources: list[str], warehouse_dir: Path, lake: Lake, run_id: str, version: str,
-                  *, full_refresh: bool, follow_symlinks: bool) -> dict:
-    return child.call(discover.discover, sources, warehouse_dir, lake, run_id, version, full_refresh=full_refresh,
-                      follow_symlinks=follow_symlinks)
+def discover_task(
+    child: ChildProcess,
+    sources: list[str],
+    warehouse_dir: Path,
+    lake: Lake,
+    run_id: str,
+    version: str,
+    *,
+    full_refresh: bool,
+    follow_symlinks: bool,
+) -> dict:
+    return child.call(
+        discover.discover,
+        sources,
+        warehouse_dir,
+        lake,
+        run_id,
+        version,
+        full_refresh=full_refresh,
+        follow_symlinks=follow_symlinks,
+    )
 
 
 @task(name="parse", cache_policy=NO_CACHE)
@@ -49,8 +66,9 @@ def parse_task(child: ChildProcess, warehouse_dir: Path, run_id: str, version: s
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
-def normalise_task(child: ChildProcess, warehouse_dir: Path, lake: Lake, run_id: str, version: str,
-                   started_at: datetime) -> dict:
+def normalise_task(
+    child: ChildProcess, warehouse_dir: Path, lake: Lake, run_id: str, version: str, started_at: datetime
+) -> dict:
     return child.call(normalise.normalise, warehouse_dir, lake, run_id, version, started_at)
 
 
@@ -58,8 +76,7 @@ analyse_task = task(analyse, name="analyse", cache_policy=NO_CACHE)
 stage_task = task(stage, name="stage", cache_policy=NO_CACHE)
 validate_task = task(validate, name="validate", cache_policy=NO_CACHE)
 # Publishing only reads the lake and rebuilds a file, so a transient failure (a lock) is safe to retry.
-publish_task = task(commit_and_publish, name="publish", cache_policy=NO_CACHE, retries=2,
-                    retry_delay_seconds=[2, 5])
+publish_task = task(commit_and_publish, name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5])
 
 
 @flow(name="broadsheet-analyse-on-dask")
@@ -77,8 +94,15 @@ def analyse_on_dask(warehouse_dir: Path, run_id: str, pipeline_version: str, sho
 
 
 @flow(name="broadsheet-nightly")
-def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show_progress: bool = False,
-            dask_address: str | None = None, lake: str | None = None, follow_symlinks: bool = False) -> dict:
+def nightly(
+    sources: list[str],
+    warehouse: str,
+    full_refresh: bool = False,
+    show_progress: bool = False,
+    dask_address: str | None = None,
+    lake: str | None = None,
+    follow_symlinks: bool = False,
+) -> dict:
     """One run over ``sources`` into the warehouse at ``warehouse``; returns the run report.
 
     With ``dask_address`` (``tcp://host:port`` of a running Dask scheduler) the model runs on that
@@ -98,19 +122,29 @@ def nightly(sources: list[str], warehouse: str, full_refresh: bool = False, show
         # Before any work: a source that cannot be read or whose name clashes changes nothing, not even `runs`.
         resolved = resolve_sources(sources)
         check_against_history(resolved, source_roots_history(lake_location))
-        return _run(resolved, warehouse_dir, lake_location, full_refresh, show_progress, dask_address,
-                    follow_symlinks)
+        return _run(resolved, warehouse_dir, lake_location, full_refresh, show_progress, dask_address, follow_symlinks)
     finally:
         run_lock.release()
 
 
-def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: bool, show_progress: bool,
-         dask_address: str | None, follow_symlinks: bool) -> dict:
+def _run(
+    sources: list[Source],
+    warehouse_dir: Path,
+    lake: Lake,
+    full_refresh: bool,
+    show_progress: bool,
+    dask_address: str | None,
+    follow_symlinks: bool,
+) -> dict:
     version = pipeline_version()
-    started_at = datetime.now(timezone.utc)
-    run = RunRecord(run_id=new_run_id(started_at), started_at=started_at, pipeline_version=version,
-                    sources=[source.spec for source in sources],
-                    source_roots={source.name: str(source.root) for source in sources})
+    started_at = datetime.now(UTC)
+    run = RunRecord(
+        run_id=new_run_id(started_at),
+        started_at=started_at,
+        pipeline_version=version,
+        sources=[source.spec for source in sources],
+        source_roots={source.name: str(source.root) for source in sources},
+    )
     run_id, seconds = run.run_id, run.step_seconds
     check_writable(lake)
     # A crashed earlier run leaves scratch and uncommitted parts behind; they are never visible, but take space.
@@ -120,18 +154,29 @@ def _run(sources: list[Source], warehouse_dir: Path, lake: Lake, full_refresh: b
     try:
         # Reading the corpus runs in a child process that is gone before the analysis (flows/run/child_process.py).
         with ChildProcess(discover.__name__, parse.__name__, normalise.__name__) as child:
-            discovered = timed(seconds, "discover", discover_task, child, run.sources, warehouse_dir, lake, run_id,
-                               version, full_refresh=full_refresh, follow_symlinks=follow_symlinks)
+            discovered = timed(
+                seconds,
+                "discover",
+                discover_task,
+                child,
+                run.sources,
+                warehouse_dir,
+                lake,
+                run_id,
+                version,
+                full_refresh=full_refresh,
+                follow_symlinks=follow_symlinks,
+            )
             run.files_seen, run.files_new = discovered["files_seen"], discovered["files_new"]
             parsed = timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
-            normalised = timed(seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id, version,
-                               started_at)
+            normalised = timed(
+                seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id, version, started_at
+            )
         run.articles = normalised["articles"]
         run.quarantined = parsed["quarantined"] + normalised["quarantined"]
         run.discarded = {**discovered["skipped"], **parsed["discarded"], **normalised["discarded_versions"]}
         analyse_step = _analyse_on_dask_at(dask_address) if dask_address else analyse_task
-        analysed = timed(seconds, "analyse", analyse_step, warehouse_dir, run_id, version,
-                         show_progress=show_progress)
+        analysed = timed(seconds, "analyse", analyse_step, warehouse_dir, run_id, version, show_progress=show_progress)
         run.skipped_language = analysed["skipped_language"]
         run.quarantined += analysed["quarantined"]
         timed(seconds, "stage", stage_task, warehouse_dir, lake, run_id)

@@ -13,8 +13,10 @@ from warehouse.lake import Lake, staged_parts
 from warehouse.publish import PUBLISHED_DB_NAME
 from warehouse.query import run_readonly_sql
 
-EXAMPLE_SQL = ("SELECT speaker_name, count(*) AS quotes FROM v_quotes WHERE speaker_name IS NOT NULL "
-               "GROUP BY speaker_name ORDER BY quotes DESC, speaker_name LIMIT 5")
+EXAMPLE_SQL = (
+    "SELECT speaker_name, count(*) AS quotes FROM v_quotes WHERE speaker_name IS NOT NULL "
+    "GROUP BY speaker_name ORDER BY quotes DESC, speaker_name LIMIT 5"
+)
 
 
 def build_report(warehouse_dir: Path, lake: Lake, run: RunRecord, published: dict) -> dict:
@@ -35,27 +37,37 @@ def build_report(warehouse_dir: Path, lake: Lake, run: RunRecord, published: dic
         "example_rows": [list(r) for r in rows],
         "database": str(warehouse_dir / PUBLISHED_DB_NAME),
     }
-    create_markdown_artifact(key="broadsheet-run-report", markdown=_markdown(report, run),
-                             description=f"Broadsheet run {run.run_id}")
+    create_markdown_artifact(
+        key="broadsheet-run-report", markdown=_markdown(report, run), description=f"Broadsheet run {run.run_id}"
+    )
     return report
 
 
 def quarantine_summary(lake: Lake, run_id: str) -> list[dict]:
     """This run's quarantined inputs with their reasons, for the report."""
     columns = ["source_uri", "record_key", "reason_code", "detail"]
-    rows = [row for part in staged_parts(lake, "quarantine", run_id)
-            for row in pq.read_table(part, filesystem=lake.fs, columns=columns).to_pylist()]
+    rows = [
+        row
+        for part in staged_parts(lake, "quarantine", run_id)
+        for row in pq.read_table(part, filesystem=lake.fs, columns=columns).to_pylist()
+    ]
     return sorted(rows, key=lambda r: (r["source_uri"], r["record_key"]))
 
 
 def _markdown(report: dict, run: RunRecord) -> str:
-    lines = [f"# Broadsheet run {report['run_id']}", "",
-             f"{report['files_new']} new of {report['files_seen']} files, {report['articles_new']} articles analysed.",
-             "", "| table | rows |", "|---|---|"]
+    lines = [
+        f"# Broadsheet run {report['run_id']}",
+        "",
+        f"{report['files_new']} new of {report['files_seen']} files, {report['articles_new']} articles analysed.",
+        "",
+        "| table | rows |",
+        "|---|---|",
+    ]
     lines += [f"| {table} | {rows} |" for table, rows in sorted(report["row_counts"].items())]
     lines += ["", "| step | seconds |", "|---|---|"]
     lines += [f"| {step} | {value:.2f} |" for step, value in run.step_seconds.items()]
     lines += ["", f"Quarantined this run: {len(report['quarantined'])}"]
-    lines += [f"- `{q['source_uri']}` {q['record_key']}: {q['reason_code']} ({q['detail']})"
-              for q in report["quarantined"]]
+    lines += [
+        f"- `{q['source_uri']}` {q['record_key']}: {q['reason_code']} ({q['detail']})" for q in report["quarantined"]
+    ]
     return "\n".join(lines)

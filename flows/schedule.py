@@ -48,9 +48,16 @@ def serve_nightly(deployment: RunnerDeployment) -> None:
     prefect.serve(deployment)
 
 
-def build_deployment(sources: list[str], warehouse: str, schedule: Schedule, *,
-                     name: str | None = None, dask_address: str | None = None,
-                     lake: str | None = None, follow_symlinks: bool = False) -> RunnerDeployment:
+def build_deployment(
+    sources: list[str],
+    warehouse: str,
+    schedule: Schedule,
+    *,
+    name: str | None = None,
+    dask_address: str | None = None,
+    lake: str | None = None,
+    follow_symlinks: bool = False,
+) -> RunnerDeployment:
     """The nightly deployment: its schedule, its fixed parameters, one run at a time.
 
     Sources come as checked NAME=/absolute/path specs (``flows.ingest.sources``) and the warehouse is made
@@ -67,10 +74,13 @@ def build_deployment(sources: list[str], warehouse: str, schedule: Schedule, *,
             name=name or DEFAULT_DEPLOYMENT_NAME,
             schedules=[schedule],
             concurrency_limit=CONCURRENCY,
-            parameters={"sources": list(sources), "warehouse": _absolute(warehouse),
-                        **({"dask_address": dask_address} if dask_address else {}),
-                        **({"lake": lake if "://" in lake else _absolute(lake)} if lake else {}),
-                        **({"follow_symlinks": True} if follow_symlinks else {})},
+            parameters={
+                "sources": list(sources),
+                "warehouse": _absolute(warehouse),
+                **({"dask_address": dask_address} if dask_address else {}),
+                **({"lake": lake if "://" in lake else _absolute(lake)} if lake else {}),
+                **({"follow_symlinks": True} if follow_symlinks else {}),
+            },
             description="Nightly Broadsheet run: new and changed files into the lake, then publish the warehouse.",
             # The package is installed, so runs import the flow by module, whatever directory serve started in.
             entrypoint_type=EntrypointType.MODULE_PATH,
@@ -79,8 +89,7 @@ def build_deployment(sources: list[str], warehouse: str, schedule: Schedule, *,
         raise ServeError(str(error)) from error
 
 
-def build_schedule(*, cron: str | None = None, timezone: str | None = None,
-                   interval: float | None = None) -> Schedule:
+def build_schedule(*, cron: str | None = None, timezone: str | None = None, interval: float | None = None) -> Schedule:
     """A cron schedule (default 02:00) read in an IANA timezone (default UTC), or an interval in seconds
     for tests and demos; never both."""
     timezone = timezone or DEFAULT_TIMEZONE
@@ -103,13 +112,16 @@ def build_schedule(*, cron: str | None = None, timezone: str | None = None,
 def require_api(api_url: str | None) -> str:
     """The API URL of a running Prefect server, or a ServeError that says how to get one."""
     if not api_url:
-        raise ServeError("a Prefect server is needed: run `prefect server start`, then set "
-                         f"PREFECT_API_URL={LOCAL_API_URL} (the ephemeral server would die with this process)")
+        raise ServeError(
+            "a Prefect server is needed: run `prefect server start`, then set "
+            f"PREFECT_API_URL={LOCAL_API_URL} (the ephemeral server would die with this process)"
+        )
     with get_client(sync_client=True, httpx_settings={"timeout": HEALTHCHECK_TIMEOUT_SECONDS}) as client:
         failure = client.api_healthcheck()
     if failure is not None:
-        raise ServeError(f"no Prefect server answers at {api_url} ({error_line(failure)}); start one with "
-                         "`prefect server start`")
+        raise ServeError(
+            f"no Prefect server answers at {api_url} ({error_line(failure)}); start one with `prefect server start`"
+        )
     return api_url
 
 

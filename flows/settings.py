@@ -38,8 +38,10 @@ def pipeline_version(transforms_dir: Path = TRANSFORMS_DIR, reference_dir: Path 
     ``evaluation/``, outside it).
     """
     digest = hashlib.sha256()
-    files = [*((transforms_dir, p) for p in transforms_dir.rglob("*.py")),
-             *((reference_dir, p) for p in reference_dir.glob("*.csv"))]
+    files = [
+        *((transforms_dir, p) for p in transforms_dir.rglob("*.py")),
+        *((reference_dir, p) for p in reference_dir.glob("*.csv")),
+    ]
     for root, path in sorted(files, key=lambda pair: (str(pair[0]), pair[1].relative_to(pair[0]).as_posix())):
         # The path inside its folder, so moving a module into a sub-package is a change too.
         digest.update(path.relative_to(root).as_posix().encode())

@@ -11,7 +11,7 @@ from flows.settings import configure_environment
 
 configure_environment()
 
-from support import SHARED
+from support import SHARED  # noqa: E402 - after configure_environment, as every Prefect import must be
 
 
 @pytest.fixture(scope="session")

@@ -77,21 +77,42 @@ def write_hostile_corpus(folder: Path, *, full_size: bool = False) -> dict[str, 
     # One canonical URL in two files (a trailing slash apart): one article.
     put("same_url_1.json", json.dumps(_story(url="https://news.example.com/port/")), ARTICLE, 1)
     put("same_url_2.json", json.dumps(_story(url="https://news.example.com/port")), ARTICLE, 1)
-    segments = ", ".join(f"{role} by Person{n} Name{n}" for n, role in
-                         enumerate(["Written", "edited", "research", "graphics", "photos", "reporting"] * 3))
+    segments = ", ".join(
+        f"{role} by Person{n} Name{n}"
+        for n, role in enumerate(["Written", "edited", "research", "graphics", "photos", "reporting"] * 3)
+    )
     put("credits.txt", body_of(1500) + f"\n({segments}; (c) 2024 Example News)\n", ARTICLE, 1)
     refs = "'''Port''' strike talks " + "<ref>unclosed " * 80_000
     put("refs.jsonl", json.dumps({"title": "Refs", "text": refs}) + "\n", ARTICLE, 1)
     put("long.txt", "Long read\n\n" + body_of(1_000_007 if full_size else 150_000), ARTICLE, 1)
-    put("xxe.html", '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                    "<html><body><article><p>&x;</p></article></body></html>", "invalid_html")
+    put(
+        "xxe.html",
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        "<html><body><article><p>&x;</p></article></body></html>",
+        "invalid_html",
+    )
     laughs = "".join(f'<!ENTITY l{i} "' + f"&l{i - 1};" * 10 + '">' for i in range(1, 10))
-    put("laughs.html", f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "lol">{laughs}]>'
-                       "<html><body><p>&l9;</p></body></html>", "invalid_html")
+    put(
+        "laughs.html",
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "lol">{laughs}]><html><body><p>&l9;</p></body></html>',
+        "invalid_html",
+    )
     put("broken.sgm", "<REUTERS NEWID='1'><TEXT><BODY>never closed", "invalid_sgml_record")
-    put("korean.txt", ("부산 항만 노조와 사용자 측은 월요일 밤 늦게까지 이어진 협상 끝에 파업을 끝내기로 합의했다고 밝혔다. "
-                       "노조 대변인은 임금이 삼 년에 걸쳐 칠 퍼센트 인상된다고 말했다.").encode("euc-kr"), ARTICLE, 1)
-    put("chinese.txt", "港口罢工周一结束。工会发言人表示，工资将在三年内提高百分之七，双方对结果都表示满意。", ARTICLE, 1)
+    put(
+        "korean.txt",
+        (
+            "부산 항만 노조와 사용자 측은 월요일 밤 늦게까지 이어진 협상 끝에 파업을 끝내기로 합의했다고 밝혔다. "
+            "노조 대변인은 임금이 삼 년에 걸쳐 칠 퍼센트 인상된다고 말했다."
+        ).encode("euc-kr"),
+        ARTICLE,
+        1,
+    )
+    put(
+        "chinese.txt",
+        "港口罢工周一结束。工会发言人表示，工资将在三年内提高百分之七，双方对结果都表示满意。",
+        ARTICLE,
+        1,
+    )
     put("utf16.txt", "\n".join(english_paragraphs()[:2]).encode("utf-16-le"), ARTICLE, 1)
     put("odd name ü\n(1).txt", "\n".join(english_paragraphs()[3:6]), ARTICLE, 1)
     put("folder.txt/inner.txt", "\n".join(english_paragraphs()[6:9]), ARTICLE, 1)

@@ -27,6 +27,9 @@ def published_content(warehouse: Path) -> dict[str, list[tuple]]:
     def excluded(table: str) -> str:
         return "run_id, pipeline_version" + (", first_seen_at" if table == "articles" else "")
 
-    return {table: query_published(warehouse, f"SELECT * EXCLUDE ({excluded(table)}) FROM {table} "
-                                              f"ORDER BY {key_column(schema)}")
-            for table, schema in CONTENT_TABLES.items()}
+    return {
+        table: query_published(
+            warehouse, f"SELECT * EXCLUDE ({excluded(table)}) FROM {table} ORDER BY {key_column(schema)}"
+        )
+        for table, schema in CONTENT_TABLES.items()
+    }

@@ -12,8 +12,7 @@ ID_HEX_DIGITS = 20
 # A source name is the first segment of every source_uri, so it must stand in a path segment and a URL
 # on any system: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters.
 SOURCE_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-SOURCE_NAME_RULE = ("letters, digits, '.', '_' and '-', starting with a letter or digit, "
-                    "at most 64 characters")
+SOURCE_NAME_RULE = "letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters"
 
 
 def sha256_hex(text: str) -> str:

@@ -66,9 +66,15 @@ class Discard:
 def quarantine_row(rejection: Rejection, now: datetime, run_id: str, pipeline_version: str) -> dict:
     """The ``quarantine`` row of a rejection met by this run."""
     return {
-        "quarantine_id": stable_id("qua", rejection.source_uri, rejection.record_key, rejection.reason_code,
-                                   pipeline_version),
-        "source_uri": rejection.source_uri, "record_key": rejection.record_key, "stage": rejection.stage,
-        "reason_code": rejection.reason_code, "detail": rejection.detail, "quarantined_at": now,
-        "run_id": run_id, "pipeline_version": pipeline_version,
+        "quarantine_id": stable_id(
+            "qua", rejection.source_uri, rejection.record_key, rejection.reason_code, pipeline_version
+        ),
+        "source_uri": rejection.source_uri,
+        "record_key": rejection.record_key,
+        "stage": rejection.stage,
+        "reason_code": rejection.reason_code,
+        "detail": rejection.detail,
+        "quarantined_at": now,
+        "run_id": run_id,
+        "pipeline_version": pipeline_version,
     }

@@ -32,15 +32,40 @@ SEVERITIES = ("blocking", "warning")
 QUARANTINE_STAGES = ("parse", "normalise", "analyse")
 # Why an input was quarantined; the README's quarantine table says what each means.
 QUARANTINE_REASONS = (
-    "unreadable", "too_large", "parse_failed", "parse_timeout", "empty_file", "binary_file", "undecodable",
-    "corrupt_gzip", "unsupported_format", "invalid_json", "invalid_json_line", "unsupported_structure",
-    "invalid_html", "no_article_text", "invalid_sgml", "invalid_sgml_record", "duplicate_record_key",
-    "empty_body", "too_long", "normalise_failed", "normalise_timeout", "analysis_failed",
+    "unreadable",
+    "too_large",
+    "parse_failed",
+    "parse_timeout",
+    "empty_file",
+    "binary_file",
+    "undecodable",
+    "corrupt_gzip",
+    "unsupported_format",
+    "invalid_json",
+    "invalid_json_line",
+    "unsupported_structure",
+    "invalid_html",
+    "no_article_text",
+    "invalid_sgml",
+    "invalid_sgml_record",
+    "duplicate_record_key",
+    "empty_body",
+    "too_long",
+    "normalise_failed",
+    "normalise_timeout",
+    "analysis_failed",
 )
 
 
-def _field(name: str, type_: pa.DataType, doc: str, *, nullable: bool = True, key: bool = False,
-           allowed: tuple[str, ...] | None = None) -> pa.Field:
+def _field(
+    name: str,
+    type_: pa.DataType,
+    doc: str,
+    *,
+    nullable: bool = True,
+    key: bool = False,
+    allowed: tuple[str, ...] | None = None,
+) -> pa.Field:
     metadata = {"doc": doc}
     if key:
         metadata["key"] = "true"
@@ -66,185 +91,297 @@ def _span(prefix: str = "", what: str = "the text") -> list[pa.Field]:
 CREDIT_TYPE = pa.struct([("name", pa.string()), ("role", pa.string())])
 TIMESTAMP = pa.timestamp("us", tz="UTC")
 
-ARTICLES = pa.schema([
-    _field("article_id", pa.string(), "Stable id: hash of the canonical URL if known, else of source_uri + record key.", key=True),
-    _field("source_name", pa.string(), "Name of the source the file was read from ('bbc' for --source bbc=/data/bbc); "
-           "NULL only for articles read before sources had names and not read since."),
-    _field("source_uri", pa.string(), "The file's identity: source name + '/' + path inside the source ('bbc/politics/001.txt').",
-           nullable=False),
-    _field("record_key", pa.string(), "Which record inside the file ('' for one-article files).", nullable=False),
-    _field("source_format", pa.string(), "Parser that read the file.", nullable=False, allowed=SOURCE_FORMATS),
-    _field("content_sha256", pa.string(), "sha256 of the normalised body text.", nullable=False),
-    _field("duplicate_of", pa.string(), "article_id of an earlier article with the same body, else null."),
-    _field("url", pa.string(), "Canonical URL when the source gives one."),
-    _field("publisher", pa.string(), "The outlet ('Reuters', 'BBC News'): page metadata (og:site_name, JSON-LD), "
-           "the dump's source domain, the dateline's agency, else the URL's registered domain."),
-    _field("title", pa.string(), "Headline."),
-    _field("dateline", pa.string(), "Dateline prefix such as 'TOKYO, Oct 29 (Reuters)', removed from the body."),
-    _field("published_at", TIMESTAMP, "Publication time in UTC as the source states it; NULL when it states none. "
-           "A date without a time (dateline, URL) is 00:00 UTC."),
-    _field("published_at_source", pa.string(), "Which evidence gave published_at.", allowed=PUBLISHED_AT_SOURCES),
-    _field("first_seen_at", TIMESTAMP, "When this warehouse first loaded the article (start of that run); never "
-           "changes on later runs.", nullable=False),
-    _field("language", pa.string(), "ISO 639-1 language code when known."),
-    _field("authors", pa.list_(pa.string()), "Bylines from the source metadata."),
-    _field("credits", pa.list_(CREDIT_TYPE), "People named in trailing credit lines, with their role."),
-    _field("topics", pa.list_(pa.string()), "Subject codes the source assigns (Reuters TOPICS)."),
-    _field("places", pa.list_(pa.string()), "Place codes the source assigns (Reuters PLACES)."),
-    _field("body_text", pa.string(), "Clean article text; paragraphs separated by a newline. All spans index into it.", nullable=False),
-    _field("word_count", pa.int32(), "Whitespace-separated words in body_text.", nullable=False),
-    _field("paragraph_count", pa.int32(), "Paragraphs in body_text.", nullable=False),
-    *_lineage(),
-])
+ARTICLES = pa.schema(
+    [
+        _field(
+            "article_id",
+            pa.string(),
+            "Stable id: hash of the canonical URL if known, else of source_uri + record key.",
+            key=True,
+        ),
+        _field(
+            "source_name",
+            pa.string(),
+            "Name of the source the file was read from ('bbc' for --source bbc=/data/bbc); "
+            "NULL only for articles read before sources had names and not read since.",
+        ),
+        _field(
+            "source_uri",
+            pa.string(),
+            "The file's identity: source name + '/' + path inside the source ('bbc/politics/001.txt').",
+            nullable=False,
+        ),
+        _field("record_key", pa.string(), "Which record inside the file ('' for one-article files).", nullable=False),
+        _field("source_format", pa.string(), "Parser that read the file.", nullable=False, allowed=SOURCE_FORMATS),
+        _field("content_sha256", pa.string(), "sha256 of the normalised body text.", nullable=False),
+        _field("duplicate_of", pa.string(), "article_id of an earlier article with the same body, else null."),
+        _field("url", pa.string(), "Canonical URL when the source gives one."),
+        _field(
+            "publisher",
+            pa.string(),
+            "The outlet ('Reuters', 'BBC News'): page metadata (og:site_name, JSON-LD), "
+            "the dump's source domain, the dateline's agency, else the URL's registered domain.",
+        ),
+        _field("title", pa.string(), "Headline."),
+        _field("dateline", pa.string(), "Dateline prefix such as 'TOKYO, Oct 29 (Reuters)', removed from the body."),
+        _field(
+            "published_at",
+            TIMESTAMP,
+            "Publication time in UTC as the source states it; NULL when it states none. "
+            "A date without a time (dateline, URL) is 00:00 UTC.",
+        ),
+        _field("published_at_source", pa.string(), "Which evidence gave published_at.", allowed=PUBLISHED_AT_SOURCES),
+        _field(
+            "first_seen_at",
+            TIMESTAMP,
+            "When this warehouse first loaded the article (start of that run); never changes on later runs.",
+            nullable=False,
+        ),
+        _field("language", pa.string(), "ISO 639-1 language code when known."),
+        _field("authors", pa.list_(pa.string()), "Bylines from the source metadata."),
+        _field("credits", pa.list_(CREDIT_TYPE), "People named in trailing credit lines, with their role."),
+        _field("topics", pa.list_(pa.string()), "Subject codes the source assigns (Reuters TOPICS)."),
+        _field("places", pa.list_(pa.string()), "Place codes the source assigns (Reuters PLACES)."),
+        _field(
+            "body_text",
+            pa.string(),
+            "Clean article text; paragraphs separated by a newline. All spans index into it.",
+            nullable=False,
+        ),
+        _field("word_count", pa.int32(), "Whitespace-separated words in body_text.", nullable=False),
+        _field("paragraph_count", pa.int32(), "Paragraphs in body_text.", nullable=False),
+        *_lineage(),
+    ]
+)
 
-ENTITIES = pa.schema([
-    _field("entity_id", pa.string(), "Stable id derived from canonical name and label (and the article, for article-scoped entities).", key=True),
-    _field("name", pa.string(), "Canonical name.", nullable=False),
-    _field("label", pa.string(), "Entity type.", nullable=False, allowed=ENTITY_LABELS),
-    _field("scope", pa.string(), "'global': one entity across the warehouse; 'article': a person named only by one "
-           "name (a surname) in one article, never merged with other articles' namesakes.", nullable=False,
-           allowed=ENTITY_SCOPES),
-    _field("country_code", pa.string(), "ISO 3166-1 alpha-2 code of a country (GPE) or of a demonym's country (NORP)."),
-    _field("aliases", pa.list_(pa.string()), "Every surface form seen for the entity (pronouns excluded)."),
-    _field("article_count", pa.int64(), "Articles mentioning or crediting the entity (duplicate articles excluded).", nullable=False),
-    _field("mention_count", pa.int64(), "Mentions of the entity (duplicate articles excluded).", nullable=False),
-    _field("first_seen", TIMESTAMP, "Earliest publication time of an article mentioning the entity."),
-    _field("last_seen", TIMESTAMP, "Latest publication time of an article mentioning the entity."),
-    *_lineage(),
-])
+ENTITIES = pa.schema(
+    [
+        _field(
+            "entity_id",
+            pa.string(),
+            "Stable id derived from canonical name and label (and the article, for article-scoped entities).",
+            key=True,
+        ),
+        _field("name", pa.string(), "Canonical name.", nullable=False),
+        _field("label", pa.string(), "Entity type.", nullable=False, allowed=ENTITY_LABELS),
+        _field(
+            "scope",
+            pa.string(),
+            "'global': one entity across the warehouse; 'article': a person named only by one "
+            "name (a surname) in one article, never merged with other articles' namesakes.",
+            nullable=False,
+            allowed=ENTITY_SCOPES,
+        ),
+        _field(
+            "country_code", pa.string(), "ISO 3166-1 alpha-2 code of a country (GPE) or of a demonym's country (NORP)."
+        ),
+        _field("aliases", pa.list_(pa.string()), "Every surface form seen for the entity (pronouns excluded)."),
+        _field(
+            "article_count",
+            pa.int64(),
+            "Articles mentioning or crediting the entity (duplicate articles excluded).",
+            nullable=False,
+        ),
+        _field("mention_count", pa.int64(), "Mentions of the entity (duplicate articles excluded).", nullable=False),
+        _field("first_seen", TIMESTAMP, "Earliest publication time of an article mentioning the entity."),
+        _field("last_seen", TIMESTAMP, "Latest publication time of an article mentioning the entity."),
+        *_lineage(),
+    ]
+)
 
-ENTITY_MENTIONS = pa.schema([
-    _field("mention_id", pa.string(), "Stable id of the mention (article, span).", key=True),
-    _field("article_id", pa.string(), "Article the mention is in.", nullable=False),
-    _field("entity_id", pa.string(), "Canonical entity the mention refers to.", nullable=False),
-    _field("text", pa.string(), "Surface text: body_text[start_char:end_char].", nullable=False),
-    _field("label", pa.string(), "Entity type (decided by the entity's cluster).", nullable=False, allowed=ENTITY_LABELS),
-    *_span(what="the mention"),
-    _field("sentence_index", pa.int32(), "Index of the sentence in the article (-1 for credit lines)."),
-    _field("mention_type", pa.string(), "How the entity is named here.", nullable=False, allowed=MENTION_TYPES),
-    _field("role", pa.string(), "Title or role stripped from the name ('Prime Minister', 'reporter')."),
-    *_lineage(),
-])
+ENTITY_MENTIONS = pa.schema(
+    [
+        _field("mention_id", pa.string(), "Stable id of the mention (article, span).", key=True),
+        _field("article_id", pa.string(), "Article the mention is in.", nullable=False),
+        _field("entity_id", pa.string(), "Canonical entity the mention refers to.", nullable=False),
+        _field("text", pa.string(), "Surface text: body_text[start_char:end_char].", nullable=False),
+        _field(
+            "label",
+            pa.string(),
+            "Entity type (decided by the entity's cluster).",
+            nullable=False,
+            allowed=ENTITY_LABELS,
+        ),
+        *_span(what="the mention"),
+        _field("sentence_index", pa.int32(), "Index of the sentence in the article (-1 for credit lines)."),
+        _field("mention_type", pa.string(), "How the entity is named here.", nullable=False, allowed=MENTION_TYPES),
+        _field("role", pa.string(), "Title or role stripped from the name ('Prime Minister', 'reporter')."),
+        *_lineage(),
+    ]
+)
 
-QUOTES = pa.schema([
-    _field("quote_id", pa.string(), "Stable id of the quote (article, span).", key=True),
-    _field("article_id", pa.string(), "Article the quote is in.", nullable=False),
-    _field("quote_text", pa.string(), "Quoted content without the quote marks: body_text[start_char:end_char].", nullable=False),
-    *_span(what="the quote content"),
-    _field("kind", pa.string(), "direct, partial, indirect or mixed.", nullable=False, allowed=QUOTE_KINDS),
-    _field("cue", pa.string(), "Speech cue ('said', 'told', 'according to').", nullable=True),
-    *_span("cue_", "the cue"),
-    _field("speaker_text", pa.string(), "How the speaker is named at the quote ('he', 'Hegseth')."),
-    *_span("speaker_", "the speaker mention"),
-    _field("speaker_entity_id", pa.string(), "Canonical entity of the speaker, when resolved."),
-    _field("attribution", pa.string(), "How the speaker was found.", nullable=False, allowed=ATTRIBUTIONS),
-    _field("paragraph_index", pa.int32(), "Paragraph of the quote's start.", nullable=False),
-    *_lineage(),
-])
+QUOTES = pa.schema(
+    [
+        _field("quote_id", pa.string(), "Stable id of the quote (article, span).", key=True),
+        _field("article_id", pa.string(), "Article the quote is in.", nullable=False),
+        _field(
+            "quote_text",
+            pa.string(),
+            "Quoted content without the quote marks: body_text[start_char:end_char].",
+            nullable=False,
+        ),
+        *_span(what="the quote content"),
+        _field("kind", pa.string(), "direct, partial, indirect or mixed.", nullable=False, allowed=QUOTE_KINDS),
+        _field("cue", pa.string(), "Speech cue ('said', 'told', 'according to').", nullable=True),
+        *_span("cue_", "the cue"),
+        _field("speaker_text", pa.string(), "How the speaker is named at the quote ('he', 'Hegseth')."),
+        *_span("speaker_", "the speaker mention"),
+        _field("speaker_entity_id", pa.string(), "Canonical entity of the speaker, when resolved."),
+        _field("attribution", pa.string(), "How the speaker was found.", nullable=False, allowed=ATTRIBUTIONS),
+        _field("paragraph_index", pa.int32(), "Paragraph of the quote's start.", nullable=False),
+        *_lineage(),
+    ]
+)
 
-NUMERIC_CLAIMS = pa.schema([
-    _field("claim_id", pa.string(), "Stable id of the claim (article, span).", key=True),
-    _field("article_id", pa.string(), "Article the claim is in.", nullable=False),
-    _field("surface", pa.string(), "Claim text: body_text[start_char:end_char].", nullable=False),
-    *_span(what="the claim"),
-    _field("value", pa.float64(), "Normalised value in units (3e9 for '$3bn')."),
-    _field("value_low", pa.float64(), "Lower bound for ranges and vague amounts."),
-    _field("value_high", pa.float64(), "Upper bound for ranges and vague amounts."),
-    _field("unit", pa.string(), "Normalised unit ('percent', 'USD', 'year', 'fighter jets')."),
-    _field("quantity_kind", pa.string(), "What sort of quantity.", nullable=False, allowed=QUANTITY_KINDS),
-    _field("currency", pa.string(), "ISO 4217 code for money."),
-    _field("scale", pa.float64(), "Multiplier applied from a scale word (1e9 for 'billion')."),
-    _field("approximate", pa.bool_(), "Hedged ('about', 'dozens').", nullable=False),
-    _field("comparator", pa.string(), "Comparison word normalised.", allowed=COMPARATORS),
-    _field("of_what", pa.string(), "What the quantity is a share of ('GDP')."),
-    _field("subject", pa.string(), "Noun phrase the quantity describes."),
-    _field("time_text", pa.string(), "Time expression attached to the claim ('by 2035')."),
-    _field("quote_id", pa.string(), "Quote the number was said in."),
-    _field("speaker_entity_id", pa.string(), "Entity who said or reported it."),
-    _field("previous_claim_id", pa.string(),
-           "The claim this value changed from, in the same sentence ('to 2% … from about 1.8%')."),
-    *_lineage(),
-])
+NUMERIC_CLAIMS = pa.schema(
+    [
+        _field("claim_id", pa.string(), "Stable id of the claim (article, span).", key=True),
+        _field("article_id", pa.string(), "Article the claim is in.", nullable=False),
+        _field("surface", pa.string(), "Claim text: body_text[start_char:end_char].", nullable=False),
+        *_span(what="the claim"),
+        _field("value", pa.float64(), "Normalised value in units (3e9 for '$3bn')."),
+        _field("value_low", pa.float64(), "Lower bound for ranges and vague amounts."),
+        _field("value_high", pa.float64(), "Upper bound for ranges and vague amounts."),
+        _field("unit", pa.string(), "Normalised unit ('percent', 'USD', 'year', 'fighter jets')."),
+        _field("quantity_kind", pa.string(), "What sort of quantity.", nullable=False, allowed=QUANTITY_KINDS),
+        _field("currency", pa.string(), "ISO 4217 code for money."),
+        _field("scale", pa.float64(), "Multiplier applied from a scale word (1e9 for 'billion')."),
+        _field("approximate", pa.bool_(), "Hedged ('about', 'dozens').", nullable=False),
+        _field("comparator", pa.string(), "Comparison word normalised.", allowed=COMPARATORS),
+        _field("of_what", pa.string(), "What the quantity is a share of ('GDP')."),
+        _field("subject", pa.string(), "Noun phrase the quantity describes."),
+        _field("time_text", pa.string(), "Time expression attached to the claim ('by 2035')."),
+        _field("quote_id", pa.string(), "Quote the number was said in."),
+        _field("speaker_entity_id", pa.string(), "Entity who said or reported it."),
+        _field(
+            "previous_claim_id",
+            pa.string(),
+            "The claim this value changed from, in the same sentence ('to 2% … from about 1.8%').",
+        ),
+        *_lineage(),
+    ]
+)
 
-RUNS = pa.schema([
-    _field("run_id", pa.string(), "Run id (sortable by start time).", key=True),
-    _field("started_at", TIMESTAMP, "Run start.", nullable=False),
-    _field("finished_at", TIMESTAMP, "Run end."),
-    _field("status", pa.string(), "Outcome.", nullable=False, allowed=RUN_STATUSES),
-    _field("sources", pa.list_(pa.string()), "Sources the run read, as NAME=PATH (file, folder or glob)."),
-    _field("source_roots", pa.map_(pa.string(), pa.string()),
-           "Source name -> the folder its paths are relative to, for this run: a name read from another folder "
-           "later must be given explicitly."),
-    _field("pipeline_version", pa.string(), "Code + model version.", nullable=False),
-    _field("files_seen", pa.int64(), "Files discovered.", nullable=False),
-    _field("files_new", pa.int64(), "Files new or changed since the last run.", nullable=False),
-    _field("articles", pa.int64(), "Articles produced by this run.", nullable=False),
-    _field("quarantined", pa.int64(), "Files or records quarantined by this run.", nullable=False),
-    _field("discarded", pa.map_(pa.string(), pa.int64()), "Records that are not articles by design, by reason (wire briefs)."),
-    _field("skipped_language", pa.int64(), "Articles stored but not analysed: not in a language the NLP model reads."),
-    _field("step_seconds", pa.map_(pa.string(), pa.float64()), "Wall time per step."),
-    _field("error", pa.string(), "One-line reason when the run failed."),
-])
+RUNS = pa.schema(
+    [
+        _field("run_id", pa.string(), "Run id (sortable by start time).", key=True),
+        _field("started_at", TIMESTAMP, "Run start.", nullable=False),
+        _field("finished_at", TIMESTAMP, "Run end."),
+        _field("status", pa.string(), "Outcome.", nullable=False, allowed=RUN_STATUSES),
+        _field("sources", pa.list_(pa.string()), "Sources the run read, as NAME=PATH (file, folder or glob)."),
+        _field(
+            "source_roots",
+            pa.map_(pa.string(), pa.string()),
+            "Source name -> the folder its paths are relative to, for this run: a name read from another folder "
+            "later must be given explicitly.",
+        ),
+        _field("pipeline_version", pa.string(), "Code + model version.", nullable=False),
+        _field("files_seen", pa.int64(), "Files discovered.", nullable=False),
+        _field("files_new", pa.int64(), "Files new or changed since the last run.", nullable=False),
+        _field("articles", pa.int64(), "Articles produced by this run.", nullable=False),
+        _field("quarantined", pa.int64(), "Files or records quarantined by this run.", nullable=False),
+        _field(
+            "discarded",
+            pa.map_(pa.string(), pa.int64()),
+            "Records that are not articles by design, by reason (wire briefs).",
+        ),
+        _field(
+            "skipped_language", pa.int64(), "Articles stored but not analysed: not in a language the NLP model reads."
+        ),
+        _field("step_seconds", pa.map_(pa.string(), pa.float64()), "Wall time per step."),
+        _field("error", pa.string(), "One-line reason when the run failed."),
+    ]
+)
 
-FILES = pa.schema([
-    _field("file_id", pa.string(), "sha256 of (source_uri, content sha256, pipeline_version).", key=True),
-    _field("source_name", pa.string(), "Source the file was read from; NULL for files read before sources had names."),
-    _field("source_uri", pa.string(), "The file's identity: source name + '/' + path inside the source.", nullable=False),
-    _field("source_path", pa.string(), "Absolute path when the file was read.", nullable=False),
-    _field("modified_at", TIMESTAMP, "The file's modification time when it was read (decides which of two files with "
-           "one URL is newer, and the year of a dateline without one)."),
-    _field("sha256", pa.string(), "sha256 of the raw bytes.", nullable=False),
-    _field("size_bytes", pa.int64(), "Raw size.", nullable=False),
-    _field("status", pa.string(), "What became of the file.", nullable=False, allowed=FILE_STATUSES),
-    _field("article_count", pa.int64(), "Articles the file yielded.", nullable=False),
-    *_lineage(),
-])
+FILES = pa.schema(
+    [
+        _field("file_id", pa.string(), "sha256 of (source_uri, content sha256, pipeline_version).", key=True),
+        _field(
+            "source_name", pa.string(), "Source the file was read from; NULL for files read before sources had names."
+        ),
+        _field(
+            "source_uri",
+            pa.string(),
+            "The file's identity: source name + '/' + path inside the source.",
+            nullable=False,
+        ),
+        _field("source_path", pa.string(), "Absolute path when the file was read.", nullable=False),
+        _field(
+            "modified_at",
+            TIMESTAMP,
+            "The file's modification time when it was read (decides which of two files with "
+            "one URL is newer, and the year of a dateline without one).",
+        ),
+        _field("sha256", pa.string(), "sha256 of the raw bytes.", nullable=False),
+        _field("size_bytes", pa.int64(), "Raw size.", nullable=False),
+        _field("status", pa.string(), "What became of the file.", nullable=False, allowed=FILE_STATUSES),
+        _field("article_count", pa.int64(), "Articles the file yielded.", nullable=False),
+        *_lineage(),
+    ]
+)
 
-QUARANTINE = pa.schema([
-    _field("quarantine_id", pa.string(), "sha256 of (source_uri, record_key, reason_code, pipeline_version).", key=True),
-    _field("source_uri", pa.string(), "File the bad input came from.", nullable=False),
-    _field("record_key", pa.string(), "Record inside the file ('' for the whole file).", nullable=False),
-    _field("stage", pa.string(), "Step that rejected it.", nullable=False, allowed=QUARANTINE_STAGES),
-    _field("reason_code", pa.string(), "Machine-readable reason ('invalid_json', 'empty_body'; README, Quarantine).",
-           nullable=False, allowed=QUARANTINE_REASONS),
-    _field("detail", pa.string(), "Human-readable detail."),
-    _field("quarantined_at", TIMESTAMP, "When it was quarantined.", nullable=False),
-    *_lineage(),
-])
+QUARANTINE = pa.schema(
+    [
+        _field(
+            "quarantine_id", pa.string(), "sha256 of (source_uri, record_key, reason_code, pipeline_version).", key=True
+        ),
+        _field("source_uri", pa.string(), "File the bad input came from.", nullable=False),
+        _field("record_key", pa.string(), "Record inside the file ('' for the whole file).", nullable=False),
+        _field("stage", pa.string(), "Step that rejected it.", nullable=False, allowed=QUARANTINE_STAGES),
+        _field(
+            "reason_code",
+            pa.string(),
+            "Machine-readable reason ('invalid_json', 'empty_body'; README, Quarantine).",
+            nullable=False,
+            allowed=QUARANTINE_REASONS,
+        ),
+        _field("detail", pa.string(), "Human-readable detail."),
+        _field("quarantined_at", TIMESTAMP, "When it was quarantined.", nullable=False),
+        *_lineage(),
+    ]
+)
 
-VALIDATION_RESULTS = pa.schema([
-    _field("result_id", pa.string(), "sha256 of (run_id, table, expectation, column).", key=True),
-    _field("table_name", pa.string(), "Validated table.", nullable=False),
-    _field("expectation", pa.string(), "Great Expectations expectation type.", nullable=False),
-    _field("column_name", pa.string(), "Column the expectation checks, if any."),
-    _field("severity", pa.string(), "Blocking failures stop the publish.", nullable=False, allowed=SEVERITIES),
-    _field("success", pa.bool_(), "Whether the expectation held.", nullable=False),
-    _field("unexpected_count", pa.int64(), "Rows that broke it."),
-    _field("row_count", pa.int64(), "Rows validated.", nullable=False),
-    _field("detail", pa.string(), "Sample of unexpected values."),
-    _field("validated_at", TIMESTAMP, "When.", nullable=False),
-    *_lineage(),
-])
+VALIDATION_RESULTS = pa.schema(
+    [
+        _field("result_id", pa.string(), "sha256 of (run_id, table, expectation, column).", key=True),
+        _field("table_name", pa.string(), "Validated table.", nullable=False),
+        _field("expectation", pa.string(), "Great Expectations expectation type.", nullable=False),
+        _field("column_name", pa.string(), "Column the expectation checks, if any."),
+        _field("severity", pa.string(), "Blocking failures stop the publish.", nullable=False, allowed=SEVERITIES),
+        _field("success", pa.bool_(), "Whether the expectation held.", nullable=False),
+        _field("unexpected_count", pa.int64(), "Rows that broke it."),
+        _field("row_count", pa.int64(), "Rows validated.", nullable=False),
+        _field("detail", pa.string(), "Sample of unexpected values."),
+        _field("validated_at", TIMESTAMP, "When.", nullable=False),
+        *_lineage(),
+    ]
+)
 
 # The hand-off from parse to normalise (a run's scratch file, never published): one row per
 # ``transforms.records.RawRecord``, field for field (tested).
-RAW_RECORDS = pa.schema([
-    _field("source_uri", pa.string(), "The file the record came from: SOURCE_NAME/path inside the source.",
-           nullable=False),
-    _field("record_key", pa.string(), "Which record of the file ('' for a one-article file).", nullable=False),
-    _field("source_format", pa.string(), "Input format.", nullable=False, allowed=SOURCE_FORMATS),
-    _field("text", pa.string(), "The article text as the source gave it.", nullable=False),
-    _field("title", pa.string(), "Title as the source gave it."),
-    _field("url", pa.string(), "URL as the source gave it."),
-    _field("authors", pa.list_(pa.string()), "Authors as the source's metadata names them."),
-    _field("published", pa.string(), "Publication time as the source states it, unparsed."),
-    _field("published_source", pa.string(), "Which metadata gave 'published'.", allowed=PUBLISHED_AT_SOURCES),
-    _field("publisher", pa.string(), "The outlet as the source's metadata names it."),
-    _field("language", pa.string(), "Language as the source's metadata states it."),
-    _field("dateline", pa.string(), "Dateline, when the format marks it (SGML <DATELINE>)."),
-    _field("topics", pa.list_(pa.string()), "Topic codes the source gives (Reuters <TOPICS>)."),
-    _field("places", pa.list_(pa.string()), "Place codes the source gives (Reuters <PLACES>)."),
-])
+RAW_RECORDS = pa.schema(
+    [
+        _field(
+            "source_uri",
+            pa.string(),
+            "The file the record came from: SOURCE_NAME/path inside the source.",
+            nullable=False,
+        ),
+        _field("record_key", pa.string(), "Which record of the file ('' for a one-article file).", nullable=False),
+        _field("source_format", pa.string(), "Input format.", nullable=False, allowed=SOURCE_FORMATS),
+        _field("text", pa.string(), "The article text as the source gave it.", nullable=False),
+        _field("title", pa.string(), "Title as the source gave it."),
+        _field("url", pa.string(), "URL as the source gave it."),
+        _field("authors", pa.list_(pa.string()), "Authors as the source's metadata names them."),
+        _field("published", pa.string(), "Publication time as the source states it, unparsed."),
+        _field("published_source", pa.string(), "Which metadata gave 'published'.", allowed=PUBLISHED_AT_SOURCES),
+        _field("publisher", pa.string(), "The outlet as the source's metadata names it."),
+        _field("language", pa.string(), "Language as the source's metadata states it."),
+        _field("dateline", pa.string(), "Dateline, when the format marks it (SGML <DATELINE>)."),
+        _field("topics", pa.list_(pa.string()), "Topic codes the source gives (Reuters <TOPICS>)."),
+        _field("places", pa.list_(pa.string()), "Place codes the source gives (Reuters <PLACES>)."),
+    ]
+)
 
 # Content tables hold one version of each article's rows; ops tables are logs.
 CONTENT_TABLES: dict[str, pa.Schema] = {
@@ -265,8 +402,11 @@ ALL_TABLES: dict[str, pa.Schema] = {**CONTENT_TABLES, **OPS_TABLES}
 # Child tables whose rows carry spans into articles.body_text: (text column, start, end).
 SPAN_COLUMNS: dict[str, list[tuple[str, str, str]]] = {
     "entity_mentions": [("text", "start_char", "end_char")],
-    "quotes": [("quote_text", "start_char", "end_char"), ("cue", "cue_start_char", "cue_end_char"),
-               ("speaker_text", "speaker_start_char", "speaker_end_char")],
+    "quotes": [
+        ("quote_text", "start_char", "end_char"),
+        ("cue", "cue_start_char", "cue_end_char"),
+        ("speaker_text", "speaker_start_char", "speaker_end_char"),
+    ],
     "numeric_claims": [("surface", "start_char", "end_char")],
 }
 

@@ -29,9 +29,7 @@ def table_ddl(table_name: str, schema: pa.Schema) -> list[str]:
 
 
 def create_table_sql(table_name: str, schema: pa.Schema) -> str:
-    columns = [
-        f"    {quote_ident(f.name)} {duckdb_type(f.type)}{'' if f.nullable else ' NOT NULL'}" for f in schema
-    ]
+    columns = [f"    {quote_ident(f.name)} {duckdb_type(f.type)}{'' if f.nullable else ' NOT NULL'}" for f in schema]
     columns.append(f"    PRIMARY KEY ({quote_ident(key_column(schema))})")
     return f"CREATE TABLE {quote_ident(table_name)} (\n" + ",\n".join(columns) + "\n)"
 

@@ -122,8 +122,10 @@ def local_copies(lake: Lake, parts: dict[str, list[str]], directory: Path) -> di
     """
     if lake.is_local:
         return {table: list(paths) for table, paths in parts.items()}
-    copies = {table: [str(Path(directory) / path.removeprefix(lake.root + "/")) for path in paths]
-              for table, paths in parts.items()}
+    copies = {
+        table: [str(Path(directory) / path.removeprefix(lake.root + "/")) for path in paths]
+        for table, paths in parts.items()
+    }
     sources = [path for paths in parts.values() for path in paths]
     if sources:
         lake.fs.get(sources, [copy for paths in copies.values() for copy in paths])
@@ -169,8 +171,12 @@ def write_part_stream(directory: Path, table_name: str, tables: Iterable[pa.Tabl
     return path
 
 
-def read_batches(path: Path | str, batch_rows: int, columns: list[str] | None = None,
-                 filesystem: fsspec.AbstractFileSystem | None = None) -> Iterator[pa.RecordBatch]:
+def read_batches(
+    path: Path | str,
+    batch_rows: int,
+    columns: list[str] | None = None,
+    filesystem: fsspec.AbstractFileSystem | None = None,
+) -> Iterator[pa.RecordBatch]:
     """A Parquet file's rows in batches, one row group in memory at a time (``write_part_stream`` writes
     a group per table it is given).  Not ``ParquetFile.iter_batches``: in pyarrow 26 its allocations
     grow with the rows read (6 → 36 MB over 90k articles), whereas a row group at a time stays flat."""
@@ -261,8 +267,9 @@ def commit_run(lake: Lake, run_id: str, *, repaired_runs: Iterable[str] = ()) ->
     marker = _marker(lake, run_id)
     if is_committed(lake, run_id):
         return marker
-    parts = {table: [p.removeprefix(lake.root + "/") for p in staged_parts(lake, table, run_id)]
-             for table in ALL_TABLES}
+    parts = {
+        table: [p.removeprefix(lake.root + "/") for p in staged_parts(lake, table, run_id)] for table in ALL_TABLES
+    }
     payload = {
         "run_id": run_id,
         "committed_at": datetime.now(UTC).isoformat(),
@@ -366,8 +373,11 @@ def missing_parts(lake: Lake) -> dict[str, list[str]]:
     """Run id → the parts its commit marker lists that are not in the lake, for runs with such gaps that no
     committed run has repaired yet."""
     listing = _committed_listing(lake)
-    missing = {run_id: [lake.uri(path) for paths in listed.values() for path, exists in paths if not exists]
-               for run_id, listed in listing.parts.items() if run_id not in listing.repaired}
+    missing = {
+        run_id: [lake.uri(path) for paths in listed.values() for path, exists in paths if not exists]
+        for run_id, listed in listing.parts.items()
+        if run_id not in listing.repaired
+    }
     return {run_id: paths for run_id, paths in missing.items() if paths}
 
 
@@ -387,9 +397,12 @@ def _committed_listing(lake: Lake) -> _CommittedListing:
     for run_id, marker in markers.items():
         payload = json.loads(contents[marker])
         repaired.update(payload.get("repaired_runs", []))
-        parts[run_id] = {table: [(path, path in present) for path in (lake.path(rel) for rel in
-                                                                        sorted(payload["parts"].get(table, [])))]
-                         for table in ALL_TABLES}
+        parts[run_id] = {
+            table: [
+                (path, path in present) for path in (lake.path(rel) for rel in sorted(payload["parts"].get(table, [])))
+            ]
+            for table in ALL_TABLES
+        }
     return _CommittedListing(parts, repaired)
 
 

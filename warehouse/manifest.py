@@ -64,8 +64,15 @@ def superseded_files(manifest: pa.Table, reread_paths: set[str], run_id: str, pi
     rows = []
     for row in manifest.to_pylist():
         if row["source_name"] is None and row["status"] != "superseded" and row["source_path"] in reread_paths:
-            rows.append({**row, "status": "superseded", "article_count": 0, "run_id": run_id,
-                         "pipeline_version": pipeline_version})
+            rows.append(
+                {
+                    **row,
+                    "status": "superseded",
+                    "article_count": 0,
+                    "run_id": run_id,
+                    "pipeline_version": pipeline_version,
+                }
+            )
     return rows
 
 

@@ -26,7 +26,8 @@ from warehouse.manifest import committed_file_rows, published_reads
 PUBLISHED_DB_NAME = "broadsheet.duckdb"
 PUBLISH_LOCK_NAME = ".publish.lock"
 TMP_DB_PREFIX = f".{PUBLISHED_DB_NAME}.tmp-"
-# DuckDB 2.0 writes its own v2 format by default, which the 1.4/1.5 readers in BI drivers and the PyPI duckdb-cli refuse.
+# DuckDB 2.0 writes its own v2 format by default, which the 1.4/1.5 readers in BI drivers and the PyPI duckdb-cli
+# refuse.
 PUBLISH_STORAGE_VERSION = "v1.4.0"
 # A second run should fail fast with a clear message rather than queue behind a build.
 PUBLISH_LOCK_TIMEOUT_S = 2.0
@@ -49,8 +50,13 @@ class PublishResult:
     path: Path
 
 
-def publish(warehouse_dir: Path, lake: Lake | None = None, *, lock_timeout: float = PUBLISH_LOCK_TIMEOUT_S,
-            before_swap: Callable[[], None] | None = None) -> PublishResult:
+def publish(
+    warehouse_dir: Path,
+    lake: Lake | None = None,
+    *,
+    lock_timeout: float = PUBLISH_LOCK_TIMEOUT_S,
+    before_swap: Callable[[], None] | None = None,
+) -> PublishResult:
     """Rebuild ``<warehouse_dir>/broadsheet.duckdb`` from the committed lake (by default ``<warehouse_dir>/lake``).
 
     ``before_swap`` runs when the new file is complete but not yet in place (the crash tests stop there).
@@ -169,7 +175,9 @@ def _articles_sql(files: list[str]) -> str:
     columns = _column_list("articles")
     # Parts written before first_seen_at existed: the start of the run that wrote them (a run id starts with it).
     article_columns = _column_list("articles", prefix="a.").replace(
-        'a."first_seen_at"', """coalesce(a."first_seen_at", to_timestamp(epoch(strptime(left(a.run_id, 15), '%Y%m%dT%H%M%S'))))""")
+        'a."first_seen_at"',
+        """coalesce(a."first_seen_at", to_timestamp(epoch(strptime(left(a.run_id, 15), '%Y%m%dT%H%M%S'))))""",
+    )
     return f"""
         INSERT INTO articles ({columns})
         SELECT {article_columns} FROM {_ordered_source(files)} AS a
@@ -258,4 +266,3 @@ def _remove_stale_builds(warehouse_dir: Path) -> None:
 def _remove_db_files(db_path: Path) -> None:
     for path in (db_path, db_path.with_name(db_path.name + ".wal")):
         path.unlink(missing_ok=True)
-

@@ -111,7 +111,7 @@ def _tokens(sql: str) -> list[tuple[int, str]]:
     ends = [pos for pos, _ in raw[1:]] + [len(sql)]
     return [
         (pos, sql[pos:end].strip())
-        for (pos, kind), end in zip(raw, ends)
+        for (pos, kind), end in zip(raw, ends, strict=True)
         if kind != duckdb.token_type.comment
     ]
 
@@ -134,7 +134,7 @@ def _explained_sql(sql: str) -> str:
             i += 1
             if depth <= 0:
                 break
-    return sql[tokens[i][0]:] if i < len(tokens) else ""
+    return sql[tokens[i][0] :] if i < len(tokens) else ""
 
 
 def _snippet(sql: str, limit: int = 60) -> str:

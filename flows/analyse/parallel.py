@@ -70,8 +70,9 @@ def analyse_in_parallel(articles: Iterable[dict], workers: int) -> Iterator[Arti
             yield from pending.popleft().result()
 
 
-def analyse_on_cluster(articles: Iterable[dict], client: distributed.Client,
-                       expected_pipeline_version: str) -> Iterator[ArticleExtraction]:
+def analyse_on_cluster(
+    articles: Iterable[dict], client: distributed.Client, expected_pipeline_version: str
+) -> Iterator[ArticleExtraction]:
     """Extractions for the articles, in input order, computed on the Dask cluster behind ``client``.
 
     Each chunk travels to a worker with its articles and comes back as rows, so workers need no
@@ -103,8 +104,9 @@ def _analyse_chunk_on_worker(chunk: list[dict], expected_pipeline_version: str) 
     if worker_version != expected_pipeline_version:
         from distributed import get_worker
 
-        raise WorkerVersionMismatch(f"worker {get_worker().address} has pipeline version "
-                                    f"{worker_version}, the run {expected_pipeline_version}")
+        raise WorkerVersionMismatch(
+            f"worker {get_worker().address} has pipeline version {worker_version}, the run {expected_pipeline_version}"
+        )
     with _MODEL_LOCK:
         return _analyse_chunk(chunk)
 

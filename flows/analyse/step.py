@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,8 +30,14 @@ NLP_LANGUAGES = frozenset({"en"})
 ANALYSED_COLUMNS = ["article_id", "body_text", "credits", "language", "duplicate_of", "source_uri", "record_key"]
 
 
-def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_progress: bool = False,
-            cluster: distributed.Client | None = None) -> dict:
+def analyse(
+    warehouse_dir: Path,
+    run_id: str,
+    pipeline_version: str,
+    *,
+    show_progress: bool = False,
+    cluster: distributed.Client | None = None,
+) -> dict:
     """The model and the extraction over the run's articles, written in parts as they come.
 
     The model runs on every core of this machine, or on the Dask cluster behind ``cluster``;
@@ -44,7 +50,7 @@ def analyse(warehouse_dir: Path, run_id: str, pipeline_version: str, *, show_pro
     counts = {"entity_mentions": 0, "quotes": 0, "numeric_claims": 0, "skipped_language": 0, "skipped_duplicate": 0}
     entity_parts = RunScratch.of(warehouse_dir, run_id).entity_parts
     failures: list[dict] = []
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
 
     def readable_articles() -> Iterator[dict]:
         for batch in read_batches(articles_file, ANALYSE_BATCH_ARTICLES, ANALYSED_COLUMNS):

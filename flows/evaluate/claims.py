@@ -15,14 +15,13 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from evaluation.claims import QuantityScores, SeedClaimScores, SuiteScores, score_quantulum_suite, score_seed_claims
 from flows.analyse.model import load_claims_pipeline, load_pipeline, load_reference
 from flows.settings import DEFAULT_SOURCE, PROJECT_ROOT
-from transforms.nlp.analyse import extract_article
-from transforms.nlp.claims import extract_claims
-from evaluation.claims import (QuantityScores, SeedClaimScores, SuiteScores, score_quantulum_suite,
-                                          score_seed_claims)
 from transforms.ingest.normalise import normalise_record
 from transforms.ingest.parse import parse_file
+from transforms.nlp.analyse import extract_article
+from transforms.nlp.claims import extract_claims
 
 DEFAULT_SEED_GOLD = PROJECT_ROOT.parent / "shared" / "gold" / "seed-000.json"
 # Where the English test cases sit inside the quantulum3 package.
@@ -42,18 +41,25 @@ def claims_report(seed_gold: Path = DEFAULT_SEED_GOLD, suite: Path | None = None
     report: dict = {}
     try:
         seed = evaluate_seed(seed_gold, pipeline)
-        report["seed"] = {"perfect": seed.perfect, "right": seed.score.true_positives, "gold": seed.score.gold,
-                          "predicted": seed.score.predicted, "missing": list(seed.missing),
-                          "false_claims": list(seed.false_claims),
-                          "wrong": [f"{surface}: {name} {want!r} ≠ {got!r}"
-                                    for surface, name, want, got in seed.wrong],
-                          "attributes": seed.attributes}
+        report["seed"] = {
+            "perfect": seed.perfect,
+            "right": seed.score.true_positives,
+            "gold": seed.score.gold,
+            "predicted": seed.score.predicted,
+            "missing": list(seed.missing),
+            "false_claims": list(seed.false_claims),
+            "wrong": [f"{surface}: {name} {want!r} ≠ {got!r}" for surface, name, want, got in seed.wrong],
+            "attributes": seed.attributes,
+        }
     except FileNotFoundError as error:
         report["seed"] = {"error": str(error)}
     try:
         scores = evaluate_quantulum_suite(suite, pipeline)
-        report["quantulum"] = {"cases": len(scores.cases), "with_units": _numbers(scores.with_units),
-                               "all": _numbers(scores.all)}
+        report["quantulum"] = {
+            "cases": len(scores.cases),
+            "with_units": _numbers(scores.with_units),
+            "all": _numbers(scores.all),
+        }
     except SuiteUnavailable as error:
         report["quantulum"] = {"error": str(error)}
     report["rows"] = report_rows(report)
@@ -68,8 +74,13 @@ def report_rows(report: dict) -> list[tuple[str, str]]:
         rows.append(("seed: not scored", seed["error"]))
     else:
         rows.append(("seed: claims right / gold", f"{seed['right']} / {seed['gold']}"))
-        rows.append(("seed: false claims", str(len(seed["false_claims"]))
-                     + (f" ({'; '.join(seed['false_claims'])})" if seed["false_claims"] else "")))
+        rows.append(
+            (
+                "seed: false claims",
+                str(len(seed["false_claims"]))
+                + (f" ({'; '.join(seed['false_claims'])})" if seed["false_claims"] else ""),
+            )
+        )
         for surface in seed["missing"]:
             rows.append(("seed: missing", surface))
         for line in seed["wrong"]:
@@ -81,15 +92,18 @@ def report_rows(report: dict) -> list[tuple[str, str]]:
         rows.append(("quantulum3 suite: not scored", suite["error"]))
         return rows
     rows.append(("quantulum3 suite: sentences", str(suite["cases"])))
-    for reading, label in (("with_units", "quantities with units (bare numbers out of scope)"),
-                           ("all", "all quantities (bare numbers count as misses)")):
+    for reading, label in (
+        ("with_units", "quantities with units (bare numbers out of scope)"),
+        ("all", "all quantities (bare numbers count as misses)"),
+    ):
         numbers = suite[reading]
         rows.append((f"{label}: expected / ours", f"{numbers['gold']} / {numbers['predicted']}"))
         for kind in ("value", "value_unit"):
             name = "value" if kind == "value" else "value+unit"
             score = numbers[kind]
-            rows.append((f"{label}: {name} P / R / F1",
-                         f"{score['precision']:.3f} / {score['recall']:.3f} / {score['f1']:.3f}"))
+            rows.append(
+                (f"{label}: {name} P / R / F1", f"{score['precision']:.3f} / {score['recall']:.3f} / {score['f1']:.3f}")
+            )
     return rows
 
 
@@ -105,8 +119,9 @@ def evaluate_seed(gold_path: Path = DEFAULT_SEED_GOLD, pipeline: str = "analysis
     article = normalise_record(next(iter(parse_file(raw_path.name, raw_path.read_bytes()))))
     if pipeline != "analysis":
         return score_seed_claims(claim_rows(PIPELINES[pipeline]()(article["body_text"])), gold["claims"])
-    extraction = extract_article(load_pipeline()(article["body_text"]), article["article_id"], article["credits"],
-                                 load_reference())
+    extraction = extract_article(
+        load_pipeline()(article["body_text"]), article["article_id"], article["credits"], load_reference()
+    )
     names = {row["entity_id"]: row["name"] for row in extraction.entities}
     return score_seed_claims(extraction.numeric_claims, gold["claims"], names)
 
@@ -116,7 +131,7 @@ def evaluate_quantulum_suite(suite: Path | None = None, pipeline: str = "analysi
     cases = load_quantulum_suite(suite)
     nlp = PIPELINES[pipeline]()
     docs = nlp.pipe(case["req"] for case in cases)
-    return score_quantulum_suite((case, claim_rows(doc)) for case, doc in zip(cases, docs))
+    return score_quantulum_suite((case, claim_rows(doc)) for case, doc in zip(cases, docs, strict=True))
 
 
 def load_quantulum_suite(path: Path | None = None) -> list[dict]:
@@ -128,8 +143,10 @@ def quantulum_suite_path() -> Path:
     """quantities.json inside the installed quantulum3, found without importing the package."""
     spec = importlib.util.find_spec("quantulum3")
     if spec is None or not spec.submodule_search_locations:
-        raise SuiteUnavailable("quantulum3 is not installed (a dev dependency: `uv sync` installs it); "
-                               "its English test suite is the claims benchmark")
+        raise SuiteUnavailable(
+            "quantulum3 is not installed (a dev dependency: `uv sync` installs it); "
+            "its English test suite is the claims benchmark"
+        )
     path = Path(next(iter(spec.submodule_search_locations))).joinpath(*QUANTULUM_SUITE)
     if not path.exists():
         raise SuiteUnavailable(f"quantulum3 is installed but has no {'/'.join(QUANTULUM_SUITE)}")
@@ -148,6 +165,11 @@ def _row(claim) -> dict:
 
 
 def _numbers(scores: QuantityScores) -> dict:
-    return {"gold": scores.value.gold, "predicted": scores.value.predicted,
-            **{kind: {"true_positives": s.true_positives, "precision": s.precision, "recall": s.recall, "f1": s.f1}
-               for kind, s in (("value", scores.value), ("value_unit", scores.value_unit))}}
+    return {
+        "gold": scores.value.gold,
+        "predicted": scores.value.predicted,
+        **{
+            kind: {"true_positives": s.true_positives, "precision": s.precision, "recall": s.recall, "f1": s.f1}
+            for kind, s in (("value", scores.value), ("value_unit", scores.value_unit))
+        },
+    }

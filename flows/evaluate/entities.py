@@ -11,6 +11,7 @@ def evaluate_entities(gold_articles: list[GoldArticle]) -> list[tuple[GoldArticl
     for item in gold_articles:
         extraction = extract(item.article)
         labels = set(item.gold["labels"]) if "labels" in item.gold else None
-        results.append((item, score_entities(extraction.entity_mentions, extraction.entities,
-                                             item.gold["entities"], labels)))
+        results.append(
+            (item, score_entities(extraction.entity_mentions, extraction.entities, item.gold["entities"], labels))
+        )
     return results

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from flows.analyse.model import load_pipeline, load_reference
 from flows.settings import DEFAULT_SOURCE, PROJECT_ROOT
-from transforms.nlp.analyse import ArticleExtraction, extract_article
 from transforms.ingest.normalise import normalise_record
 from transforms.ingest.parse import parse_file
+from transforms.nlp.analyse import ArticleExtraction, extract_article
 from transforms.records import RawRecord
 
 DEFAULT_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
@@ -26,8 +26,11 @@ class GoldArticle:
 def load_gold(path: Path, corpora: Path = DEFAULT_CORPORA) -> list[GoldArticle]:
     """Gold files (one file, or every .json in a folder) with the article each one annotates."""
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
-    return [GoldArticle(file, gold, _article_for(gold, file, corpora))
-            for file in files for gold in [json.loads(file.read_text(encoding="utf-8"))]]
+    return [
+        GoldArticle(file, gold, _article_for(gold, file, corpora))
+        for file in files
+        for gold in [json.loads(file.read_text(encoding="utf-8"))]
+    ]
 
 
 def _article_for(gold: dict, gold_path: Path, corpora: Path) -> dict:
@@ -49,5 +52,6 @@ def _article_for(gold: dict, gold_path: Path, corpora: Path) -> dict:
 
 
 def extract(article: dict) -> ArticleExtraction:
-    return extract_article(load_pipeline()(article["body_text"]), article["article_id"], article["credits"],
-                           load_reference())
+    return extract_article(
+        load_pipeline()(article["body_text"]), article["article_id"], article["credits"], load_reference()
+    )

@@ -11,15 +11,29 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.evaluate.gold import load_gold
+from evaluation.quotes import (
+    KINDS,
+    RULES,
+    SPEECH_SUBSET_RULE,
+    GoldQuote,
+    QuoteScores,
+    choose_annotation,
+    parse_brat,
+    polnear_gold_quotes,
+    predicted_quotes,
+    score_quotes,
+    seed_gold_quotes,
+    summary,
+)
 from flows.analyse.model import load_pipeline, load_reference
+from flows.evaluate.gold import load_gold
 from transforms.nlp.analyse import NLP_BATCH_SIZE, extract_article
-from evaluation.quotes import (KINDS, RULES, SPEECH_SUBSET_RULE, GoldQuote, QuoteScores,
-                                         choose_annotation, parse_brat, polnear_gold_quotes, predicted_quotes,
-                                         score_quotes, seed_gold_quotes, summary)
 
-RULE_TITLES = {"exact": "exact (marks and punctuation trimmed)", "cover80": "≥80% of gold covered",
-               "cover30": "≥30% of gold covered"}
+RULE_TITLES = {
+    "exact": "exact (marks and punctuation trimmed)",
+    "cover80": "≥80% of gold covered",
+    "cover30": "≥30% of gold covered",
+}
 ANNOTATOR_CHOICE = "one annotator per document: the smallest annotator id among its .ann files"
 
 
@@ -69,9 +83,13 @@ def load_polnear(split: Path) -> list[GoldDocument]:
 
 
 def load_seed_format(path: Path) -> list[GoldDocument]:
-    return [GoldDocument(item.gold_path.name, item.article["body_text"], seed_gold_quotes(item.gold),
-                         item.article["credits"] or [])
-            for item in load_gold(path) if item.gold.get("quotes")]
+    return [
+        GoldDocument(
+            item.gold_path.name, item.article["body_text"], seed_gold_quotes(item.gold), item.article["credits"] or []
+        )
+        for item in load_gold(path)
+        if item.gold.get("quotes")
+    ]
 
 
 def evaluate_documents(documents: list[GoldDocument]) -> tuple[QuoteScores, list[dict]]:
@@ -80,33 +98,59 @@ def evaluate_documents(documents: list[GoldDocument]) -> tuple[QuoteScores, list
     total = QuoteScores()
     details = []
     docs = load_pipeline().pipe((d.text for d in documents), batch_size=NLP_BATCH_SIZE)
-    for document, doc in zip(documents, docs):
+    for document, doc in zip(documents, docs, strict=True):
         extraction = extract_article(doc, document.name, document.credits, reference)
         for row in extraction.quotes:
-            if document.text[row["start_char"]:row["end_char"]] != row["quote_text"]:
+            if document.text[row["start_char"] : row["end_char"]] != row["quote_text"]:
                 raise AssertionError(f"{document.name}: quote span does not index the gold text: {row['quote_text']!r}")
         predicted = predicted_quotes(extraction.quotes, extraction.entities, extraction.entity_mentions)
         scores = score_quotes(document.text, predicted, document.gold)
         total += scores
         loose = scores.by_rule["cover30"]["all"]
-        details.append({"document": document.name, "gold": loose.gold, "predicted": loose.predicted,
-                        "matched": loose.gold_matched, "speaker_right": loose.gold_end_to_end})
+        details.append(
+            {
+                "document": document.name,
+                "gold": loose.gold,
+                "predicted": loose.predicted,
+                "matched": loose.gold_matched,
+                "speaker_right": loose.gold_end_to_end,
+            }
+        )
     return total, details
 
 
 def _table(report: dict) -> dict:
     """Rows ready for a console table: one per rule, then per rule and kind."""
-    columns = ["rule", "kind", "gold", "predicted", "P", "R", "F1", "speaker acc.", "end-to-end P", "end-to-end R",
-               "end-to-end F1"]
+    columns = [
+        "rule",
+        "kind",
+        "gold",
+        "predicted",
+        "P",
+        "R",
+        "F1",
+        "speaker acc.",
+        "end-to-end P",
+        "end-to-end R",
+        "end-to-end F1",
+    ]
     rows = []
     for rule in RULES:
         for kind, numbers in [("all", report["rules"][rule]), *report["by_kind"][rule].items()]:
             accuracy = numbers["speaker_accuracy"]
-            rows.append([RULE_TITLES[rule] if kind == "all" else "", kind, numbers["gold"], numbers["predicted"],
-                         *(f"{numbers[k]:.3f}" for k in ("precision", "recall", "f1")),
-                         "—" if accuracy is None else f"{accuracy:.3f}",
-                         *(f"{numbers[k]:.3f}" for k in ("end_to_end_precision", "end_to_end_recall",
-                                                          "end_to_end_f1"))])
-    title = (f"quotes: {report['documents']} documents, {report['gold_quotes']} gold quotes "
-             f"({report['gold_out_of_scope']} out of scope)")
+            rows.append(
+                [
+                    RULE_TITLES[rule] if kind == "all" else "",
+                    kind,
+                    numbers["gold"],
+                    numbers["predicted"],
+                    *(f"{numbers[k]:.3f}" for k in ("precision", "recall", "f1")),
+                    "—" if accuracy is None else f"{accuracy:.3f}",
+                    *(f"{numbers[k]:.3f}" for k in ("end_to_end_precision", "end_to_end_recall", "end_to_end_f1")),
+                ]
+            )
+    title = (
+        f"quotes: {report['documents']} documents, {report['gold_quotes']} gold quotes "
+        f"({report['gold_out_of_scope']} out of scope)"
+    )
     return {"title": title, "columns": columns, "rows": rows}

@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow.compute as pc
@@ -33,8 +33,16 @@ class SourceFile:
     unreadable: str | None = None  # why discover could not read it
 
 
-def discover(sources: list[str], warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str, *,
-             full_refresh: bool, follow_symlinks: bool = False) -> dict:
+def discover(
+    sources: list[str],
+    warehouse_dir: Path,
+    lake: Lake,
+    run_id: str,
+    pipeline_version: str,
+    *,
+    full_refresh: bool,
+    follow_symlinks: bool = False,
+) -> dict:
     """Files under the sources (``NAME=PATH`` specs) that the warehouse does not already hold at this
     pipeline version, listed in the run's scratch folder for ``parse``.  Symbolic links that lead out of
     their source are counted, not read, unless ``follow_symlinks``."""
@@ -43,8 +51,14 @@ def discover(sources: list[str], warehouse_dir: Path, lake: Lake, run_id: str, p
         manifest = read_manifest(lake)
         # A file that could not be read is never known: every run tries it again.
         readable = manifest.filter(pc.not_equal(manifest["status"], "unreadable"))
-        known = set(zip(readable["source_uri"].to_pylist(), readable["sha256"].to_pylist(),
-                        readable["pipeline_version"].to_pylist()))
+        known = set(
+            zip(
+                readable["source_uri"].to_pylist(),
+                readable["sha256"].to_pylist(),
+                readable["pipeline_version"].to_pylist(),
+                strict=True,
+            )
+        )
     files: dict[str, tuple[Path, str]] = {}
     links_outside = 0
     for source in resolve_sources(sources):
@@ -55,8 +69,11 @@ def discover(sources: list[str], warehouse_dir: Path, lake: Lake, run_id: str, p
     found = [_source_file(path, name, source_uri) for source_uri, (path, name) in files.items()]
     new = [f for f in found if (f.source_uri, f.sha256, pipeline_version) not in known]
     RunScratch.of(warehouse_dir, run_id).new_files.write_text(json.dumps([asdict(f) for f in new]))
-    return {"files_seen": len(found), "files_new": len(new),
-            "skipped": {"symlink_outside_source": links_outside} if links_outside else {}}
+    return {
+        "files_seen": len(found),
+        "files_new": len(new),
+        "skipped": {"symlink_outside_source": links_outside} if links_outside else {},
+    }
 
 
 def _source_file(path: Path, source_name: str, source_uri: str) -> SourceFile:
@@ -64,11 +81,18 @@ def _source_file(path: Path, source_name: str, source_uri: str) -> SourceFile:
     size = 0
     try:
         with open(path, "rb") as handle:
-            modified_at = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, timezone.utc)
+            modified_at = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, UTC)
             while chunk := handle.read(HASH_CHUNK_BYTES):
                 digest.update(chunk)
                 size += len(chunk)
     except OSError as error:  # unreadable (permissions, gone, a FIFO's error): parse quarantines it
-        return SourceFile(str(path.absolute()), source_name, source_uri, "", 0,
-                          datetime.now(timezone.utc).isoformat(), unreadable=error_line(error))
+        return SourceFile(
+            str(path.absolute()),
+            source_name,
+            source_uri,
+            "",
+            0,
+            datetime.now(UTC).isoformat(),
+            unreadable=error_line(error),
+        )
     return SourceFile(str(path.resolve()), source_name, source_uri, digest.hexdigest(), size, modified_at.isoformat())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -28,7 +28,7 @@ PARSE_SECONDS_PER_FILE = 60.0
 def parse(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
     """The new files ``discover`` listed → raw records (a scratch file for normalise) and the quarantine
     rows of unreadable input."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     rejections: list[dict] = []
     discarded: dict[str, int] = {}
     file_stats: list[dict] = []
@@ -59,8 +59,12 @@ def parse(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
                 batch = []
         writer.write_table(pa.Table.from_pylist(batch, schema=RAW_RECORDS))
     scratch.file_stats.write_text(json.dumps(file_stats))
-    write_part(work_dir(warehouse_dir, run_id), "quarantine", pa.Table.from_pylist(rejections, schema=QUARANTINE),
-               QuarantinePart.PARSE)
+    write_part(
+        work_dir(warehouse_dir, run_id),
+        "quarantine",
+        pa.Table.from_pylist(rejections, schema=QUARANTINE),
+        QuarantinePart.PARSE,
+    )
     return {"records": record_count, "quarantined": len(rejections), "discarded": discarded}
 
 
@@ -71,8 +75,11 @@ def _parsed_file(file: dict) -> tuple[list[ParseResult], bytes | None]:
     if file["unreadable"] is not None:  # discover could not read it
         return [Rejection(uri, "", "parse", "unreadable", file["unreadable"])], None
     if file["size_bytes"] > MAX_INPUT_BYTES:  # refused before its bytes are in memory
-        return [Rejection(uri, "", "parse", "too_large",
-                          f"{file['size_bytes']:,} bytes; at most {MAX_INPUT_BYTES:,} are read")], None
+        return [
+            Rejection(
+                uri, "", "parse", "too_large", f"{file['size_bytes']:,} bytes; at most {MAX_INPUT_BYTES:,} are read"
+            )
+        ], None
     try:
         data = Path(file["path"]).read_bytes()
     except OSError as error:  # gone or locked since discover: quarantined now, retried next run

@@ -55,16 +55,20 @@ def resolve_sources(specs: list[str]) -> list[Source]:
         other = by_target.setdefault((source.root, source.pattern), source)
         if other is not source:
             target = source.spec.split("=", 1)[1]
-            raise SourceError(f"source {target} is given twice" + (
-                f" (as {other.name!r} and {source.name!r})" if other.name != source.name else ""))
+            raise SourceError(
+                f"source {target} is given twice"
+                + (f" (as {other.name!r} and {source.name!r})" if other.name != source.name else "")
+            )
     by_name: dict[str, Source] = {}
     for source in sources:
         other = by_name.setdefault(source.name, source)
         if other is not source:
             if other.root == source.root:
                 continue  # two globs in one folder: one identity space, a file they share is read once
-            raise SourceError(f"two sources would be named {source.name!r} ({other.spec.split('=', 1)[1]} and "
-                              f"{source.spec.split('=', 1)[1]}); name them apart with --source NAME=PATH")
+            raise SourceError(
+                f"two sources would be named {source.name!r} ({other.spec.split('=', 1)[1]} and "
+                f"{source.spec.split('=', 1)[1]}); name them apart with --source NAME=PATH"
+            )
     return sources
 
 
@@ -83,11 +87,14 @@ def check_against_history(sources: list[Source], roots_by_name: Mapping[str, str
         if known_root is not None and known_root != root:
             raise SourceError(
                 f"source name {source.name!r} (from {root}) already names {known_root} in this warehouse; give "
-                f"another name with --source NAME={root}, or --source {source.name}={root} if it is that folder moved")
+                f"another name with --source NAME={root}, or --source {source.name}={root} if it is that folder moved"
+            )
         known_name = names_by_root.get(root)
         if known_name is not None and known_name != source.name:
-            raise SourceError(f"{root} was read as source {known_name!r}; pass --source {known_name}={root} "
-                              f"(a new name would read every file again under new ids)")
+            raise SourceError(
+                f"{root} was read as source {known_name!r}; pass --source {known_name}={root} "
+                f"(a new name would read every file again under new ids)"
+            )
 
 
 @dataclass(frozen=True)
@@ -107,8 +114,9 @@ def source_files(source: Source, *, follow_symlinks: bool = False) -> SourceList
     else:
         # Not glob.glob: its "**" follows every link, round a loop until the path is too long.
         matches = glob_matcher(source.pattern)
-        candidates = (p for p in _walk(source.root, follow_symlinks)
-                      if matches.fullmatch(p.relative_to(source.root).as_posix()))
+        candidates = (
+            p for p in _walk(source.root, follow_symlinks) if matches.fullmatch(p.relative_to(source.root).as_posix())
+        )
     files, outside = [], []
     for path in candidates:
         inside = path.relative_to(source.root).as_posix()
@@ -177,8 +185,13 @@ def _resolve(spec: str) -> Source:
             raise SourceError(f"source {path_text!r} is a glob that matches no file")
     else:
         raise SourceError(f"source {path_text!r} does not exist")
-    return Source(name=name or _default_name(root, path_text), root=root, pattern=pattern, is_file=is_file,
-                  explicit_name=name is not None)
+    return Source(
+        name=name or _default_name(root, path_text),
+        root=root,
+        pattern=pattern,
+        is_file=is_file,
+        explicit_name=name is not None,
+    )
 
 
 def _split_name(spec: str) -> tuple[str | None, str]:

@@ -45,8 +45,9 @@ def amendment_run_id(run_id: str) -> str:
     return f"{run_id}{AMENDMENT_SUFFIX}"
 
 
-def _commit_run_record(warehouse_dir: Path, lake: Lake, partition_run_id: str, run: RunRecord,
-                       repaired_runs: list[str] | None = None) -> None:
+def _commit_run_record(
+    warehouse_dir: Path, lake: Lake, partition_run_id: str, run: RunRecord, repaired_runs: list[str] | None = None
+) -> None:
     """The one place a ``runs`` row is written: in its own partition, staged and committed at once."""
     write_part(work_dir(warehouse_dir, partition_run_id), "runs", run.as_table(), 0)
     stage_run(warehouse_dir, lake, partition_run_id)

@@ -25,8 +25,9 @@ class ChildProcess:
     def __init__(self, *modules: str) -> None:
         """``modules``: imported as the process starts, while the caller goes on."""
         # spawn, not fork: the flow process holds Prefect's threads and an event loop.
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_import_all, initargs=modules)
+        self._pool = ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_import_all, initargs=modules
+        )
         self._pool.submit(int)  # starts the process now rather than at the first call
 
     def call(self, function: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:

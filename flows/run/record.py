@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Literal, TypeVar
 
 import pyarrow as pa
@@ -38,7 +38,7 @@ class RunRecord:
 
     def finish(self, status: RunStatus, error: str | None = None) -> None:
         self.status, self.error = status, error
-        self.finished_at = datetime.now(timezone.utc)
+        self.finished_at = datetime.now(UTC)
 
     def as_table(self) -> pa.Table:
         return pa.Table.from_pylist([asdict(self)], schema=RUNS)
@@ -46,11 +46,12 @@ class RunRecord:
 
 def new_run_id(started_at: datetime | None = None) -> str:
     """The run's start time (default now, UTC): sortable, unique per run, safe as a directory name."""
-    return (started_at or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return (started_at or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def timed(step_seconds: dict[str, float], name: str, function: Callable[..., Result], *args: Any,
-          **kwargs: Any) -> Result:
+def timed(
+    step_seconds: dict[str, float], name: str, function: Callable[..., Result], *args: Any, **kwargs: Any
+) -> Result:
     """Run one step and record its wall time."""
     started = time.perf_counter()
     try:

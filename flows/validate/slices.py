@@ -1,9 +1,9 @@
 """A run's staged Parquet, read as slices for validation: memory holds one slice, never the run.
 
-A slice is consecutive row groups of a table's part files, up to ``SLICE_ROWS`` rows.  The span tables' checks need the bodies of the
-articles their rows point into; those are looked up through an index of article id → row group
-and read only for the slice at hand (analysis writes its parts in article order, so a slice's
-articles sit in one or two row groups).
+A slice is consecutive row groups of a table's part files, up to ``SLICE_ROWS`` rows.  The span tables'
+checks need the bodies of the articles their rows point into; those are looked up through an index of
+article id → row group and read only for the slice at hand (analysis writes its parts in article order,
+so a slice's articles sit in one or two row groups).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -91,8 +90,10 @@ def repeated_keys(staged: dict[str, list[Path]], spill_dir: Path) -> dict[str, i
             if not parts:
                 continue
             key = quote_ident(key_column(ALL_TABLES[table]))
-            row = con.execute(f"SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM {_parquet_source(parts)} "
-                              f"GROUP BY {key} HAVING count(*) > 1)").fetchone()
+            row = con.execute(
+                f"SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM {_parquet_source(parts)} "
+                f"GROUP BY {key} HAVING count(*) > 1)"
+            ).fetchone()
             counts[table] = int(row[0]) if row else 0
     return counts
 
@@ -114,18 +115,23 @@ def first_key_collision(staged: dict[str, list[Path]], spill_dir: Path) -> str |
             key_name = key_column(schema)
             key = quote_ident(key_name)
             rows = _parquet_source(parts)
-            found = con.execute(f"SELECT {key} FROM {rows} GROUP BY {key} HAVING count(*) > 1 ORDER BY {key} LIMIT 1"
-                                ).fetchone()
+            found = con.execute(
+                f"SELECT {key} FROM {rows} GROUP BY {key} HAVING count(*) > 1 ORDER BY {key} LIMIT 1"
+            ).fetchone()
             if found is None:
                 continue
             if "source_uri" in schema.names:
                 record = "record_key" if "record_key" in schema.names else "''"
-                origins_sql = (f"SELECT source_uri || coalesce(' [' || nullif({record}, '') || ']', '') FROM {rows} "
-                               f"WHERE {key} = ?")
+                origins_sql = (
+                    f"SELECT source_uri || coalesce(' [' || nullif({record}, '') || ']', '') FROM {rows} "
+                    f"WHERE {key} = ?"
+                )
             elif "article_id" in schema.names and article_parts:
-                origins_sql = (f"SELECT coalesce(a.source_uri, 'article ' || c.article_id) FROM {rows} AS c "
-                               f"LEFT JOIN {_parquet_source(article_parts)} AS a ON a.article_id = c.article_id "
-                               f"WHERE c.{key} = ?")
+                origins_sql = (
+                    f"SELECT coalesce(a.source_uri, 'article ' || c.article_id) FROM {rows} AS c "
+                    f"LEFT JOIN {_parquet_source(article_parts)} AS a ON a.article_id = c.article_id "
+                    f"WHERE c.{key} = ?"
+                )
             else:
                 origins_sql = f"SELECT 'run ' || run_id FROM {rows} WHERE {key} = ?"
             origins = sorted({origin for (origin,) in con.execute(origins_sql, [found[0]]).fetchall()})
@@ -139,4 +145,4 @@ def _parquet_source(parts: list[Path]) -> str:
 
 def _read_bodies(path: Path, group: int) -> dict[str, str]:
     table = pq.ParquetFile(path).read_row_group(group, columns=["article_id", "body_text"])
-    return dict(zip(table["article_id"].to_pylist(), table["body_text"].to_pylist()))
+    return dict(zip(table["article_id"].to_pylist(), table["body_text"].to_pylist(), strict=True))

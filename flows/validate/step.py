@@ -4,7 +4,7 @@ them there, a slice at a time; blocking failures reject the run before anything 
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from expectations.validate import validate_slices
@@ -29,12 +29,18 @@ def validate(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str
     """Great Expectations over the run's staged tables, a slice at a time; blocking failures reject the run."""
     scratch = RunScratch.of(warehouse_dir, run_id)
     # A remote lake's staged parts are read back from local copies (see lake.local_copies).
-    copies = local_copies(lake, {table: staged_parts(lake, table, run_id) for table in ALL_TABLES},
-                          scratch.staged_copies)
+    copies = local_copies(
+        lake, {table: staged_parts(lake, table, run_id) for table in ALL_TABLES}, scratch.staged_copies
+    )
     staged = {table: [Path(p) for p in paths] for table, paths in copies.items()}
     repeated = repeated_keys(staged, scratch.folder)
-    outcome = validate_slices(table_slices(staged), run_id=run_id, pipeline_version=pipeline_version,
-                              validated_at=datetime.now(timezone.utc), repeated_keys=repeated)
+    outcome = validate_slices(
+        table_slices(staged),
+        run_id=run_id,
+        pipeline_version=pipeline_version,
+        validated_at=datetime.now(UTC),
+        repeated_keys=repeated,
+    )
     collision = first_key_collision(staged, scratch.folder) if not outcome.passed and any(repeated.values()) else None
     shutil.rmtree(scratch.folder)
     pause_point("validate")
@@ -42,8 +48,10 @@ def validate(warehouse_dir: Path, lake: Lake, run_id: str, pipeline_version: str
     stage_run(warehouse_dir, lake, run_id)
     if collision is not None:
         # The cause first: every other failure (spans checked against the other body, …) follows from it.
-        raise ValidationFailed(f"{collision}; {len(outcome.blocking_failures)} blocking expectations failed "
-                               f"(validation_results of run {run_id})")
+        raise ValidationFailed(
+            f"{collision}; {len(outcome.blocking_failures)} blocking expectations failed "
+            f"(validation_results of run {run_id})"
+        )
     if not outcome.passed:
         raise ValidationFailed("; ".join(outcome.blocking_failures))
     results = outcome.results.to_pylist()

@@ -6,9 +6,14 @@ import importlib.util
 
 import pytest
 
+from evaluation.claims import (
+    quantulum_unit_names,
+    score_quantulum_case,
+    score_quantulum_suite,
+    score_seed_claims,
+    values_equal,
+)
 from support import SHARED
-from evaluation.claims import (quantulum_unit_names, score_quantulum_case, score_quantulum_suite,
-                                          score_seed_claims, values_equal)
 
 # Measured on quantulum3 0.10.0's English suite (101 sentences) with en_core_web_sm 3.8.0:
 # with units 0.950 / 0.950, all quantities 0.854 / 0.854 (value / value+unit F1).  Floors sit just below.
@@ -19,11 +24,21 @@ ALL_VALUE_UNIT_F1_FLOOR = 0.85
 
 
 def _row(value, unit=None, kind="measure", surface="", low=None, high=None, start=0, end=0, **more) -> dict:
-    return {"value": value, "unit": unit, "quantity_kind": kind, "surface": surface, "value_low": low,
-            "value_high": high, "start_char": start, "end_char": end, **more}
+    return {
+        "value": value,
+        "unit": unit,
+        "quantity_kind": kind,
+        "surface": surface,
+        "value_low": low,
+        "value_high": high,
+        "start_char": start,
+        "end_char": end,
+        **more,
+    }
 
 
 # --- the quantulum-style scorer ---------------------------------------------------------------------------
+
 
 def test_values_match_within_a_relative_tolerance():
     assert values_equal(1e9, 1e9 * (1 + 1e-9))
@@ -31,29 +46,37 @@ def test_values_match_within_a_relative_tolerance():
     assert values_equal(0.0, 0.0) and not values_equal(0.0, 0.1)
 
 
-@pytest.mark.parametrize("row, names", [
-    (_row(3, "percent", "percent"), {"percentage"}),
-    (_row(3, "USD", "money"), {"dollar", "united states dollar"}),
-    (_row(3, "GBP", "money"), {"pound sterling"}),
-    (_row(3, "USD/hour", "money"), {"dollar per hour", "united states dollar per hour"}),
-    (_row(3, "km/h"), {"kilometre per hour"}),
-    (_row(3, "km2"), {"square kilometre"}),
-    (_row(3, "mile2"), {"square mile"}),
-    (_row(3, "km/s2"), {"kilometre per square second"}),
-    (_row(3, "s-1"), {"inverse second"}),
-    (_row(3, "tonne/day"), {"tonne per day", "ton per day"}),
-    (_row(3, "fighter jets", "count"), {"dimensionless"}),
-    (_row(3, "times/week", "count"), {"count per week"}),
-    (_row(3, "wombat"), set()),
-])
+@pytest.mark.parametrize(
+    "row, names",
+    [
+        (_row(3, "percent", "percent"), {"percentage"}),
+        (_row(3, "USD", "money"), {"dollar", "united states dollar"}),
+        (_row(3, "GBP", "money"), {"pound sterling"}),
+        (_row(3, "USD/hour", "money"), {"dollar per hour", "united states dollar per hour"}),
+        (_row(3, "km/h"), {"kilometre per hour"}),
+        (_row(3, "km2"), {"square kilometre"}),
+        (_row(3, "mile2"), {"square mile"}),
+        (_row(3, "km/s2"), {"kilometre per square second"}),
+        (_row(3, "s-1"), {"inverse second"}),
+        (_row(3, "tonne/day"), {"tonne per day", "ton per day"}),
+        (_row(3, "fighter jets", "count"), {"dimensionless"}),
+        (_row(3, "times/week", "count"), {"count per week"}),
+        (_row(3, "wombat"), set()),
+    ],
+)
 def test_unit_mapping(row, names):
     assert quantulum_unit_names(row) == names
 
 
 def test_value_and_unit_matched_one_to_one():
-    case = {"req": "…", "res": [{"value": 2, "unit": "metre", "surface": "two meters"},
-                                {"value": 2, "unit": "metre", "surface": "2 m"},
-                                {"value": 2000, "unit": "pound sterling", "surface": "£2,000"}]}
+    case = {
+        "req": "…",
+        "res": [
+            {"value": 2, "unit": "metre", "surface": "two meters"},
+            {"value": 2, "unit": "metre", "surface": "2 m"},
+            {"value": 2000, "unit": "pound sterling", "surface": "£2,000"},
+        ],
+    }
     result = score_quantulum_case(case, [_row(2.0, "m"), _row(2000.0, "USD", "money"), _row(7.0, "kg")])
     assert (result.all.value.true_positives, result.all.value.predicted, result.all.value.gold) == (2, 3, 3)
     assert result.all.value_unit.true_positives == 1
@@ -81,10 +104,14 @@ def test_counting_units_are_numbers():
 
 
 def test_bare_numbers_are_out_of_scope_in_the_with_units_reading():
-    case = {"req": "In this pit, 50 cars are stored in 2013",
-            "res": [{"value": 50, "unit": "dimensionless", "surface": "50"},
-                    {"value": 2013, "unit": "dimensionless", "surface": "2013"},
-                    {"value": 3, "unit": "metre", "surface": "3 m"}]}
+    case = {
+        "req": "In this pit, 50 cars are stored in 2013",
+        "res": [
+            {"value": 50, "unit": "dimensionless", "surface": "50"},
+            {"value": 2013, "unit": "dimensionless", "surface": "2013"},
+            {"value": 3, "unit": "metre", "surface": "3 m"},
+        ],
+    }
     result = score_quantulum_case(case, [_row(50.0, "cars", "count"), _row(3.0, "m")])
     assert (result.all.value.true_positives, result.all.value.predicted, result.all.value.gold) == (2, 2, 3)
     # Without bare numbers: the year leaves the gold, and our count of cars leaves the predictions.
@@ -93,8 +120,10 @@ def test_bare_numbers_are_out_of_scope_in_the_with_units_reading():
 
 
 def test_suite_totals_add_up():
-    cases = [({"req": "a", "res": [{"value": 1, "unit": "metre", "surface": "1 m"}]}, [_row(1.0, "m")]),
-             ({"req": "b", "res": []}, [_row(9.0, "kg", surface="9 kg")])]
+    cases = [
+        ({"req": "a", "res": [{"value": 1, "unit": "metre", "surface": "1 m"}]}, [_row(1.0, "m")]),
+        ({"req": "b", "res": []}, [_row(9.0, "kg", surface="9 kg")]),
+    ]
     scores = score_quantulum_suite(cases)
     assert (scores.all.value.true_positives, scores.all.value.predicted, scores.all.value.gold) == (1, 2, 1)
     assert scores.cases[1].spurious == ("9 kg",)
@@ -108,22 +137,44 @@ def test_another_extractors_unit_names_can_be_scored():
 
 # --- the seed scorer ------------------------------------------------------------------------------------
 
-GOLD = [{"surface": "about 1.8 per cent", "value": 1.8, "unit": "percent", "approximate": True, "of": "GDP",
-         "subject": "Japan's defence spending", "span": [10, 28]},
-        {"surface": "two years", "value": 2.0, "unit": "year", "span": [40, 49]}]
+GOLD = [
+    {
+        "surface": "about 1.8 per cent",
+        "value": 1.8,
+        "unit": "percent",
+        "approximate": True,
+        "of": "GDP",
+        "subject": "Japan's defence spending",
+        "span": [10, 28],
+    },
+    {"surface": "two years", "value": 2.0, "unit": "year", "span": [40, 49]},
+]
 
 
 def test_seed_scorer_all_right():
-    rows = [_row(1.8, "percent", "percent", "about 1.8 per cent", start=10, end=28, approximate=True, of_what="GDP",
-                 subject="Japan's defence spending"),
-            _row(2.0, "year", "duration", "two years", start=40, end=49, approximate=False)]
+    rows = [
+        _row(
+            1.8,
+            "percent",
+            "percent",
+            "about 1.8 per cent",
+            start=10,
+            end=28,
+            approximate=True,
+            of_what="GDP",
+            subject="Japan's defence spending",
+        ),
+        _row(2.0, "year", "duration", "two years", start=40, end=49, approximate=False),
+    ]
     scores = score_seed_claims(rows, GOLD)
     assert scores.perfect and scores.attributes["subject"] == (1, 1)
 
 
 def test_seed_scorer_wrong_missing_and_false():
-    rows = [_row(1.8, "percent", "percent", "about 1.8 per cent", start=10, end=28, approximate=False, of_what="GDP"),
-            _row(2035.0, "year", "duration", "2035", start=60, end=64, approximate=False)]
+    rows = [
+        _row(1.8, "percent", "percent", "about 1.8 per cent", start=10, end=28, approximate=False, of_what="GDP"),
+        _row(2035.0, "year", "duration", "2035", start=60, end=64, approximate=False),
+    ]
     scores = score_seed_claims(rows, GOLD)
     assert not scores.perfect
     assert scores.wrong == (("about 1.8 per cent", "approximate", True, False),)
@@ -132,6 +183,7 @@ def test_seed_scorer_wrong_missing_and_false():
 
 
 # --- the real thing -------------------------------------------------------------------------------------
+
 
 def test_seed_gold_scores_perfectly(nlp):
     gold = SHARED / "gold" / "seed-000.json"

@@ -4,52 +4,73 @@ from __future__ import annotations
 
 import pytest
 
+from evaluation.quotes import (
+    GoldQuote,
+    PredictedQuote,
+    choose_annotation,
+    gold_kind,
+    is_speech_cue,
+    match_quotes,
+    parse_brat,
+    polnear_gold_quotes,
+    predicted_quotes,
+    score_quotes,
+    seed_gold_quotes,
+    summary,
+)
 from support import SHARED
-from evaluation.quotes import (GoldQuote, PredictedQuote, choose_annotation, gold_kind, is_speech_cue,
-                                          match_quotes, parse_brat, polnear_gold_quotes, predicted_quotes,
-                                          score_quotes, seed_gold_quotes, summary)
 
 POLNEAR_DEV = SHARED / "corpora" / "polnear" / "data" / "dev"
 SEED_GOLD = SHARED / "gold" / "seed-000.json"
 # Measured on PolNeAR dev (84 documents, 1,410 speech-subset quotes) when these tests were written
 # (F1 0.868 / 0.789 / 0.624, speaker accuracy 0.913 / 0.927 / 0.939 at ≥30% / ≥80% / exact), less a
 # little slack for spaCy or entity changes elsewhere.
-DEV_FLOORS = {"cover30": {"f1": 0.86, "speaker_accuracy": 0.905}, "cover80": {"f1": 0.78, "speaker_accuracy": 0.92},
-              "exact": {"f1": 0.615, "speaker_accuracy": 0.93}}
+DEV_FLOORS = {
+    "cover30": {"f1": 0.86, "speaker_accuracy": 0.905},
+    "cover80": {"f1": 0.78, "speaker_accuracy": 0.92},
+    "exact": {"f1": 0.615, "speaker_accuracy": 0.93},
+}
 
 TEXT = 'Intro line.\n\n"We will win," Smith said. "It is certain."\n\nSmith said the vote was close.'
-ANN = "\n".join([
-    "T1\tContent 13 27;40 56\t\"We will win,\" \"It is certain.\"",
-    "T2\tCue 34 38\tsaid",
-    "T3\tSource 28 33\tSmith",
-    "T4\tAttribution 34 38\tsaid",
-    "E1\tAttribution:T4 Content:T1 Cue:T2 Source:T3",
-    "T5\tSource 58 63\tSmith",
-    "T6\tCue 64 68\tsaid",
-    "T7\tContent 69 87\tthe vote was close",
-    "T8\tAttribution 64 68\tsaid",
-    "E2\tAttribution:T8 Source:T5 Cue:T6 Content:T7",
-    "#1\tAnnotatorNotes T7\ta note",
-    "T9\tDiscard 0 11\tIntro line.",
-])
+ANN = "\n".join(
+    [
+        'T1\tContent 13 27;40 56\t"We will win," "It is certain."',
+        "T2\tCue 34 38\tsaid",
+        "T3\tSource 28 33\tSmith",
+        "T4\tAttribution 34 38\tsaid",
+        "E1\tAttribution:T4 Content:T1 Cue:T2 Source:T3",
+        "T5\tSource 58 63\tSmith",
+        "T6\tCue 64 68\tsaid",
+        "T7\tContent 69 87\tthe vote was close",
+        "T8\tAttribution 64 68\tsaid",
+        "E2\tAttribution:T8 Source:T5 Cue:T6 Content:T7",
+        "#1\tAnnotatorNotes T7\ta note",
+        "T9\tDiscard 0 11\tIntro line.",
+    ]
+)
 
 
-def _predicted(start: int, end: int, kind: str = "direct", name: str | None = None,
-               spans: tuple = ()) -> PredictedQuote:
+def _predicted(
+    start: int, end: int, kind: str = "direct", name: str | None = None, spans: tuple = ()
+) -> PredictedQuote:
     return PredictedQuote(start, end, kind, name, spans, bool(name or spans))
 
 
 def test_parse_brat_reads_discontinuous_spans_and_shared_sources():
-    attributions = parse_brat(ANN + "\nT10\tSource 58 63\tSmith\nT11\tCue 0 5\tIntro\nT12\tContent 6 10\tline\n"
-                                    "T13\tAttribution 0 5\tIntro\nE3\tAttribution:T13 Cue:T11 Content:T12 Source:T5")
+    attributions = parse_brat(
+        ANN + "\nT10\tSource 58 63\tSmith\nT11\tCue 0 5\tIntro\nT12\tContent 6 10\tline\n"
+        "T13\tAttribution 0 5\tIntro\nE3\tAttribution:T13 Cue:T11 Content:T12 Source:T5"
+    )
     first, second, third = attributions
     assert (first.content, first.cue, first.source) == (((13, 27), (40, 56)), ((34, 38),), ((28, 33),))
     assert second.content == ((69, 87),) and third.source == second.source
 
 
 def test_parse_brat_skips_text_that_runs_over_a_newline():
-    ann = "T1\tContent 0 20\tfirst line\nsecond line of the same span\nT2\tCue 21 25\tsaid\n" \
-          "E1\tAttribution-no-source:T3 Content:T1 Cue:T2"
+    ann = (
+        "T1\tContent 0 20\tfirst line\nsecond line of the same span\nT2\tCue 21 25\tsaid\n"
+        "E1\tAttribution-no-source:T3 Content:T1 Cue:T2"
+    )
     (attribution,) = parse_brat(ann)
     assert (attribution.type, attribution.content, attribution.source) == ("Attribution-no-source", ((0, 20),), ())
 
@@ -61,29 +82,36 @@ def test_one_annotator_per_document_the_smallest_id():
 
 def test_quote_interrupted_by_its_cue_is_two_gold_quotes():
     gold = polnear_gold_quotes(TEXT, parse_brat(ANN))
-    assert [TEXT[g.start:g.end] for g in gold] == ['"We will win,"', '"It is certain."', "the vote was close"]
+    assert [TEXT[g.start : g.end] for g in gold] == ['"We will win,"', '"It is certain."', "the vote was close"]
     assert [g.kind for g in gold] == ["direct", "direct", "indirect"]
     assert all(g.in_scope for g in gold) and gold[0].source_spans == ((28, 33),)
 
 
 def test_quote_running_over_paragraphs_stays_one_gold_quote_unless_closed():
     text = '"First part,\n\n"second part," she said. "Closed.”\n\n“New one.”'
-    runs_on = parse_brat(f"T1\tContent 0 {text.index(' she')}\tx\nT2\tCue 33 37\tsaid\nE1\tAttribution:T3 Content:T1 Cue:T2")
-    assert [text[g.start:g.end] for g in polnear_gold_quotes(text, runs_on)] == ['"First part,\n\n"second part,"']
+    runs_on = parse_brat(
+        f"T1\tContent 0 {text.index(' she')}\tx\nT2\tCue 33 37\tsaid\nE1\tAttribution:T3 Content:T1 Cue:T2"
+    )
+    assert [text[g.start : g.end] for g in polnear_gold_quotes(text, runs_on)] == ['"First part,\n\n"second part,"']
     closed_at = text.index('"Closed')
-    closed = parse_brat(f"T1\tContent {closed_at} {len(text)}\tx\nT2\tCue 33 37\tsaid\nE1\tAttribution:T3 Content:T1 Cue:T2")
-    assert [text[g.start:g.end] for g in polnear_gold_quotes(text, closed)] == ['"Closed.”', "“New one.”"]
+    closed = parse_brat(
+        f"T1\tContent {closed_at} {len(text)}\tx\nT2\tCue 33 37\tsaid\nE1\tAttribution:T3 Content:T1 Cue:T2"
+    )
+    assert [text[g.start : g.end] for g in polnear_gold_quotes(text, closed)] == ['"Closed.”', "“New one.”"]
 
 
-@pytest.mark.parametrize("content, kind", [
-    ('"We will win,"', "direct"),
-    ("“It is over.”", "direct"),
-    ("''It is over,''", "direct"),
-    ('the plan was "a golden age" for the alliance', "partial"),
-    ("«quoted» words", "partial"),
-    ("the vote was close", "indirect"),
-    ("voters’ choice", "indirect"),
-])
+@pytest.mark.parametrize(
+    "content, kind",
+    [
+        ('"We will win,"', "direct"),
+        ("“It is over.”", "direct"),
+        ("''It is over,''", "direct"),
+        ('the plan was "a golden age" for the alliance', "partial"),
+        ("«quoted» words", "partial"),
+        ("the vote was close", "indirect"),
+        ("voters’ choice", "indirect"),
+    ],
+)
 def test_gold_kind_from_the_quote_marks(content, kind):
     assert gold_kind(content, ((0, len(content)),)) == kind
 
@@ -93,19 +121,32 @@ def test_gold_kind_counts_marks_just_outside_the_span():
     assert gold_kind(text, ((9, 19),)) == "direct"
 
 
-@pytest.mark.parametrize("cue, speech", [
-    ("said", True), ("has also argued", True), ("According to", True), ("tweeted", True), ("admitted", True),
-    ("told reporters", True), ("wrote", True), ("believes", False), ("showed", False), ("wants", False),
-    ("called", False),
-])
+@pytest.mark.parametrize(
+    "cue, speech",
+    [
+        ("said", True),
+        ("has also argued", True),
+        ("According to", True),
+        ("tweeted", True),
+        ("admitted", True),
+        ("told reporters", True),
+        ("wrote", True),
+        ("believes", False),
+        ("showed", False),
+        ("wants", False),
+        ("called", False),
+    ],
+)
 def test_speech_cues(cue, speech):
     assert is_speech_cue(cue) is speech
 
 
 def test_out_of_scope_attributions_are_kept_but_marked():
     text = "Polls show the race is tight."
-    ann = ("T1\tSource 0 5\tPolls\nT2\tCue 6 10\tshow\nT3\tContent 11 28\tthe race is tight\n"
-           "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3")
+    ann = (
+        "T1\tSource 0 5\tPolls\nT2\tCue 6 10\tshow\nT3\tContent 11 28\tthe race is tight\n"
+        "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3"
+    )
     (gold,) = polnear_gold_quotes(text, parse_brat(ann))
     assert not gold.in_scope
 
@@ -181,13 +222,28 @@ def test_seed_format_scores_speakers_by_name():
 
 
 def test_predicted_quotes_from_rows():
-    rows = [{"start_char": 3, "end_char": 9, "kind": "mixed", "speaker_text": "he", "speaker_start_char": 0,
-             "speaker_end_char": 2, "speaker_entity_id": "ent_1"}]
-    mentions = [{"entity_id": "ent_1", "start_char": 20, "end_char": 25}, {"entity_id": "ent_1", "start_char": None,
-                                                                           "end_char": None}]
+    rows = [
+        {
+            "start_char": 3,
+            "end_char": 9,
+            "kind": "mixed",
+            "speaker_text": "he",
+            "speaker_start_char": 0,
+            "speaker_end_char": 2,
+            "speaker_entity_id": "ent_1",
+        }
+    ]
+    mentions = [
+        {"entity_id": "ent_1", "start_char": 20, "end_char": 25},
+        {"entity_id": "ent_1", "start_char": None, "end_char": None},
+    ]
     (quote,) = predicted_quotes(rows, [{"entity_id": "ent_1", "name": "Ana Ruiz"}], mentions)
     assert (quote.kind, quote.speaker_name, quote.speaker_spans, quote.has_speaker) == (
-        "mixed", "Ana Ruiz", ((0, 2), (20, 25)), True)
+        "mixed",
+        "Ana Ruiz",
+        ((0, 2), (20, 25)),
+        True,
+    )
 
 
 def test_seed_all_nine_quotes_with_their_speakers():
@@ -199,8 +255,11 @@ def test_seed_all_nine_quotes_with_their_speakers():
     assert report["gold_quotes"] == 9
     exact = report["rules"]["exact"]
     assert (exact["precision"], exact["recall"], exact["speaker_accuracy"], exact["end_to_end_f1"]) == (1, 1, 1, 1)
-    assert {kind: numbers["recall"] for kind, numbers in report["by_kind"]["exact"].items()} == \
-        {"direct": 1, "partial": 1, "indirect": 1}
+    assert {kind: numbers["recall"] for kind, numbers in report["by_kind"]["exact"].items()} == {
+        "direct": 1,
+        "partial": 1,
+        "indirect": 1,
+    }
 
 
 @pytest.mark.slow

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 import pyarrow as pa
@@ -17,11 +17,13 @@ from transforms.schemas import ALL_TABLES, VALIDATION_RESULTS
 
 RUN_ID = "2025-01-01T00-00-00Z-test"
 VERSION = "test-0"
-WHEN = datetime(2025, 1, 1, tzinfo=timezone.utc)
+WHEN = datetime(2025, 1, 1, tzinfo=UTC)
 LINEAGE = {"run_id": RUN_ID, "pipeline_version": VERSION}
 
-BODY = ('Acme Corp said on Monday that profits rose 5 percent in the third quarter. '
-        '"We are very pleased with the results," said Jane Doe, the chief executive of the company.')
+BODY = (
+    "Acme Corp said on Monday that profits rose 5 percent in the third quarter. "
+    '"We are very pleased with the results," said Jane Doe, the chief executive of the company.'
+)
 
 
 def span(text: str, after: int = 0) -> tuple[int, int]:
@@ -34,47 +36,131 @@ def clean_rows() -> dict[str, list[dict]]:
     cue = span("said", quote[1])
     speaker = span("Jane Doe")
     return {
-        "articles": [{
-            "article_id": "a-1", "source_uri": "wire/a1.txt", "record_key": "", "source_format": "txt",
-            "content_sha256": "0" * 64, "title": "Acme profits rise", "body_text": BODY,
-            "word_count": len(BODY.split()), "paragraph_count": 1, "first_seen_at": WHEN, **LINEAGE,
-        }],
+        "articles": [
+            {
+                "article_id": "a-1",
+                "source_uri": "wire/a1.txt",
+                "record_key": "",
+                "source_format": "txt",
+                "content_sha256": "0" * 64,
+                "title": "Acme profits rise",
+                "body_text": BODY,
+                "word_count": len(BODY.split()),
+                "paragraph_count": 1,
+                "first_seen_at": WHEN,
+                **LINEAGE,
+            }
+        ],
         "entities": [
-            {"entity_id": "e-acme", "name": "Acme Corp", "label": "ORG", "scope": "global", "aliases": ["Acme Corp"],
-             "article_count": 1, "mention_count": 1, **LINEAGE},
-            {"entity_id": "e-doe", "name": "Jane Doe", "label": "PERSON", "scope": "global", "aliases": ["Jane Doe"],
-             "article_count": 1, "mention_count": 1, **LINEAGE},
+            {
+                "entity_id": "e-acme",
+                "name": "Acme Corp",
+                "label": "ORG",
+                "scope": "global",
+                "aliases": ["Acme Corp"],
+                "article_count": 1,
+                "mention_count": 1,
+                **LINEAGE,
+            },
+            {
+                "entity_id": "e-doe",
+                "name": "Jane Doe",
+                "label": "PERSON",
+                "scope": "global",
+                "aliases": ["Jane Doe"],
+                "article_count": 1,
+                "mention_count": 1,
+                **LINEAGE,
+            },
         ],
         "entity_mentions": [
-            {"mention_id": "m-acme", "article_id": "a-1", "entity_id": "e-acme", "text": "Acme Corp", "label": "ORG",
-             "start_char": span("Acme Corp")[0], "end_char": span("Acme Corp")[1], "sentence_index": 0,
-             "mention_type": "full_name", **LINEAGE},
-            {"mention_id": "m-doe", "article_id": "a-1", "entity_id": "e-doe", "text": "Jane Doe", "label": "PERSON",
-             "start_char": speaker[0], "end_char": speaker[1], "sentence_index": 1,
-             "mention_type": "full_name", "role": "chief executive", **LINEAGE},
+            {
+                "mention_id": "m-acme",
+                "article_id": "a-1",
+                "entity_id": "e-acme",
+                "text": "Acme Corp",
+                "label": "ORG",
+                "start_char": span("Acme Corp")[0],
+                "end_char": span("Acme Corp")[1],
+                "sentence_index": 0,
+                "mention_type": "full_name",
+                **LINEAGE,
+            },
+            {
+                "mention_id": "m-doe",
+                "article_id": "a-1",
+                "entity_id": "e-doe",
+                "text": "Jane Doe",
+                "label": "PERSON",
+                "start_char": speaker[0],
+                "end_char": speaker[1],
+                "sentence_index": 1,
+                "mention_type": "full_name",
+                "role": "chief executive",
+                **LINEAGE,
+            },
         ],
-        "quotes": [{
-            "quote_id": "q-1", "article_id": "a-1", "quote_text": BODY[quote[0]:quote[1]],
-            "start_char": quote[0], "end_char": quote[1], "kind": "direct",
-            "cue": "said", "cue_start_char": cue[0], "cue_end_char": cue[1],
-            "speaker_text": "Jane Doe", "speaker_start_char": speaker[0], "speaker_end_char": speaker[1],
-            "speaker_entity_id": "e-doe", "attribution": "explicit", "paragraph_index": 0, **LINEAGE,
-        }],
-        "numeric_claims": [{
-            "claim_id": "c-1", "article_id": "a-1", "surface": "5 percent",
-            "start_char": span("5 percent")[0], "end_char": span("5 percent")[1],
-            "value": 5.0, "unit": "percent", "quantity_kind": "percent", "approximate": False,
-            "subject": "profits", **LINEAGE,
-        }],
-        "runs": [{
-            "run_id": RUN_ID, "started_at": WHEN, "status": "running", "sources": ["seeds/articles"],
-            "pipeline_version": VERSION, "files_seen": 1, "files_new": 1, "articles": 1, "quarantined": 0,
-            "step_seconds": [("parse", 0.1)],
-        }],
-        "files": [{
-            "file_id": "f-1", "source_uri": "wire/a1.txt", "source_path": "/data/wire/a1.txt", "sha256": "1" * 64,
-            "size_bytes": 180, "status": "parsed", "article_count": 1, **LINEAGE,
-        }],
+        "quotes": [
+            {
+                "quote_id": "q-1",
+                "article_id": "a-1",
+                "quote_text": BODY[quote[0] : quote[1]],
+                "start_char": quote[0],
+                "end_char": quote[1],
+                "kind": "direct",
+                "cue": "said",
+                "cue_start_char": cue[0],
+                "cue_end_char": cue[1],
+                "speaker_text": "Jane Doe",
+                "speaker_start_char": speaker[0],
+                "speaker_end_char": speaker[1],
+                "speaker_entity_id": "e-doe",
+                "attribution": "explicit",
+                "paragraph_index": 0,
+                **LINEAGE,
+            }
+        ],
+        "numeric_claims": [
+            {
+                "claim_id": "c-1",
+                "article_id": "a-1",
+                "surface": "5 percent",
+                "start_char": span("5 percent")[0],
+                "end_char": span("5 percent")[1],
+                "value": 5.0,
+                "unit": "percent",
+                "quantity_kind": "percent",
+                "approximate": False,
+                "subject": "profits",
+                **LINEAGE,
+            }
+        ],
+        "runs": [
+            {
+                "run_id": RUN_ID,
+                "started_at": WHEN,
+                "status": "running",
+                "sources": ["seeds/articles"],
+                "pipeline_version": VERSION,
+                "files_seen": 1,
+                "files_new": 1,
+                "articles": 1,
+                "quarantined": 0,
+                "step_seconds": [("parse", 0.1)],
+            }
+        ],
+        "files": [
+            {
+                "file_id": "f-1",
+                "source_uri": "wire/a1.txt",
+                "source_path": "/data/wire/a1.txt",
+                "sha256": "1" * 64,
+                "size_bytes": 180,
+                "status": "parsed",
+                "article_count": 1,
+                **LINEAGE,
+            }
+        ],
         "quarantine": [],
         "validation_results": [],
     }
@@ -104,12 +190,22 @@ def test_clean_run_passes_with_a_result_for_every_expectation_of_every_table() -
     per_table = outcome.results.group_by("table_name").aggregate([("result_id", "count")]).to_pylist()
     suites = build_suites()
     assert {r["table_name"]: r["result_id_count"] for r in per_table} == {
-        t: len(s.expectations) for t, s in suites.items()}
+        t: len(s.expectations) for t, s in suites.items()
+    }
     assert len(outcome.results.column("result_id").unique()) == outcome.results.num_rows
     assert set(outcome.results.column("run_id").to_pylist()) == {RUN_ID}
     row_counts = {r["table_name"]: r["row_count"] for r in outcome.results.to_pylist()}
-    assert row_counts == {"articles": 1, "entities": 2, "entity_mentions": 2, "quotes": 1, "numeric_claims": 1,
-                          "runs": 1, "files": 1, "quarantine": 0, "validation_results": 0}
+    assert row_counts == {
+        "articles": 1,
+        "entities": 2,
+        "entity_mentions": 2,
+        "quotes": 1,
+        "numeric_claims": 1,
+        "runs": 1,
+        "files": 1,
+        "quarantine": 0,
+        "validation_results": 0,
+    }
 
 
 def test_duplicate_key_blocks_and_names_table_expectation_and_column() -> None:
@@ -119,8 +215,7 @@ def test_duplicate_key_blocks_and_names_table_expectation_and_column() -> None:
     outcome = validate(rows, "articles", "quotes")
 
     assert not outcome.passed
-    assert outcome.blocking_failures == [
-        "quotes: expect_column_values_to_be_unique(quote_id) failed for 2 of 2 rows"]
+    assert outcome.blocking_failures == ["quotes: expect_column_values_to_be_unique(quote_id) failed for 2 of 2 rows"]
     [row] = failed(outcome)
     assert (row["severity"], row["unexpected_count"], row["detail"]) == ("blocking", 2, "values: 'q-1', 'q-1'")
 
@@ -133,7 +228,8 @@ def test_span_text_not_matching_body_blocks() -> None:
     outcome = validate(rows, "articles", "entity_mentions")
 
     assert outcome.blocking_failures == [
-        "entity_mentions: expect_column_values_to_be_in_set(_span_ok__text) failed for 1 of 2 rows"]
+        "entity_mentions: expect_column_values_to_be_in_set(_span_ok__text) failed for 1 of 2 rows"
+    ]
     [row] = failed(outcome)
     assert row["detail"] == "mention_id: 'm-acme'"
 
@@ -157,8 +253,13 @@ def test_child_rows_without_an_articles_frame_block() -> None:
 
     assert {(r["table_name"], r["column_name"]) for r in failed(outcome)} == {
         (t, c) for t in ("entity_mentions", "quotes", "numeric_claims") for c in ("_article_exists",)
-    } | {("entity_mentions", "_span_ok__text"), ("numeric_claims", "_span_ok__surface"),
-         ("quotes", "_span_ok__quote_text"), ("quotes", "_span_ok__cue"), ("quotes", "_span_ok__speaker_text")}
+    } | {
+        ("entity_mentions", "_span_ok__text"),
+        ("numeric_claims", "_span_ok__surface"),
+        ("quotes", "_span_ok__quote_text"),
+        ("quotes", "_span_ok__cue"),
+        ("quotes", "_span_ok__speaker_text"),
+    }
 
 
 def test_label_outside_allowed_set_blocks() -> None:
@@ -168,7 +269,8 @@ def test_label_outside_allowed_set_blocks() -> None:
     outcome = validate(rows, "articles", "entity_mentions")
 
     assert outcome.blocking_failures == [
-        "entity_mentions: expect_column_values_to_be_in_set(label) failed for 1 of 2 rows"]
+        "entity_mentions: expect_column_values_to_be_in_set(label) failed for 1 of 2 rows"
+    ]
     assert failed(outcome)[0]["detail"] == "values: 'MONEY'; mention_id: 'm-acme'"
 
 
@@ -188,10 +290,16 @@ def test_failing_warning_is_recorded_but_does_not_block() -> None:
     assert outcome.passed
     assert outcome.blocking_failures == []
     [row] = failed(outcome)
-    assert {k: row[k] for k in ("table_name", "expectation", "column_name", "severity", "unexpected_count",
-                                "row_count")} == {
-        "table_name": "articles", "expectation": "expect_column_values_to_not_be_null", "column_name": "title",
-        "severity": "warning", "unexpected_count": 1, "row_count": 1}
+    assert {
+        k: row[k] for k in ("table_name", "expectation", "column_name", "severity", "unexpected_count", "row_count")
+    } == {
+        "table_name": "articles",
+        "expectation": "expect_column_values_to_not_be_null",
+        "column_name": "title",
+        "severity": "warning",
+        "unexpected_count": 1,
+        "row_count": 1,
+    }
 
 
 def test_missing_column_blocks_and_caller_frame_is_untouched() -> None:
@@ -202,9 +310,11 @@ def test_missing_column_blocks_and_caller_frame_is_untouched() -> None:
     outcome = validate_tables(frames, run_id=RUN_ID, pipeline_version=VERSION, validated_at=WHEN)
 
     assert outcome.blocking_failures[0].startswith(
-        'quotes: expect_column_values_to_be_in_set(kind) failed: error: Error: The column "kind"')
+        'quotes: expect_column_values_to_be_in_set(kind) failed: error: Error: The column "kind"'
+    )
     assert outcome.blocking_failures[2] == (
-        'quotes: expect_table_columns_to_match_set failed: {"mismatched": {"missing": ["kind"]}}')
+        'quotes: expect_table_columns_to_match_set failed: {"mismatched": {"missing": ["kind"]}}'
+    )
     assert len(outcome.blocking_failures) == 3  # in_set(kind), not_null(kind), columns_to_match_set
     assert "_article_exists" not in quotes.columns
 
@@ -225,6 +335,7 @@ def test_unknown_table_is_a_programming_error() -> None:
 
 # --- a run validated in slices (row groups of staged parts), as the validate step does -------------------
 
+
 def _stage(tmp_path, rows: dict[str, list[list[dict]]]) -> dict:
     """Each table's list of parts, each part a list of row groups (lists of rows), written as Parquet."""
     staged = {}
@@ -241,8 +352,13 @@ def _stage(tmp_path, rows: dict[str, list[list[dict]]]) -> dict:
 
 
 def _validate_staged(tmp_path, staged: dict) -> ValidationOutcome:
-    return validate_slices(table_slices(staged), run_id=RUN_ID, pipeline_version=VERSION, validated_at=WHEN,
-                           repeated_keys=repeated_keys(staged, tmp_path / "spill"))
+    return validate_slices(
+        table_slices(staged),
+        run_id=RUN_ID,
+        pipeline_version=VERSION,
+        validated_at=WHEN,
+        repeated_keys=repeated_keys(staged, tmp_path / "spill"),
+    )
 
 
 def _second_article(rows: dict[str, list[dict]]) -> tuple[dict, dict]:
@@ -256,13 +372,17 @@ def test_slices_find_bodies_in_other_row_groups_and_sum_their_counts(tmp_path, m
     monkeypatch.setattr(staged_slices, "SLICE_ROWS", slice_rows)
     rows = clean_rows()
     article_2, mention_2 = _second_article(rows)
-    staged = _stage(tmp_path, {"articles": [[rows["articles"], [article_2]]],
-                               "entity_mentions": [[rows["entity_mentions"]], [[mention_2]]]})
+    staged = _stage(
+        tmp_path,
+        {"articles": [[rows["articles"], [article_2]]], "entity_mentions": [[rows["entity_mentions"]], [[mention_2]]]},
+    )
 
     outcome = _validate_staged(tmp_path, staged)
 
     assert outcome.passed and failed(outcome) == []
-    counts = {(r["table_name"], r["expectation"], r["column_name"]): r["row_count"] for r in outcome.results.to_pylist()}
+    counts = {
+        (r["table_name"], r["expectation"], r["column_name"]): r["row_count"] for r in outcome.results.to_pylist()
+    }
     assert counts[("entity_mentions", "expect_column_values_to_be_in_set", "_span_ok__text")] == 3
     assert counts[("articles", "expect_column_values_to_be_unique", "article_id")] == 2
 
@@ -272,13 +392,16 @@ def test_a_key_repeated_in_two_slices_blocks(tmp_path, monkeypatch) -> None:
     rows = clean_rows()
     article_2, mention_2 = _second_article(rows)
     mention_2["mention_id"] = rows["entity_mentions"][0]["mention_id"]  # each part alone is unique
-    staged = _stage(tmp_path, {"articles": [[rows["articles"], [article_2]]],
-                               "entity_mentions": [[rows["entity_mentions"]], [[mention_2]]]})
+    staged = _stage(
+        tmp_path,
+        {"articles": [[rows["articles"], [article_2]]], "entity_mentions": [[rows["entity_mentions"]], [[mention_2]]]},
+    )
 
     outcome = _validate_staged(tmp_path, staged)
 
     assert outcome.blocking_failures == [
-        "entity_mentions: expect_column_values_to_be_unique(mention_id) failed for 2 of 3 rows"]
+        "entity_mentions: expect_column_values_to_be_unique(mention_id) failed for 2 of 3 rows"
+    ]
     assert failed(outcome)[0]["detail"] == "2 rows share a key with a row in another part"
 
 
@@ -286,27 +409,38 @@ def test_a_repeated_article_id_is_reported_with_its_two_files_not_as_span_failur
     rows = clean_rows()
     article_2, mention_2 = _second_article(rows)
     article_2 = {**article_2, "article_id": rows["articles"][0]["article_id"], "body_text": "Another body entirely."}
-    staged = _stage(tmp_path, {"articles": [[rows["articles"]], [[article_2]]],
-                               "entity_mentions": [[rows["entity_mentions"]]]})
+    staged = _stage(
+        tmp_path, {"articles": [[rows["articles"]], [[article_2]]], "entity_mentions": [[rows["entity_mentions"]]]}
+    )
 
     collision = first_key_collision(staged, tmp_path / "spill")
 
-    assert collision == (f"articles.article_id {rows['articles'][0]['article_id']!r} is produced more than once, "
-                         f"from {rows['articles'][0]['source_uri']} and wire/a2.txt")
-    assert first_key_collision(_stage(tmp_path / "clean", {"articles": [[rows["articles"], [_second_article(rows)[0]]]]}),
-                               tmp_path / "spill") is None
+    assert collision == (
+        f"articles.article_id {rows['articles'][0]['article_id']!r} is produced more than once, "
+        f"from {rows['articles'][0]['source_uri']} and wire/a2.txt"
+    )
+    assert (
+        first_key_collision(
+            _stage(tmp_path / "clean", {"articles": [[rows["articles"], [_second_article(rows)[0]]]]}),
+            tmp_path / "spill",
+        )
+        is None
+    )
 
 
 def test_a_repeated_child_key_names_the_files_of_its_articles(tmp_path) -> None:
     rows = clean_rows()
     article_2, mention_2 = _second_article(rows)
     mention_2["mention_id"] = rows["entity_mentions"][0]["mention_id"]
-    staged = _stage(tmp_path, {"articles": [[rows["articles"], [article_2]]],
-                               "entity_mentions": [[rows["entity_mentions"]], [[mention_2]]]})
+    staged = _stage(
+        tmp_path,
+        {"articles": [[rows["articles"], [article_2]]], "entity_mentions": [[rows["entity_mentions"]], [[mention_2]]]},
+    )
 
     assert first_key_collision(staged, tmp_path / "spill") == (
         f"entity_mentions.mention_id {mention_2['mention_id']!r} is produced more than once, "
-        f"from {rows['articles'][0]['source_uri']} and wire/a2.txt")
+        f"from {rows['articles'][0]['source_uri']} and wire/a2.txt"
+    )
 
 
 def test_mostly_is_judged_on_the_whole_table_not_per_slice(tmp_path, monkeypatch) -> None:

@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from support import SEEDS, query_published
-from flows.publish.step import amendment_run_id
 from flows.nightly import nightly
+from flows.publish.step import amendment_run_id
+from support import SEEDS, query_published
 from warehouse import lake, publish
 
 SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])
 
 
 def test_a_failed_publish_fails_the_run_with_its_own_error_and_the_next_run_publishes(
-        prefect_harness, source, tmp_path, monkeypatch):
+    prefect_harness, source, tmp_path, monkeypatch
+):
     warehouse = tmp_path / "warehouse"
     real_build = publish._build
 
@@ -51,10 +52,12 @@ def test_a_lost_part_is_named_and_its_files_are_read_again(prefect_harness, sour
     [run_id] = report["lost_parts"]
     assert report["lost_parts"][run_id] == [articles_part]
     assert report["files_new"] == SEED_COUNT
-    assert query_published(warehouse, "SELECT count(*), count(DISTINCT article_id) FROM articles") == \
-        [(SEED_COUNT, SEED_COUNT)]
-    assert query_published(warehouse, "SELECT count(*) FROM quotes q JOIN articles a USING (article_id, run_id)") \
-        == query_published(warehouse, "SELECT count(*) FROM quotes")
+    assert query_published(warehouse, "SELECT count(*), count(DISTINCT article_id) FROM articles") == [
+        (SEED_COUNT, SEED_COUNT)
+    ]
+    assert query_published(
+        warehouse, "SELECT count(*) FROM quotes q JOIN articles a USING (article_id, run_id)"
+    ) == query_published(warehouse, "SELECT count(*) FROM quotes")
     # Repaired: the run after finds nothing missing and nothing new.
     again = nightly(sources=[str(source)], warehouse=str(warehouse))
     assert (again["lost_parts"], again["files_new"]) == ({}, 0)

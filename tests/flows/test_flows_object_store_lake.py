@@ -15,10 +15,10 @@ import fsspec
 import pytest
 from typer.testing import CliRunner
 
-from support import PROJECT_ROOT, SEEDS, published_content, query_published
 from flows.cli import app
-from flows.run.faults import PAUSE_AT_ENV, PAUSE_FILE_ENV
 from flows.nightly import nightly
+from flows.run.faults import PAUSE_AT_ENV, PAUSE_FILE_ENV
+from support import PROJECT_ROOT, SEEDS, published_content, query_published
 from warehouse import lake
 
 BROADSHEET = Path(sys.executable).with_name("broadsheet")
@@ -58,7 +58,8 @@ def test_runs_with_the_lake_on_s3_publish_what_a_local_lake_publishes(prefect_ha
 
 @pytest.mark.slow
 def test_a_run_killed_after_uploading_its_parts_leaves_them_invisible_and_the_next_run_removes_them(
-        prefect_harness, s3_bucket, tmp_path):
+    prefect_harness, s3_bucket, tmp_path
+):
     from prefect.settings import PREFECT_API_URL
 
     source = tmp_path / "articles"
@@ -68,17 +69,27 @@ def test_a_run_killed_after_uploading_its_parts_leaves_them_invisible_and_the_ne
     nightly(sources=[str(source)], warehouse=str(warehouse), lake=lake_url)
     (source / "008_extra.json").write_text(
         '{"title": "Port reopens", "maintext": "The port reopened on Monday after repairs, officials said.",'
-        ' "url": "https://example.com/port-reopens"}')
+        ' "url": "https://example.com/port-reopens"}'
+    )
     published = (warehouse / "broadsheet.duckdb").read_bytes()
     s3 = fsspec.filesystem("s3")
     s3.invalidate_cache()
     committed = set(s3.find(s3_bucket))
     pause_file = tmp_path / "paused"
-    env = {**os.environ, PAUSE_AT_ENV: "staged", PAUSE_FILE_ENV: str(pause_file),
-           "PREFECT_API_URL": PREFECT_API_URL.value()}
-    run = subprocess.Popen([str(BROADSHEET), "run", "--source", str(source), "--warehouse", str(warehouse),
-                            "--lake", lake_url], env=env, cwd=PROJECT_ROOT, start_new_session=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        PAUSE_AT_ENV: "staged",
+        PAUSE_FILE_ENV: str(pause_file),
+        "PREFECT_API_URL": PREFECT_API_URL.value(),
+    }
+    run = subprocess.Popen(
+        [str(BROADSHEET), "run", "--source", str(source), "--warehouse", str(warehouse), "--lake", lake_url],
+        env=env,
+        cwd=PROJECT_ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 180
         while not pause_file.exists():

@@ -15,11 +15,11 @@ import filelock
 import pytest
 from typer.testing import CliRunner
 
-from support import PROJECT_ROOT, SEEDS, published_content, query_published
 from flows import nightly as nightly_module
 from flows.cli import app
-from flows.run.faults import PAUSE_AT_ENV, PAUSE_FILE_ENV, POINTS
 from flows.nightly import RUN_LOCK_NAME, nightly
+from flows.run.faults import PAUSE_AT_ENV, PAUSE_FILE_ENV, POINTS
+from support import PROJECT_ROOT, SEEDS, published_content, query_published
 
 BROADSHEET = Path(sys.executable).with_name("broadsheet")
 SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])
@@ -36,14 +36,20 @@ def test_changed_file_replaces_its_rows_and_deleted_file_keeps_them(prefect_harn
 
     report = nightly(sources=[str(source)], warehouse=str(warehouse))
     assert (report["files_seen"], report["files_new"], report["articles_new"]) == (SEED_COUNT - 1, 1, 1)
-    body, paragraphs = query_published(warehouse, "SELECT body_text, paragraph_count FROM articles "
-                                         "WHERE source_uri = 'articles/001_trade_talks.txt'")[0]
+    body, paragraphs = query_published(
+        warehouse, "SELECT body_text, paragraph_count FROM articles WHERE source_uri = 'articles/001_trade_talks.txt'"
+    )[0]
     assert paragraphs == 1 and body.startswith(lines[1].split(" - ", 1)[1][:30])
-    quote_starts = query_published(warehouse, "SELECT q.start_char, q.end_char FROM quotes q JOIN articles a USING (article_id) "
-                                     "WHERE a.source_uri = 'articles/001_trade_talks.txt'")
+    quote_starts = query_published(
+        warehouse,
+        "SELECT q.start_char, q.end_char FROM quotes q JOIN articles a USING (article_id) "
+        "WHERE a.source_uri = 'articles/001_trade_talks.txt'",
+    )
     assert all(end <= len(body) for _, end in quote_starts)
     # The deleted file's article stays: the warehouse keeps what it learned.
-    assert query_published(warehouse, "SELECT count(*) FROM articles WHERE source_uri = 'articles/002_rail_budget.txt'") == [(1,)]
+    assert query_published(
+        warehouse, "SELECT count(*) FROM articles WHERE source_uri = 'articles/002_rail_budget.txt'"
+    ) == [(1,)]
     assert query_published(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT,)]
 
 
@@ -51,8 +57,11 @@ def test_a_duplicate_article_is_stored_but_not_analysed_again(prefect_harness, s
     warehouse = tmp_path / "warehouse"
     shutil.copy(source / "001_trade_talks.txt", source / "101_trade_talks_copy.txt")
     nightly(sources=[str(source)], warehouse=str(warehouse))
-    rows = query_published(warehouse, "SELECT source_uri, article_id, duplicate_of FROM articles "
-                             "WHERE source_uri LIKE '%trade_talks%' ORDER BY duplicate_of NULLS FIRST")
+    rows = query_published(
+        warehouse,
+        "SELECT source_uri, article_id, duplicate_of FROM articles "
+        "WHERE source_uri LIKE '%trade_talks%' ORDER BY duplicate_of NULLS FIRST",
+    )
     (_, original_id, none), (_, copy_id, points_at) = rows
     assert none is None and points_at == original_id
     per_article = "SELECT count(*) FROM {table} WHERE article_id = '{id}'"
@@ -61,8 +70,9 @@ def test_a_duplicate_article_is_stored_but_not_analysed_again(prefect_harness, s
     assert query_published(warehouse, per_article.format(table="quotes", id=original_id))[0][0] > 0
 
 
-def test_an_article_the_extraction_fails_on_is_quarantined_and_the_run_goes_on(prefect_harness, source, tmp_path,
-                                                                                 monkeypatch):
+def test_an_article_the_extraction_fails_on_is_quarantined_and_the_run_goes_on(
+    prefect_harness, source, tmp_path, monkeypatch
+):
     from transforms.nlp import analyse
 
     real_extract_quotes = analyse.extract_quotes
@@ -77,12 +87,17 @@ def test_an_article_the_extraction_fails_on_is_quarantined_and_the_run_goes_on(p
     report = nightly(sources=[str(source)], warehouse=str(warehouse))
 
     assert [(q["source_uri"], q["reason_code"]) for q in report["quarantined"]] == [
-        ("articles/002_rail_budget.txt", "analysis_failed")]
+        ("articles/002_rail_budget.txt", "analysis_failed")
+    ]
     assert query_published(warehouse, "SELECT stage, detail FROM quarantine WHERE reason_code = 'analysis_failed'") == [
-        ("analyse", "IndexError: string index out of range")]
+        ("analyse", "IndexError: string index out of range")
+    ]
     assert query_published(warehouse, "SELECT quarantined, status FROM runs") == [(1, "succeeded")]
-    per_file = query_published(warehouse, "SELECT a.source_uri, count(m.mention_id) FROM articles a "
-                                 "LEFT JOIN entity_mentions m USING (article_id) GROUP BY ALL ORDER BY 1")
+    per_file = query_published(
+        warehouse,
+        "SELECT a.source_uri, count(m.mention_id) FROM articles a "
+        "LEFT JOIN entity_mentions m USING (article_id) GROUP BY ALL ORDER BY 1",
+    )
     assert [count for uri, count in per_file if uri == "articles/002_rail_budget.txt"] == [0]
     assert all(count > 0 for uri, count in per_file if uri != "articles/002_rail_budget.txt")
 
@@ -109,7 +124,9 @@ def test_a_second_concurrent_run_exits_quickly_and_changes_nothing(prefect_harne
     published = (warehouse / "broadsheet.duckdb").read_bytes()
     with filelock.FileLock(warehouse / RUN_LOCK_NAME, timeout=0):
         started = time.perf_counter()
-        result = CliRunner().invoke(app, ["run", "--source", str(source), "--warehouse", str(warehouse), "--full-refresh"])
+        result = CliRunner().invoke(
+            app, ["run", "--source", str(source), "--warehouse", str(warehouse), "--full-refresh"]
+        )
         elapsed = time.perf_counter() - started
     assert result.exit_code == 1
     assert "another Broadsheet run is using" in result.output
@@ -129,13 +146,18 @@ print(con.execute("SELECT count(*) FROM articles").fetchall()[0][0], flush=True)
 def test_a_reader_holding_the_file_never_blocks_the_load(prefect_harness, source, tmp_path):
     warehouse = tmp_path / "warehouse"
     nightly(sources=[str(source)], warehouse=str(warehouse))
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(warehouse / "broadsheet.duckdb")],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(warehouse / "broadsheet.duckdb")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert reader.stdout.readline().strip() == str(SEED_COUNT)
         (source / "008_extra.json").write_text(
             '{"title": "Port reopens", "maintext": "The port reopened on Monday after repairs, officials said.",'
-            ' "url": "https://example.com/port-reopens"}')
+            ' "url": "https://example.com/port-reopens"}'
+        )
         report = nightly(sources=[str(source)], warehouse=str(warehouse))
         assert report["articles_new"] == 1
         assert query_published(warehouse, "SELECT count(*) FROM articles") == [(SEED_COUNT + 1,)]
@@ -157,14 +179,24 @@ def test_a_run_killed_at_any_point_leaves_the_warehouse_as_it_was(prefect_harnes
     nightly(sources=[str(source)], warehouse=str(warehouse))
     (source / "008_extra.json").write_text(
         '{"title": "Port reopens", "maintext": "The port reopened on Monday after repairs, officials said.",'
-        ' "url": "https://example.com/port-reopens"}')
+        ' "url": "https://example.com/port-reopens"}'
+    )
     published = (warehouse / "broadsheet.duckdb").read_bytes()
     pause_file = tmp_path / "paused"
-    env = {**os.environ, PAUSE_AT_ENV: point, PAUSE_FILE_ENV: str(pause_file),
-           "PREFECT_API_URL": PREFECT_API_URL.value()}
-    run = subprocess.Popen([str(BROADSHEET), "run", "--source", str(source), "--warehouse", str(warehouse)],
-                           env=env, cwd=PROJECT_ROOT, start_new_session=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        PAUSE_AT_ENV: point,
+        PAUSE_FILE_ENV: str(pause_file),
+        "PREFECT_API_URL": PREFECT_API_URL.value(),
+    }
+    run = subprocess.Popen(
+        [str(BROADSHEET), "run", "--source", str(source), "--warehouse", str(warehouse)],
+        env=env,
+        cwd=PROJECT_ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 180
         while not pause_file.exists():

@@ -18,11 +18,11 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from support import SEEDS
 from flows import schedule
 from flows.cli import app
-from flows.settings import PREFECT_ENVIRONMENT
 from flows.ingest.sources import resolve_sources
+from flows.settings import PREFECT_ENVIRONMENT
+from support import SEEDS
 
 VENV_BIN = Path(sys.executable).parent
 SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])
@@ -44,12 +44,15 @@ def test_cron_is_read_in_its_timezone():
     assert schedule.build_schedule(interval=5).interval.total_seconds() == 5
 
 
-@pytest.mark.parametrize("options, reason", [
-    ({"cron": "0 2 * * *", "interval": 5}, "not both"),
-    ({"interval": 0}, "positive"),
-    ({"cron": "0 2 * *"}, "invalid cron"),
-    ({"timezone": "Europe/Londn"}, "unknown timezone"),
-])
+@pytest.mark.parametrize(
+    "options, reason",
+    [
+        ({"cron": "0 2 * * *", "interval": 5}, "not both"),
+        ({"interval": 0}, "positive"),
+        ({"cron": "0 2 * *"}, "invalid cron"),
+        ({"timezone": "Europe/Londn"}, "unknown timezone"),
+    ],
+)
 def test_bad_schedules_are_refused(options, reason):
     with pytest.raises(schedule.ServeError, match=reason):
         schedule.build_schedule(**options)
@@ -61,13 +64,16 @@ def test_deployment_runs_one_at_a_time_on_absolute_paths(tmp_path, monkeypatch):
     (tmp_path / "more").mkdir()
     (tmp_path / "more" / "a.txt").write_text("A story.")
     specs = [source.spec for source in resolve_sources(["articles", "wire=more/*.txt"])]
-    deployment = schedule.build_deployment(specs, "warehouse",
-                                           schedule.build_schedule(cron="30 1 * * *", timezone="Europe/London"))
+    deployment = schedule.build_deployment(
+        specs, "warehouse", schedule.build_schedule(cron="30 1 * * *", timezone="Europe/London")
+    )
     assert (deployment.name, deployment.flow_name) == ("nightly", "broadsheet-nightly")
     assert deployment.concurrency_limit == 1
     assert deployment.concurrency_options.collision_strategy == "CANCEL_NEW"
-    assert deployment.parameters == {"sources": [f"articles={tmp_path / 'articles'}", f"wire={tmp_path / 'more/*.txt'}"],
-                                     "warehouse": str(tmp_path / "warehouse")}
+    assert deployment.parameters == {
+        "sources": [f"articles={tmp_path / 'articles'}", f"wire={tmp_path / 'more/*.txt'}"],
+        "warehouse": str(tmp_path / "warehouse"),
+    }
     assert deployment.entrypoint == "flows.nightly.nightly"
     [cron] = deployment.schedules
     assert (cron.schedule.cron, cron.schedule.timezone) == ("30 1 * * *", "Europe/London")
@@ -75,11 +81,17 @@ def test_deployment_runs_one_at_a_time_on_absolute_paths(tmp_path, monkeypatch):
 
 def test_a_deployment_can_send_every_runs_analysis_to_a_dask_cluster(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    deployment = schedule.build_deployment([f"articles={tmp_path / 'articles'}"], "warehouse", schedule.build_schedule(),
-                                           dask_address="tcp://10.0.0.5:8786")
-    assert deployment.parameters == {"sources": [f"articles={tmp_path / 'articles'}"],
-                                     "warehouse": str(tmp_path / "warehouse"),
-                                     "dask_address": "tcp://10.0.0.5:8786"}
+    deployment = schedule.build_deployment(
+        [f"articles={tmp_path / 'articles'}"],
+        "warehouse",
+        schedule.build_schedule(),
+        dask_address="tcp://10.0.0.5:8786",
+    )
+    assert deployment.parameters == {
+        "sources": [f"articles={tmp_path / 'articles'}"],
+        "warehouse": str(tmp_path / "warehouse"),
+        "dask_address": "tcp://10.0.0.5:8786",
+    }
 
 
 @pytest.mark.parametrize(("lake", "expected"), [("s3://news/lake", "s3://news/lake"), ("lake-disk", "{tmp}/lake-disk")])
@@ -117,19 +129,42 @@ def test_served_deployment_runs_on_schedule_and_publishes(tmp_path):
     started = time.monotonic()
     server = serve = None
     try:
-        server = _start([VENV_BIN / "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                        env, server_log, cwd=tmp_path)
+        server = _start(
+            [VENV_BIN / "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            env,
+            server_log,
+            cwd=tmp_path,
+        )
         _wait_for(lambda: _api_healthy(api_url), SERVER_START_TIMEOUT, [server], server_log)
         server_seconds = time.monotonic() - started
 
         # The runner polls every 10 s by default; once a second keeps the test short.
         serve_env = {**env, "PREFECT_API_URL": api_url, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
-        serve = _start([VENV_BIN / "broadsheet", "serve", "--interval", "5", "--source", str(source),
-                        "--warehouse", str(warehouse)], serve_env, serve_log, cwd=tmp_path)
-        completed = _wait_for(lambda: (warehouse / "broadsheet.duckdb").exists() and _runs(api_url, "COMPLETED"),
-                              FIRST_RUN_TIMEOUT, [server, serve], serve_log)
-        print(f"\nserver healthy after {server_seconds:.1f} s, first scheduled run completed after "
-              f"{time.monotonic() - started:.1f} s")
+        serve = _start(
+            [
+                VENV_BIN / "broadsheet",
+                "serve",
+                "--interval",
+                "5",
+                "--source",
+                str(source),
+                "--warehouse",
+                str(warehouse),
+            ],
+            serve_env,
+            serve_log,
+            cwd=tmp_path,
+        )
+        completed = _wait_for(
+            lambda: (warehouse / "broadsheet.duckdb").exists() and _runs(api_url, "COMPLETED"),
+            FIRST_RUN_TIMEOUT,
+            [server, serve],
+            serve_log,
+        )
+        print(
+            f"\nserver healthy after {server_seconds:.1f} s, first scheduled run completed after "
+            f"{time.monotonic() - started:.1f} s"
+        )
         assert completed[0]["parameters"] == {"sources": [f"articles={source}"], "warehouse": str(warehouse)}
         # A run takes longer than the 5 s interval (its process imports the pipeline), so ticks overlap it:
         # the deployment's limit cancels them rather than starting a second run.
@@ -151,16 +186,22 @@ def test_served_deployment_runs_on_schedule_and_publishes(tmp_path):
 
 
 def _runs(api_url: str, state_type: str) -> list[dict]:
-    return _api(api_url, "POST", "/flow_runs/filter", {
-        "deployments": {"name": {"any_": ["nightly"]}},
-        "flow_runs": {"state": {"type": {"any_": [state_type]}}},
-    })
+    return _api(
+        api_url,
+        "POST",
+        "/flow_runs/filter",
+        {
+            "deployments": {"name": {"any_": ["nightly"]}},
+            "flow_runs": {"state": {"type": {"any_": [state_type]}}},
+        },
+    )
 
 
 def _api(api_url: str, method: str, path: str, body: dict | None = None):
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(api_url + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        api_url + path, data=data, method=method, headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.load(response)
 
@@ -181,8 +222,9 @@ def _free_loopback_port() -> int:
 def _start(command: list, env: dict, log: Path, cwd: Path) -> subprocess.Popen:
     # A session of its own: the process and every child it starts (flow runs) share one group to signal.
     with log.open("wb") as out:
-        return subprocess.Popen([str(c) for c in command], env=env, cwd=cwd, stdout=out,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        return subprocess.Popen(
+            [str(c) for c in command], env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
 
 
 def _wait_for(condition, timeout: float, processes: list[subprocess.Popen], log: Path):

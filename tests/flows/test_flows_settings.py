@@ -6,8 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from support import PROJECT_ROOT
 from flows.settings import REFERENCE_DIR, TRANSFORMS_DIR, pipeline_version
+from support import PROJECT_ROOT
 
 
 def _project_copy(tmp_path: Path) -> tuple[Path, Path, Path]:

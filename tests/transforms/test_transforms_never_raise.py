@@ -14,12 +14,14 @@ from transforms.records import Discard, RawRecord, Rejection
 
 NAMES = ("a.txt", "a.json", "a.jsonl", "a.html", "a.sgm", "a.txt.gz", "noextension", "a.csv")
 # Short deadlines would fail on a busy CI machine; the examples are what is tested, not their speed.
-PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, database=None,
-                             suppress_health_check=[HealthCheck.too_slow])
+PROPERTY_SETTINGS = settings(
+    max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=40),
     lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=12), children, max_size=6),
-    max_leaves=30)
+    max_leaves=30,
+)
 NEWS_KEYS = ("title", "maintext", "text", "url", "authors", "date_publish", "language", "publisher", "source_domain")
 NEWS_OBJECTS = st.dictionaries(st.sampled_from(NEWS_KEYS), JSON_VALUES | st.text(max_size=200), max_size=9)
 
@@ -39,7 +41,9 @@ def _all_records(name: str, data: bytes) -> list:
 @example(name="deep.jsonl", data=b'{"text": "fine line with words enough"}\n' + b"[" * 100_000 + b"\n")
 @example(name="digits.json", data=b'{"maintext": "A story with enough words in it.", "views": ' + b"9" * 5000 + b"}")
 @example(name="url.json", data=b'{"maintext": "A story with enough words in it.", "url": "http://[::1"}')
-@example(name="date.json", data=b'{"maintext": "A story with enough words.", "date_publish": "0001-01-01T00:00:00+23:59"}')
+@example(
+    name="date.json", data=b'{"maintext": "A story with enough words.", "date_publish": "0001-01-01T00:00:00+23:59"}'
+)
 def test_arbitrary_bytes_never_raise(name, data):
     _all_records(name, data)
 
@@ -59,8 +63,13 @@ def test_arbitrary_json_documents_and_lines_never_raise(document):
 
 
 @PROPERTY_SETTINGS
-@given(text=st.text(max_size=3000), title=st.none() | st.text(max_size=100), url=st.none() | st.text(max_size=100),
-       published=st.none() | st.text(max_size=40), dateline=st.none() | st.text(max_size=60))
+@given(
+    text=st.text(max_size=3000),
+    title=st.none() | st.text(max_size=100),
+    url=st.none() | st.text(max_size=100),
+    published=st.none() | st.text(max_size=40),
+    dateline=st.none() | st.text(max_size=60),
+)
 def test_normalising_any_record_never_raises(text, title, url, published, dateline):
     record = RawRecord("x.json", "", "json", text, title=title, url=url, published=published, dateline=dateline)
     assert isinstance(normalise_record(record), dict | Rejection)

@@ -10,15 +10,16 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 
 import pytest
 
 from transforms.ingest import html_articles, normalise, parse, sgml_reuters, wikitext
 from transforms.ingest.normalise import CREDITS_LINE, normalise_record, parse_credits, split_credits
 from transforms.ingest.parse import detect_format
-from transforms.records import RawRecord
 from transforms.ingest.sgml_reuters import parse_reuters_sgml
 from transforms.ingest.wikitext import strip_wikitext
+from transforms.records import RawRecord
 
 # The fixed steps take milliseconds on these inputs and the old ones took minutes: the bound is generous
 # for a slow CI machine and still far below a hang.
@@ -68,7 +69,11 @@ def test_long_credit_line_of_roles_is_read_whole(parts):
     assert seconds < MAX_SECONDS
     assert paragraphs == ["The story."]
     assert [(c.name, c.role) for c in credits[:4]] == [
-        ("Person 0", "writer"), ("Person 1", "editor"), ("Person 2", "reporter"), ("Person 3", "reporter")]
+        ("Person 0", "writer"),
+        ("Person 1", "editor"),
+        ("Person 2", "reporter"),
+        ("Person 3", "reporter"),
+    ]
     assert len(credits) == parts
     assert {c.role for c in credits} == {"writer", "editor", "reporter", "contributor"}
 
@@ -110,16 +115,20 @@ def test_wikitext_with_80k_unclosed_refs():
     assert stripped == "Fact." * 80_000
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # A self-closing ref still goes after unclosed ones.
-    ("<ref name=a>" * 80_000 + 'Text<ref name="b"/>.', "Text."),
-    ("{{" * 100_000 + "}}" * 100_000 + "Text", "Text"),  # nested 100,000 deep: one pass, not 100,000
-    ("{|" * 100_000 + "Text", "{|" * 100_000 + "Text"),  # a table never closed may be the story run on: kept
-    ("Text [http://x.org " + "a" * 100_000, "Text [http://x.org " + "a" * 100_000),
-    ("=" + " " * 100_000 + "Text\n== Heading ==", "= Text\nHeading"),
-    ("{" * 100_000 + "Text", "Text"),
-    ("Text <b" * 50_000, "Text <b" * 50_000),
-], ids=["refs", "templates", "tables", "external_link", "heading", "braces", "tags"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A self-closing ref still goes after unclosed ones.
+        ("<ref name=a>" * 80_000 + 'Text<ref name="b"/>.', "Text."),
+        ("{{" * 100_000 + "}}" * 100_000 + "Text", "Text"),  # nested 100,000 deep: one pass, not 100,000
+        ("{|" * 100_000 + "Text", "{|" * 100_000 + "Text"),  # a table never closed may be the story run on: kept
+        ("Text [http://x.org " + "a" * 100_000, "Text [http://x.org " + "a" * 100_000),
+        ("=" + " " * 100_000 + "Text\n== Heading ==", "= Text\nHeading"),
+        ("{" * 100_000 + "Text", "Text"),
+        ("Text <b" * 50_000, "Text <b" * 50_000),
+    ],
+    ids=["refs", "templates", "tables", "external_link", "heading", "braces", "tags"],
+)
 def test_wikitext_markup_left_open_is_read_once(text, expected):
     stripped, seconds = timed(lambda: strip_wikitext(text))
 
@@ -128,9 +137,11 @@ def test_wikitext_markup_left_open_is_read_once(text, expected):
 
 
 def test_reuters_story_with_unclosed_elements_and_long_attribute_runs():
-    story = ('<REUTERS NEWID="1" ' + "a" * 100_000 + '><DATE>26-FEB-1987 15:01:01.79</DATE>'
-             "<TOPICS>" + "<D>" * 50_000 + "</TOPICS><PLACES><D>usa</D></PLACES>"
-             '<TEXT TYPE="UNPROC"><TITLE>WHEAT</TITLE>Wheat prices rose' + "<TITLE>" * 50_000 + "</TEXT></REUTERS>")
+    story = (
+        '<REUTERS NEWID="1" ' + "a" * 100_000 + "><DATE>26-FEB-1987 15:01:01.79</DATE>"
+        "<TOPICS>" + "<D>" * 50_000 + "</TOPICS><PLACES><D>usa</D></PLACES>"
+        '<TEXT TYPE="UNPROC"><TITLE>WHEAT</TITLE>Wheat prices rose' + "<TITLE>" * 50_000 + "</TEXT></REUTERS>"
+    )
 
     (record,), seconds = timed(lambda: list(parse_reuters_sgml("mem://reut.sgm", story)))
 
@@ -146,8 +157,9 @@ def test_html_sniffing_with_many_comments():
     # Matched one "<!---->" at a time, a failing sniff tried every grouping of them; 2,048 characters hold 290.
     comments = "<!---->" * 290
 
-    (as_text, as_html), seconds = timed(lambda: (detect_format("page.txt", comments + "x"),
-                                                 detect_format("page.txt", comments + "<html>")))
+    (as_text, as_html), seconds = timed(
+        lambda: (detect_format("page.txt", comments + "x"), detect_format("page.txt", comments + "<html>"))
+    )
 
     assert seconds < MAX_SECONDS
     assert (as_text, as_html) == ("txt", "html")
@@ -261,7 +273,7 @@ def adversarial_strings(pattern: re.Pattern[str], size: int) -> Iterator[str]:
 
 
 def slowest_call(pattern: re.Pattern[str], text: str) -> tuple[float, str]:
-    times = [(timed(lambda: getattr(pattern, method)(text))[1], method) for method in ("search", "match", "findall")]
+    times = [(timed(partial(getattr(pattern, method), text))[1], method) for method in ("search", "match", "findall")]
     return max(times)
 
 
@@ -269,9 +281,15 @@ PATTERNS = dict(module_patterns())
 
 
 def test_the_linearity_check_covers_the_patterns_that_hung():
-    assert {"transforms.ingest.normalise.CREDITS_LINE", "transforms.ingest.normalise.CREDIT_SEGMENT", "transforms.ingest.wikitext.TAG",
-            "transforms.ingest.wikitext.HEADING", "transforms.ingest.sgml_reuters.ATTRIBUTE", "transforms.ingest.parse.HTML_START",
-            "transforms.ingest.sgml_reuters.TEXT_ELEMENT_CLOSING[T]"} <= set(PATTERNS)
+    assert {
+        "transforms.ingest.normalise.CREDITS_LINE",
+        "transforms.ingest.normalise.CREDIT_SEGMENT",
+        "transforms.ingest.wikitext.TAG",
+        "transforms.ingest.wikitext.HEADING",
+        "transforms.ingest.sgml_reuters.ATTRIBUTE",
+        "transforms.ingest.parse.HTML_START",
+        "transforms.ingest.sgml_reuters.TEXT_ELEMENT_CLOSING[T]",
+    } <= set(PATTERNS)
     assert literal_fragments(r"<ref\s*/>|\{\{w\|") == {"<ref", "/>", "{{w|"}
 
 
@@ -284,12 +302,14 @@ def test_pattern_is_linear_on_adversarial_strings(name):
 
     # The slowest string, a fifth as long: a quadratic pattern would take 25 times less, not 5.  Best of
     # three runs each, so that a pause of the machine is not taken for the pattern.
-    shorter = text[:SCALING_CHARS - len(FAILING_END)] + FAILING_END
-    seconds, shorter_seconds = (min(timed(lambda: getattr(pattern, method)(string))[1] for _ in range(3))
-                                for string in (text, shorter))
+    shorter = text[: SCALING_CHARS - len(FAILING_END)] + FAILING_END
+    seconds, shorter_seconds = (
+        min(timed(partial(getattr(pattern, method), string))[1] for _ in range(3)) for string in (text, shorter)
+    )
     assert seconds < MAX_SCALING * shorter_seconds + SCALING_SLACK_SECONDS, (
         f"{name}.{method}: {shorter_seconds:.4f} s for {SCALING_CHARS} characters, {seconds:.4f} s for "
-        f"{ADVERSARIAL_CHARS} on {text[:40]!r}…")
+        f"{ADVERSARIAL_CHARS} on {text[:40]!r}…"
+    )
 
 
 def test_the_text_before_each_quote_is_read_from_its_end_only():

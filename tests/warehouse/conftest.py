@@ -8,9 +8,9 @@ from pathlib import Path
 
 import fsspec
 import pytest
+from warehouse_builders import RUN_1, RUN_2, run_1_tables, run_2_tables, write_run
 
 from warehouse import lake
-from warehouse_builders import RUN_1, RUN_2, run_1_tables, run_2_tables, write_run
 
 
 @pytest.fixture

@@ -32,20 +32,29 @@ def test_ddl_round_trips_through_duckdb(table: str) -> None:
 
     described = con.execute(f"DESCRIBE {table}").fetchall()
     assert [(name, type_, null, key) for name, type_, null, key, *_ in described] == [
-        (f.name, EXPECTED_DESCRIBE[f.type], "YES" if f.nullable else "NO", "PRI" if f.name == key_column(schema) else None)
+        (
+            f.name,
+            EXPECTED_DESCRIBE[f.type],
+            "YES" if f.nullable else "NO",
+            "PRI" if f.name == key_column(schema) else None,
+        )
         for f in schema
     ]
     # And back to arrow: the same types (DuckDB names the UTC zone and list items its own way).
     arrow = con.sql(f"SELECT * FROM {table}").to_arrow_table().schema
     assert [_normalised(t) for t in arrow.types] == [_normalised(t) for t in schema.types]
-    comments = dict(con.execute(f"SELECT column_name, comment FROM duckdb_columns() WHERE table_name = '{table}'").fetchall())
+    comments = dict(
+        con.execute(f"SELECT column_name, comment FROM duckdb_columns() WHERE table_name = '{table}'").fetchall()
+    )
     assert comments == {f.name: doc(f) for f in schema}
 
 
 def test_create_table_sql_reads_like_hand_written_ddl() -> None:
     sql = create_table_sql("runs", ALL_TABLES["runs"])
 
-    assert sql.startswith('CREATE TABLE "runs" (\n    "run_id" VARCHAR NOT NULL,\n    "started_at" TIMESTAMPTZ NOT NULL,')
+    assert sql.startswith(
+        'CREATE TABLE "runs" (\n    "run_id" VARCHAR NOT NULL,\n    "started_at" TIMESTAMPTZ NOT NULL,'
+    )
     assert '"step_seconds" MAP(VARCHAR, DOUBLE),' in sql
     assert sql.endswith('    PRIMARY KEY ("run_id")\n)')
 

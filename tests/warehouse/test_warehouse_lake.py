@@ -8,19 +8,20 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from warehouse_builders import RUN_1, RUN_2, RUN_3, make_table, run_1_tables, write_run
 
 from transforms.schemas import ARTICLES, FILES
 from warehouse import lake
 from warehouse.manifest import read_manifest
-from warehouse_builders import RUN_1, RUN_2, RUN_3, make_table, run_1_tables, write_run
 
 
 def test_write_part_conforms_to_the_contract(tmp_path: Path) -> None:
     table = make_table("articles", RUN_1, [{"article_id": "A1", "title": "T", "word_count": 7}])
     # Shuffled columns and a wider int type, as a careless producer might hand over.
     shuffled = pa.table({name: table.column(name) for name in reversed(table.column_names)})
-    shuffled = shuffled.set_column(shuffled.schema.get_field_index("word_count"), "word_count",
-                                   pa.array([7], pa.int64()))
+    shuffled = shuffled.set_column(
+        shuffled.schema.get_field_index("word_count"), "word_count", pa.array([7], pa.int64())
+    )
 
     path = lake.write_part(tmp_path, "articles", shuffled, part=3)
 
@@ -38,11 +39,22 @@ def test_write_part_conforms_to_the_contract(tmp_path: Path) -> None:
     ("table", "message"),
     [
         (pa.table({"article_id": ["A1"]}), "missing columns"),
-        (make_table("articles", RUN_1, [{"article_id": "A1"}]).append_column("extra", pa.array([1])), "unexpected columns ['extra']"),
-        (make_table("articles", RUN_1, [{"article_id": "A1"}]).drop_columns(["word_count"]).append_column("word_count", pa.array(["many"])), "cannot cast"),
-        (make_table("articles", RUN_1, [{"article_id": "A1"}]).set_column(ARTICLES.get_field_index("source_uri"), "source_uri",
-                                                                         pa.array([None], pa.string())),
-         "nulls in non-nullable columns ['source_uri']"),
+        (
+            make_table("articles", RUN_1, [{"article_id": "A1"}]).append_column("extra", pa.array([1])),
+            "unexpected columns ['extra']",
+        ),
+        (
+            make_table("articles", RUN_1, [{"article_id": "A1"}])
+            .drop_columns(["word_count"])
+            .append_column("word_count", pa.array(["many"])),
+            "cannot cast",
+        ),
+        (
+            make_table("articles", RUN_1, [{"article_id": "A1"}]).set_column(
+                ARTICLES.get_field_index("source_uri"), "source_uri", pa.array([None], pa.string())
+            ),
+            "nulls in non-nullable columns ['source_uri']",
+        ),
     ],
 )
 def test_write_part_rejects_tables_off_contract(tmp_path: Path, table: pa.Table, message: str) -> None:
@@ -57,8 +69,10 @@ def test_write_part_rejects_unknown_table(tmp_path: Path) -> None:
 
 
 def test_read_batches_streams_every_row_in_order_within_the_batch_size(tmp_path: Path) -> None:
-    groups = [make_table("articles", RUN_1, [{"article_id": f"A{g}-{i}"} for i in range(size)])
-              for g, size in enumerate([5, 0, 3, 7])]
+    groups = [
+        make_table("articles", RUN_1, [{"article_id": f"A{g}-{i}"} for i in range(size)])
+        for g, size in enumerate([5, 0, 3, 7])
+    ]
     path = lake.write_part_stream(tmp_path, "articles", groups, part=0)
     assert pq.ParquetFile(path).metadata.num_row_groups == 4
 
@@ -84,7 +98,8 @@ def test_staged_parts_are_invisible_until_committed(warehouse: Path, parquet_lak
 
     assert marker == parquet_lake.path("_committed", RUN_1)
     assert json.loads(parquet_lake.fs.cat_file(marker))["parts"]["articles"] == [
-        f"articles/run_id={RUN_1}/part-00000.parquet"]
+        f"articles/run_id={RUN_1}/part-00000.parquet"
+    ]
     assert lake.committed_runs(parquet_lake) == [RUN_1]
     assert lake.committed_parts(parquet_lake, "articles") == [f"{partition}/part-00000.parquet"]
     written = pq.read_table(f"{partition}/part-00000.parquet", filesystem=parquet_lake.fs)
@@ -104,7 +119,8 @@ def test_the_lake_defaults_to_the_warehouse_folder_and_crosses_processes_as_its_
     assert default.uri(default.path("articles")) == str(warehouse.resolve() / "lake" / "articles")
     assert not remote.is_local and remote.root == "/bucket/prefix/lake"
     assert remote.uri(remote.path("articles", "part-00000.parquet")) == (
-        "memory:///bucket/prefix/lake/articles/part-00000.parquet")
+        "memory:///bucket/prefix/lake/articles/part-00000.parquet"
+    )
     assert pickle.loads(pickle.dumps(remote)) == remote
 
 
@@ -113,16 +129,26 @@ def test_committed_parts_are_in_run_order(two_runs: Path, parquet_lake: lake.Lak
 
     assert lake.committed_runs(parquet_lake) == [RUN_1, RUN_2]
     assert [_partition(p) for p in lake.committed_parts(parquet_lake, "articles")] == [
-        f"run_id={RUN_1}", f"run_id={RUN_2}"]
+        f"run_id={RUN_1}",
+        f"run_id={RUN_2}",
+    ]
     assert [_partition(p) for p in lake.committed_parts(parquet_lake, "numeric_claims")] == [f"run_id={RUN_1}"]
 
 
 def test_reject_run_moves_data_and_keeps_a_reason(two_runs: Path, parquet_lake: lake.Lake) -> None:
-    write_run(two_runs, parquet_lake, RUN_3, {"articles": [{"article_id": "A3"}],
-                                              "files": [{"file_id": "f-z", "source_uri": "z.txt"}]})
+    write_run(
+        two_runs,
+        parquet_lake,
+        RUN_3,
+        {"articles": [{"article_id": "A3"}], "files": [{"file_id": "f-z", "source_uri": "z.txt"}]},
+    )
     # A part written after staging, never staged: evidence too.
-    lake.write_part(lake.work_dir(two_runs, RUN_3), "quotes", make_table("quotes", RUN_3, [
-        {"quote_id": "q9", "article_id": "A3", "quote_text": "x"}]), part=0)
+    lake.write_part(
+        lake.work_dir(two_runs, RUN_3),
+        "quotes",
+        make_table("quotes", RUN_3, [{"quote_id": "q9", "article_id": "A3", "quote_text": "x"}]),
+        part=0,
+    )
 
     dest = lake.reject_run(two_runs, parquet_lake, RUN_3, "blocking: articles.article_id not unique")
 
@@ -142,15 +168,20 @@ def test_reject_refuses_committed_runs(two_runs: Path, parquet_lake: lake.Lake) 
     with pytest.raises(lake.LakeError, match="committed"):
         lake.reject_run(two_runs, parquet_lake, RUN_1, "oops")
     assert lake.staged_parts(parquet_lake, "articles", RUN_1) == [
-        parquet_lake.path("articles", f"run_id={RUN_1}", "part-00000.parquet")]
+        parquet_lake.path("articles", f"run_id={RUN_1}", "part-00000.parquet")
+    ]
 
 
 def test_clean_stale_removes_crash_leftovers_but_never_committed_data(two_runs: Path, parquet_lake: lake.Lake) -> None:
     before = _digests(parquet_lake)
     crashed = "20250103T020000Z-dead"
     write_run(two_runs, parquet_lake, crashed, {"articles": [{"article_id": "A9"}]})  # staged, never committed
-    lake.write_part(lake.work_dir(two_runs, "20250103T030000Z-dead2"), "articles",   # never staged
-                    make_table("articles", "x", [{"article_id": "A8"}]), part=0)
+    lake.write_part(
+        lake.work_dir(two_runs, "20250103T030000Z-dead2"),
+        "articles",  # never staged
+        make_table("articles", "x", [{"article_id": "A8"}]),
+        part=0,
+    )
     stale_marker_tmp = parquet_lake.path("_committed", f".{crashed}.tmp-99999")
     parquet_lake.fs.pipe_file(stale_marker_tmp, b"{")
     current = lake.work_dir(two_runs, RUN_3)
@@ -165,7 +196,7 @@ def test_clean_stale_removes_crash_leftovers_but_never_committed_data(two_runs: 
     assert not (two_runs / "_work" / "20250103T030000Z-dead2").exists()
     assert not parquet_lake.fs.exists(stale_marker_tmp)
     assert (current / "articles" / "part-00000.parquet").is_file()  # the running run is left alone
-    assert _digests(parquet_lake) == before                          # committed bytes untouched
+    assert _digests(parquet_lake) == before  # committed bytes untouched
     assert lake.committed_runs(parquet_lake) == [RUN_1, RUN_2]
 
 
@@ -173,8 +204,12 @@ def test_read_manifest_is_latest_row_per_file(warehouse: Path, parquet_lake: lak
     empty = read_manifest(parquet_lake)
     assert empty.num_rows == 0 and empty.schema.equals(FILES)
 
-    write_run(warehouse, parquet_lake, RUN_1, {"files": [{"file_id": "f-x", "source_uri": "x.txt"},
-                                                         {"file_id": "f-y", "source_uri": "y.txt"}]})
+    write_run(
+        warehouse,
+        parquet_lake,
+        RUN_1,
+        {"files": [{"file_id": "f-x", "source_uri": "x.txt"}, {"file_id": "f-y", "source_uri": "y.txt"}]},
+    )
     lake.commit_run(parquet_lake, RUN_1)
     write_run(warehouse, parquet_lake, RUN_2, {"files": [{"file_id": "f-y", "source_uri": "y.txt", "status": "empty"}]})
     lake.commit_run(parquet_lake, RUN_2)
@@ -209,8 +244,9 @@ def _digests(parquet_lake: lake.Lake) -> dict[str, str]:
 
 def test_staging_into_a_bucket_that_does_not_exist_fails_and_creates_none(warehouse: Path, s3_endpoint) -> None:
     missing = lake.Lake("s3://no-such-bucket-for-broadsheet/lake")
-    lake.write_part(lake.work_dir(warehouse, RUN_1), "articles", make_table("articles", RUN_1, [{"article_id": "A1"}]),
-                    part=0)
+    lake.write_part(
+        lake.work_dir(warehouse, RUN_1), "articles", make_table("articles", RUN_1, [{"article_id": "A1"}]), part=0
+    )
 
     with pytest.raises(FileNotFoundError, match="bucket does not exist"):
         lake.stage_run(warehouse, missing, RUN_1)
@@ -228,4 +264,3 @@ def test_a_lake_that_cannot_be_written_is_refused_before_any_work(parquet_lake: 
         lake.check_writable(missing)
     missing.fs.invalidate_cache()
     assert not missing.fs.exists("no-such-bucket-for-broadsheet")
-

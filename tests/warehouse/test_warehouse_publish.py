@@ -9,13 +9,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
-from transforms.schemas import ALL_TABLES, CONTENT_TABLES, key_column
-from warehouse import lake, publish as publish_module
-from warehouse.publish import CHILD_TABLES, PUBLISH_STORAGE_VERSION, PublishLocked, publish
-from warehouse.query import run_readonly_sql
 from warehouse_builders import BODY_A2, RUN_1, RUN_2, RUN_3, run_1_tables, run_2_tables, write_run
 
+from transforms.schemas import ALL_TABLES, CONTENT_TABLES, key_column
+from warehouse import lake
+from warehouse import publish as publish_module
+from warehouse.publish import CHILD_TABLES, PUBLISH_STORAGE_VERSION, PublishLocked, publish
+from warehouse.query import run_readonly_sql
 
 _PRINT_A1_TITLE = (
     "import sys, duckdb; c = duckdb.connect(sys.argv[1], read_only=True); "
@@ -46,7 +46,8 @@ def _table_hashes(db: Path) -> dict[str, str]:
 
 
 def test_publish_keeps_the_latest_version_of_each_article_and_only_its_children(
-        two_runs: Path, parquet_lake: lake.Lake) -> None:
+    two_runs: Path, parquet_lake: lake.Lake
+) -> None:
     result = publish(two_runs, parquet_lake)
     db = result.path
 
@@ -58,13 +59,24 @@ def test_publish_keeps_the_latest_version_of_each_article_and_only_its_children(
     ]
     # A1's run-1 mentions (m1..m3), quote q1 and claim c1 went with its old version.
     assert _rows(db, "SELECT mention_id, article_id, run_id FROM entity_mentions ORDER BY mention_id") == [
-        ("m4", "A2", RUN_1), ("m5", "A2", RUN_1), ("m6", "A2dup", RUN_1), ("m7", "A1", RUN_2), ("m8", "A1", RUN_2),
+        ("m4", "A2", RUN_1),
+        ("m5", "A2", RUN_1),
+        ("m6", "A2dup", RUN_1),
+        ("m7", "A1", RUN_2),
+        ("m8", "A1", RUN_2),
     ]
     assert _rows(db, "SELECT quote_id, run_id FROM quotes") == [("q2", RUN_2)]
     assert _rows(db, "SELECT claim_id, value FROM numeric_claims") == [("c2", 5.0)]
     assert result.row_counts == {
-        "articles": 3, "entities": 2, "entity_mentions": 5, "quotes": 1, "numeric_claims": 1,
-        "runs": 2, "files": 3, "quarantine": 1, "validation_results": 1,
+        "articles": 3,
+        "entities": 2,
+        "entity_mentions": 5,
+        "quotes": 1,
+        "numeric_claims": 1,
+        "runs": 2,
+        "files": 3,
+        "quarantine": 1,
+        "validation_results": 1,
     }
 
 
@@ -72,7 +84,10 @@ def test_published_entities_are_aggregated_from_published_mentions(two_runs: Pat
     db = publish(two_runs, parquet_lake).path
 
     # A2dup duplicates A2: its mention keeps its alias but does not count again.
-    assert _rows(db, "SELECT entity_id, name, label, aliases, article_count, mention_count, run_id FROM entities ORDER BY entity_id") == [
+    assert _rows(
+        db,
+        "SELECT entity_id, name, label, aliases, article_count, mention_count, run_id FROM entities ORDER BY entity_id",
+    ) == [
         ("e-biden", "Joseph R. Biden", "PERSON", ["Biden", "Mr Biden"], 2, 3, RUN_2),
         ("e-tokyo", "Tokyo", "GPE", ["Tokyo"], 1, 1, RUN_1),
     ]
@@ -83,7 +98,9 @@ def test_ops_tables_keep_the_latest_row_per_key(two_runs: Path, parquet_lake: la
 
     assert _rows(db, "SELECT run_id, articles FROM runs ORDER BY run_id") == [(RUN_1, 3), (RUN_2, 1)]
     assert _rows(db, "SELECT file_id, status, run_id FROM files ORDER BY file_id") == [
-        ("f-x", "parsed", RUN_1), ("f-x2", "parsed", RUN_2), ("f-y", "empty", RUN_2),
+        ("f-x", "parsed", RUN_1),
+        ("f-x2", "parsed", RUN_2),
+        ("f-y", "empty", RUN_2),
     ]
     assert _rows(db, "SELECT quarantine_id, reason_code FROM quarantine") == [("qr1", "invalid_json")]
 
@@ -94,7 +111,9 @@ def test_views_answer_analyst_questions(two_runs: Path, parquet_lake: lake.Lake)
     assert _rows(db, "SELECT quote_id, article_title, speaker_name, quote_text FROM v_quotes") == [
         ("q2", "A1 second version", "Joseph R. Biden", "We will win."),
     ]
-    assert _rows(db, "SELECT article_id, title, entity_name, label, mention_count FROM v_entity_mentions_per_article") == [
+    assert _rows(
+        db, "SELECT article_id, title, entity_name, label, mention_count FROM v_entity_mentions_per_article"
+    ) == [
         ("A1", "A1 second version", "Joseph R. Biden", "PERSON", 2),
         ("A2", "A2 only version", "Joseph R. Biden", "PERSON", 1),
         ("A2", "A2 only version", "Tokyo", "GPE", 1),
@@ -104,17 +123,24 @@ def test_views_answer_analyst_questions(two_runs: Path, parquet_lake: lake.Lake)
     ]
     # A2dup duplicates A2, so Biden counts 2 articles here, not 3 (and 3 mentions, not 4).
     assert _rows(db, "SELECT name, article_count, mention_count FROM v_top_entities") == [
-        ("Joseph R. Biden", 2, 3), ("Tokyo", 1, 1),
+        ("Joseph R. Biden", 2, 3),
+        ("Tokyo", 1, 1),
     ]
 
 
 def test_staged_but_uncommitted_run_is_invisible(two_runs: Path, parquet_lake: lake.Lake) -> None:
-    write_run(two_runs, parquet_lake, RUN_3,
-              {"articles": [{"article_id": "A1", "title": "A1 third version"}, {"article_id": "A3"}]})
+    write_run(
+        two_runs,
+        parquet_lake,
+        RUN_3,
+        {"articles": [{"article_id": "A1", "title": "A1 third version"}, {"article_id": "A3"}]},
+    )
 
     db = publish(two_runs, parquet_lake).path
 
-    assert _rows(db, "SELECT article_id, title FROM articles WHERE article_id IN ('A1', 'A3')") == [("A1", "A1 second version")]
+    assert _rows(db, "SELECT article_id, title FROM articles WHERE article_id IN ('A1', 'A3')") == [
+        ("A1", "A1 second version")
+    ]
     assert _rows(db, f"SELECT count(*) FROM articles WHERE run_id = '{RUN_3}'") == [(0,)]
 
 
@@ -122,7 +148,9 @@ def test_rejected_run_is_not_published(two_runs: Path, parquet_lake: lake.Lake) 
     write_run(two_runs, parquet_lake, RUN_3, {"articles": [{"article_id": "A3"}]})
     lake.reject_run(two_runs, parquet_lake, RUN_3, "blocking failure")
 
-    assert _rows(publish(two_runs, parquet_lake).path, "SELECT count(*) FROM articles WHERE article_id = 'A3'") == [(0,)]
+    assert _rows(publish(two_runs, parquet_lake).path, "SELECT count(*) FROM articles WHERE article_id = 'A3'") == [
+        (0,)
+    ]
 
 
 def test_publish_is_deterministic(two_runs: Path, parquet_lake: lake.Lake) -> None:
@@ -141,20 +169,22 @@ def test_empty_lake_publishes_every_table_empty(warehouse: Path, parquet_lake: l
 
 
 def test_published_file_uses_the_pinned_storage_version_and_carries_the_dictionary(
-        two_runs: Path, parquet_lake: lake.Lake) -> None:
+    two_runs: Path, parquet_lake: lake.Lake
+) -> None:
     db = publish(two_runs, parquet_lake).path
 
     tags = _rows(db, "SELECT tags FROM duckdb_databases() WHERE database_name = 'broadsheet'")
     assert tags == [({"storage_version": f"{PUBLISH_STORAGE_VERSION}+"},)]
-    assert _rows(db, "SELECT comment FROM duckdb_columns() WHERE table_name = 'articles' AND column_name = 'title'") == [
-        ("Headline.",)
-    ]
+    assert _rows(
+        db, "SELECT comment FROM duckdb_columns() WHERE table_name = 'articles' AND column_name = 'title'"
+    ) == [("Headline.",)]
     assert not list(two_runs.glob(".broadsheet.duckdb.tmp-*"))
     assert not (two_runs / "broadsheet.duckdb.wal").exists()
 
 
 def test_views_survive_opening_the_file_under_another_name(
-        two_runs: Path, parquet_lake: lake.Lake, tmp_path: Path) -> None:
+    two_runs: Path, parquet_lake: lake.Lake, tmp_path: Path
+) -> None:
     copy = tmp_path / "analyst_copy.duckdb"
     copy.write_bytes(publish(two_runs, parquet_lake).path.read_bytes())
 
@@ -171,11 +201,15 @@ def test_open_reader_keeps_old_data_and_new_connections_see_new(warehouse: Path,
         lake.commit_run(parquet_lake, RUN_2)
         publish(warehouse, parquet_lake)
 
-        assert old_reader.execute("SELECT title FROM articles WHERE article_id = 'A1'").fetchall() == [("A1 first version",)]
+        assert old_reader.execute("SELECT title FROM articles WHERE article_id = 'A1'").fetchall() == [
+            ("A1 first version",)
+        ]
         # Another process (a BI tool, the CLI) opening the path now gets the new file.
         fresh = subprocess.run(
             [sys.executable, "-c", _PRINT_A1_TITLE, str(db)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         assert fresh.stdout.strip() == "A1 second version"
         # In this process duckdb.connect(path) would hand back old_reader's cached instance;
@@ -188,10 +222,16 @@ def test_open_reader_keeps_old_data_and_new_connections_see_new(warehouse: Path,
 def test_second_publisher_gets_publish_locked_quickly(warehouse: Path, parquet_lake: lake.Lake) -> None:
     warehouse.mkdir(parents=True)
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, filelock; l = filelock.FileLock(sys.argv[1]); l.acquire(); print('held', flush=True); sys.stdin.read()",
-         str(warehouse / ".publish.lock")],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, filelock; l = filelock.FileLock(sys.argv[1]); l.acquire(); print('held', flush=True); "
+            "sys.stdin.read()",
+            str(warehouse / ".publish.lock"),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdin is not None and holder.stdout is not None
     try:
@@ -212,8 +252,15 @@ def test_crash_before_the_swap_leaves_the_old_file_and_next_publish_cleans_up(
 ) -> None:
     db = publish(two_runs, parquet_lake).path
     before = hashlib.sha256(db.read_bytes()).hexdigest()
-    write_run(two_runs, parquet_lake, RUN_3, {"articles": [{"article_id": "A3", "source_uri": "z.txt"}],
-                                "files": [{"file_id": "f-z", "source_uri": "z.txt", "status": "parsed"}]})
+    write_run(
+        two_runs,
+        parquet_lake,
+        RUN_3,
+        {
+            "articles": [{"article_id": "A3", "source_uri": "z.txt"}],
+            "files": [{"file_id": "f-z", "source_uri": "z.txt", "status": "parsed"}],
+        },
+    )
     lake.commit_run(parquet_lake, RUN_3)
 
     def crash(src: str, dst: str) -> None:
@@ -233,7 +280,9 @@ def test_crash_before_the_swap_leaves_the_old_file_and_next_publish_cleans_up(
     dead_spill = two_runs / ".broadsheet.duckdb.tmp-999999.spill"  # where that build's DuckDB spilled
     dead_spill.mkdir()
     (dead_spill / "duckdb_temp_storage-0.tmp").write_bytes(b"sorted runs")
-    assert _rows(publish(two_runs, parquet_lake).path, "SELECT count(*) FROM articles WHERE article_id = 'A3'") == [(1,)]
+    assert _rows(publish(two_runs, parquet_lake).path, "SELECT count(*) FROM articles WHERE article_id = 'A3'") == [
+        (1,)
+    ]
     assert not dead.exists() and not dead_spill.exists()
     assert not list(two_runs.glob(".broadsheet.duckdb.tmp-*"))
 
@@ -254,23 +303,38 @@ def _duckdb_1x_cli() -> str:
 def test_a_duckdb_1x_reader_opens_the_published_file(two_runs: Path, parquet_lake: lake.Lake) -> None:
     db = publish(two_runs, parquet_lake).path
     out = subprocess.run(
-        [_duckdb_1x_cli(), "-readonly", "-csv", "-noheader", str(db),
-         "-c", "SELECT name, article_count FROM v_top_entities"],
-        capture_output=True, text=True, check=True,
+        [
+            _duckdb_1x_cli(),
+            "-readonly",
+            "-csv",
+            "-noheader",
+            str(db),
+            "-c",
+            "SELECT name, article_count FROM v_top_entities",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert out.stdout.splitlines() == ["Joseph R. Biden,2", "Tokyo,1"]
 
 
 def test_a_changed_file_replaces_its_articles(two_runs: Path, parquet_lake: lake.Lake) -> None:
     # Run 3 reads y.txt again and it now holds only A2: A2dup, which came from its old version, is gone.
-    write_run(two_runs, parquet_lake, RUN_3, {
-        "articles": [{"article_id": "A2", "title": "A2 revised", "body_text": BODY_A2, "source_uri": "y.txt"}],
-        "files": [{"file_id": "f-y3", "source_uri": "y.txt", "status": "parsed", "article_count": 1}],
-    })
+    write_run(
+        two_runs,
+        parquet_lake,
+        RUN_3,
+        {
+            "articles": [{"article_id": "A2", "title": "A2 revised", "body_text": BODY_A2, "source_uri": "y.txt"}],
+            "files": [{"file_id": "f-y3", "source_uri": "y.txt", "status": "parsed", "article_count": 1}],
+        },
+    )
     lake.commit_run(parquet_lake, RUN_3)
     db = publish(two_runs, parquet_lake).path
     assert _rows(db, "SELECT article_id, title, run_id FROM articles ORDER BY article_id") == [
-        ("A1", "A1 second version", RUN_2), ("A2", "A2 revised", RUN_3),
+        ("A1", "A1 second version", RUN_2),
+        ("A2", "A2 revised", RUN_3),
     ]
     # A2's children came with its old version and were not re-extracted in this (hand-made) run.
     assert _rows(db, "SELECT count(*) FROM numeric_claims WHERE article_id = 'A2'") == [(0,)]

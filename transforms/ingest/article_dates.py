@@ -7,15 +7,17 @@ datetime, or None when the evidence does not name a real day.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 # Every month spelling accepted below is told apart by its first three letters.
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MONTH_NUMBERS = {abbreviation: number for number, abbreviation in enumerate(MONTH_ABBREVIATIONS, start=1)}
 # Full names and the usual abbreviations; the optional dot is matched by the patterns.
-MONTH_NAME = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-              r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+MONTH_NAME = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\w)"
 YEAR = r"(?P<year>\d{4})(?!\d)"
 # Bounded gaps keep every attempt short, whatever the input: a dateline never pads with more.
@@ -35,7 +37,8 @@ URL_DATE = re.compile(
     r"/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?=[/._-]|$)"
     r"|/(?P<month_name>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(?P<named_day>\d{1,2})(?=[/._-]|$)"
     r"|-(?P<dash_month>\d{2})-(?P<dash_day>\d{2})(?=[/._-]|$)"
-    r"|(?P<packed_month>\d{2})(?P<packed_day>\d{2})(?=/|$))")
+    r"|(?P<packed_month>\d{2})(?P<packed_day>\d{2})(?=/|$))"
+)
 # Outside this range a four-digit segment is an id, not a year of web publishing.
 URL_YEARS = range(1990, 2101)
 
@@ -87,6 +90,6 @@ def url_date(url: str | None) -> datetime | None:
 
 def _utc_midnight(year: int, month: int, day: int) -> datetime | None:
     try:
-        return datetime(year, month, day, tzinfo=timezone.utc)
+        return datetime(year, month, day, tzinfo=UTC)
     except ValueError:
         return None

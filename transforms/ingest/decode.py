@@ -26,8 +26,13 @@ from charset_normalizer.models import CharsetMatch
 # Signatures of binary formats people drop into article folders.
 BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0", b"\x7fELF")
 # Checked longest first: a UTF-32 LE mark begins with the UTF-16 LE one.
-BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-                    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 # Above this share of control bytes a file is binary, whatever its name says.
 MAX_CONTROL_BYTE_RATIO = 0.05
 # Bytes sniffed for binary content and UTF-16: enough to see a signature or a run of NULs.  Even, so the
@@ -106,8 +111,9 @@ def decode_text(data: bytes) -> Decoded:
         try:
             return _finish(data.decode(utf16), utf16, 0)
         except UnicodeDecodeError as error:
-            raise NotText("undecodable", f"reads as {utf16} without a byte order mark, but not to the end: {error}") \
-                from error
+            raise NotText(
+                "undecodable", f"reads as {utf16} without a byte order mark, but not to the end: {error}"
+            ) from error
     try:
         return _finish(data.decode("utf-8"), "utf-8", 0)
     except UnicodeDecodeError as error:
@@ -142,8 +148,11 @@ def _legacy_codec(sample: bytes, sample_reading: str, *, no_utf8: bool, cp1252_f
     guess = _charset_normalizer_guess(sample)
     if guess is None:
         if no_utf8 and cp1252_falls_short:
-            raise NotText("undecodable", f"no encoding decodes these bytes into text: charset-normalizer has no "
-                                         f"guess and {FALLBACK_ENCODING} leaves bytes undefined")
+            raise NotText(
+                "undecodable",
+                f"no encoding decodes these bytes into text: charset-normalizer has no "
+                f"guess and {FALLBACK_ENCODING} leaves bytes undefined",
+            )
         return None
     reading = str(guess)
     if _mostly_latin_script(reading):
@@ -211,7 +220,7 @@ def _decode_counting(data: bytes, encoding: str) -> tuple[str, int]:
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
     assert isinstance(error, UnicodeDecodeError)
-    bad = error.object[error.start:error.end]
+    bad = error.object[error.start : error.end]
     replacement = bad.decode(FALLBACK_ENCODING, errors="replace")
     _counts.fallback += len(bad)
     _counts.undefined += replacement.count("\ufffd")
@@ -286,7 +295,12 @@ def _finish(text: str, encoding: str, repaired: int) -> Decoded:
     # Mojibake needs non-ASCII characters, and ftfy is slow on long text: repair only the lines that have some.
     # Character widths are left alone: ftfy would turn the full-width '，' and '！' of Chinese and Japanese into ASCII.
     lines = text.splitlines(keepends=True)
-    fixed = "".join(line if line.isascii() else ftfy.fix_text(line, uncurl_quotes=False, fix_latin_ligatures=False,
-                                                              fix_character_width=False, normalization="NFC")
-                    for line in lines)
+    fixed = "".join(
+        line
+        if line.isascii()
+        else ftfy.fix_text(
+            line, uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, normalization="NFC"
+        )
+        for line in lines
+    )
     return Decoded(unicodedata.normalize("NFC", fixed), encoding, repaired)

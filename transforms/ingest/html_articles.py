@@ -66,12 +66,11 @@ def parse_html(source_uri: str, html: str) -> Iterator[RawRecord | Rejection]:
     try:
         tree = load_html(html)
         document = trafilatura.bare_extraction(tree, **TRAFILATURA_OPTIONS) if tree is not None else None
-    except Exception as error:  # lxml and trafilatura raise all sorts on hostile input; a run must go on
+    except Exception as error:  # noqa: BLE001 - lxml and trafilatura raise all sorts on hostile input
         yield Rejection(source_uri, "", "parse", "invalid_html", error_line(error))
         return
     if tree is None:
-        yield Rejection(source_uri, "", "parse", "invalid_html",
-                        f"not an HTML document ({len(html)} characters)")
+        yield Rejection(source_uri, "", "parse", "invalid_html", f"not an HTML document ({len(html)} characters)")
         return
     title = (_clean(document.title) or None) if document is not None else None
     paragraphs = _paragraphs(document.text if document is not None else "", title)
@@ -80,9 +79,13 @@ def parse_html(source_uri: str, html: str) -> Iterator[RawRecord | Rejection]:
         return
     share = label_word_share(tree, paragraphs)
     if share >= MAX_LABEL_WORD_SHARE:
-        yield Rejection(source_uri, "", "parse", "no_article_text",
-                        f"{share:.0%} of the text is link and button labels (a menu, not an article); "
-                        f"page title {title!r}")
+        yield Rejection(
+            source_uri,
+            "",
+            "parse",
+            "no_article_text",
+            f"{share:.0%} of the text is link and button labels (a menu, not an article); page title {title!r}",
+        )
         return
     yield RawRecord(
         source_uri=source_uri,
@@ -124,12 +127,16 @@ def split_authors(author: str | None) -> tuple[str, ...]:
 
 def page_url(tree: HtmlElement) -> str | None:
     """The canonical URL the page declares (``<link rel=canonical>``, else og:url), made absolute."""
-    canonical = _first(link.get("href") for link in tree.iter("link")
-                       if "canonical" in (link.get("rel") or "").lower().split())
-    og_url = _first(meta.get("content") for meta in tree.iter("meta")
-                    if (meta.get("property") or meta.get("name")) == "og:url")
-    base = next((url for url in (og_url, _first(base.get("href") for base in tree.iter("base")))
-                 if url and _is_absolute(url)), None)
+    canonical = _first(
+        link.get("href") for link in tree.iter("link") if "canonical" in (link.get("rel") or "").lower().split()
+    )
+    og_url = _first(
+        meta.get("content") for meta in tree.iter("meta") if (meta.get("property") or meta.get("name")) == "og:url"
+    )
+    base = next(
+        (url for url in (og_url, _first(base.get("href") for base in tree.iter("base"))) if url and _is_absolute(url)),
+        None,
+    )
     for candidate in (canonical, og_url):
         if candidate and _is_absolute(candidate):
             return candidate
@@ -146,8 +153,9 @@ def page_language(tree: HtmlElement) -> str | None:
     # lxml's HTML parser keeps XHTML's xml:lang as a plain attribute name.
     declared = [tree.get("lang"), tree.get("xml:lang")]
     for meta in tree.iter("meta"):
-        if ((meta.get("http-equiv") or "").lower() == "content-language"
-                or (meta.get("name") or "").lower() in LANGUAGE_META_NAMES):
+        if (meta.get("http-equiv") or "").lower() == "content-language" or (
+            meta.get("name") or ""
+        ).lower() in LANGUAGE_META_NAMES:
             declared.append(meta.get("content"))
     for value in declared:
         # "Content-Language: en, fr" names several; the first is the page's main one.

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-from transforms.ingest.article_dates import dateline_date, url_date
 from transforms.ids import article_id_for, sha256_hex
+from transforms.ingest.article_dates import dateline_date, url_date
 from transforms.ingest.language import article_language
 from transforms.ingest.publisher import dateline_agency, registered_domain
 from transforms.records import RawRecord, Rejection
@@ -36,22 +36,30 @@ DATELINE = re.compile(
 # One ";"-separated part of a credit line: a role, then text with the word "by" in it, up to the next
 # ";", "(" or ")".  Roles not split by ";" read as one part, so a part is scanned once: letting parts end
 # anywhere made a failing line of 16 roles take minutes.
-_CREDIT_PART = (r"(?>(?:additional |compiled |writing |reporting |editing |edited |written |research |"
-                r"graphics |photos )[^;()]*?\bby\b[^;()]*+)")
+_CREDIT_PART = (
+    r"(?>(?:additional |compiled |writing |reporting |editing |edited |written |research |"
+    r"graphics |photos )[^;()]*?\bby\b[^;()]*+)"
+)
 # "(Reporting by A and B; Editing by C)" — the whole line, parenthesised or not.
 CREDITS_LINE = re.compile(rf"^\(?\s*+{_CREDIT_PART}(?:;\s*+{_CREDIT_PART})*+;?\s*+\)?\.?$", re.IGNORECASE)
 # "Editing by C": the role ends at the first "by" with a space after it (the names run to the end).
 CREDIT_SEGMENT = re.compile(
-    r"^\s*+(?>(?P<role>[A-Za-z ]+?)(?<! )\s++by(?=\s))\s++(?P<names>[^\n]*?\S)\s*+$", re.IGNORECASE)
+    r"^\s*+(?>(?P<role>[A-Za-z ]+?)(?<! )\s++by(?=\s))\s++(?P<names>[^\n]*?\S)\s*+$", re.IGNORECASE
+)
 CREDIT_ROLE_BY_WORD = {
-    "reporting": "reporter", "additional reporting": "reporter", "research": "reporter",
-    "editing": "editor", "edited": "editor",
-    "writing": "writer", "written": "writer", "compiled": "writer",
+    "reporting": "reporter",
+    "additional reporting": "reporter",
+    "research": "reporter",
+    "editing": "editor",
+    "edited": "editor",
+    "writing": "writer",
+    "written": "writer",
+    "compiled": "writer",
 }
 # Not from inside a run of spaces: from there the match would fail as it did from the run's start.
 NAME_SEPARATORS = re.compile(r"(?!(?<=\s)\s)\s*+(?:,|\band\b|&)\s*+")
 WHITESPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ':')
+SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":")
 # A dateline's date is the local date where it was filed, up to a day ahead of the UTC date of the file's time.
 DATELINE_DATE_SLACK = timedelta(days=1)
 
@@ -62,8 +70,9 @@ class Credit:
     role: str
 
 
-def normalise_record(record: RawRecord, *, source_name: str | None = None,
-                     file_modified_at: datetime | None = None) -> dict | Rejection:
+def normalise_record(
+    record: RawRecord, *, source_name: str | None = None, file_modified_at: datetime | None = None
+) -> dict | Rejection:
     """The article row for a raw record (without first_seen_at and lineage columns), or why it is rejected.
 
     ``file_modified_at`` dates a dateline that names no year: the year that puts it on or before it.
@@ -78,11 +87,21 @@ def normalise_record(record: RawRecord, *, source_name: str | None = None,
     word_count = len(body.split())
     # Chinese and Japanese put no spaces between words: a body is empty when it is short in words and letters.
     if word_count < MIN_BODY_WORDS and len(body) - body.count(" ") < MIN_BODY_CHARS:
-        return Rejection(record.source_uri, record.record_key, "normalise", "empty_body",
-                         f"{word_count} words, {len(body)} characters after cleaning")
+        return Rejection(
+            record.source_uri,
+            record.record_key,
+            "normalise",
+            "empty_body",
+            f"{word_count} words, {len(body)} characters after cleaning",
+        )
     if len(body) > MAX_BODY_CHARS:
-        return Rejection(record.source_uri, record.record_key, "normalise", "too_long",
-                         f"body of {len(body):,} characters; at most {MAX_BODY_CHARS:,} are analysed")
+        return Rejection(
+            record.source_uri,
+            record.record_key,
+            "normalise",
+            "too_long",
+            f"body of {len(body):,} characters; at most {MAX_BODY_CHARS:,} are analysed",
+        )
     published_at, published_at_source = published_time(record, dateline, file_modified_at)
     return {
         "article_id": article_id_for(record.url, record.source_uri, record.record_key),
@@ -126,7 +145,7 @@ def split_headline(lines: list[str], *, has_title: bool) -> tuple[list[str], str
     style) or by a dateline paragraph (wire style), or when it is short and
     does not end like a sentence.
     """
-    lines = lines[next((i for i, line in enumerate(lines) if line), len(lines)):]
+    lines = lines[next((i for i, line in enumerate(lines) if line), len(lines)) :]
     paragraphs = [line for line in lines if line]
     if has_title or len(paragraphs) < 2:
         return paragraphs, None
@@ -148,7 +167,7 @@ def split_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     match = DATELINE.match(paragraphs[0])
     if not match:
         return None, paragraphs
-    rest = paragraphs[0][match.end():]
+    rest = paragraphs[0][match.end() :]
     if not rest:
         return None, paragraphs
     return match.group("dateline").strip(), [rest, *paragraphs[1:]]
@@ -177,15 +196,17 @@ def parse_credits(line: str) -> list[Credit]:
     return credits
 
 
-def published_time(record: RawRecord, dateline: str | None,
-                   file_modified_at: datetime | None) -> tuple[datetime | None, str | None]:
+def published_time(
+    record: RawRecord, dateline: str | None, file_modified_at: datetime | None
+) -> tuple[datetime | None, str | None]:
     """The publication time and the evidence for it: the source's metadata, else the dateline's date, else a
     date in the URL's path; (None, None) when nothing states one."""
     stated = parse_published(record.published)
     if stated is not None:
         return stated, record.published_source or "metadata"
-    from_dateline = (dateline_date(dateline, file_modified_at + DATELINE_DATE_SLACK)
-                     if file_modified_at is not None else None)
+    from_dateline = (
+        dateline_date(dateline, file_modified_at + DATELINE_DATE_SLACK) if file_modified_at is not None else None
+    )
     if from_dateline is not None:
         return from_dateline, "dateline"
     from_url = url_date(record.url)
@@ -203,9 +224,9 @@ def parse_published(value: str | None) -> datetime | None:
     except ValueError:
         return None
     if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=timezone.utc)
+        return parsed.replace(tzinfo=UTC)
     try:
-        return parsed.astimezone(timezone.utc)
+        return parsed.astimezone(UTC)
     except OverflowError:  # "0001-01-01T00:00:00+23:59" is before year 1 in UTC: no real publication time
         return None
 

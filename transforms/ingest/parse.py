@@ -13,23 +13,28 @@ import ast
 import json
 import re
 import zlib
-from urllib.parse import urlsplit
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from transforms.ingest.decode import NotText, decode_text
 from transforms.ingest.html_articles import parse_html
 from transforms.ingest.publisher import clean_site_name, registered_domain
-from transforms.records import Discard, RawRecord, Rejection
 from transforms.ingest.sgml_reuters import parse_reuters_sgml
 from transforms.ingest.wikitext import looks_like_wikitext, strip_wikitext, wikitext_date
+from transforms.records import Discard, RawRecord, Rejection
 
 FORMAT_BY_EXTENSION = {
-    ".txt": "txt", ".text": "txt",
+    ".txt": "txt",
+    ".text": "txt",
     ".json": "json",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".sgm": "sgml", ".sgml": "sgml",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".sgm": "sgml",
+    ".sgml": "sgml",
 }
 GZIP_MAGIC = b"\x1f\x8b"
 # A file larger than this, as stored or decompressed, is refused (too_large): reading, decoding and normalising
@@ -39,8 +44,9 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 SNIFF_CHARS = 2048
 # Comments may come before the first tag.  One "<!--" … "-->" spans any run of them: matching them one by
 # one, a failed match tried every way of grouping them (29 comments, 2^29 ways).
-HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*-->\s*)?(?:<!doctype\s+html|<html|<head|<body)",
-                        re.IGNORECASE | re.DOTALL)
+HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*-->\s*)?(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE | re.DOTALL
+)
 SGML_START = re.compile(r"<REUTERS\b")
 # news-please and similar dumps name the body differently.
 BODY_FIELDS = ("maintext", "text", "body", "content", "article")
@@ -52,7 +58,9 @@ def parse_file(source_uri: str, data: bytes) -> Iterator[ParseResult]:
     """Every record in one raw file, or the reasons it could not be read."""
     name = source_uri
     if len(data) > MAX_INPUT_BYTES:
-        yield Rejection(source_uri, "", "parse", "too_large", f"{len(data):,} bytes; at most {MAX_INPUT_BYTES:,} are read")
+        yield Rejection(
+            source_uri, "", "parse", "too_large", f"{len(data):,} bytes; at most {MAX_INPUT_BYTES:,} are read"
+        )
         return
     if data[:2] == GZIP_MAGIC:
         try:
@@ -76,8 +84,13 @@ def parse_file(source_uri: str, data: bytes) -> Iterator[ParseResult]:
         return
     fmt = detect_format(name, text)
     if fmt is None:
-        yield Rejection(source_uri, "", "parse", "unsupported_format",
-                        f"no parser for {name.rsplit('/', 1)[-1]!r} and the content is not a known format")
+        yield Rejection(
+            source_uri,
+            "",
+            "parse",
+            "unsupported_format",
+            f"no parser for {name.rsplit('/', 1)[-1]!r} and the content is not a known format",
+        )
         return
     if fmt == "txt":
         yield RawRecord(source_uri, "", "txt", text)
@@ -178,21 +191,28 @@ def _json_limit(error: RecursionError | ValueError) -> str:
 
 def _record_from_object(source_uri: str, record_key: str, source_format: str, document: Any) -> ParseResult:
     if not isinstance(document, dict):
-        return Rejection(source_uri, record_key, "parse", "unsupported_structure",
-                         f"expected a JSON object, found {type(document).__name__}")
+        return Rejection(
+            source_uri,
+            record_key,
+            "parse",
+            "unsupported_structure",
+            f"expected a JSON object, found {type(document).__name__}",
+        )
     return news_please_record(source_uri, record_key, source_format, document)
 
 
-def news_please_record(source_uri: str, record_key: str, source_format: str,
-                       document: dict[str, Any]) -> RawRecord | Rejection:
+def news_please_record(
+    source_uri: str, record_key: str, source_format: str, document: dict[str, Any]
+) -> RawRecord | Rejection:
     """A news-please style object (title, maintext/text, url, authors, date_publish, language)."""
     body = next((document[f] for f in BODY_FIELDS if document.get(f)), "")
     body = _from_python_repr(body)
     if isinstance(body, list) and all(isinstance(part, str) for part in body):
         body = "\n".join(body)
     if not isinstance(body, str):
-        return Rejection(source_uri, record_key, "parse", "unsupported_structure",
-                         f"body field is {type(body).__name__}, not text")
+        return Rejection(
+            source_uri, record_key, "parse", "unsupported_structure", f"body field is {type(body).__name__}, not text"
+        )
     published = _text_or_none(document.get("date_publish") or document.get("published") or document.get("date"))
     if looks_like_wikitext(body):
         published = published or wikitext_date(body)

@@ -51,8 +51,12 @@ def dateline_agency(dateline: str | None) -> str | None:
     """The first parenthesised name in a dateline: "TOKYO, Oct 29 (Reuters)" → "Reuters"."""
     for match in PARENTHESISED.finditer(dateline or ""):
         name = " ".join(match[1].split())
-        if (name and name[0].isupper() and len(name.split()) <= MAX_AGENCY_WORDS
-                and not any(character.isdigit() for character in name)):
+        if (
+            name
+            and name[0].isupper()
+            and len(name.split()) <= MAX_AGENCY_WORDS
+            and not any(character.isdigit() for character in name)
+        ):
             return name
     return None
 

@@ -82,8 +82,9 @@ CATEGORY = re.compile(r"<D>(.*?)(?:(?P<closer></D>)|\Z)", re.IGNORECASE | re.DOT
 # stray tags.
 TEXT_ELEMENT_OPENING = re.compile(r"<(TITLE|DATELINE|AUTHOR)\b[^<>]*>", re.IGNORECASE)
 # Keyed by the first letter: the names' first letters differ and have no other case forms.
-TEXT_ELEMENT_CLOSING = {name[0]: re.compile(rf"</{name}\s*>", re.IGNORECASE)
-                        for name in ("TITLE", "DATELINE", "AUTHOR")}
+TEXT_ELEMENT_CLOSING = {
+    name[0]: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("TITLE", "DATELINE", "AUTHOR")
+}
 STRAY_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 REFERENCE = re.compile(r"&(?:#(\d{1,8})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z]{2,6}));")
@@ -93,7 +94,13 @@ CONTROL_CODE_POINTS = frozenset([*range(0x00, 0x20), *range(0x7F, 0xA0)])
 # Literal characters: tabs and form feeds are spacing, line separators are newlines, other controls go.
 CHARACTER_CLEANUP = {
     **{code: None for code in CONTROL_CODE_POINTS},
-    0x09: " ", 0x0B: " ", 0x0C: " ", 0x0A: "\n", 0x0D: "\n", 0x2028: "\n", 0x2029: "\n",
+    0x09: " ",
+    0x0B: " ",
+    0x0C: " ",
+    0x0A: "\n",
+    0x0D: "\n",
+    0x2028: "\n",
+    0x2029: "\n",
 }
 SPACE_RUN = re.compile(r"\s+")
 # A carriage return some transcriptions spelled out in caret notation at the end of a line ("REUTER...^M").
@@ -101,8 +108,12 @@ CARET_RETURN = re.compile(r"\^M(?=\r?\n|$)")
 
 # "26-FEB-1987 15:01:01.79", sometimes with a leading space or trailing noise ("&#5;&#5;&#5;F").
 DATE = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?")
-MONTHS = {name: number for number, name in enumerate(
-    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], start=1)}
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], start=1
+    )
+}
 
 # A last paragraph that is only the sign-off or a take marker: "Reuter", " REUTER...",
 # "REUTER11:43/VB", "REUTER TAW" (operator initials), "MORE".
@@ -125,13 +136,18 @@ def parse_reuters_sgml(source_uri: str, text: str) -> Iterator[RawRecord | Rejec
         yield Rejection(source_uri, "", STAGE, "invalid_sgml", f"no <REUTERS> element in {len(text)} characters")
         return
     seen_keys: set[str] = set()
-    for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)]), start=1):
+    for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)], strict=True), start=1):
         result = _parse_story(source_uri, text[start:end], number)
         key = result.record_key
         if key.startswith("NEWID=") and not isinstance(result, Rejection):
             if key in seen_keys:
-                result = Rejection(source_uri, key, STAGE, "duplicate_record_key",
-                                   f"story {number} repeats {key} from earlier in the file")
+                result = Rejection(
+                    source_uri,
+                    key,
+                    STAGE,
+                    "duplicate_record_key",
+                    f"story {number} repeats {key} from earlier in the file",
+                )
             seen_keys.add(key)
         yield result
 
@@ -153,7 +169,7 @@ def _parse_story(source_uri: str, chunk: str, number: int) -> RawRecord | Reject
     end_tag = STORY_END_TAG.search(chunk, start_tag.end())
     if not end_tag:
         return invalid(key, "no </REUTERS> before the next story or the end of the file")
-    story = chunk[start_tag.end():end_tag.start()]
+    story = chunk[start_tag.end() : end_tag.start()]
 
     try:
         text_element = _element(story, "TEXT")
@@ -214,8 +230,10 @@ _ELEMENT_PATTERNS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 def _element(markup: str, name: str) -> tuple[str, str] | None:
     """(attribute text, content) of the first ``<name>`` element, None when absent; raises when unclosed."""
     if name not in _ELEMENT_PATTERNS:
-        _ELEMENT_PATTERNS[name] = (re.compile(rf"<{name}\b([^<>]*)>", re.IGNORECASE),
-                                   re.compile(rf"</{name}\s*>", re.IGNORECASE))
+        _ELEMENT_PATTERNS[name] = (
+            re.compile(rf"<{name}\b([^<>]*)>", re.IGNORECASE),
+            re.compile(rf"</{name}\s*>", re.IGNORECASE),
+        )
     opening, closing = _ELEMENT_PATTERNS[name]
     start = opening.search(markup)
     if not start:
@@ -223,7 +241,7 @@ def _element(markup: str, name: str) -> tuple[str, str] | None:
     end = closing.search(markup, start.end())
     if not end:
         raise _Unterminated(name)
-    return start.group(1), markup[start.end():end.start()]
+    return start.group(1), markup[start.end() : end.start()]
 
 
 def _attributes(markup: str) -> dict[str, str]:
@@ -253,7 +271,7 @@ def _without_text_elements(markup: str) -> str:
         closing = next_closing[key]
         if closing is None:
             continue
-        pieces.append(markup[kept_from:opening.start()])
+        pieces.append(markup[kept_from : opening.start()])
         kept_from = closing.end()
     pieces.append(markup[kept_from:])
     return "".join(pieces)
@@ -333,8 +351,9 @@ def _published(raw: str) -> str | None:
     if month is None:
         return None
     try:
-        moment = datetime(int(year), month, int(day), int(hour), int(minute), int(second),
-                          int((fraction or "0").ljust(6, "0")))
+        moment = datetime(
+            int(year), month, int(day), int(hour), int(minute), int(second), int((fraction or "0").ljust(6, "0"))
+        )
     except ValueError:
         return None
     return moment.isoformat(timespec="microseconds")

@@ -99,7 +99,7 @@ def _without_templates(text: str) -> str:
         while kept[opening] not in ("{", "}") and opening > 0:
             opening -= 1
         if opening > 0 and kept[opening] == "{" and kept[opening - 1] == "{":
-            del kept[opening - 1:]
+            del kept[opening - 1 :]
     return "".join(kept)
 
 
@@ -128,7 +128,7 @@ def _without_refs(text: str) -> str:
             if closer is None:
                 continue
             end = closer.end()
-        pieces.append(text[kept_from:opening.start()])
+        pieces.append(text[kept_from : opening.start()])
         kept_from = end
     pieces.append(text[kept_from:])
     return "".join(pieces)

@@ -13,10 +13,10 @@ import pyarrow as pa
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from transforms.ids import entity_id_for, span_id
 from transforms.nlp.claims import extract_claims
 from transforms.nlp.doc_cache import forget_views, remember_text
 from transforms.nlp.entities import Reference, extract_entities
-from transforms.ids import entity_id_for, span_id
 from transforms.nlp.quotes import extract_quotes
 from transforms.records import Rejection, error_line
 from transforms.schemas import ENTITIES, ENTITY_MENTIONS, NUMERIC_CLAIMS, QUOTES
@@ -59,8 +59,12 @@ def analyse_articles(articles: Iterable[dict], nlp: Language, reference: Referen
 
 def failed_extraction(article: dict, error: BaseException) -> ArticleExtraction:
     """No rows for the article, and its quarantine row with the error."""
-    return ArticleExtraction(article["article_id"], failure=Rejection(
-        article["source_uri"], article["record_key"], "analyse", "analysis_failed", error_line(error)))
+    return ArticleExtraction(
+        article["article_id"],
+        failure=Rejection(
+            article["source_uri"], article["record_key"], "analyse", "analysis_failed", error_line(error)
+        ),
+    )
 
 
 def _parsed(articles: Iterable[dict], nlp: Language) -> Iterator[tuple[Doc, dict]]:
@@ -114,50 +118,88 @@ def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: R
     result = ArticleExtraction(article_id)
 
     entity_ids = [entity.entity_id(article_id) for entity in entities]
-    for entity, entity_id in zip(entities, entity_ids):
-        result.entities.append({"entity_id": entity_id, "name": entity.name, "label": entity.label,
-                                "scope": entity.scope, "country_code": reference.country_code(entity.name, entity.label),
-                                "aliases": sorted({m.text for m in entity.mentions if m.mention_type != "pronoun"}),
-                                "article_count": 1, "mention_count": len(entity.mentions)})
+    for entity, entity_id in zip(entities, entity_ids, strict=True):
+        result.entities.append(
+            {
+                "entity_id": entity_id,
+                "name": entity.name,
+                "label": entity.label,
+                "scope": entity.scope,
+                "country_code": reference.country_code(entity.name, entity.label),
+                "aliases": sorted({m.text for m in entity.mentions if m.mention_type != "pronoun"}),
+                "article_count": 1,
+                "mention_count": len(entity.mentions),
+            }
+        )
         for mention in entity.mentions:
-            result.entity_mentions.append({
-                "mention_id": span_id("men", article_id, mention.start, mention.end),
-                "article_id": article_id, "entity_id": entity_id, "text": mention.text,
-                "label": entity.label, "start_char": mention.start, "end_char": mention.end,
-                "sentence_index": mention.sentence_index, "mention_type": mention.mention_type,
-                "role": mention.role,
-            })
+            result.entity_mentions.append(
+                {
+                    "mention_id": span_id("men", article_id, mention.start, mention.end),
+                    "article_id": article_id,
+                    "entity_id": entity_id,
+                    "text": mention.text,
+                    "label": entity.label,
+                    "start_char": mention.start,
+                    "end_char": mention.end,
+                    "sentence_index": mention.sentence_index,
+                    "mention_type": mention.mention_type,
+                    "role": mention.role,
+                }
+            )
     result.entity_mentions.extend(_credit_mentions(article_id, credits, result))
 
     quote_rows = []
     for quote in quotes:
         speaker = entities[quote.speaker_entity_index] if quote.speaker_entity_index is not None else None
-        quote_rows.append({
-            "quote_id": span_id("quo", article_id, quote.start, quote.end, quote.kind),
-            "article_id": article_id, "quote_text": quote.text, "start_char": quote.start, "end_char": quote.end,
-            "kind": quote.kind, "cue": quote.cue, "cue_start_char": quote.cue_start, "cue_end_char": quote.cue_end,
-            "speaker_text": quote.speaker_text, "speaker_start_char": quote.speaker_start,
-            "speaker_end_char": quote.speaker_end,
-            "speaker_entity_id": entity_ids[quote.speaker_entity_index] if speaker is not None else None,
-            "attribution": quote.attribution, "paragraph_index": quote.paragraph_index,
-        })
+        quote_rows.append(
+            {
+                "quote_id": span_id("quo", article_id, quote.start, quote.end, quote.kind),
+                "article_id": article_id,
+                "quote_text": quote.text,
+                "start_char": quote.start,
+                "end_char": quote.end,
+                "kind": quote.kind,
+                "cue": quote.cue,
+                "cue_start_char": quote.cue_start,
+                "cue_end_char": quote.cue_end,
+                "speaker_text": quote.speaker_text,
+                "speaker_start_char": quote.speaker_start,
+                "speaker_end_char": quote.speaker_end,
+                "speaker_entity_id": entity_ids[quote.speaker_entity_index] if speaker is not None else None,
+                "attribution": quote.attribution,
+                "paragraph_index": quote.paragraph_index,
+            }
+        )
     result.quotes = quote_rows
 
     claims = extract_claims(doc)
     claim_ids = [span_id("clm", article_id, claim.start, claim.end) for claim in claims]
-    for claim, claim_id in zip(claims, claim_ids):
+    for claim, claim_id in zip(claims, claim_ids, strict=True):
         said_in = _innermost_quote(quote_rows, claim.start, claim.end)
-        result.numeric_claims.append({
-            "claim_id": claim_id,
-            "article_id": article_id, "surface": claim.surface, "start_char": claim.start, "end_char": claim.end,
-            "value": claim.value, "value_low": claim.value_low, "value_high": claim.value_high, "unit": claim.unit,
-            "quantity_kind": claim.quantity_kind, "currency": claim.currency, "scale": claim.scale,
-            "approximate": claim.approximate, "comparator": claim.comparator, "of_what": claim.of_what,
-            "subject": claim.subject, "time_text": claim.time_text,
-            "quote_id": said_in["quote_id"] if said_in else None,
-            "speaker_entity_id": said_in["speaker_entity_id"] if said_in else None,
-            "previous_claim_id": claim_ids[claim.previous] if claim.previous is not None else None,
-        })
+        result.numeric_claims.append(
+            {
+                "claim_id": claim_id,
+                "article_id": article_id,
+                "surface": claim.surface,
+                "start_char": claim.start,
+                "end_char": claim.end,
+                "value": claim.value,
+                "value_low": claim.value_low,
+                "value_high": claim.value_high,
+                "unit": claim.unit,
+                "quantity_kind": claim.quantity_kind,
+                "currency": claim.currency,
+                "scale": claim.scale,
+                "approximate": claim.approximate,
+                "comparator": claim.comparator,
+                "of_what": claim.of_what,
+                "subject": claim.subject,
+                "time_text": claim.time_text,
+                "quote_id": said_in["quote_id"] if said_in else None,
+                "speaker_entity_id": said_in["speaker_entity_id"] if said_in else None,
+                "previous_claim_id": claim_ids[claim.previous] if claim.previous is not None else None,
+            }
+        )
     # Two cues can report the same clause and a credit line can name someone twice: one row per id.
     result.entity_mentions = _first_per_key(result.entity_mentions, "mention_id")
     result.quotes = _first_per_key(result.quotes, "quote_id")
@@ -186,16 +228,31 @@ def _credit_mentions(article_id: str, credits: list[dict], result: ArticleExtrac
             if credit["name"] not in known[entity_id]["aliases"]:
                 known[entity_id]["aliases"] = sorted({*known[entity_id]["aliases"], credit["name"]})
         else:
-            known[entity_id] = {"entity_id": entity_id, "name": credit["name"], "label": "PERSON", "scope": "global",
-                                "country_code": None, "aliases": [credit["name"]], "article_count": 1,
-                                "mention_count": 1}
+            known[entity_id] = {
+                "entity_id": entity_id,
+                "name": credit["name"],
+                "label": "PERSON",
+                "scope": "global",
+                "country_code": None,
+                "aliases": [credit["name"]],
+                "article_count": 1,
+                "mention_count": 1,
+            }
             result.entities.append(known[entity_id])
-        rows.append({
-            "mention_id": span_id("men", article_id, None, None, "credit", credit["name"], credit["role"]),
-            "article_id": article_id, "entity_id": entity_id, "text": credit["name"], "label": "PERSON",
-            "start_char": None, "end_char": None, "sentence_index": None, "mention_type": "credit",
-            "role": credit["role"],
-        })
+        rows.append(
+            {
+                "mention_id": span_id("men", article_id, None, None, "credit", credit["name"], credit["role"]),
+                "article_id": article_id,
+                "entity_id": entity_id,
+                "text": credit["name"],
+                "label": "PERSON",
+                "start_char": None,
+                "end_char": None,
+                "sentence_index": None,
+                "mention_type": "credit",
+                "role": credit["role"],
+            }
+        )
     return rows
 
 
@@ -217,8 +274,10 @@ def to_tables(extractions: Iterable[ArticleExtraction], *, run_id: str, pipeline
         merge_entities(entities, extraction.entities)
     rows["entities"] = [entities[key] for key in sorted(entities)]
     lineage = {"run_id": run_id, "pipeline_version": pipeline_version}
-    return {name: pa.Table.from_pylist([{**row, **lineage} for row in table_rows], schema=SCHEMAS[name])
-            for name, table_rows in rows.items()}
+    return {
+        name: pa.Table.from_pylist([{**row, **lineage} for row in table_rows], schema=SCHEMAS[name])
+        for name, table_rows in rows.items()
+    }
 
 
 def merge_entities(entities: dict[str, dict], rows: list[dict]) -> None:

@@ -19,6 +19,7 @@ import spacy.util
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+
 # The normaliser and setter spaCy's own attribute_ruler uses.
 from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
 from spacy.vocab import Vocab
@@ -48,8 +49,11 @@ class ArrayAttributeRuler:
         # rules[i] is the model's i-th rule; a later rule wins where two set the same attribute.
         self._attrs = [normalize_token_attrs(vocab, rule["attrs"]) for rule in rules]
         self._indices = [rule.get("index", 0) for rule in rules]
-        self._patterns = [CompiledPattern(number, tuple(_token_test(token) for token in pattern))
-                          for number, rule in enumerate(rules) for pattern in rule["patterns"]]
+        self._patterns = [
+            CompiledPattern(number, tuple(_token_test(token) for token in pattern))
+            for number, rule in enumerate(rules)
+            for pattern in rule["patterns"]
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
         self.apply([doc])
@@ -77,9 +81,9 @@ class ArrayAttributeRuler:
             last_start = len(columns) - width + 1
             starts = pattern.token_tests[0](columns, vocab)[:last_start]
             for offset, test in enumerate(pattern.token_tests[1:], start=1):
-                starts = starts & test(columns, vocab)[offset:last_start + offset]
+                starts = starts & test(columns, vocab)[offset : last_start + offset]
             if width > 1:  # a match never runs from one document into the next
-                starts = starts & (doc_of_token[:last_start] == doc_of_token[width - 1:])
+                starts = starts & (doc_of_token[:last_start] == doc_of_token[width - 1 :])
             matches.extend((pattern.rule_number, int(start), width) for start in np.flatnonzero(starts))
         # spaCy applies matches by rule, then position; the same rule matching a span twice sets it once.
         for rule_number, start, width in sorted(set(matches)):
@@ -101,6 +105,7 @@ def _token_test(token_pattern: dict) -> TokenTest:
         for more in tests[1:]:
             result = result & more(columns, vocab)
         return result
+
     return test
 
 
@@ -110,7 +115,7 @@ def _value_test(column: int, key: str, expected: object, token_pattern: dict) ->
         return lambda columns, vocab: columns[:, column] == wanted
     if len(expected) != 1:
         raise UnsupportedRule(f"several predicates in {token_pattern}")
-    (predicate, argument), = expected.items()
+    ((predicate, argument),) = expected.items()
     if predicate in ("IN", "NOT_IN"):
         values = np.array([_array_value(key, item) for item in argument], dtype=np.uint64)
         inverted = predicate == "NOT_IN"
@@ -126,6 +131,7 @@ def _value_test(column: int, key: str, expected: object, token_pattern: dict) ->
                     verdicts[int(value)] = regex.search(vocab.strings[int(value)]) is not None
             hits = [value for value in distinct if verdicts[int(value)]]
             return np.isin(columns[:, column], np.array(hits, dtype=np.uint64))
+
         return matches_regex
     raise UnsupportedRule(f"predicate {predicate!r} on {key} in {token_pattern}")
 

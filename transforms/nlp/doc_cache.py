@@ -12,8 +12,7 @@ import numpy as np
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
-_KEYS = ("broadsheet_text", "broadsheet_ents", "broadsheet_tokens", "broadsheet_noun_chunks",
-         "broadsheet_sentence_of")
+_KEYS = ("broadsheet_text", "broadsheet_ents", "broadsheet_tokens", "broadsheet_noun_chunks", "broadsheet_sentence_of")
 
 
 def doc_text(doc: Doc) -> str:

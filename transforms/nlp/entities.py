@@ -15,24 +15,28 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from transforms.nlp.doc_cache import doc_ents, doc_sentence_of, doc_text, doc_tokens
 from transforms.ids import entity_id_for, stable_id
+from transforms.nlp.doc_cache import doc_ents, doc_sentence_of, doc_text, doc_tokens
 from transforms.schemas import ENTITY_LABELS
 
 # Words that make up titles and roles ("US Secretary of Defense", "Prime Minister").
-TITLE_HEADS = frozenset("""
+TITLE_HEADS = frozenset(
+    """
 minister president secretary chancellor governor senator chairman chairwoman chair director ceo
 spokesman spokeswoman spokesperson mr mrs ms dr general gen admiral ayatollah sheikh boss coach manager
 captain president-elect ambassador king queen prince
 princess pope judge justice mayor leader officer commissioner premier representative rep sen
 lawmaker envoy chief executive deputy vice speaker treasurer attorney prosecutor economist analyst
-""".split())
-TITLE_MODIFIERS = frozenset("""
+""".split()
+)
+TITLE_MODIFIERS = frozenset(
+    """
 prime foreign finance defence defense interior home trade economy economic health education
 justice energy environment transport labour labor state deputy vice acting former first
 chief executive senior general junior assistant under of the for and affairs security national
 minority majority opposition party
-""".split())
+""".split()
+)
 FUNCTION_WORDS = frozenset(("of", "the", "for", "and"))
 ARTICLES_TO_DROP = ("the ", "The ")
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
@@ -82,13 +86,14 @@ class Reference:
     demonym_codes: dict[str, str] = field(default_factory=dict)  # "Japanese" → "JP"
 
     @classmethod
-    def from_rows(cls, country_alias_rows: list[dict[str, str]],
-                  demonym_rows: list[dict[str, str]] = ()) -> "Reference":
+    def from_rows(cls, country_alias_rows: list[dict[str, str]], demonym_rows: list[dict[str, str]] = ()) -> Reference:
         """From the rows of seeds/reference/country_aliases.csv (alias, canonical, label, iso2)
         and demonyms.csv (demonym, canonical, iso2)."""
-        return cls({row["alias"]: (row["canonical"], row["label"]) for row in country_alias_rows},
-                   {row["canonical"]: row["iso2"] for row in country_alias_rows if row.get("iso2")},
-                   {row["demonym"]: row["iso2"] for row in demonym_rows if row.get("iso2")})
+        return cls(
+            {row["alias"]: (row["canonical"], row["label"]) for row in country_alias_rows},
+            {row["canonical"]: row["iso2"] for row in country_alias_rows if row.get("iso2")},
+            {row["demonym"]: row["iso2"] for row in demonym_rows if row.get("iso2")},
+        )
 
     def country_code(self, name: str, label: str) -> str | None:
         if label == "GPE":
@@ -119,9 +124,17 @@ def _add_missed_surnames(doc: Doc, entities: list[Entity], sentence_of: list[int
         if index is None or token.idx in covered or token.pos_ != "PROPN":
             continue
         entity = entities[index]
-        entity.mentions.append(Mention(start=token.idx, end=token.idx + len(token.text), text=token.text,
-                                       label=entity.label, sentence_index=sentence_of[token.i],
-                                       mention_type="partial_name", entity_index=index))
+        entity.mentions.append(
+            Mention(
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                label=entity.label,
+                sentence_index=sentence_of[token.i],
+                mention_type="partial_name",
+                entity_index=index,
+            )
+        )
         entity.mentions.sort(key=lambda m: m.start)
 
 
@@ -178,7 +191,7 @@ def name_of(text: str) -> str:
     of every mention for every short name it places."""
     for article in ARTICLES_TO_DROP:
         if text.startswith(article):
-            text = text[len(article):]
+            text = text[len(article) :]
     for ending in POSSESSIVE_ENDINGS:
         if text.endswith(ending) and len(text) > len(ending):
             text = text[: -len(ending)]
@@ -201,7 +214,7 @@ def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
     if ent.label_ == "PERSON":
         heads = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in TITLE_HEADS]
         if heads:
-            role_tokens, tokens = tokens[:heads[-1] + 1], tokens[heads[-1] + 1:]
+            role_tokens, tokens = tokens[: heads[-1] + 1], tokens[heads[-1] + 1 :]
     while len(tokens) > 1 and tokens[0].is_title and _is_title_word(tokens[0].lower_):
         role_tokens.append(tokens.pop(0))
     if not tokens or all(_is_title_word(t.lower_) for t in tokens):
@@ -209,8 +222,15 @@ def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc_text(ent.doc)[start:end]
     role = _role_before(ent.doc, tokens[0].i, role_tokens) if ent.label_ in ("PERSON", "ORG", "GPE") else None
-    return Mention(start=start, end=end, text=text, label=ent.label_, sentence_index=sentence_of[tokens[0].i],
-                   mention_type="full_name", role=role)
+    return Mention(
+        start=start,
+        end=end,
+        text=text,
+        label=ent.label_,
+        sentence_index=sentence_of[tokens[0].i],
+        mention_type="full_name",
+        role=role,
+    )
 
 
 def _is_title_word(lowered: str) -> bool:
@@ -270,14 +290,19 @@ def _expansion_of(acronym: str, entities: list[Entity]) -> Entity | None:
 
 
 def _fold_short_organisation_names(entities: list[Entity]) -> list[Entity]:
-    """"Shearson Lehman" and "Shearson Lehman Brothers Inc" in one story are one company: a name that
+    """ "Shearson Lehman" and "Shearson Lehman Brothers Inc" in one story are one company: a name that
     starts another organisation's longer name joins it."""
     organisations = [e for e in entities if e.label == "ORG" and not e.name_is_canonical]
     folded: set[int] = set()
     for short in organisations:
         short_words = short.name.split()
-        longer = [e for e in organisations if e is not short and len(e.name.split()) > len(short_words)
-                  and e.name.split()[:len(short_words)] == short_words]
+        longer = [
+            e
+            for e in organisations
+            if e is not short
+            and len(e.name.split()) > len(short_words)
+            and e.name.split()[: len(short_words)] == short_words
+        ]
         if len(longer) == 1:
             for mention in short.mentions:
                 mention.mention_type = "partial_name"

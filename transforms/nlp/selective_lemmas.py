@@ -34,7 +34,7 @@ def forms_with_lemma(lemmas: Iterable[str], lookups: Lookups) -> frozenset[str]:
             for lemma in wanted:
                 # The lemmatizer turns ``word`` ending in ``old`` into word[:-len(old)] + new.
                 if lemma.endswith(new):
-                    forms.add(lemma[:len(lemma) - len(new)] + old)
+                    forms.add(lemma[: len(lemma) - len(new)] + old)
     for pos_exceptions in exceptions.values():
         for word, word_lemmas in pos_exceptions.items():
             if wanted.intersection(word_lemmas):

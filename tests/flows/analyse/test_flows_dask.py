@@ -11,11 +11,11 @@ import distributed
 import pytest
 from typer.testing import CliRunner
 
-from support import SEEDS, SHARED, published_content, query_published
 from flows import nightly as nightly_module
+from flows.analyse.parallel import CHUNK_ARTICLES, WorkerVersionMismatch
 from flows.cli import app
 from flows.nightly import nightly
-from flows.analyse.parallel import CHUNK_ARTICLES, WorkerVersionMismatch
+from support import SEEDS, SHARED, published_content, query_published
 
 BBC = SHARED / "corpora" / "bbc" / "bbc"
 BBC_FILES_PER_CATEGORY = 60
@@ -25,8 +25,9 @@ CHUNK_TASK = "_analyse_chunk_on_worker"
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as local_cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as local_cluster:
         yield local_cluster
 
 
@@ -43,8 +44,10 @@ def _chunk_tasks(task_stream) -> list[dict]:
 def test_cli_runs_the_seeds_on_the_cluster_like_a_local_run(prefect_harness, cluster, client, tmp_path):
     on_dask, local = tmp_path / "on_dask", tmp_path / "local"
     with distributed.get_task_stream(client) as task_stream:
-        result = CliRunner().invoke(app, ["run", "--source", str(SEEDS), "--warehouse", str(on_dask),
-                                          "--dask-address", cluster.scheduler_address])
+        result = CliRunner().invoke(
+            app,
+            ["run", "--source", str(SEEDS), "--warehouse", str(on_dask), "--dask-address", cluster.scheduler_address],
+        )
     assert result.exit_code == 0, result.output
     assert len(_chunk_tasks(task_stream)) == 1
 
@@ -55,8 +58,9 @@ def test_cli_runs_the_seeds_on_the_cluster_like_a_local_run(prefect_harness, clu
 
 
 @pytest.mark.slow
-def test_bbc_articles_on_the_cluster_publish_the_same_tables_as_a_local_run(prefect_harness, cluster, client,
-                                                                            s3_bucket, tmp_path):
+def test_bbc_articles_on_the_cluster_publish_the_same_tables_as_a_local_run(
+    prefect_harness, cluster, client, s3_bucket, tmp_path
+):
     """The cluster's run keeps its lake on S3 (the workers never see it), the local run in its warehouse."""
     if not BBC.is_dir():
         pytest.skip(f"../shared is absent ({BBC} not found): the BBC corpus lives there")
@@ -69,9 +73,15 @@ def test_bbc_articles_on_the_cluster_publish_the_same_tables_as_a_local_run(pref
     on_dask, local = tmp_path / "on_dask", tmp_path / "local"
 
     with distributed.get_task_stream(client) as task_stream:
-        report = nightly(sources=[str(source)], warehouse=str(on_dask), dask_address=cluster.scheduler_address,
-                         lake=f"s3://{s3_bucket}/lake")
-    analysed = query_published(on_dask, "SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND language = 'en'")[0][0]
+        report = nightly(
+            sources=[str(source)],
+            warehouse=str(on_dask),
+            dask_address=cluster.scheduler_address,
+            lake=f"s3://{s3_bucket}/lake",
+        )
+    analysed = query_published(on_dask, "SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND language = 'en'")[
+        0
+    ][0]
     chunks = _chunk_tasks(task_stream)
     assert len(chunks) == math.ceil(analysed / CHUNK_ARTICLES)
     assert len({t["worker"] for t in chunks}) == 2
@@ -95,8 +105,9 @@ def test_a_worker_with_another_pipeline_version_fails_the_run(prefect_harness, c
 def test_an_unreachable_scheduler_fails_the_run_with_a_reason(prefect_harness, tmp_path):
     warehouse = tmp_path / "warehouse"
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
-        result = CliRunner().invoke(app, ["run", "--source", str(SEEDS), "--warehouse", str(warehouse),
-                                          "--dask-address", "tcp://127.0.0.1:9"])
+        result = CliRunner().invoke(
+            app, ["run", "--source", str(SEEDS), "--warehouse", str(warehouse), "--dask-address", "tcp://127.0.0.1:9"]
+        )
     assert result.exit_code == 1
     assert "run failed:" in result.output and "tcp://127.0.0.1:9" in result.output
     assert not (warehouse / "broadsheet.duckdb").exists()

@@ -6,10 +6,20 @@ from flows.analyse.parallel import _analyse_chunk
 from transforms.nlp.analyse import analyse_articles
 
 ARTICLES = [
-    {"article_id": "art_1", "body_text": "Zorblax Quendimar said 4,321,987 snurfles were sold in Vrellington.",
-     "credits": [], "source_uri": "a.txt", "record_key": ""},
-    {"article_id": "art_2", "body_text": "\"We will build 12 flurbnicks,\" said Ms Oxtaveria Plimsworth.",
-     "credits": [], "source_uri": "b.txt", "record_key": ""},
+    {
+        "article_id": "art_1",
+        "body_text": "Zorblax Quendimar said 4,321,987 snurfles were sold in Vrellington.",
+        "credits": [],
+        "source_uri": "a.txt",
+        "record_key": "",
+    },
+    {
+        "article_id": "art_2",
+        "body_text": '"We will build 12 flurbnicks," said Ms Oxtaveria Plimsworth.',
+        "credits": [],
+        "source_uri": "b.txt",
+        "record_key": "",
+    },
 ]
 
 
@@ -20,8 +30,10 @@ def test_a_chunk_leaves_the_vocabulary_as_it_found_it_and_rows_as_without_the_zo
     outside = list(analyse_articles(ARTICLES, nlp, reference))
     assert len(nlp.vocab.strings) > strings_before  # the same texts without the zone do add their words
     assert [e.numeric_claims for e in in_zone] == [e.numeric_claims for e in outside]
-    assert [(e.entities, e.entity_mentions, e.quotes) for e in in_zone] == \
-        [(e.entities, e.entity_mentions, e.quotes) for e in outside]
+    assert [(e.entities, e.entity_mentions, e.quotes) for e in in_zone] == [
+        (e.entities, e.entity_mentions, e.quotes) for e in outside
+    ]
     assert [claim["value"] for claim in in_zone[0].numeric_claims] == [4321987.0]
-    assert [(q["quote_text"], q["speaker_text"]) for q in in_zone[1].quotes] == \
-        [("We will build 12 flurbnicks,", "Oxtaveria Plimsworth")]
+    assert [(q["quote_text"], q["speaker_text"]) for q in in_zone[1].quotes] == [
+        ("We will build 12 flurbnicks,", "Oxtaveria Plimsworth")
+    ]

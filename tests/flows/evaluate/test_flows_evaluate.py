@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from evaluation.scores import Score
 from flows.evaluate.entities import evaluate_entities
 from flows.evaluate.gold import load_gold
 from support import PROJECT_ROOT, SHARED
-from evaluation.scores import Score
 
 GOLD = PROJECT_ROOT / "tests" / "gold"
 # Measured 2026-11-26 on 16 BBC/Reuters articles: strict F1 0.758 (P 0.772, R 0.745), name-only F1 0.818.

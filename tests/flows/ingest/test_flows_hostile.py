@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from hostile_corpus import ARTICLE, IGNORED, write_hostile_corpus
-from support import SEEDS, query_published
+
 from flows.nightly import nightly
+from support import SEEDS, query_published
 
 # The bound for any one input; measured figures are printed and kept in the closing notes.
 MAX_PROCESS_BYTES = 2 * 1024**3
@@ -31,11 +31,18 @@ def _rows_of(warehouse: Path, source_uris: list[str]) -> dict[str, list[tuple]]:
     uris = ", ".join(f"'news/{name}'" for name in source_uris)
     ids = f"SELECT article_id FROM articles WHERE source_uri IN ({uris})"
     return {
-        "articles": query_published(warehouse, f"SELECT * EXCLUDE (run_id, pipeline_version, first_seen_at) "
-                                               f"FROM articles WHERE article_id IN ({ids}) ORDER BY article_id"),
-        **{table: query_published(warehouse, f"SELECT * EXCLUDE (run_id, pipeline_version) FROM {table} "
-                                             f"WHERE article_id IN ({ids}) ORDER BY ALL")
-           for table in ("entity_mentions", "quotes", "numeric_claims")},
+        "articles": query_published(
+            warehouse,
+            f"SELECT * EXCLUDE (run_id, pipeline_version, first_seen_at) "
+            f"FROM articles WHERE article_id IN ({ids}) ORDER BY article_id",
+        ),
+        **{
+            table: query_published(
+                warehouse,
+                f"SELECT * EXCLUDE (run_id, pipeline_version) FROM {table} WHERE article_id IN ({ids}) ORDER BY ALL",
+            )
+            for table in ("entity_mentions", "quotes", "numeric_claims")
+        },
     }
 
 
@@ -77,8 +84,10 @@ def _run_beside_good_articles(tmp_path: Path, *, full_size: bool) -> None:
     # Parsing runs in the ingest child and the model in pool workers: children that have exited by now.  (This
     # process also ran other tests; `make bench-hostile` measures every process of a run on its own.)
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    print(f"\nhostile run: {len(expected)} hostile files beside {len(good)} good, {seconds:.1f} s, "
-          f"largest child process {children / 1024**2:.0f} MiB, quarantined {len(report['quarantined'])}")
+    print(
+        f"\nhostile run: {len(expected)} hostile files beside {len(good)} good, {seconds:.1f} s, "
+        f"largest child process {children / 1024**2:.0f} MiB, quarantined {len(report['quarantined'])}"
+    )
     assert children < MAX_PROCESS_BYTES
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from support import SHARED
 from flows.ingest import discover, normalise, parse
+from support import SHARED
 from warehouse import lake
 
 CORPORA = SHARED / "corpora"
@@ -31,9 +31,17 @@ def _ingest(source: Path, warehouse: Path) -> tuple[dict, dict, list[dict], list
     parsed = parse.parse(warehouse, "run1", "test-version")
     normalised = normalise.normalise(warehouse, parquet_lake, "run1", "test-version", datetime.now(UTC))
     work = lake.work_dir(warehouse, "run1")
-    read = lambda table: [row for p in sorted((work / table).glob("*.parquet")) for row in pq.read_table(p).to_pylist()]
-    return discovered, {**parsed, **normalised, "parse_quarantined": parsed["quarantined"]}, read("articles"), \
-        read("quarantine"), read("files")
+
+    def read(table: str) -> list[dict]:
+        return [row for p in sorted((work / table).glob("*.parquet")) for row in pq.read_table(p).to_pylist()]
+
+    return (
+        discovered,
+        {**parsed, **normalised, "parse_quarantined": parsed["quarantined"]},
+        read("articles"),
+        read("quarantine"),
+        read("files"),
+    )
 
 
 def test_bbc_every_file_accounted_for_titles_and_duplicates(tmp_path):
@@ -52,8 +60,11 @@ def test_bbc_every_file_accounted_for_titles_and_duplicates(tmp_path):
     pound = next(a for a in stories if a["source_uri"] == "bbc/bbc/sport/199.txt")
     assert "£15.8m" in pound["body_text"]
     assert all(a["language"] for a in articles)
-    print(f"\nBBC: {len(stories)} stories, {len(duplicates)} duplicates, "
-          f"{sum(1 for a in stories if a['title'])} with title, quarantined {Counter(q['reason_code'] for q in quarantine)}")
+    print(
+        f"\nBBC: {len(stories)} stories, {len(duplicates)} duplicates, "
+        f"{sum(1 for a in stories if a['title'])} with title, "
+        f"quarantined {Counter(q['reason_code'] for q in quarantine)}"
+    )
 
 
 def test_reuters_every_story_accounted_for(tmp_path):
@@ -66,10 +77,14 @@ def test_reuters_every_story_accounted_for(tmp_path):
     _, counts, articles, quarantine, _ = _ingest(source, tmp_path / "warehouse")
     discarded = sum(counts["discarded"].values())
     assert len(articles) + discarded + len(quarantine) == 21578
-    assert len({a["record_key"] for a in articles} | {q["record_key"] for q in quarantine}) == len(articles) + len(quarantine)
+    assert len({a["record_key"] for a in articles} | {q["record_key"] for q in quarantine}) == len(articles) + len(
+        quarantine
+    )
     assert all("&#" not in a["body_text"] and "&lt;" not in a["body_text"] for a in articles)
-    print(f"\nReuters: {len(articles)} loaded, discarded {counts['discarded']}, "
-          f"quarantined {Counter(q['reason_code'] for q in quarantine)}")
+    print(
+        f"\nReuters: {len(articles)} loaded, discarded {counts['discarded']}, "
+        f"quarantined {Counter(q['reason_code'] for q in quarantine)}"
+    )
 
 
 def test_giveme5w1h_zero_byte_files_quarantined_rest_loaded(tmp_path):
@@ -84,17 +99,26 @@ def test_giveme5w1h_zero_byte_files_quarantined_rest_loaded(tmp_path):
     assert all(f["status"] == "parsed" and f["article_count"] == 1 for f in same_url)
     assert len(same_url) == counts["discarded_versions"].get("older_version_of_url", 0)
     assert len(loaded) + len(same_url) >= 0.9 * len(json_files)
-    print(f"\ngiveme5w1h: {len(loaded)} of {len(json_files)} JSON files loaded, {len(same_url)} older versions of a URL "
-          f"another file holds, quarantined {reasons}")
+    print(
+        f"\ngiveme5w1h: {len(loaded)} of {len(json_files)} JSON files loaded, {len(same_url)} older versions of a URL "
+        f"another file holds, quarantined {reasons}"
+    )
 
 
 def test_wikinewssum_lines_load_as_clean_text(tmp_path):
     _, _, articles, quarantine, _ = _ingest(CORPORA / "wikinewssum_jsonl_sample", tmp_path)
-    lines = sum(1 for path in (CORPORA / "wikinewssum_jsonl_sample").glob("*.jsonl")
-                for line in path.read_text().splitlines() if line.strip())
+    lines = sum(
+        1
+        for path in (CORPORA / "wikinewssum_jsonl_sample").glob("*.jsonl")
+        for line in path.read_text().splitlines()
+        if line.strip()
+    )
     from_lines = [a for a in articles if a["record_key"].startswith("line=")]
     quarantined_lines = [q for q in quarantine if q["record_key"].startswith("line=")]
     assert len(from_lines) + len(quarantined_lines) == lines
     assert not any("{{" in a["body_text"] or "[[" in a["body_text"] for a in from_lines)
-    print(f"\nwikinewssum: {len(from_lines)} of {lines} lines loaded, quarantined "
-          f"{Counter(q['reason_code'] for q in quarantined_lines)}; first body: {json.dumps(from_lines[0]['body_text'][:80])}")
+    print(
+        f"\nwikinewssum: {len(from_lines)} of {lines} lines loaded, quarantined "
+        f"{Counter(q['reason_code'] for q in quarantined_lines)}; "
+        f"first body: {json.dumps(from_lines[0]['body_text'][:80])}"
+    )

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from support import SEEDS
 from flows.ingest import discover, normalise, parse
+from support import SEEDS
 from warehouse import lake
 
 RUN, VERSION = "20260101T000000000000Z", "test-version"
@@ -24,8 +24,10 @@ def _ingest(source: Path, warehouse: Path) -> dict[str, list[dict]]:
     parse.parse(warehouse, RUN, VERSION)
     normalise.normalise(warehouse, the_lake, RUN, VERSION, datetime(2026, 1, 1, tzinfo=UTC))
     work = lake.work_dir(warehouse, RUN)
-    return {table: [row for part in sorted((work / table).glob("*.parquet")) for row in pq.read_table(part).to_pylist()]
-            for table in ("articles", "files", "quarantine")}
+    return {
+        table: [row for part in sorted((work / table).glob("*.parquet")) for row in pq.read_table(part).to_pylist()]
+        for table in ("articles", "files", "quarantine")
+    }
 
 
 def _source(tmp_path: Path) -> Path:
@@ -56,8 +58,9 @@ def test_a_file_gone_between_discover_and_parse_is_unreadable_and_listed_as_new_
     lake.commit_run(the_lake, RUN)
     shutil.copy(SEEDS / "002_rail_budget.txt", source / "002_rail_budget.txt")
     monkeypatch.setattr(discover, "discover", real_discover)
-    again = discover.discover([f"news={source}"], warehouse, the_lake, "20260102T000000000000Z", VERSION,
-                            full_refresh=False)
+    again = discover.discover(
+        [f"news={source}"], warehouse, the_lake, "20260102T000000000000Z", VERSION, full_refresh=False
+    )
     assert (again["files_seen"], again["files_new"]) == (3, 1)
 
 
@@ -79,8 +82,12 @@ def test_a_file_unreadable_at_discover_is_quarantined_not_fatal(tmp_path, monkey
 
 def test_a_parser_or_normaliser_that_raises_quarantines_only_that_input(tmp_path, monkeypatch):
     source, warehouse = _source(tmp_path), tmp_path / "warehouse"
-    (source / "lines.jsonl").write_text("\n".join(json.dumps({"title": f"Story {n}", "maintext": f"Story {n} has "
-                                                              "enough words to be an article."}) for n in range(3)))
+    (source / "lines.jsonl").write_text(
+        "\n".join(
+            json.dumps({"title": f"Story {n}", "maintext": f"Story {n} has enough words to be an article."})
+            for n in range(3)
+        )
+    )
     real_parse, real_normalise = parse.parse_file, normalise.normalise_record
 
     def parse_raising_on_rail(uri, data):
@@ -98,7 +105,12 @@ def test_a_parser_or_normaliser_that_raises_quarantines_only_that_input(tmp_path
     tables = _ingest(source, warehouse)
     assert sorted((q["source_uri"], q["record_key"], q["reason_code"], q["detail"]) for q in tables["quarantine"]) == [
         ("news/002_rail_budget.txt", "", "parse_failed", "IndexError: string index out of range"),
-        ("news/lines.jsonl", "line=2", "normalise_failed", "KeyError: 'title'")]
+        ("news/lines.jsonl", "line=2", "normalise_failed", "KeyError: 'title'"),
+    ]
     assert sorted(a["source_uri"] + a["record_key"] for a in tables["articles"]) == [
-        "news/001_trade_talks.txt", "news/005_chip_plant.json", "news/lines.jsonlline=1", "news/lines.jsonlline=3"]
+        "news/001_trade_talks.txt",
+        "news/005_chip_plant.json",
+        "news/lines.jsonlline=1",
+        "news/lines.jsonlline=3",
+    ]
     assert (warehouse / "quarantine").is_dir() and len(list((warehouse / "quarantine").iterdir())) == 1

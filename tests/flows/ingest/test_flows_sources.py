@@ -13,8 +13,14 @@ from flows.ingest.sources import SourceError, check_against_history, glob_matche
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    for rel in ("bbc/politics/001.txt", "bbc/business/001.txt", "bbc/business/.hidden.txt", "bbc/politics/sub/002.txt",
-                "My Folder/story.json", "odd/notes.csv"):
+    for rel in (
+        "bbc/politics/001.txt",
+        "bbc/business/001.txt",
+        "bbc/business/.hidden.txt",
+        "bbc/politics/sub/002.txt",
+        "My Folder/story.json",
+        "odd/notes.csv",
+    ):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("A story with enough words in it.")
     return tmp_path
@@ -32,10 +38,17 @@ def test_an_explicit_name_a_file_and_a_glob(tree, monkeypatch):
     monkeypatch.chdir(tree)
     named, single, pattern = resolve_sources(["news=bbc", "bbc/politics/001.txt", "wire=bbc/*/001.txt"])
     assert (named.name, named.root, named.explicit_name) == ("news", tree / "bbc", True)
-    assert [rel for _, rel in source_files(named).files] == ["business/001.txt", "politics/001.txt", "politics/sub/002.txt"]
+    assert [rel for _, rel in source_files(named).files] == [
+        "business/001.txt",
+        "politics/001.txt",
+        "politics/sub/002.txt",
+    ]
     # A file belongs to its folder: the same identity as when the folder is the source.
-    assert (single.name, single.root, [rel for _, rel in source_files(single).files]) == ("politics", tree / "bbc/politics",
-                                                                                   ["001.txt"])
+    assert (single.name, single.root, [rel for _, rel in source_files(single).files]) == (
+        "politics",
+        tree / "bbc/politics",
+        ["001.txt"],
+    )
     assert (pattern.name, pattern.root, pattern.spec) == ("wire", tree / "bbc", f"wire={tree / 'bbc/*/001.txt'}")
     assert [rel for _, rel in source_files(pattern).files] == ["business/001.txt", "politics/001.txt"]
     # The spec a run records resolves to the same source again (how the ingest child and a deployment get it).
@@ -54,16 +67,22 @@ def test_a_default_name_keeps_only_the_characters_the_rule_allows(tree):
     assert source.name == "My-Folder"
 
 
-@pytest.mark.parametrize(("specs", "message"), [
-    (["{tree}/nowhere"], r"source '.*/nowhere' does not exist"),
-    (["{tree}/odd/notes.csv"], r"is a \.csv file; Broadsheet reads .*\.html.*\.txt"),
-    (["{tree}/bbc/*/nothing-*.txt"], r"is a glob that matches no file"),
-    (["{tree}/bbc/politics", "{tree}/bbc/politics"], r"source .*/bbc/politics is given twice$"),
-    (["{tree}/bbc/politics", "pol={tree}/bbc/politics/"], r"source .*/bbc/politics is given twice \(as 'politics' and 'pol'\)"),
-    (["{tree}/bbc/politics", "politics={tree}/bbc/business"], r"two sources would be named 'politics'"),
-    (["bad name={tree}/bbc"], r"source name 'bad name' breaks the rule: letters, digits"),
-    (["-x={tree}/bbc"], r"source name '-x' breaks the rule"),
-])
+@pytest.mark.parametrize(
+    ("specs", "message"),
+    [
+        (["{tree}/nowhere"], r"source '.*/nowhere' does not exist"),
+        (["{tree}/odd/notes.csv"], r"is a \.csv file; Broadsheet reads .*\.html.*\.txt"),
+        (["{tree}/bbc/*/nothing-*.txt"], r"is a glob that matches no file"),
+        (["{tree}/bbc/politics", "{tree}/bbc/politics"], r"source .*/bbc/politics is given twice$"),
+        (
+            ["{tree}/bbc/politics", "pol={tree}/bbc/politics/"],
+            r"source .*/bbc/politics is given twice \(as 'politics' and 'pol'\)",
+        ),
+        (["{tree}/bbc/politics", "politics={tree}/bbc/business"], r"two sources would be named 'politics'"),
+        (["bad name={tree}/bbc"], r"source name 'bad name' breaks the rule: letters, digits"),
+        (["-x={tree}/bbc"], r"source name '-x' breaks the rule"),
+    ],
+)
 def test_sources_that_cannot_be_read_or_clash_are_refused(tree, specs, message):
     with pytest.raises(SourceError, match=message):
         resolve_sources([spec.format(tree=tree) for spec in specs])
@@ -111,10 +130,19 @@ def test_links_that_leave_the_source_are_counted_not_read_unless_followed(tmp_pa
     assert [rel for _, rel in source_files(pattern).files] == ["a/story.txt", "again.txt"]
 
 
-@pytest.mark.parametrize(("pattern", "path", "matches"), [
-    ("*/001.txt", "politics/001.txt", True), ("*/001.txt", "a/b/001.txt", False), ("*.txt", "sub/x.txt", False),
-    ("**/*.txt", "x.txt", True), ("**/*.txt", "a/b/x.txt", True), ("a/**", "a/b/c.json", True),
-    ("[ab]?.txt", "b1.txt", True), ("[!ab]?.txt", "b1.txt", False), ("x+y.txt", "x+y.txt", True),
-])
+@pytest.mark.parametrize(
+    ("pattern", "path", "matches"),
+    [
+        ("*/001.txt", "politics/001.txt", True),
+        ("*/001.txt", "a/b/001.txt", False),
+        ("*.txt", "sub/x.txt", False),
+        ("**/*.txt", "x.txt", True),
+        ("**/*.txt", "a/b/x.txt", True),
+        ("a/**", "a/b/c.json", True),
+        ("[ab]?.txt", "b1.txt", True),
+        ("[!ab]?.txt", "b1.txt", False),
+        ("x+y.txt", "x+y.txt", True),
+    ],
+)
 def test_glob_patterns_match_paths_inside_a_source_as_glob_does(pattern, path, matches):
     assert bool(glob_matcher(pattern).fullmatch(path)) is matches

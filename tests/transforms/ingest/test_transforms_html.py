@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
-from pathlib import Path
+from datetime import UTC, datetime
 
 import lxml.html
 import pytest
@@ -60,12 +59,30 @@ def test_news_page_body_is_the_story_one_paragraph_a_line():
     ]
 
 
-@pytest.mark.parametrize("boilerplate", [
-    "cookie", "Local news", "Sport results", "ADVERTISEMENT", "garden furniture", "Share this article",
-    "Facebook", "Related stories", "Bridge repairs", "Comments", "harbourwatcher", "About time",
-    "taxpayers", "Leave a comment", "Most read", "Seal pup", "All rights reserved", "Privacy policy",
-    "Local Affairs Reporter",
-])
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "cookie",
+        "Local news",
+        "Sport results",
+        "ADVERTISEMENT",
+        "garden furniture",
+        "Share this article",
+        "Facebook",
+        "Related stories",
+        "Bridge repairs",
+        "Comments",
+        "harbourwatcher",
+        "About time",
+        "taxpayers",
+        "Leave a comment",
+        "Most read",
+        "Seal pup",
+        "All rights reserved",
+        "Privacy policy",
+        "Local Affairs Reporter",
+    ],
+)
 def test_news_page_body_leaves_out_boilerplate(boilerplate):
     record = _only_record("news_article_with_boilerplate.html")
     assert boilerplate.casefold() not in record.text.casefold()
@@ -91,8 +108,19 @@ def test_json_ld_page_with_two_authors_and_relative_canonical():
         "for a week, we will lift it.’",
         "Forecasters expect no significant rain before mid-September.",
     ]
-    for boilerplate in ("Subscribe", "cookie", "Advertisement", "streaming", "Share this article",
-                        "Share on", "newsletter", "morning briefing", "comments", "golf course", "Copyright"):
+    for boilerplate in (
+        "Subscribe",
+        "cookie",
+        "Advertisement",
+        "streaming",
+        "Share this article",
+        "Share on",
+        "newsletter",
+        "morning briefing",
+        "comments",
+        "golf course",
+        "Copyright",
+    ):
         assert boilerplate.casefold() not in record.text.casefold(), boilerplate
 
 
@@ -101,7 +129,7 @@ def test_html_record_normalises_to_an_article_row():
     assert article["title"] == "Harbour council approves ferry subsidy"
     assert article["paragraph_count"] == 4
     assert article["body_text"].startswith("Councillors in Saltmere voted 9 to 4")
-    assert article["published_at"] == datetime(2025, 11, 3, tzinfo=timezone.utc)
+    assert article["published_at"] == datetime(2025, 11, 3, tzinfo=UTC)
     assert article["source_format"] == "html"
 
 
@@ -132,42 +160,58 @@ def test_empty_or_garbage_document_is_invalid_html(name):
     assert (rejection.source_uri, rejection.stage, rejection.reason_code) == (f"html/{name}", "parse", "invalid_html")
 
 
-@pytest.mark.parametrize("html", [
-    "", "   \n\t", "<", "<html>", "<html><head><title>Cut off", "<html><body><div><div></div></div></body></html>",
-    "<!DOCTYPE html><html><body>" + "<div>" * 3000 + "deeply nested words" + "</div>" * 3000,
-    "<?xml version='1.0' encoding='iso-8859-1'?><html><body><p>x</p></body></html>",
-    "<html><head><link rel=canonical href='http://[broken/'></head><body><p>A sentence of text.</p></body></html>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   \n\t",
+        "<",
+        "<html>",
+        "<html><head><title>Cut off",
+        "<html><body><div><div></div></div></body></html>",
+        "<!DOCTYPE html><html><body>" + "<div>" * 3000 + "deeply nested words" + "</div>" * 3000,
+        "<?xml version='1.0' encoding='iso-8859-1'?><html><body><p>x</p></body></html>",
+        "<html><head><link rel=canonical href='http://[broken/'></head><body><p>A sentence of text.</p></body></html>",
+    ],
+)
 def test_hostile_input_never_raises(html):
     outputs = list(parse_html("hostile.html", html))
     assert len(outputs) == 1
     assert isinstance(outputs[0], (RawRecord, Rejection))
 
 
-@pytest.mark.parametrize(("declared", "expected"), [
-    ('<html lang="en-GB">', "en"),
-    ('<html lang="pt_BR">', "pt"),
-    ('<html lang="EN">', "en"),
-    ('<html lang="zh-Hant-TW">', "zh"),
-    ('<html xml:lang="de">', "de"),
-    ('<html lang=""><meta http-equiv="content-language" content="fr-CA, en">', "fr"),
-    ('<html><meta name="language" content="es">', "es"),
-    ('<html lang="x-default">', None),
-    ('<html lang="und">', None),
-    ("<html>", None),
-])
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ('<html lang="en-GB">', "en"),
+        ('<html lang="pt_BR">', "pt"),
+        ('<html lang="EN">', "en"),
+        ('<html lang="zh-Hant-TW">', "zh"),
+        ('<html xml:lang="de">', "de"),
+        ('<html lang=""><meta http-equiv="content-language" content="fr-CA, en">', "fr"),
+        ('<html><meta name="language" content="es">', "es"),
+        ('<html lang="x-default">', None),
+        ('<html lang="und">', None),
+        ("<html>", None),
+    ],
+)
 def test_page_language_is_iso_639_1(declared, expected):
     assert page_language(lxml.html.fromstring(f"{declared}<body><p>x</p></body></html>")) == expected
 
 
-@pytest.mark.parametrize(("head", "expected"), [
-    ('<link rel="canonical" href="https://a.example/x"><meta property="og:url" content="https://a.example/amp/x">',
-     "https://a.example/x"),
-    ('<meta property="og:url" content="https://a.example/y">', "https://a.example/y"),
-    ('<link rel="Canonical" href="/z"><base href="https://b.example/section/">', "https://b.example/z"),
-    ('<link rel="canonical" href="/z">', None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            '<link rel="canonical" href="https://a.example/x"><meta property="og:url" content="https://a.example/amp/x">',
+            "https://a.example/x",
+        ),
+        ('<meta property="og:url" content="https://a.example/y">', "https://a.example/y"),
+        ('<link rel="Canonical" href="/z"><base href="https://b.example/section/">', "https://b.example/z"),
+        ('<link rel="canonical" href="/z">', None),
+        ("", None),
+    ],
+)
 def test_page_url_prefers_canonical(head, expected):
     assert page_url(lxml.html.fromstring(f"<html><head>{head}</head><body><p>x</p></body></html>")) == expected
 
@@ -179,8 +223,10 @@ def test_split_authors():
     assert split_authors(" ; ") == ()
 
 
-@pytest.mark.skipif(not MOZILLA_PAGES.is_dir(), reason=f"Mozilla Readability test pages not found at "
-                    f"{MOZILLA_PAGES} (../shared is absent on this machine)")
+@pytest.mark.skipif(
+    not MOZILLA_PAGES.is_dir(),
+    reason=f"Mozilla Readability test pages not found at {MOZILLA_PAGES} (../shared is absent on this machine)",
+)
 @pytest.mark.parametrize("page", MOZILLA_TITLE_PAGES)
 def test_mozilla_news_page_title_matches_readability(page):
     expected = json.loads((MOZILLA_PAGES / page / "expected-metadata.json").read_text(encoding="utf-8"))

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from support import FIXTURES
 from transforms.ingest.normalise import normalise_record
 from transforms.ingest.parse import detect_format, parse_file
-from transforms.records import RawRecord, Rejection
 from transforms.ingest.wikitext import wikitext_date
+from transforms.records import RawRecord, Rejection
 
 INPUTS = FIXTURES / "inputs"
 
@@ -20,15 +19,18 @@ def _parse(name: str) -> list:
     return list(parse_file(name, (INPUTS / name).read_bytes()))
 
 
-@pytest.mark.parametrize("name, reason", [
-    ("zero_bytes.txt", "empty_file"),
-    ("whitespace_only.txt", "empty_file"),
-    ("png_named_as_text.txt", "binary_file"),
-    ("utf16_bom_odd_length.txt", "undecodable"),
-    ("invalid_json.json", "invalid_json"),
-    ("spreadsheet.csv", "unsupported_format"),
-    ("corrupt.txt.gz", "corrupt_gzip"),
-])
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("zero_bytes.txt", "empty_file"),
+        ("whitespace_only.txt", "empty_file"),
+        ("png_named_as_text.txt", "binary_file"),
+        ("utf16_bom_odd_length.txt", "undecodable"),
+        ("invalid_json.json", "invalid_json"),
+        ("spreadsheet.csv", "unsupported_format"),
+        ("corrupt.txt.gz", "corrupt_gzip"),
+    ],
+)
 def test_bad_file_is_one_rejection_with_its_reason(name, reason):
     results = _parse(name)
     assert [(type(r), r.source_uri, r.record_key, r.reason_code) for r in results] == [(Rejection, name, "", reason)]
@@ -37,8 +39,10 @@ def test_bad_file_is_one_rejection_with_its_reason(name, reason):
 
 def test_json_array_elements_are_records_of_their_own():
     results = _parse("json_array_of_numbers.json")
-    assert [(r.record_key, r.reason_code) for r in results] == [("index=0", "unsupported_structure"),
-                                                                ("index=1", "unsupported_structure")]
+    assert [(r.record_key, r.reason_code) for r in results] == [
+        ("index=0", "unsupported_structure"),
+        ("index=1", "unsupported_structure"),
+    ]
 
 
 def test_record_without_body_is_quarantined_at_normalise():
@@ -50,7 +54,11 @@ def test_record_without_body_is_quarantined_at_normalise():
 def test_jsonl_bad_line_is_quarantined_alone():
     results = _parse("two_good_one_bad_line.jsonl")
     assert [(type(r).__name__, r.record_key) for r in results] == [
-        ("RawRecord", "line=1"), ("Rejection", "line=2"), ("RawRecord", "line=3"), ("Rejection", "line=4")]
+        ("RawRecord", "line=1"),
+        ("Rejection", "line=2"),
+        ("RawRecord", "line=3"),
+        ("Rejection", "line=4"),
+    ]
     assert (results[1].reason_code, results[3].reason_code) == ("invalid_json_line", "unsupported_structure")
     assert results[2].title == "Library extends hours"
     assert results[2].text.startswith("The city library will open")
@@ -87,28 +95,44 @@ def test_content_decides_over_the_extension():
 
 
 def test_wikitext_bodies_are_plain_text():
-    document = b'{"title": "Summit ends", "text": ["{{date|May 1, 2005}}", "{{w|Jane Roe|Jane Roe}} met [[Lisbon|city]] officials in \'\'Lisbon\'\'."]}'
+    document = (
+        b'{"title": "Summit ends", "text": ["{{date|May 1, 2005}}", '
+        b"\"{{w|Jane Roe|Jane Roe}} met [[Lisbon|city]] officials in ''Lisbon''.\"]}"
+    )
     (record,) = parse_file("wiki.json", document)
     assert record.text == "\nJane Roe met city officials in Lisbon."
 
 
 def test_python_repr_lists_are_read_back():
-    document = b'{"title": "Vote delayed", "maintext": "The vote was delayed again on Monday.", "authors": "[\'Ann Lee\', \'Bo Chan\']"}'
+    document = (
+        b'{"title": "Vote delayed", "maintext": "The vote was delayed again on Monday.", '
+        b"\"authors\": \"['Ann Lee', 'Bo Chan']\"}"
+    )
     (record,) = parse_file("repr.json", document)
     assert record.authors == ("Ann Lee", "Bo Chan")
 
 
 def test_language_is_always_set():
-    english = normalise_record(RawRecord("a.txt", "", "txt", "The minister said on Monday that the budget would be cut."))
-    french = normalise_record(RawRecord("b.txt", "", "txt", "Le ministre a déclaré lundi que le budget serait réduit cette année."))
-    tagged = normalise_record(RawRecord("c.json", "", "json", "The minister said on Monday that the budget would be cut.", language="en-GB"))
+    english = normalise_record(
+        RawRecord("a.txt", "", "txt", "The minister said on Monday that the budget would be cut.")
+    )
+    french = normalise_record(
+        RawRecord("b.txt", "", "txt", "Le ministre a déclaré lundi que le budget serait réduit cette année.")
+    )
+    tagged = normalise_record(
+        RawRecord("c.json", "", "json", "The minister said on Monday that the budget would be cut.", language="en-GB")
+    )
     assert (english["language"], french["language"], tagged["language"]) == ("en", "fr", "en")
 
 
-
 def test_a_wikinews_date_template_is_the_publication_date():
-    line = json.dumps({"title": "Lunch", "text": "{{date|November 13, 2004}}\n{{w|Hu Jintao}} had lunch today with "
-                                                "the President of Brazil at his country residence."})
+    line = json.dumps(
+        {
+            "title": "Lunch",
+            "text": "{{date|November 13, 2004}}\n{{w|Hu Jintao}} had lunch today with "
+            "the President of Brazil at his country residence.",
+        }
+    )
     [record] = list(parse_file("wikinews.jsonl", (line + "\n").encode()))
     assert (record.published, record.published_source) == ("2004-11-13", "metadata")
     assert record.text.strip().startswith("Hu Jintao had lunch today")
@@ -131,6 +155,8 @@ def test_inputs_over_the_limit_are_refused_and_a_gzip_bomb_stops_inflating(monke
 
 
 def test_a_body_without_spaces_between_words_is_not_empty():
-    chinese = RawRecord("zh.txt", "", "txt", "中国国家统计局周一公布的数据显示，十月份工业产出同比增长百分之五点三，高于市场预期。")
+    chinese = RawRecord(
+        "zh.txt", "", "txt", "中国国家统计局周一公布的数据显示，十月份工业产出同比增长百分之五点三，高于市场预期。"
+    )
     assert normalise_record(chinese)["language"] == "zh"
     assert normalise_record(RawRecord("nav.txt", "", "txt", "Home News Sport")).reason_code == "empty_body"

@@ -13,25 +13,42 @@ from tld.helpers import project_dir
 from transforms.ingest.publisher import BundledSuffixList, clean_site_name, dateline_agency, registered_domain
 
 
-@pytest.mark.parametrize(("url_or_host", "expected"), [
-    ("https://www.bbc.co.uk/news/x", "bbc.co.uk"),
-    ("www.wheels24.co.za", "wheels24.co.za"),
-    ("http://edition.cnn.com", "cnn.com"),
-    ("WWW.Reuters.COM", "reuters.com"),
-    ("  https://www.reuters.com./world/  ", "reuters.com"),
-    ("//www.bbc.co.uk/news", "bbc.co.uk"),
-    ("www.bbc.co.uk:8080/path", "bbc.co.uk"),
-    ("http://user@news.yahoo.co.jp:80/x", "yahoo.co.jp"),
-    ("www.example.com/redirect?to=http://other.org", "example.com"),
-])
+@pytest.mark.parametrize(
+    ("url_or_host", "expected"),
+    [
+        ("https://www.bbc.co.uk/news/x", "bbc.co.uk"),
+        ("www.wheels24.co.za", "wheels24.co.za"),
+        ("http://edition.cnn.com", "cnn.com"),
+        ("WWW.Reuters.COM", "reuters.com"),
+        ("  https://www.reuters.com./world/  ", "reuters.com"),
+        ("//www.bbc.co.uk/news", "bbc.co.uk"),
+        ("www.bbc.co.uk:8080/path", "bbc.co.uk"),
+        ("http://user@news.yahoo.co.jp:80/x", "yahoo.co.jp"),
+        ("www.example.com/redirect?to=http://other.org", "example.com"),
+    ],
+)
 def test_registered_domain(url_or_host, expected):
     assert registered_domain(url_or_host) == expected
 
 
-@pytest.mark.parametrize("url_or_host", [
-    None, "", "   ", "127.0.0.1", "http://127.0.0.1:8080/x", "http://[::1]/x", "localhost", "http://localhost:3000",
-    "intranet.corp", "co.uk", "http://[::1", "www.bbc .co.uk", "a." * 50_000,
-])
+@pytest.mark.parametrize(
+    "url_or_host",
+    [
+        None,
+        "",
+        "   ",
+        "127.0.0.1",
+        "http://127.0.0.1:8080/x",
+        "http://[::1]/x",
+        "localhost",
+        "http://localhost:3000",
+        "intranet.corp",
+        "co.uk",
+        "http://[::1",
+        "www.bbc .co.uk",
+        "a." * 50_000,
+    ],
+)
 def test_registered_domain_none(url_or_host):
     assert registered_domain(url_or_host) is None
 
@@ -52,22 +69,36 @@ def test_a_missing_suffix_list_is_an_error_not_a_download(monkeypatch):
         registered_domain("https://www.bbc.co.uk/")
 
 
-@pytest.mark.parametrize(("dateline", "expected"), [
-    ("TOKYO, Oct 29 (Reuters)", "Reuters"),
-    ("LONDON (Reuters Breakingviews)", "Reuters Breakingviews"),
-    ("PARIS (AFP)", "AFP"),
-    ("LONDON (Broadsheet Wire)", "Broadsheet Wire"),
-    ("NEW YORK (  Thomson   Reuters Foundation )", "Thomson Reuters Foundation"),
-    ("LONDON (10:30 GMT) (Reuters)", "Reuters"),
-])
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        ("TOKYO, Oct 29 (Reuters)", "Reuters"),
+        ("LONDON (Reuters Breakingviews)", "Reuters Breakingviews"),
+        ("PARIS (AFP)", "AFP"),
+        ("LONDON (Broadsheet Wire)", "Broadsheet Wire"),
+        ("NEW YORK (  Thomson   Reuters Foundation )", "Thomson Reuters Foundation"),
+        ("LONDON (10:30 GMT) (Reuters)", "Reuters"),
+    ],
+)
 def test_dateline_agency(dateline, expected):
     assert dateline_agency(dateline) == expected
 
 
-@pytest.mark.parametrize("dateline", [
-    None, "", "TOKYO, Oct 29", "LONDON (updated)", "LONDON (10:30 GMT)", "LONDON ()", "LONDON (   )",
-    "LONDON (Agence France Presse Wire Service Desk)", "LONDON (Reuters 2)", "LONDON (Reuters",
-])
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        None,
+        "",
+        "TOKYO, Oct 29",
+        "LONDON (updated)",
+        "LONDON (10:30 GMT)",
+        "LONDON ()",
+        "LONDON (   )",
+        "LONDON (Agence France Presse Wire Service Desk)",
+        "LONDON (Reuters 2)",
+        "LONDON (Reuters",
+    ],
+)
 def test_dateline_agency_none(dateline):
     assert dateline_agency(dateline) is None
 
@@ -77,21 +108,35 @@ def test_dateline_agency_is_linear_on_adversarial_text(adversarial):
     assert dateline_agency(adversarial) is None
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("  BBC \n News\t", "BBC News"),
-    ("Reuters", "Reuters"),
-    ("Yahoo! News", "Yahoo! News"),
-    ("Dr.Oz", "Dr.Oz"),  # a dot, but no public suffix: a name
-    ("x" * 80, "x" * 80),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("  BBC \n News\t", "BBC News"),
+        ("Reuters", "Reuters"),
+        ("Yahoo! News", "Yahoo! News"),
+        ("Dr.Oz", "Dr.Oz"),  # a dot, but no public suffix: a name
+        ("x" * 80, "x" * 80),
+    ],
+)
 def test_clean_site_name(value, expected):
     assert clean_site_name(value) == expected
 
 
-@pytest.mark.parametrize("value", [
-    None, "", " \n\t ", "x" * 81, "www.example.com", "https://example.com", "HTTP://Example.com/news",
-    "Reuters.com", "news.com.au", "www.intranet",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        "",
+        " \n\t ",
+        "x" * 81,
+        "www.example.com",
+        "https://example.com",
+        "HTTP://Example.com/news",
+        "Reuters.com",
+        "news.com.au",
+        "www.intranet",
+    ],
+)
 def test_clean_site_name_none(value):
     assert clean_site_name(value) is None
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import time
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from support import FIXTURES, SHARED
-from transforms.records import Discard, RawRecord, Rejection
 from transforms.ingest.sgml_reuters import parse_reuters_sgml
+from transforms.records import Discard, RawRecord, Rejection
 
 SGML_FIXTURES = FIXTURES / "sgml"
 CORPUS = SHARED / "corpora" / "reuters21578"
@@ -40,7 +39,7 @@ def test_normal_story_fields_and_reflowed_body():
             " of Ontario for about $62 mln in cash and stock.\n"
             "Maplewood said the price values each Lakeside share at 14 dlrs, a premium of three dlrs"
             " over Friday's close, and that the deal needs approval from Canada's Investment Review Agency.\n"
-            "\"We are buying capacity, not a brand,\" chairman Ted Orrin said. Lakeside's board,"
+            '"We are buying capacity, not a brand," chairman Ted Orrin said. Lakeside\'s board,'
             " advised by Birch & Co, backs the offer.\n"
             "Shr 1.12 dlrs vs 98 cts\n"
             "Net 14.6 mln vs 12.7 mln"
@@ -70,11 +69,13 @@ def test_unproc_text_is_loaded_line_for_line():
     assert isinstance(table, RawRecord)
     assert table.record_key == "NEWID=401"
     # Column tables: rows stay rows (not reflowed), blank lines and the sign-off go.
-    assert table.text == ("MIDLAND GRAIN EXCHANGE CLOSING - MAR 2\n"
-                          "OATS       CLOSE     CHANGE\n"
-                          "MAR7        141 1/2   UP 1/4\n"
-                          "MAY7        139       UNCH\n"
-                          "Sales NIL")
+    assert table.text == (
+        "MIDLAND GRAIN EXCHANGE CLOSING - MAR 2\n"
+        "OATS       CLOSE     CHANGE\n"
+        "MAR7        141 1/2   UP 1/4\n"
+        "MAY7        139       UNCH\n"
+        "Sales NIL"
+    )
     assert table.title is None and table.dateline is None
     assert table.published == "1987-03-02T16:31:20.440000"
     assert empty == Discard("reuters/unproc_table_and_empty.sgm", "NEWID=402", "empty_story")
@@ -85,16 +86,17 @@ def test_broken_stories_are_rejected_and_their_neighbours_load():
     outcome = [(type(r).__name__, r.record_key, getattr(r, "reason_code", None)) for r in results]
     assert outcome == [
         ("RawRecord", "NEWID=301", None),
-        ("Rejection", "block=2", "invalid_sgml_record"),   # no NEWID
+        ("Rejection", "block=2", "invalid_sgml_record"),  # no NEWID
         ("Rejection", "NEWID=303", "invalid_sgml_record"),  # no </REUTERS> before the next story
         ("RawRecord", "NEWID=304", None),
         ("Rejection", "NEWID=305", "invalid_sgml_record"),  # <BODY> never closed
-        ("Rejection", "block=6", "invalid_sgml_record"),    # start tag not closed
+        ("Rejection", "block=6", "invalid_sgml_record"),  # start tag not closed
         ("Rejection", "NEWID=307", "invalid_sgml_record"),  # file ends inside the story
     ]
     assert all(r.stage == "parse" for r in results if isinstance(r, Rejection))
-    assert results[3].text == ("Willow Creek Mining Co said production resumed at its Nevada silver mine"
-                               " after a two-day power cut.")
+    assert results[3].text == (
+        "Willow Creek Mining Co said production resumed at its Nevada silver mine after a two-day power cut."
+    )
     assert results[3].dateline == "RENO, Nev., March 4"
 
 
@@ -122,7 +124,9 @@ def test_sign_off_variants_and_caret_returns():
         (" MORE\n", "this week."),
         ("this week, he told Reuters.\n", "this week, he told Reuters."),
     ]:
-        variant = story.replace("this week.\n Reuter\n", ending if ending.startswith("this") else "this week.\n" + ending)
+        variant = story.replace(
+            "this week.\n Reuter\n", ending if ending.startswith("this") else "this week.\n" + ending
+        )
         [record] = parse_reuters_sgml("variant.sgm", variant)
         assert record.text.endswith(expected_tail), (ending, record.text)
         assert "REUTER" not in record.text and "^M" not in record.text

@@ -31,7 +31,7 @@ def test_same_annotations_as_spacys_attribute_ruler(nlp, stock_nlp):
     with nlp.select_pipes(disable=["lemmatizer"]), stock_nlp.select_pipes(disable=["lemmatizer"]):
         ours = list(nlp.pipe(TEXTS, batch_size=2))  # batches split the texts: matches must not cross documents
         theirs = list(stock_nlp.pipe(TEXTS))
-    for mine, stock in zip(ours, theirs):
+    for mine, stock in zip(ours, theirs, strict=True):
         assert np.array_equal(mine.to_array(ANNOTATIONS), stock.to_array(ANNOTATIONS)), mine.text
     gonna = ours[0]
     assert [t.lemma_ for t in gonna if t.lower_ in ("ai", "gon", "na")] == ["be", "go", "to"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from support import SEED_FILE
-from transforms.nlp.analyse import extract_article
 from transforms.ingest.normalise import normalise_record
 from transforms.ingest.parse import parse_file
+from transforms.nlp.analyse import extract_article
 
 
 @pytest.fixture(scope="module")
@@ -26,15 +26,15 @@ def test_every_span_indexes_the_body(seed):
     body = article["body_text"]
     for row in extraction.entity_mentions:
         if row["start_char"] is not None:
-            assert body[row["start_char"]:row["end_char"]] == row["text"]
+            assert body[row["start_char"] : row["end_char"]] == row["text"]
     for row in extraction.quotes:
-        assert body[row["start_char"]:row["end_char"]] == row["quote_text"]
+        assert body[row["start_char"] : row["end_char"]] == row["quote_text"]
         if row["cue_start_char"] is not None:
-            assert body[row["cue_start_char"]:row["cue_end_char"]] == row["cue"]
+            assert body[row["cue_start_char"] : row["cue_end_char"]] == row["cue"]
         if row["speaker_start_char"] is not None:
-            assert body[row["speaker_start_char"]:row["speaker_end_char"]] == row["speaker_text"]
+            assert body[row["speaker_start_char"] : row["speaker_end_char"]] == row["speaker_text"]
     for row in extraction.numeric_claims:
-        assert body[row["start_char"]:row["end_char"]] == row["surface"]
+        assert body[row["start_char"] : row["end_char"]] == row["surface"]
 
 
 def test_gold_entities_with_surfaces_folded(seed, seed_gold):
@@ -112,17 +112,37 @@ def test_exact_rows_for_one_quote_and_one_claim(seed):
     assert {k: v for k, v in quote.items() if k != "quote_id"} == {
         "article_id": article["article_id"],
         "quote_text": "There were certainly no demands placed on Japan from the United States.",
-        "start_char": 1285, "end_char": 1356, "kind": "direct",
-        "cue": "said", "cue_start_char": 1278, "cue_end_char": 1282,
-        "speaker_text": "he", "speaker_start_char": 1275, "speaker_end_char": 1277,
-        "speaker_entity_id": hegseth, "attribution": "pronoun", "paragraph_index": 5,
+        "start_char": 1285,
+        "end_char": 1356,
+        "kind": "direct",
+        "cue": "said",
+        "cue_start_char": 1278,
+        "cue_end_char": 1282,
+        "speaker_text": "he",
+        "speaker_start_char": 1275,
+        "speaker_end_char": 1277,
+        "speaker_entity_id": hegseth,
+        "attribution": "pronoun",
+        "paragraph_index": 5,
     }
     claim = next(c for c in extraction.numeric_claims if c["start_char"] == 989)
     assert {k: v for k, v in claim.items() if k != "claim_id"} == {
-        "article_id": article["article_id"], "surface": "about 1.8 per cent", "start_char": 989, "end_char": 1007,
-        "value": 1.8, "value_low": None, "value_high": None, "unit": "percent", "quantity_kind": "percent",
-        "currency": None, "scale": None, "approximate": True, "comparator": "about", "of_what": "GDP",
-        "subject": "Japan's defence spending", "time_text": "currently",
+        "article_id": article["article_id"],
+        "surface": "about 1.8 per cent",
+        "start_char": 989,
+        "end_char": 1007,
+        "value": 1.8,
+        "value_low": None,
+        "value_high": None,
+        "unit": "percent",
+        "quantity_kind": "percent",
+        "currency": None,
+        "scale": None,
+        "approximate": True,
+        "comparator": "about",
+        "of_what": "GDP",
+        "subject": "Japan's defence spending",
+        "time_text": "currently",
         "quote_id": next(q["quote_id"] for q in extraction.quotes if q["start_char"] == 845),
         "speaker_entity_id": next(row["entity_id"] for row in extraction.entities if row["name"] == "Sanae Takaichi"),
         "previous_claim_id": None,  # the old value of the change; the new one (2%) points at it

@@ -15,8 +15,8 @@ from transforms.nlp.selective_lemmas import SelectiveLemmatizer, forms_with_lemm
 
 TEXTS = [
     "The minister said that the plan ain't gonna work, and y'all know it.",
-    "\"We will not back down,\" she told reporters, adding that talks had stalled. He'd warned them.",
-    "Officials announced a review; critics decried it and slammed what they called \"a whitewash\".",
+    '"We will not back down," she told reporters, adding that talks had stalled. He\'d warned them.',
+    'Officials announced a review; critics decried it and slammed what they called "a whitewash".',
     "She expressed her hopes. They are saying, asking, urging and vowing. Says who? SAID HE.",
     "",
 ]
@@ -34,16 +34,30 @@ def test_the_analysis_pipeline_lemmatizes_selectively(nlp):
 
 def test_every_inflection_the_rules_allow_can_reach_its_lemma(stock_nlp):
     forms = forms_with_lemma(["say", "warn", "hope"], stock_nlp.get_pipe("lemmatizer").lookups)
-    assert {"say", "says", "said", "saying", "warn", "warns", "warned", "warning", "hope", "hopes", "hoped",
-            "hoping"} <= forms
+    assert {
+        "say",
+        "says",
+        "said",
+        "saying",
+        "warn",
+        "warns",
+        "warned",
+        "warning",
+        "hope",
+        "hopes",
+        "hoped",
+        "hoping",
+    } <= forms
     assert not {"sail", "war", "hop", "the"} & forms
 
 
 def test_every_lemma_test_in_the_quote_extraction_uses_the_asked_about_lemmas():
     """A new ``lemma_ in SOME_WORDS`` outside LEMMAS_ASKED_ABOUT, or a lemma read elsewhere, would silently
     never match."""
-    modules = [importlib.import_module(quotes.__name__ + ("" if path.stem == "__init__" else f".{path.stem}"))
-               for path in QUOTES_PACKAGE.glob("*.py")]
+    modules = [
+        importlib.import_module(quotes.__name__ + ("" if path.stem == "__init__" else f".{path.stem}"))
+        for path in QUOTES_PACKAGE.glob("*.py")
+    ]
     source = "".join(inspect.getsource(module) for module in modules)
     tests = re.findall(r"\.lemma_\s*(?:not\s+)?in\s+([A-Z_]+)", source)
     assert len(tests) >= 15
@@ -70,9 +84,12 @@ def _texts() -> list[str]:
 def test_each_asked_about_lemma_is_what_the_full_lemmatizer_gives(nlp, stock_nlp):
     texts = _texts()
     asked = 0
-    for ours, theirs in zip(nlp.pipe(texts), stock_nlp.pipe(texts)):
-        for mine, stock in zip(ours, theirs):
-            assert (mine.lemma_ in LEMMAS_ASKED_ABOUT) == (stock.lemma_ in LEMMAS_ASKED_ABOUT), (mine.text, ours.text[:80])
+    for ours, theirs in zip(nlp.pipe(texts), stock_nlp.pipe(texts), strict=True):
+        for mine, stock in zip(ours, theirs, strict=True):
+            assert (mine.lemma_ in LEMMAS_ASKED_ABOUT) == (stock.lemma_ in LEMMAS_ASKED_ABOUT), (
+                mine.text,
+                ours.text[:80],
+            )
             assert mine.lemma_ in ("", stock.lemma_), mine.text
             asked += stock.lemma_ in LEMMAS_ASKED_ABOUT
     assert asked >= (200 if BBC.exists() else 15)

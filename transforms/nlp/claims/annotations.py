@@ -50,7 +50,8 @@ DATE_PHRASE = re.compile(
     rf"|{_month}\.?\s+\d{{1,2}}(?!\d)(?:,?\s+{_year})?|{_month}\.?\s+{_year}|{_month_alone}"
     rf"|\d{{1,2}}\s+{_month}(?:\s+{_year})?"
     rf"|(?:(?i:mid|early|late)-?)?{_year}s?"
-    rf"|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow))(?!\w)")
+    rf"|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow))(?!\w)"
+)
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,12 @@ class Annotations:
     @classmethod
     def of(cls, doc: Doc) -> Annotations:
         parse = doc.has_annotation("DEP")
-        return cls(names=doc.has_annotation("ENT_IOB"), tags=doc.has_annotation("TAG"), parse=parse,
-                   sentences=parse or doc.has_annotation("SENT_START"))
+        return cls(
+            names=doc.has_annotation("ENT_IOB"),
+            tags=doc.has_annotation("TAG"),
+            parse=parse,
+            sentences=parse or doc.has_annotation("SENT_START"),
+        )
 
 
 def sentence_at(doc: Doc, char: int, annotations: Annotations) -> Span | None:
@@ -103,7 +108,7 @@ def plural_phrase(tokens: Sequence[Token]) -> Span | None:
                 last += 1
             if tokens[last].lower_ in UNIT_WORDS:
                 return None
-            return token.doc[tokens[0].i: tokens[last].i + 1]
+            return token.doc[tokens[0].i : tokens[last].i + 1]
     return None
 
 
@@ -115,7 +120,7 @@ def phrase_after(doc: Doc, start_char: int) -> Span | None:
         return None
     first = span[0].i
     last = None
-    for token in doc[first: first + LEXICAL_PHRASE_WORDS]:
+    for token in doc[first : first + LEXICAL_PHRASE_WORDS]:
         if token.i == first and token.lower_ in DETERMINERS:
             continue
         if last is not None and (_is_possessive(token) or _is_hyphen_inside_word(token)):
@@ -125,7 +130,7 @@ def phrase_after(doc: Doc, start_char: int) -> Span | None:
         last = token.i
     if last is None and doc[first].lower_ in STANDALONE_DETERMINERS:
         last = first  # "half of those", "two-thirds of whom"
-    return None if last is None else doc[first: last + 1]
+    return None if last is None else doc[first : last + 1]
 
 
 def phrase_start_before(doc: Doc, end: int) -> int | None:
@@ -134,7 +139,7 @@ def phrase_start_before(doc: Doc, end: int) -> int | None:
     if end == 0 or doc[end - 1].lower_.endswith("ly"):
         return None  # "rose steadily to 4.7%": an adverb, the subject is further back
     first = None
-    for token in reversed(doc[max(0, end - LEXICAL_PHRASE_WORDS): end]):
+    for token in reversed(doc[max(0, end - LEXICAL_PHRASE_WORDS) : end]):
         if first is not None and _is_possessive(token):
             first = token.i
             continue
@@ -148,15 +153,23 @@ def phrase_start_before(doc: Doc, end: int) -> int | None:
 
 def _looks_plural(token: Token) -> bool:
     word = token.lower_
-    return (word in IRREGULAR_PLURALS or (len(word) > 4 and word.endswith("men"))
-            or (len(word) > 2 and word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS)))
+    return (
+        word in IRREGULAR_PLURALS
+        or (len(word) > 4 and word.endswith("men"))
+        or (len(word) > 2 and word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS))
+    )
 
 
 def _is_content_word(token: Token) -> bool:
     """Without tags: a word that may be part of a noun phrase."""
     word = token.lower_
-    return (token.is_alpha and not token.like_num and word not in FUNCTION_WORDS and word not in COMMON_VERBS
-            and word not in MONTHS)
+    return (
+        token.is_alpha
+        and not token.like_num
+        and word not in FUNCTION_WORDS
+        and word not in COMMON_VERBS
+        and word not in MONTHS
+    )
 
 
 def _is_hyphen_inside_word(token: Token) -> bool:
@@ -165,5 +178,8 @@ def _is_hyphen_inside_word(token: Token) -> bool:
 
 
 def _is_possessive(token: Token) -> bool:
-    return token.lower_ in POSSESSIVES and token.i > 0 and (token.text not in ("'", "’")
-                                                            or token.doc[token.i - 1].lower_.endswith("s"))
+    return (
+        token.lower_ in POSSESSIVES
+        and token.i > 0
+        and (token.text not in ("'", "’") or token.doc[token.i - 1].lower_.endswith("s"))
+    )

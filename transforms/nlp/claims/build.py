@@ -54,7 +54,7 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
     kind, unit, currency = quantity.kind, quantity.unit, quantity.currency
     of_what = None
     if kind is None and (quantity.fraction or 0 < quantity.value < 1):
-        if not re.match(r"\s+of\s+", text[end:end + FRACTION_OF_CHARS]):
+        if not re.match(r"\s+of\s+", text[end : end + FRACTION_OF_CHARS]):
             return None
         kind = "number"
         of_what, end = _of_what(doc, end, annotations)
@@ -76,14 +76,28 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
         if high is None and low is not None:
             low, high = None, low
-    return Claim(start=start, end=end, surface=text[start:end], value=value, value_low=low, value_high=high,
-                 unit=unit, quantity_kind=kind, currency=currency, scale=quantity.scale,
-                 approximate=quantity.approximate, comparator=quantity.comparator, of_what=of_what,
-                 subject=_subject(doc, start, annotations), time_text=_time_text(doc, end, annotations))
+    return Claim(
+        start=start,
+        end=end,
+        surface=text[start:end],
+        value=value,
+        value_low=low,
+        value_high=high,
+        unit=unit,
+        quantity_kind=kind,
+        currency=currency,
+        scale=quantity.scale,
+        approximate=quantity.approximate,
+        comparator=quantity.comparator,
+        of_what=of_what,
+        subject=_subject(doc, start, annotations),
+        time_text=_time_text(doc, end, annotations),
+    )
 
 
-def _is_part_of_name_or_date(doc: Doc, quantity: Quantity, has_unit: bool, names_allowed: bool,
-                             annotations: Annotations) -> bool:
+def _is_part_of_name_or_date(
+    doc: Doc, quantity: Quantity, has_unit: bool, names_allowed: bool, annotations: Annotations
+) -> bool:
     span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
     if span is None:
         return True
@@ -108,15 +122,20 @@ def _inside_name(span: Span, quantity: Quantity, annotations: Annotations) -> bo
     # unit, inside a sentence: digits after a capitalised word ("Boeing 747", "FTSE 100") or a capitalised
     # number word ("World War Two", "Six Nations").  "gave Blair two victories" stays a count.
     first = span[0]
-    if first.idx < quantity.number_start and any(c.isalpha() for c in first.text[:quantity.number_start - first.idx]):
+    if first.idx < quantity.number_start and any(c.isalpha() for c in first.text[: quantity.number_start - first.idx]):
         return True
     if quantity.kind is not None or starts_sentence(first) or span.doc[first.i - 1].is_space:
         return False
     if first.is_alpha:
         return first.is_title
     previous = span.doc[first.i - 1]
-    return ((previous.is_title or previous.is_upper) and previous.is_alpha and not starts_sentence(previous)
-            and previous.lower_ not in MONTHS)
+    return (
+        (previous.is_title or previous.is_upper)
+        and previous.is_alpha
+        and not starts_sentence(previous)
+        and previous.lower_ not in MONTHS
+    )
+
 
 def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotations) -> Span | None:
     """What a bare number counts: '1,250 workers', 'dozens of fighter jets'.  None when nothing is counted."""
@@ -124,7 +143,7 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     if after is None or len(after) == 0:
         return None
     # The cached tokens, not list(after): that made a Token object for every token to the article's end.
-    tokens = doc_tokens(doc)[after.start:after.end]
+    tokens = doc_tokens(doc)[after.start : after.end]
     if tokens[0].idx < end:
         return None  # the number runs into a word ("860BOX")
     if tokens[0].lower_ == "of" and len(tokens) > 1:
@@ -138,8 +157,9 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     for token in tokens:
         if token.pos_ in ("NOUN", "PROPN", "ADJ") and not token.is_punct:
             noun_tokens.append(token)
-            if token.tag_ in ("NNS", "NNPS") and (len(noun_tokens) == len(tokens)
-                                                  or tokens[len(noun_tokens)].pos_ != "NOUN"):
+            if token.tag_ in ("NNS", "NNPS") and (
+                len(noun_tokens) == len(tokens) or tokens[len(noun_tokens)].pos_ != "NOUN"
+            ):
                 break
             continue
         break
@@ -149,18 +169,19 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         return None
     if noun_tokens[-1].lower_ in UNIT_WORDS or noun_tokens[-1].ent_type_ == "DATE":
         return None
-    return doc[noun_tokens[0].i: noun_tokens[-1].i + 1]
+    return doc[noun_tokens[0].i : noun_tokens[-1].i + 1]
 
 
 def _of_what(doc: Doc, end: int, annotations: Annotations) -> tuple[str | None, int]:
     """'two per cent of gross domestic product' → ('GDP', end of the phrase); the phrase joins the surface."""
-    match = re.match(r"\s+of\s+", doc_text(doc)[end:end + OF_PHRASE_CHARS])
+    match = re.match(r"\s+of\s+", doc_text(doc)[end : end + OF_PHRASE_CHARS])
     if not match:
         return None, end
     chunk_start = end + match.end()
     if annotations.parse:
-        phrase_end = next((chunk.end_char for chunk in doc_noun_chunks(doc)
-                           if chunk.start_char <= chunk_start < chunk.end_char), None)
+        phrase_end = next(
+            (chunk.end_char for chunk in doc_noun_chunks(doc) if chunk.start_char <= chunk_start < chunk.end_char), None
+        )
     else:
         phrase = phrase_after(doc, chunk_start)
         phrase_end = phrase.end_char if phrase is not None else None
@@ -188,7 +209,7 @@ def _subject(doc: Doc, start: int, annotations: Annotations) -> str | None:
             return None
         # "of": the noun the phrase completes; "to/from/at/by": the object of a change verb ("raise X to 2%").
         if prep.lower_ == "of" or (first > 0 and doc[first - 1].lower_ in CHANGE_WORD_SET):
-            return doc_text(doc)[doc[first].idx: doc[prep.i - 1].idx + len(doc[prep.i - 1])]
+            return doc_text(doc)[doc[first].idx : doc[prep.i - 1].idx + len(doc[prep.i - 1])]
         return None
     head = prep.head
     if prep.lower_ == "of" and head.pos_ == "NOUN":
@@ -206,7 +227,7 @@ def _chunk_text(doc: Doc, head: Token) -> str:
     for chunk in doc_noun_chunks(doc):
         if chunk.root.i == head.i:
             tokens = [t for t in chunk if t.dep_ != "det" or t.i != chunk.start]
-            return doc_text(doc)[tokens[0].idx: chunk.end_char] if tokens else chunk.text
+            return doc_text(doc)[tokens[0].idx : chunk.end_char] if tokens else chunk.text
     return head.text
 
 
@@ -224,9 +245,12 @@ def _time_text(doc: Doc, end: int, annotations: Annotations) -> str | None:
         if not annotations.names:
             if (date := DATE_PHRASE.match(doc_text(doc), token.idx)) is not None:
                 previous = doc[token.i - 1] if token.i > 0 else None
-                start = previous.idx if previous is not None and previous.lower_ in TIME_PREPOSITIONS \
+                start = (
+                    previous.idx
+                    if previous is not None and previous.lower_ in TIME_PREPOSITIONS
                     else date.start("date")
-                return doc_text(doc)[start:date.end("date")]
+                )
+                return doc_text(doc)[start : date.end("date")]
         elif token.ent_type_ == "DATE" and token.ent_iob_ == "B":
             ent = next(e for e in doc_ents(doc) if e.start == token.i)
             tokens = list(ent)
@@ -236,8 +260,7 @@ def _time_text(doc: Doc, end: int, annotations: Annotations) -> str | None:
             start = tokens[0].idx if tokens else ent.start_char
             if previous is not None and previous.lower_ in TIME_PREPOSITIONS:
                 start = previous.idx
-            return doc_text(doc)[start:ent.end_char]
+            return doc_text(doc)[start : ent.end_char]
         if token.like_num and position > 0:
             return None
     return None
-

@@ -15,8 +15,10 @@ from transforms.nlp.doc_cache import doc_text
 
 # What introduces a value as the old one of a change ("from about 1.8%", "compared with $3bn") or the new one
 # ("to 2%"); a comparator may sit between the word and the number.
-CHANGE_ROLE_BEFORE = re.compile(r"(?:^|\W)(?P<word>(?i:from|compared\s+(?:with|to)|against|versus|vs\.?|to))\s+"
-                                r"(?:(?i:about|around|nearly|almost|roughly|some|just|an\s+estimated)\s+)?$")
+CHANGE_ROLE_BEFORE = re.compile(
+    r"(?:^|\W)(?P<word>(?i:from|compared\s+(?:with|to)|against|versus|vs\.?|to))\s+"
+    r"(?:(?i:about|around|nearly|almost|roughly|some|just|an\s+estimated)\s+)?$"
+)
 
 
 def inherit_of_what(doc: Doc, claims: list[Claim], annotations: Annotations) -> None:
@@ -26,8 +28,13 @@ def inherit_of_what(doc: Doc, claims: list[Claim], annotations: Annotations) -> 
             continue
         sentence = sentence_at(doc, claim.start, annotations)
         for other in claims:
-            if other is not claim and other.of_what and other.quantity_kind == claim.quantity_kind \
-                    and sentence is not None and sentence.start_char <= other.start < sentence.end_char:
+            if (
+                other is not claim
+                and other.of_what
+                and other.quantity_kind == claim.quantity_kind
+                and sentence is not None
+                and sentence.start_char <= other.start < sentence.end_char
+            ):
                 claim.of_what = other.of_what
                 break
 
@@ -43,15 +50,21 @@ def link_changes(doc: Doc, claims: list[Claim], annotations: Annotations) -> Non
         sentence = sentence_at(doc, old.start, annotations)
         if sentence is None:
             continue
-        partners = [index for index, claim in enumerate(claims)
-                    if index != old_index and roles[index] != "old" and claim.previous is None
-                    and (claim.quantity_kind, claim.unit, claim.currency) == (old.quantity_kind, old.unit, old.currency)
-                    and sentence.start_char <= claim.start < sentence.end_char]
+        partners = [
+            index
+            for index, claim in enumerate(claims)
+            if index != old_index
+            and roles[index] != "old"
+            and claim.previous is None
+            and (claim.quantity_kind, claim.unit, claim.currency) == (old.quantity_kind, old.unit, old.currency)
+            and sentence.start_char <= claim.start < sentence.end_char
+        ]
         # A value marked "to" is the new one wherever it sits; else the nearest before ("$5bn, up from $3bn").
         marked = [index for index in partners if roles[index] == "new"]
         before = [index for index in partners if index < old_index]
-        new_index = (min(marked, key=lambda index: abs(index - old_index)) if marked
-                     else (before[-1] if before else None))
+        new_index = (
+            min(marked, key=lambda index: abs(index - old_index)) if marked else (before[-1] if before else None)
+        )
         if new_index is not None:
             new = claims[new_index]
             new.previous = old_index
@@ -66,4 +79,3 @@ def _change_role(text: str, claim: Claim) -> str | None:
     if match is None:
         return None
     return "new" if match.group("word").lower() == "to" else "old"
-

@@ -11,54 +11,191 @@ import re
 from collections.abc import Iterable
 
 SMALL_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 MAGNITUDES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Denominators of spelled fractions ("two thirds", "one-half").
-FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-                  "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
-UNICODE_FRACTIONS = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
-                     "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
-                     "⅞": 7 / 8}
+FRACTION_WORDS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+}
+UNICODE_FRACTIONS = {
+    "½": 1 / 2,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅕": 1 / 5,
+    "⅖": 2 / 5,
+    "⅗": 3 / 5,
+    "⅘": 4 / 5,
+    "⅙": 1 / 6,
+    "⅚": 5 / 6,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
 # Vague amounts: (lower bound, whether the word is plural-vague and so approximate).
 VAGUE_AMOUNTS = {
-    "a dozen": (12, False), "dozens": (24, True), "scores": (40, True), "hundreds": (200, True),
-    "thousands": (2000, True), "millions": (2e6, True), "billions": (2e9, True), "tens": (20, True),
+    "a dozen": (12, False),
+    "dozens": (24, True),
+    "scores": (40, True),
+    "hundreds": (200, True),
+    "thousands": (2000, True),
+    "millions": (2e6, True),
+    "billions": (2e9, True),
+    "tens": (20, True),
 }
 # "tens of thousands", "hundreds of millions": the vague word counts the scale.
 VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
-SCALES = {"thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-          "crore": 1e7, "crores": 1e7, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12,
-          "tn": 1e12, "trn": 1e12, "t": 1e12}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "crore": 1e7,
+    "crores": 1e7,
+    "billion": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+    "t": 1e12,
+}
 
-CURRENCY_SYMBOLS = {"US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
-                    "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "$": "USD", "£": "GBP", "€": "EUR",
-                    "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "Rs.": "INR", "Rs": "INR"}
-ISO_CURRENCIES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "AUD", "CAD", "HKD", "SGD", "KRW", "RUB",
-                  "BRL", "ZAR", "SEK", "NOK", "DKK", "MXN", "TRY", "NZD")
+CURRENCY_SYMBOLS = {
+    "US$": "USD",
+    "U.S.$": "USD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "₩": "KRW",
+    "₽": "RUB",
+    "Rs.": "INR",
+    "Rs": "INR",
+}
+ISO_CURRENCIES = (
+    "USD",
+    "EUR",
+    "GBP",
+    "JPY",
+    "CNY",
+    "CHF",
+    "INR",
+    "AUD",
+    "CAD",
+    "HKD",
+    "SGD",
+    "KRW",
+    "RUB",
+    "BRL",
+    "ZAR",
+    "SEK",
+    "NOK",
+    "DKK",
+    "MXN",
+    "TRY",
+    "NZD",
+)
 CURRENCY_WORDS = {
     "USD": ("dollars", "dollar", "dlrs", "dlr", "us dollars", "u.s. dollars", "usd"),
-    "EUR": ("euros", "euro"), "GBP": ("pounds sterling", "sterling", "stg", "pounds", "pound"),
-    "JPY": ("yen",), "CNY": ("yuan", "renminbi"), "INR": ("rupees", "rupee"), "CHF": ("swiss francs", "francs"),
-    "AUD": ("australian dollars",), "CAD": ("canadian dollars",), "HKD": ("hong kong dollars",),
-    "DEM": ("marks", "mark"), "RUB": ("roubles", "rubles"), "ZAR": ("rand",), "TRY": ("lira",),
-    "NGN": ("naira",), "SAR": ("riyals",), "AED": ("dirhams",), "THB": ("baht",), "MYR": ("ringgit",),
-    "PLN": ("zloty", "zlotys"), "SEK": ("kronor", "krona"),
+    "EUR": ("euros", "euro"),
+    "GBP": ("pounds sterling", "sterling", "stg", "pounds", "pound"),
+    "JPY": ("yen",),
+    "CNY": ("yuan", "renminbi"),
+    "INR": ("rupees", "rupee"),
+    "CHF": ("swiss francs", "francs"),
+    "AUD": ("australian dollars",),
+    "CAD": ("canadian dollars",),
+    "HKD": ("hong kong dollars",),
+    "DEM": ("marks", "mark"),
+    "RUB": ("roubles", "rubles"),
+    "ZAR": ("rand",),
+    "TRY": ("lira",),
+    "NGN": ("naira",),
+    "SAR": ("riyals",),
+    "AED": ("dirhams",),
+    "THB": ("baht",),
+    "MYR": ("ringgit",),
+    "PLN": ("zloty", "zlotys"),
+    "SEK": ("kronor", "krona"),
 }
 # Sub-units of money: (unit, currency when it is certain).
-MONEY_SUBUNITS = {"cents": ("cent", None), "cent": ("cent", None), "cts": ("cent", None),
-                  "pence": ("penny", "GBP"), "penny": ("penny", "GBP"), "pennies": ("penny", "GBP"),
-                  "dimes": ("dime", "USD"), "dime": ("dime", "USD")}
+MONEY_SUBUNITS = {
+    "cents": ("cent", None),
+    "cent": ("cent", None),
+    "cts": ("cent", None),
+    "pence": ("penny", "GBP"),
+    "penny": ("penny", "GBP"),
+    "pennies": ("penny", "GBP"),
+    "dimes": ("dime", "USD"),
+    "dime": ("dime", "USD"),
+}
 
 # (our unit, kind, words (matched in any case), symbols (matched as written)).
 UNIT_TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("percent", "percent", ("per cent", "percent", "per-cent", "pct"), ("%",)),
-    ("percentage_points", "percentage_points", ("percentage points", "percentage point", "pct points",
-                                                "pct point", "percent points"), ("pp",)),
+    (
+        "percentage_points",
+        "percentage_points",
+        ("percentage points", "percentage point", "pct points", "pct point", "percent points"),
+        ("pp",),
+    ),
     ("basis_point", "percentage_points", ("basis points", "basis point"), ("bps", "bp")),
     # time
     ("second", "duration", ("seconds", "second", "secs", "sec"), ("s",)),
@@ -106,8 +243,7 @@ UNIT_TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("tablespoon", "measure", ("tablespoons", "tablespoon"), ("tbsp",)),
     ("teaspoon", "measure", ("teaspoons", "teaspoon"), ("tsp",)),
     # temperature, angle
-    ("°C", "measure", ("degrees celsius", "degree celsius", "degrees centigrade", "degrees c"),
-     ("°C", "° C", "ºC")),
+    ("°C", "measure", ("degrees celsius", "degree celsius", "degrees centigrade", "degrees c"), ("°C", "° C", "ºC")),
     ("°F", "measure", ("degrees fahrenheit", "degree fahrenheit", "degrees f"), ("°F", "° F", "ºF")),
     ("K", "measure", ("kelvins", "kelvin"), ()),
     ("degree", "measure", ("degrees", "degree"), ("°",)),
@@ -129,9 +265,12 @@ UNIT_TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("GWh", "measure", ("gigawatt hours", "gigawatt-hours", "gigawatt hour"), ("GWh",)),
     ("TWh", "measure", ("terawatt hours", "terawatt-hours", "terawatt hour"), ("TWh",)),
     ("eV", "measure", ("electronvolts", "electronvolt", "electron volts"), ("eV",)),
-    ("keV", "measure", (), ("keV",)), ("MeV", "measure", (), ("MeV",)), ("GeV", "measure", (), ("GeV",)),
+    ("keV", "measure", (), ("keV",)),
+    ("MeV", "measure", (), ("MeV",)),
+    ("GeV", "measure", (), ("GeV",)),
     ("TeV", "measure", (), ("TeV",)),
-    ("J", "measure", ("joules", "joule"), ("J",)), ("kJ", "measure", ("kilojoules",), ("kJ",)),
+    ("J", "measure", ("joules", "joule"), ("J",)),
+    ("kJ", "measure", ("kilojoules",), ("kJ",)),
     ("MJ", "measure", ("megajoules",), ("MJ",)),
     ("calorie", "measure", ("kilocalories", "calories", "calorie"), ("kcal",)),
     # data, frequency, radiation, physics
@@ -146,9 +285,12 @@ UNIT_TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("TB", "measure", ("terabytes", "terabyte"), ("TB",)),
     ("PB", "measure", ("petabytes", "petabyte"), ("PB",)),
     ("EB", "measure", ("exabytes", "exabyte"), ("EB",)),
-    ("Hz", "measure", ("hertz",), ("Hz",)), ("kHz", "measure", ("kilohertz",), ("kHz",)),
-    ("MHz", "measure", ("megahertz",), ("MHz",)), ("GHz", "measure", ("gigahertz",), ("GHz",)),
-    ("Gy", "measure", ("grays",), ("Gy",)), ("mGy", "measure", ("milligrays", "milligray"), ("mGy",)),
+    ("Hz", "measure", ("hertz",), ("Hz",)),
+    ("kHz", "measure", ("kilohertz",), ("kHz",)),
+    ("MHz", "measure", ("megahertz",), ("MHz",)),
+    ("GHz", "measure", ("gigahertz",), ("GHz",)),
+    ("Gy", "measure", ("grays",), ("Gy",)),
+    ("mGy", "measure", ("milligrays", "milligray"), ("mGy",)),
     ("Sv", "measure", ("sieverts", "sievert"), ("Sv",)),
     ("mSv", "measure", ("millisieverts", "millisievert"), ("mSv",)),
     ("fb", "measure", ("femtobarns", "femtobarn"), ("fb",)),
@@ -158,56 +300,261 @@ UNIT_TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
 # One spelling per rate whichever way it was written ("kilometres per hour" = "km/h").
 RATE_SPELLINGS = {"km/hour": "km/h", "mile/h": "mile/hour", "m/second": "m/s", "km/second": "km/s"}
 # Words that may follow "per" without being units of their own.
-DENOMINATOR_WORDS = {"share": "share", "person": "person", "capita": "person", "head": "person",
-                     "people": "person", "unit": "unit", "household": "household"}
+DENOMINATOR_WORDS = {
+    "share": "share",
+    "person": "person",
+    "capita": "person",
+    "head": "person",
+    "people": "person",
+    "unit": "unit",
+    "household": "household",
+}
 # "a/an" before these is the number one ("a gallon of beer", "a penny"); not before durations ("a year ago").
-ONE_UNIT_WORDS = ("gallon", "litre", "liter", "mile", "kilometre", "kilometer", "kilogram", "tonne", "barrel",
-                  "penny", "cent", "dime", "kibibyte", "kilobyte", "megabyte", "gigabyte", "terabyte",
-                  "gigaannum", "megaannum", "hectare", "acre")
+ONE_UNIT_WORDS = (
+    "gallon",
+    "litre",
+    "liter",
+    "mile",
+    "kilometre",
+    "kilometer",
+    "kilogram",
+    "tonne",
+    "barrel",
+    "penny",
+    "cent",
+    "dime",
+    "kibibyte",
+    "kilobyte",
+    "megabyte",
+    "gigabyte",
+    "terabyte",
+    "gigaannum",
+    "megaannum",
+    "hectare",
+    "acre",
+)
 # Units whose symbol must stand apart from the number ("10 s"; "1960s" is a decade, "10 in" needs a guard).
 SPACED_SYMBOLS = frozenset(("s", "in", "min", "h"))
 # Sport distances keep "m" as metres before a plural ("200m finals"); other plurals make it millions ("3m people").
-METRE_EVENT_WORDS = frozenset(("finals", "heats", "hurdles", "races", "relays", "sprints", "semifinals",
-                               "semi-finals", "events", "swims", "runs", "records", "medals", "titles", "lengths"))
+METRE_EVENT_WORDS = frozenset(
+    (
+        "finals",
+        "heats",
+        "hurdles",
+        "races",
+        "relays",
+        "sprints",
+        "semifinals",
+        "semi-finals",
+        "events",
+        "swims",
+        "runs",
+        "records",
+        "medals",
+        "titles",
+        "lengths",
+    )
+)
 
-COMPARATORS = {"about": "about", "around": "about", "roughly": "about", "approximately": "about",
-               "some": "about", "nearly": "about", "almost": "about", "an estimated": "about",
-               "somewhere around": "about", "close to": "about", "near": "about", "circa": "about",
-               "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
-               "in excess of": "more_than", "just over": "more_than",
-               "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
-               "just under": "less_than", "at least": "at_least", "a minimum of": "at_least",
-               "at most": "at_most", "no more than": "at_most", "a maximum of": "at_most",
-               "up to": "up_to", "as much as": "up_to", "as many as": "up_to", "as high as": "up_to",
-               "exactly": "exactly", "precisely": "exactly"}
+COMPARATORS = {
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "some": "about",
+    "nearly": "about",
+    "almost": "about",
+    "an estimated": "about",
+    "somewhere around": "about",
+    "close to": "about",
+    "near": "about",
+    "circa": "about",
+    "more than": "more_than",
+    "over": "more_than",
+    "above": "more_than",
+    "upwards of": "more_than",
+    "in excess of": "more_than",
+    "just over": "more_than",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "below": "less_than",
+    "just under": "less_than",
+    "at least": "at_least",
+    "a minimum of": "at_least",
+    "at most": "at_most",
+    "no more than": "at_most",
+    "a maximum of": "at_most",
+    "up to": "up_to",
+    "as much as": "up_to",
+    "as many as": "up_to",
+    "as high as": "up_to",
+    "exactly": "exactly",
+    "precisely": "exactly",
+}
 APPROXIMATE_COMPARATORS = {"about"}
-OF_WHAT_ALIASES = {"gross domestic product": "GDP", "gdp": "GDP", "economic output": "GDP",
-                   "the economy": "GDP", "national output": "GDP"}
+OF_WHAT_ALIASES = {
+    "gross domestic product": "GDP",
+    "gdp": "GDP",
+    "economic output": "GDP",
+    "the economy": "GDP",
+    "national output": "GDP",
+}
 # Verbs of falling: "fell 3%" is a change of -3 percent.
-FALL_WORDS = ("fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops", "dropping", "declined",
-              "decline", "declines", "declining", "decreased", "decrease", "decreases", "slipped", "slip",
-              "slips", "slid", "slide", "slides", "shrank", "shrink", "shrinks", "shrunk", "contracted",
-              "plunged", "plunge", "plunges", "plummeted", "tumbled", "tumble", "tumbles", "sank", "sink",
-              "sinks", "slumped", "slump", "slumps", "eased", "dipped", "dip", "dips", "retreated", "lost",
-              "lose", "loses", "shed", "sheds", "down", "off")
+FALL_WORDS = (
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "dropped",
+    "drop",
+    "drops",
+    "dropping",
+    "declined",
+    "decline",
+    "declines",
+    "declining",
+    "decreased",
+    "decrease",
+    "decreases",
+    "slipped",
+    "slip",
+    "slips",
+    "slid",
+    "slide",
+    "slides",
+    "shrank",
+    "shrink",
+    "shrinks",
+    "shrunk",
+    "contracted",
+    "plunged",
+    "plunge",
+    "plunges",
+    "plummeted",
+    "tumbled",
+    "tumble",
+    "tumbles",
+    "sank",
+    "sink",
+    "sinks",
+    "slumped",
+    "slump",
+    "slumps",
+    "eased",
+    "dipped",
+    "dip",
+    "dips",
+    "retreated",
+    "lost",
+    "lose",
+    "loses",
+    "shed",
+    "sheds",
+    "down",
+    "off",
+)
 # Verbs of change: "rose from $350 to $680" is an old and a new value, not a range.
-CHANGE_WORDS = (*FALL_WORDS, "rose", "rise", "rises", "rising", "risen", "grew", "grow", "grows", "grown",
-                "increased", "increase", "increases", "climbed", "climb", "climbs", "jumped", "jump", "jumps",
-                "soared", "surged", "gained", "gain", "gains", "raised", "raise", "raises", "cut", "cuts",
-                "reduced", "reduce", "reduces", "lowered", "lifted", "changed", "change", "moved", "went",
-                "up", "boosted", "widened", "narrowed", "expanded", "doubled", "halved", "revised")
+CHANGE_WORDS = (
+    *FALL_WORDS,
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "grew",
+    "grow",
+    "grows",
+    "grown",
+    "increased",
+    "increase",
+    "increases",
+    "climbed",
+    "climb",
+    "climbs",
+    "jumped",
+    "jump",
+    "jumps",
+    "soared",
+    "surged",
+    "gained",
+    "gain",
+    "gains",
+    "raised",
+    "raise",
+    "raises",
+    "cut",
+    "cuts",
+    "reduced",
+    "reduce",
+    "reduces",
+    "lowered",
+    "lifted",
+    "changed",
+    "change",
+    "moved",
+    "went",
+    "up",
+    "boosted",
+    "widened",
+    "narrowed",
+    "expanded",
+    "doubled",
+    "halved",
+    "revised",
+)
 # Words before a number that make it a label, not a quantity ("Article 5", "No. 10", "Phase 3").
-LABEL_WORDS = ("No.", "no.", "Nos.", "No", "Article", "Section", "Chapter", "Clause", "Paragraph", "Rule",
-               "Resolution", "Route", "Flight", "Highway", "Room", "Page", "Platform", "Gate", "Channel",
-               "Level", "Phase", "Stage", "Round", "Game", "Episode", "Volume", "Vol.", "Version", "Apollo",
-               "Voyager", "Windows", "Tier", "Category", "Grade", "Division", "Unit", "Block", "Zone", "Lot")
+LABEL_WORDS = (
+    "No.",
+    "no.",
+    "Nos.",
+    "No",
+    "Article",
+    "Section",
+    "Chapter",
+    "Clause",
+    "Paragraph",
+    "Rule",
+    "Resolution",
+    "Route",
+    "Flight",
+    "Highway",
+    "Room",
+    "Page",
+    "Platform",
+    "Gate",
+    "Channel",
+    "Level",
+    "Phase",
+    "Stage",
+    "Round",
+    "Game",
+    "Episode",
+    "Volume",
+    "Vol.",
+    "Version",
+    "Apollo",
+    "Voyager",
+    "Windows",
+    "Tier",
+    "Category",
+    "Grade",
+    "Division",
+    "Unit",
+    "Block",
+    "Zone",
+    "Lot",
+)
 # Prepositions that keep their meaning in a time expression ("by 2035" is a deadline, "in 2035" a date).
 TIME_PREPOSITIONS = frozenset(("by", "until", "before", "after", "since", "through"))
 TIME_ADVERBS = frozenset(("currently", "now", "today", "annually", "yearly", "this year", "last year", "next year"))
 # Entity types whose numbers are part of a name ("World War Two", "Boeing 737").
 NAME_ENTITY_TYPES = frozenset(("EVENT", "ORG", "PERSON", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "GPE"))
-MONTHS = frozenset("january february march april may june july august september october november december "
-                   "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 # Without a tagger or parser: words that end a noun phrase (determiners only may start one), verbs a noun
 # phrase never holds, and plurals that do not end in -s.  A phrase is at most a few words.
 DETERMINERS = frozenset("the a an its their his her our my your this that these those all some each every".split())
@@ -217,16 +564,20 @@ FUNCTION_WORDS = DETERMINERS | frozenset(
     "although though when where which who whom whose what that is are was were be been being am has have had "
     "do does did will would shall should can could may might must not no it they he she we you i me him them "
     "there here then also only just very more most less least such both either neither other another same "
-    "up down out off last next ago each daily weekly monthly annually yearly today yesterday".split())
+    "up down out off last next ago each daily weekly monthly annually yearly today yesterday".split()
+)
 COMMON_VERBS = frozenset(
     "said says say told added according held made make makes took take takes gave give gives got get gets went "
     "go goes came come comes saw seen see sees paid pay sold sell sells spent spend won win lost lose "
     "left put set cut ran run kept keep keeps met meet found find brought bring earn earns include includes "
-    "including cast aged".split())
+    "including cast aged".split()
+)
 # Modifiers a count may carry before its noun ("90,000 more people", "eight other contracts").
 COUNT_MODIFIERS = frozenset("more other fewer further extra additional".split())
-IRREGULAR_PLURALS = frozenset("people men women children police cattle feet teeth mice geese data media personnel "
-                              "staff troops aircraft sheep deer".split())
+IRREGULAR_PLURALS = frozenset(
+    "people men women children police cattle feet teeth mice geese data media personnel "
+    "staff troops aircraft sheep deer".split()
+)
 NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
 POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
 STANDALONE_DETERMINERS = frozenset(("those", "these", "this", "that", "all", "whom", "which", "them", "it"))

@@ -66,9 +66,9 @@ NUMBER_PATTERN = re.compile(
         )
         (?P<power_of>[x×](?:10[-−]\d+|10\^[-−]?\d+|\d+\^[-−]?\d+))?
         (?P<fraction>\s\d+/\d+(?![/\d])|/\d+(?![/\d]))?
-        (?P<unicode_fraction>[{''.join(UNICODE_FRACTIONS)}])?
+        (?P<unicode_fraction>[{"".join(UNICODE_FRACTIONS)}])?
     )
-  | (?P<lone_fraction>(?<![\w.]))[{''.join(UNICODE_FRACTIONS)}]
+  | (?P<lone_fraction>(?<![\w.]))[{"".join(UNICODE_FRACTIONS)}]
   | (?P<fraction_words>\b{_fraction_numerator}[\s-]+(?i:{alternation(FRACTION_WORDS)})\b)
   | (?P<half>\b(?<!the\s)(?<!first\s)(?<!second\s)(?i:half)(?=\s+of\b))
   | (?P<vague>\b(?<!the\s)(?<!The\s)(?:(?i:a\s+dozen)|(?i:dozens|scores|hundreds|thousands|millions|billions|tens)
@@ -83,12 +83,14 @@ AND_A_HALF = re.compile(r"(?:\s+and\s+a\s+half|-and-a-half)\b", re.IGNORECASE)
 PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(\d+(?:\.\d+)?(?:[eE][-+−]?\d+)?)")
 SCALE_AFTER = re.compile(
     r"(?:\s*(thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(bn|bln|mn|mln|tn|trn)\b|(k)(?![A-Za-z]))",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # One-letter scales are read only straight after a currency ("$5m", "€10B", "$2.174T"): alone, "5m" is metres.
 CURRENCY_SCALE_AFTER = re.compile(r"(bn|tn|[mMbBtT])(?![A-Za-z])")
 CURRENCY_BEFORE = re.compile(
     rf"(?:^|(?<=[^\w$]))(?P<symbol>{alternation(CURRENCY_SYMBOLS)}|{alternation(ISO_CURRENCIES)})"
-    r"\s?(?P<sign>[-−])?$")
+    r"\s?(?P<sign>[-−])?$"
+)
 CURRENCY_AFTER = re.compile(rf"\s?(?:(€)|({alternation(ISO_CURRENCIES)})\b)")
 # "in" is inches only at the end of a phrase or before a dimension ("2 1/2 in thick"), never "two in my car".
 INCH_FOLLOWERS = re.compile(r"\s*(?:$|[.,;:!?)\]]|(?:thick|long|wide|tall|high|deep|across|diameter|in diameter)\b)")
@@ -161,10 +163,18 @@ def _read_quantity(text: str, match: re.Match) -> Quantity | None:
     value, vague, approximate, word_scale = parsed
     if match.group("digits") is not None and _is_label_or_time(text, number_start, end):
         return None
-    quantity = Quantity(start=number_start, end=end, number_start=number_start, number_end=end, value=value,
-                        vague=vague, approximate=approximate, scale=word_scale,
-                        fraction=bool(match.group("fraction_words") or match.group("half")),
-                        needs_unit=bool(re.search(r"\d[\u00a0\u202f\u2009 ]\d", match.group())))
+    quantity = Quantity(
+        start=number_start,
+        end=end,
+        number_start=number_start,
+        number_end=end,
+        value=value,
+        vague=vague,
+        approximate=approximate,
+        scale=word_scale,
+        fraction=bool(match.group("fraction_words") or match.group("half")),
+        needs_unit=bool(re.search(r"\d[\u00a0\u202f\u2009 ]\d", match.group())),
+    )
     if vague:
         quantity.low = value
     if (match.group("words") or match.group("digits")) and (half := AND_A_HALF.match(text, end)):
@@ -177,8 +187,9 @@ def _read_quantity(text: str, match: re.Match) -> Quantity | None:
         quantity.start = number_start - len(currency.group())
         if currency.group("sign"):
             quantity.value = -quantity.value
-    elif text[number_start - 1:number_start] in ("-", "−") and (number_start == 1 or text[number_start - 2].isspace()
-                                                                 or text[number_start - 2] == "("):
+    elif text[number_start - 1 : number_start] in ("-", "−") and (
+        number_start == 1 or text[number_start - 2].isspace() or text[number_start - 2] == "("
+    ):
         quantity.value, quantity.start = -quantity.value, number_start - 1  # "-18 °C", not the "4" of "3-4%"
     elif (minus := word_before(MINUS_BEFORE, text, number_start)) is not None:
         quantity.value, quantity.start = -quantity.value, minus[1]
@@ -210,7 +221,7 @@ def _read_quantity(text: str, match: re.Match) -> Quantity | None:
 
 def text_before(text: str, position: int) -> str:
     """The text just before ``position`` where a currency, comparator or change verb may sit."""
-    return text[max(0, position - LOOKBACK_CHARS):position]
+    return text[max(0, position - LOOKBACK_CHARS) : position]
 
 
 def word_before(pattern: re.Pattern, text: str, position: int) -> tuple[str, int] | None:
@@ -238,8 +249,9 @@ def _number_value(match: re.Match) -> tuple[float, bool, bool, float | None] | N
             base, exponent = power.split("^") if "^" in power else ("10", power[2:])
             value *= float(base) ** float(exponent)
         if fraction := match.group("fraction"):
-            numerator, denominator = fraction.strip().lstrip("/").split("/") if fraction.startswith(" ") \
-                else (None, fraction[1:])
+            numerator, denominator = (
+                fraction.strip().lstrip("/").split("/") if fraction.startswith(" ") else (None, fraction[1:])
+            )
             if numerator is None:  # "1/4": the digits were the numerator
                 if float(denominator) == 0:
                     return None
@@ -303,11 +315,11 @@ def _is_label_or_time(text: str, start: int, end: int) -> bool:
     """'Article 5', '21st', '10:30', '2pm': numbers that are not quantities."""
     if ORDINAL_AFTER.match(text, end):
         return True
-    if text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit():
+    if text[end : end + 1] == ":" and text[end + 1 : end + 2].isdigit():
         return True
-    if LABEL_BEFORE.search(text[max(0, start - LABEL_LOOKBACK_CHARS):start]):
+    if LABEL_BEFORE.search(text[max(0, start - LABEL_LOOKBACK_CHARS) : start]):
         return True
-    if YEAR_SPAN_BEFORE.search(text[max(0, start - YEAR_SPAN_LOOKBACK_CHARS):start]):
+    if YEAR_SPAN_BEFORE.search(text[max(0, start - YEAR_SPAN_LOOKBACK_CHARS) : start]):
         return True  # the "25" of "2024-25"
     clock = CLOCK_AFTER.match(text, end)
     return clock is not None and _looks_like_clock(text[start:end])
@@ -398,8 +410,11 @@ def _unit_term(text: str, position: int, quantity: Quantity | None, *, gap: bool
             return None
         if symbol == "in" and not INCH_FOLLOWERS.match(text, match.end("symbol")):
             return None
-        if symbol in ("pm", "am") and quantity is not None \
-                and _looks_like_clock(text[quantity.number_start:quantity.number_end]):
+        if (
+            symbol in ("pm", "am")
+            and quantity is not None
+            and _looks_like_clock(text[quantity.number_start : quantity.number_end])
+        ):
             return None
     power = _power(match.group("power_before"), match.group("power_after"))
     if power:
@@ -452,12 +467,10 @@ def _rate_unit(unit: str, denominator: str) -> str:
 
 def _million_not_metres(text: str, end: int) -> bool:
     """'3m people' (millions) against '200m finals', '5m tall', '200m of track' (metres)."""
-    following = re.match(r"\s+([a-z][a-z-]{2,}s)\b", text[end:end + MILLION_NOUN_CHARS])
+    following = re.match(r"\s+([a-z][a-z-]{2,}s)\b", text[end : end + MILLION_NOUN_CHARS])
     return following is not None and following.group(1) not in METRE_EVENT_WORDS
 
 
-
 def is_year(text: str, quantity: Quantity) -> bool:
-    number = text[quantity.number_start:quantity.number_end]
+    number = text[quantity.number_start : quantity.number_end]
     return number.isdigit() and len(number) == 4 and YEAR_RANGE[0] <= int(number) <= YEAR_RANGE[1]
-

@@ -42,7 +42,7 @@ def join_ranges_and_lists(text: str, quantities: list[Quantity]) -> list[Quantit
 
 
 def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
-    gap = text[first.end:second.start]
+    gap = text[first.end : second.start]
     if RANGE_GAP.fullmatch(gap) is None or first.fraction or second.fraction or first.vague or second.vague:
         return None
     if is_year(text, first) or is_year(text, second):
@@ -62,16 +62,30 @@ def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
     low, high = min(low, high), max(low, high)
     # "between" and "from" belong to the range they open ("between 10 and 20", "from 7 to 10"), not to "3-4%".
     opens = intro is not None and (intro[0] == "between" or re.search(r"\bto\b", gap, re.IGNORECASE))
-    return replace(second, start=intro[1] if opens else first.start, number_start=first.number_start,
-                   value=(low + high) / 2, low=low, high=high, kind=unit_from.kind, unit=unit_from.unit,
-                   currency=second.currency or first.currency, scale=second.scale or first.scale,
-                   comparator=first.comparator or second.comparator,
-                   approximate=first.approximate or second.approximate)
+    return replace(
+        second,
+        start=intro[1] if opens else first.start,
+        number_start=first.number_start,
+        value=(low + high) / 2,
+        low=low,
+        high=high,
+        kind=unit_from.kind,
+        unit=unit_from.unit,
+        currency=second.currency or first.currency,
+        scale=second.scale or first.scale,
+        comparator=first.comparator or second.comparator,
+        approximate=first.approximate or second.approximate,
+    )
 
 
 def _shares_unit(text: str, first: Quantity, second: Quantity) -> bool:
     """A bare number takes the unit of the next one across 'and', 'or' or a comma."""
-    return (first.kind is None and second.kind is not None and second.kind != "count"
-            and LIST_GAP.fullmatch(text[first.end:second.start]) is not None and not is_year(text, first)
-            and not first.fraction and not first.vague)
-
+    return (
+        first.kind is None
+        and second.kind is not None
+        and second.kind != "count"
+        and LIST_GAP.fullmatch(text[first.end : second.start]) is not None
+        and not is_year(text, first)
+        and not first.fraction
+        and not first.vague
+    )

@@ -54,6 +54,7 @@ def _token_of_char(doc: Doc, length: int) -> list[int]:
     if len(doc):
         starts, lengths = (column.astype(np.int64) for column in doc.to_array([IDX, LENGTH]).T)
         first_char_of_token = np.cumsum(lengths) - lengths  # in the run of all tokens' characters
-        token_of_char[np.repeat(starts - first_char_of_token, lengths) + np.arange(lengths.sum())] = \
-            np.repeat(np.arange(len(doc)), lengths)
+        token_of_char[np.repeat(starts - first_char_of_token, lengths) + np.arange(lengths.sum())] = np.repeat(
+            np.arange(len(doc)), lengths
+        )
     return token_of_char.tolist()

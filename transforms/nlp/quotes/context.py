@@ -32,8 +32,11 @@ def _attribute_by_context(article: _Article, quotes: list[Quote], resolver: _Spe
             if cue is not None:
                 resolver.attribute(quote, cue)
             elif previous is not None and _continues(article, previous, quote):
-                quote.speaker_text, quote.speaker_start, quote.speaker_end = \
-                    previous.speaker_text, previous.speaker_start, previous.speaker_end
+                quote.speaker_text, quote.speaker_start, quote.speaker_end = (
+                    previous.speaker_text,
+                    previous.speaker_start,
+                    previous.speaker_end,
+                )
                 quote.speaker_entity_index = previous.speaker_entity_index
                 quote.attribution = "carried_over"
             else:
@@ -49,12 +52,16 @@ def _bare_cue_before(article: _Article, quote: Quote) -> Token | None:
     if opening is None or article.sentence_of[opening.i] == 0:
         return None
     sentence = article.sentences[article.sentence_of[opening.i] - 1]
-    if sentence.start_char < article.paragraphs[article.paragraph_index(quote.start)][0] \
-            or any(article.inside_marks[t.idx] or t.text in ('"', "“", "”", "''") for t in sentence):
+    if sentence.start_char < article.paragraphs[article.paragraph_index(quote.start)][0] or any(
+        article.inside_marks[t.idx] or t.text in ('"', "“", "”", "''") for t in sentence
+    ):
         return None
     root = sentence.root
-    bare = root.lemma_ in FRAMING_VERBS and root.pos_ == "VERB" and not any(
-        c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children)
+    bare = (
+        root.lemma_ in FRAMING_VERBS
+        and root.pos_ == "VERB"
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children)
+    )
     return root if bare and _subject_of(root, article.inside_marks) is not None else None
 
 
@@ -67,7 +74,7 @@ def _continues(article: _Article, previous: Quote, quote: Quote) -> bool:
         return False
     p_start, p_end = article.paragraphs[paragraph]
     outside = "".join(article.text[i] for i in range(p_start, p_end) if not article.inside_marks[i])
-    return not outside.strip(' .,"“”«»\'')
+    return not outside.strip(" .,\"“”«»'")
 
 
 def _colon_cue_above(article: _Article, quote: Quote) -> Token | None:

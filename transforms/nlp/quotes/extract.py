@@ -28,8 +28,15 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> tuple[list[Quote], list[
     marked_quotes = [_marked_quote(article, start, end, resolver) for start, end in marked]
     # A title or name in quote marks ('the "Fantastic Four" reboot', 'on MSNBC's "Morning Joe"') is no
     # quote, unless someone gives it as a name ('called it "Crooked Hillary"').
-    marked_quotes = [q for q in marked_quotes if not (q.kind == "partial" and _is_title(q.text) and (
-        q.cue is None or article.doc[article.token_of_char[q.cue_start]].lemma_ not in NAMING_VERBS))]
+    marked_quotes = [
+        q
+        for q in marked_quotes
+        if not (
+            q.kind == "partial"
+            and _is_title(q.text)
+            and (q.cue is None or article.doc[article.token_of_char[q.cue_start]].lemma_ not in NAMING_VERBS)
+        )
+    ]
     quotes: list[Quote] = []
     mixed: set[int] = set()
     for quote in marked_quotes:
@@ -62,8 +69,11 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> tuple[list[Quote], list[
         quotes.append(quote)
     quotes.sort(key=lambda q: (q.start, q.end, q.speaker_text is None))
     # Two cues can report the same words ('said and added that …'): one quote, the first attributed.
-    quotes = [q for i, q in enumerate(quotes)
-              if i == 0 or (q.start, q.end, q.kind) != (quotes[i - 1].start, quotes[i - 1].end, quotes[i - 1].kind)]
+    quotes = [
+        q
+        for i, q in enumerate(quotes)
+        if i == 0 or (q.start, q.end, q.kind) != (quotes[i - 1].start, quotes[i - 1].end, quotes[i - 1].kind)
+    ]
     quotes = _join_partials_of_one_cue(article, quotes)
     _attribute_by_context(article, quotes, resolver)
     # A partial quote nobody is found to say is a scare quote or a borrowed term ('the "temporary"

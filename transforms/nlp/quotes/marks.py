@@ -80,7 +80,7 @@ def _paragraph_bounds(body: str) -> list[tuple[int, int]]:
 def _mark_at(body: str, i: int) -> str | None:
     if i >= len(body):
         return None  # a clause can end where the article ends
-    pair = body[i:i + 2]
+    pair = body[i : i + 2]
     if pair in ("''", "``"):
         return pair
     char = body[i]
@@ -117,7 +117,7 @@ def _closes_pending(body: str, i: int) -> bool:
     # paragraph, is the (badly spaced) closing one: '"Yes ", he said' has two marks, not three.
     paragraph_end = body.find("\n", i)
     paragraph_end = len(body) if paragraph_end < 0 else paragraph_end
-    return '"' not in body[i + 1:paragraph_end]
+    return '"' not in body[i + 1 : paragraph_end]
 
 
 def _opens_paragraph(body: str, start: int) -> bool:

@@ -28,5 +28,6 @@ class Quote:
 
 
 def _new_quote(article: _Article, start: int, end: int, kind: str) -> Quote:
-    return Quote(start=start, end=end, text=article.text[start:end], kind=kind,
-                 paragraph_index=article.paragraph_index(start))
+    return Quote(
+        start=start, end=end, text=article.text[start:end], kind=kind, paragraph_index=article.paragraph_index(start)
+    )

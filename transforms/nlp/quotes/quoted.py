@@ -31,7 +31,7 @@ CLOSING_PUNCT_CHARS = 3
 
 def _marked_quote(article: _Article, start: int, end: int, resolver: _SpeakerResolver) -> Quote:
     body = article.text
-    open_at = start - (2 if body[max(0, start - 2):start] in ("''", "``") else 1)
+    open_at = start - (2 if body[max(0, start - 2) : start] in ("''", "``") else 1)
     paragraph_start = article.paragraphs[article.paragraph_index(start)][0]
     # The paragraph's text before the quote, trailing whitespace left out, as bounds in the body: a copy
     # per quote would make a paragraph of many quotes quadratic.
@@ -41,8 +41,11 @@ def _marked_quote(article: _Article, start: int, end: int, resolver: _SpeakerRes
     # with a capital or as the rest of a quote the cue interrupted ('"…," he said, "…"') is direct
     # speech; inside a sentence it is partial.
     starts_sentence = before_end == paragraph_start or body.endswith(SENTENCE_ENDINGS, paragraph_start, before_end)
-    after_cue = cue_before is not None and body.endswith((",", cue_before.text), paragraph_start, before_end) and (
-        body[start:start + 1].isupper() or _interruption(body, paragraph_start, before_end) is not None)
+    after_cue = (
+        cue_before is not None
+        and body.endswith((",", cue_before.text), paragraph_start, before_end)
+        and (body[start : start + 1].isupper() or _interruption(body, paragraph_start, before_end) is not None)
+    )
     direct = starts_sentence or after_cue or _resumes_after_cue(article, paragraph_start, before_end, open_at)
     kind = "direct" if direct else "partial"
     inverted = False
@@ -88,8 +91,10 @@ def _resumes_after_cue(article: _Article, paragraph_start: int, before_end: int,
     if interruption is None:
         return False
     start = open_at - (before_end - interruption.start(0))
-    return any(t.pos_ == "VERB" and t.lemma_ in QUOTE_ADJACENT_VERBS and start <= t.idx < open_at
-               for t in article.doc.char_span(start, open_at, alignment_mode="expand") or ())
+    return any(
+        t.pos_ == "VERB" and t.lemma_ in QUOTE_ADJACENT_VERBS and start <= t.idx < open_at
+        for t in article.doc.char_span(start, open_at, alignment_mode="expand") or ()
+    )
 
 
 def _cue_after(article: _Article, start: int, end: int, adjacent_only: bool = False) -> Token | None:
@@ -104,11 +109,12 @@ def _cue_after(article: _Article, start: int, end: int, adjacent_only: bool = Fa
     finished = article.text[start:end].rstrip().endswith((".", "!", "?"))
     # '"…," Bennett shot back with a laugh': a comma at the quote's end leaves its sentence to the
     # clause after it, whatever that clause's verb.
-    continued = article.text[start:end].rstrip().endswith(",") or article.text[end + 1:end + 2] == ","
+    continued = article.text[start:end].rstrip().endswith(",") or article.text[end + 1 : end + 2] == ","
     # Past the closing mark and any punctuation glued to it.
     first = after.i
-    while (first < len(doc) and doc[first].is_punct and doc[first].text not in ("“", "«")
-           and "\n" not in doc[first].text):
+    while (
+        first < len(doc) and doc[first].is_punct and doc[first].text not in ("“", "«") and "\n" not in doc[first].text
+    ):
         first += 1
     for token in doc[first:]:
         if token.text in ('"', "“", "”", "''") or "\n" in token.text or article.inside_marks[token.idx]:
@@ -117,8 +123,12 @@ def _cue_after(article: _Article, start: int, end: int, adjacent_only: bool = Fa
             adjacent = _adjacent_attribution(token, first, article.inside_marks)
             if adjacent and (token.lemma_ in QUOTE_ADJACENT_VERBS or _ends_clause(token) or continued):
                 return token
-            if not finished and not adjacent_only and token.lemma_ in FRAMING_VERBS and (
-                    token.i - first < CUE_WINDOW_TOKENS or continued and token.dep_ not in ("relcl", "acl")):
+            if (
+                not finished
+                and not adjacent_only
+                and token.lemma_ in FRAMING_VERBS
+                and (token.i - first < CUE_WINDOW_TOKENS or continued and token.dep_ not in ("relcl", "acl"))
+            ):
                 # A quote ending in a comma hands its sentence on to the cue however long the speaker's
                 # title ('"…," Fight for Fairness organizing director Kendall Fells told …'); a verb in
                 # a clause of the speaker's description is not that cue.
@@ -133,8 +143,13 @@ def _run_on_end(article: _Article, end: int, cue: Token, inverted: bool) -> int 
     comma before its cue, or None when the cue (or punctuation) follows the mark."""
     doc = article.doc
     after = article.token_after(end)
-    while (after is not None and after.i < len(doc) and after.is_punct and after.idx < end + CLOSING_PUNCT_CHARS
-           and after.text not in (",",)):
+    while (
+        after is not None
+        and after.i < len(doc)
+        and after.is_punct
+        and after.idx < end + CLOSING_PUNCT_CHARS
+        and after.text not in (",",)
+    ):
         after = doc[after.i + 1] if after.i + 1 < len(doc) else None
     if after is None or after.is_punct or after.i >= cue.i:
         return None
@@ -142,8 +157,8 @@ def _run_on_end(article: _Article, end: int, cue: Token, inverted: bool) -> int 
     clause_start = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
     if after.i >= clause_start or doc[clause_start - 1].text != ",":
         return None
-    words = [t for t in doc[after.i: clause_start - 1] if not t.is_punct]
-    if not words or any("\n" in t.text or article.inside_marks[t.idx] for t in doc[after.i: clause_start - 1]):
+    words = [t for t in doc[after.i : clause_start - 1] if not t.is_punct]
+    if not words or any("\n" in t.text or article.inside_marks[t.idx] for t in doc[after.i : clause_start - 1]):
         return None
     return words[-1].idx + len(words[-1].text)
 
@@ -166,8 +181,9 @@ def _adjacent_attribution(verb: Token, first: int, inside_marks: list[bool]) -> 
     if subject is None:
         return False
     words = {t.i for t in subject.subtree}
-    return all(i in words or verb.doc[i].is_punct or verb.doc[i].dep_ in ("advmod", "aux", "neg")
-               for i in range(first, verb.i))
+    return all(
+        i in words or verb.doc[i].is_punct or verb.doc[i].dep_ in ("advmod", "aux", "neg") for i in range(first, verb.i)
+    )
 
 
 def _ends_clause(verb: Token) -> bool:
@@ -188,7 +204,7 @@ def _cue_before(article: _Article, open_at: int) -> Token | None:
     doc = article.doc
     colon = token.text == ":"
     window = []
-    for candidate in reversed(doc[max(0, token.i - CUE_WINDOW_TOKENS): token.i + 1]):
+    for candidate in reversed(doc[max(0, token.i - CUE_WINDOW_TOKENS) : token.i + 1]):
         if candidate.idx >= open_at:
             continue
         # The cue of a quote that starts a sentence is in that sentence: '… Ruiz said. "…"' continues her.
@@ -197,9 +213,10 @@ def _cue_before(article: _Article, open_at: int) -> Token | None:
         if colon and candidate.pos_ == "VERB" and _subject_of(candidate, article.inside_marks) is not None:
             # 'his wife whispered to him: "…"': a colon hands the quote to the clause right before it.
             return candidate
-        if candidate.pos_ == "VERB" and (candidate.lemma_ in FRAMING_VERBS or (
-                candidate.lemma_ in QUOTE_ADJACENT_VERBS
-                and all(t.is_punct or t.head.i == candidate.i for t in window))):
+        if candidate.pos_ == "VERB" and (
+            candidate.lemma_ in FRAMING_VERBS
+            or (candidate.lemma_ in QUOTE_ADJACENT_VERBS and all(t.is_punct or t.head.i == candidate.i for t in window))
+        ):
             return candidate
         window.append(candidate)
     return None
@@ -241,7 +258,7 @@ def _join_partials_of_one_cue(article: _Article, quotes: list[Quote]) -> list[Qu
         if len(group) < 2:
             joined.append(quote)
         elif quote is group[0]:
-            start = quote.start - (2 if article.text[quote.start - 2:quote.start] in ("''", "``") else 1)
+            start = quote.start - (2 if article.text[quote.start - 2 : quote.start] in ("''", "``") else 1)
             end = max(q.end for q in group)
             end += len(_mark_at(article.text, end) or "")
             joined.append(dataclasses.replace(quote, start=start, end=end, text=article.text[start:end], kind="mixed"))

@@ -80,10 +80,14 @@ def _reported_span(article: _Article, verb: Token) -> tuple[int, int] | None:
         tokens = _clause_tokens(clause)
         # 'say they don’t yet know …' can come out as two clauses side by side: take both.
         for sibling in verb.children:
-            if (sibling.dep_ == "ccomp" and sibling.i > clause.i and tokens
-                    and sibling.left_edge.i <= tokens[-1].i + MAX_CLAUSE_GAP_TOKENS):
+            if (
+                sibling.dep_ == "ccomp"
+                and sibling.i > clause.i
+                and tokens
+                and sibling.left_edge.i <= tokens[-1].i + MAX_CLAUSE_GAP_TOKENS
+            ):
                 more = _clause_tokens(sibling)
-                tokens = list(verb.doc[tokens[0].i: max(tokens[-1].i, more[-1].i) + 1])
+                tokens = list(verb.doc[tokens[0].i : max(tokens[-1].i, more[-1].i) + 1])
     elif verb.lemma_ in OBJECT_REPORT_VERBS and _reported_object(verb) is not None:
         # 'The campaign denied any wrongdoing': what is denied, announced or stressed is the report.
         tokens = list(_reported_object(verb).subtree)
@@ -94,7 +98,7 @@ def _reported_span(article: _Article, verb: Token) -> tuple[int, int] | None:
         tokens = [t for t in verb.head.subtree if t.i not in skip and sentence.start <= t.i < sentence.end]
         tokens = _trim(tokens)
         if tokens:
-            tokens = list(article.doc[tokens[0].i: tokens[-1].i + 1])
+            tokens = list(article.doc[tokens[0].i : tokens[-1].i + 1])
     else:
         return None
     if clause is not None and tokens:
@@ -103,8 +107,9 @@ def _reported_span(article: _Article, verb: Token) -> tuple[int, int] | None:
     if len([t for t in tokens if not t.is_punct]) < MIN_REPORTED_TOKENS:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    if "\n" in article.text[start:end] or (start <= verb.idx < end and clause is not None
-                                            and not tokens[0].i < verb.i < tokens[-1].i):
+    if "\n" in article.text[start:end] or (
+        start <= verb.idx < end and clause is not None and not tokens[0].i < verb.i < tokens[-1].i
+    ):
         return None
     return start, end
 
@@ -124,8 +129,11 @@ def _is_parenthetical(article: _Article, verb: Token) -> bool:
     sentence = article.sentence(verb)
     before = doc[block[0].i - 1] if block[0].i > sentence.start else None
     after = doc[block[-1].i + 1] if block[-1].i + 1 < sentence.end else None
-    return before is not None and before.text in (",", "”", '"', "''") \
+    return (
+        before is not None
+        and before.text in (",", "”", '"', "''")
         and (after is None or after.text in (",", ".", "!", "?", ";", "“", '"', "''"))
+    )
 
 
 def _with_fronted_part(article: _Article, verb: Token, clause: Token, tokens: list[Token]) -> list[Token]:
@@ -136,7 +144,7 @@ def _with_fronted_part(article: _Article, verb: Token, clause: Token, tokens: li
         # 'urged Silicon Valley to find a compromise': the one urged is part of the report.
         target = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < clause.i), None)
         if target is not None:
-            return list(doc[target.left_edge.i: tokens[-1].i + 1])
+            return list(doc[target.left_edge.i : tokens[-1].i + 1])
         return tokens
     subject = _subject_of(verb)
     sentence = article.sentence(verb)
@@ -146,7 +154,7 @@ def _with_fronted_part(article: _Article, verb: Token, clause: Token, tokens: li
     parenthetical = doc[verb.i + 1].text == "," and before_subject > sentence.start and doc[before_subject].text == ","
     if not parenthetical:
         return tokens
-    return list(doc[sentence.start: tokens[-1].i + 1])
+    return list(doc[sentence.start : tokens[-1].i + 1])
 
 
 def _reported_object(verb: Token) -> Token | None:
@@ -182,15 +190,25 @@ def _clause_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.i <= head.i:
             continue
-        after_comma = any(t.text in (",", ";", "—", "–")
-                          for t in head.doc[max(head.i, child.left_edge.i - COMMA_LOOKBACK_TOKENS): child.left_edge.i])
+        after_comma = any(
+            t.text in (",", ";", "—", "–")
+            for t in head.doc[max(head.i, child.left_edge.i - COMMA_LOOKBACK_TOKENS) : child.left_edge.i]
+        )
         # ', but that the DNC's blocking was …' is more of the report: its 'that' says so.
         reported_too = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
-        if child.dep_ == "conj" and after_comma and any(c.dep_ in SUBJECT_DEPS for c in child.children) \
-                and not reported_too:
+        if (
+            child.dep_ == "conj"
+            and after_comma
+            and any(c.dep_ in SUBJECT_DEPS for c in child.children)
+            and not reported_too
+        ):
             cut = min(cut, child.left_edge.i)
-        elif child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG" and after_comma \
-                and child.lemma_ in QUOTE_ADJACENT_VERBS:
+        elif (
+            child.dep_ in ("advcl", "xcomp", "conj")
+            and child.tag_ == "VBG"
+            and after_comma
+            and child.lemma_ in QUOTE_ADJACENT_VERBS
+        ):
             cut = min(cut, child.left_edge.i)
     tokens = [t for t in head.subtree if t.i < cut]
     # Keep the clause contiguous around its head.
@@ -209,8 +227,9 @@ def _clause_tokens(head: Token) -> list[Token]:
 
 def _trim(tokens: list[Token]) -> list[Token]:
     # 'that' introduces the report; 'whether' and 'if' are part of a reported question.
-    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"
-                      or tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (
+        tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or tokens[0].is_punct or tokens[0].is_space
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
@@ -222,7 +241,8 @@ def _report_holding(reports: list[_Report], quote: Quote) -> int | None:
     best = None
     for index, report in enumerate(reports):
         if report.start <= quote.start - 1 <= report.end and (
-                best is None or report.end - report.start < reports[best].end - reports[best].start):
+            best is None or report.end - report.start < reports[best].end - reports[best].start
+        ):
             best = index
     return best
 
@@ -247,8 +267,12 @@ def _according_to_reports(article: _Article) -> list[_Report]:
         left = [t for t in sentence if t.i < phrase_start]
         right = [t for t in sentence if t.i >= phrase_end]
         content = left if len(left) >= len(right) else right
-        between_commas = phrase_start > sentence.start and doc[phrase_start - 1].text == "," \
-            and phrase_end < sentence.end and doc[phrase_end].text == ","
+        between_commas = (
+            phrase_start > sentence.start
+            and doc[phrase_start - 1].text == ","
+            and phrase_end < sentence.end
+            and doc[phrase_end].text == ","
+        )
         if between_commas and len([t for t in left if not t.is_punct]) >= 2 and len(right) >= MIN_REPORTED_TOKENS:
             # 'That's bad, according to Rubio, because …': the report is on both sides of its cue.
             content = list(sentence)
@@ -261,5 +285,5 @@ def _according_to_reports(article: _Article) -> list[_Report]:
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
         if "\n" in article.text[start:end]:
             continue
-        reports.append(_Report(token, start, end, doc[source_tokens[0].i: source_tokens[-1].i + 1]))
+        reports.append(_Report(token, start, end, doc[source_tokens[0].i : source_tokens[-1].i + 1]))
     return reports

@@ -45,22 +45,28 @@ class _SpeakerResolver:
         if verb.lemma_ in EXPRESSING_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in CUE_OBJECT_NOUNS), None)
             if obj is not None:
-                cue_tokens = [t for t in self.doc[verb.i: obj.i + 1]]
+                cue_tokens = [t for t in self.doc[verb.i : obj.i + 1]]
         quote.cue_start, quote.cue_end = cue_tokens[0].idx, cue_tokens[-1].idx + len(cue_tokens[-1].text)
-        quote.cue = self.article.text[quote.cue_start:quote.cue_end]
+        quote.cue = self.article.text[quote.cue_start : quote.cue_end]
         # A subject inside the quote marks is the parser reading the quote as the clause's subject.
         subject = _inverted_speaker(verb, self.inside_marks) if inverted else _subject_of(verb, self.inside_marks)
         if subject is not None and subject.dep_ == "nsubjpass" and verb.lemma_ in SPEECH_VERBS:
             # 'Trump was asked, "…"': the one asked is not the speaker; the agent ('by a reporter') is.
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if subject is not None and subject.i < verb.i and (
-                subject.ent_type_ in DATELINE_LABELS or (subject.is_upper and len(subject.text) > 1)):
+        if (
+            subject is not None
+            and subject.i < verb.i
+            and (subject.ent_type_ in DATELINE_LABELS or (subject.is_upper and len(subject.text) > 1))
+        ):
             # 'LONDON (Reuters) - Donald Trump said', 'Saturday at the convention Sen. Warren said': the
             # parser took the (upper-case) dateline or the day for the subject; a name nearer the verb
             # is the speaker.
-            named = [t for t in self.doc[subject.i + 1: verb.i]
-                     if t.ent_type_ in SPEAKING_LABELS and not self.inside_marks[t.idx]]
+            named = [
+                t
+                for t in self.doc[subject.i + 1 : verb.i]
+                if t.ent_type_ in SPEAKING_LABELS and not self.inside_marks[t.idx]
+            ]
             subject = named[-1] if named else subject
         if subject is None:
             return
@@ -78,8 +84,11 @@ class _SpeakerResolver:
             if node.pos_ not in ("VERB", "AUX") or start <= node.idx < end:
                 continue
             subject = _subject_of(node, self.inside_marks)
-            if subject is not None and not subject.left_edge.idx <= start < subject.right_edge.idx + 1 \
-                    and self._speaks(subject):
+            if (
+                subject is not None
+                and not subject.left_edge.idx <= start < subject.right_edge.idx + 1
+                and self._speaks(subject)
+            ):
                 return node
         return None
 
@@ -97,7 +106,7 @@ class _SpeakerResolver:
 
     def attribute_to_phrase(self, quote: Quote, cue: Token, source: Span) -> None:
         quote.cue_start, quote.cue_end = cue.idx, cue.idx + len("according to")
-        quote.cue = self.article.text[quote.cue_start:quote.cue_end]
+        quote.cue = self.article.text[quote.cue_start : quote.cue_end]
         self._set_speaker(quote, source.root, "according_to")
 
     def _set_speaker(self, quote: Quote, head: Token, attribution: str) -> None:
@@ -116,9 +125,15 @@ class _SpeakerResolver:
             if index is not None:
                 quote.speaker_entity_index = index
                 quote.attribution = "pronoun"
-                mention = Mention(start=head.idx, end=head.idx + len(head.text), text=head.text, label="PERSON",
-                                  sentence_index=self.article.sentence_of[head.i], mention_type="pronoun",
-                                  entity_index=index)
+                mention = Mention(
+                    start=head.idx,
+                    end=head.idx + len(head.text),
+                    text=head.text,
+                    label="PERSON",
+                    sentence_index=self.article.sentence_of[head.i],
+                    mention_type="pronoun",
+                    entity_index=index,
+                )
                 if not any(m.start == mention.start for m in self.pronoun_mentions):
                     self.pronoun_mentions.append(mention)
             return
@@ -136,7 +151,7 @@ class _SpeakerResolver:
         breaks = [t.i for t in phrase if "\n" in t.text]
         phrase = [t for t in phrase if not breaks or t.i > max(breaks)]
         quote.speaker_start, quote.speaker_end = phrase[0].idx, head.idx + len(head.text)
-        quote.speaker_text = self.article.text[quote.speaker_start:quote.speaker_end]
+        quote.speaker_text = self.article.text[quote.speaker_start : quote.speaker_end]
         quote.attribution = attribution
 
     def _entity_in(self, head: Token) -> tuple[int, Mention] | None:
@@ -144,8 +159,9 @@ class _SpeakerResolver:
 
         Not a possessive or compound: "Trump's spokesman" and "the Clinton campaign" are not Trump or Clinton."""
         for token in [head, *(c for c in head.children if c.dep_ == "appos")]:
-            found = next((self.entity_at[c] for c in range(token.idx, token.idx + len(token.text))
-                          if c in self.entity_at), None)
+            found = next(
+                (self.entity_at[c] for c in range(token.idx, token.idx + len(token.text)) if c in self.entity_at), None
+            )
             if found is not None:
                 return found
         return None
@@ -165,8 +181,9 @@ class _SpeakerResolver:
         return None if best is None else best[1]
 
 
-def _gender_evidence(article: _Article, entity_at: dict[int, tuple[int, Mention]],
-                     entities: list[Entity]) -> dict[int, str]:
+def _gender_evidence(
+    article: _Article, entity_at: dict[int, tuple[int, Mention]], entities: list[Entity]
+) -> dict[int, str]:
     """Gender of person entities from the pronouns that refer back to them.
 
     A he/his or she/her outside quotes, in a sentence whose subject is a named
@@ -176,9 +193,15 @@ def _gender_evidence(article: _Article, entity_at: dict[int, tuple[int, Mention]
     tokens = doc_tokens(article.doc)
     votes: dict[int, Counter[str]] = {}
     for sent in article.sentences:
-        sentence_tokens = tokens[sent.start:sent.end]
-        subjects = [t for t in sentence_tokens if t.dep_ in SUBJECT_DEPS and t.idx in entity_at
-                    and entities[entity_at[t.idx][0]].label == "PERSON" and not inside_marks[t.idx]]
+        sentence_tokens = tokens[sent.start : sent.end]
+        subjects = [
+            t
+            for t in sentence_tokens
+            if t.dep_ in SUBJECT_DEPS
+            and t.idx in entity_at
+            and entities[entity_at[t.idx][0]].label == "PERSON"
+            and not inside_marks[t.idx]
+        ]
         if not subjects:
             continue
         subject_index = entity_at[subjects[0].idx][0]
@@ -189,5 +212,8 @@ def _gender_evidence(article: _Article, entity_at: dict[int, tuple[int, Mention]
                 votes.setdefault(subject_index, Counter())["male"] += 1
             elif token.lower_ in FEMALE_PRONOUNS:
                 votes.setdefault(subject_index, Counter())["female"] += 1
-    return {index: "male" if counts["male"] > counts["female"] else "female"
-            for index, counts in votes.items() if counts["male"] != counts["female"]}
+    return {
+        index: "male" if counts["male"] > counts["female"] else "female"
+        for index, counts in votes.items()
+        if counts["male"] != counts["female"]
+    }

@@ -14,8 +14,9 @@ def _subject_of(verb: Token, inside_marks: list[bool] | None = None) -> Token | 
     head's subject."""
     node = verb
     while True:
-        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS
-                        and not (inside_marks and inside_marks[c.idx])), None)
+        subject = next(
+            (c for c in node.children if c.dep_ in SUBJECT_DEPS and not (inside_marks and inside_marks[c.idx])), None
+        )
         if subject is not None:
             return subject
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
@@ -39,8 +40,17 @@ def _inverted_speaker(verb: Token, inside_marks: list[bool]) -> Token | None:
     object (or for a second subject beside the quote it took for one)."""
     if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not inside_marks[c.idx] for c in verb.children):
         return None
-    child = next((c for c in verb.children if c.i > verb.i and c.dep_ in INVERTED_SPEAKER_DEPS
-                  and c.pos_ in ("PROPN", "NOUN", "PRON") and not inside_marks[c.idx]), None)
+    child = next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and c.dep_ in INVERTED_SPEAKER_DEPS
+            and c.pos_ in ("PROPN", "NOUN", "PRON")
+            and not inside_marks[c.idx]
+        ),
+        None,
+    )
     if child is not None or verb.i + 1 >= len(verb.doc):
         return child
     # '"A," said Ed Leamer, an economist, "b."': the parser can hang the name on the resumed quote;

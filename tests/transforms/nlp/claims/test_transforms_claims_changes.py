@@ -14,24 +14,34 @@ def _changes(nlp, reference, text: str) -> list[tuple[str, str | None]]:
     return [(claim["surface"], surfaces.get(claim["previous_claim_id"])) for claim in claims]
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    # the new value first, the old one after "from" (the seed's sentence shape)
-    ("The government plans to raise defence spending to two per cent of GDP by March 2026, "
-     "from about 1.8 per cent now.",
-     [("two per cent of GDP", "about 1.8 per cent"), ("about 1.8 per cent", None)]),
-    ("Profit rose from $3bn to $5bn last year.", [("$3bn", None), ("$5bn", "$3bn")]),
-    ("Net profit was $5bn, up from $3bn a year earlier, while sales rose 4%.",
-     [("$5bn", "$3bn"), ("$3bn", None), ("4%", None)]),
-    ("Unemployment fell to 4.1% in May, compared with 4.3% in April.", [("4.1%", "4.3%"), ("4.3%", None)]),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the new value first, the old one after "from" (the seed's sentence shape)
+        (
+            "The government plans to raise defence spending to two per cent of GDP by March 2026, "
+            "from about 1.8 per cent now.",
+            [("two per cent of GDP", "about 1.8 per cent"), ("about 1.8 per cent", None)],
+        ),
+        ("Profit rose from $3bn to $5bn last year.", [("$3bn", None), ("$5bn", "$3bn")]),
+        (
+            "Net profit was $5bn, up from $3bn a year earlier, while sales rose 4%.",
+            [("$5bn", "$3bn"), ("$3bn", None), ("4%", None)],
+        ),
+        ("Unemployment fell to 4.1% in May, compared with 4.3% in April.", [("4.1%", "4.3%"), ("4.3%", None)]),
+    ],
+)
 def test_new_value_points_at_the_old_one(nlp, reference, sentence, expected):
     assert _changes(nlp, reference, sentence) == expected
 
 
-@pytest.mark.parametrize("sentence", [
-    "Imports from 12 countries rose 5% to 200 tonnes.",  # "from" a count, the other values other units
-    "Prices rose from 3% in March. Wages grew 2% in April.",  # another sentence
-    "The fund lent 40 million dollars to 12 companies.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Imports from 12 countries rose 5% to 200 tonnes.",  # "from" a count, the other values other units
+        "Prices rose from 3% in March. Wages grew 2% in April.",  # another sentence
+        "The fund lent 40 million dollars to 12 companies.",
+    ],
+)
 def test_no_link_across_units_or_sentences(nlp, reference, sentence):
     assert all(previous is None for _, previous in _changes(nlp, reference, sentence))

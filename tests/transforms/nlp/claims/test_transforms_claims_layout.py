@@ -18,8 +18,11 @@ def _documented_order() -> list[str]:
 def _package_imports(module: str) -> set[str]:
     tree = ast.parse((PACKAGE_DIR / f"{module}.py").read_text(encoding="utf-8"))
     prefix = "transforms.nlp.claims."
-    return {node.module.removeprefix(prefix) for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(prefix)}
+    return {
+        node.module.removeprefix(prefix)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(prefix)
+    }
 
 
 def test_every_module_is_documented():

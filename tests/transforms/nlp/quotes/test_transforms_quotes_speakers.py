@@ -20,23 +20,34 @@ def _quotes(nlp, reference, text: str) -> list[tuple]:
 def test_an_impersonal_subject_does_not_make_a_clause_with_quote_marks_a_report(nlp, reference):
     assert _quotes(nlp, reference, RUIZ + 'It seems the budget plan is "dead on arrival" in parliament.') == []
     assert _quotes(nlp, reference, RUIZ + 'Ruiz thinks the budget plan is "dead on arrival" in parliament.') == [
-        ('the budget plan is "dead on arrival" in parliament', "mixed", "Ruiz", "Ana Ruiz")]
+        ('the budget plan is "dead on arrival" in parliament', "mixed", "Ruiz", "Ana Ruiz")
+    ]
 
 
 def test_a_quote_ending_in_a_comma_reaches_its_cue_past_a_long_title(nlp, reference):
-    text = ('"That was a rare sight, minister," Radio Four Today programme co-host Sam Reed said. '
-            '"It does not happen often."')
+    text = (
+        '"That was a rare sight, minister," Radio Four Today programme co-host Sam Reed said. '
+        '"It does not happen often."'
+    )
     assert _quotes(nlp, reference, text) == [
         ("That was a rare sight, minister,", "direct", "Sam Reed", "Sam Reed"),
-        ("It does not happen often.", "direct", "Sam Reed", "Sam Reed")]
+        ("It does not happen often.", "direct", "Sam Reed", "Sam Reed"),
+    ]
 
 
 def test_partial_quotes_framed_by_one_cue_are_one_mixed_quote(nlp, reference):
-    text = RUIZ + ('Ruiz pledged "cooperation" on shared goals, a "deep and sincere" bond and a "close relationship" '
-                   'between the two countries.')
+    text = RUIZ + (
+        'Ruiz pledged "cooperation" on shared goals, a "deep and sincere" bond and a "close relationship" '
+        "between the two countries."
+    )
     assert _quotes(nlp, reference, text) == [
-        ('"cooperation" on shared goals, a "deep and sincere" bond and a "close relationship"', "mixed", "Ruiz",
-         "Ana Ruiz")]
+        (
+            '"cooperation" on shared goals, a "deep and sincere" bond and a "close relationship"',
+            "mixed",
+            "Ruiz",
+            "Ana Ruiz",
+        )
+    ]
 
 
 def _gender_votes(text: str, nlp, reference) -> dict[int, str]:

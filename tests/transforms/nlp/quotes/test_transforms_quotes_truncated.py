@@ -9,4 +9,5 @@ def test_a_mixed_quote_cut_off_at_the_articles_end(nlp, reference):
     text = 'The channel said it had been surprised because the reaction was "obvious t'
     quotes = extract_article(nlp(text), "art_test", [], reference).quotes
     assert [(q["kind"], q["quote_text"], q["end_char"]) for q in quotes] == [
-        ("mixed", 'it had been surprised because the reaction was "obvious t', len(text))]
+        ("mixed", 'it had been surprised because the reaction was "obvious t', len(text))
+    ]

@@ -17,13 +17,23 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 BENCH_CORPUS ?= bbc
 
-.PHONY: run test setup bench bench-hostile clean
+.PHONY: run test lint unit setup bench bench-hostile clean
 
 run: $(STAMP)
 	$(VENV)/bin/broadsheet run
 
-test: $(STAMP)
+# The gate first (lint, format, types over the whole tree: config in pyproject.toml), then every test.
+test: lint
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+# The fast unit layer alone (no Prefect flow runs, no corpus-sized tests): under a minute.
+unit: $(STAMP)
+	$(VENV)/bin/pytest -m "not slow and not e2e" $(PYTEST_ARGS)
 
 setup: $(STAMP)
 

@@ -19,6 +19,7 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
@@ -59,8 +60,9 @@ class TreeRssSampler:
         while not self._stop.is_set():
             sample = tree_rss(os.getpid())
             self.peak_bytes = max(self.peak_bytes, sample[0])
-            peaks = self.step_peaks.get(self.step, (0, 0, 0))
-            self.step_peaks[self.step] = tuple(max(peak, now) for peak, now in zip(peaks, sample, strict=True))
+            peak_tree, peak_own, peak_other = self.step_peaks.get(self.step, (0, 0, 0))
+            tree, own, other = sample
+            self.step_peaks[self.step] = (max(peak_tree, tree), max(peak_own, own), max(peak_other, other))
             self._stop.wait(RSS_SAMPLE_SECONDS)
 
 
@@ -145,10 +147,11 @@ def main() -> None:
             run.finish("succeeded")
             step("publish", commit_and_publish, warehouse, warehouse_lake, run)
             end_to_end = time.perf_counter() - started
+        # body_text is never null: its values are all str.
         texts = [
             t
             for p in lake.committed_parts(warehouse_lake, "articles")
-            for t in pq.read_table(p, columns=["body_text"])["body_text"].to_pylist()
+            for t in cast(list[str], pq.read_table(p, columns=["body_text"])["body_text"].to_pylist())
         ]
         words = sum(len(t.split()) for t in texts)
         print(f"corpus {args.corpus}: {found['files_new']} files, {len(texts)} articles, {words} words")
@@ -158,9 +161,9 @@ def main() -> None:
         )
         print(f"  {'step':10s} {'time':>10s} {'peak RSS tree':>14s} {'this process':>13s} {'largest child':>14s}")
         for name, value in seconds.items():
-            tree, own, child = sampler.step_peaks.get(name, (0, 0, 0))
+            tree, own, other = sampler.step_peaks.get(name, (0, 0, 0))
             memory = (
-                f"{tree / 2**20:10.0f} MiB {own / 2**20:9.0f} MiB {child / 2**20:10.0f} MiB"
+                f"{tree / 2**20:10.0f} MiB {own / 2**20:9.0f} MiB {other / 2**20:10.0f} MiB"
                 if tree
                 else f"{'(too short to sample)':>28s}"
             )

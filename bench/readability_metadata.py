@@ -249,15 +249,15 @@ def report_metadata(results: list[PageResult], expected: list[dict]) -> None:
         ((r.record.published if r.record else None) or "", (meta.get("publishedTime") or "")[:10])
         for r, meta in zip(results, expected, strict=True)
     ]
-    present = [(got, want) for got, want in date_pairs if want]
-    absent = [got for got, want in date_pairs if not want]
+    dated = [(got, want) for got, want in date_pairs if want]
+    undated = [got for got, want in date_pairs if not want]
     print(
-        f"  date    expected present: {len(present):3} pages  same YYYY-MM-DD "
-        f"{_pct(sum(got[:10] == want for got, want in present), len(present))}"
+        f"  date    expected present: {len(dated):3} pages  same YYYY-MM-DD "
+        f"{_pct(sum(got[:10] == want for got, want in dated), len(dated))}"
     )
     print(
-        f"  {'':7} expected null:       {len(absent):3} pages  we also gave none "
-        f"{_pct(sum(not got for got in absent), len(absent))}  (Readability only reads meta tags; "
+        f"  {'':7} expected null:       {len(undated):3} pages  we also gave none "
+        f"{_pct(sum(not got for got in undated), len(undated))}  (Readability only reads meta tags; "
         "htmldate also guesses from URLs and text)"
     )
 

@@ -36,7 +36,7 @@ is 42", model numbers): the suite lists many as ``dimensionless``.  Both reading
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from evaluation.scores import Score
@@ -195,7 +195,7 @@ class SeedClaimScores:
 
 
 def score_seed_claims(
-    rows: list[Mapping], gold_claims: list[dict], speaker_names: Mapping[str, str] | None = None
+    rows: Sequence[Mapping], gold_claims: list[dict], speaker_names: Mapping[str, str] | None = None
 ) -> SeedClaimScores:
     """``rows`` are ``numeric_claims`` rows of the article; ``gold_claims`` the gold file's ``claims``.
 
@@ -226,7 +226,8 @@ def score_seed_claims(
         right += not errors
         ours = {"subject": row.get("subject"), "time": row.get("time_text")}
         if speaker_names is not None:
-            ours["speaker"] = speaker_names.get(row.get("speaker_entity_id"))
+            speaker_id = row.get("speaker_entity_id")
+            ours["speaker"] = speaker_names.get(speaker_id) if speaker_id is not None else None
         for name, tally in attributes.items():
             if name in gold:
                 tally[1] += 1
@@ -283,7 +284,7 @@ class SuiteScores:
 
 
 def score_quantulum_suite(
-    cases: Iterable[tuple[dict, list[Mapping]]], unit_names: UnitNames | None = None
+    cases: Iterable[tuple[dict, Sequence[Mapping]]], unit_names: UnitNames | None = None
 ) -> SuiteScores:
     """``cases``: (a suite case ``{"req", "res"}``, our claim rows for its sentence) pairs.
 
@@ -293,7 +294,7 @@ def score_quantulum_suite(
     return SuiteScores(tuple(score_quantulum_case(case, rows, unit_names) for case, rows in cases))
 
 
-def score_quantulum_case(case: dict, rows: list[Mapping], unit_names: UnitNames | None = None) -> CaseResult:
+def score_quantulum_case(case: dict, rows: Sequence[Mapping], unit_names: UnitNames | None = None) -> CaseResult:
     expected = [_normalise_expected(item) for item in case.get("res", [])]
     claims = [row for row in rows if row.get("value") is not None]
     names = unit_names or quantulum_unit_names

@@ -152,11 +152,11 @@ def score_quotes(text: str, predicted: list[PredictedQuote], gold: list[GoldQuot
                 counts[key].gold += 1
                 counts[key].gold_matched += j in matched_gold
                 counts[key].gold_end_to_end += right
-        for i, quote in enumerate(predicted):
+        for i, prediction in enumerate(predicted):
             if i in matched_pred and not gold[matched_pred[i]].in_scope:
                 continue
-            kind = KIND_FOR_SCORING.get(quote.kind, quote.kind)
-            right = i in matched_pred and speaker_correct(quote, gold[matched_pred[i]])
+            kind = KIND_FOR_SCORING.get(prediction.kind, prediction.kind)
+            right = i in matched_pred and speaker_correct(prediction, gold[matched_pred[i]])
             for key in ("all", kind):
                 counts[key].predicted += 1
                 counts[key].predicted_matched += i in matched_pred

@@ -193,7 +193,7 @@ def _bodies(articles: pd.DataFrame | None) -> dict[str, str]:
     return {a: b for a, b in zip(articles["article_id"], articles["body_text"], strict=True) if isinstance(a, str)}
 
 
-def _as_validated(table: str, frame: pd.DataFrame, bodies: dict[str, str]) -> pd.DataFrame:
+def _as_validated(table: str, frame: pd.DataFrame, bodies: Mapping[str, str]) -> pd.DataFrame:
     if frame.shape == (0, 0):  # a bare pd.DataFrame() stands for "no rows" too
         frame = ALL_TABLES[table].empty_table().to_pandas()
     if table not in SPAN_COLUMNS:

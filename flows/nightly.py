@@ -72,11 +72,12 @@ def normalise_task(
     return child.call(normalise.normalise, warehouse_dir, lake, run_id, version, started_at)
 
 
-analyse_task = task(analyse, name="analyse", cache_policy=NO_CACHE)
-stage_task = task(stage, name="stage", cache_policy=NO_CACHE)
-validate_task = task(validate, name="validate", cache_policy=NO_CACHE)
+# task(**options)(function), as the decorator does it: prefect's overloads leave out task(function, **options).
+analyse_task = task(name="analyse", cache_policy=NO_CACHE)(analyse)
+stage_task = task(name="stage", cache_policy=NO_CACHE)(stage)
+validate_task = task(name="validate", cache_policy=NO_CACHE)(validate)
 # Publishing only reads the lake and rebuilds a file, so a transient failure (a lock) is safe to retry.
-publish_task = task(commit_and_publish, name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5])
+publish_task = task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5])(commit_and_publish)
 
 
 @flow(name="broadsheet-analyse-on-dask")
@@ -87,9 +88,14 @@ def analyse_on_dask(warehouse_dir: Path, run_id: str, pipeline_version: str, sho
     Prefect API, and with none configured (``broadsheet run``'s ephemeral mode) each worker process
     would start a temporary server of its own.
     """
+    from prefect_dask import DaskTaskRunner  # only runs with a cluster get here (see _analyse_on_dask_at)
+
+    context = FlowRunContext.get()
+    if context is None or not isinstance(context.task_runner, DaskTaskRunner):
+        raise RuntimeError("analyse_on_dask runs as a flow with a DaskTaskRunner: see _analyse_on_dask_at")
     # The runner's own client, connected on first use and closed with the flow run. prefect_dask's
     # get_dask_client() does not work here: it is made for tasks running on a worker.
-    client = FlowRunContext.get().task_runner.client
+    client = context.task_runner.client
     return analyse(warehouse_dir, run_id, pipeline_version, show_progress=show_progress, cluster=client)
 
 
@@ -197,7 +203,9 @@ def _run(
 def _analyse_on_dask_at(dask_address: str):
     from prefect_dask import DaskTaskRunner  # imports distributed (~0.8 s): only runs with a cluster pay
 
-    return analyse_on_dask.with_options(task_runner=DaskTaskRunner(address=dask_address))
+    # Flow.with_options takes a TaskRunner[PrefectFuture[Any]], and TaskRunner is invariant in its future type:
+    # no runner with futures of its own (prefect_dask's, even prefect's thread pool) matches that annotation.
+    return analyse_on_dask.with_options(task_runner=DaskTaskRunner(address=dask_address))  # type: ignore[arg-type]
 
 
-report_task = task(build_report, name="report", cache_policy=NO_CACHE)
+report_task = task(name="report", cache_policy=NO_CACHE)(build_report)

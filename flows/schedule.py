@@ -70,7 +70,7 @@ def build_deployment(
     from flows.nightly import nightly
 
     try:
-        return nightly.to_deployment(
+        deployment = nightly.to_deployment(
             name=name or DEFAULT_DEPLOYMENT_NAME,
             schedules=[schedule],
             concurrency_limit=CONCURRENCY,
@@ -87,6 +87,10 @@ def build_deployment(
         )
     except InvalidNameError as error:
         raise ServeError(str(error)) from error
+    # to_deployment is async-dispatched: it returns a coroutine when called inside an event loop.
+    if not isinstance(deployment, RunnerDeployment):
+        raise ServeError("build_deployment was called inside an event loop; call it from synchronous code")
+    return deployment
 
 
 def build_schedule(*, cron: str | None = None, timezone: str | None = None, interval: float | None = None) -> Schedule:

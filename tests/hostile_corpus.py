@@ -37,7 +37,8 @@ def english_paragraphs() -> list[str]:
 
 def body_of(characters: int) -> str:
     paragraphs = english_paragraphs()
-    text, i = [], 0
+    text: list[str] = []
+    i = 0
     while sum(len(p) + 1 for p in text) < characters:
         text.append(paragraphs[i % len(paragraphs)])
         i += 1

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Final
 
 import fsspec
 import pyarrow as pa
@@ -43,7 +44,7 @@ KEPT_FROM_BROKEN_RUNS = ("runs", "quarantine", "validation_results")
 # Temp files carry this infix plus the writer's pid, so cleanup can tell them from data.
 TMP_INFIX = ".tmp-"
 # zstd: article bodies are long text, which zstd packs much tighter than the snappy default; DuckDB reads it natively.
-PARQUET_COMPRESSION = "zstd"
+PARQUET_COMPRESSION: Final = "zstd"
 # Run ids become directory names: keep them to characters that are safe in a path and in SQL literals.
 RUN_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 

@@ -54,7 +54,7 @@ def published_reads(file_rows: pa.Table) -> pa.Table:
     reads = file_rows.filter(pc.is_in(file_rows["status"], pa.array(READ_STATUSES)))
     latest = reads.group_by("source_uri").aggregate([("run_id", "max")]).rename_columns(["source_uri", "run_id"])
     latest_reads = reads.join(latest, ["source_uri", "run_id"], join_type="inner")
-    parsed = latest_reads.filter(pc.equal(latest_reads["status"], "parsed"))
+    parsed = latest_reads.filter(pc.equal(latest_reads["status"], pa.scalar("parsed")))
     return parsed.select(["source_uri", "run_id", "modified_at"]).sort_by([("source_uri", "ascending")])
 
 

@@ -22,6 +22,7 @@ from transforms.ingest.normalise import normalise_record
 from transforms.ingest.parse import parse_file
 from transforms.nlp.analyse import extract_article
 from transforms.nlp.claims import extract_claims
+from transforms.records import RawRecord, Rejection
 
 DEFAULT_SEED_GOLD = PROJECT_ROOT.parent / "shared" / "gold" / "seed-000.json"
 # Where the English test cases sit inside the quantulum3 package.
@@ -116,7 +117,12 @@ def evaluate_seed(gold_path: Path = DEFAULT_SEED_GOLD, pipeline: str = "analysis
     raw_path = DEFAULT_SOURCE / gold["file"]
     if not raw_path.exists():
         raise FileNotFoundError(f"the seed article {raw_path} is not there")
-    article = normalise_record(next(iter(parse_file(raw_path.name, raw_path.read_bytes()))))
+    record = next(iter(parse_file(raw_path.name, raw_path.read_bytes())))
+    if not isinstance(record, RawRecord):
+        raise ValueError(f"the seed article {raw_path} does not parse to an article: {record}")
+    article = normalise_record(record)
+    if isinstance(article, Rejection):
+        raise ValueError(f"the seed article {raw_path} is rejected by normalise: {article}")
     if pipeline != "analysis":
         return score_seed_claims(claim_rows(PIPELINES[pipeline]()(article["body_text"])), gold["claims"])
     extraction = extract_article(

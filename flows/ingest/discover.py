@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from flows.ingest.sources import resolve_sources, source_files
@@ -50,7 +51,7 @@ def discover(
     if not full_refresh:
         manifest = read_manifest(lake)
         # A file that could not be read is never known: every run tries it again.
-        readable = manifest.filter(pc.not_equal(manifest["status"], "unreadable"))
+        readable = manifest.filter(pc.not_equal(manifest["status"], pa.scalar("unreadable")))
         known = set(
             zip(
                 readable["source_uri"].to_pylist(),

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -139,11 +140,12 @@ def _newest_versions_marked(
     row_number = 0
     for batch in read_batches(articles_file, STREAM_BATCH_ROWS):
         table = pa.Table.from_batches([batch])
-        ids = table["article_id"].to_pylist()
+        # article_id is the key, never null: its values are all str.
+        ids = cast(list[str], table["article_id"].to_pylist())
         mask = [kept[article_id] == row_number + offset for offset, article_id in enumerate(ids)]
         row_number += len(ids)
         table = table.filter(pa.array(mask, pa.bool_()))
-        ids = table["article_id"].to_pylist()
+        ids = cast(list[str], table["article_id"].to_pylist())
         for column, values in (
             ("duplicate_of", pa.array([duplicate_of.get(i) for i in ids], pa.string())),
             ("first_seen_at", pa.array([first_seen[i] for i in ids], ARTICLES.field("first_seen_at").type)),

@@ -6,14 +6,13 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import pyarrow as pa
 
-from transforms.schemas import RUNS
+from transforms.schemas import RUN_STATUSES, RUNS
 
 Result = TypeVar("Result")
-RunStatus = Literal["running", "succeeded", "failed"]
 
 
 @dataclass(kw_only=True)
@@ -23,7 +22,7 @@ class RunRecord:
     run_id: str
     started_at: datetime
     finished_at: datetime | None = None
-    status: RunStatus = "running"
+    status: str = "running"  # one of RUN_STATUSES
     sources: list[str]
     source_roots: dict[str, str]
     pipeline_version: str
@@ -36,7 +35,9 @@ class RunRecord:
     step_seconds: dict[str, float] = field(default_factory=dict)
     error: str | None = None
 
-    def finish(self, status: RunStatus, error: str | None = None) -> None:
+    def finish(self, status: str, error: str | None = None) -> None:
+        if status not in RUN_STATUSES:
+            raise ValueError(f"run status {status!r} is not one of {RUN_STATUSES}")
         self.status, self.error = status, error
         self.finished_at = datetime.now(UTC)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import cast
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -33,7 +34,9 @@ class ArticleBodies:
         for path in article_parts:
             parquet = pq.ParquetFile(path)
             for group in range(parquet.num_row_groups):
-                for article_id in parquet.read_row_group(group, columns=["article_id"])["article_id"].to_pylist():
+                # article_id is the key, never null: its values are all str.
+                ids = cast(list[str], parquet.read_row_group(group, columns=["article_id"])["article_id"].to_pylist())
+                for article_id in ids:
                     self._location[article_id] = (path, group)
         self._loaded: dict[tuple[Path, int], dict[str, str]] = {}
 
@@ -145,4 +148,6 @@ def _parquet_source(parts: list[Path]) -> str:
 
 def _read_bodies(path: Path, group: int) -> dict[str, str]:
     table = pq.ParquetFile(path).read_row_group(group, columns=["article_id", "body_text"])
-    return dict(zip(table["article_id"].to_pylist(), table["body_text"].to_pylist(), strict=True))
+    # Neither column is nullable in the contract: the values are all str.
+    ids, bodies = cast(list[str], table["article_id"].to_pylist()), cast(list[str], table["body_text"].to_pylist())
+    return dict(zip(ids, bodies, strict=True))

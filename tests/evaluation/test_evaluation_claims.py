@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Mapping
 
 import pytest
 
@@ -120,7 +121,7 @@ def test_bare_numbers_are_out_of_scope_in_the_with_units_reading():
 
 
 def test_suite_totals_add_up():
-    cases = [
+    cases: list[tuple[dict, list[Mapping]]] = [
         ({"req": "a", "res": [{"value": 1, "unit": "metre", "surface": "1 m"}]}, [_row(1.0, "m")]),
         ({"req": "b", "res": []}, [_row(9.0, "kg", surface="9 kg")]),
     ]
@@ -152,7 +153,7 @@ GOLD = [
 
 
 def test_seed_scorer_all_right():
-    rows = [
+    rows: list[Mapping] = [
         _row(
             1.8,
             "percent",
@@ -171,7 +172,7 @@ def test_seed_scorer_all_right():
 
 
 def test_seed_scorer_wrong_missing_and_false():
-    rows = [
+    rows: list[Mapping] = [
         _row(1.8, "percent", "percent", "about 1.8 per cent", start=10, end=28, approximate=False, of_what="GDP"),
         _row(2035.0, "year", "duration", "2035", start=60, end=64, approximate=False),
     ]

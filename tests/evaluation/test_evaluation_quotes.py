@@ -233,7 +233,7 @@ def test_predicted_quotes_from_rows():
             "speaker_entity_id": "ent_1",
         }
     ]
-    mentions = [
+    mentions: list[dict] = [
         {"entity_id": "ent_1", "start_char": 20, "end_char": 25},
         {"entity_id": "ent_1", "start_char": None, "end_char": None},
     ]

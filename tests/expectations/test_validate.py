@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -336,9 +337,9 @@ def test_unknown_table_is_a_programming_error() -> None:
 # --- a run validated in slices (row groups of staged parts), as the validate step does -------------------
 
 
-def _stage(tmp_path, rows: dict[str, list[list[dict]]]) -> dict:
+def _stage(tmp_path: Path, rows: dict[str, list[list[list[dict]]]]) -> dict[str, list[Path]]:
     """Each table's list of parts, each part a list of row groups (lists of rows), written as Parquet."""
-    staged = {}
+    staged: dict[str, list[Path]] = {}
     for table, parts in rows.items():
         staged[table] = []
         for number, groups in enumerate(parts):
@@ -351,7 +352,7 @@ def _stage(tmp_path, rows: dict[str, list[list[dict]]]) -> dict:
     return staged
 
 
-def _validate_staged(tmp_path, staged: dict) -> ValidationOutcome:
+def _validate_staged(tmp_path: Path, staged: dict[str, list[Path]]) -> ValidationOutcome:
     return validate_slices(
         table_slices(staged),
         run_id=RUN_ID,

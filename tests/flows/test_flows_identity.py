@@ -356,6 +356,7 @@ def test_a_run_blocked_by_a_repeated_key_names_the_key_and_both_files(tmp_path):
     articles, mentions = [], []
     for source_uri, text in (("politics/001.txt", POLITICS_001), ("business/001.txt", BUSINESS_001)):
         article = normalise_record(RawRecord(source_uri, "", "txt", text), source_name=source_uri.split("/")[0])
+        assert isinstance(article, dict), article
         articles.append(
             {**article, "article_id": "art_same", "first_seen_at": OLDER, "run_id": run_id, "pipeline_version": "v"}
         )

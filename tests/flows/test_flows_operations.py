@@ -153,6 +153,7 @@ def test_a_reader_holding_the_file_never_blocks_the_load(prefect_harness, source
         text=True,
     )
     try:
+        assert reader.stdin is not None and reader.stdout is not None  # both are pipes
         assert reader.stdout.readline().strip() == str(SEED_COUNT)
         (source / "008_extra.json").write_text(
             '{"title": "Port reopens", "maintext": "The port reopened on Monday after repairs, officials said.",'

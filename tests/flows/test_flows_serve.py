@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from prefect.client.schemas.schedules import CronSchedule
 from typer.testing import CliRunner
 
 from flows import schedule
@@ -41,7 +42,8 @@ def test_cron_is_read_in_its_timezone():
     assert schedule.build_schedule(cron="0 2 * * *", timezone="Europe/London").timezone == "Europe/London"
     default = schedule.build_schedule()
     assert (default.cron, default.timezone, default.interval) == ("0 2 * * *", "UTC", None)
-    assert schedule.build_schedule(interval=5).interval.total_seconds() == 5
+    interval = schedule.build_schedule(interval=5).interval
+    assert interval is not None and interval.total_seconds() == 5
 
 
 @pytest.mark.parametrize(
@@ -69,13 +71,16 @@ def test_deployment_runs_one_at_a_time_on_absolute_paths(tmp_path, monkeypatch):
     )
     assert (deployment.name, deployment.flow_name) == ("nightly", "broadsheet-nightly")
     assert deployment.concurrency_limit == 1
+    assert deployment.concurrency_options is not None
     assert deployment.concurrency_options.collision_strategy == "CANCEL_NEW"
     assert deployment.parameters == {
         "sources": [f"articles={tmp_path / 'articles'}", f"wire={tmp_path / 'more/*.txt'}"],
         "warehouse": str(tmp_path / "warehouse"),
     }
     assert deployment.entrypoint == "flows.nightly.nightly"
+    assert deployment.schedules is not None
     [cron] = deployment.schedules
+    assert isinstance(cron.schedule, CronSchedule), cron.schedule
     assert (cron.schedule.cron, cron.schedule.timezone) == ("30 1 * * *", "Europe/London")
 
 
@@ -232,7 +237,7 @@ def _wait_for(condition, timeout: float, processes: list[subprocess.Popen], log:
     while time.monotonic() < deadline:
         for process in processes:
             if process.poll() is not None:
-                pytest.fail(f"{process.args[:3]} exited with {process.returncode}:\n{_tail(log)}")
+                pytest.fail(f"{_command(process)[:3]} exited with {process.returncode}:\n{_tail(log)}")
         if result := condition():
             return result
         time.sleep(POLL_SECONDS)
@@ -254,7 +259,13 @@ def _stop(process: subprocess.Popen) -> str | None:
         return None
     _signal_group(group, signal.SIGKILL)
     process.wait()
-    return " ".join(process.args[:3])
+    return " ".join(_command(process)[:3])
+
+
+def _command(process: subprocess.Popen) -> list[str]:
+    """The command ``_start`` ran: a list of strings (typeshed allows any form of command in ``Popen.args``)."""
+    assert isinstance(process.args, list), process.args
+    return [str(arg) for arg in process.args]
 
 
 def _signal_group(group: int, signum: int) -> bool:

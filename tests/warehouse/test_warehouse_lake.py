@@ -30,7 +30,9 @@ def test_write_part_conforms_to_the_contract(tmp_path: Path) -> None:
     written = pq.read_table(path)
     assert written.schema.equals(ARTICLES, check_metadata=False)
     assert written.column_names == ARTICLES.names
-    assert written.schema.field("title").metadata[b"doc"] == b"Headline."
+    title_metadata = written.schema.field("title").metadata
+    assert title_metadata is not None
+    assert title_metadata[b"doc"] == b"Headline."
     assert written.to_pylist()[0]["word_count"] == 7
     assert pq.ParquetFile(path).metadata.row_group(0).column(0).compression == "ZSTD"
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import Any, TypedDict
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
@@ -25,13 +26,31 @@ from transforms.records import RawRecord, Rejection, error_line
 
 SOURCE_FORMAT = "html"
 
+
+class TrafilaturaOptions(TypedDict, total=False):
+    """``trafilatura.bare_extraction`` options set here or by bench/readability_metadata.py's variants, typed
+    so that a misspelt one fails type checking."""
+
+    with_metadata: bool
+    include_comments: bool
+    include_tables: bool
+    include_images: bool
+    include_links: bool
+    include_formatting: bool
+    favor_precision: bool
+    favor_recall: bool
+    fast: bool
+    deduplicate: bool
+    date_extraction_params: dict[str, Any]
+
+
 # Chosen on the Mozilla Readability test pages (bench/readability_metadata.py):
 # favor_recall has the best body F1 on the news-story pages (0.952, balanced 0.931):
 # balanced keeps video players and teaser lists around some stories (yahoo), and
 # favor_precision loses whole articles (engadget).
 # Tables are left out: in news pages they are results, price boxes and layout,
 # and their cells would come out as "| a | b |" lines, not paragraphs.
-TRAFILATURA_OPTIONS = {
+TRAFILATURA_OPTIONS: TrafilaturaOptions = {
     "with_metadata": True,
     "include_comments": False,
     "include_tables": False,
@@ -72,9 +91,12 @@ def parse_html(source_uri: str, html: str) -> Iterator[RawRecord | Rejection]:
     if tree is None:
         yield Rejection(source_uri, "", "parse", "invalid_html", f"not an HTML document ({len(html)} characters)")
         return
+    if isinstance(document, dict):  # bare_extraction's return type covers its deprecated as_dict=True
+        raise TypeError("trafilatura.bare_extraction returned a dict: TRAFILATURA_OPTIONS must not set as_dict")
     title = (_clean(document.title) or None) if document is not None else None
-    paragraphs = _paragraphs(document.text if document is not None else "", title)
-    if not paragraphs:
+    # A Document's text is set (to a str) whenever it is returned in the default "python" format.
+    paragraphs = _paragraphs((document.text or "") if document is not None else "", title)
+    if document is None or not paragraphs:  # no document gives no paragraphs
         yield Rejection(source_uri, "", "parse", "no_article_text", f"no main text found; page title {title!r}")
         return
     share = label_word_share(tree, paragraphs)

@@ -10,7 +10,7 @@ import re
 
 from tld import Result, get_tld
 from tld.exceptions import TldIOError
-from tld.utils import MozillaTLDSourceParser
+from tld.utils import BaseMozillaTLDSourceParser, MozillaTLDSourceParser
 
 # One parenthesised phrase; the class excludes both parentheses, so each character is scanned once.
 PARENTHESISED = re.compile(r"\(([^()]*)\)")
@@ -22,11 +22,14 @@ MAX_SITE_NAME_CHARS = 80
 URL_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
-class BundledSuffixList(MozillaTLDSourceParser):
+class BundledSuffixList(BaseMozillaTLDSourceParser):
     """tld's own copy of the list (same file and cache), but never fetched from the network."""
 
-    # No uid keeps this class out of tld's registry, so tld's own update command never sees it.
+    # No uid keeps this class out of tld's registry, so tld's own update command never sees it.  The
+    # Mozilla parser's file and URL, on its base class: MozillaTLDSourceParser declares its uid a str.
     uid = None
+    source_url = MozillaTLDSourceParser.source_url
+    local_path = MozillaTLDSourceParser.local_path
 
     @classmethod
     def update_tld_names(cls, fail_silently: bool = False) -> bool:

@@ -266,7 +266,8 @@ def _without_text_elements(markup: str) -> str:
         if opening.start() < kept_from:
             continue
         key = opening.group(1)[0].upper()
-        if key not in next_closing or (next_closing[key] is not None and next_closing[key].start() < opening.end()):
+        pending = next_closing.get(key)
+        if key not in next_closing or (pending is not None and pending.start() < opening.end()):
             next_closing[key] = TEXT_ELEMENT_CLOSING[key].search(markup, opening.end())
         closing = next_closing[key]
         if closing is None:

@@ -150,7 +150,8 @@ def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: R
 
     quote_rows = []
     for quote in quotes:
-        speaker = entities[quote.speaker_entity_index] if quote.speaker_entity_index is not None else None
+        # entity_ids runs parallel to entities.
+        speaker_id = entity_ids[quote.speaker_entity_index] if quote.speaker_entity_index is not None else None
         quote_rows.append(
             {
                 "quote_id": span_id("quo", article_id, quote.start, quote.end, quote.kind),
@@ -165,7 +166,7 @@ def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: R
                 "speaker_text": quote.speaker_text,
                 "speaker_start_char": quote.speaker_start,
                 "speaker_end_char": quote.speaker_end,
-                "speaker_entity_id": entity_ids[quote.speaker_entity_index] if speaker is not None else None,
+                "speaker_entity_id": speaker_id,
                 "attribution": quote.attribution,
                 "paragraph_index": quote.paragraph_index,
             }

@@ -73,7 +73,7 @@ class ArrayAttributeRuler:
         doc_of_token = np.repeat(np.arange(len(docs)), [len(doc) for doc in docs])
         doc_starts = np.cumsum([0] + [len(doc) for doc in docs[:-1]])
         vocab = docs[0].vocab
-        matches = []
+        matches: list[tuple[int, int, int]] = []  # (rule number, first token, width)
         for pattern in self._patterns:
             width = len(pattern.token_tests)
             if width > len(columns):

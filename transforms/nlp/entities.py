@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from transforms.ids import entity_id_for, stable_id
 from transforms.nlp.doc_cache import doc_ents, doc_sentence_of, doc_text, doc_tokens
@@ -86,7 +87,9 @@ class Reference:
     demonym_codes: dict[str, str] = field(default_factory=dict)  # "Japanese" → "JP"
 
     @classmethod
-    def from_rows(cls, country_alias_rows: list[dict[str, str]], demonym_rows: list[dict[str, str]] = ()) -> Reference:
+    def from_rows(
+        cls, country_alias_rows: Sequence[Mapping[str, str]], demonym_rows: Sequence[Mapping[str, str]] = ()
+    ) -> Reference:
         """From the rows of seeds/reference/country_aliases.csv (alias, canonical, label, iso2)
         and demonyms.csv (demonym, canonical, iso2)."""
         return cls(
@@ -114,10 +117,10 @@ def extract_entities(doc: Doc, reference: Reference) -> list[Entity]:
 
 def _add_missed_surnames(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None:
     """Name tokens NER skipped that repeat a person's surname ("Takaichi said …") join that person."""
-    surnames = {}
-    for index, entity in enumerate(entities):
+    surnames: dict[str, int] = {}  # surname → index of the first person with it
+    for position, entity in enumerate(entities):
         if entity.label == "PERSON" and len(entity.name.split()) > 1:
-            surnames.setdefault(entity.name.split()[-1], index)
+            surnames.setdefault(entity.name.split()[-1], position)
     covered = {c for entity in entities for m in entity.mentions for c in range(m.start, m.end)}
     for token in doc_tokens(doc):
         index = surnames.get(token.text)
@@ -238,10 +241,10 @@ def _is_title_word(lowered: str) -> bool:
     return word in TITLE_HEADS or (word in TITLE_MODIFIERS and word not in FUNCTION_WORDS)
 
 
-def _role_before(doc: Doc, first_token: int, swallowed: list) -> str | None:
+def _role_before(doc: Doc, first_token: int, swallowed: list[Token]) -> str | None:
     """The title right before a name: "US Secretary of Defense Pete Hegseth" → "US Secretary of Defense"."""
     i = first_token - 1
-    collected = []
+    collected: list[Token] = []
     while i >= 0:
         token = doc[i]
         word = token.lower_.rstrip(".")

@@ -62,7 +62,7 @@ def _run_beside_good_articles(tmp_path: Path, *, full_size: bool) -> None:
     assert _rows_of(warehouse, good) == _rows_of(tmp_path / "w-alone", good)
     # Every file is accounted for: in the manifest with its outcome, or (links out, FIFOs) never read.
     files = dict(query_published(warehouse, "SELECT source_uri, status FROM files"))
-    reasons = {}
+    reasons: dict[str, str] = {}
     for uri, reason in query_published(warehouse, "SELECT source_uri, reason_code FROM quarantine ORDER BY record_key"):
         reasons.setdefault(uri, reason)
     articles = dict(query_published(warehouse, "SELECT source_uri, count(*) FROM articles GROUP BY ALL"))

@@ -126,6 +126,7 @@ def test_json_ld_page_with_two_authors_and_relative_canonical():
 
 def test_html_record_normalises_to_an_article_row():
     article = normalise_record(_only_record("news_article_with_boilerplate.html"))
+    assert isinstance(article, dict), article
     assert article["title"] == "Harbour council approves ferry subsidy"
     assert article["paragraph_count"] == 4
     assert article["body_text"].startswith("Councillors in Saltmere voted 9 to 4")

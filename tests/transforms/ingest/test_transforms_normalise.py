@@ -17,9 +17,16 @@ def _only(items):
     return items[0]
 
 
+def _article(record: RawRecord, *, source_name: str | None = None, file_modified_at: datetime | None = None) -> dict:
+    """The article row of ``record``; a rejection fails the test."""
+    article = normalise_record(record, source_name=source_name, file_modified_at=file_modified_at)
+    assert isinstance(article, dict), article
+    return article
+
+
 def test_seed_article_row():
     record = _only(parse_file(SEED_FILE.name, SEED_FILE.read_bytes()))
-    article = normalise_record(record)
+    article = _article(record)
     assert article["title"] == "Hegseth hails Japan's defence spending plan, says no demands were made"
     assert article["dateline"] == "TOKYO, Oct 29 (Reuters)"
     assert article["credits"] == [
@@ -43,14 +50,14 @@ def test_seed_dateline_dates_the_article_in_the_year_of_the_files_time():
         # Filed in Tokyo on Oct 29 while it was still Oct 28 in UTC: the same year.
         (datetime(2026, 10, 28, 22, tzinfo=UTC), 2026),
     ):
-        article = normalise_record(record, source_name="seeds", file_modified_at=modified)
+        article = _article(record, source_name="seeds", file_modified_at=modified)
         assert (article["published_at"], article["published_at_source"]) == (
             datetime(year, 10, 29, tzinfo=UTC),
             "dateline",
         )
         assert (article["publisher"], article["source_name"]) == ("Reuters", "seeds")
     # Without the file's time a dateline without a year dates nothing.
-    assert normalise_record(record)["published_at"] is None
+    assert _article(record)["published_at"] is None
 
 
 def test_published_at_evidence_order_metadata_then_dateline_then_url():
@@ -74,7 +81,7 @@ def test_published_at_evidence_order_metadata_then_dateline_then_url():
         url="https://www.example.co.uk/2024/01/02/story",
     )
     bare = RawRecord("d.txt", "", "txt", "Shares rose on Monday as investors cheered the results.")
-    results = [normalise_record(r, file_modified_at=modified) for r in (stated, dated, undated, bare)]
+    results = [_article(r, file_modified_at=modified) for r in (stated, dated, undated, bare)]
     assert [(a["published_at"], a["published_at_source"], a["publisher"]) for a in results] == [
         (datetime(2026, 3, 2, 10, tzinfo=UTC), "metadata", "Reuters"),
         (datetime(2026, 3, 3, tzinfo=UTC), "dateline", "Reuters"),
@@ -87,11 +94,11 @@ def test_a_time_that_leaves_the_calendar_in_utc_is_no_publication_time():
     record = RawRecord(
         "a.json", "", "json", "Shares rose on Monday as investors cheered.", published="0001-01-01T00:00:00+23:59"
     )
-    assert normalise_record(record)["published_at"] is None
+    assert _article(record)["published_at"] is None
 
 
 def test_seed_gold_spans_index_the_body(seed_gold):
-    article = normalise_record(_only(parse_file(SEED_FILE.name, SEED_FILE.read_bytes())))
+    article = _article(_only(parse_file(SEED_FILE.name, SEED_FILE.read_bytes())))
     body = article["body_text"]
     for item in seed_gold["quotes"] + seed_gold["claims"]:
         start, end = item["span"]
@@ -101,9 +108,9 @@ def test_seed_gold_spans_index_the_body(seed_gold):
 def test_article_id_is_stable_and_prefers_url():
     a = RawRecord("a/x.json", "", "json", "Some body text with enough words here.", url="HTTPS://Example.com/story/")
     b = RawRecord("b/y.json", "", "json", "Some body text with enough words here.", url="https://example.com/story")
-    assert normalise_record(a)["article_id"] == normalise_record(b)["article_id"]
+    assert _article(a)["article_id"] == _article(b)["article_id"]
     c = RawRecord("a/x.txt", "", "txt", "Some body text with enough words here.")
-    assert normalise_record(c)["article_id"] == normalise_record(c)["article_id"] != normalise_record(a)["article_id"]
+    assert _article(c)["article_id"] == _article(c)["article_id"] != _article(a)["article_id"]
 
 
 def test_news_please_json():
@@ -115,7 +122,7 @@ def test_news_please_json():
         "date_publish": "2025-11-03 14:05:00",
         "language": "en",
     }
-    article = normalise_record(_only(parse_file("port.json", json.dumps(document).encode())))
+    article = _article(_only(parse_file("port.json", json.dumps(document).encode())))
     assert article["title"] == "Port strike ends"
     assert article["body_text"] == "Dockers returned to work on Monday.\nTalks lasted a week."
     assert article["authors"] == ["Jo Bloggs"]

@@ -19,6 +19,13 @@ def _parse(name: str) -> list:
     return list(parse_file(name, (INPUTS / name).read_bytes()))
 
 
+def _article(record: RawRecord) -> dict:
+    """The article row of ``record``; a rejection fails the test."""
+    article = normalise_record(record)
+    assert isinstance(article, dict), article
+    return article
+
+
 @pytest.mark.parametrize(
     "name, reason",
     [
@@ -66,7 +73,7 @@ def test_jsonl_bad_line_is_quarantined_alone():
 
 def test_gzip_is_opened_and_its_inner_name_decides():
     (record,) = _parse("wire_story.txt.gz")
-    article = normalise_record(record)
+    article = _article(record)
     assert article["title"] == "Rail strike called off"
     assert article["dateline"] == "LONDON, May 4 (Broadsheet Wire)"
     assert article["body_text"].startswith("Train drivers called off")
@@ -75,7 +82,7 @@ def test_gzip_is_opened_and_its_inner_name_decides():
 
 def test_latin1_pound_sign_survives():
     (record,) = _parse("latin1_pound_sign.txt")
-    assert "£40 million" in normalise_record(record)["body_text"]
+    assert "£40 million" in _article(record)["body_text"]
 
 
 def test_utf8_bytes_win_over_a_declared_latin1_charset():
@@ -100,6 +107,7 @@ def test_wikitext_bodies_are_plain_text():
         b"\"{{w|Jane Roe|Jane Roe}} met [[Lisbon|city]] officials in ''Lisbon''.\"]}"
     )
     (record,) = parse_file("wiki.json", document)
+    assert isinstance(record, RawRecord), record
     assert record.text == "\nJane Roe met city officials in Lisbon."
 
 
@@ -109,17 +117,16 @@ def test_python_repr_lists_are_read_back():
         b"\"authors\": \"['Ann Lee', 'Bo Chan']\"}"
     )
     (record,) = parse_file("repr.json", document)
+    assert isinstance(record, RawRecord), record
     assert record.authors == ("Ann Lee", "Bo Chan")
 
 
 def test_language_is_always_set():
-    english = normalise_record(
-        RawRecord("a.txt", "", "txt", "The minister said on Monday that the budget would be cut.")
-    )
-    french = normalise_record(
+    english = _article(RawRecord("a.txt", "", "txt", "The minister said on Monday that the budget would be cut."))
+    french = _article(
         RawRecord("b.txt", "", "txt", "Le ministre a déclaré lundi que le budget serait réduit cette année.")
     )
-    tagged = normalise_record(
+    tagged = _article(
         RawRecord("c.json", "", "json", "The minister said on Monday that the budget would be cut.", language="en-GB")
     )
     assert (english["language"], french["language"], tagged["language"]) == ("en", "fr", "en")
@@ -134,6 +141,7 @@ def test_a_wikinews_date_template_is_the_publication_date():
         }
     )
     [record] = list(parse_file("wikinews.jsonl", (line + "\n").encode()))
+    assert isinstance(record, RawRecord), record
     assert (record.published, record.published_source) == ("2004-11-13", "metadata")
     assert record.text.strip().startswith("Hu Jintao had lunch today")
     assert wikitext_date("{{date|Smarch 40, 2004}}") is None
@@ -147,10 +155,13 @@ def test_inputs_over_the_limit_are_refused_and_a_gzip_bomb_stops_inflating(monke
 
     monkeypatch.setattr(parse, "MAX_INPUT_BYTES", 100_000)
     [big] = parse_file("big.txt", b"word " * 30_000)
+    assert isinstance(big, Rejection), big
     assert (big.reason_code, big.detail) == ("too_large", "150,000 bytes; at most 100,000 are read")
     [bomb] = parse_file("bomb.txt.gz", gzip.compress(b"a" * 10_000_000))  # 10 kB that inflate to 10 MB
+    assert isinstance(bomb, Rejection), bomb
     assert (bomb.reason_code, bomb.detail) == ("too_large", "decompresses to more than 100,000 bytes")
     [record] = parse_file("small.txt.gz", gzip.compress(b"A short wire story with a few words in it."))
+    assert isinstance(record, RawRecord), record
     assert record.text == "A short wire story with a few words in it."
 
 
@@ -158,5 +169,7 @@ def test_a_body_without_spaces_between_words_is_not_empty():
     chinese = RawRecord(
         "zh.txt", "", "txt", "中国国家统计局周一公布的数据显示，十月份工业产出同比增长百分之五点三，高于市场预期。"
     )
-    assert normalise_record(chinese)["language"] == "zh"
-    assert normalise_record(RawRecord("nav.txt", "", "txt", "Home News Sport")).reason_code == "empty_body"
+    assert _article(chinese)["language"] == "zh"
+    navigation = normalise_record(RawRecord("nav.txt", "", "txt", "Home News Sport"))
+    assert isinstance(navigation, Rejection), navigation
+    assert navigation.reason_code == "empty_body"

@@ -94,10 +94,12 @@ def test_broken_stories_are_rejected_and_their_neighbours_load():
         ("Rejection", "NEWID=307", "invalid_sgml_record"),  # file ends inside the story
     ]
     assert all(r.stage == "parse" for r in results if isinstance(r, Rejection))
-    assert results[3].text == (
+    neighbour = results[3]
+    assert isinstance(neighbour, RawRecord)
+    assert neighbour.text == (
         "Willow Creek Mining Co said production resumed at its Nevada silver mine after a two-day power cut."
     )
-    assert results[3].dateline == "RENO, Nev., March 4"
+    assert neighbour.dateline == "RENO, Nev., March 4"
 
 
 def test_file_without_stories_is_one_rejection():
@@ -105,6 +107,7 @@ def test_file_without_stories_is_one_rejection():
         Rejection("reuters/no_reuters_tags.sgm", "", "parse", "invalid_sgml", "no <REUTERS> element in 106 characters"),
     ]
     [empty] = parse_reuters_sgml("empty.sgm", "")
+    assert isinstance(empty, Rejection)
     assert (empty.reason_code, empty.stage) == ("invalid_sgml", "parse")
 
 
@@ -112,6 +115,7 @@ def test_repeated_newid_in_one_file_is_rejected():
     story = (SGML_FIXTURES / "normal_story_entities_wrapped_body.sgm").read_text(encoding="utf-8")
     first, second = parse_reuters_sgml("twice.sgm", story + story.split("\n", 1)[1])
     assert isinstance(first, RawRecord)
+    assert isinstance(second, Rejection)
     assert (second.record_key, second.reason_code) == ("NEWID=101", "duplicate_record_key")
 
 
@@ -128,6 +132,7 @@ def test_sign_off_variants_and_caret_returns():
             "this week.\n Reuter\n", ending if ending.startswith("this") else "this week.\n" + ending
         )
         [record] = parse_reuters_sgml("variant.sgm", variant)
+        assert isinstance(record, RawRecord), (ending, record)
         assert record.text.endswith(expected_tail), (ending, record.text)
         assert "REUTER" not in record.text and "^M" not in record.text
 

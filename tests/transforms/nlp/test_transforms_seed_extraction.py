@@ -8,11 +8,15 @@ from support import SEED_FILE
 from transforms.ingest.normalise import normalise_record
 from transforms.ingest.parse import parse_file
 from transforms.nlp.analyse import extract_article
+from transforms.records import RawRecord
 
 
 @pytest.fixture(scope="module")
 def seed(nlp, reference):
-    article = normalise_record(next(iter(parse_file(SEED_FILE.name, SEED_FILE.read_bytes()))))
+    record = next(iter(parse_file(SEED_FILE.name, SEED_FILE.read_bytes())))
+    assert isinstance(record, RawRecord), record
+    article = normalise_record(record)
+    assert isinstance(article, dict), article
     extraction = extract_article(nlp(article["body_text"]), article["article_id"], article["credits"], reference)
     return article, extraction
 

@@ -355,12 +355,15 @@ def _read_unit(text: str, quantity: Quantity) -> None:
     if quantity.kind == "money":
         rate_end, rate = _read_rate(text, end, "money")
         if rate:
+            assert quantity.unit is not None  # money's unit is its currency: _read_quantity sets both
             quantity.unit, quantity.end = _rate_unit(quantity.unit, rate), rate_end
         return
     if quantity.vague and (of := OF_GAP.match(text, end)):
         position = of.end()  # "thousands of tonnes"
     else:
-        position = UNIT_GAP.match(text, end).end()
+        unit_gap = UNIT_GAP.match(text, end)
+        assert unit_gap is not None  # UNIT_GAP matches the empty string, so it matches anywhere
+        position = unit_gap.end()
     term = _unit_term(text, position, quantity, gap=position > end)
     if term is None:
         return

@@ -64,7 +64,7 @@ def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
     opens = intro is not None and (intro[0] == "between" or re.search(r"\bto\b", gap, re.IGNORECASE))
     return replace(
         second,
-        start=intro[1] if opens else first.start,
+        start=intro[1] if intro is not None and opens else first.start,
         number_start=first.number_start,
         value=(low + high) / 2,
         low=low,

@@ -92,4 +92,5 @@ def _colon_cue_above(article: _Article, quote: Quote) -> Token | None:
     verbs = [t for t in sentence if t.pos_ == "VERB" and t.idx >= above_start and not article.inside_marks[t.idx]]
     speech = [t for t in verbs if t.lemma_ in QUOTE_ADJACENT_VERBS]
     with_subject = [t for t in verbs if _subject_of(t) is not None]
-    return (speech or with_subject or [None])[-1]
+    cues = speech or with_subject
+    return cues[-1] if cues else None

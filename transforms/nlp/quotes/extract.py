@@ -34,7 +34,8 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> tuple[list[Quote], list[
         if not (
             q.kind == "partial"
             and _is_title(q.text)
-            and (q.cue is None or article.doc[article.token_of_char[q.cue_start]].lemma_ not in NAMING_VERBS)
+            # cue_start is set with cue (and cue is read from it), so it stands for "has a cue".
+            and (q.cue_start is None or article.doc[article.token_of_char[q.cue_start]].lemma_ not in NAMING_VERBS)
         )
     ]
     quotes: list[Quote] = []

@@ -56,6 +56,7 @@ def find_quote_marks(body: str) -> list[tuple[int, int]]:
         if stack:
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
             if following is None or not _opens_paragraph(body, following[0]):
+                assert open_start is not None  # set by the mark that opened the stack, cleared only when it empties
                 end = p_end
                 while end > open_start and body[end - 1].isspace():
                     end -= 1

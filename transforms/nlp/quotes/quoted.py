@@ -62,8 +62,11 @@ def _marked_quote(article: _Article, start: int, end: int, resolver: _SpeakerRes
         cue = cue or cue_before
     else:
         cue = _governing_verb(article, start, end)
-        if cue is None and cue_before is not None and article.sentence(cue_before).end > article.token_after(start).i:
-            cue = cue_before
+        if cue is None and cue_before is not None:
+            first = article.token_after(start)
+            assert first is not None  # a quote's content (or else its closing mark) is a token at or after start
+            if article.sentence(cue_before).end > first.i:
+                cue = cue_before
         if cue is None:
             cue = resolver.clause_with_speaking_subject(start, end)
     quote = _new_quote(article, *span, kind)
@@ -203,7 +206,7 @@ def _cue_before(article: _Article, open_at: int) -> Token | None:
     paragraph_start = article.paragraphs[article.paragraph_index(open_at)][0] if open_at > 0 else 0
     doc = article.doc
     colon = token.text == ":"
-    window = []
+    window: list[Token] = []
     for candidate in reversed(doc[max(0, token.i - CUE_WINDOW_TOKENS) : token.i + 1]):
         if candidate.idx >= open_at:
             continue
@@ -254,7 +257,7 @@ def _join_partials_of_one_cue(article: _Article, quotes: list[Quote]) -> list[Qu
             by_cue.setdefault(quote.cue_start, []).append(quote)
     joined: list[Quote] = []
     for quote in quotes:
-        group = by_cue.get(quote.cue_start, []) if quote.kind == "partial" else []
+        group = by_cue.get(quote.cue_start, []) if quote.kind == "partial" and quote.cue_start is not None else []
         if len(group) < 2:
             joined.append(quote)
         elif quote is group[0]:

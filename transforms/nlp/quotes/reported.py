@@ -88,9 +88,9 @@ def _reported_span(article: _Article, verb: Token) -> tuple[int, int] | None:
             ):
                 more = _clause_tokens(sibling)
                 tokens = list(verb.doc[tokens[0].i : max(tokens[-1].i, more[-1].i) + 1])
-    elif verb.lemma_ in OBJECT_REPORT_VERBS and _reported_object(verb) is not None:
+    elif verb.lemma_ in OBJECT_REPORT_VERBS and (reported_object := _reported_object(verb)) is not None:
         # 'The campaign denied any wrongdoing': what is denied, announced or stressed is the report.
-        tokens = list(_reported_object(verb).subtree)
+        tokens = list(reported_object.subtree)
     elif verb.dep_ == "parataxis" and verb.head.i != verb.i and _is_parenthetical(article, verb):
         # The speech verb is a parenthetical of the clause it reports.
         skip = {t.i for t in verb.subtree}

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from flows.settings import DEFAULT_SOURCE, DEFAULT_WAREHOUSE, configure_environment
-from transforms.records import error_line
+from transforms.records import error_line, first_line
 
 configure_environment()
 
@@ -168,7 +168,7 @@ def sql(
         errors.print(f"[bold red]error:[/] {error}", soft_wrap=True)
         raise typer.Exit(code=2) from None
     except Exception as error:  # noqa: BLE001 - a DuckDB parser/binder error: the user's SQL, not a crash
-        errors.print(f"[bold red]error:[/] {str(error).splitlines()[0]}")
+        errors.print(f"[bold red]error:[/] {first_line(error)}")
         raise typer.Exit(code=1) from None
     if output is OutputFormat.table:
         console.print(_rich_table(columns, rows))

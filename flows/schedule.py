@@ -19,7 +19,7 @@ from prefect.schedules import Cron, Interval, Schedule
 from prefect.settings import get_current_settings
 from prefect.types.entrypoint import EntrypointType
 
-from transforms.records import error_line
+from transforms.records import error_line, first_line
 
 DEFAULT_CRON = "0 2 * * *"
 DEFAULT_TIMEZONE = "UTC"
@@ -110,7 +110,7 @@ def build_schedule(*, cron: str | None = None, timezone: str | None = None, inte
     try:
         return Cron(cron or DEFAULT_CRON, timezone=timezone)
     except ValueError as error:
-        raise ServeError(f"invalid cron {cron!r}: {str(error).splitlines()[0]}") from error
+        raise ServeError(f"invalid cron {cron!r}: {first_line(error)}") from error
 
 
 def require_api(api_url: str | None) -> str:

@@ -32,7 +32,7 @@ def configure_environment() -> None:
 
 def pipeline_version(transforms_dir: Path = TRANSFORMS_DIR, reference_dir: Path = REFERENCE_DIR) -> str:
     """Hash of everything that shapes extracted rows: transform code (every module under ``transforms/``, sub-
-    packages included), reference tables, model version.
+    packages included, the pipeline's assembly among them), reference tables, the spaCy and model versions.
 
     A change to any of them re-extracts articles on the next run; nothing else does (scoring lives in
     ``evaluation/``, outside it).
@@ -46,5 +46,7 @@ def pipeline_version(transforms_dir: Path = TRANSFORMS_DIR, reference_dir: Path 
         # The path inside its folder, so moving a module into a sub-package is a change too.
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
-    digest.update(f"{SPACY_MODEL_DISTRIBUTION}=={metadata.version(SPACY_MODEL_DISTRIBUTION)}".encode())
+    # The model's weights and the library that runs them (its tokenizer and components) shape the rows too.
+    for distribution in ("spacy", SPACY_MODEL_DISTRIBUTION):
+        digest.update(f"{distribution}=={metadata.version(distribution)}".encode())
     return f"{metadata.version('broadsheet')}+{digest.hexdigest()[:12]}"

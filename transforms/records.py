@@ -49,9 +49,14 @@ ERROR_DETAIL_CHARS = 500
 
 def error_line(error: BaseException) -> str:
     """An exception as one line: its type and the first line of its message."""
-    line = f"{type(error).__name__}: {error}".splitlines()[0][:ERROR_DETAIL_CHARS]
+    line = f"{type(error).__name__}: {first_line(error)}"[:ERROR_DETAIL_CHARS]
     # A file name that is not UTF-8 reaches the message as lone surrogates, which no table can store.
     return line.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of an exception's message (DuckDB and cron parsers explain on the lines after it)."""
+    return next(iter(str(error).splitlines()), "")
 
 
 @dataclass(frozen=True)

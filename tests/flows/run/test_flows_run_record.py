@@ -7,6 +7,7 @@ from dataclasses import fields
 from datetime import UTC, datetime
 
 import pyarrow as pa
+import pytest
 
 from flows.run.record import RunRecord, new_run_id
 from flows.run.scratch import QuarantinePart, RunScratch
@@ -32,6 +33,8 @@ def test_the_run_record_has_exactly_the_columns_of_runs_and_writes_as_one_row():
     assert row["run_id"] == "20261206T040000000000Z" and row["status"] == "failed"
     assert row["error"] == "OSError: disk full" and row["finished_at"] >= STARTED
     assert row["files_seen"] == 3 and row["discarded"] == [("brief", 2)] and row["source_roots"] == [("news", "/n")]
+    with pytest.raises(ValueError, match="not one of"):
+        run.finish("done")  # a status runs does not allow would fail validation only after the run
 
 
 def test_a_raw_record_is_a_row_of_raw_records():

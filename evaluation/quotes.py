@@ -4,13 +4,18 @@ A predicted quote is matched one-to-one to a gold content span under three rules
 trimming quote marks and punctuation; at least 80% of the gold's characters covered; at least 30%),
 greedily, the largest overlap first.  On a matched pair the speaker is right when
 
-- seed format: the predicted speaker entity's name is the gold ``speaker``;
+- seed format: the gold ``speaker`` (the resolved person or organisation) is the predicted speaker
+  entity's name or one of the names the article gives it (so a pronoun never counts as a name); a gold
+  quote without a speaker (anonymous, an unnamed group) is right when we name no entity either;
 - PolNeAR: the predicted speaker span, or any mention of the predicted speaker entity, overlaps the
   gold Source span (so "he" resolved to Trump is right when the gold Source is that "he", and a
   carried-over speaker is right when the gold Source is an earlier "Trump"); an attribution the
   annotator left without a source is right only when we name no speaker either.
 
-End-to-end counts a quote as right only when it is matched and its speaker is right.
+End-to-end counts a quote as right only when it is matched and its speaker is right.  A matched quote
+whose speaker is not right is *wrong* when we named an entity and *missing* when we named none; the
+seed format also breaks speaker outcomes down by how the text names the speaker at the quote
+(``MENTION_TYPES``).
 
 PolNeAR annotates every attribution, beliefs and findings included ("polls show …", "Trump wants
 …").  We score its *speech subset*: see ``SPEECH_SUBSET_RULE``.  Predictions matched to an
@@ -29,6 +34,10 @@ RULES = ("exact", "cover80", "cover30")
 # Share of the gold content's characters a prediction must cover under each coverage rule.
 RULE_COVERAGE = {"cover80": 0.8, "cover30": 0.3}
 KINDS = ("direct", "partial", "indirect")
+# How the text names the speaker at the quote (seed-format gold): a name, a pronoun, a description, or
+# nothing in the quote's sentence (a continuation paragraph, a speaker named in another sentence).
+MENTION_TYPES = ("name", "pronoun", "nominal", "none")
+SPEAKER_OUTCOMES = ("right", "wrong", "missing")
 # Our 'mixed' (a clause with a quoted stretch inside) is what PolNeAR's content with some marks is.
 KIND_FOR_SCORING = {"direct": "direct", "partial": "partial", "mixed": "partial", "indirect": "indirect"}
 
@@ -73,6 +82,9 @@ class GoldQuote:
     source_spans: tuple[Span, ...] = ()  # where the source is named (PolNeAR)
     cue: str | None = None
     in_scope: bool = True
+    mention_type: str | None = None  # one of MENTION_TYPES (seed format, when annotated)
+    # Seed format: the speaker is resolved by name, and a quote without one wants no entity named.
+    resolved: bool = False
 
     @property
     def start(self) -> int:
@@ -91,6 +103,7 @@ class PredictedQuote:
     speaker_name: str | None  # the speaker entity's canonical name
     speaker_spans: tuple[Span, ...]  # the speaker mention and every mention of the speaker entity
     has_speaker: bool
+    speaker_aliases: frozenset[str] = frozenset()  # every name the article gives the speaker entity, casefolded
 
 
 @dataclass
@@ -121,17 +134,32 @@ class MatchCounts:
         return self.gold_end_to_end / self.gold_matched if self.gold_matched else None
 
 
+def _outcome_counts() -> dict[str, dict[str, int]]:
+    return {mention: dict.fromkeys(SPEAKER_OUTCOMES, 0) for mention in ("all", *MENTION_TYPES)}
+
+
 @dataclass
 class QuoteScores:
-    """Per rule: counts over all kinds (``"all"``) and per kind."""
+    """Per rule: counts over all kinds (``"all"``) and per kind; and per rule, the speaker outcomes of the
+    matched gold quotes, over all and by the gold's mention type."""
 
     by_rule: dict[str, dict[str, MatchCounts]] = field(
         default_factory=lambda: {rule: {k: MatchCounts() for k in ("all", *KINDS)} for rule in RULES}
     )
+    speakers: dict[str, dict[str, dict[str, int]]] = field(
+        default_factory=lambda: {rule: _outcome_counts() for rule in RULES}
+    )
 
     def __add__(self, other: QuoteScores) -> QuoteScores:
         return QuoteScores(
-            {rule: {k: self.by_rule[rule][k] + other.by_rule[rule][k] for k in self.by_rule[rule]} for rule in RULES}
+            {rule: {k: self.by_rule[rule][k] + other.by_rule[rule][k] for k in self.by_rule[rule]} for rule in RULES},
+            {
+                rule: {
+                    mention: {o: n + other.speakers[rule][mention][o] for o, n in outcomes.items()}
+                    for mention, outcomes in self.speakers[rule].items()
+                }
+                for rule in RULES
+            },
         )
 
 
@@ -152,6 +180,10 @@ def score_quotes(text: str, predicted: list[PredictedQuote], gold: list[GoldQuot
                 counts[key].gold += 1
                 counts[key].gold_matched += j in matched_gold
                 counts[key].gold_end_to_end += right
+            if j in matched_gold:
+                outcome = speaker_outcome(predicted[matched_gold[j]], quote)
+                for mention in {"all", quote.mention_type or "all"}:
+                    scores.speakers[rule][mention][outcome] += 1
         for i, prediction in enumerate(predicted):
             if i in matched_pred and not gold[matched_pred[i]].in_scope:
                 continue
@@ -191,10 +223,23 @@ def match_quotes(text: str, predicted: list[PredictedQuote], gold: list[GoldQuot
 
 def speaker_correct(predicted: PredictedQuote, gold: GoldQuote) -> bool:
     if gold.speaker is not None:
-        return predicted.speaker_name is not None and predicted.speaker_name.casefold() == gold.speaker.casefold()
+        wanted = gold.speaker.casefold()
+        return predicted.speaker_name is not None and (
+            predicted.speaker_name.casefold() == wanted or wanted in predicted.speaker_aliases
+        )
+    if gold.resolved:
+        return predicted.speaker_name is None
     if not gold.source_spans:
         return not predicted.has_speaker
     return any(s < ge and gs < e for s, e in predicted.speaker_spans for gs, ge in gold.source_spans)
+
+
+def speaker_outcome(predicted: PredictedQuote, gold: GoldQuote) -> str:
+    """``right``; ``wrong`` (we named someone else, or someone where the gold names no one); ``missing``."""
+    if speaker_correct(predicted, gold):
+        return "right"
+    named = predicted.speaker_name is not None if gold.resolved else predicted.has_speaker
+    return "wrong" if named else "missing"
 
 
 def summary(counts: MatchCounts) -> dict:
@@ -220,6 +265,7 @@ def summary(counts: MatchCounts) -> dict:
 def predicted_quotes(quote_rows: list[dict], entity_rows: list[dict], mention_rows: list[dict]) -> list[PredictedQuote]:
     """Our extraction's rows (quotes, entities, entity_mentions of one article) as scoring input."""
     names = {row["entity_id"]: row["name"] for row in entity_rows}
+    aliases = {row["entity_id"]: frozenset(a.casefold() for a in row.get("aliases") or ()) for row in entity_rows}
     mentions: dict[str, list[Span]] = {}
     for row in mention_rows:
         if row["start_char"] is not None:
@@ -238,6 +284,7 @@ def predicted_quotes(quote_rows: list[dict], entity_rows: list[dict], mention_ro
                 names.get(entity_id),
                 tuple(spans),
                 entity_id is not None or row["speaker_text"] is not None,
+                aliases.get(entity_id, frozenset()) if entity_id else frozenset(),
             )
         )
     return result
@@ -249,7 +296,14 @@ def predicted_quotes(quote_rows: list[dict], entity_rows: list[dict], mention_ro
 def seed_gold_quotes(gold: dict) -> list[GoldQuote]:
     """The ``quotes`` of a seed-000.json-style gold file."""
     return [
-        GoldQuote(((q["span"][0], q["span"][1]),), q["kind"], speaker=q.get("speaker"), cue=q.get("cue"))
+        GoldQuote(
+            ((q["span"][0], q["span"][1]),),
+            q["kind"],
+            speaker=q.get("speaker"),
+            cue=q.get("cue"),
+            mention_type=q.get("mention_type"),
+            resolved=True,
+        )
         for q in gold.get("quotes", [])
     ]
 

@@ -276,6 +276,8 @@ def eval_quotes(
     report = quotes_report(gold)
     table = report["table"]
     console.print(_rich_table(table["columns"], [[str(v) for v in row] for row in table["rows"]], table["title"]))
+    speakers = report["speaker_table"]
+    console.print(_rich_table(speakers["columns"], speakers["rows"], speakers["title"]))
     console.print(f"restriction: {report['restriction']}")
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from evaluation.quotes import (
     KINDS,
+    MENTION_TYPES,
     RULES,
     SPEECH_SUBSET_RULE,
     GoldQuote,
@@ -34,6 +35,9 @@ RULE_TITLES = {
     "cover80": "≥80% of gold covered",
     "cover30": "≥30% of gold covered",
 }
+# Speaker outcomes are reported on quotes matched at ≥30% overlap: a speaker is judged wherever the quote
+# was found at all.
+SPEAKER_RULE = "cover30"
 ANNOTATOR_CHOICE = "one annotator per document: the smallest annotator id among its .ann files"
 
 
@@ -63,10 +67,12 @@ def quotes_report(gold: Path) -> dict:
         "gold_by_kind": {kind: sum(g.kind == kind for g in in_scope) for kind in KINDS},
         "rules": {rule: summary(scores.by_rule[rule]["all"]) for rule in RULES},
         "by_kind": {rule: {kind: summary(scores.by_rule[rule][kind]) for kind in KINDS} for rule in RULES},
+        "speakers": scores.speakers[SPEAKER_RULE],
         "documents_detail": details,
         "seconds": round(time.perf_counter() - started, 1),
     }
     report["table"] = _table(report)
+    report["speaker_table"] = _speaker_table(report)
     return report
 
 
@@ -154,3 +160,28 @@ def _table(report: dict) -> dict:
         f"({report['gold_out_of_scope']} out of scope)"
     )
     return {"title": title, "columns": columns, "rows": rows}
+
+
+def _speaker_table(report: dict) -> dict:
+    """Speaker outcomes of the matched gold quotes: overall and by how the text names the speaker."""
+    rows = []
+    for mention in ("all", *MENTION_TYPES):
+        outcomes = report["speakers"][mention]
+        matched = sum(outcomes.values())
+        if mention != "all" and not matched:
+            continue
+        rows.append(
+            [
+                mention,
+                matched,
+                outcomes["right"],
+                outcomes["wrong"],
+                outcomes["missing"],
+                *(f"{outcomes[o] / matched:.3f}" if matched else "—" for o in ("right", "wrong")),
+            ]
+        )
+    return {
+        "title": f"speakers of the gold quotes matched at {RULE_TITLES[SPEAKER_RULE]}, by how the text names them",
+        "columns": ["speaker named by", "matched", "right", "wrong", "missing", "right rate", "wrong rate"],
+        "rows": rows,
+    }

@@ -51,9 +51,14 @@ ANN = "\n".join(
 
 
 def _predicted(
-    start: int, end: int, kind: str = "direct", name: str | None = None, spans: tuple = ()
+    start: int,
+    end: int,
+    kind: str = "direct",
+    name: str | None = None,
+    spans: tuple = (),
+    aliases: frozenset[str] = frozenset(),
 ) -> PredictedQuote:
-    return PredictedQuote(start, end, kind, name, spans, bool(name or spans))
+    return PredictedQuote(start, end, kind, name, spans, bool(name or spans), aliases)
 
 
 def test_parse_brat_reads_discontinuous_spans_and_shared_sources():
@@ -237,12 +242,14 @@ def test_predicted_quotes_from_rows():
         {"entity_id": "ent_1", "start_char": 20, "end_char": 25},
         {"entity_id": "ent_1", "start_char": None, "end_char": None},
     ]
-    (quote,) = predicted_quotes(rows, [{"entity_id": "ent_1", "name": "Ana Ruiz"}], mentions)
-    assert (quote.kind, quote.speaker_name, quote.speaker_spans, quote.has_speaker) == (
+    entities = [{"entity_id": "ent_1", "name": "Ana Ruiz", "aliases": ["Ana Ruiz", "Ruiz"]}]
+    (quote,) = predicted_quotes(rows, entities, mentions)
+    assert (quote.kind, quote.speaker_name, quote.speaker_spans, quote.has_speaker, quote.speaker_aliases) == (
         "mixed",
         "Ana Ruiz",
         ((0, 2), (20, 25)),
         True,
+        frozenset({"ana ruiz", "ruiz"}),
     )
 
 
@@ -273,3 +280,31 @@ def test_polnear_dev_stays_above_its_floors():
     for rule, floors in DEV_FLOORS.items():
         for key, floor in floors.items():
             assert report["rules"][rule][key] >= floor, (rule, key, report["rules"][rule][key])
+
+
+def test_resolved_speakers_count_right_wrong_and_missing_by_mention_type():
+    gold = seed_gold_quotes(
+        {
+            "quotes": [
+                {"kind": "direct", "span": [0, 10], "speaker": "Patricia Hewitt", "mention_type": "pronoun"},
+                {"kind": "direct", "span": [20, 30], "speaker": "Patricia Hewitt", "mention_type": "none"},
+                {"kind": "direct", "span": [40, 50], "speaker": "UFCW Local 832", "mention_type": "nominal"},
+                {"kind": "indirect", "span": [60, 70], "speaker": None, "mention_type": "nominal"},
+            ]
+        }
+    )
+    predicted = [
+        # "she" resolved to the entity the article also calls Patricia Hewitt: right by alias.
+        _predicted(0, 10, name="Hewitt", aliases=frozenset({"hewitt", "patricia hewitt", "ms hewitt"})),
+        _predicted(20, 30),  # a continuation left without a speaker: missing
+        _predicted(40, 50, name="Jeff Traeger"),  # the person, not the union that released it: wrong
+        _predicted(60, 70, "indirect", name="Anyone"),  # an anonymous source given a name: wrong
+    ]
+    speakers = score_quotes("g" * 80, predicted, gold).speakers["cover30"]
+    assert speakers["all"] == {"right": 1, "wrong": 2, "missing": 1}
+    assert speakers["pronoun"] == {"right": 1, "wrong": 0, "missing": 0}
+    assert speakers["none"] == {"right": 0, "wrong": 0, "missing": 1}
+    assert speakers["nominal"] == {"right": 0, "wrong": 2, "missing": 0}
+    # A group kept as text with no entity is right where the gold names no one.
+    group = [_predicted(60, 70, "indirect", spans=((55, 58),))]
+    assert score_quotes("g" * 80, group, gold[3:]).speakers["cover30"]["all"] == {"right": 1, "wrong": 0, "missing": 0}

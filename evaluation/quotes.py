@@ -5,7 +5,8 @@ trimming quote marks and punctuation; at least 80% of the gold's characters cove
 greedily, the largest overlap first.  On a matched pair the speaker is right when
 
 - seed format: the gold ``speaker`` (the resolved person or organisation) is the predicted speaker
-  entity's name or one of the names the article gives it (so a pronoun never counts as a name); a gold
+  entity's name or one of the names the article gives it (so a pronoun never counts as a name), compared
+  without case, a leading "the" or an honorific ("Lord Falconer" is the entity named "Falconer"); a gold
   quote without a speaker (anonymous, an unnamed group) is right when we name no entity either;
 - PolNeAR: the predicted speaker span, or any mention of the predicted speaker entity, overlaps the
   gold Source span (so "he" resolved to Trump is right when the gold Source is that "he", and a
@@ -38,6 +39,9 @@ KINDS = ("direct", "partial", "indirect")
 # nothing in the quote's sentence (a continuation paragraph, a speaker named in another sentence).
 MENTION_TYPES = ("name", "pronoun", "nominal", "none")
 SPEAKER_OUTCOMES = ("right", "wrong", "missing")
+# Words before a name that are not part of it when names are compared: the entity's canonical name drops
+# them, a reader's naming keeps them ("Lord Falconer", "the Conservatives").
+NAME_PREFIXES = frozenset("the mr mrs ms miss dr sir lord lady dame prof professor".split())
 # Our 'mixed' (a clause with a quoted stretch inside) is what PolNeAR's content with some marks is.
 KIND_FOR_SCORING = {"direct": "direct", "partial": "partial", "mixed": "partial", "indirect": "indirect"}
 
@@ -223,15 +227,23 @@ def match_quotes(text: str, predicted: list[PredictedQuote], gold: list[GoldQuot
 
 def speaker_correct(predicted: PredictedQuote, gold: GoldQuote) -> bool:
     if gold.speaker is not None:
-        wanted = gold.speaker.casefold()
+        wanted = name_key(gold.speaker)
         return predicted.speaker_name is not None and (
-            predicted.speaker_name.casefold() == wanted or wanted in predicted.speaker_aliases
+            name_key(predicted.speaker_name) == wanted or wanted in {name_key(a) for a in predicted.speaker_aliases}
         )
     if gold.resolved:
         return predicted.speaker_name is None
     if not gold.source_spans:
         return not predicted.has_speaker
     return any(s < ge and gs < e for s, e in predicted.speaker_spans for gs, ge in gold.source_spans)
+
+
+def name_key(name: str) -> str:
+    """A name as compared: casefolded, without leading "the" or honorifics, spaces collapsed."""
+    words = name.casefold().replace(".", "").split()
+    while len(words) > 1 and words[0] in NAME_PREFIXES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def speaker_outcome(predicted: PredictedQuote, gold: GoldQuote) -> str:

@@ -17,7 +17,7 @@ ENTITY_SCOPES = ("global", "article")
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
 MENTION_TYPES = ("full_name", "partial_name", "pronoun", "nominal", "credit")
 QUOTE_KINDS = ("direct", "partial", "indirect", "mixed")
-ATTRIBUTIONS = ("explicit", "pronoun", "carried_over", "according_to", "unresolved")
+ATTRIBUTIONS = ("explicit", "pronoun", "nominal", "carried_over", "according_to", "unresolved")
 QUANTITY_KINDS = ("percent", "percentage_points", "money", "count", "duration", "measure", "number")
 COMPARATORS = ("about", "more_than", "less_than", "at_least", "at_most", "up_to", "exactly")
 # 'superseded': a file version read before sources had names, whose file has since been read under its source's

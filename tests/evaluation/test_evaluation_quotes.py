@@ -11,6 +11,7 @@ from evaluation.quotes import (
     gold_kind,
     is_speech_cue,
     match_quotes,
+    name_key,
     parse_brat,
     polnear_gold_quotes,
     predicted_quotes,
@@ -308,3 +309,10 @@ def test_resolved_speakers_count_right_wrong_and_missing_by_mention_type():
     # A group kept as text with no entity is right where the gold names no one.
     group = [_predicted(60, 70, "indirect", spans=((55, 58),))]
     assert score_quotes("g" * 80, group, gold[3:]).speakers["cover30"]["all"] == {"right": 1, "wrong": 0, "missing": 0}
+
+
+def test_speaker_names_compare_without_case_article_or_honorific():
+    assert name_key("Lord Falconer") == name_key("Falconer") == "falconer"
+    assert name_key("the Conservatives") == name_key("Conservatives")
+    assert name_key("Mr. J. Smith") == "j smith" and name_key("The") == "the"
+    assert name_key("Jack Straw") != name_key("Straw")

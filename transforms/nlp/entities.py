@@ -39,6 +39,8 @@ minority majority opposition party
 """.split()
 )
 FUNCTION_WORDS = frozenset(("of", "the", "for", "and"))
+# Honorifics: the name after one is a person's, whatever the model tagged it ("Mr Straw" as a PRODUCT).
+HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame".split())
 ARTICLES_TO_DROP = ("the ", "The ")
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
@@ -205,6 +207,8 @@ def name_of(text: str) -> str:
 def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
     if ent.label_ not in ENTITY_LABELS:
         return None
+    after_honorific = ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS
+    label = "PERSON" if after_honorific else ent.label_
     tokens = list(ent)
     # A possessive is grammar, not name: "North Korea's" → "North Korea".  Brackets and dashes
     # around a name ("<San Miguel Corp>", "(PCGG") and a dangling "the" are not part of it either.
@@ -214,7 +218,7 @@ def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
         tokens = tokens[1:]
     role_tokens = []
     # A title spaCy swallowed into the name ("President Trump", "Balco boss Victor Conte") is a role.
-    if ent.label_ == "PERSON":
+    if label == "PERSON":
         heads = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in TITLE_HEADS]
         if heads:
             role_tokens, tokens = tokens[: heads[-1] + 1], tokens[heads[-1] + 1 :]
@@ -224,12 +228,12 @@ def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
         return None  # "Defence" in "Defence Minister": part of a title, not an organisation
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc_text(ent.doc)[start:end]
-    role = _role_before(ent.doc, tokens[0].i, role_tokens) if ent.label_ in ("PERSON", "ORG", "GPE") else None
+    role = _role_before(ent.doc, tokens[0].i, role_tokens) if label in ("PERSON", "ORG", "GPE") else None
     return Mention(
         start=start,
         end=end,
         text=text,
-        label=ent.label_,
+        label=label,
         sentence_index=sentence_of[tokens[0].i],
         mention_type="full_name",
         role=role,

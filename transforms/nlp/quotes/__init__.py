@@ -14,6 +14,8 @@ Modules, each importing only those above it:
 - ``quote``: the Quote row;
 - ``subjects``: a cue verb's subject, or the speaker named after it;
 - ``reported``: reported speech (a speech verb's clause, 'according to X');
+- ``references``: who a pronoun or a description at a quote stands for (he/she/it, a spokesman for X, the
+  foreign secretary);
 - ``speakers``: speaker and pronoun resolution to the article's entities;
 - ``quoted``: quotes in quote marks, direct or partial, and their cue;
 - ``context``: direct quotes with no cue of their own (colon above, continuation, bare cue before);

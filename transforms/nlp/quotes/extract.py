@@ -76,6 +76,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> tuple[list[Quote], list[
         if i == 0 or (q.start, q.end, q.kind) != (quotes[i - 1].start, quotes[i - 1].end, quotes[i - 1].kind)
     ]
     quotes = _join_partials_of_one_cue(article, quotes)
+    resolver.know_quotes(quotes)
     _attribute_by_context(article, quotes, resolver)
     # A partial quote nobody is found to say is a scare quote or a borrowed term ('the "temporary"
     # tax'), not someone's words.

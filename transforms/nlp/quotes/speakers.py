@@ -11,11 +11,10 @@ from transforms.nlp.entities import Entity, Mention
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, SPEECH_VERBS
 from transforms.nlp.quotes.quote import Quote
+from transforms.nlp.quotes.references import FEMALE_PRONOUNS, MALE_PRONOUNS, ReferenceResolver
 from transforms.nlp.quotes.reported import _Report
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS, _inverted_speaker, _subject_of
 
-MALE_PRONOUNS = frozenset(("he", "him", "his", "himself"))
-FEMALE_PRONOUNS = frozenset(("she", "her", "hers", "herself"))
 RELATIVE_PRONOUNS = frozenset(("who", "that", "which"))
 # Subjects that can have said a partial quote in their clause: people, groups and bodies.
 SPEAKING_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | frozenset(("i", "we", "they"))
@@ -37,8 +36,14 @@ class _SpeakerResolver:
                 for char in range(mention.start, mention.end):
                     self.entity_at[char] = (index, mention)
         self.entities = entities
-        self.gender = _gender_evidence(article, self.entity_at, entities)
+        self.references = ReferenceResolver(
+            article, entities, self.entity_at, _gender_evidence(article, self.entity_at, entities)
+        )
         self.pronoun_mentions: list[Mention] = []
+        # Pronouns and descriptions wait for every quote to be known: a name inside someone's words is not
+        # what a pronoun refers to.  After ``know_quotes`` they are resolved at once.
+        self.pending: list[tuple[Quote, Token]] = []
+        self.quotes_known = False
 
     def attribute(self, quote: Quote, verb: Token, inverted: bool = False) -> None:
         cue_tokens = [verb]
@@ -121,21 +126,7 @@ class _SpeakerResolver:
         if head.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS or head.pos_ == "PRON":
             quote.speaker_start, quote.speaker_end = head.idx, head.idx + len(head.text)
             quote.speaker_text = head.text
-            index = self._resolve_pronoun(head)
-            if index is not None:
-                quote.speaker_entity_index = index
-                quote.attribution = "pronoun"
-                mention = Mention(
-                    start=head.idx,
-                    end=head.idx + len(head.text),
-                    text=head.text,
-                    label="PERSON",
-                    sentence_index=self.article.sentence_of[head.i],
-                    mention_type="pronoun",
-                    entity_index=index,
-                )
-                if not any(m.start == mention.start for m in self.pronoun_mentions):
-                    self.pronoun_mentions.append(mention)
+            self._refer(quote, head)
             return
         found = self._entity_in(head)
         if found is not None:
@@ -153,6 +144,49 @@ class _SpeakerResolver:
         quote.speaker_start, quote.speaker_end = phrase[0].idx, head.idx + len(head.text)
         quote.speaker_text = self.article.text[quote.speaker_start : quote.speaker_end]
         quote.attribution = attribution
+        self._refer(quote, head)
+
+    def know_quotes(self, quotes: list[Quote]) -> None:
+        """Every quote of the article is known: resolve the pronouns and descriptions waiting for it."""
+        spoken = list(self.inside_marks)
+        for quote in quotes:
+            spoken[quote.start : quote.end] = [True] * (quote.end - quote.start)
+        self.references.know_spoken(spoken)
+        for quote in quotes:
+            if quote.speaker_entity_index is not None and quote.speaker_start is not None:
+                self.references.know_speaker(quote.speaker_start, quote.speaker_end or quote.speaker_start)
+        self.quotes_known = True
+        # In text order: "the spokesman" is whoever the spokesman met before was.
+        for quote, head in sorted(self.pending, key=lambda pending: pending[1].idx):
+            self._resolve(quote, head)
+        self.pending = []
+
+    def _refer(self, quote: Quote, head: Token) -> None:
+        if self.quotes_known:
+            self._resolve(quote, head)
+        else:
+            self.pending.append((quote, head))
+
+    def _resolve(self, quote: Quote, head: Token) -> None:
+        is_pronoun = head.pos_ == "PRON" or head.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS
+        found = self.references.pronoun(head) if is_pronoun else self.references.description(head)
+        if found is None:
+            return
+        quote.speaker_entity_index = found.entity_index
+        quote.attribution = found.attribution
+        if not is_pronoun:
+            return
+        mention = Mention(
+            start=head.idx,
+            end=head.idx + len(head.text),
+            text=head.text,
+            label=self.entities[found.entity_index].label,
+            sentence_index=self.article.sentence_of[head.i],
+            mention_type="pronoun",
+            entity_index=found.entity_index,
+        )
+        if not any(m.start == mention.start for m in self.pronoun_mentions):
+            self.pronoun_mentions.append(mention)
 
     def _entity_in(self, head: Token) -> tuple[int, Mention] | None:
         """The entity named by the subject's head, else by its appositive ('a spokesman, Brian Fallon').
@@ -165,20 +199,6 @@ class _SpeakerResolver:
             if found is not None:
                 return found
         return None
-
-    def _resolve_pronoun(self, pronoun: Token) -> int | None:
-        wanted = "male" if pronoun.lower_ in MALE_PRONOUNS else "female" if pronoun.lower_ in FEMALE_PRONOUNS else None
-        if wanted is None:
-            return None
-        best: tuple[int, int] | None = None
-        for index, entity in enumerate(self.entities):
-            if entity.label != "PERSON" or self.gender.get(index, wanted) != wanted:
-                continue
-            for mention in entity.mentions:
-                if mention.start < pronoun.idx and not self.inside_marks[mention.start]:
-                    if best is None or mention.start > best[0]:
-                        best = (mention.start, index)
-        return None if best is None else best[1]
 
 
 def _gender_evidence(

@@ -53,7 +53,7 @@ def test_partial_quotes_framed_by_one_cue_are_one_mixed_quote(nlp, reference):
 def _gender_votes(text: str, nlp, reference) -> dict[int, str]:
     doc = nlp(text)
     entities = extract_entities(doc, reference)
-    return _SpeakerResolver(_Article(doc, [False] * (len(text) + 1)), entities).gender
+    return _SpeakerResolver(_Article(doc, [False] * (len(text) + 1)), entities).references.gender
 
 
 def test_a_tied_pronoun_vote_leaves_the_gender_unknown(nlp, reference):

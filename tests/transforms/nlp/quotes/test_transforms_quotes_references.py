@@ -1,0 +1,58 @@
+"""Who a pronoun or description at a quote stands for (invented sentences, one rule each)."""
+
+from __future__ import annotations
+
+from transforms.nlp.analyse import extract_article
+
+
+def _speakers(nlp, reference, text: str) -> list[tuple[str | None, str | None, str]]:
+    """(speaker_text, speaker name, attribution) per quote."""
+    result = extract_article(nlp(text), "art_test", [], reference)
+    names = {row["entity_id"]: row["name"] for row in result.entities}
+    return [(q["speaker_text"], names.get(q["speaker_entity_id"]), q["attribution"]) for q in result.quotes]
+
+
+def test_a_pronoun_is_the_narratives_subject_not_a_name_inside_someones_words(nlp, reference):
+    text = 'Charles Kennedy said George Bush had to rebuild trust abroad.\n"It is a moment for humility," he said.'
+    assert _speakers(nlp, reference, text)[-1] == ("he", "Charles Kennedy", "pronoun")
+
+
+def test_the_same_pronoun_as_subject_carries_the_person_past_other_names(nlp, reference):
+    text = (
+        '"This campaign has been dragged into the gutter," said Graham Robb, a spokesman for the No campaign.\n'
+        "And he hit back at Mr Mallon's claim about transport.\n"
+        '"It can push paper around but it can not get people moving," he said.'
+    )
+    assert _speakers(nlp, reference, text)[-1] == ("he", "Graham Robb", "pronoun")
+
+
+def test_an_honorific_states_the_gender_a_pronoun_must_agree_with(nlp, reference):
+    text = 'Ms Patricia Hewitt met Mr Gordon Brown on Monday.\n"We will extend maternity pay," she said.'
+    assert _speakers(nlp, reference, text)[-1] == ("she", "Patricia Hewitt", "pronoun")
+
+
+def test_a_spokesman_for_an_organisation_speaks_for_it_and_the_spokesman_again_is_the_same(nlp, reference):
+    text = (
+        "A spokesman for the Information Commissioner's Office said surveys were allowed.\n"
+        "The spokesman said the area was grey."
+    )
+    assert [s[1:] for s in _speakers(nlp, reference, text)] == [
+        ("Information Commissioner's Office", "nominal"),
+        ("Information Commissioner's Office", "nominal"),
+    ]
+
+
+def test_a_role_is_the_person_the_article_gave_it_and_only_that_role(nlp, reference):
+    named = "Foreign Secretary Jack Straw visited Brussels on Monday.\n"
+    assert _speakers(nlp, reference, named + "The foreign secretary said the treaty was sound.") == [
+        ("The foreign secretary", "Jack Straw", "nominal")
+    ]
+    # No one was named home secretary: the description stays a description.
+    assert _speakers(nlp, reference, named + "The home secretary said the treaty was sound.") == [
+        ("The home secretary", None, "explicit")
+    ]
+
+
+def test_an_unnamed_group_keeps_its_words_and_no_entity(nlp, reference):
+    text = "Manchester United rejected the bid on Friday.\nCritics said the club had been too slow."
+    assert _speakers(nlp, reference, text) == [("Critics", None, "explicit")]

@@ -1,0 +1,306 @@
+"""Who a pronoun or a description at a quote stands for, read as a journalist writes them.
+
+- **Pronouns.** "he"/"she" is the person the narrative was last about: the sentences before the pronoun
+  are searched back, nearest first, and in each the subject comes before other names; a name inside
+  someone's quoted or reported words is not the narrative's, and a person whose gender the article states
+  otherwise is skipped.  "it"/"they" is an organisation that was the subject of a recent sentence.
+- **Descriptions.** A spokesperson, official or statement *of* an organisation ("a spokesman for the
+  union", "a Hyundai official", "the club's statement") speaks for it; "the spokesman" again is the one
+  already met; "the club"/"the company" is the organisation the article was last about; a role ("the
+  foreign secretary", "the Tory leader") is the person the article gave that role.
+- Anything else stays unresolved: a wrong speaker is worse than a missing one.
+
+Words are compared by their lower-case text: the pipeline lemmatizes only the quote cue words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from transforms.nlp.entities import Entity, Mention
+from transforms.nlp.quotes.article import _Article
+from transforms.nlp.quotes.subjects import SUBJECT_DEPS
+
+MALE_PRONOUNS = frozenset(("he", "him", "his", "himself"))
+FEMALE_PRONOUNS = frozenset(("she", "her", "hers", "herself"))
+ORGANISATION_PRONOUNS = frozenset(("it", "they"))
+# Words that state a person's gender: honorifics and gendered role nouns (a spokesman is a man where the
+# same paper writes spokeswoman for a woman).
+MALE_WORDS = frozenset(
+    "mr sir lord king prince spokesman chairman businessman congressman councilman father son brother "
+    "husband uncle".split()
+)
+FEMALE_WORDS = frozenset(
+    "mrs ms miss lady dame queen princess spokeswoman chairwoman businesswoman congresswoman councilwoman "
+    "mother daughter sister wife aunt actress".split()
+)
+# Nouns for a person who speaks for an organisation by office, and for the texts it issues.
+SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
+DOCUMENT_NOUNS = frozenset("statement release announcement communique letter report filing notice".split())
+VOICE_NOUNS = (
+    SPOKESPERSON_NOUNS
+    | DOCUMENT_NOUNS
+    | frozenset("official officials representative representatives source sources".split())
+)
+# Nouns for the organisation an article is about ("the company said").
+ORGANISATION_NOUNS = frozenset(
+    "company firm group bank club airline carrier board party union council committee agency ministry "
+    "department institute association federation commission regulator lender insurer retailer maker "
+    "manufacturer newspaper magazine broadcaster".split()
+)
+# Role nouns a person can be called by after being named with the role ("the foreign secretary").
+ROLE_NOUNS = frozenset(
+    """
+minister secretary chancellor president leader chairman chairwoman chair director executive ceo governor
+mayor editor ambassador envoy spokesman spokeswoman senator commissioner premier king queen prince
+princess judge prosecutor attorney general commander chief manager coach captain founder owner economist
+analyst treasurer speaker
+""".split()
+)
+# Words of a description that say nothing about which one it is.
+NEUTRAL_WORDS = frozenset("the a an this that his her its their our my your one new then former".split())
+# Sentences searched back for a pronoun's antecedent: about a paragraph of wire copy.
+PRONOUN_SENTENCES_BACK = 4
+# Tags of a plural noun.
+PLURAL_TAGS = frozenset(("NNS", "NNPS"))
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """Who a pronoun or description at a quote stands for, and the rule that decided."""
+
+    entity_index: int
+    attribution: str  # "pronoun" or "nominal"
+
+
+class ReferenceResolver:
+    """Resolves pronouns and descriptions at quotes against one article's entities.
+
+    ``spoken`` marks the characters of quoted or reported words, where names are someone's words rather
+    than the narrative's; until it is known, only the quote marks are.
+    """
+
+    def __init__(
+        self,
+        article: _Article,
+        entities: list[Entity],
+        entity_at: dict[int, tuple[int, Mention]],
+        pronoun_gender: dict[int, str],
+    ) -> None:
+        self.article = article
+        self.entities = entities
+        self.entity_at = entity_at
+        self.spoken: list[bool] = article.inside_marks
+        # Characters of the speaker mentions already resolved: a speaker is as much the narrative's subject as
+        # a clause's subject is ('"…," said Graham Robb.  He added …').
+        self.speaker_chars: set[int] = set()
+        # What the article states (an honorific, a gendered noun) outweighs what its pronouns suggest.
+        self.gender = {**pronoun_gender, **_stated_gender(article, entities)}
+        self.roles = _role_words(article, entities)
+        # What "the spokesman" resolved to last, by its noun: "the spokesman" again is the same one.
+        self.voice_of: dict[str, int | None] = {}
+
+    def know_spoken(self, spoken: list[bool]) -> None:
+        self.spoken = spoken
+
+    def know_speaker(self, start: int, end: int) -> None:
+        self.speaker_chars.update(range(start, end))
+
+    def pronoun(self, pronoun: Token) -> Antecedent | None:
+        word = pronoun.lower_
+        if word in MALE_PRONOUNS or word in FEMALE_PRONOUNS:
+            wanted = "male" if word in MALE_PRONOUNS else "female"
+            found = self._narrative_subject(
+                pronoun, lambda i: self._person_may_be(i, wanted), subjects_only=False, singular=True
+            )
+        elif word in ORGANISATION_PRONOUNS:
+            # "they" is also a party or a people named by its members ("the Conservatives").
+            labels = ("ORG",) if word == "it" else ("ORG", "NORP")
+            found = self._narrative_subject(pronoun, lambda i: self.entities[i].label in labels, subjects_only=True)
+        else:
+            return None
+        return None if found is None else Antecedent(found, "pronoun")
+
+    def description(self, head: Token) -> Antecedent | None:
+        word = head.lower_
+        if word in VOICE_NOUNS:
+            return self._voice(head)
+        if not _is_definite(head):
+            return None
+        if word in ORGANISATION_NOUNS and not _modifiers(head):
+            # The organisation the narrative was last about, as a subject: "the club" is not every club named.
+            found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
+            return None if found is None else Antecedent(found, "nominal")
+        if word in ROLE_NOUNS:
+            found = self._person_with_role(head)
+            return None if found is None else Antecedent(found, "nominal")
+        return None
+
+    def _voice(self, head: Token) -> Antecedent | None:
+        """Whose voice a spokesperson, official or text is: the organisation named in its phrase; for "the
+        spokesman", the person named as spokesman before, else the one met before; for a spokesperson or a
+        text with no organisation of its own, the organisation the narrative is about."""
+        word, noun = head.lower_, head.lower_.rstrip("s")
+        found = self._organisation_in(head)
+        if found is None and _is_definite(head) and not _modifiers(head):
+            if word in SPOKESPERSON_NOUNS:
+                found = self._person_with_role(head)
+            if found is None:
+                found = self.voice_of.get(noun)
+        else:
+            self.voice_of[noun] = found
+        if found is None and word in SPOKESPERSON_NOUNS | DOCUMENT_NOUNS and not _modifiers(head):
+            found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
+        return None if found is None else Antecedent(found, "nominal")
+
+    def _person_may_be(self, index: int, gender: str) -> bool:
+        return self.entities[index].label == "PERSON" and self.gender.get(index, gender) == gender
+
+    def _narrative_subject(
+        self, pronoun: Token, fits: Callable[[int], bool], *, subjects_only: bool, singular: bool = False
+    ) -> int | None:
+        """Nearest sentence first (the part before the pronoun, then the ones before it): its subject
+        that fits, else (unless ``subjects_only``) its first name that fits.  ``singular``: a plural name
+        ('the Lib Dems') cannot be what 'he' or 'she' stands for."""
+        article = self.article
+        sentence_index = article.sentence_of[pronoun.i]
+        for back in range(PRONOUN_SENTENCES_BACK + 1):
+            if sentence_index - back < 0:
+                break
+            sentence = article.sentences[sentence_index - back]
+            tokens = [t for t in sentence if t.i < pronoun.i]
+            named = [(t, found[0]) for t in tokens if (found := self._narrative_entity_at(t)) is not None]
+            fitting = [
+                (t, index)
+                for t, index in named
+                if fits(index) and not _is_modifier(t) and not (singular and t.tag_ in PLURAL_TAGS)
+            ]
+            subjects = [(t, index) for t, index in fitting if _is_subject(t) or t.idx in self.speaker_chars]
+            if subjects:
+                return subjects[0][1]
+            if back and any(t.lower_ == pronoun.lower_ and _is_subject(t) for t in tokens):
+                # 'And he hit back at Mr Mallon's claim. "…," he said.': the same pronoun as subject carries
+                # the same person on; the names around it are not who it is.
+                continue
+            others = [(t, index) for t, index in fitting if t.dep_ != "poss"]
+            if others and not subjects_only:
+                return others[0][1]
+        return None
+
+    def _narrative_entity_at(self, token: Token) -> tuple[int, Mention] | None:
+        if self.spoken[token.idx]:
+            return None
+        return self.entity_at.get(token.idx)
+
+    def _organisation_in(self, head: Token) -> int | None:
+        """The organisation (or person) a voice noun speaks for: named in its phrase ('for the union', 'a
+        Hyundai official', "VW's headquarters"), never inside a relative clause."""
+        for token in head.subtree:
+            if token.i == head.i or any(a.dep_ == "relcl" for a in _ancestors_to(token, head)):
+                continue
+            found = self.entity_at.get(token.idx)
+            if found is not None and self.entities[found[0]].label in ("ORG", "PERSON"):
+                return found[0]
+        return None
+
+    def _person_with_role(self, head: Token) -> int | None:
+        """The person last named with this role before the description: every word the description adds
+        to its role noun ('foreign' in 'the foreign secretary') must be in that person's role too."""
+        wanted = {head.lower_} | {w.lower_ for w in _modifiers(head)}
+        best: tuple[int, int] | None = None
+        for index, entity in enumerate(self.entities):
+            if entity.label != "PERSON":
+                continue
+            for mention in entity.mentions:
+                words = self.roles.get((index, mention.start), frozenset())
+                if mention.start < head.idx and wanted <= words and (best is None or mention.start > best[0]):
+                    best = (mention.start, index)
+        return None if best is None else best[1]
+
+
+def _is_subject(token: Token) -> bool:
+    """The token heads, or is part of, a clause's subject."""
+    node = token
+    while node.dep_ in ("compound", "flat", "amod", "appos", "conj") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in SUBJECT_DEPS
+
+
+def _is_modifier(token: Token) -> bool:
+    """A name used to describe something else ('Lib Dem parties', 'the Clinton campaign'), not a reference."""
+    node = token
+    while node.dep_ in ("compound", "flat") and node.head.i != node.i and node.head.ent_iob_ == "I":
+        node = node.head
+    return node.dep_ in ("compound", "amod") and node.head.pos_ == "NOUN"
+
+
+def _is_definite(head: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in head.children)
+
+
+def _modifiers(head: Token) -> list[Token]:
+    """The words a description adds to its head noun ('foreign' in 'the foreign secretary')."""
+    return [
+        c
+        for c in head.children
+        if c.i < head.i and c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in NEUTRAL_WORDS
+    ]
+
+
+def _ancestors_to(token: Token, top: Token) -> list[Token]:
+    chain = []
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        chain.append(node)
+        node = node.head
+    return chain
+
+
+def _stated_gender(article: _Article, entities: list[Entity]) -> dict[int, str]:
+    """A person's gender as the article states it: an honorific or gendered word before a mention ("Ms
+    Hewitt", "Lord Falconer", "spokeswoman Jane Roe") or in its role; a tie between the two leaves it unknown.
+    Pronouns are not evidence here: which person a pronoun is for is what is being resolved."""
+    votes: dict[int, set[str]] = {}
+    for index, entity in enumerate(entities):
+        if entity.label != "PERSON":
+            continue
+        for mention in entity.mentions:
+            words = set((mention.role or "").lower().split())
+            before = article.token_before(mention.start) if mention.start else None
+            if before is not None:
+                words.add(before.lower_.rstrip("."))
+            if words & MALE_WORDS:
+                votes.setdefault(index, set()).add("male")
+            if words & FEMALE_WORDS:
+                votes.setdefault(index, set()).add("female")
+    return {index: next(iter(found)) for index, found in votes.items() if len(found) == 1}
+
+
+def _role_words(article: _Article, entities: list[Entity]) -> dict[tuple[int, int], frozenset[str]]:
+    """Per person mention (entity index, start), the lower-case words of the role the article gives it there:
+    a title before the name ('Foreign Secretary Jack Straw', 'The Spectator editor Boris Johnson') or an
+    appositive after it ('Michael Ancram, the shadow foreign secretary')."""
+    doc = article.doc
+    roles: dict[tuple[int, int], frozenset[str]] = {}
+    for index, entity in enumerate(entities):
+        if entity.label != "PERSON":
+            continue
+        for mention in entity.mentions:
+            if mention.start is None or mention.start >= len(article.text):
+                continue
+            words = set((mention.role or "").lower().split())
+            token_index = article.token_of_char[mention.start]
+            if token_index >= 0:
+                head = doc[token_index]
+                while head.head.i != head.i and head.head.idx < mention.end and head.head.idx >= mention.start:
+                    head = head.head
+                for child in head.children:
+                    if child.dep_ in ("compound", "amod", "nmod") and child.idx < mention.start:
+                        words |= {t.lower_ for t in child.subtree}
+                    elif child.dep_ == "appos" and child.pos_ == "NOUN":
+                        words |= {t.lower_ for t in child.subtree if t.dep_ != "relcl"}
+            roles[(index, mention.start)] = frozenset(words - NEUTRAL_WORDS)
+    return roles

@@ -112,9 +112,44 @@ def extract_entities(doc: Doc, reference: Reference) -> list[Entity]:
     """Canonical entities of one article, each with its mentions in text order."""
     sentence_of = doc_sentence_of(doc)
     candidates = [m for m in (_mention_from_span(ent, sentence_of) for ent in doc_ents(doc)) if m is not None]
-    entities = cluster_mentions(candidates, reference)
+    entities = _fold_bracketed_short_forms(doc_text(doc), cluster_mentions(candidates, reference))
     _add_missed_surnames(doc, entities, sentence_of)
     return entities
+
+
+def _fold_bracketed_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
+    """'Bradford & Bingley (B&B)', 'U.S. Agency for International Development (USAID)': a short form in
+    brackets right after a name is that name, there and wherever the article uses it again."""
+    owner_by_end = {m.end: e for e in entities for m in e.mentions}
+    folded: set[int] = set()
+    for entity in entities:
+        for mention in entity.mentions:
+            owner = owner_by_end.get(mention.start - len(" ("))
+            if (
+                owner is not None
+                and owner is not entity
+                and id(owner) not in folded
+                and text[mention.start - 2 : mention.start] == " ("
+                and text[mention.end : mention.end + 1] == ")"
+                and _is_short_form(mention.text)
+            ):
+                for moved in entity.mentions:
+                    moved.mention_type = "partial_name"
+                owner.mentions.extend(entity.mentions)
+                owner.mentions.sort(key=lambda m: m.start)
+                folded.add(id(entity))
+                break
+    kept = [e for e in entities if id(e) not in folded]
+    for index, entity in enumerate(kept):
+        for mention in entity.mentions:
+            mention.entity_index = index
+    return kept
+
+
+def _is_short_form(text: str) -> bool:
+    """One word of capitals (and '&', '.', '-'), as abbreviations are written: B&B, USAID, ANA, U.N."""
+    letters = [c for c in text if c.isalpha()]
+    return " " not in text and len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _add_missed_surnames(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None:

@@ -1,0 +1,34 @@
+"""Entity names as a journalist writes them: a bracketed short form, a name after an honorific."""
+
+from __future__ import annotations
+
+from transforms.nlp.entities import Entity, Mention, _fold_bracketed_short_forms, extract_entities
+
+
+def _entity(name: str, label: str, *spans: tuple[int, int], text: str) -> Entity:
+    mentions = [
+        Mention(start=s, end=e, text=text[s:e], label=label, sentence_index=0, mention_type="full_name")
+        for s, e in spans
+    ]
+    return Entity(name=name, label=label, mentions=mentions)
+
+
+def test_a_short_form_in_brackets_after_a_name_is_that_name_wherever_it_recurs():
+    text = "Bradford & Bingley (B&B) said prices rose. B&B expects more."
+    long_form = _entity("Bradford & Bingley", "ORG", (0, 18), text=text)
+    short_form = _entity("B&B", "ORG", (20, 23), (43, 46), text=text)
+    [merged] = _fold_bracketed_short_forms(text, [long_form, short_form])
+    assert merged.name == "Bradford & Bingley" and [m.start for m in merged.mentions] == [0, 20, 43]
+    assert all(m.entity_index == 0 for m in merged.mentions)
+
+
+def test_a_bracketed_word_that_is_no_short_form_stays_apart():
+    text = "Bradford & Bingley (Leeds) said prices rose."
+    entities = [_entity("Bradford & Bingley", "ORG", (0, 18), text=text), _entity("Leeds", "GPE", (20, 25), text=text)]
+    assert [e.name for e in _fold_bracketed_short_forms(text, entities)] == ["Bradford & Bingley", "Leeds"]
+
+
+def test_a_name_after_an_honorific_is_a_person(nlp, reference):
+    doc = nlp("Foreign Secretary Jack Straw spoke first. Mr Straw argued the case again.")
+    people = {e.name: [m.text for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
+    assert people == {"Jack Straw": ["Jack Straw", "Straw"]}

@@ -18,6 +18,10 @@ ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT
 MENTION_TYPES = ("full_name", "partial_name", "pronoun", "nominal", "credit")
 QUOTE_KINDS = ("direct", "partial", "indirect", "mixed")
 ATTRIBUTIONS = ("explicit", "pronoun", "nominal", "carried_over", "according_to", "unresolved")
+GENDERS = ("female", "male")
+# What stated a person's gender: an honorific or gendered title/noun at a mention ('Ms', 'spokeswoman'), else
+# the pronouns resolved to them.
+GENDER_EVIDENCE = ("title", "pronoun")
 QUANTITY_KINDS = ("percent", "percentage_points", "money", "count", "duration", "measure", "number")
 COMPARATORS = ("about", "more_than", "less_than", "at_least", "at_most", "up_to", "exactly")
 # 'superseded': a file version read before sources had names, whose file has since been read under its source's
@@ -185,6 +189,14 @@ ENTITIES = pa.schema(
         _field("mention_count", pa.int64(), "Mentions of the entity (duplicate articles excluded).", nullable=False),
         _field("first_seen", TIMESTAMP, "Earliest publication time of an article mentioning the entity."),
         _field("last_seen", TIMESTAMP, "Latest publication time of an article mentioning the entity."),
+        _field(
+            "gender",
+            pa.string(),
+            "A person's gender as the published articles state it (honorifics, gendered titles, the pronouns "
+            "resolved to them), never from a first name; NULL when they state none or both. Set at publish.",
+            allowed=GENDERS,
+        ),
+        _field("gender_evidence", pa.string(), "What stated the gender.", allowed=GENDER_EVIDENCE),
         *_lineage(),
     ]
 )
@@ -227,6 +239,12 @@ QUOTES = pa.schema(
         _field("speaker_text", pa.string(), "How the speaker is named at the quote ('he', 'Hegseth')."),
         *_span("speaker_", "the speaker mention"),
         _field("speaker_entity_id", pa.string(), "Canonical entity of the speaker, when resolved."),
+        _field(
+            "speaker_role",
+            pa.string(),
+            "The speaker's role as the article gives it at the quote ('Tory leader', 'foreign secretary'), "
+            "honorifics left out.",
+        ),
         _field("attribution", pa.string(), "How the speaker was found.", nullable=False, allowed=ATTRIBUTIONS),
         _field("paragraph_index", pa.int32(), "Paragraph of the quote's start.", nullable=False),
         *_lineage(),

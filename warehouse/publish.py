@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import filelock
 
+from transforms.nlp.gender import FEMALE_PRONOUNS, FEMALE_WORDS, MALE_PRONOUNS, MALE_WORDS
 from transforms.schemas import ALL_TABLES, OPS_TABLES, key_column
 from warehouse.ddl import all_table_ddl, quote_ident, quote_literal
 from warehouse.engine import PUBLISH_MEMORY_LIMIT, spilling_connection, sql_file_list
@@ -203,12 +204,15 @@ def _children_sql(table: str, files: list[str]) -> str:
 
 
 def _entities_sql(files: list[str]) -> str:
-    """One row per mentioned entity: counts from published mentions, name/label from its latest staged row."""
+    """One row per mentioned entity: counts and a person's gender from published mentions, name/label from its
+    latest staged row."""
     if not files:
         return ""
+    male_words, female_words = _sql_list(MALE_WORDS), _sql_list(FEMALE_WORDS)
+    male_pronouns, female_pronouns = _sql_tuple(MALE_PRONOUNS), _sql_tuple(FEMALE_PRONOUNS)
     return f"""
         INSERT INTO entities (entity_id, name, label, scope, country_code, aliases, article_count, mention_count,
-                              first_seen, last_seen, run_id, pipeline_version)
+                              first_seen, last_seen, gender, gender_evidence, run_id, pipeline_version)
         WITH latest AS (
             SELECT entity_id, name, label, scope, country_code, run_id, pipeline_version FROM {_ordered_source(files)}
             QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY _part_order DESC, file_row_number DESC) = 1
@@ -225,10 +229,33 @@ def _entities_sql(files: list[str]) -> str:
             FROM entity_mentions AS m
             JOIN articles AS a ON a.article_id = m.article_id
             GROUP BY m.entity_id
+        ), evidence AS (
+            -- What the published articles state: a gendered honorific or title at a mention, else the pronouns
+            -- resolved to the entity.
+            SELECT m.entity_id,
+                   bool_or(list_has_any(string_split(lower(coalesce(m.role, '')), ' '), {male_words})) AS male_title,
+                   bool_or(list_has_any(string_split(lower(coalesce(m.role, '')), ' '), {female_words}))
+                       AS female_title,
+                   bool_or(m.mention_type = 'pronoun' AND lower(m.text) IN {male_pronouns}) AS male_pronoun,
+                   bool_or(m.mention_type = 'pronoun' AND lower(m.text) IN {female_pronouns}) AS female_pronoun
+            FROM entity_mentions AS m
+            JOIN articles AS a ON a.article_id = m.article_id AND a.duplicate_of IS NULL
+            GROUP BY m.entity_id
+        ), gendered AS (
+            SELECT entity_id,
+                   CASE WHEN male_title <> female_title THEN (CASE WHEN male_title THEN 'male' ELSE 'female' END)
+                        WHEN NOT male_title AND male_pronoun <> female_pronoun
+                            THEN (CASE WHEN male_pronoun THEN 'male' ELSE 'female' END) END AS gender,
+                   CASE WHEN male_title <> female_title THEN 'title'
+                        WHEN NOT male_title AND male_pronoun <> female_pronoun THEN 'pronoun' END AS gender_evidence
+            FROM evidence
         )
         SELECT l.entity_id, l.name, l.label, l.scope, l.country_code, c.aliases, c.article_count, c.mention_count,
-               c.first_seen, c.last_seen, l.run_id, l.pipeline_version
+               c.first_seen, c.last_seen,
+               CASE WHEN l.label = 'PERSON' THEN g.gender END, CASE WHEN l.label = 'PERSON' THEN g.gender_evidence END,
+               l.run_id, l.pipeline_version
         FROM counts AS c JOIN latest AS l ON l.entity_id = c.entity_id
+        LEFT JOIN gendered AS g ON g.entity_id = c.entity_id
         ORDER BY l.entity_id
     """
 
@@ -266,3 +293,11 @@ def _remove_stale_builds(warehouse_dir: Path) -> None:
 def _remove_db_files(db_path: Path) -> None:
     for path in (db_path, db_path.with_name(db_path.name + ".wal")):
         path.unlink(missing_ok=True)
+
+
+def _sql_list(words: frozenset[str]) -> str:
+    return "[" + ", ".join(quote_literal(w) for w in sorted(words)) + "]"
+
+
+def _sql_tuple(words: frozenset[str]) -> str:
+    return "(" + ", ".join(quote_literal(w) for w in sorted(words)) + ")"

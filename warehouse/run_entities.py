@@ -40,6 +40,9 @@ def merged_entities(parts: list[Path], spill_dir: Path) -> Iterator[pa.Table]:
                sum(mention_count)::BIGINT AS mention_count,
                min(first_seen) AS first_seen,
                max(last_seen) AS last_seen,
+               -- Set at publish from the published mentions; NULL in a run's parts.
+               first(gender) AS gender,
+               first(gender_evidence) AS gender_evidence,
                first(run_id) AS run_id,
                first(pipeline_version) AS pipeline_version
         FROM read_parquet({files}, filename = true, file_row_number = true)

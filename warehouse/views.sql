@@ -18,6 +18,7 @@ SELECT
     q.speaker_text,
     q.speaker_entity_id,
     e.name AS speaker_name,
+    q.speaker_role,
     q.attribution,
     q.paragraph_index,
     q.start_char,
@@ -86,6 +87,36 @@ LEFT JOIN numeric_claims AS p ON p.claim_id = c.previous_claim_id
 ORDER BY c.article_id, c.start_char, c.claim_id;
 
 COMMENT ON VIEW v_claims IS 'Numeric claims with the article title, article_date (publication time, else first seen), publisher, source, the speaker name when someone said it, and the value it changed from (duplicate articles excluded).';
+
+-- Who is quoted: one row per speaker entity (people, organisations), duplicate articles excluded.
+CREATE VIEW v_speakers AS
+WITH roles AS (
+    SELECT q.speaker_entity_id, q.speaker_role, count(*) AS uses
+    FROM quotes AS q
+    JOIN articles AS a ON a.article_id = q.article_id AND a.duplicate_of IS NULL
+    WHERE q.speaker_role IS NOT NULL
+    GROUP BY q.speaker_entity_id, q.speaker_role
+    QUALIFY row_number() OVER (PARTITION BY q.speaker_entity_id ORDER BY uses DESC, q.speaker_role) = 1
+)
+SELECT
+    e.entity_id,
+    e.name,
+    e.label,
+    r.speaker_role AS role,
+    e.gender,
+    e.gender_evidence,
+    count(*) AS quote_count,
+    count(DISTINCT q.article_id) AS article_count,
+    min(coalesce(a.published_at, a.first_seen_at)) AS first_article_date,
+    max(coalesce(a.published_at, a.first_seen_at)) AS last_article_date
+FROM quotes AS q
+JOIN articles AS a ON a.article_id = q.article_id AND a.duplicate_of IS NULL
+JOIN entities AS e ON e.entity_id = q.speaker_entity_id
+LEFT JOIN roles AS r ON r.speaker_entity_id = e.entity_id
+GROUP BY e.entity_id, e.name, e.label, r.speaker_role, e.gender, e.gender_evidence
+ORDER BY quote_count DESC, e.entity_id;
+
+COMMENT ON VIEW v_speakers IS 'Speakers: each person or organisation quoted, with the role the articles give them most often, their gender as the articles state it, how many quotes and articles, and the first and last article_date (duplicate articles excluded).';
 
 -- Duplicates (same body under another id) would count one story twice.
 CREATE VIEW v_top_entities AS

@@ -338,3 +338,80 @@ def test_a_changed_file_replaces_its_articles(two_runs: Path, parquet_lake: lake
     ]
     # A2's children came with its old version and were not re-extracted in this (hand-made) run.
     assert _rows(db, "SELECT count(*) FROM numeric_claims WHERE article_id = 'A2'") == [(0,)]
+
+
+def test_a_persons_gender_is_what_the_articles_state_and_speakers_are_a_view(tmp_path: Path) -> None:
+    """An honorific or gendered title decides over pronouns; a person the articles state nothing about, or both
+    genders about, has none; an organisation never has one.  v_speakers counts each speaker's quotes."""
+    warehouse, the_lake = tmp_path / "warehouse", lake.Lake.in_warehouse(tmp_path / "warehouse")
+    body = "Ms Ruiz spoke. She said yes. Smith said no. He said no again. Lee said so. Acme said so."
+
+    def mention(mid: str, entity: str, text: str, start: int, **more) -> dict:
+        return {
+            "mention_id": mid,
+            "article_id": "A",
+            "entity_id": entity,
+            "text": text,
+            "start_char": start,
+            "end_char": start + len(text),
+            **more,
+        }
+
+    tables: dict[str, list[dict]] = {
+        "articles": [{"article_id": "A", "title": "t", "body_text": body, "word_count": 17}],
+        "files": [{"file_id": "f-x", "source_uri": "x.txt", "status": "parsed"}],
+        "entities": [
+            {"entity_id": "e-ruiz", "name": "Ana Ruiz", "label": "PERSON"},
+            {"entity_id": "e-smith", "name": "John Smith", "label": "PERSON"},
+            {"entity_id": "e-lee", "name": "Lee", "label": "PERSON"},
+            {"entity_id": "e-acme", "name": "Acme", "label": "ORG"},
+        ],
+        "entity_mentions": [
+            mention("m1", "e-ruiz", "Ruiz", 3, role="Ms"),
+            mention("m2", "e-ruiz", "She", 15, mention_type="pronoun"),  # agrees; the title decides anyway
+            mention("m3", "e-smith", "Smith", 29),
+            mention("m4", "e-smith", "He", 44, mention_type="pronoun"),
+            mention("m5", "e-lee", "Lee", 62),
+            mention("m6", "e-acme", "Acme", 75, role="Mr"),  # a stray title on an organisation
+        ],
+        "quotes": [
+            {
+                "quote_id": "q1",
+                "article_id": "A",
+                "quote_text": "yes",
+                "start_char": 24,
+                "end_char": 27,
+                "speaker_entity_id": "e-ruiz",
+                "speaker_role": "finance minister",
+            },
+            {
+                "quote_id": "q2",
+                "article_id": "A",
+                "quote_text": "no",
+                "start_char": 40,
+                "end_char": 42,
+                "speaker_entity_id": "e-smith",
+            },
+            {
+                "quote_id": "q3",
+                "article_id": "A",
+                "quote_text": "no again",
+                "start_char": 52,
+                "end_char": 60,
+                "speaker_entity_id": "e-smith",
+            },
+        ],
+    }
+    write_run(warehouse, the_lake, RUN_1, tables)
+    lake.commit_run(the_lake, RUN_1)
+    db = publish(warehouse, the_lake).path
+    assert _rows(db, "SELECT entity_id, gender, gender_evidence FROM entities ORDER BY entity_id") == [
+        ("e-acme", None, None),
+        ("e-lee", None, None),
+        ("e-ruiz", "female", "title"),
+        ("e-smith", "male", "pronoun"),
+    ]
+    assert _rows(db, "SELECT name, role, gender, quote_count, article_count FROM v_speakers") == [
+        ("John Smith", None, "male", 2, 1),
+        ("Ana Ruiz", "finance minister", "female", 1, 1),
+    ]

@@ -167,6 +167,7 @@ def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: R
                 "speaker_start_char": quote.speaker_start,
                 "speaker_end_char": quote.speaker_end,
                 "speaker_entity_id": speaker_id,
+                "speaker_role": quote.speaker_role,
                 "attribution": quote.attribution,
                 "paragraph_index": quote.paragraph_index,
             }

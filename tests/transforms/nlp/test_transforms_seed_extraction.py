@@ -126,6 +126,7 @@ def test_exact_rows_for_one_quote_and_one_claim(seed):
         "speaker_start_char": 1275,
         "speaker_end_char": 1277,
         "speaker_entity_id": hegseth,
+        "speaker_role": None,  # "he" states no role
         "attribution": "pronoun",
         "paragraph_index": 5,
     }

@@ -23,6 +23,7 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     speaker_entity_index: int | None = None
+    speaker_role: str | None = None  # the role the article gives the speaker here, honorifics left out
     attribution: str = "unresolved"
     paragraph_index: int
 

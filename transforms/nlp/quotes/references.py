@@ -21,22 +21,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.nlp.entities import Entity, Mention
+from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS
 
-MALE_PRONOUNS = frozenset(("he", "him", "his", "himself"))
-FEMALE_PRONOUNS = frozenset(("she", "her", "hers", "herself"))
 ORGANISATION_PRONOUNS = frozenset(("it", "they"))
-# Words that state a person's gender: honorifics and gendered role nouns (a spokesman is a man where the
-# same paper writes spokeswoman for a woman).
-MALE_WORDS = frozenset(
-    "mr sir lord king prince spokesman chairman businessman congressman councilman father son brother "
-    "husband uncle".split()
-)
-FEMALE_WORDS = frozenset(
-    "mrs ms miss lady dame queen princess spokeswoman chairwoman businesswoman congresswoman councilwoman "
-    "mother daughter sister wife aunt actress".split()
-)
 # Nouns for a person who speaks for an organisation by office, and for the texts it issues.
 SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
 DOCUMENT_NOUNS = frozenset("statement release announcement communique letter report filing notice".split())
@@ -272,10 +261,9 @@ def _stated_gender(article: _Article, entities: list[Entity]) -> dict[int, str]:
             before = article.token_before(mention.start) if mention.start else None
             if before is not None:
                 words.add(before.lower_.rstrip("."))
-            if words & MALE_WORDS:
-                votes.setdefault(index, set()).add("male")
-            if words & FEMALE_WORDS:
-                votes.setdefault(index, set()).add("female")
+            stated = gender_of_words(words)
+            if stated is not None:
+                votes.setdefault(index, set()).add(stated)
     return {index: next(iter(found)) for index, found in votes.items() if len(found) == 1}
 
 

@@ -7,11 +7,12 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from transforms.nlp.doc_cache import doc_tokens
-from transforms.nlp.entities import Entity, Mention
+from transforms.nlp.entities import HONORIFICS, Entity, Mention
+from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, SPEECH_VERBS
 from transforms.nlp.quotes.quote import Quote
-from transforms.nlp.quotes.references import FEMALE_PRONOUNS, MALE_PRONOUNS, ReferenceResolver
+from transforms.nlp.quotes.references import ReferenceResolver
 from transforms.nlp.quotes.reported import _Report
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS, _inverted_speaker, _subject_of
 
@@ -133,6 +134,7 @@ class _SpeakerResolver:
             index, mention = found
             quote.speaker_start, quote.speaker_end, quote.speaker_text = mention.start, mention.end, mention.text
             quote.speaker_entity_index = index
+            quote.speaker_role = role_without_honorifics(mention.role)
             quote.attribution = attribution
             return
         # A nominal speaker ("the spokesman", "a senior official"): keep the phrase, no entity.
@@ -175,6 +177,11 @@ class _SpeakerResolver:
         quote.speaker_entity_index = found.entity_index
         quote.attribution = found.attribution
         if not is_pronoun:
+            if self.entities[found.entity_index].label == "PERSON":
+                # 'The foreign secretary said': the description is the role the article gives him here.
+                quote.speaker_role = role_without_honorifics(
+                    " ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss"))
+                )
             return
         mention = Mention(
             start=head.idx,
@@ -237,3 +244,11 @@ def _gender_evidence(
         for index, counts in votes.items()
         if counts["male"] != counts["female"]
     }
+
+
+def role_without_honorifics(role: str | None) -> str | None:
+    """'Mr' is no role; 'Tory leader' is.  None when nothing is left."""
+    if not role:
+        return None
+    words = [w for w in role.split() if w.lower().rstrip(".") not in HONORIFICS]
+    return " ".join(words) or None

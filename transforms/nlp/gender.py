@@ -1,0 +1,25 @@
+"""What states a person's gender in a text: the pronouns it uses for them and gendered honorifics, titles and
+nouns.  Never a first name.  Used to resolve pronouns at quotes and to give person entities a gender."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+MALE_PRONOUNS = frozenset(("he", "him", "his", "himself"))
+FEMALE_PRONOUNS = frozenset(("she", "her", "hers", "herself"))
+# Honorifics and gendered role nouns (a spokesman is a man where the same paper writes spokeswoman for a woman).
+MALE_WORDS = frozenset(
+    "mr sir lord king prince spokesman chairman businessman congressman councilman father son brother "
+    "husband uncle".split()
+)
+FEMALE_WORDS = frozenset(
+    "mrs ms miss lady dame queen princess spokeswoman chairwoman businesswoman congresswoman councilwoman "
+    "mother daughter sister wife aunt actress".split()
+)
+
+
+def gender_of_words(words: Iterable[str]) -> str | None:
+    """'male' or 'female' when the lower-case words state one gender only, else None."""
+    found = set(words)
+    male, female = bool(found & MALE_WORDS), bool(found & FEMALE_WORDS)
+    return "male" if male and not female else "female" if female and not male else None

@@ -87,6 +87,7 @@ class GoldQuote:
     cue: str | None = None
     in_scope: bool = True
     mention_type: str | None = None  # one of MENTION_TYPES (seed format, when annotated)
+    speaker_gender: str | None = None  # as the article states it (seed format, when annotated)
     # Seed format: the speaker is resolved by name, and a quote without one wants no entity named.
     resolved: bool = False
 
@@ -108,6 +109,7 @@ class PredictedQuote:
     speaker_spans: tuple[Span, ...]  # the speaker mention and every mention of the speaker entity
     has_speaker: bool
     speaker_aliases: frozenset[str] = frozenset()  # every name the article gives the speaker entity, casefolded
+    speaker_gender: str | None = None  # the speaker entity's gender as we read it from the article
 
 
 @dataclass
@@ -153,6 +155,11 @@ class QuoteScores:
     speakers: dict[str, dict[str, dict[str, int]]] = field(
         default_factory=lambda: {rule: _outcome_counts() for rule in RULES}
     )
+    # Per rule: of the quotes whose speaker is right and whose gold states the speaker's gender, ours right,
+    # wrong or missing.
+    genders: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {rule: dict.fromkeys(SPEAKER_OUTCOMES, 0) for rule in RULES}
+    )
 
     def __add__(self, other: QuoteScores) -> QuoteScores:
         return QuoteScores(
@@ -164,6 +171,7 @@ class QuoteScores:
                 }
                 for rule in RULES
             },
+            {rule: {o: n + other.genders[rule][o] for o, n in self.genders[rule].items()} for rule in RULES},
         )
 
 
@@ -188,6 +196,10 @@ def score_quotes(text: str, predicted: list[PredictedQuote], gold: list[GoldQuot
                 outcome = speaker_outcome(predicted[matched_gold[j]], quote)
                 for mention in {"all", quote.mention_type or "all"}:
                     scores.speakers[rule][mention][outcome] += 1
+                if outcome == "right" and quote.speaker_gender is not None:
+                    ours = predicted[matched_gold[j]].speaker_gender
+                    gender = "missing" if ours is None else "right" if ours == quote.speaker_gender else "wrong"
+                    scores.genders[rule][gender] += 1
         for i, prediction in enumerate(predicted):
             if i in matched_pred and not gold[matched_pred[i]].in_scope:
                 continue
@@ -274,8 +286,14 @@ def summary(counts: MatchCounts) -> dict:
 # --- predictions ---------------------------------------------------------------------------------
 
 
-def predicted_quotes(quote_rows: list[dict], entity_rows: list[dict], mention_rows: list[dict]) -> list[PredictedQuote]:
-    """Our extraction's rows (quotes, entities, entity_mentions of one article) as scoring input."""
+def predicted_quotes(
+    quote_rows: list[dict],
+    entity_rows: list[dict],
+    mention_rows: list[dict],
+    genders: dict[str, str] | None = None,
+) -> list[PredictedQuote]:
+    """Our extraction's rows (quotes, entities, entity_mentions of one article) as scoring input; ``genders``:
+    entity id → gender as the warehouse reads it from those mentions."""
     names = {row["entity_id"]: row["name"] for row in entity_rows}
     aliases = {row["entity_id"]: frozenset(a.casefold() for a in row.get("aliases") or ()) for row in entity_rows}
     mentions: dict[str, list[Span]] = {}
@@ -297,6 +315,7 @@ def predicted_quotes(quote_rows: list[dict], entity_rows: list[dict], mention_ro
                 tuple(spans),
                 entity_id is not None or row["speaker_text"] is not None,
                 aliases.get(entity_id, frozenset()) if entity_id else frozenset(),
+                (genders or {}).get(entity_id) if entity_id else None,
             )
         )
     return result
@@ -314,6 +333,7 @@ def seed_gold_quotes(gold: dict) -> list[GoldQuote]:
             speaker=q.get("speaker"),
             cue=q.get("cue"),
             mention_type=q.get("mention_type"),
+            speaker_gender=q.get("speaker_gender"),
             resolved=True,
         )
         for q in gold.get("quotes", [])

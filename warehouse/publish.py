@@ -37,6 +37,11 @@ BUILD_CATALOG = "broadsheet"
 VIEWS_SQL_PATH = Path(__file__).with_name("views.sql")
 
 CHILD_TABLES = ("entity_mentions", "quotes", "numeric_claims")
+# The mentions in published, non-duplicate articles: what an entity's gender is read from.
+PUBLISHED_MENTIONS = """(
+    SELECT m.* FROM entity_mentions AS m
+    JOIN articles AS a ON a.article_id = m.article_id AND a.duplicate_of IS NULL
+)"""
 # The file versions whose articles are published (warehouse.manifest.published_reads), as a relation.
 PUBLISHED_READS_RELATION = "published_reads"
 
@@ -208,8 +213,7 @@ def _entities_sql(files: list[str]) -> str:
     latest staged row."""
     if not files:
         return ""
-    male_words, female_words = _sql_list(MALE_WORDS), _sql_list(FEMALE_WORDS)
-    male_pronouns, female_pronouns = _sql_tuple(MALE_PRONOUNS), _sql_tuple(FEMALE_PRONOUNS)
+    gendered = entity_gender_sql(PUBLISHED_MENTIONS)
     return f"""
         INSERT INTO entities (entity_id, name, label, scope, country_code, aliases, article_count, mention_count,
                               first_seen, last_seen, gender, gender_evidence, run_id, pipeline_version)
@@ -229,26 +233,7 @@ def _entities_sql(files: list[str]) -> str:
             FROM entity_mentions AS m
             JOIN articles AS a ON a.article_id = m.article_id
             GROUP BY m.entity_id
-        ), evidence AS (
-            -- What the published articles state: a gendered honorific or title at a mention, else the pronouns
-            -- resolved to the entity.
-            SELECT m.entity_id,
-                   bool_or(list_has_any(string_split(lower(coalesce(m.role, '')), ' '), {male_words})) AS male_title,
-                   bool_or(list_has_any(string_split(lower(coalesce(m.role, '')), ' '), {female_words}))
-                       AS female_title,
-                   bool_or(m.mention_type = 'pronoun' AND lower(m.text) IN {male_pronouns}) AS male_pronoun,
-                   bool_or(m.mention_type = 'pronoun' AND lower(m.text) IN {female_pronouns}) AS female_pronoun
-            FROM entity_mentions AS m
-            JOIN articles AS a ON a.article_id = m.article_id AND a.duplicate_of IS NULL
-            GROUP BY m.entity_id
-        ), gendered AS (
-            SELECT entity_id,
-                   CASE WHEN male_title <> female_title THEN (CASE WHEN male_title THEN 'male' ELSE 'female' END)
-                        WHEN NOT male_title AND male_pronoun <> female_pronoun
-                            THEN (CASE WHEN male_pronoun THEN 'male' ELSE 'female' END) END AS gender,
-                   CASE WHEN male_title <> female_title THEN 'title'
-                        WHEN NOT male_title AND male_pronoun <> female_pronoun THEN 'pronoun' END AS gender_evidence
-            FROM evidence
+        ), gendered AS ({gendered}
         )
         SELECT l.entity_id, l.name, l.label, l.scope, l.country_code, c.aliases, c.article_count, c.mention_count,
                c.first_seen, c.last_seen,
@@ -293,6 +278,33 @@ def _remove_stale_builds(warehouse_dir: Path) -> None:
 def _remove_db_files(db_path: Path) -> None:
     for path in (db_path, db_path.with_name(db_path.name + ".wal")):
         path.unlink(missing_ok=True)
+
+
+def entity_gender_sql(mentions: str) -> str:
+    """SELECT entity_id, gender, gender_evidence over the mention rows of ``mentions`` (a relation with
+    entity_id, role, mention_type, text): what the text states of each entity's gender.  A gendered honorific
+    or title at a mention decides ('Ms', 'spokeswoman'); else the pronouns resolved to the entity; evidence
+    for both genders leaves it NULL.  Never a first name."""
+    male_words, female_words = _sql_list(MALE_WORDS), _sql_list(FEMALE_WORDS)
+    male_pronouns, female_pronouns = _sql_tuple(MALE_PRONOUNS), _sql_tuple(FEMALE_PRONOUNS)
+    return f"""
+        WITH evidence AS (
+            SELECT entity_id,
+                   bool_or(list_has_any(string_split(lower(coalesce(role, '')), ' '), {male_words})) AS male_title,
+                   bool_or(list_has_any(string_split(lower(coalesce(role, '')), ' '), {female_words})) AS female_title,
+                   bool_or(mention_type = 'pronoun' AND lower(text) IN {male_pronouns}) AS male_pronoun,
+                   bool_or(mention_type = 'pronoun' AND lower(text) IN {female_pronouns}) AS female_pronoun
+            FROM {mentions}
+            GROUP BY entity_id
+        )
+        SELECT entity_id,
+               CASE WHEN male_title <> female_title THEN (CASE WHEN male_title THEN 'male' ELSE 'female' END)
+                    WHEN NOT male_title AND male_pronoun <> female_pronoun
+                        THEN (CASE WHEN male_pronoun THEN 'male' ELSE 'female' END) END AS gender,
+               CASE WHEN male_title <> female_title THEN 'title'
+                    WHEN NOT male_title AND male_pronoun <> female_pronoun THEN 'pronoun' END AS gender_evidence
+        FROM evidence
+    """
 
 
 def _sql_list(words: frozenset[str]) -> str:

@@ -11,6 +11,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+import pyarrow as pa
+
 from evaluation.quotes import (
     KINDS,
     MENTION_TYPES,
@@ -29,6 +32,7 @@ from evaluation.quotes import (
 from flows.analyse.model import load_pipeline, load_reference
 from flows.evaluate.gold import load_gold
 from transforms.nlp.analyse import NLP_BATCH_SIZE, extract_article
+from warehouse.publish import entity_gender_sql
 
 RULE_TITLES = {
     "exact": "exact (marks and punctuation trimmed)",
@@ -68,6 +72,7 @@ def quotes_report(gold: Path) -> dict:
         "rules": {rule: summary(scores.by_rule[rule]["all"]) for rule in RULES},
         "by_kind": {rule: {kind: summary(scores.by_rule[rule][kind]) for kind in KINDS} for rule in RULES},
         "speakers": scores.speakers[SPEAKER_RULE],
+        "speaker_genders": scores.genders[SPEAKER_RULE],
         "documents_detail": details,
         "seconds": round(time.perf_counter() - started, 1),
     }
@@ -109,7 +114,8 @@ def evaluate_documents(documents: list[GoldDocument]) -> tuple[QuoteScores, list
         for row in extraction.quotes:
             if document.text[row["start_char"] : row["end_char"]] != row["quote_text"]:
                 raise AssertionError(f"{document.name}: quote span does not index the gold text: {row['quote_text']!r}")
-        predicted = predicted_quotes(extraction.quotes, extraction.entities, extraction.entity_mentions)
+        genders = entity_genders(extraction.entity_mentions)
+        predicted = predicted_quotes(extraction.quotes, extraction.entities, extraction.entity_mentions, genders)
         scores = score_quotes(document.text, predicted, document.gold)
         total += scores
         loose = scores.by_rule["cover30"]["all"]
@@ -123,6 +129,18 @@ def evaluate_documents(documents: list[GoldDocument]) -> tuple[QuoteScores, list
             }
         )
     return total, details
+
+
+def entity_genders(mention_rows: list[dict]) -> dict[str, str]:
+    """Entity id → gender, read from one article's mentions by the warehouse's own rule (warehouse.publish)."""
+    if not mention_rows:
+        return {}
+    columns = ("entity_id", "role", "mention_type", "text")
+    mentions = pa.table({c: [row[c] for row in mention_rows] for c in columns})
+    with duckdb.connect() as con:
+        con.register("mentions", mentions)
+        rows = con.execute(entity_gender_sql("mentions")).fetchall()
+    return {entity_id: gender for entity_id, gender, _ in rows if gender is not None}
 
 
 def _table(report: dict) -> dict:
@@ -178,6 +196,20 @@ def _speaker_table(report: dict) -> dict:
                 outcomes["wrong"],
                 outcomes["missing"],
                 *(f"{outcomes[o] / matched:.3f}" if matched else "—" for o in ("right", "wrong")),
+            ]
+        )
+    genders = report["speaker_genders"]
+    stated = sum(genders.values())
+    if stated:
+        rows.append(
+            [
+                "gender of right speakers",
+                stated,
+                genders["right"],
+                genders["wrong"],
+                genders["missing"],
+                f"{genders['right'] / stated:.3f}",
+                f"{genders['wrong'] / stated:.3f}",
             ]
         )
     return {

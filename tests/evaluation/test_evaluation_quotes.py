@@ -316,3 +316,35 @@ def test_speaker_names_compare_without_case_article_or_honorific():
     assert name_key("the Conservatives") == name_key("Conservatives")
     assert name_key("Mr. J. Smith") == "j smith" and name_key("The") == "the"
     assert name_key("Jack Straw") != name_key("Straw")
+
+
+def test_gender_is_scored_on_right_speakers_whose_gold_states_it():
+    gold = seed_gold_quotes(
+        {
+            "quotes": [
+                {"kind": "direct", "span": [0, 10], "speaker": "Ana Ruiz", "speaker_gender": "female"},
+                {"kind": "direct", "span": [20, 30], "speaker": "Bo Chan", "speaker_gender": "male"},
+                {"kind": "direct", "span": [40, 50], "speaker": "Cy Diaz", "speaker_gender": "male"},
+                {"kind": "direct", "span": [60, 70], "speaker": "Di Egan", "speaker_gender": None},
+            ]
+        }
+    )
+    predicted = [
+        PredictedQuote(0, 10, "direct", "Ana Ruiz", (), True, frozenset(), "female"),
+        PredictedQuote(20, 30, "direct", "Bo Chan", (), True, frozenset(), None),
+        PredictedQuote(40, 50, "direct", "Someone Else", (), True, frozenset(), "male"),  # wrong speaker: not scored
+        PredictedQuote(60, 70, "direct", "Di Egan", (), True, frozenset(), "female"),  # gold states none: not scored
+    ]
+    assert score_quotes("h" * 80, predicted, gold).genders["cover30"] == {"right": 1, "wrong": 0, "missing": 1}
+
+
+def test_entity_genders_follow_the_warehouse_rule():
+    from flows.evaluate.quotes import entity_genders
+
+    mentions = [
+        {"entity_id": "e1", "role": "Ms", "mention_type": "full_name", "text": "Ruiz"},
+        {"entity_id": "e1", "role": None, "mention_type": "pronoun", "text": "he"},  # the title decides
+        {"entity_id": "e2", "role": None, "mention_type": "pronoun", "text": "He"},
+        {"entity_id": "e3", "role": None, "mention_type": "full_name", "text": "Lee"},
+    ]
+    assert entity_genders(mentions) == {"e1": "female", "e2": "male"}

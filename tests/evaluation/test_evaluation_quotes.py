@@ -341,7 +341,7 @@ def test_gender_is_scored_on_right_speakers_whose_gold_states_it():
 def test_entity_genders_follow_the_warehouse_rule():
     from flows.evaluate.quotes import entity_genders
 
-    mentions = [
+    mentions: list[dict] = [
         {"entity_id": "e1", "role": "Ms", "mention_type": "full_name", "text": "Ruiz"},
         {"entity_id": "e1", "role": None, "mention_type": "pronoun", "text": "he"},  # the title decides
         {"entity_id": "e2", "role": None, "mention_type": "pronoun", "text": "He"},

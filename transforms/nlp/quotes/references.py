@@ -6,8 +6,10 @@
   otherwise is skipped.  "it"/"they" is an organisation that was the subject of a recent sentence.
 - **Descriptions.** A spokesperson, official or statement *of* an organisation ("a spokesman for the
   union", "a Hyundai official", "the club's statement") speaks for it; "the spokesman" again is the one
-  already met; "the club"/"the company" is the organisation the article was last about; a role ("the
-  foreign secretary", "the Tory leader") is the person the article gave that role.
+  already met; a spokesperson or a statement with no organisation of its own speaks for the organisation
+  that was the narrative's recent subject; a role ("the foreign secretary", "the Tory leader") is the
+  person the article gave that role.  ("The club said" is left alone: on the dev articles, taking the
+  organisation last talked about gave no right speaker and one wrong one.)
 - Anything else stays unresolved: a wrong speaker is worse than a missing one.
 
 Words are compared by their lower-case text: the pipeline lemmatizes only the quote cue words.
@@ -33,12 +35,6 @@ VOICE_NOUNS = (
     SPOKESPERSON_NOUNS
     | DOCUMENT_NOUNS
     | frozenset("official officials representative representatives source sources".split())
-)
-# Nouns for the organisation an article is about ("the company said").
-ORGANISATION_NOUNS = frozenset(
-    "company firm group bank club airline carrier board party union council committee agency ministry "
-    "department institute association federation commission regulator lender insurer retailer maker "
-    "manufacturer newspaper magazine broadcaster".split()
 )
 # Role nouns a person can be called by after being named with the role ("the foreign secretary").
 ROLE_NOUNS = frozenset(
@@ -119,10 +115,6 @@ class ReferenceResolver:
             return self._voice(head)
         if not _is_definite(head):
             return None
-        if word in ORGANISATION_NOUNS and not _modifiers(head):
-            # The organisation the narrative was last about, as a subject: "the club" is not every club named.
-            found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
-            return None if found is None else Antecedent(found, "nominal")
         if word in ROLE_NOUNS:
             found = self._person_with_role(head)
             return None if found is None else Antecedent(found, "nominal")

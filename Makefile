@@ -33,7 +33,7 @@ lint: $(STAMP)
 
 # The fast unit layer alone (no Prefect flow runs, no corpus-sized tests): under a minute.
 unit: $(STAMP)
-	$(VENV)/bin/pytest -m "not slow and not e2e" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m "not slow and not e2e" -n 2 $(PYTEST_ARGS)
 
 setup: $(STAMP)
 

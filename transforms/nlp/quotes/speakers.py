@@ -137,7 +137,8 @@ class _SpeakerResolver:
             quote.speaker_role = role_without_honorifics(mention.role)
             quote.attribution = attribution
             return
-        # A nominal speaker ("the spokesman", "a senior official"): keep the phrase, no entity.
+        # A nominal speaker ("the spokesman", "a senior official"): keep the phrase; whom it stands for, if
+        # anyone, is decided once every quote is known (references.py).
         phrase = [t for t in head.subtree if t.dep_ not in ("relcl", "punct", "acl", "prep", "appos") or t is head]
         phrase = [t for t in phrase if phrase[0].i <= t.i <= head.i]
         # Never across a paragraph break ('6:10 p.m.¶About four in 10 voters').

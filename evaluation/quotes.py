@@ -16,7 +16,8 @@ greedily, the largest overlap first.  On a matched pair the speaker is right whe
 End-to-end counts a quote as right only when it is matched and its speaker is right.  A matched quote
 whose speaker is not right is *wrong* when we named an entity and *missing* when we named none; the
 seed format also breaks speaker outcomes down by how the text names the speaker at the quote
-(``MENTION_TYPES``).
+(``MENTION_TYPES``), and scores the gender we read for a rightly resolved speaker against the gold's.
+``NAME_PREFIXES`` is this module's own list, independent of the extractor's, like the cue lemmas below.
 
 PolNeAR annotates every attribution, beliefs and findings included ("polls show …", "Trump wants
 …").  We score its *speech subset*: see ``SPEECH_SUBSET_RULE``.  Predictions matched to an

@@ -194,6 +194,8 @@ def _run(
         run.finish("failed", error_line(error))
         record_failed_run(warehouse_dir, lake, run)
         raise
+    # The report (and its Prefect artifact) shows the step times with publish; the runs row, written inside
+    # publish, holds them up to validate.
     report = timed(seconds, "report", report_task, warehouse_dir, lake, run, published)
     report["step_seconds"] = dict(seconds)
     report["lost_parts"] = lost_parts

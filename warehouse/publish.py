@@ -288,13 +288,16 @@ def entity_gender_sql(mentions: str) -> str:
     male_words, female_words = _sql_list(MALE_WORDS), _sql_list(FEMALE_WORDS)
     male_pronouns, female_pronouns = _sql_tuple(MALE_PRONOUNS), _sql_tuple(FEMALE_PRONOUNS)
     return f"""
-        WITH evidence AS (
+        WITH words AS (
+            -- A role's words as transforms.nlp.gender.role_words reads them ('Mr.' is 'mr').
+            SELECT *, string_split(lower(replace(coalesce(role, ''), '.', '')), ' ') AS role_words FROM {mentions}
+        ), evidence AS (
             SELECT entity_id,
-                   bool_or(list_has_any(string_split(lower(coalesce(role, '')), ' '), {male_words})) AS male_title,
-                   bool_or(list_has_any(string_split(lower(coalesce(role, '')), ' '), {female_words})) AS female_title,
+                   bool_or(list_has_any(role_words, {male_words})) AS male_title,
+                   bool_or(list_has_any(role_words, {female_words})) AS female_title,
                    bool_or(mention_type = 'pronoun' AND lower(text) IN {male_pronouns}) AS male_pronoun,
                    bool_or(mention_type = 'pronoun' AND lower(text) IN {female_pronouns}) AS female_pronoun
-            FROM {mentions}
+            FROM words
             GROUP BY entity_id
         )
         SELECT entity_id,

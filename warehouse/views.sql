@@ -88,7 +88,8 @@ ORDER BY c.article_id, c.start_char, c.claim_id;
 
 COMMENT ON VIEW v_claims IS 'Numeric claims with the article title, article_date (publication time, else first seen), publisher, source, the speaker name when someone said it, and the value it changed from (duplicate articles excluded).';
 
--- Who is quoted: one row per speaker entity (people, organisations), duplicate articles excluded.
+-- Who is quoted: one row per speaker entity (people, organisations, groups the model names), duplicate
+-- articles excluded.
 CREATE VIEW v_speakers AS
 WITH roles AS (
     SELECT q.speaker_entity_id, q.speaker_role, count(*) AS uses

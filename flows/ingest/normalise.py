@@ -14,9 +14,8 @@ from typing import cast
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.ingest.parse import STREAM_BATCH_ROWS
 from flows.ingest.raw_copies import keep_quarantined_copy_of
-from flows.run.scratch import QuarantinePart, RunScratch
+from flows.run.scratch import STREAM_BATCH_ROWS, QuarantinePart, RunScratch
 from flows.run.time_budget import BudgetExceeded, time_budget
 from transforms.ids import printable_path, stable_id
 from transforms.ingest.normalise import duplicates_of, normalise_record

@@ -12,22 +12,20 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows.ingest.raw_copies import keep_quarantined_copy
-from flows.run.scratch import QuarantinePart, RunScratch
+from flows.run.scratch import STREAM_BATCH_ROWS, QuarantinePart, RunScratch
 from flows.run.time_budget import BudgetExceeded, time_budget
 from transforms.ingest.parse import MAX_INPUT_BYTES, ParseResult, parse_file
 from transforms.records import Discard, Rejection, error_line, quarantine_row
 from transforms.schemas import QUARANTINE, RAW_RECORDS
 from warehouse.lake import work_dir, write_part
 
-# Rows held at a time before they are written out.
-STREAM_BATCH_ROWS = 1000
 # A safety net, not an expected cost: parsing is linear and a 1.3 MB Reuters archive takes about a second.
 PARSE_SECONDS_PER_FILE = 60.0
 
 
 def parse(warehouse_dir: Path, run_id: str, pipeline_version: str) -> dict:
     """The new files ``discover`` listed → raw records (a scratch file for normalise) and the quarantine
-    rows of unreadable input."""
+    rows of input that yields none."""
     now = datetime.now(UTC)
     rejections: list[dict] = []
     discarded: dict[str, int] = {}

@@ -15,6 +15,8 @@ from warehouse.lake import work_dir
 
 # A scratch folder is a work folder with this suffix: outside the tables that staging moves into the lake.
 SCRATCH_SUFFIX = ".raw"
+# Rows a step holds at a time while it streams a scratch file in or out.
+STREAM_BATCH_ROWS = 1000
 
 
 class QuarantinePart(IntEnum):

@@ -346,5 +346,7 @@ def test_entity_genders_follow_the_warehouse_rule():
         {"entity_id": "e1", "role": None, "mention_type": "pronoun", "text": "he"},  # the title decides
         {"entity_id": "e2", "role": None, "mention_type": "pronoun", "text": "He"},
         {"entity_id": "e3", "role": None, "mention_type": "full_name", "text": "Lee"},
+        {"entity_id": "e4", "role": "Mr.", "mention_type": "full_name", "text": "Smith"},  # the dot is no matter
+        {"entity_id": "e4", "role": None, "mention_type": "pronoun", "text": "she"},
     ]
-    assert entity_genders(mentions) == {"e1": "female", "e2": "male"}
+    assert entity_genders(mentions) == {"e1": "female", "e2": "male", "e4": "male"}

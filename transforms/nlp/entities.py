@@ -132,6 +132,7 @@ def _fold_bracketed_short_forms(text: str, entities: list[Entity]) -> list[Entit
                 and text[mention.start - 2 : mention.start] == " ("
                 and text[mention.end : mention.end + 1] == ")"
                 and _is_short_form(mention.text)
+                and _abbreviates(mention.text, owner.name)
             ):
                 for moved in entity.mentions:
                     moved.mention_type = "partial_name"
@@ -144,6 +145,20 @@ def _fold_bracketed_short_forms(text: str, entities: list[Entity]) -> list[Entit
         for mention in entity.mentions:
             mention.entity_index = index
     return kept
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """The short form's letters are initials of the name's words, in order ('USAID': U.S. Agency for
+    International Development; 'ANA': All-Nippon Airways), so 'WASHINGTON (AP)' is not one name."""
+    initials = [word[0].upper() for word in re.split(r"[\s\-.&]+", name) if word]
+    position = 0
+    for letter in (c for c in short if c.isalpha()):
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True
 
 
 def _is_short_form(text: str) -> bool:
@@ -242,8 +257,10 @@ def name_of(text: str) -> str:
 def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
     if ent.label_ not in ENTITY_LABELS:
         return None
-    after_honorific = ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS
-    label = "PERSON" if after_honorific else ent.label_
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    # Capitalised: "Fans will miss Germany" names no Miss Germany.
+    honorific = before if before is not None and before.is_title and before.lower_.rstrip(".") in HONORIFICS else None
+    label = "PERSON" if honorific is not None else ent.label_
     tokens = list(ent)
     # A possessive is grammar, not name: "North Korea's" → "North Korea".  Brackets and dashes
     # around a name ("<San Miguel Corp>", "(PCGG") and a dangling "the" are not part of it either.
@@ -264,6 +281,8 @@ def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc_text(ent.doc)[start:end]
     role = _role_before(ent.doc, tokens[0].i, role_tokens) if label in ("PERSON", "ORG", "GPE") else None
+    if role is None and honorific is not None:
+        role = honorific.text  # "Lord", "Miss": what the text calls the person, and what states a gender
     return Mention(
         start=start,
         end=end,
@@ -296,6 +315,9 @@ def _role_before(doc: Doc, first_token: int, swallowed: list[Token]) -> str | No
         i -= 1
     while collected and collected[0].lower_ in FUNCTION_WORDS:
         collected.pop(0)
+    if collected and collected[-1].lower_ in FUNCTION_WORDS:
+        # "a spokeswoman for Tony Blair": the title is someone else's, held for this person.
+        return None
     words = collected + swallowed
     if not any(t.lower_.rstrip(".") in TITLE_HEADS for t in words):
         return None

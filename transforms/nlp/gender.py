@@ -1,5 +1,6 @@
-"""What states a person's gender in a text: the pronouns it uses for them and gendered honorifics, titles and
-nouns.  Never a first name.  Used to resolve pronouns at quotes and to give person entities a gender."""
+"""What states a person's gender in a text: the pronouns it uses for them and the gendered honorifics, titles
+and nouns in the roles it gives them.  Never a first name.  Used to resolve pronouns at quotes and, through
+the same words, by the warehouse to give person entities a gender (warehouse.publish.entity_gender_sql)."""
 
 from __future__ import annotations
 
@@ -23,3 +24,8 @@ def gender_of_words(words: Iterable[str]) -> str | None:
     found = set(words)
     male, female = bool(found & MALE_WORDS), bool(found & FEMALE_WORDS)
     return "male" if male and not female else "female" if female and not male else None
+
+
+def role_words(role: str | None) -> list[str]:
+    """A mention's role as the lower-case words gender is read from ('Mr.' → 'mr')."""
+    return [word.rstrip(".") for word in (role or "").lower().split()]

@@ -32,3 +32,16 @@ def test_a_name_after_an_honorific_is_a_person(nlp, reference):
     doc = nlp("Foreign Secretary Jack Straw spoke first. Mr Straw argued the case again.")
     people = {e.name: [m.text for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
     assert people == {"Jack Straw": ["Jack Straw", "Straw"]}
+
+
+def test_a_bracketed_short_form_must_abbreviate_the_name_before_it():
+    text = "WASHINGTON (AP) said prices rose."
+    entities = [_entity("WASHINGTON", "GPE", (0, 10), text=text), _entity("AP", "ORG", (12, 14), text=text)]
+    assert [e.name for e in _fold_bracketed_short_forms(text, entities)] == ["WASHINGTON", "AP"]
+
+
+def test_a_lower_case_miss_is_no_honorific_and_a_title_held_for_someone_is_not_theirs(nlp, reference):
+    doc = nlp("Fans will miss Germany next summer. A spokeswoman for Tony Blair said he was away.")
+    entities = {e.name: e for e in extract_entities(doc, reference)}
+    assert entities["Germany"].label == "GPE"
+    assert [m.role for m in entities["Tony Blair"].mentions] == [None]

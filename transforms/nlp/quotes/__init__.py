@@ -3,9 +3,10 @@
 Quote marks give direct and partial quotes; the dependency parse gives the cue verb, its subject
 (the speaker) and, for indirect speech, the reported clause.  A reported clause with a quoted stretch
 inside ('she said the plan was "a golden age" for the alliance') is one *mixed* quote.  Speakers are
-resolved to the article's entities; pronouns go to the nearest earlier person of compatible gender
-outside quotes; a quote with no cue of its own continues the speaker of the quote before it when the
-text shows it is the same speaker (the same paragraph, or a paragraph of nothing but quotation).
+resolved to the article's entities; a pronoun or a description ("the foreign secretary", "a spokesman
+for the union") to whom it stands for (``references``); a quote with no cue of its own continues the
+speaker of the quote before it when the text shows it is the same speaker (the same paragraph, or a
+paragraph of nothing but quotation).
 
 Modules, each importing only those above it:
 - ``lexicon``: the cue words, every lemma set a word is tested against (LEMMAS_ASKED_ABOUT);

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.nlp.entities import Entity, Mention
-from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
+from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words, role_words
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS
 
@@ -59,6 +59,9 @@ class Antecedent:
 
     entity_index: int
     attribution: str  # "pronoun" or "nominal"
+    # The description is the role the article gave this person ("the foreign secretary"), not the voice of
+    # someone else ("a spokesman for Tony Blair" is Blair's voice, and no role of his).
+    by_role: bool = False
 
 
 class ReferenceResolver:
@@ -83,7 +86,7 @@ class ReferenceResolver:
         # a clause's subject is ('"…," said Graham Robb.  He added …').
         self.speaker_chars: set[int] = set()
         # What the article states (an honorific, a gendered noun) outweighs what its pronouns suggest.
-        self.gender = {**pronoun_gender, **_stated_gender(article, entities)}
+        self.gender = {**pronoun_gender, **_stated_gender(entities)}
         self.roles = _role_words(article, entities)
         # What "the spokesman" resolved to last, by its noun: "the spokesman" again is the same one.
         self.voice_of: dict[str, int | None] = {}
@@ -117,7 +120,7 @@ class ReferenceResolver:
             return None
         if word in ROLE_NOUNS:
             found = self._person_with_role(head)
-            return None if found is None else Antecedent(found, "nominal")
+            return None if found is None else Antecedent(found, "nominal", by_role=True)
         return None
 
     def _voice(self, head: Token) -> Antecedent | None:
@@ -126,33 +129,35 @@ class ReferenceResolver:
         text with no organisation of its own, the organisation the narrative is about."""
         word, noun = head.lower_, head.lower_.rstrip("s")
         found = self._organisation_in(head)
-        if found is None and _is_definite(head) and not _modifiers(head):
-            if word in SPOKESPERSON_NOUNS:
-                found = self._person_with_role(head)
-            if found is None:
-                found = self.voice_of.get(noun)
-        else:
-            self.voice_of[noun] = found
+        again = found is None and _is_definite(head) and not _modifiers(head)
+        if again and word in SPOKESPERSON_NOUNS:
+            spokesperson = self._person_with_role(head)
+            if spokesperson is not None:
+                return Antecedent(spokesperson, "nominal", by_role=True)
+        if again:
+            found = self.voice_of.get(noun)
         if found is None and word in SPOKESPERSON_NOUNS | DOCUMENT_NOUNS and not _modifiers(head):
             found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
+        if not again:
+            self.voice_of[noun] = found  # what "the spokesman" will be, if he comes again
         return None if found is None else Antecedent(found, "nominal")
 
     def _person_may_be(self, index: int, gender: str) -> bool:
         return self.entities[index].label == "PERSON" and self.gender.get(index, gender) == gender
 
     def _narrative_subject(
-        self, pronoun: Token, fits: Callable[[int], bool], *, subjects_only: bool, singular: bool = False
+        self, anchor: Token, fits: Callable[[int], bool], *, subjects_only: bool, singular: bool = False
     ) -> int | None:
-        """Nearest sentence first (the part before the pronoun, then the ones before it): its subject
+        """Nearest sentence first (the part before ``anchor``, then the ones before it): its subject
         that fits, else (unless ``subjects_only``) its first name that fits.  ``singular``: a plural name
         ('the Lib Dems') cannot be what 'he' or 'she' stands for."""
         article = self.article
-        sentence_index = article.sentence_of[pronoun.i]
+        sentence_index = article.sentence_of[anchor.i]
         for back in range(PRONOUN_SENTENCES_BACK + 1):
             if sentence_index - back < 0:
                 break
             sentence = article.sentences[sentence_index - back]
-            tokens = [t for t in sentence if t.i < pronoun.i]
+            tokens = [t for t in sentence if t.i < anchor.i]
             named = [(t, found[0]) for t in tokens if (found := self._narrative_entity_at(t)) is not None]
             fitting = [
                 (t, index)
@@ -162,7 +167,7 @@ class ReferenceResolver:
             subjects = [(t, index) for t, index in fitting if _is_subject(t) or t.idx in self.speaker_chars]
             if subjects:
                 return subjects[0][1]
-            if back and any(t.lower_ == pronoun.lower_ and _is_subject(t) for t in tokens):
+            if back and any(t.lower_ == anchor.lower_ and _is_subject(t) for t in tokens):
                 # 'And he hit back at Mr Mallon's claim. "…," he said.': the same pronoun as subject carries
                 # the same person on; the names around it are not who it is.
                 continue
@@ -240,20 +245,17 @@ def _ancestors_to(token: Token, top: Token) -> list[Token]:
     return chain
 
 
-def _stated_gender(article: _Article, entities: list[Entity]) -> dict[int, str]:
-    """A person's gender as the article states it: an honorific or gendered word before a mention ("Ms
-    Hewitt", "Lord Falconer", "spokeswoman Jane Roe") or in its role; a tie between the two leaves it unknown.
-    Pronouns are not evidence here: which person a pronoun is for is what is being resolved."""
+def _stated_gender(entities: list[Entity]) -> dict[int, str]:
+    """A person's gender as the article states it in the roles it gives them ("Ms Hewitt", "Lord Falconer",
+    "spokeswoman Jane Roe"), read as the warehouse reads it (warehouse.publish.entity_gender_sql); roles of
+    both genders leave it unknown.  Pronouns are not evidence here: which person a pronoun is for is what is
+    being resolved."""
     votes: dict[int, set[str]] = {}
     for index, entity in enumerate(entities):
         if entity.label != "PERSON":
             continue
         for mention in entity.mentions:
-            words = set((mention.role or "").lower().split())
-            before = article.token_before(mention.start) if mention.start else None
-            if before is not None:
-                words.add(before.lower_.rstrip("."))
-            stated = gender_of_words(words)
+            stated = gender_of_words(role_words(mention.role))
             if stated is not None:
                 votes.setdefault(index, set()).add(stated)
     return {index: next(iter(found)) for index, found in votes.items() if len(found) == 1}
@@ -269,7 +271,7 @@ def _role_words(article: _Article, entities: list[Entity]) -> dict[tuple[int, in
         if entity.label != "PERSON":
             continue
         for mention in entity.mentions:
-            if mention.start is None or mention.start >= len(article.text):
+            if mention.start >= len(article.text):
                 continue
             words = set((mention.role or "").lower().split())
             token_index = article.token_of_char[mention.start]

@@ -1,4 +1,5 @@
-"""Speaker resolution: a cue verb's subject to a speaker mention and entity; pronouns to the person they stand for."""
+"""Speaker resolution: a cue verb's subject to a speaker mention and entity.  A pronoun or a description as
+the subject waits until every quote is known, then ``references`` says whom it stands for."""
 
 from __future__ import annotations
 
@@ -178,7 +179,7 @@ class _SpeakerResolver:
         quote.speaker_entity_index = found.entity_index
         quote.attribution = found.attribution
         if not is_pronoun:
-            if self.entities[found.entity_index].label == "PERSON":
+            if found.by_role:
                 # 'The foreign secretary said': the description is the role the article gives him here.
                 quote.speaker_role = role_without_honorifics(
                     " ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss"))

@@ -56,3 +56,15 @@ def test_a_role_is_the_person_the_article_gave_it_and_only_that_role(nlp, refere
 def test_an_unnamed_group_keeps_its_words_and_no_entity(nlp, reference):
     text = "Manchester United rejected the bid on Friday.\nCritics said the club had been too slow."
     assert _speakers(nlp, reference, text) == [("Critics", None, "explicit")]
+
+
+def test_a_spokeswoman_for_a_person_speaks_for_him_but_is_not_his_role(nlp, reference):
+    text = "Tony Blair was in Brussels.\nA spokeswoman for Tony Blair said the talks went well."
+    result = extract_article(nlp(text), "art_test", [], reference)
+    [quote] = result.quotes
+    names = {row["entity_id"]: row["name"] for row in result.entities}
+    assert (names[quote["speaker_entity_id"]], quote["attribution"], quote["speaker_role"]) == (
+        "Tony Blair",
+        "nominal",
+        None,
+    )

@@ -28,6 +28,8 @@ spokesman spokeswoman spokesperson mr mrs ms dr general gen admiral ayatollah sh
 captain president-elect ambassador king queen prince
 princess pope judge justice mayor leader officer commissioner premier representative rep sen
 lawmaker envoy chief executive deputy vice speaker treasurer attorney prosecutor economist analyst
+mp mep msp congressman congresswoman councillor professor bishop archbishop rev reverend
+adm col colonel lt lieutenant maj major sgt sergeant capt brig brigadier cmdr commander
 """.split()
 )
 TITLE_MODIFIERS = frozenset(
@@ -113,7 +115,7 @@ def extract_entities(doc: Doc, reference: Reference) -> list[Entity]:
     sentence_of = doc_sentence_of(doc)
     candidates = [m for m in (_mention_from_span(ent, sentence_of) for ent in doc_ents(doc)) if m is not None]
     entities = _fold_bracketed_short_forms(doc_text(doc), cluster_mentions(candidates, reference))
-    _add_missed_surnames(doc, entities, sentence_of)
+    _add_missed_repeats(doc, entities, sentence_of)
     return entities
 
 
@@ -167,12 +169,17 @@ def _is_short_form(text: str) -> bool:
     return " " not in text and len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _add_missed_surnames(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None:
-    """Name tokens NER skipped that repeat a person's surname ("Takaichi said …") join that person."""
-    surnames: dict[str, int] = {}  # surname → index of the first person with it
+def _add_missed_repeats(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None:
+    """Name tokens NER skipped that repeat a person's surname ("Takaichi said …") or an organisation's short
+    form ("But B&B - which has …") join that person or organisation."""
+    surnames: dict[str, int] = {}  # surname or short name → index of the first entity with it
     for position, entity in enumerate(entities):
         if entity.label == "PERSON" and len(entity.name.split()) > 1:
             surnames.setdefault(entity.name.split()[-1], position)
+        elif entity.label == "ORG":
+            for mention in entity.mentions:
+                if _is_short_form(name_of(mention.text)):
+                    surnames.setdefault(name_of(mention.text), position)
     covered = {c for entity in entities for m in entity.mentions for c in range(m.start, m.end)}
     for token in doc_tokens(doc):
         index = surnames.get(token.text)
@@ -278,6 +285,8 @@ def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
         role_tokens.append(tokens.pop(0))
     if not tokens or all(_is_title_word(t.lower_) for t in tokens):
         return None  # "Defence" in "Defence Minister": part of a title, not an organisation
+    if label == "PERSON" and not role_tokens and honorific is None:
+        tokens = _names_missed_before(tokens) + tokens
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc_text(ent.doc)[start:end]
     role = _role_before(ent.doc, tokens[0].i, role_tokens) if label in ("PERSON", "ORG", "GPE") else None
@@ -292,6 +301,33 @@ def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
         mention_type="full_name",
         role=role,
     )
+
+
+def _names_missed_before(name: list[Token]) -> list[Token]:
+    """'American model Chrissy Teigen' tagged as 'Teigen': capitalised proper nouns right before a person's
+    name that the parser joins to it, and the model left untagged, are the first names it missed."""
+    doc = name[0].doc
+    names: list[Token] = []
+    i = name[0].i - 1
+    inside = {t.i for t in name}
+    while i >= 0 and len(names) < 2:
+        token = doc[i]
+        if not (
+            token.ent_iob_ == "O"
+            and token.pos_ == "PROPN"
+            and token.is_title
+            and token.is_alpha  # 'Adm.', 'Gen.': abbreviated titles, not first names
+            and len(token.text) > 1
+            and token.dep_ in ("compound", "flat")
+            and token.head.i in inside
+            and not _is_title_word(token.lower_)
+            and token.lower_.rstrip(".") not in HONORIFICS
+        ):
+            break
+        names.insert(0, token)
+        inside.add(i)
+        i -= 1
+    return names
 
 
 def _is_title_word(lowered: str) -> bool:
@@ -342,13 +378,15 @@ def _full_name_for(name: str, position: int, entities: list[Entity]) -> Entity |
 
 
 def _expansion_of(acronym: str, entities: list[Entity]) -> Entity | None:
-    """The multi-word name an acronym abbreviates: "SEC" → "Securities and Exchange Commission"."""
-    if len(acronym) < 2 or not acronym.isupper() or not acronym.isalpha():
+    """The multi-word name an acronym abbreviates: "SEC" → "Securities and Exchange Commission", "B&B" →
+    "Bradford & Bingley", "ANA" → "All-Nippon Airways"."""
+    if not _is_short_form(acronym):
         return None
+    letters = "".join(c for c in acronym if c.isalpha())
     for entity in entities:
         for mention in entity.mentions:
-            words = [w for w in re.split(r"[\s']+", name_of(mention.text)) if w and w[0].isupper()]
-            if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym:
+            words = [w for w in re.split(r"[\s'\-&]+", name_of(mention.text)) if w and w[0].isupper()]
+            if len(words) == len(letters) > 1 and "".join(w[0] for w in words) == letters:
                 return entity
     return None
 

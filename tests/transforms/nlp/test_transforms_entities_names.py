@@ -45,3 +45,21 @@ def test_a_lower_case_miss_is_no_honorific_and_a_title_held_for_someone_is_not_t
     entities = {e.name: e for e in extract_entities(doc, reference)}
     assert entities["Germany"].label == "GPE"
     assert [m.role for m in entities["Tony Blair"].mentions] == [None]
+
+
+def test_a_first_name_the_model_left_out_joins_the_name_and_an_abbreviated_title_does_not(nlp, reference):
+    doc = nlp("American model Chrissy Teigen was on board. Adm. Mike Mullen said the talks would go on.")
+    people = {e.name: [m.role for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
+    assert people == {"Chrissy Teigen": [None], "Mike Mullen": ["Adm."]}
+
+
+def test_a_short_form_of_an_organisation_named_before_is_it_even_without_brackets(nlp, reference):
+    text = (
+        "Mortgage lender Bradford & Bingley and All-Nippon Airways reported results.\n"
+        "B&B said the buy-to-let market would cool. ANA said bookings rose."
+    )
+    organisations = {
+        e.name: sorted(m.text for m in e.mentions) for e in extract_entities(nlp(text), reference) if e.label == "ORG"
+    }
+    assert organisations["Bradford & Bingley"] == ["B&B", "Bradford & Bingley"]
+    assert organisations["All-Nippon Airways"] == ["ANA", "All-Nippon Airways"]

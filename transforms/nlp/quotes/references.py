@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from transforms.nlp.entities import Entity, Mention
+from transforms.nlp.entities import HONORIFICS, Entity, Mention
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words, role_words
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS
@@ -49,6 +49,8 @@ analyst treasurer speaker
 NEUTRAL_WORDS = frozenset("the a an this that his her its their our my your one new then former".split())
 # Sentences searched back for a pronoun's antecedent: about a paragraph of wire copy.
 PRONOUN_SENTENCES_BACK = 4
+# Sentences searched back for the person a first-met role ("The Tory leader said") renames.
+ROLE_SENTENCES_BACK = 2
 # Tags of a plural noun.
 PLURAL_TAGS = frozenset(("NNS", "NNPS"))
 
@@ -120,8 +122,26 @@ class ReferenceResolver:
             return None
         if word in ROLE_NOUNS:
             found = self._person_with_role(head)
+            if found is not None:
+                return Antecedent(found, "nominal", by_role=True)
+            found = self._unroled_subject(head)
             return None if found is None else Antecedent(found, "nominal", by_role=True)
         return None
+
+    def _unroled_subject(self, head: Token) -> int | None:
+        """'Michael Howard has denied … The Tory leader said …': a role no one in the article was given yet
+        names the person the narrative was last about, if the article gave that person no other role (the
+        London mayor is not the prime minister) and the role's gender, if any, is theirs."""
+        person = self._main_clause_person(head)
+        if person is None:
+            return None
+        stated = gender_of_words([head.lower_])
+        if stated is not None and self.gender.get(person, stated) != stated:
+            return None
+        given = (
+            words - HONORIFICS for (owner, start), words in self.roles.items() if owner == person and start < head.idx
+        )
+        return None if any(given) else person
 
     def _voice(self, head: Token) -> Antecedent | None:
         """Whose voice a spokesperson, official or text is: the organisation named in its phrase; for "the
@@ -153,6 +173,7 @@ class ReferenceResolver:
         ('the Lib Dems') cannot be what 'he' or 'she' stands for."""
         article = self.article
         sentence_index = article.sentence_of[anchor.i]
+        others: list[int] = []
         for back in range(PRONOUN_SENTENCES_BACK + 1):
             if sentence_index - back < 0:
                 break
@@ -171,9 +192,34 @@ class ReferenceResolver:
                 # 'And he hit back at Mr Mallon's claim. "…," he said.': the same pronoun as subject carries
                 # the same person on; the names around it are not who it is.
                 continue
-            others = [(t, index) for t, index in fitting if t.dep_ != "poss"]
-            if others and not subjects_only:
-                return others[0][1]
+            others.extend(index for t, index in fitting if t.dep_ != "poss")
+        # Only when no subject in the window fits is a name in another place what the pronoun stands for: the
+        # narrative is about its subjects, not about whom they acted on ('Tony Blair said … a court ruled
+        # that doctors could withdraw feeding from Tony Bland. "…," he said' is Blair).
+        return others[0] if others and not subjects_only else None
+
+    def _main_clause_person(self, head: Token) -> int | None:
+        """The person who is the subject of the main clause of one of the two sentences before ``head``'s
+        (nearest first), a pronoun subject carrying the search back; any other subject ends it."""
+        sentence_index = self.article.sentence_of[head.i]
+        for back in range(1, ROLE_SENTENCES_BACK + 1):
+            if sentence_index - back < 0:
+                return None
+            root = self.article.sentences[sentence_index - back].root
+            subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None or subject.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+                continue
+            found = self._narrative_entity_at(subject) or next(
+                (
+                    self.entity_at[c.idx]
+                    for c in subject.children
+                    if c.dep_ in ("compound", "flat") and c.idx in self.entity_at
+                ),
+                None,
+            )
+            if found is None or self.entities[found[0]].label != "PERSON":
+                return None
+            return found[0]
         return None
 
     def _narrative_entity_at(self, token: Token) -> tuple[int, Mention] | None:
@@ -208,11 +254,12 @@ class ReferenceResolver:
 
 
 def _is_subject(token: Token) -> bool:
-    """The token heads, or is part of, a clause's subject."""
+    """The token heads, or is part of, a clause's subject, or the agent of a passive one ('His claims were
+    denied by Jack Straw': Straw is who acted)."""
     node = token
     while node.dep_ in ("compound", "flat", "amod", "appos", "conj") and node.head.i != node.i:
         node = node.head
-    return node.dep_ in SUBJECT_DEPS
+    return node.dep_ in SUBJECT_DEPS or (node.dep_ == "pobj" and node.head.dep_ == "agent")
 
 
 def _is_modifier(token: Token) -> bool:

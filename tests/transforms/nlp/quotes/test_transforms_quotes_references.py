@@ -68,3 +68,37 @@ def test_a_spokeswoman_for_a_person_speaks_for_him_but_is_not_his_role(nlp, refe
         "nominal",
         None,
     )
+
+
+def test_a_role_no_one_was_given_renames_the_person_the_last_sentence_was_about(nlp, reference):
+    text = (
+        "Michael Howard has denied his shadow cabinet was split over ID cards.\n"
+        'The Tory leader said his team had reached a "collective view".'
+    )
+    assert _speakers(nlp, reference, text)[-1][1:] == ("Michael Howard", "nominal")
+
+
+def test_a_first_met_role_is_no_one_when_the_last_subject_has_another_role(nlp, reference):
+    text = (
+        "London mayor Ken Livingstone says he is standing by his remarks.\n"
+        'But the prime minister said it was "time to say sorry".'
+    )
+    assert _speakers(nlp, reference, text)[-1][1] is None
+
+
+def test_a_pronoun_prefers_an_earlier_subject_to_a_nearer_object(nlp, reference):
+    text = (
+        "Tony Blair said he would meet concerns about the bill.\n"
+        "A court ruled that doctors could withdraw feeding from coma victim Tony Bland.\n"
+        '"It is important we get this right," he said.'
+    )
+    assert _speakers(nlp, reference, text)[-1] == ("he", "Tony Blair", "pronoun")
+
+
+def test_the_agent_of_a_passive_is_the_narratives_subject(nlp, reference):
+    text = (
+        "Shadow foreign secretary Michael Ancram attacked the White Paper.\n"
+        "His claims were denied by Foreign Secretary Jack Straw.\n"
+        "Cooperation would help immigration controls, he argued."
+    )
+    assert _speakers(nlp, reference, text)[-1] == ("he", "Jack Straw", "pronoun")

@@ -86,18 +86,22 @@ class Entity:
 class Reference:
     """Lookup tables from seeds/reference, keyed by exact surface form."""
 
-    country_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (canonical, label)
+    # alias → (canonical, label): countries ("U.S." → United States) and parties ("Tories" → Conservative Party)
+    aliases: dict[str, tuple[str, str]] = field(default_factory=dict)
     country_codes: dict[str, str] = field(default_factory=dict)  # canonical country name → ISO alpha-2
     demonym_codes: dict[str, str] = field(default_factory=dict)  # "Japanese" → "JP"
 
     @classmethod
     def from_rows(
-        cls, country_alias_rows: Sequence[Mapping[str, str]], demonym_rows: Sequence[Mapping[str, str]] = ()
+        cls,
+        country_alias_rows: Sequence[Mapping[str, str]],
+        demonym_rows: Sequence[Mapping[str, str]] = (),
+        organisation_alias_rows: Sequence[Mapping[str, str]] = (),
     ) -> Reference:
-        """From the rows of seeds/reference/country_aliases.csv (alias, canonical, label, iso2)
-        and demonyms.csv (demonym, canonical, iso2)."""
+        """From the rows of seeds/reference/country_aliases.csv (alias, canonical, label, iso2),
+        demonyms.csv (demonym, canonical, iso2) and organisation_aliases.csv (alias, canonical, label)."""
         return cls(
-            {row["alias"]: (row["canonical"], row["label"]) for row in country_alias_rows},
+            {row["alias"]: (row["canonical"], row["label"]) for row in [*country_alias_rows, *organisation_alias_rows]},
             {row["canonical"]: row["iso2"] for row in country_alias_rows if row.get("iso2")},
             {row["demonym"]: row["iso2"] for row in demonym_rows if row.get("iso2")},
         )
@@ -217,7 +221,7 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
     for mention in mentions:
         name = name_of(mention.text)
         # Exact case: "US" is the country, "us" is a pronoun; "Turkey" is a country, "turkey" a bird.
-        alias = reference.country_aliases.get(name) or reference.country_aliases.get(mention.text)
+        alias = reference.aliases.get(name) or reference.aliases.get(mention.text)
         if alias:
             canonical, label = alias
             add(mention, f"alias:{canonical.casefold()}", canonical, label, canonical=True)

@@ -17,6 +17,7 @@ Words are compared by their lower-case text: the pipeline lemmatizes only the qu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,8 +35,9 @@ DOCUMENT_NOUNS = frozenset("statement release announcement communique letter rep
 VOICE_NOUNS = (
     SPOKESPERSON_NOUNS
     | DOCUMENT_NOUNS
-    | frozenset("official officials representative representatives source sources".split())
+    | frozenset("official officials representative representatives".split())
 )
+# (Sources are not a voice: "Tory sources say" are people in the party speaking unnamed, not the party.)
 # Role nouns a person can be called by after being named with the role ("the foreign secretary").
 ROLE_NOUNS = frozenset(
     """
@@ -45,6 +47,27 @@ princess judge prosecutor attorney general commander chief manager coach captain
 analyst treasurer speaker
 """.split()
 )
+# Kinds of organisation a description can call one by ("the airline said"), with the words in a name that
+# say an organisation is of that kind besides the kind itself ("All-Nippon Airways" is an airline).
+COMPANY_NAME_WORDS = frozenset("co corp corporation inc ltd plc llc ag sa nv group holdings company".split())
+ORGANISATION_KINDS: dict[str, frozenset[str]] = {
+    "airline": frozenset(("airways", "airlines", "air")),
+    "carrier": frozenset(("airways", "airlines", "air")),
+    "bank": frozenset(("bank", "bancorp", "banking")),
+    "lender": frozenset(("bank", "bancorp", "building", "mortgage")),
+    "company": COMPANY_NAME_WORDS,
+    "firm": COMPANY_NAME_WORDS,
+    "group": COMPANY_NAME_WORDS,
+    "carmaker": frozenset(("motor", "motors", "automobile", "auto")),
+    "automaker": frozenset(("motor", "motors", "automobile", "auto")),
+    **{
+        kind: frozenset((kind,))
+        for kind in """
+ministry department agency committee commission council party union association federation institute
+university court authority regulator board foundation charity network newspaper broadcaster club
+""".split()
+    },
+}
 # Words of a description that say nothing about which one it is.
 NEUTRAL_WORDS = frozenset("the a an this that his her its their our my your one new then former".split())
 # Sentences searched back for a pronoun's antecedent: about a paragraph of wire copy.
@@ -120,6 +143,9 @@ class ReferenceResolver:
             return self._voice(head)
         if not _is_definite(head):
             return None
+        if word in ORGANISATION_KINDS and not _modifiers(head):
+            found = self._organisation_of_kind(head)
+            return None if found is None else Antecedent(found, "nominal")
         if word in ROLE_NOUNS:
             found = self._person_with_role(head)
             if found is not None:
@@ -197,6 +223,20 @@ class ReferenceResolver:
         # narrative is about its subjects, not about whom they acted on ('Tony Blair said … a court ruled
         # that doctors could withdraw feeding from Tony Bland. "…," he said' is Blair).
         return others[0] if others and not subjects_only else None
+
+    def _organisation_of_kind(self, head: Token) -> int | None:
+        """'The airline said': the organisation named last before it whose name says it is one ('ANA',
+        named 'All-Nippon Airways' before); none when the names say nothing of the kind."""
+        kind_words = ORGANISATION_KINDS[head.lower_] | {head.lower_}
+        best: tuple[int, int] | None = None
+        for index, entity in enumerate(self.entities):
+            if entity.label != "ORG":
+                continue
+            named = {w.lower().strip(".,") for m in entity.mentions for w in re.split(r"[\s\-]+", m.text)}
+            last = max((m.start for m in entity.mentions if m.start < head.idx), default=None)
+            if last is not None and named & kind_words and (best is None or last > best[0]):
+                best = (last, index)
+        return None if best is None else best[1]
 
     def _main_clause_person(self, head: Token) -> int | None:
         """The person who is the subject of the main clause of one of the two sentences before ``head``'s

@@ -102,3 +102,21 @@ def test_the_agent_of_a_passive_is_the_narratives_subject(nlp, reference):
         "Cooperation would help immigration controls, he argued."
     )
     assert _speakers(nlp, reference, text)[-1] == ("he", "Jack Straw", "pronoun")
+
+
+def test_a_kind_of_organisation_is_the_last_one_whose_name_says_it_is_of_that_kind(nlp, reference):
+    text = (
+        "The All-Nippon Airways flight left Los Angeles with a passenger from Atlanta.\n"
+        "The airline said it would apologise to passengers.\n"
+        "The club said it would not comment on the flight."
+    )
+    assert [s[1:] for s in _speakers(nlp, reference, text)] == [("All-Nippon Airways", "nominal"), (None, "explicit")]
+
+
+def test_a_party_by_any_of_its_names_is_one_organisation_and_sources_are_not_its_voice(nlp, reference):
+    text = (
+        "The Tories said they would hold ministers to account.\n"
+        'A Conservative spokeswoman said the party "stuck to the rules".\n'
+        "Tory sources say senior figures argued against the scheme."
+    )
+    assert [s[1] for s in _speakers(nlp, reference, text)] == ["Conservative Party", "Conservative Party", None]

@@ -33,9 +33,7 @@ ORGANISATION_PRONOUNS = frozenset(("it", "they"))
 SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
 DOCUMENT_NOUNS = frozenset("statement release announcement communique letter report filing notice".split())
 VOICE_NOUNS = (
-    SPOKESPERSON_NOUNS
-    | DOCUMENT_NOUNS
-    | frozenset("official officials representative representatives".split())
+    SPOKESPERSON_NOUNS | DOCUMENT_NOUNS | frozenset("official officials representative representatives".split())
 )
 # (Sources are not a voice: "Tory sources say" are people in the party speaking unnamed, not the party.)
 # Role nouns a person can be called by after being named with the role ("the foreign secretary").

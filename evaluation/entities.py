@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from evaluation.scores import Score
 from transforms.nlp.entities import name_of
 
-# Mention types that name the entity; pronouns are scored with quotes, not here.
-NAMING_MENTION_TYPES = frozenset(("full_name", "partial_name", "nominal", "credit"))
+# Mention types that name the entity; pronouns and descriptions ("the finance ministry") are no names: the
+# quotes' speakers score them, not the named-entity gold.
+NAMING_MENTION_TYPES = frozenset(("full_name", "partial_name", "credit"))
 
 
 @dataclass(frozen=True)

@@ -70,11 +70,16 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     # Names from the reference alias table are already canonical; the cluster must not rename them.
     name_is_canonical: bool = False
+    # Named by a description ("the finance ministry", institutions.py), not by a proper name.
+    is_description: bool = False
 
     @property
     def scope(self) -> str:
-        """A person known here by one name only ("Smith") is this article's Smith, not every Smith's."""
-        return "article" if self.label == "PERSON" and len(self.name.split()) == 1 else "global"
+        """A person known here by one name only ("Smith") is this article's Smith, not every Smith's; "the
+        finance ministry" of one story is not that of another."""
+        if self.is_description or (self.label == "PERSON" and len(self.name.split()) == 1):
+            return "article"
+        return "global"
 
     def entity_id(self, article_id: str) -> str:
         if self.scope == "article":
@@ -117,7 +122,9 @@ class Reference:
 def extract_entities(doc: Doc, reference: Reference) -> list[Entity]:
     """Canonical entities of one article, each with its mentions in text order."""
     sentence_of = doc_sentence_of(doc)
-    candidates = [m for m in (_mention_from_span(ent, sentence_of) for ent in doc_ents(doc)) if m is not None]
+    candidates = [
+        m for m in (_mention_from_span(ent, sentence_of, reference.aliases) for ent in doc_ents(doc)) if m is not None
+    ]
     entities = _fold_bracketed_short_forms(doc_text(doc), cluster_mentions(candidates, reference))
     _add_missed_repeats(doc, entities, sentence_of)
     return entities
@@ -265,7 +272,9 @@ def name_of(text: str) -> str:
     return text.strip()
 
 
-def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
+def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[str, object]) -> Mention | None:
+    """The mention a model's entity span makes, its title apart as ``role``; ``known_names`` (the reference
+    aliases) are names whatever words they are made of ("Labour Party" is no title)."""
     if ent.label_ not in ENTITY_LABELS:
         return None
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -285,9 +294,10 @@ def _mention_from_span(ent: Span, sentence_of: list[int]) -> Mention | None:
         heads = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in TITLE_HEADS]
         if heads:
             role_tokens, tokens = tokens[: heads[-1] + 1], tokens[heads[-1] + 1 :]
-    while len(tokens) > 1 and tokens[0].is_title and _is_title_word(tokens[0].lower_):
+    known = doc_text(ent.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] in known_names if tokens else False
+    while not known and len(tokens) > 1 and tokens[0].is_title and _is_title_word(tokens[0].lower_):
         role_tokens.append(tokens.pop(0))
-    if not tokens or all(_is_title_word(t.lower_) for t in tokens):
+    if not tokens or (not known and all(_is_title_word(t.lower_) for t in tokens)):
         return None  # "Defence" in "Defence Minister": part of a title, not an organisation
     if label == "PERSON" and not role_tokens and honorific is None:
         tokens = _names_missed_before(tokens) + tokens

@@ -130,7 +130,9 @@ class ReferenceResolver:
         elif word in ORGANISATION_PRONOUNS:
             # "they" is also a party or a people named by its members ("the Conservatives").
             labels = ("ORG",) if word == "it" else ("ORG", "NORP")
-            found = self._narrative_subject(pronoun, lambda i: self.entities[i].label in labels, subjects_only=True)
+            found = self._narrative_subject(
+                pronoun, lambda i: self.entities[i].label in labels, subjects_only=True, plural=word == "they"
+            )
         else:
             return None
         return None if found is None else Antecedent(found, "pronoun")
@@ -190,11 +192,18 @@ class ReferenceResolver:
         return self.entities[index].label == "PERSON" and self.gender.get(index, gender) == gender
 
     def _narrative_subject(
-        self, anchor: Token, fits: Callable[[int], bool], *, subjects_only: bool, singular: bool = False
+        self,
+        anchor: Token,
+        fits: Callable[[int], bool],
+        *,
+        subjects_only: bool,
+        singular: bool = False,
+        plural: bool = False,
     ) -> int | None:
         """Nearest sentence first (the part before ``anchor``, then the ones before it): its subject
         that fits, else (unless ``subjects_only``) its first name that fits.  ``singular``: a plural name
-        ('the Lib Dems') cannot be what 'he' or 'she' stands for."""
+        ('the Lib Dems') cannot be what 'he' or 'she' stands for; ``plural``: a body named by a singular
+        noun ('the government') is 'it', not 'they'."""
         article = self.article
         sentence_index = article.sentence_of[anchor.i]
         others: list[int] = []
@@ -207,7 +216,10 @@ class ReferenceResolver:
             fitting = [
                 (t, index)
                 for t, index in named
-                if fits(index) and not _is_modifier(t) and not (singular and t.tag_ in PLURAL_TAGS)
+                if fits(index)
+                and not _is_modifier(t)
+                and not (singular and t.tag_ in PLURAL_TAGS)
+                and not (plural and t.tag_ == "NN")
             ]
             subjects = [(t, index) for t, index in fitting if _is_subject(t) or t.idx in self.speaker_chars]
             if subjects:

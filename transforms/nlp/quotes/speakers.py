@@ -13,7 +13,7 @@ from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, SPEECH_VERBS
 from transforms.nlp.quotes.quote import Quote
-from transforms.nlp.quotes.references import ReferenceResolver
+from transforms.nlp.quotes.references import PLURAL_TAGS, ReferenceResolver
 from transforms.nlp.quotes.reported import _Report
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS, _inverted_speaker, _subject_of
 
@@ -131,6 +131,12 @@ class _SpeakerResolver:
             self._refer(quote, head)
             return
         found = self._entity_in(head)
+        if found is not None and _names_a_group(head, found[1], self.entities[found[0]]):
+            # 'Republicans said', 'Arbitrageurs said': members of a group, not a body speaking as one; a
+            # party's name the reference knows ('the Tories') is the party.
+            quote.speaker_start, quote.speaker_end, quote.speaker_text = found[1].start, found[1].end, found[1].text
+            quote.attribution = attribution
+            return
         if found is not None:
             index, mention = found
             quote.speaker_start, quote.speaker_end, quote.speaker_text = mention.start, mention.end, mention.text
@@ -208,6 +214,18 @@ class _SpeakerResolver:
             if found is not None:
                 return found
         return None
+
+
+def _names_a_group(head: Token, mention: Mention, entity: Entity) -> bool:
+    """One plural word the model took for a name ('Republicans', 'MPs'), unless it is a short form ('GOP') or
+    a name the reference tables know."""
+    return (
+        head.tag_ in PLURAL_TAGS
+        and head.idx == mention.start
+        and mention.end == head.idx + len(head.text)
+        and not head.text.isupper()
+        and not entity.name_is_canonical
+    )
 
 
 def _gender_evidence(

@@ -1,0 +1,43 @@
+"""Public bodies named by description become organisations of their article (institutions.py)."""
+
+from __future__ import annotations
+
+from transforms.nlp.analyse import extract_article
+
+
+def _bodies(nlp, reference, text: str) -> dict[str, tuple[str, list[str]]]:
+    result = extract_article(nlp(text), "art_test", [], reference)
+    mentions: dict[str, list[str]] = {}
+    for row in result.entity_mentions:
+        mentions.setdefault(row["entity_id"], []).append(row["text"])
+    return {e["name"]: (e["scope"], mentions[e["entity_id"]]) for e in result.entities if e["label"] == "ORG"}
+
+
+def test_a_described_ministry_is_an_organisation_of_its_article_and_its_officials_speak_for_it(nlp, reference):
+    text = (
+        "Finance ministry officials said the firms must raise capital by December.\n"
+        'The ministry official said: "We want to mop up the excess liquidity."'
+    )
+    result = extract_article(nlp(text), "art_test", [], reference)
+    assert _bodies(nlp, reference, text) == {"Finance ministry": ("article", ["Finance ministry", "ministry"])}
+    names = {e["entity_id"]: e["name"] for e in result.entities}
+    assert [names.get(q["speaker_entity_id"]) for q in result.quotes] == ["Finance ministry", "Finance ministry"]
+
+
+def test_a_country_before_a_body_is_part_of_its_name(nlp, reference):
+    text = "Exports fell, according to the Irish finance ministry."
+    bodies = _bodies(nlp, reference, text)
+    assert bodies == {"Irish finance ministry": ("article", ["Irish finance ministry"])}
+
+
+def test_a_generic_body_is_no_organisation(nlp, reference):
+    text = (
+        "A parliamentary committee met on Monday. Government bonds fell.\n"
+        "The government department responsible for the change was not ready, the police said."
+    )
+    assert _bodies(nlp, reference, text) == {}
+
+
+def test_the_government_is_named_by_the_noun_alone(nlp, reference):
+    text = "The government said the referendum could take place in spring."
+    assert _bodies(nlp, reference, text) == {"government": ("article", ["government"])}

@@ -1,0 +1,127 @@
+"""Public bodies the text names by description, which the model does not tag: "the Irish finance ministry",
+"finance ministry officials", "the government", "a U.S. state department spokesman".  A reader names them
+as the speaker of what their officials say, so they are organisations here, each of its article only
+("the finance ministry" of one story is not that of another).
+
+- A body is a noun for one (ministry, department, government, police, …) with words before it that say
+  which one ("finance", "U.S.", "Irish"), when it is definite ("the finance ministry"), describes a voice
+  ("ministry officials", "a state department spokesman") or has a country or people among those words;
+  a generic one ("a parliamentary committee", "government bonds") is not.  Its name is the noun with
+  those words; a country or people among them is part of this name, no longer a mention of its own.
+- "the government", "the police": bodies a country has one of are named by the noun alone.
+- Any other noun again with no words to say which one ("the ministry official") is the body met last
+  with that noun; with none met, it is left to the quote's speaker rules (a named committee).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from transforms.nlp.doc_cache import doc_sentence_of, doc_text, doc_tokens
+from transforms.nlp.entities import Entity, Mention
+
+# Nouns for a public body.  "office" and "court" need words that say which one ("the foreign office").
+BODY_NOUNS = frozenset(
+    "ministry department government police embassy agency commission committee council cabinet parliament "
+    "army military navy regulator watchdog office court".split()
+)
+# Bodies a country has one of, which "the government" names on its own; "the ministry" or "the committee"
+# alone is one named before.
+# ("The police", "the army" speak through officers the text does not name: a group, not a body speaking.)
+SINGLE_BODIES = frozenset("government cabinet parliament".split())
+# Nouns for the people and texts through which a body speaks ("ministry officials").
+VOICE_HEADS = frozenset(
+    "official officials spokesman spokeswoman spokesperson source sources statement representative "
+    "representatives".split()
+)
+QUALIFIER_DEPS = frozenset(("compound", "amod", "nmod"))
+# Labels of the model's entities a body's name may absorb ("U.S." in "U.S. state department").
+ABSORBED_LABELS = frozenset(("GPE", "NORP"))
+
+
+def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """``entities`` with the article's described public bodies added as organisations (scope 'article')."""
+    text = doc_text(doc)
+    sentence_of = doc_sentence_of(doc)
+    covered = {c: entity for entity in entities for m in entity.mentions for c in range(m.start, m.end)}
+    bodies: dict[str, Entity] = {}  # name, casefolded → entity
+    last_by_noun: dict[str, Entity] = {}
+    for token in doc_tokens(doc):
+        noun = token.lower_
+        if token.pos_ != "NOUN" or noun not in BODY_NOUNS or token.idx in covered:
+            continue
+        qualifiers = _qualifiers(token)
+        if all(t.lower_ in BODY_NOUNS for t in qualifiers):
+            # 'the government department responsible for …' says of no department which one it is.
+            qualifiers = []
+        if not qualifiers:
+            body = last_by_noun.get(noun)
+            if body is not None and _refers_back(token):
+                body.mentions.append(_mention(token, token, text, sentence_of, "nominal"))
+            elif noun in SINGLE_BODIES and _is_definite(token):
+                body = _body(bodies, text[token.idx : token.idx + len(token.text)])
+                body.mentions.append(_mention(token, token, text, sentence_of, "nominal"))
+                last_by_noun[noun] = body
+            continue
+        if not (_is_definite(token) or _describes_voice(token) or _has_country(qualifiers, covered)):
+            continue
+        first = min(qualifiers, key=lambda t: t.i)
+        name = text[first.idx : token.idx + len(token.text)]
+        body = _body(bodies, name)
+        body.mentions.append(_mention(first, token, text, sentence_of, "nominal"))
+        last_by_noun[noun] = body
+        for absorbed in {id(covered[t.idx]): covered[t.idx] for t in qualifiers if t.idx in covered}.values():
+            absorbed.mentions = [m for m in absorbed.mentions if not first.idx <= m.start < token.idx]
+    kept = [e for e in entities if e.mentions] + list(bodies.values())
+    for index, entity in enumerate(kept):
+        for mention in entity.mentions:
+            mention.entity_index = index
+    return kept
+
+
+def _qualifiers(noun: Token) -> list[Token]:
+    """The words right before the noun that say which body it is, contiguous up to it."""
+    words = [c for c in noun.children if c.dep_ in QUALIFIER_DEPS and c.i < noun.i]
+    found: list[Token] = []
+    for word in sorted(words, key=lambda t: -t.i):
+        span = sorted(word.subtree, key=lambda t: t.i)
+        if span[-1].i != (found[0].i if found else noun.i) - 1 or any(t.is_punct and t.text != "." for t in span):
+            break
+        found = span + found
+    return found
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "our") for c in noun.children)
+
+
+def _describes_voice(noun: Token) -> bool:
+    return noun.dep_ == "compound" and noun.head.lower_ in VOICE_HEADS
+
+
+def _refers_back(noun: Token) -> bool:
+    """'the ministry', 'ministry officials': the noun alone, definite or describing a voice."""
+    return _is_definite(noun) or _describes_voice(noun)
+
+
+def _has_country(qualifiers: list[Token], covered: dict[int, Entity]) -> bool:
+    return any(t.idx in covered and covered[t.idx].label in ABSORBED_LABELS for t in qualifiers)
+
+
+def _body(bodies: dict[str, Entity], name: str) -> Entity:
+    key = name.casefold()
+    if key not in bodies:
+        bodies[key] = Entity(name=name, label="ORG", is_description=True)
+    return bodies[key]
+
+
+def _mention(first: Token, last: Token, text: str, sentence_of: list[int], mention_type: str) -> Mention:
+    start, end = first.idx, last.idx + len(last.text)
+    return Mention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        label="ORG",
+        sentence_index=sentence_of[first.i],
+        mention_type=mention_type,
+    )

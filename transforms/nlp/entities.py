@@ -363,6 +363,11 @@ def _role_before(doc: Doc, first_token: int, swallowed: list[Token]) -> str | No
             break
         collected.insert(0, token)
         i -= 1
+    holders = [k for k, t in enumerate(collected) if t.lower_ == "for"]
+    if holders and any(t.lower_.rstrip(".") in TITLE_HEADS for t in collected[holders[-1] + 1 :]):
+        # "the spokesman for South Korean President Moon Jae-in": the title before "for" is someone else's,
+        # held for this person; his own starts after it ("Secretary of State for Health" stays whole).
+        collected = collected[holders[-1] + 1 :]
     while collected and collected[0].lower_ in FUNCTION_WORDS:
         collected.pop(0)
     if collected and collected[-1].lower_ in FUNCTION_WORDS:

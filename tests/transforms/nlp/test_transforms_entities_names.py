@@ -63,3 +63,9 @@ def test_a_short_form_of_an_organisation_named_before_is_it_even_without_bracket
     }
     assert organisations["Bradford & Bingley"] == ["B&B", "Bradford & Bingley"]
     assert organisations["All-Nippon Airways"] == ["ANA", "All-Nippon Airways"]
+
+
+def test_a_title_held_for_someone_before_their_own_title_is_not_theirs(nlp, reference):
+    doc = nlp("Park Soo-hyun, the spokesman for South Korean President Moon Jae-in, said talks could start.")
+    roles = {e.name: [m.role for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
+    assert roles["Moon Jae-in"] == ["South Korean President"]

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from transforms.nlp.entities import HONORIFICS, Entity, Mention
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words, role_words
@@ -31,7 +31,9 @@ from transforms.nlp.quotes.subjects import SUBJECT_DEPS
 ORGANISATION_PRONOUNS = frozenset(("it", "they"))
 # Nouns for a person who speaks for an organisation by office, and for the texts it issues.
 SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
-DOCUMENT_NOUNS = frozenset("statement release announcement communique letter report filing notice".split())
+DOCUMENT_NOUNS = frozenset(
+    "statement release announcement communique letter report filing notice survey study poll memo".split()
+)
 VOICE_NOUNS = (
     SPOKESPERSON_NOUNS | DOCUMENT_NOUNS | frozenset("official officials representative representatives".split())
 )
@@ -212,7 +214,11 @@ class ReferenceResolver:
                 break
             sentence = article.sentences[sentence_index - back]
             tokens = [t for t in sentence if t.i < anchor.i]
-            named = [(t, found[0]) for t in tokens if (found := self._narrative_entity_at(t)) is not None]
+            named = [
+                (t, found[0])
+                for t in tokens
+                if (found := self._narrative_entity_at(t)) is not None and not _in_brackets(t)
+            ]
             fitting = [
                 (t, index)
                 for t, index in named
@@ -303,6 +309,13 @@ class ReferenceResolver:
         return None if best is None else best[1]
 
 
+def _in_brackets(token: Token) -> bool:
+    """'(CNN) North Korean leader Kim …': a name in brackets is an aside (a dateline's agency, a short
+    form), not what the narrative is about."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+
+
 def _is_subject(token: Token) -> bool:
     """The token heads, or is part of, a clause's subject, or the agent of a passive one ('His claims were
     denied by Jack Straw': Straw is who acted)."""
@@ -340,6 +353,24 @@ def _ancestors_to(token: Token, top: Token) -> list[Token]:
         chain.append(node)
         node = node.head
     return chain
+
+
+def _apposition_after(doc: Doc, end: int) -> set[str]:
+    """'Park Soo-hyun, the spokesman for President Moon, said': the description between commas right after
+    a name is that person's, however the parser attached it.  Its head noun and the words before it."""
+    tokens = [t for t in doc if t.idx >= end][:12]
+    if len(tokens) < 3 or tokens[0].text != "," or tokens[1].pos_ != "DET":
+        return set()
+    phrase: list[Token] = []
+    for token in tokens[2:]:
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "ADP", "DET", "PUNCT") or token.text == ",":
+            break
+        phrase.append(token)
+    nouns = [k for k, t in enumerate(phrase) if t.pos_ == "NOUN"]
+    if not nouns:
+        return set()
+    # Up to the first noun's phrase: 'the spokesman for President Moon' is a spokesman, not a president.
+    return {t.lower_ for t in phrase[: nouns[0] + 1]} - NEUTRAL_WORDS
 
 
 def _stated_gender(entities: list[Entity]) -> dict[int, str]:
@@ -381,5 +412,6 @@ def _role_words(article: _Article, entities: list[Entity]) -> dict[tuple[int, in
                         words |= {t.lower_ for t in child.subtree}
                     elif child.dep_ == "appos" and child.pos_ == "NOUN":
                         words |= {t.lower_ for t in child.subtree if t.dep_ != "relcl"}
+                words |= _apposition_after(doc, mention.end)
             roles[(index, mention.start)] = frozenset(words - NEUTRAL_WORDS)
     return roles

@@ -204,16 +204,25 @@ class _SpeakerResolver:
             self.pronoun_mentions.append(mention)
 
     def _entity_in(self, head: Token) -> tuple[int, Mention] | None:
-        """The entity named by the subject's head, else by its appositive ('a spokesman, Brian Fallon').
+        """The entity named by the subject's head, else by its appositive ('a spokesman, Brian Fallon'); a
+        person named in apposition outranks the body before them ('The United Nations emergency relief
+        coordinator Jan Egeland' is Egeland speaking).
 
         Not a possessive or compound: "Trump's spokesman" and "the Clinton campaign" are not Trump or Clinton."""
-        for token in [head, *(c for c in head.children if c.dep_ == "appos")]:
-            found = next(
-                (self.entity_at[c] for c in range(token.idx, token.idx + len(token.text)) if c in self.entity_at), None
+        named = [
+            found
+            for token in [head, *(c for c in head.children if c.dep_ == "appos")]
+            if (
+                found := next(
+                    (self.entity_at[c] for c in range(token.idx, token.idx + len(token.text)) if c in self.entity_at),
+                    None,
+                )
             )
-            if found is not None:
-                return found
-        return None
+            is not None
+        ]
+        people = [found for found in named if self.entities[found[0]].label == "PERSON"]
+        best = people or named
+        return best[0] if best else None
 
 
 def _names_a_group(head: Token, mention: Mention, entity: Entity) -> bool:

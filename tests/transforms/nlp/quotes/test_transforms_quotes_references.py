@@ -120,3 +120,20 @@ def test_a_party_by_any_of_its_names_is_one_organisation_and_sources_are_not_its
         "Tory sources say senior figures argued against the scheme."
     )
     assert [s[1] for s in _speakers(nlp, reference, text)] == ["Conservative Party", "Conservative Party", None]
+
+
+def test_the_spokesman_again_is_the_one_a_name_was_described_as_between_commas(nlp, reference):
+    text = (
+        "(CNN) Kim struck a conciliatory note.\n"
+        "Park Soo-hyun, the spokesman for South Korean President Moon Jae-in, said the office welcomed it.\n"
+        '"We want to talk," the spokesman said.'
+    )
+    assert _speakers(nlp, reference, text)[-1][1:] == ("Park Soo-hyun", "nominal")
+
+
+def test_a_person_in_apposition_outranks_the_body_before_them_and_a_survey_speaks_for_its_maker(nlp, reference):
+    text = (
+        "The United Nations (UN) emergency relief coordinator Jan Egeland has said that aid is arriving.\n"
+        "Factory output rose, according to the latest survey from the Institute for Supply Management."
+    )
+    assert [s[1] for s in _speakers(nlp, reference, text)] == ["Jan Egeland", "Institute for Supply Management"]

@@ -124,6 +124,10 @@ def _cue_after(article: _Article, start: int, end: int, adjacent_only: bool = Fa
             break
         if token.pos_ == "VERB" and not _introduces_next(token):
             adjacent = _adjacent_attribution(token, first, article.inside_marks)
+            if finished and _reports_own_words(token):
+                # '…detained." Tory ex-minister Douglas Hogg said he opposed the plans': after a finished
+                # quote, a verb with words of its own to report starts the next report.
+                break
             if adjacent and (token.lemma_ in QUOTE_ADJACENT_VERBS or _ends_clause(token) or continued):
                 return token
             if (
@@ -187,6 +191,11 @@ def _adjacent_attribution(verb: Token, first: int, inside_marks: list[bool]) -> 
     return all(
         i in words or verb.doc[i].is_punct or verb.doc[i].dep_ in ("advmod", "aux", "neg") for i in range(first, verb.i)
     )
+
+
+def _reports_own_words(verb: Token) -> bool:
+    """The verb has a clause of reported words after it ('said he opposed the plans')."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _ends_clause(verb: Token) -> bool:

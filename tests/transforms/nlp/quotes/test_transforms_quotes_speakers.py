@@ -61,3 +61,16 @@ def test_a_tied_pronoun_vote_leaves_the_gender_unknown(nlp, reference):
     followed the string hash seed), so a later pronoun may still go to this person."""
     assert _gender_votes("John Smith met the board on Monday, and he told it she was late.", nlp, reference) == {}
     assert _gender_votes("John Smith met the board on Monday, and he told it his plan.", nlp, reference) == {0: "male"}
+
+
+def test_after_a_finished_quote_a_verb_with_words_of_its_own_starts_the_next_report(nlp, reference):
+    text = (
+        'The chairman of the Bar Council, Guy Mansfield, warned of a real risk. "What is going to happen to '
+        'young men? They are going to be detained." Tory ex-minister Douglas Hogg said he opposed the plans.'
+    )
+    result = extract_article(nlp(text), "art_test", [], reference)
+    names = {e["entity_id"]: e["name"] for e in result.entities}
+    assert [(q["quote_text"][:12], names.get(q["speaker_entity_id"])) for q in result.quotes] == [
+        ("What is goin", "Guy Mansfield"),
+        ("he opposed t", "Douglas Hogg"),
+    ]

@@ -194,8 +194,11 @@ def _adjacent_attribution(verb: Token, first: int, inside_marks: list[bool]) -> 
 
 
 def _reports_own_words(verb: Token) -> bool:
-    """The verb has a clause of reported words after it ('said he opposed the plans')."""
-    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    """The verb has a clause of reported words after it ('said he opposed the plans'), or its clause hands
+    on to a colon ('has written to the watchdog saying: "…"')."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or any(
+        t.text == ":" and t.i > verb.i for t in verb.subtree
+    )
 
 
 def _ends_clause(verb: Token) -> bool:

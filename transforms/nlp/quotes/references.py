@@ -37,6 +37,8 @@ DOCUMENT_NOUNS = frozenset(
 VOICE_NOUNS = (
     SPOKESPERSON_NOUNS | DOCUMENT_NOUNS | frozenset("official officials representative representatives".split())
 )
+# Voices that are one person, whom "he" or "she" can stand for.
+ONE_VOICE_NOUNS = frozenset(("official", "representative"))
 # (Sources are not a voice: "Tory sources say" are people in the party speaking unnamed, not the party.)
 # Role nouns a person can be called by after being named with the role ("the foreign secretary").
 ROLE_NOUNS = frozenset(
@@ -115,6 +117,9 @@ class ReferenceResolver:
         self.roles = _role_words(article, entities)
         # What "the spokesman" resolved to last, by its noun: "the spokesman" again is the same one.
         self.voice_of: dict[str, int | None] = {}
+        # Spokespeople met as subjects, by token, and whom they speak for: "A Conservative spokeswoman said …
+        # She said: '…'" is the spokeswoman again, speaking for her party.
+        self.voices: dict[int, int | None] = {}  # None: a voice of no one we can name ('a company official')
 
     def know_spoken(self, spoken: list[bool]) -> None:
         self.spoken = spoken
@@ -127,7 +132,7 @@ class ReferenceResolver:
         if word in MALE_PRONOUNS or word in FEMALE_PRONOUNS:
             wanted = "male" if word in MALE_PRONOUNS else "female"
             found = self._narrative_subject(
-                pronoun, lambda i: self._person_may_be(i, wanted), subjects_only=False, singular=True
+                pronoun, lambda i: self._person_may_be(i, wanted), subjects_only=False, singular=True, voice=wanted
             )
         elif word in ORGANISATION_PRONOUNS:
             # "they" is also a party or a people named by its members ("the Conservatives").
@@ -177,10 +182,19 @@ class ReferenceResolver:
         text with no organisation of its own, the organisation the narrative is about."""
         word, noun = head.lower_, head.lower_.rstrip("s")
         found = self._organisation_in(head)
+        if found is not None and word in SPOKESPERSON_NOUNS and _is_definite(head):
+            # 'Mr Ancram condemned the document … The Tory spokesman also criticised …': a definite
+            # spokesperson is a person met before, the one the narrative is about, if the gender agrees.
+            person = self._main_clause_person(head)
+            stated = gender_of_words([word])
+            if person is not None and (stated is None or self.gender.get(person, stated) == stated):
+                self.voices[head.i] = person
+                return Antecedent(person, "nominal", by_role=True)
         again = found is None and _is_definite(head) and not _modifiers(head)
         if again and word in SPOKESPERSON_NOUNS:
             spokesperson = self._person_with_role(head)
             if spokesperson is not None:
+                self.voices[head.i] = spokesperson
                 return Antecedent(spokesperson, "nominal", by_role=True)
         if again:
             found = self.voice_of.get(noun)
@@ -188,6 +202,8 @@ class ReferenceResolver:
             found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
         if not again:
             self.voice_of[noun] = found  # what "the spokesman" will be, if he comes again
+        if word in SPOKESPERSON_NOUNS | ONE_VOICE_NOUNS:
+            self.voices[head.i] = found
         return None if found is None else Antecedent(found, "nominal")
 
     def _person_may_be(self, index: int, gender: str) -> bool:
@@ -201,11 +217,13 @@ class ReferenceResolver:
         subjects_only: bool,
         singular: bool = False,
         plural: bool = False,
+        voice: str | None = None,
     ) -> int | None:
         """Nearest sentence first (the part before ``anchor``, then the ones before it): its subject
         that fits, else (unless ``subjects_only``) its first name that fits.  ``singular``: a plural name
         ('the Lib Dems') cannot be what 'he' or 'she' stands for; ``plural``: a body named by a singular
-        noun ('the government') is 'it', not 'they'."""
+        noun ('the government') is 'it', not 'they'; ``voice``: the pronoun's gender, when a spokesperson
+        of that gender met as a subject is who it stands for (and so whom they speak for)."""
         article = self.article
         sentence_index = article.sentence_of[anchor.i]
         others: list[int] = []
@@ -227,8 +245,19 @@ class ReferenceResolver:
                 and not (singular and t.tag_ in PLURAL_TAGS)
                 and not (plural and t.tag_ == "NN")
             ]
-            subjects = [(t, index) for t, index in fitting if _is_subject(t) or t.idx in self.speaker_chars]
+            subjects: list[tuple[Token, int | None]] = [
+                (t, index) for t, index in fitting if _is_subject(t) or t.idx in self.speaker_chars
+            ]
+            if voice is not None:
+                subjects += [
+                    (t, self.voices[t.i])
+                    for t in tokens
+                    if t.i in self.voices and _is_subject(t) and gender_of_words([t.lower_]) in (None, voice)
+                ]
+                subjects.sort(key=lambda pair: pair[0].i)
             if subjects:
+                # A spokesperson of no one we can name ('another company official said') is still who
+                # the pronoun stands for: no one.
                 return subjects[0][1]
             if back and any(t.lower_ == anchor.lower_ and _is_subject(t) for t in tokens):
                 # 'And he hit back at Mr Mallon's claim. "…," he said.': the same pronoun as subject carries

@@ -137,3 +137,21 @@ def test_a_person_in_apposition_outranks_the_body_before_them_and_a_survey_speak
         "Factory output rose, according to the latest survey from the Institute for Supply Management."
     )
     assert [s[1] for s in _speakers(nlp, reference, text)] == ["Jan Egeland", "Institute for Supply Management"]
+
+
+def test_she_after_a_spokeswoman_is_the_spokeswoman_speaking_for_her_party(nlp, reference):
+    text = (
+        "A Conservative spokeswoman said the party stuck to the rules.\n"
+        'She said: "We do apply the rules in line with the law."'
+    )
+    assert _speakers(nlp, reference, text)[-1] == ("She", "Conservative Party", "pronoun")
+
+
+def test_he_after_an_official_of_no_named_company_is_no_one(nlp, reference):
+    text = (
+        'A Hyundai Motor Co official said, "We see the measure as positive."\n'
+        "South Korean bank loans attract an average interest rate of 11.5 pct.\n"
+        '"We are also concerned over the won," another company official said.\n'
+        '"We will come under pressure if the won goes up," he added.'
+    )
+    assert [s[1] for s in _speakers(nlp, reference, text)] == ["Hyundai Motor Co", None, None]

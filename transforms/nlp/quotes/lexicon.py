@@ -46,6 +46,9 @@ characterise characterize dismiss
     )
     | EVALUATIVE_VERBS
 )
+# Cues whose passive subject is not the speaker ('Trump was asked', 'Blunkett was accused of'); one
+# "quoted" or "cited as saying" is.
+PASSIVE_NOT_SPEAKER_VERBS = FRAMING_VERBS - frozenset(("quote", "cite"))
 # Verbs that give a name ('called it "Crooked Hillary"'): a title-cased partial quote after them is a quote.
 NAMING_VERBS = frozenset("call dub label brand term nickname describe".split())
 # Verbs that only introduce a quote right next to it ('"…," he continued.', '"Out!" the crowd yelled.').
@@ -70,6 +73,7 @@ LEMMAS_ASKED_ABOUT = (
     | OBJECT_REPORT_VERBS
     | EVALUATIVE_VERBS
     | FRAMING_VERBS
+    | PASSIVE_NOT_SPEAKER_VERBS
     | NAMING_VERBS
     | QUOTE_ADJACENT_VERBS
     | NEEDS_SUBJECT

@@ -37,8 +37,8 @@ DOCUMENT_NOUNS = frozenset(
 VOICE_NOUNS = (
     SPOKESPERSON_NOUNS | DOCUMENT_NOUNS | frozenset("official officials representative representatives".split())
 )
-# Voices that are one person, whom "he" or "she" can stand for.
-ONE_VOICE_NOUNS = frozenset(("official", "representative"))
+# Voices that are people, whom "he", "she" or (plural) "they" can stand for.
+PEOPLE_VOICE_NOUNS = frozenset(("official", "officials", "representative", "representatives"))
 # (Sources are not a voice: "Tory sources say" are people in the party speaking unnamed, not the party.)
 # Role nouns a person can be called by after being named with the role ("the foreign secretary").
 ROLE_NOUNS = frozenset(
@@ -138,7 +138,11 @@ class ReferenceResolver:
             # "they" is also a party or a people named by its members ("the Conservatives").
             labels = ("ORG",) if word == "it" else ("ORG", "NORP")
             found = self._narrative_subject(
-                pronoun, lambda i: self.entities[i].label in labels, subjects_only=True, plural=word == "they"
+                pronoun,
+                lambda i: self.entities[i].label in labels,
+                subjects_only=True,
+                plural=word == "they",
+                voice="plural" if word == "they" else None,
             )
         else:
             return None
@@ -202,7 +206,7 @@ class ReferenceResolver:
             found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
         if not again:
             self.voice_of[noun] = found  # what "the spokesman" will be, if he comes again
-        if word in SPOKESPERSON_NOUNS | ONE_VOICE_NOUNS:
+        if word in SPOKESPERSON_NOUNS | PEOPLE_VOICE_NOUNS:
             self.voices[head.i] = found
         return None if found is None else Antecedent(found, "nominal")
 
@@ -222,8 +226,8 @@ class ReferenceResolver:
         """Nearest sentence first (the part before ``anchor``, then the ones before it): its subject
         that fits, else (unless ``subjects_only``) its first name that fits.  ``singular``: a plural name
         ('the Lib Dems') cannot be what 'he' or 'she' stands for; ``plural``: a body named by a singular
-        noun ('the government') is 'it', not 'they'; ``voice``: the pronoun's gender, when a spokesperson
-        of that gender met as a subject is who it stands for (and so whom they speak for)."""
+        noun ('the government') is 'it', not 'they'; ``voice``: the pronoun's gender, or "plural", when a
+        spokesperson or officials met as a subject are who it stands for (and so whom they speak for)."""
         article = self.article
         sentence_index = article.sentence_of[anchor.i]
         others: list[int] = []
@@ -252,7 +256,7 @@ class ReferenceResolver:
                 subjects += [
                     (t, self.voices[t.i])
                     for t in tokens
-                    if t.i in self.voices and _is_subject(t) and gender_of_words([t.lower_]) in (None, voice)
+                    if t.i in self.voices and _is_subject(t) and _voice_agrees(t, voice)
                 ]
                 subjects.sort(key=lambda pair: pair[0].i)
             if subjects:
@@ -336,6 +340,13 @@ class ReferenceResolver:
                 if mention.start < head.idx and wanted <= words and (best is None or mention.start > best[0]):
                     best = (mention.start, index)
         return None if best is None else best[1]
+
+
+def _voice_agrees(voice_noun: Token, wanted: str) -> bool:
+    """'officials' are 'they'; 'a spokeswoman' is 'she', 'an official' 'he' or 'she'."""
+    if voice_noun.tag_ in PLURAL_TAGS:
+        return wanted == "plural"
+    return wanted != "plural" and gender_of_words([voice_noun.lower_]) in (None, wanted)
 
 
 def _in_brackets(token: Token) -> bool:

@@ -11,7 +11,7 @@ from transforms.nlp.doc_cache import doc_tokens
 from transforms.nlp.entities import HONORIFICS, Entity, Mention
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
 from transforms.nlp.quotes.article import _Article
-from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, SPEECH_VERBS
+from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, PASSIVE_NOT_SPEAKER_VERBS
 from transforms.nlp.quotes.quote import Quote
 from transforms.nlp.quotes.references import PLURAL_TAGS, ReferenceResolver
 from transforms.nlp.quotes.reported import _Report
@@ -57,8 +57,9 @@ class _SpeakerResolver:
         quote.cue = self.article.text[quote.cue_start : quote.cue_end]
         # A subject inside the quote marks is the parser reading the quote as the clause's subject.
         subject = _inverted_speaker(verb, self.inside_marks) if inverted else _subject_of(verb, self.inside_marks)
-        if subject is not None and subject.dep_ == "nsubjpass" and verb.lemma_ in SPEECH_VERBS:
-            # 'Trump was asked, "…"': the one asked is not the speaker; the agent ('by a reporter') is.
+        if subject is not None and subject.dep_ == "nsubjpass" and verb.lemma_ in PASSIVE_NOT_SPEAKER_VERBS:
+            # 'Trump was asked, "…"', 'Blunkett has been accused of using the "politics of confusion"': the
+            # one asked or accused is not the speaker; the agent ('by a reporter') is.
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if (

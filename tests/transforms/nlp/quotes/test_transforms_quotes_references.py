@@ -155,3 +155,16 @@ def test_he_after_an_official_of_no_named_company_is_no_one(nlp, reference):
         '"We will come under pressure if the won goes up," he added.'
     )
     assert [s[1] for s in _speakers(nlp, reference, text)] == ["Hyundai Motor Co", None, None]
+
+
+def test_they_after_officials_of_a_body_is_that_body(nlp, reference):
+    text = (
+        "Finance ministry officials said the firms must raise capital by December.\n"
+        "Of this total, they said, the firms would raise most from share issues."
+    )
+    assert _speakers(nlp, reference, text)[-1] == ("they", "Finance ministry", "pronoun")
+
+
+def test_the_one_accused_is_not_the_speaker(nlp, reference):
+    text = 'David Blunkett has been accused of using the "politics of confusion" to hide new rules.'
+    assert [s[1] for s in _speakers(nlp, reference, text)] == []

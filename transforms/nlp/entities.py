@@ -286,8 +286,15 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
     # around a name ("<San Miguel Corp>", "(PCGG") and a dangling "the" are not part of it either.
     while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or tokens[-1].is_punct or tokens[-1].lower_ == "the"):
         tokens = tokens[:-1]
-    while tokens and tokens[0].is_punct:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
+    breaks = [k for k, t in enumerate(tokens) if "\n" in t.text or "\n" in t.whitespace_]
+    if breaks:
+        # 'Ssangyong Corp.¶Finance ministry': no name runs across a paragraph break; the model joined the
+        # end of one paragraph to the start of the next.
+        tokens = [t for t in tokens[: breaks[0] + 1] if not t.is_space]
+    while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or tokens[-1].is_punct or tokens[-1].lower_ == "the"):
+        tokens = tokens[:-1]
     role_tokens = []
     # A title spaCy swallowed into the name ("President Trump", "Balco boss Victor Conte") is a role.
     if label == "PERSON":

@@ -7,7 +7,8 @@ as the speaker of what their officials say, so they are organisations here, each
   which one ("finance", "U.S.", "Irish"), when it is definite ("the finance ministry"), describes a voice
   ("ministry officials", "a state department spokesman") or has a country or people among those words;
   a generic one ("a parliamentary committee", "government bonds") is not.  Its name is the noun with
-  those words; a country or people among them is part of this name, no longer a mention of its own.
+  those words (a country or people among them stays a mention of its own too); an opinion of it
+  ("leftist") is no such word.
 - "the government", "the police": bodies a country has one of are named by the noun alone.
 - Any other noun again with no words to say which one ("the ministry official") is the body met last
   with that noun; with none met, it is left to the quote's speaker rules (a named committee).
@@ -18,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from transforms.nlp.doc_cache import doc_sentence_of, doc_text, doc_tokens
-from transforms.nlp.entities import Entity, Mention
+from transforms.nlp.entities import TITLE_MODIFIERS, Entity, Mention
 
 # Nouns for a public body.  "office" and "court" need words that say which one ("the foreign office").
 BODY_NOUNS = frozenset(
@@ -35,8 +36,8 @@ VOICE_HEADS = frozenset(
     "representatives".split()
 )
 QUALIFIER_DEPS = frozenset(("compound", "amod", "nmod"))
-# Labels of the model's entities a body's name may absorb ("U.S." in "U.S. state department").
-ABSORBED_LABELS = frozenset(("GPE", "NORP"))
+# Labels of the model's entities a body's name may include ("U.S." in "U.S. state department").
+INCLUDED_LABELS = frozenset(("GPE", "NORP"))
 
 
 def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
@@ -48,9 +49,12 @@ def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
     last_by_noun: dict[str, Entity] = {}
     for token in doc_tokens(doc):
         noun = token.lower_
-        if token.pos_ != "NOUN" or noun not in BODY_NOUNS or token.idx in covered:
+        if token.pos_ not in ("NOUN", "PROPN") or noun not in BODY_NOUNS or token.idx in covered:
             continue
         qualifiers = _qualifiers(token)
+        if any(t.idx in covered and covered[t.idx].label not in INCLUDED_LABELS for t in qualifiers):
+            # 'the Lowy Institute research department': a body the model named is what is meant.
+            continue
         if all(t.lower_ in BODY_NOUNS for t in qualifiers):
             # 'the government department responsible for …' says of no department which one it is.
             qualifiers = []
@@ -70,9 +74,7 @@ def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
         body = _body(bodies, name)
         body.mentions.append(_mention(first, token, text, sentence_of, "nominal"))
         last_by_noun[noun] = body
-        for absorbed in {id(covered[t.idx]): covered[t.idx] for t in qualifiers if t.idx in covered}.values():
-            absorbed.mentions = [m for m in absorbed.mentions if not first.idx <= m.start < token.idx]
-    kept = [e for e in entities if e.mentions] + list(bodies.values())
+    kept = entities + list(bodies.values())
     for index, entity in enumerate(kept):
         for mention in entity.mentions:
             mention.entity_index = index
@@ -85,7 +87,13 @@ def _qualifiers(noun: Token) -> list[Token]:
     found: list[Token] = []
     for word in sorted(words, key=lambda t: -t.i):
         span = sorted(word.subtree, key=lambda t: t.i)
-        if span[-1].i != (found[0].i if found else noun.i) - 1 or any(t.is_punct and t.text != "." for t in span):
+        if any(t.pos_ == "ADJ" and not t.ent_type_ and t.lower_ not in TITLE_MODIFIERS for t in span):
+            break  # 'the leftist Managua government': an opinion of the body, not which one it is
+        if (
+            span[-1].i != (found[0].i if found else noun.i) - 1
+            or any(t.is_punct and t.text != "." for t in span)
+            or any("\n" in t.text or "\n" in t.whitespace_ for t in span)
+        ):
             break
         found = span + found
     return found
@@ -105,7 +113,7 @@ def _refers_back(noun: Token) -> bool:
 
 
 def _has_country(qualifiers: list[Token], covered: dict[int, Entity]) -> bool:
-    return any(t.idx in covered and covered[t.idx].label in ABSORBED_LABELS for t in qualifiers)
+    return any(t.idx in covered and covered[t.idx].label in INCLUDED_LABELS for t in qualifiers)
 
 
 def _body(bodies: dict[str, Entity], name: str) -> Entity:

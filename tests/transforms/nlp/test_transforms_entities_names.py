@@ -69,3 +69,8 @@ def test_a_title_held_for_someone_before_their_own_title_is_not_theirs(nlp, refe
     doc = nlp("Park Soo-hyun, the spokesman for South Korean President Moon Jae-in, said talks could start.")
     roles = {e.name: [m.role for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
     assert roles["Moon Jae-in"] == ["South Korean President"]
+
+
+def test_no_name_runs_across_a_paragraph_break(nlp, reference):
+    doc = nlp("Four are part of Ssangyong Corp.\nFinance ministry officials said the order was part of a plan.")
+    assert all("\n" not in m.text for e in extract_entities(doc, reference) for m in e.mentions)

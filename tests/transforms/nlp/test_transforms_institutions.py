@@ -41,3 +41,10 @@ def test_a_generic_body_is_no_organisation(nlp, reference):
 def test_the_government_is_named_by_the_noun_alone(nlp, reference):
     text = "The government said the referendum could take place in spring."
     assert _bodies(nlp, reference, text) == {"government": ("article", ["government"])}
+
+
+def test_an_opinion_of_a_body_is_not_its_name_and_a_place_in_it_stays_a_place(nlp, reference):
+    text = "Rebels fought the leftist Managua government. The Irish finance ministry said exports fell."
+    result = extract_article(nlp(text), "art_test", [], reference)
+    assert {e["name"] for e in result.entities if e["label"] == "GPE"} == {"Managua"}
+    assert set(_bodies(nlp, reference, text)) == {"Managua government", "Irish finance ministry"}

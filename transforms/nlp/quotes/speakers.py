@@ -76,6 +76,17 @@ class _SpeakerResolver:
                 if t.ent_type_ in SPEAKING_LABELS and not self.inside_marks[t.idx]
             ]
             subject = named[-1] if named else subject
+        if subject is not None and _across_paragraphs(subject, verb):
+            # 'Read also: Apple suppliers rally¶Samsung Display remained cautious, saying, "…"': a subject
+            # across a paragraph break is the parser joining a headline or link to the next paragraph.
+            low, high = sorted((subject.i, verb.i))
+            breaks = [t.i for t in self.doc[low:high] if "\n" in t.text or "\n" in t.whitespace_]
+            named = [
+                t
+                for t in self.doc[max(breaks) + 1 : verb.i]
+                if t.ent_type_ in SPEAKING_LABELS and not self.inside_marks[t.idx]
+            ]
+            subject = named[0] if named and subject.i < verb.i else None
         if subject is None:
             return
         self._set_speaker(quote, subject, "explicit")
@@ -224,6 +235,11 @@ class _SpeakerResolver:
         people = [found for found in named if self.entities[found[0]].label == "PERSON"]
         best = people or named
         return best[0] if best else None
+
+
+def _across_paragraphs(subject: Token, verb: Token) -> bool:
+    low, high = sorted((subject.i, verb.i))
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in subject.doc[low:high])
 
 
 def _names_a_group(head: Token, mention: Mention, entity: Entity) -> bool:

@@ -74,3 +74,13 @@ def test_after_a_finished_quote_a_verb_with_words_of_its_own_starts_the_next_rep
         ("What is goin", "Guy Mansfield"),
         ("he opposed t", "Douglas Hogg"),
     ]
+
+
+def test_a_subject_across_a_paragraph_break_is_the_parser_joining_a_headline_to_the_next_paragraph(nlp, reference):
+    text = (
+        "See also: Banks rally on strong results\n"
+        'Barclays Bank remained cautious on the issue, saying, "We cannot comment on the deal."'
+    )
+    result = extract_article(nlp(text), "art_test", [], reference)
+    names = {e["entity_id"]: e["name"] for e in result.entities}
+    assert [names.get(q["speaker_entity_id"]) for q in result.quotes] == ["Barclays Bank"]

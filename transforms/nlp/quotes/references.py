@@ -395,10 +395,11 @@ def _ancestors_to(token: Token, top: Token) -> list[Token]:
     return chain
 
 
-def _apposition_after(doc: Doc, end: int) -> set[str]:
+def _apposition_after(doc: Doc, last_token: int) -> set[str]:
     """'Park Soo-hyun, the spokesman for President Moon, said': the description between commas right after
-    a name is that person's, however the parser attached it.  Its head noun and the words before it."""
-    tokens = [t for t in doc if t.idx >= end][:12]
+    a name (whose last token is ``last_token``) is that person's, however the parser attached it.  Its head
+    noun and the words before it."""
+    tokens = list(doc[last_token + 1 : last_token + 13])
     if len(tokens) < 3 or tokens[0].text != "," or tokens[1].pos_ != "DET":
         return set()
     phrase: list[Token] = []
@@ -452,6 +453,8 @@ def _role_words(article: _Article, entities: list[Entity]) -> dict[tuple[int, in
                         words |= {t.lower_ for t in child.subtree}
                     elif child.dep_ == "appos" and child.pos_ == "NOUN":
                         words |= {t.lower_ for t in child.subtree if t.dep_ != "relcl"}
-                words |= _apposition_after(doc, mention.end)
+                last = article.token_of_char[mention.end - 1]
+                if last >= 0:
+                    words |= _apposition_after(doc, last)
             roles[(index, mention.start)] = frozenset(words - NEUTRAL_WORDS)
     return roles

@@ -167,18 +167,22 @@ class ReferenceResolver:
 
     def _unroled_subject(self, head: Token) -> int | None:
         """'Michael Howard has denied … The Tory leader said …': a role no one in the article was given yet
-        names the person the narrative was last about, if the article gave that person no other role (the
-        London mayor is not the prime minister) and the role's gender, if any, is theirs."""
+        names the person the narrative was last about, if the article gave that person no other office (the
+        London mayor is not the prime minister; a Tory MP can be the Spectator editor) and the role's gender,
+        if any, is theirs."""
         person = self._main_clause_person(head)
         if person is None:
             return None
         stated = gender_of_words([head.lower_])
         if stated is not None and self.gender.get(person, stated) != stated:
             return None
-        given = (
-            words - HONORIFICS for (owner, start), words in self.roles.items() if owner == person and start < head.idx
-        )
-        return None if any(given) else person
+        offices = {
+            word
+            for (owner, start), words in self.roles.items()
+            if owner == person and start < head.idx
+            for word in words & ROLE_NOUNS
+        }
+        return None if offices else person
 
     def _voice(self, head: Token) -> Antecedent | None:
         """Whose voice a spokesperson, official or text is: the organisation named in its phrase; for "the

@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from transforms.nlp.doc_cache import doc_tokens
-from transforms.nlp.entities import HONORIFICS, Entity, Mention
+from transforms.nlp.entities import HONORIFICS, Entity, Mention, name_of
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, PASSIVE_NOT_SPEAKER_VERBS
@@ -38,6 +38,15 @@ class _SpeakerResolver:
                 for char in range(mention.start, mention.end):
                     self.entity_at[char] = (index, mention)
         self.entities = entities
+        # Names of the people and bodies that can speak, casefolded: "the information commissioner's office"
+        # is the Information Commissioner's Office met before, whatever its case.
+        self.names = {
+            name_of(m.text).casefold(): index
+            for index, entity in enumerate(entities)
+            if entity.label in SPEAKING_LABELS and len(entity.name.split()) > 1
+            for m in entity.mentions
+            if m.mention_type in ("full_name", "partial_name")
+        }
         self.references = ReferenceResolver(
             article, entities, self.entity_at, _gender_evidence(article, self.entity_at, entities)
         )
@@ -166,6 +175,11 @@ class _SpeakerResolver:
         quote.speaker_start, quote.speaker_end = phrase[0].idx, head.idx + len(head.text)
         quote.speaker_text = self.article.text[quote.speaker_start : quote.speaker_end]
         quote.attribution = attribution
+        named = self.names.get(name_of(quote.speaker_text).casefold())
+        if named is not None:
+            # "The information commissioner's office said": a name the article gave before, in other case.
+            quote.speaker_entity_index = named
+            return
         self._refer(quote, head)
 
     def know_quotes(self, quotes: list[Quote]) -> None:

@@ -168,3 +168,18 @@ def test_they_after_officials_of_a_body_is_that_body(nlp, reference):
 def test_the_one_accused_is_not_the_speaker(nlp, reference):
     text = 'David Blunkett has been accused of using the "politics of confusion" to hide new rules.'
     assert [s[1] for s in _speakers(nlp, reference, text)] == []
+
+
+def test_a_member_can_be_renamed_by_an_office_and_a_name_in_lower_case_is_still_that_name(nlp, reference):
+    text = (
+        "Tory MP Boris Johnson said the prime minister should stay out of the row.\n"
+        '"It is a dispute between two people," The Spectator editor told the BBC.\n'
+        "A spokesman for the Information Commissioner's Office said calls were allowed.\n"
+        "The information commissioner's office said there was a grey area."
+    )
+    assert [s[1] for s in _speakers(nlp, reference, text)] == [
+        "Boris Johnson",
+        "Boris Johnson",
+        "Information Commissioner's Office",
+        "Information Commissioner's Office",
+    ]

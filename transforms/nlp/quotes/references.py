@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from transforms.nlp.entities import HONORIFICS, Entity, Mention
+from transforms.nlp.entities import Entity, Mention
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words, role_words
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS

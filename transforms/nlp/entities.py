@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.ids import entity_id_for, stable_id
 from transforms.nlp.doc_cache import doc_ents, doc_sentence_of, doc_text, doc_tokens
+from transforms.nlp.gender import gender_of_words, role_words
 from transforms.schemas import ENTITY_LABELS
 
 # Words that make up titles and roles ("US Secretary of Defense", "Prime Minister").
@@ -246,6 +247,7 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
         else:
             add(mention, name.casefold(), name, mention.label)
     entities = _fold_short_organisation_names(entities)
+    entities = _split_clashing_honorifics(entities)
 
     for index, entity in enumerate(entities):
         entity.mentions.sort(key=lambda m: m.start)
@@ -437,6 +439,25 @@ def _fold_short_organisation_names(entities: list[Entity]) -> list[Entity]:
             longer[0].mentions.extend(short.mentions)
             folded.add(id(short))
     return [e for e in entities if id(e) not in folded]
+
+
+def _split_clashing_honorifics(entities: list[Entity]) -> list[Entity]:
+    """'Mrs Howard' in a story about Mr Michael Howard is his wife: mentions whose honorific or title states
+    the gender the rest of the person's mentions do not are someone else of the same surname."""
+    result = []
+    for entity in entities:
+        stated = [gender_of_words(role_words(m.role)) for m in entity.mentions]
+        counts = Counter(g for g in stated if g is not None)
+        if len(counts) < 2:
+            result.append(entity)
+            continue
+        kept_gender = counts.most_common(1)[0][0]
+        others = [m for m, g in zip(entity.mentions, stated, strict=True) if g not in (None, kept_gender)]
+        entity.mentions = [m for m, g in zip(entity.mentions, stated, strict=True) if g in (None, kept_gender)]
+        for mention in others:
+            mention.mention_type = "full_name"
+        result += [entity, Entity(name=name_of(others[0].text), label="PERSON", mentions=others)]
+    return result
 
 
 def _cluster_label(entity: Entity) -> str:

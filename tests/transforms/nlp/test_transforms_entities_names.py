@@ -74,3 +74,12 @@ def test_a_title_held_for_someone_before_their_own_title_is_not_theirs(nlp, refe
 def test_no_name_runs_across_a_paragraph_break(nlp, reference):
     doc = nlp("Four are part of Ssangyong Corp.\nFinance ministry officials said the order was part of a plan.")
     assert all("\n" not in m.text for e in extract_entities(doc, reference) for m in e.mentions)
+
+
+def test_an_honorific_of_the_other_gender_is_someone_else_of_the_same_surname(nlp, reference):
+    doc = nlp(
+        "Tory leader Michael Howard spoke on Monday. Mr Howard said the plan was wrong. "
+        "Mrs Howard, a former model, said she was proud. Mr Howard thanked her."
+    )
+    people = {e.name: [m.role for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
+    assert people == {"Michael Howard": ["Tory leader", "Mr", "Mr"], "Howard": ["Mrs"]}

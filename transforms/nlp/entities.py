@@ -69,16 +69,18 @@ class Entity:
     name: str
     label: str
     mentions: list[Mention] = field(default_factory=list)
-    # Names from the reference alias table are already canonical; the cluster must not rename them.
+    # Names from the reference alias table, or given by a rule ("Mrs Howard"), are final: the cluster must not
+    # rename them.
     name_is_canonical: bool = False
     # Named by a description ("the finance ministry", institutions.py), not by a proper name.
     is_description: bool = False
 
     @property
     def scope(self) -> str:
-        """A person known here by one name only ("Smith") is this article's Smith, not every Smith's; "the
-        finance ministry" of one story is not that of another."""
-        if self.is_description or (self.label == "PERSON" and len(self.name.split()) == 1):
+        """A person known here by one name only ("Smith", "Mrs Smith") is this article's Smith, not every
+        Smith's; "the finance ministry" of one story is not that of another."""
+        named = [w for w in self.name.split() if w.lower().rstrip(".") not in HONORIFICS]
+        if self.is_description or (self.label == "PERSON" and len(named) == 1):
             return "article"
         return "global"
 
@@ -442,21 +444,38 @@ def _fold_short_organisation_names(entities: list[Entity]) -> list[Entity]:
 
 
 def _split_clashing_honorifics(entities: list[Entity]) -> list[Entity]:
-    """'Mrs Howard' in a story about Mr Michael Howard is his wife: mentions whose honorific or title states
-    the gender the rest of the person's mentions do not are someone else of the same surname."""
+    """'Mrs Howard' in a story about Michael Howard is his wife: when a person's mentions state both genders,
+    the honorifics of the gender the full name does not state are someone else of that surname; when the
+    full name states none, neither "Mr Howard" nor "Mrs Howard" can be told to be him, and each is their own
+    person, named as the text names them."""
     result = []
     for entity in entities:
         stated = [gender_of_words(role_words(m.role)) for m in entity.mentions]
-        counts = Counter(g for g in stated if g is not None)
-        if len(counts) < 2:
+        genders = {g for g in stated if g is not None}
+        if len(genders) < 2:
             result.append(entity)
             continue
-        kept_gender = counts.most_common(1)[0][0]
-        others = [m for m, g in zip(entity.mentions, stated, strict=True) if g not in (None, kept_gender)]
-        entity.mentions = [m for m, g in zip(entity.mentions, stated, strict=True) if g in (None, kept_gender)]
-        for mention in others:
-            mention.mention_type = "full_name"
-        result += [entity, Entity(name=name_of(others[0].text), label="PERSON", mentions=others)]
+        own = {g for m, g in zip(entity.mentions, stated, strict=True) if g and m.mention_type == "full_name"}
+        kept = next(iter(own)) if len(own) == 1 else None
+        groups: dict[str, list[Mention]] = {}
+        for mention, gender in zip(entity.mentions, stated, strict=True):
+            if gender is not None and gender != kept:
+                groups.setdefault(gender, []).append(mention)
+        entity.mentions = [m for m, g in zip(entity.mentions, stated, strict=True) if g is None or g == kept]
+        if entity.mentions:
+            result.append(entity)
+        for mentions in groups.values():
+            for mention in mentions:
+                mention.mention_type = "full_name"
+            first = mentions[0]
+            result.append(
+                Entity(
+                    name=f"{first.role} {name_of(first.text)}",
+                    label="PERSON",
+                    mentions=mentions,
+                    name_is_canonical=True,
+                )
+            )
     return result
 
 

@@ -172,7 +172,8 @@ ENTITIES = pa.schema(
             "scope",
             pa.string(),
             "'global': one entity across the warehouse; 'article': a person named only by one "
-            "name (a surname) in one article, or a body named by description ('the finance ministry'), "
+            "name (a surname, 'Mrs Howard') in one article, or a body named by description ('the finance "
+            "ministry'), "
             "never merged with other articles' namesakes.",
             nullable=False,
             allowed=ENTITY_SCOPES,

@@ -18,6 +18,9 @@ SELECT
     q.speaker_text,
     q.speaker_entity_id,
     e.name AS speaker_name,
+    e.label AS speaker_label,
+    -- As the articles state it (entities.gender): the Gender Gap Tracker's question, per quote.
+    e.gender AS speaker_gender,
     q.speaker_role,
     q.attribution,
     q.paragraph_index,
@@ -28,7 +31,7 @@ JOIN articles AS a ON a.article_id = q.article_id AND a.duplicate_of IS NULL
 LEFT JOIN entities AS e ON e.entity_id = q.speaker_entity_id
 ORDER BY q.article_id, q.start_char, q.quote_id;
 
-COMMENT ON VIEW v_quotes IS 'Quotes with the article title, publication time, article_date (publication time, else first seen), publisher, source and resolved speaker name (duplicate articles excluded).';
+COMMENT ON VIEW v_quotes IS 'Quotes with the article title, publication time, article_date (publication time, else first seen), publisher, source and resolved speaker (name, label, gender as the articles state it, role at the quote; duplicate articles excluded).';
 
 CREATE VIEW v_entity_mentions_per_article AS
 SELECT

@@ -415,3 +415,10 @@ def test_a_persons_gender_is_what_the_articles_state_and_speakers_are_a_view(tmp
         ("John Smith", None, "male", 2, 1),
         ("Ana Ruiz", "finance minister", "female", 1, 1),
     ]
+    assert _rows(
+        db, "SELECT quote_id, speaker_label, speaker_gender, speaker_role FROM v_quotes ORDER BY quote_id"
+    ) == [
+        ("q1", "PERSON", "female", "finance minister"),
+        ("q2", "PERSON", "male", None),
+        ("q3", "PERSON", "male", None),
+    ]

@@ -122,7 +122,7 @@ def _cue_after(article: _Article, start: int, end: int, adjacent_only: bool = Fa
     for token in doc[first:]:
         if token.text in ('"', "“", "”", "''") or "\n" in token.text or article.inside_marks[token.idx]:
             break
-        if token.pos_ == "VERB" and not _introduces_next(token):
+        if token.pos_ == "VERB" and not _introduces_next(token) and not _in_a_name(token):
             adjacent = _adjacent_attribution(token, first, article.inside_marks)
             if finished and _reports_own_words(token):
                 # '…detained." Tory ex-minister Douglas Hogg said he opposed the plans': after a finished
@@ -191,6 +191,12 @@ def _adjacent_attribution(verb: Token, first: int, inside_marks: list[bool]) -> 
     return all(
         i in words or verb.doc[i].is_punct or verb.doc[i].dep_ in ("advmod", "aux", "neg") for i in range(first, verb.i)
     )
+
+
+def _in_a_name(verb: Token) -> bool:
+    """'Graham Robb, spokesman for North East Says No, said …': a capitalised verb inside a sentence is
+    part of a name or title, not a cue."""
+    return verb.is_title and not verb.is_sent_start and verb.i > 0 and not verb.doc[verb.i - 1].is_punct
 
 
 def _reports_own_words(verb: Token) -> bool:

@@ -84,3 +84,15 @@ def test_a_subject_across_a_paragraph_break_is_the_parser_joining_a_headline_to_
     result = extract_article(nlp(text), "art_test", [], reference)
     names = {e["entity_id"]: e["name"] for e in result.entities}
     assert [names.get(q["speaker_entity_id"]) for q in result.quotes] == ["Barclays Bank"]
+
+
+def test_a_capitalised_verb_inside_a_name_is_no_cue(nlp, reference):
+    text = (
+        'Yes campaign chairman John Tomaney defended the attacks. "We had to show who was behind the No '
+        'campaign." Graham Robb, spokesman for North East Says No, said the campaign had been dragged down.'
+    )
+    result = extract_article(nlp(text), "art_test", [], reference)
+    names = {e["entity_id"]: e["name"] for e in result.entities}
+    # The quote is Tomaney's, which no cue says: better no speaker than Robb, whose 'Says' is no cue.
+    direct = [q for q in result.quotes if q["kind"] == "direct"]
+    assert [(names.get(q["speaker_entity_id"]), q["cue"]) for q in direct] == [(None, None)]

@@ -311,6 +311,14 @@ def test_resolved_speakers_count_right_wrong_and_missing_by_mention_type():
     assert score_quotes("g" * 80, group, gold[3:]).speakers["cover30"]["all"] == {"right": 1, "wrong": 0, "missing": 0}
 
 
+def test_two_sources_joined_in_the_gold_are_right_as_the_first_named():
+    gold = seed_gold_quotes({"quotes": [{"kind": "indirect", "span": [0, 10], "speaker": "France and Germany"}]})
+    first = score_quotes("g" * 20, [_predicted(0, 10, "indirect", name="France")], gold).speakers["cover30"]
+    second = score_quotes("g" * 20, [_predicted(0, 10, "indirect", name="Germany")], gold).speakers["cover30"]
+    assert first["all"] == {"right": 1, "wrong": 0, "missing": 0}
+    assert second["all"] == {"right": 0, "wrong": 1, "missing": 0}
+
+
 def test_speaker_names_compare_without_case_article_or_honorific():
     assert name_key("Lord Falconer") == name_key("Falconer") == "falconer"
     assert name_key("the Conservatives") == name_key("Conservatives")

@@ -310,6 +310,8 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
         role_tokens.append(tokens.pop(0))
     if not tokens or (not known and all(_is_title_word(t.lower_) for t in tokens)):
         return None  # "Defence" in "Defence Minister": part of a title, not an organisation
+    if label != "PERSON" and _described_as_a_person(tokens):
+        label = "PERSON"
     if label == "PERSON" and not role_tokens and honorific is None:
         tokens = _names_missed_before(tokens) + tokens
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -326,6 +328,14 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
         mention_type="full_name",
         role=role,
     )
+
+
+def _described_as_a_person(name: list[Token]) -> bool:
+    """'Christian Estrosi, the president of the region, …' tagged as an organisation: a name of capitalised
+    words with a person's title in apposition ('the president of', 'a spokesman for') is a person's."""
+    if len(name) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in name):
+        return False
+    return any(c.dep_ == "appos" and c.lower_ in TITLE_HEADS for t in name for c in t.children)
 
 
 def _names_missed_before(name: list[Token]) -> list[Token]:

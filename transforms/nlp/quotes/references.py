@@ -51,6 +51,8 @@ analyst treasurer speaker
 )
 # Kinds of organisation a description can call one by ("the airline said"), with the words in a name that
 # say an organisation is of that kind besides the kind itself ("All-Nippon Airways" is an airline).
+# Nouns any business can be called by, whatever its name.
+COMPANY_NOUNS = frozenset(("company", "firm", "group"))
 COMPANY_NAME_WORDS = frozenset("co corp corporation inc ltd plc llc ag sa nv group holdings company".split())
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     "airline": frozenset(("airways", "airlines", "air")),
@@ -289,6 +291,10 @@ class ReferenceResolver:
             last = max((m.start for m in entity.mentions if m.start < head.idx), default=None)
             if last is not None and named & kind_words and (best is None or last > best[0]):
                 best = (last, index)
+        if best is None and head.lower_ in COMPANY_NOUNS:
+            # 'Cairn Energy said … The company said': any business is a company; the one meant is the
+            # organisation the narrative is about.
+            return self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
         return None if best is None else best[1]
 
     def _main_clause_person(self, head: Token) -> int | None:

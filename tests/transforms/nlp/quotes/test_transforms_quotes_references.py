@@ -183,3 +183,17 @@ def test_a_member_can_be_renamed_by_an_office_and_a_name_in_lower_case_is_still_
         "Information Commissioner's Office",
         "Information Commissioner's Office",
     ]
+
+
+def test_the_company_is_the_business_the_narrative_is_about_and_a_titled_name_is_a_person(nlp, reference):
+    text = (
+        "Cairn Energy said an Indian oilfield was larger than thought.\n"
+        "The company said the field could produce oil for years.\n"
+        "Christian Estrosi, the president of the region, expressed outrage.\n"
+        '"Questions are raised," he said.'
+    )
+    assert [s[1:] for s in _speakers(nlp, reference, text)] == [
+        ("Cairn Energy", "explicit"),
+        ("Cairn Energy", "nominal"),
+        ("Christian Estrosi", "pronoun"),
+    ]

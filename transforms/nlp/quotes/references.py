@@ -53,7 +53,7 @@ analyst treasurer speaker
 # say an organisation is of that kind besides the kind itself ("All-Nippon Airways" is an airline).
 # Nouns any business can be called by, whatever its name.
 COMPANY_NOUNS = frozenset(("company", "firm", "group"))
-COMPANY_NAME_WORDS = frozenset("co corp corporation inc ltd plc llc ag sa nv group holdings company".split())
+COMPANY_NAME_WORDS = frozenset("co corp corporation inc ltd plc llc ag sa nv holdings company".split())
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     "airline": frozenset(("airways", "airlines", "air")),
     "carrier": frozenset(("airways", "airlines", "air")),
@@ -61,7 +61,9 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     "lender": frozenset(("bank", "bancorp", "building", "mortgage")),
     "company": COMPANY_NAME_WORDS,
     "firm": COMPANY_NAME_WORDS,
-    "group": COMPANY_NAME_WORDS,
+    # Any body is a group ('SITE Intelligence Group' is not what "the group" of a trucking lobby means):
+    # "the group" is the one the narrative is about.
+    "group": frozenset(),
     "carmaker": frozenset(("motor", "motors", "automobile", "auto")),
     "automaker": frozenset(("motor", "motors", "automobile", "auto")),
     **{
@@ -156,6 +158,11 @@ class ReferenceResolver:
             return self._voice(head)
         if not _is_definite(head):
             return None
+        if _is_age(head):
+            # 'Mr Spector is free on bail … The 64-year-old has denied the killing': an age names the person
+            # the narrative was last about.
+            found = self._main_clause_person(head)
+            return None if found is None else Antecedent(found, "nominal")
         if word in ORGANISATION_KINDS and not _modifiers(head):
             found = self._organisation_of_kind(head)
             return None if found is None else Antecedent(found, "nominal")
@@ -282,7 +289,7 @@ class ReferenceResolver:
     def _organisation_of_kind(self, head: Token) -> int | None:
         """'The airline said': the organisation named last before it whose name says it is one ('ANA',
         named 'All-Nippon Airways' before); none when the names say nothing of the kind."""
-        kind_words = ORGANISATION_KINDS[head.lower_] | {head.lower_}
+        kind_words = ORGANISATION_KINDS[head.lower_]
         best: tuple[int, int] | None = None
         for index, entity in enumerate(self.entities):
             if entity.label != "ORG":
@@ -357,6 +364,11 @@ def _voice_agrees(voice_noun: Token, wanted: str) -> bool:
     if voice_noun.tag_ in PLURAL_TAGS:
         return wanted == "plural"
     return wanted != "plural" and gender_of_words([voice_noun.lower_]) in (None, wanted)
+
+
+def _is_age(head: Token) -> bool:
+    """'the 64-year-old' (tokenized 64 - year - old, headed by 'old')."""
+    return head.lower_ == "old" and any(c.lower_ in ("year", "years") for c in head.children)
 
 
 def _in_brackets(token: Token) -> bool:

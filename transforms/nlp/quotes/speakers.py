@@ -96,6 +96,12 @@ class _SpeakerResolver:
                 if t.ent_type_ in SPEAKING_LABELS and not self.inside_marks[t.idx]
             ]
             subject = named[0] if named and subject.i < verb.i else None
+        if subject is None and verb.i > 0:
+            # 'with finance minister Herve Gaymard telling parliament: "…"': a cue right after a name has
+            # that name for its subject, however the parser read the clause.
+            before = self.doc[verb.i - 1]
+            if before.ent_type_ in SPEAKING_LABELS and not self.inside_marks[before.idx]:
+                subject = before
         if subject is None:
             return
         self._set_speaker(quote, subject, "explicit")

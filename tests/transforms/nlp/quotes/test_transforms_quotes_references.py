@@ -197,3 +197,23 @@ def test_the_company_is_the_business_the_narrative_is_about_and_a_titled_name_is
         ("Cairn Energy", "nominal"),
         ("Christian Estrosi", "pronoun"),
     ]
+
+
+def test_an_age_names_the_last_subject_and_the_group_is_the_narratives_not_any_named_group(nlp, reference):
+    text = (
+        "Mr Phil Spector is free on bail and is awaiting trial.\n"
+        "The 64-year-old has denied the killing, saying her death was accidental.\n"
+        "The SITE Intelligence Group tracked the posts.\n"
+        "The American Trucking Associations said trucks carry most freight.\n"
+        'They haul nine billion tons a year, the group said.'
+    )
+    speakers = [s[1] for s in _speakers(nlp, reference, text)]
+    assert speakers[0] == "Phil Spector" and speakers[-1] == "American Trucking Associations"
+
+
+def test_a_cue_right_after_a_name_has_that_name_for_its_subject(nlp, reference):
+    text = (
+        'Paris was more subdued, with finance minister Herve Gaymard telling parliament: "We must '
+        'continue along this path of saving money."'
+    )
+    assert _speakers(nlp, reference, text)[-1][1:] == ("Herve Gaymard", "explicit")

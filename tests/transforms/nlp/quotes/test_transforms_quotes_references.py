@@ -205,7 +205,7 @@ def test_an_age_names_the_last_subject_and_the_group_is_the_narratives_not_any_n
         "The 64-year-old has denied the killing, saying her death was accidental.\n"
         "The SITE Intelligence Group tracked the posts.\n"
         "The American Trucking Associations said trucks carry most freight.\n"
-        'They haul nine billion tons a year, the group said.'
+        "They haul nine billion tons a year, the group said."
     )
     speakers = [s[1] for s in _speakers(nlp, reference, text)]
     assert speakers[0] == "Phil Spector" and speakers[-1] == "American Trucking Associations"

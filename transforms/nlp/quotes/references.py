@@ -32,7 +32,8 @@ ORGANISATION_PRONOUNS = frozenset(("it", "they"))
 # Nouns for a person who speaks for an organisation by office, and for the texts it issues.
 SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
 DOCUMENT_NOUNS = frozenset(
-    "statement release announcement communique letter report filing notice survey study poll memo".split()
+    "statement release announcement communique letter report filing notice survey study poll memo account "
+    "document documents article speech interview".split()
 )
 VOICE_NOUNS = (
     SPOKESPERSON_NOUNS | DOCUMENT_NOUNS | frozenset("official officials representative representatives".split())

@@ -217,3 +217,11 @@ def test_a_cue_right_after_a_name_has_that_name_for_its_subject(nlp, reference):
         'continue along this path of saving money."'
     )
     assert _speakers(nlp, reference, text)[-1][1:] == ("Herve Gaymard", "explicit")
+
+
+def test_an_account_or_documents_speak_for_whoever_made_them(nlp, reference):
+    text = (
+        "The coach nearly died, according to a detailed account by The Athletic.\n"
+        "Revenue will rise, according to documents tabled with Michael Wilson's speech."
+    )
+    assert [s[1] for s in _speakers(nlp, reference, text)] == ["Athletic", "Michael Wilson"]

@@ -10,8 +10,10 @@ as the speaker of what their officials say, so they are organisations here, each
   those words (a country or people among them stays a mention of its own too); an opinion of it
   ("leftist") is no such word.
 - "the government", "the police": bodies a country has one of are named by the noun alone.
+- A body the article named ("the Ministry of Finance", "the Constitutional Affairs Committee") is what
+  a description with its noun and words means ("the finance ministry", "the committee"), not a new one.
 - Any other noun again with no words to say which one ("the ministry official") is the body met last
-  with that noun; with none met, it is left to the quote's speaker rules (a named committee).
+  with that noun; with none met, it is left to the quote's speaker rules.
 """
 
 from __future__ import annotations
@@ -58,6 +60,13 @@ def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
         if all(t.lower_ in BODY_NOUNS for t in qualifiers):
             # 'the government department responsible for …' says of no department which one it is.
             qualifiers = []
+        named = _named_body(entities, noun, qualifiers, token.idx)
+        if named is not None and (qualifiers or _refers_back(token) or _is_definite(token)):
+            # 'the finance ministry' after 'the Ministry of Finance': the body the article named.
+            first = min(qualifiers, key=lambda t: t.i) if qualifiers else token
+            named.mentions.append(_mention(first, token, text, sentence_of, "nominal"))
+            last_by_noun[noun] = named
+            continue
         if not qualifiers:
             body = last_by_noun.get(noun)
             if body is not None and _refers_back(token):
@@ -79,6 +88,21 @@ def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
         for mention in entity.mentions:
             mention.entity_index = index
     return kept
+
+
+def _named_body(entities: list[Entity], noun: str, qualifiers: list[Token], before: int) -> Entity | None:
+    """The organisation named before ``before`` whose name has the noun and every word that says which one
+    ('Ministry of Finance' for 'the finance ministry'), the latest named."""
+    wanted = {noun} | {t.lower_ for t in qualifiers if not t.is_punct}
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        if entity.label != "ORG" or entity.is_description:
+            continue
+        words = {w.strip(".,'’").lower() for w in entity.name.split()}
+        last = max((m.start for m in entity.mentions if m.start < before), default=None)
+        if last is not None and wanted <= words and (best is None or last > best[0]):
+            best = (last, entity)
+    return None if best is None else best[1]
 
 
 def _qualifiers(noun: Token) -> list[Token]:

@@ -48,3 +48,16 @@ def test_an_opinion_of_a_body_is_not_its_name_and_a_place_in_it_stays_a_place(nl
     result = extract_article(nlp(text), "art_test", [], reference)
     assert {e["name"] for e in result.entities if e["label"] == "GPE"} == {"Managua"}
     assert set(_bodies(nlp, reference, text)) == {"Managua government", "Irish finance ministry"}
+
+
+def test_a_description_of_a_body_the_article_named_is_that_body(nlp, reference):
+    text = (
+        "The Ministry of Finance ordered the firms to raise capital.\n"
+        "Finance ministry officials said the order was part of a plan."
+    )
+    result = extract_article(nlp(text), "art_test", [], reference)
+    names = {e["entity_id"]: e["name"] for e in result.entities}
+    assert _bodies(nlp, reference, text) == {
+        "Ministry of Finance": ("global", ["The Ministry of Finance", "Finance ministry"])
+    }
+    assert [names.get(q["speaker_entity_id"]) for q in result.quotes] == ["Ministry of Finance"]

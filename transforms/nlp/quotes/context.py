@@ -22,7 +22,8 @@ def _attribute_by_context(article: _Article, quotes: list[Quote], resolver: _Spe
     - a paragraph opening with a quote after a paragraph that ends in a colon ('Caddell continued:')
       takes that clause's verb as its cue;
     - a quote in the same paragraph as an attributed quote before it ('"…," he said. "…"'), or in a
-      paragraph of nothing but quotation right after one, continues that quote's speaker;
+      paragraph of nothing but quotation right after one, or opening the paragraph after the one it is in
+      with no one else named between, continues that quote's speaker;
     - else a sentence of nothing but a cue right before it ('Tyler said. "…"') is its cue.
     """
     previous: Quote | None = None
@@ -31,7 +32,7 @@ def _attribute_by_context(article: _Article, quotes: list[Quote], resolver: _Spe
             cue = _colon_cue_above(article, quote)
             if cue is not None:
                 resolver.attribute(quote, cue)
-            elif previous is not None and _continues(article, previous, quote):
+            elif previous is not None and _continues(article, previous, quote, resolver):
                 quote.speaker_text, quote.speaker_start, quote.speaker_end = (
                     previous.speaker_text,
                     previous.speaker_start,
@@ -65,7 +66,7 @@ def _bare_cue_before(article: _Article, quote: Quote) -> Token | None:
     return root if bare and _subject_of(root, article.inside_marks) is not None else None
 
 
-def _continues(article: _Article, previous: Quote, quote: Quote) -> bool:
+def _continues(article: _Article, previous: Quote, quote: Quote, resolver: _SpeakerResolver) -> bool:
     paragraph = article.paragraph_index(quote.start)
     previous_paragraph = article.paragraph_index(previous.start)
     if paragraph == previous_paragraph:
@@ -74,7 +75,28 @@ def _continues(article: _Article, previous: Quote, quote: Quote) -> bool:
         return False
     p_start, p_end = article.paragraphs[paragraph]
     outside = "".join(article.text[i] for i in range(p_start, p_end) if not article.inside_marks[i])
-    return not outside.strip(" .,\"“”«»'")
+    if not outside.strip(" .,\"“”«»'"):
+        return True
+    # A paragraph that opens with a quote of no cue, right after a paragraph with a speaker's words, is that
+    # speaker going on ('…"build anew their alliance".¶"All of us …," then the narrative):
+    # unless someone else was named between them.
+    opens = quote.start - p_start <= LONGEST_MARK_CHARS
+    return opens and not _someone_else_named(article, resolver, previous, previous.end, p_start)
+
+
+def _someone_else_named(article: _Article, resolver: _SpeakerResolver, previous: Quote, start: int, end: int) -> bool:
+    """A person or organisation other than ``previous``'s speaker is named between ``start`` and ``end``,
+    outside quote marks."""
+    for char in range(start, end):
+        found = resolver.entity_at.get(char)
+        if (
+            found is not None
+            and not article.inside_marks[char]
+            and found[0] != previous.speaker_entity_index
+            and resolver.entities[found[0]].label in ("PERSON", "ORG")
+        ):
+            return True
+    return False
 
 
 def _colon_cue_above(article: _Article, quote: Quote) -> Token | None:

@@ -96,3 +96,19 @@ def test_a_capitalised_verb_inside_a_name_is_no_cue(nlp, reference):
     # The quote is Tomaney's, which no cue says: better no speaker than Robb, whose 'Says' is no cue.
     direct = [q for q in result.quotes if q["kind"] == "direct"]
     assert [(names.get(q["speaker_entity_id"]), q["cue"]) for q in direct] == [(None, None)]
+
+
+def test_a_paragraph_opening_with_a_quote_of_no_cue_continues_the_speaker_before_unless_another_is_named(
+    nlp, reference
+):
+    said = 'The prime minister Tony Blair urged Europe to "build anew their alliance".\n'
+    going_on = '"All of us have a responsibility to rise to this challenge." Mr Blair also visited Washington.'
+    result = extract_article(nlp(said + going_on), "art_test", [], reference)
+    names = {e["entity_id"]: e["name"] for e in result.entities}
+    assert [(names.get(q["speaker_entity_id"]), q["attribution"]) for q in result.quotes][:2] == [
+        ("Tony Blair", "explicit"),
+        ("Tony Blair", "carried_over"),
+    ]
+    other = said.replace(".\n", ". Michael Howard sent his congratulations.\n")
+    result = extract_article(nlp(other + going_on), "art_test", [], reference)
+    assert [q["speaker_entity_id"] for q in result.quotes if q["quote_text"].startswith("All of us")] == [None]

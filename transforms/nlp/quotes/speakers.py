@@ -13,7 +13,7 @@ from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, PASSIVE_NOT_SPEAKER_VERBS
 from transforms.nlp.quotes.quote import Quote
-from transforms.nlp.quotes.references import PLURAL_TAGS, ReferenceResolver
+from transforms.nlp.quotes.references import PLURAL_TAGS, ReferenceResolver, _in_brackets
 from transforms.nlp.quotes.reported import _Report
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS, _inverted_speaker, _subject_of
 
@@ -71,18 +71,13 @@ class _SpeakerResolver:
             # one asked or accused is not the speaker; the agent ('by a reporter') is.
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if (
-            subject is not None
-            and subject.i < verb.i
-            and (subject.ent_type_ in DATELINE_LABELS or (subject.is_upper and len(subject.text) > 1))
-        ):
+        if subject is not None and subject.i < verb.i and (_is_dateline(subject) or _in_brackets(subject)):
             # 'LONDON (Reuters) - Donald Trump said', 'Saturday at the convention Sen. Warren said': the
-            # parser took the (upper-case) dateline or the day for the subject; a name nearer the verb
-            # is the speaker.
+            # parser took the (upper-case) dateline, its agency in brackets or the day for the subject; a
+            # name nearer the verb is the speaker ('(Reuters) - North Korea said': a country speaks too).
+            labels = SPEAKING_LABELS | {"GPE"} if _in_brackets(subject) else SPEAKING_LABELS
             named = [
-                t
-                for t in self.doc[subject.i + 1 : verb.i]
-                if t.ent_type_ in SPEAKING_LABELS and not self.inside_marks[t.idx]
+                t for t in self.doc[subject.i + 1 : verb.i] if t.ent_type_ in labels and not self.inside_marks[t.idx]
             ]
             subject = named[-1] if named else subject
         if subject is not None and _across_paragraphs(subject, verb):
@@ -255,6 +250,13 @@ class _SpeakerResolver:
         people = [found for found in named if self.entities[found[0]].label == "PERSON"]
         best = people or named
         return best[0] if best else None
+
+
+def _is_dateline(subject: Token) -> bool:
+    """A place, day or time, or a word in capitals that names no speaker ('LONDON', not 'B&B')."""
+    return subject.ent_type_ in DATELINE_LABELS or (
+        subject.is_upper and len(subject.text) > 1 and subject.ent_type_ not in SPEAKING_LABELS
+    )
 
 
 def _across_paragraphs(subject: Token, verb: Token) -> bool:

@@ -112,3 +112,10 @@ def test_a_paragraph_opening_with_a_quote_of_no_cue_continues_the_speaker_before
     other = said.replace(".\n", ". Michael Howard sent his congratulations.\n")
     result = extract_article(nlp(other + going_on), "art_test", [], reference)
     assert [q["speaker_entity_id"] for q in result.quotes if q["quote_text"].startswith("All of us")] == [None]
+
+
+def test_a_datelines_agency_is_no_speaker_and_a_country_after_it_is(nlp, reference):
+    text = "SEOUL/WASHINGTON (Reuters) - North Korea said on Wednesday it had conducted a test of a missile."
+    result = extract_article(nlp(text), "art_test", [], reference)
+    names = {e["entity_id"]: e["name"] for e in result.entities}
+    assert [names.get(q["speaker_entity_id"]) for q in result.quotes] == ["North Korea"]

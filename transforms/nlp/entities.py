@@ -42,6 +42,8 @@ minority majority opposition party
 """.split()
 )
 FUNCTION_WORDS = frozenset(("of", "the", "for", "and"))
+# Last words of a public body's name ("Defense Ministry"), which title words before them belong to.
+BODY_NAME_HEADS = frozenset("ministry department office committee council commission agency service".split())
 # Honorifics: the name after one is a person's, whatever the model tagged it ("Mr Straw" as a PRODUCT).
 HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame".split())
 ARTICLES_TO_DROP = ("the ", "The ")
@@ -305,7 +307,11 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
         heads = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in TITLE_HEADS]
         if heads:
             role_tokens, tokens = tokens[: heads[-1] + 1], tokens[heads[-1] + 1 :]
-    known = doc_text(ent.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] in known_names if tokens else False
+    known = bool(tokens) and (
+        doc_text(ent.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] in known_names
+        # 'Defense Ministry', 'Home Office': a body's name, whatever title words it starts with.
+        or (label == "ORG" and tokens[-1].lower_ in BODY_NAME_HEADS)
+    )
     while not known and len(tokens) > 1 and tokens[0].is_title and _is_title_word(tokens[0].lower_):
         role_tokens.append(tokens.pop(0))
     if not tokens or (not known and all(_is_title_word(t.lower_) for t in tokens)):
@@ -498,8 +504,10 @@ def _cluster_label(entity: Entity) -> str:
 
 
 def _cluster_name(entity: Entity) -> str:
+    """The longest full name; of equal ones, the first not in capitals ('Reuters' over a dateline's
+    'REUTERS')."""
     names = [name_of(m.text) for m in entity.mentions if m.mention_type == "full_name"] or [entity.name]
-    return max(names, key=lambda n: (len(n.split()), len(n), -names.index(n)))
+    return max(names, key=lambda n: (len(n.split()), len(n), not n.isupper(), -names.index(n)))
 
 
 def _merge_same_identity(entities: list[Entity]) -> list[Entity]:

@@ -3,6 +3,7 @@ the subject waits until every quote is known, then ``references`` says whom it s
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Span, Token
@@ -264,11 +265,15 @@ def _across_paragraphs(subject: Token, verb: Token) -> bool:
     return any("\n" in t.text or "\n" in t.whitespace_ for t in subject.doc[low:high])
 
 
+# 'MPs', 'MEPs', 'CEOs': a short form in the plural names members, however it was tagged.
+PLURAL_SHORT_FORM = re.compile(r"[A-Z]{2,}s")
+
+
 def _names_a_group(head: Token, mention: Mention, entity: Entity) -> bool:
     """One plural word the model took for a name ('Republicans', 'MPs'), unless it is a short form ('GOP') or
     a name the reference tables know."""
     return (
-        head.tag_ in PLURAL_TAGS
+        (head.tag_ in PLURAL_TAGS or PLURAL_SHORT_FORM.fullmatch(head.text) is not None)
         and head.idx == mention.start
         and mention.end == head.idx + len(head.text)
         and not head.text.isupper()

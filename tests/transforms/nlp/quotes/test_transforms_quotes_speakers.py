@@ -119,3 +119,16 @@ def test_a_datelines_agency_is_no_speaker_and_a_country_after_it_is(nlp, referen
     result = extract_article(nlp(text), "art_test", [], reference)
     names = {e["entity_id"]: e["name"] for e in result.entities}
     assert [names.get(q["speaker_entity_id"]) for q in result.quotes] == ["North Korea"]
+
+
+def test_members_in_the_plural_are_a_group_and_a_ministry_keeps_its_portfolio(nlp, reference):
+    text = (
+        "Court orders should be enforced more rigorously, MPs said.\n"
+        "South Korea's Defense Ministry said the drill was held on Monday."
+    )
+    result = extract_article(nlp(text), "art_test", [], reference)
+    names = {e["entity_id"]: e["name"] for e in result.entities}
+    assert [(q["speaker_text"], names.get(q["speaker_entity_id"])) for q in result.quotes] == [
+        ("MPs", None),
+        ("Defense Ministry", "Defense Ministry"),
+    ]

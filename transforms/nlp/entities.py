@@ -496,6 +496,8 @@ def _split_clashing_honorifics(entities: list[Entity]) -> list[Entity]:
 
 
 def _cluster_label(entity: Entity) -> str:
+    if any(set(role_words(m.role)) & HONORIFICS for m in entity.mentions):
+        return "PERSON"  # 'Vince Cable' tagged as an organisation is 'Mr Cable' further on
     full = [m.label for m in entity.mentions if m.mention_type == "full_name"]
     if "PERSON" in full and any(len(name_of(m.text).split()) > 1 for m in entity.mentions if m.label == "PERSON"):
         return "PERSON"

@@ -87,3 +87,16 @@ def test_honorifics_of_both_genders_for_one_surname_are_two_people(nlp, referenc
     doc = nlp("Mr Michael Howard spoke on Monday. Mrs Howard said she was proud. Mr Howard thanked her.")
     people = {e.name: [m.role for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
     assert people == {"Michael Howard": ["Mr", "Mr"], "Mrs Howard": ["Mrs"]}
+
+
+def test_a_name_given_an_honorific_anywhere_is_a_persons(nlp, reference):
+    from transforms.nlp.entities import _cluster_label
+
+    text = "Nicola Sturgeon spoke. Ms Sturgeon agreed."
+    full = Mention(start=0, end=15, text="Nicola Sturgeon", label="ORG", sentence_index=0, mention_type="full_name")
+    short = Mention(
+        start=26, end=34, text="Sturgeon", label="PERSON", sentence_index=1, mention_type="partial_name", role="Ms"
+    )
+    assert text[short.start : short.end] == "Sturgeon"
+    assert _cluster_label(Entity(name="Nicola Sturgeon", label="ORG", mentions=[full])) == "ORG"
+    assert _cluster_label(Entity(name="Nicola Sturgeon", label="ORG", mentions=[full, short])) == "PERSON"

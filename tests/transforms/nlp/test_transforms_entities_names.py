@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transforms.nlp.entities import Entity, Mention, _fold_bracketed_short_forms, extract_entities
+from transforms.nlp.entities import Entity, Mention, _cluster_label, _fold_bracketed_short_forms, extract_entities
 
 
 def _entity(name: str, label: str, *spans: tuple[int, int], text: str) -> Entity:
@@ -90,8 +90,6 @@ def test_honorifics_of_both_genders_for_one_surname_are_two_people(nlp, referenc
 
 
 def test_a_name_given_an_honorific_anywhere_is_a_persons(nlp, reference):
-    from transforms.nlp.entities import _cluster_label
-
     text = "Nicola Sturgeon spoke. Ms Sturgeon agreed."
     full = Mention(start=0, end=15, text="Nicola Sturgeon", label="ORG", sentence_index=0, mention_type="full_name")
     short = Mention(

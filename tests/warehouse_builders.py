@@ -38,7 +38,7 @@ def _defaults(table: str, run_id: str) -> dict[str, Any]:
         "entities": {"label": "PERSON", "scope": "global", "article_count": 0, "mention_count": 0, **lineage},
         "entity_mentions": {"label": "PERSON", "mention_type": "full_name", **lineage},
         "quotes": {"kind": "direct", "attribution": "explicit", "paragraph_index": 0, **lineage},
-        "numeric_claims": {"quantity_kind": "percent", "approximate": False, **lineage},
+        "numeric_claims": {"quantity_kind": "percent", "approximate": False, "change_kind": "level", **lineage},
         "runs": {
             "started_at": now,
             "status": "succeeded",

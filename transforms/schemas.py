@@ -24,6 +24,8 @@ GENDERS = ("female", "male")
 GENDER_EVIDENCE = ("title", "pronoun")
 QUANTITY_KINDS = ("percent", "percentage_points", "money", "count", "duration", "measure", "number")
 COMPARATORS = ("about", "more_than", "less_than", "at_least", "at_most", "up_to", "exactly")
+DIRECTIONS = ("up", "down")
+CHANGE_KINDS = ("level", "change", "change_to", "change_from")
 # 'superseded': a file version read before sources had names, whose file has since been read under its source's
 # name; its articles are not published (they are the same file's, under the new ids).  'unreadable': the file
 # could not be opened or read (permissions, gone since it was listed); every run tries it again.
@@ -259,7 +261,7 @@ NUMERIC_CLAIMS = pa.schema(
         _field("article_id", pa.string(), "Article the claim is in.", nullable=False),
         _field("surface", pa.string(), "Claim text: body_text[start_char:end_char].", nullable=False),
         *_span(what="the claim"),
-        _field("value", pa.float64(), "Normalised value in units (3e9 for '$3bn')."),
+        _field("value", pa.float64(), "The value as stated, in units (3e9 for '$3bn'); never negated for a fall."),
         _field("value_low", pa.float64(), "Lower bound for ranges and vague amounts."),
         _field("value_high", pa.float64(), "Upper bound for ranges and vague amounts."),
         _field("unit", pa.string(), "Normalised unit ('percent', 'USD', 'year', 'fighter jets')."),
@@ -268,6 +270,20 @@ NUMERIC_CLAIMS = pa.schema(
         _field("scale", pa.float64(), "Multiplier applied from a scale word (1e9 for 'billion')."),
         _field("approximate", pa.bool_(), "Hedged ('about', 'dozens').", nullable=False),
         _field("comparator", pa.string(), "Comparison word normalised.", allowed=COMPARATORS),
+        _field(
+            "direction",
+            pa.string(),
+            "Which way the stated change went ('fell 7%' is down); NULL for a level or a change of no stated way.",
+            allowed=DIRECTIONS,
+        ),
+        _field(
+            "change_kind",
+            pa.string(),
+            "'level' (a state), 'change' (the amount of a change: 'fell 7%'), 'change_to' / 'change_from' (the "
+            "level a change went to or from: 'to $2.3bn').",
+            nullable=False,
+            allowed=CHANGE_KINDS,
+        ),
         _field("of_what", pa.string(), "What the quantity is a share of ('GDP')."),
         _field("subject", pa.string(), "Noun phrase the quantity describes."),
         _field("time_text", pa.string(), "Time expression attached to the claim ('by 2035')."),

@@ -72,6 +72,8 @@ SELECT
     c.currency,
     c.approximate,
     c.comparator,
+    c.direction,
+    c.change_kind,
     c.of_what,
     c.subject,
     c.time_text,

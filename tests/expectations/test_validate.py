@@ -132,6 +132,7 @@ def clean_rows() -> dict[str, list[dict]]:
                 "unit": "percent",
                 "quantity_kind": "percent",
                 "approximate": False,
+                "change_kind": "level",
                 "subject": "profits",
                 **LINEAGE,
             }

@@ -195,6 +195,8 @@ def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: R
                 "scale": claim.scale,
                 "approximate": claim.approximate,
                 "comparator": claim.comparator,
+                "direction": claim.direction,
+                "change_kind": claim.change_kind,
                 "of_what": claim.of_what,
                 "subject": claim.subject,
                 "time_text": claim.time_text,

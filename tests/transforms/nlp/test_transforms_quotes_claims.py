@@ -89,13 +89,13 @@ def test_years_dates_and_names_are_not_claims(nlp, reference, sentence):
         (
             "Unemployment fell 0.3 percentage points.",
             "0.3 percentage points",
-            -0.3,
+            0.3,  # as stated: the fall is the claim's direction, not its sign
             None,
             None,
             "percentage_points",
             "percentage_points",
         ),
-        ("Shares fell 3% on Monday.", "3%", -3.0, None, None, "percent", "percent"),
+        ("Shares fell 3% on Monday.", "3%", 3.0, None, None, "percent", "percent"),
         ("Inflation fell to 2% in May.", "2%", 2.0, None, None, "percent", "percent"),
         ("The plan will cost $3-4 billion.", "$3-4 billion", 3.5e9, 3e9, 4e9, "USD", "money"),
         (

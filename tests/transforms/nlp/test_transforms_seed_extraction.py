@@ -145,6 +145,8 @@ def test_exact_rows_for_one_quote_and_one_claim(seed):
         "scale": None,
         "approximate": True,
         "comparator": "about",
+        "direction": "up",  # "raise … to two per cent …, from about 1.8 per cent"
+        "change_kind": "change_from",
         "of_what": "GDP",
         "subject": "Japan's defence spending",
         "time_text": "currently",
@@ -154,3 +156,4 @@ def test_exact_rows_for_one_quote_and_one_claim(seed):
     }
     two_percent = next(c for c in extraction.numeric_claims if c["start_char"] == 903)
     assert two_percent["previous_claim_id"] == claim["claim_id"]
+    assert (two_percent["change_kind"], two_percent["direction"]) == ("change_to", "up")

@@ -20,7 +20,6 @@ from transforms.nlp.claims.annotations import (
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.lexicon import (
     CHANGE_WORD_SET,
-    FALL_WORDS,
     MONEY_WORDS,
     MONTHS,
     NAME_ENTITY_TYPES,
@@ -28,9 +27,8 @@ from transforms.nlp.claims.lexicon import (
     TIME_ADVERBS,
     TIME_PREPOSITIONS,
     UNIT_WORDS,
-    alternation,
 )
-from transforms.nlp.claims.quantities import Quantity, is_year, text_before
+from transforms.nlp.claims.quantities import Quantity, is_year
 from transforms.nlp.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_tokens
 
 # A share is a claim only with "of" right after it (" of ", give or take a space): read no further.
@@ -39,8 +37,6 @@ FRACTION_OF_CHARS = 8
 OF_PHRASE_CHARS = 80
 # A date further into the clause than this (in tokens) belongs to something else, not to the claim.
 TIME_TEXT_TOKENS = 12
-# A fall verb before a percent ("fell 3%", "dropped by a further 2%"): a change of minus that much.
-FALL_BEFORE = re.compile(rf"\b(?i:{alternation(FALL_WORDS)})(?:\s+(?i:by|a\s+further|another|\w+ly))*\s+$")
 
 
 def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim | None:
@@ -72,10 +68,6 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
     if kind in ("percent", "percentage_points"):
         of_what, end = _of_what(doc, end, annotations)
     value, low, high = quantity.value, quantity.low, quantity.high
-    if kind in ("percent", "percentage_points") and value > 0 and FALL_BEFORE.search(text_before(text, start)):
-        value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
-        if high is None and low is not None:
-            low, high = None, low
     return Claim(
         start=start,
         end=end,

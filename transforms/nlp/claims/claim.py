@@ -7,9 +7,10 @@ What a claim row means:
 * A range ("3-4%", "between 10 and 20 projects", "8- to 16-metre", "-78-0 °C") has ``value_low``
   and ``value_high``, and ``value`` is their midpoint.  "12 ± 0.5 km" gives bounds around 12.  A vague
   plural ("dozens", "hundreds of") is a floor: ``value`` = ``value_low`` = 24, ``approximate``.
-* A fall stated as a change of a percent ("fell 3%", "down 2.5 percentage points") is negative:
-  value -3.  A level reached ("fell to 3%") stays positive; money, counts and measures keep the sign
-  they are written with ("-15€", "minus 5 degrees Celsius").
+* ``value`` is the number as stated, never negated for a fall: "fell 3%" is 3 percent with
+  ``direction`` down and ``change_kind`` change; "fell 3% to $2.3bn" makes $2.3bn a ``change_to``
+  (``direction.py``).  Only a sign written with the number is kept ("-15€", "minus 5 degrees
+  Celsius").
 * "rose from A to B" (a change verb before "from") is two claims, the old and the new value; without
   a change verb, "from A to B", "A to B" and "between A and B" are one range.
 * Units: an ISO 4217 code for money ("USD"; sub-units as "cent", "penny", "dime"); the SI symbol
@@ -44,3 +45,6 @@ class Claim:
     time_text: str | None = None
     # Index (in the article's claim list) of the value this one changed from: "to 2% … from 1.8%".
     previous: int | None = None
+    # 'level', 'change', 'change_to' or 'change_from', and 'up', 'down' or None (direction.py).
+    change_kind: str = "level"
+    direction: str | None = None

@@ -8,6 +8,7 @@ from transforms.nlp.claims.annotations import Annotations
 from transforms.nlp.claims.build import build_claim
 from transforms.nlp.claims.changes import inherit_of_what, link_changes
 from transforms.nlp.claims.claim import Claim
+from transforms.nlp.claims.direction import set_directions
 from transforms.nlp.claims.quantities import read_quantities
 from transforms.nlp.claims.ranges import join_ranges_and_lists
 from transforms.nlp.doc_cache import doc_text
@@ -24,4 +25,5 @@ def extract_claims(doc: Doc) -> list[Claim]:
             claims.append(claim)
     inherit_of_what(doc, claims, annotations)
     link_changes(doc, claims, annotations)
+    set_directions(text, claims)
     return claims

@@ -400,7 +400,7 @@ OF_WHAT_ALIASES = {
     "the economy": "GDP",
     "national output": "GDP",
 }
-# Verbs of falling: "fell 3%" is a change of -3 percent.
+# Verbs of falling: "fell 3%" is a change of 3 percent, down.
 FALL_WORDS = (
     "fell",
     "fall",
@@ -454,10 +454,19 @@ FALL_WORDS = (
     "sheds",
     "down",
     "off",
+    "cut",
+    "cuts",
+    "reduced",
+    "reduce",
+    "reduces",
+    "lowered",
+    "narrowed",
+    "halved",
+    "slashed",
+    "weakened",
 )
-# Verbs of change: "rose from $350 to $680" is an old and a new value, not a range.
-CHANGE_WORDS = (
-    *FALL_WORDS,
+# Verbs of rising: "rose 3%" is a change of 3 percent, up.
+RISE_WORDS = (
     "rose",
     "rise",
     "rises",
@@ -484,26 +493,23 @@ CHANGE_WORDS = (
     "raised",
     "raise",
     "raises",
-    "cut",
-    "cuts",
-    "reduced",
-    "reduce",
-    "reduces",
-    "lowered",
     "lifted",
+    "up",
+    "boosted",
+    "widened",
+    "expanded",
+    "doubled",
+)
+# Verbs of a change that say no way ("revised to 2%").
+NEUTRAL_CHANGE_WORDS = (
     "changed",
     "change",
     "moved",
     "went",
-    "up",
-    "boosted",
-    "widened",
-    "narrowed",
-    "expanded",
-    "doubled",
-    "halved",
     "revised",
 )
+# Verbs of change: "rose from $350 to $680" is an old and a new value, not a range.
+CHANGE_WORDS = (*FALL_WORDS, *RISE_WORDS, *NEUTRAL_CHANGE_WORDS)
 # Words before a number that make it a label, not a quantity ("Article 5", "No. 10", "Phase 3").
 LABEL_WORDS = (
     "No.",

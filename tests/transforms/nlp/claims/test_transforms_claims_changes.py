@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from transforms.nlp.analyse import extract_article
+from transforms.nlp.claims import extract_claims
 
 
 def _changes(nlp, reference, text: str) -> list[tuple[str, str | None]]:
@@ -45,3 +46,31 @@ def test_new_value_points_at_the_old_one(nlp, reference, sentence, expected):
 )
 def test_no_link_across_units_or_sentences(nlp, reference, sentence):
     assert all(previous is None for _, previous in _changes(nlp, reference, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Exports fell 7% to $2.3bn in 2024.", [("7%", 7.0, "change", "down"), ("$2.3bn", 2.3e9, "change_to", "down")]),
+        (
+            "Sales rose 2% to $11.1bn from $10.9bn.",
+            [
+                ("2%", 2.0, "change", "up"),
+                ("$11.1bn", 11.1e9, "change_to", "up"),
+                ("$10.9bn", 10.9e9, "change_from", "up"),
+            ],
+        ),
+        ("Profit was $5bn, up from $3bn.", [("$5bn", 5e9, "change_to", "up"), ("$3bn", 3e9, "change_from", "up")]),
+        (
+            "Shares closed 3% higher after a 7% rise in sales; profits of $3bn were flat.",
+            [("3%", 3.0, "change", "up"), ("7%", 7.0, "change", "up"), ("$3bn", 3e9, "level", None)],
+        ),
+        (
+            "The index lost 162.31 points and was revised to 2%.",
+            [("162.31 points", 162.31, "change", "down"), ("2%", 2.0, "change_to", None)],
+        ),
+    ],
+)
+def test_values_are_as_stated_and_the_change_has_its_own_columns(nlp, sentence, expected):
+    claims = extract_claims(nlp(sentence))
+    assert [(c.surface, c.value, c.change_kind, c.direction) for c in claims] == expected

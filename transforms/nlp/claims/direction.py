@@ -1,0 +1,88 @@
+"""Which way a claim's quantity changes, and whether it is a level, the change, or an end of one.
+
+Read from the words around the number, as a journalist writes a change:
+
+- **change**: the amount something moved by: a change word right before the number ("fell 7%", "rose by
+  a further 2%", "down 2.5 points", "cut 300 jobs"), or a change noun right after it ("a 7% rise", "a
+  £2m cut"), or "higher"/"lower" after it ("closed 3% higher").
+- **change_to** / **change_from**: the level a change reached or started from: "to" / "from" (or
+  "compared with", "up from") before the number, with a change word earlier in its clause ("fell 7%
+  **to $2.3bn**", "rose **from $10.9bn**"); a level followed by "up/down from" ("**$5bn**, up from
+  $3bn").
+- **level**: anything else ("sales of $11bn", "unemployment is 5%").
+
+``direction`` is the change word's: ``up`` (rose, gained, a rise), ``down`` (fell, cut, a fall), or None
+for a level and for a change that names no way ("changed", "revised", "moved"). The value is never
+negated: "fell 7%" is 7 percent, down.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.nlp.claims.claim import Claim
+from transforms.nlp.claims.lexicon import CHANGE_WORDS, FALL_WORDS, RISE_WORDS, alternation
+from transforms.nlp.claims.quantities import text_before
+
+# Words that may sit between a change word and its number ("fell by a further 2%", "rose nearly 3%").
+_BETWEEN = (
+    r"(?:\s+(?i:by|a\s+further|another|an?\s+additional|some|about|around|nearly|almost|roughly|just|only|\w+ly))*"
+)
+CHANGE_BEFORE = re.compile(rf"\b(?P<word>(?i:{alternation(CHANGE_WORDS)})){_BETWEEN}\s+$")
+# A change noun or comparative right after the number ("a 7% rise", "closed 3% higher").
+CHANGE_AFTER = re.compile(
+    r"^,?\s*(?P<word>(?i:rise|rises|increase|increases|gain|gains|jump|jumps|surge|surges|growth|climb|"
+    r"fall|falls|drop|drops|decline|declines|decrease|decreases|cut|cuts|reduction|slump|slide|dip|"
+    r"higher|lower|up|down))\b(?P<from>\s+from\b)?"
+)
+# "to" / "from" (or "compared with", "up from") before the number, an adverb or hedge between.
+END_BEFORE = re.compile(
+    r"(?:^|\W)(?P<end>(?i:to|from|compared\s+(?:with|to)))\s+"
+    r"(?:(?i:about|around|nearly|almost|roughly|some|just|an\s+estimated)\s+)?$"
+)
+# How far back, in characters, a change word governs a "to"/"from" value: about a clause.
+CLAUSE_CHARS = 200
+# Words that end a clause before a change word could govern what follows.
+CLAUSE_BREAK = re.compile(r"[;:!?]|\.(?=\s)|\b(?i:and|but|while|whereas|which|that)\b")
+NOUN_RISE = frozenset("rise rises increase increases gain gains jump jumps surge surges growth climb higher up".split())
+FALL_SET = frozenset(w.lower() for w in FALL_WORDS) | frozenset(
+    "fall falls drop drops decline declines decrease decreases cut cuts reduction slump slide dip lower down".split()
+)
+RISE_SET = frozenset(w.lower() for w in RISE_WORDS) | NOUN_RISE
+
+
+def set_directions(text: str, claims: list[Claim]) -> None:
+    """Fill ``direction`` and ``change_kind`` of every claim of one article."""
+    for claim in claims:
+        claim.change_kind, claim.direction = _change(text, claim)
+
+
+def _change(text: str, claim: Claim) -> tuple[str, str | None]:
+    before = text_before(text, claim.start)
+    word = CHANGE_BEFORE.search(before)
+    if word is not None:
+        return "change", _direction_of(word.group("word"))
+    after = CHANGE_AFTER.match(text[claim.end : claim.end + 20])
+    if after is not None:
+        # '$5bn, up from $3bn': the level it went to; 'a 7% rise': the change.
+        return ("change_to" if after.group("from") else "change"), _direction_of(after.group("word"))
+    end = END_BEFORE.search(before)
+    if end is not None:
+        end_at = claim.start - (len(before) - end.start())  # where "to"/"from" stands in the text
+        clause = text[max(0, end_at - CLAUSE_CHARS) : end_at + 1]
+        breaks = list(CLAUSE_BREAK.finditer(clause))
+        clause = clause[breaks[-1].end() :] if breaks else clause
+        words = [m.group(0) for m in re.finditer(rf"\b(?i:{alternation(CHANGE_WORDS)})\b", clause)]
+        if words:
+            kind = "change_to" if end.group("end").lower() == "to" else "change_from"
+            return kind, _direction_of(words[-1])
+    return "level", None
+
+
+def _direction_of(word: str) -> str | None:
+    lowered = word.lower()
+    if lowered in FALL_SET:
+        return "down"
+    if lowered in RISE_SET:
+        return "up"
+    return None

@@ -247,7 +247,13 @@ def eval_entities(
 
 @eval_app.command("claims")
 def eval_claims(
-    gold: Path = typer.Option(None, "--gold", "-g", help="Seed-format gold. Default: ../shared/gold/seed-000.json."),
+    gold: Path = typer.Option(
+        None,
+        "--gold",
+        "-g",
+        help="A folder of sentence gold (tests/gold/claims/dev or …/test), or a seed-format .json. "
+        "Default: ../shared/gold/seed-000.json and quantulum3's English suite.",
+    ),
     pipeline: ClaimsPipeline = typer.Option(
         ClaimsPipeline.analysis,
         "--pipeline",
@@ -256,9 +262,16 @@ def eval_claims(
         "tokenizer: the tokenizer and a sentencizer only (claims from text alone).",
     ),
 ) -> None:
-    """Numeric claims: the seed gold, and quantulum3's English test suite (value and value+unit F1)."""
-    from flows.evaluate.claims import claims_report
+    """Numeric claims: the seed gold and quantulum3's English suite (value and value+unit F1), or our sentence
+    gold (value, value+unit, value+direction, value+of_what F1 and recall by kind)."""
+    from flows.evaluate.claims import claims_report, sentence_gold_report
     from flows.evaluate.gold import DEFAULT_CORPORA
+
+    if gold is not None and gold.is_dir():
+        report = sentence_gold_report(gold, pipeline.value)
+        title = f"numeric claims on {gold} ({pipeline.value} pipeline)"
+        console.print(_rich_table(["metric", "value"], report["rows"], title))
+        return
 
     report = claims_report(seed_gold=gold or DEFAULT_CORPORA.parent / "gold" / "seed-000.json", pipeline=pipeline.value)
     console.print(_rich_table(["metric", "value"], report["rows"], f"numeric claims ({pipeline.value} pipeline)"))

@@ -1,4 +1,5 @@
-"""`broadsheet eval claims`: score numeric claims on the seed gold and on quantulum3's English suite.
+"""`broadsheet eval claims`: score numeric claims on the seed gold and on quantulum3's English suite, or on our
+sentence gold (``--gold tests/gold/claims/dev``).
 
 ``claims_report()`` does the IO (gold, seed article, model, the suite inside the installed quantulum3)
 and returns numbers plus print-ready ``rows``; the scoring itself is ``evaluation.claims``.
@@ -15,8 +16,11 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from evaluation.claim_sentences import READINGS, SentenceClaimScores, score_sentence_claims
 from evaluation.claims import QuantityScores, SeedClaimScores, SuiteScores, score_quantulum_suite, score_seed_claims
+from evaluation.scores import Score
 from flows.analyse.model import load_claims_pipeline, load_pipeline, load_reference
+from flows.evaluate.gold import load_gold
 from flows.settings import DEFAULT_SOURCE, PROJECT_ROOT
 from transforms.ingest.normalise import normalise_record
 from transforms.ingest.parse import parse_file
@@ -179,3 +183,31 @@ def _numbers(scores: QuantityScores) -> dict:
             for kind, s in (("value", scores.value), ("value_unit", scores.value_unit))
         },
     }
+
+
+def sentence_gold_report(gold: Path, pipeline: str = "analysis") -> dict:
+    """Our claims scored against the sentence gold (``tests/gold/claims/dev`` or ``…/test``): the four
+    readings and recall by kind, plus the misses and false claims for error analysis on dev."""
+    total = SentenceClaimScores()
+    nlp = PIPELINES[pipeline]()
+    for item in load_gold(gold):
+        doc = nlp(item.article["body_text"])
+        if pipeline == "analysis":
+            extraction = extract_article(doc, item.article["article_id"], item.article["credits"], load_reference())
+            claims = extraction.numeric_claims
+        else:
+            claims = claim_rows(doc)
+        total.add(score_sentence_claims(item.gold_path.name, item.gold, claims))
+    rows: list[tuple[str, str]] = []
+    for reading in READINGS:
+        score = total.readings.get(reading, Score(0, 0, 0))
+        rows.append(
+            (
+                f"{reading} P / R / F1",
+                f"{score.precision:.3f} / {score.recall:.3f} / {score.f1:.3f}  ({score.true_positives} right, "
+                f"{score.predicted} ours, {score.gold} gold)",
+            )
+        )
+    for kind, (found, count) in sorted(total.recall_by_kind.items(), key=lambda item: -item[1][1]):
+        rows.append((f"value recall: {kind}", f"{found / count:.3f}  ({found} / {count})"))
+    return {"scores": total, "rows": rows}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from transforms.nlp.claims.annotations import Annotations
+from transforms.nlp.claims.annotations import Annotations, sentence_at
 from transforms.nlp.claims.build import build_claim
 from transforms.nlp.claims.changes import inherit_of_what, link_changes
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.direction import set_directions
-from transforms.nlp.claims.quantities import read_quantities
+from transforms.nlp.claims.quantities import Quantity, read_quantities
 from transforms.nlp.claims.ranges import join_ranges_and_lists
 from transforms.nlp.doc_cache import doc_text
 
@@ -18,8 +18,10 @@ def extract_claims(doc: Doc) -> list[Claim]:
     """Numeric claims of one article, in text order."""
     text = doc_text(doc)
     annotations = Annotations.of(doc)
-    claims = []
+    claims: list[Claim] = []
     for quantity in join_ranges_and_lists(text, read_quantities(text)):
+        if quantity.kind is None and quantity.scale is not None and not quantity.fraction:
+            _take_currency_before(doc, quantity, claims, annotations)
         claim = build_claim(doc, quantity, annotations)
         if claim is not None:
             claims.append(claim)
@@ -27,3 +29,15 @@ def extract_claims(doc: Doc) -> list[Claim]:
     link_changes(doc, claims, annotations)
     set_directions(text, claims)
     return claims
+
+
+def _take_currency_before(doc: Doc, quantity: Quantity, claims: list[Claim], annotations: Annotations) -> None:
+    """'Net profit 146.4 mln dlrs vs 110.3 mln', 'sales rose to $6.5 billion from 5.96 billion': an amount
+    with a magnitude and no unit, after money in the same sentence, is that money (the writer does not
+    repeat the currency)."""
+    sentence = sentence_at(doc, quantity.number_start, annotations)
+    if sentence is None:
+        return
+    money = [c for c in claims if c.currency is not None and sentence.start_char <= c.start < quantity.start]
+    if money:
+        quantity.kind, quantity.unit, quantity.currency = "money", money[-1].unit, money[-1].currency

@@ -74,3 +74,14 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
 def test_values_are_as_stated_and_the_change_has_its_own_columns(nlp, sentence, expected):
     claims = extract_claims(nlp(sentence))
     assert [(c.surface, c.value, c.change_kind, c.direction) for c in claims] == expected
+
+
+def test_an_amount_without_its_currency_after_money_in_the_sentence_is_that_money(nlp):
+    claims = extract_claims(nlp("Net profit was 146.4 mln dlrs vs 110.3 mln, and sales rose to 6.5 billion."))
+    assert [(c.surface, c.value, c.currency) for c in claims] == [
+        ("146.4 mln dlrs", 146.4e6, "USD"),
+        ("110.3 mln", 110.3e6, "USD"),
+        ("6.5 billion", 6.5e9, "USD"),
+    ]
+    # With no money before it, a bare amount measures nothing stated.
+    assert extract_claims(nlp("The figure was 3.7 mln last year.")) == []

@@ -24,37 +24,63 @@ from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.lexicon import CHANGE_WORDS, FALL_WORDS, RISE_WORDS, alternation
 from transforms.nlp.claims.quantities import text_before
 
+# The verbs' -ing forms ("cutting about 5,000 jobs", "raising it to 2%").
+CHANGE_ING_WORDS = tuple(
+    "cutting raising boosting reducing lowering slashing increasing decreasing losing gaining climbing jumping "
+    "growing shedding".split()
+)
 # Words that may sit between a change word and its number ("fell by a further 2%", "rose nearly 3%").
 _BETWEEN = (
     r"(?:\s+(?i:by|a\s+further|another|an?\s+additional|some|about|around|nearly|almost|roughly|just|only|\w+ly))*"
 )
-CHANGE_BEFORE = re.compile(rf"\b(?P<word>(?i:{alternation(CHANGE_WORDS)})){_BETWEEN}\s+$")
+CHANGE_BEFORE = re.compile(rf"\b(?P<word>(?i:{alternation((*CHANGE_WORDS, *CHANGE_ING_WORDS))})){_BETWEEN}\s+$")
 # A change noun or comparative right after the number ("a 7% rise", "closed 3% higher").
 CHANGE_AFTER = re.compile(
     r"^,?\s*(?P<word>(?i:rise|rises|increase|increases|gain|gains|jump|jumps|surge|surges|growth|climb|"
-    r"fall|falls|drop|drops|decline|declines|decrease|decreases|cut|cuts|reduction|slump|slide|dip|"
-    r"higher|lower|up|down))\b(?P<from>\s+from\b)?"
+    r"boost|boosts|expansion|fall|falls|drop|drops|decline|declines|decrease|decreases|cut|cuts|reduction|"
+    r"slump|slide|dip|higher|lower|up|down|above|below))\b(?P<from>\s+from\b)?"
 )
+
 # "to" / "from" (or "compared with", "up from") before the number, an adverb or hedge between.
 END_BEFORE = re.compile(
-    r"(?:^|\W)(?P<end>(?i:to|from|compared\s+(?:with|to)))\s+"
-    r"(?:(?i:about|around|nearly|almost|roughly|some|just|an\s+estimated)\s+)?$"
+    r"(?:^|\W)(?P<end>(?i:to|from|compared\s+(?:with|to)|below|above))\s+(?:(?i:the|a|an)\s+)?"
+    r"(?:(?i:about|around|nearly|almost|roughly|some|just|estimated|revised|record|preliminary)\s+)*$"
 )
 # How far back, in characters, a change word governs a "to"/"from" value: about a clause.
 CLAUSE_CHARS = 200
 # Words that end a clause before a change word could govern what follows.
-CLAUSE_BREAK = re.compile(r"[;:!?]|\.(?=\s)|\b(?i:and|but|while|whereas|which|that)\b")
-NOUN_RISE = frozenset("rise rises increase increases gain gains jump jumps surge surges growth climb higher up".split())
+CLAUSE_BREAK = re.compile(r"[;:!?]|\.(?=\s+[A-Z])|\b(?i:but|while|whereas|which|that)\b")
+NOUN_RISE = frozenset(
+    "rise rises increase increases gain gains jump jumps surge surges growth climb higher up above boost boosts "
+    "expansion raising boosting increasing gaining climbing jumping growing".split()
+)
 FALL_SET = frozenset(w.lower() for w in FALL_WORDS) | frozenset(
-    "fall falls drop drops decline declines decrease decreases cut cuts reduction slump slide dip lower down".split()
+    "fall falls drop drops decline declines decrease decreases cut cuts reduction slump slide dip lower down below "
+    "cutting reducing lowering slashing decreasing losing shedding".split()
 )
 RISE_SET = frozenset(w.lower() for w in RISE_WORDS) | NOUN_RISE
 
 
+# What joins the items of a list of ends of one change ("from 15.73 billion in January and 12.23 billion in
+# February", "to 214 mln dlrs or 3.25 dlrs per share"): no change word, no new "to"/"from" in between.
+LIST_JOIN = re.compile(r"^[^;:.!?]{0,60}?\b(?i:and|or)\s+(?:(?i:the|a|an)\s+)?$")
+
+
 def set_directions(text: str, claims: list[Claim]) -> None:
     """Fill ``direction`` and ``change_kind`` of every claim of one article."""
+    previous: Claim | None = None
     for claim in claims:
         claim.change_kind, claim.direction = _change(text, claim)
+        between = text[previous.end : claim.start] if previous is not None else ""
+        if (
+            previous is not None
+            and claim.change_kind == "level"
+            and previous.change_kind in ("change_to", "change_from")
+            and LIST_JOIN.match(between)
+            and not re.search(rf"\b(?i:to|from|{alternation(CHANGE_WORDS)})\b", between)
+        ):
+            claim.change_kind, claim.direction = previous.change_kind, previous.direction
+        previous = claim
 
 
 def _change(text: str, claim: Claim) -> tuple[str, str | None]:
@@ -76,6 +102,9 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         if words:
             kind = "change_to" if end.group("end").lower() == "to" else "change_from"
             return kind, _direction_of(words[-1])
+        if end.group("end").lower() in ("below", "above"):
+            # '38.5 pct below the 168.6 mln dlrs of a year ago': the level the change is measured from.
+            return "change_from", _direction_of(end.group("end"))
     return "level", None
 
 

@@ -85,3 +85,18 @@ def test_an_amount_without_its_currency_after_money_in_the_sentence_is_that_mone
     ]
     # With no money before it, a bare amount measures nothing stated.
     assert extract_claims(nlp("The figure was 3.7 mln last year.")) == []
+
+
+def test_the_ends_of_one_change_in_a_list_and_a_level_below_another(nlp):
+    text = (
+        "Reserves rose to 16.07 billion ringgit in February from 15.73 billion in January and 12.23 billion "
+        "a year ago. Orders were 38.5 pct below the 168.6 mln dlrs of 1986. Oracle is cutting about 5,000 jobs."
+    )
+    assert [(c.surface, c.change_kind, c.direction) for c in extract_claims(nlp(text))] == [
+        ("16.07 billion ringgit", "change_to", "up"),
+        ("15.73 billion", "change_from", "up"),
+        ("12.23 billion", "change_from", "up"),
+        ("38.5 pct", "change", "down"),
+        ("168.6 mln dlrs", "change_from", "down"),
+        ("about 5,000 jobs", "change", "down"),
+    ]

@@ -284,7 +284,12 @@ NUMERIC_CLAIMS = pa.schema(
             nullable=False,
             allowed=CHANGE_KINDS,
         ),
-        _field("of_what", pa.string(), "What the quantity is a share of ('GDP')."),
+        _field(
+            "of_what",
+            pa.string(),
+            "What the quantity measures: the whole it is a share of ('GDP'), else what the sentence says changed or "
+            "stands at that level ('Exports' in 'Exports fell 7% to $2.3bn').",
+        ),
         _field("subject", pa.string(), "Noun phrase the quantity describes."),
         _field("time_text", pa.string(), "Time expression attached to the claim ('by 2035')."),
         _field("quote_id", pa.string(), "Quote the number was said in."),

@@ -35,6 +35,10 @@ from transforms.nlp.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_to
 FRACTION_OF_CHARS = 8
 # Where "of" after a percent or share is looked for: any spacing before it, without slicing the rest of the article.
 OF_PHRASE_CHARS = 80
+# Forms of "be" after which a number is the subject's level ("Inflation is 10%").
+COPULAS = frozenset(("is", "are", "was", "were", "stood", "stands", "totalled", "totaled", "reached"))
+# Words between a verb and its number ("fell by a further 2%", "is now about 10%").
+SUBJECT_SKIP_WORDS = frozenset("by a further another about around nearly almost roughly some just now only".split())
 # A date further into the clause than this (in tokens) belongs to something else, not to the claim.
 TIME_TEXT_TOKENS = 12
 
@@ -81,7 +85,9 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         scale=quantity.scale,
         approximate=quantity.approximate,
         comparator=quantity.comparator,
-        of_what=of_what,
+        # What it measures: the whole it is a share of ("2% of GDP"), else what the sentence says changed
+        # or stands at that level ("Exports fell 7%").
+        of_what=of_what or _clause_subject(doc, start),
         subject=_subject(doc, start, annotations),
         time_text=_time_text(doc, end, annotations),
     )
@@ -213,6 +219,25 @@ def _subject(doc: Doc, start: int, annotations: Annotations) -> str | None:
         if obj is not None:
             return _chunk_text(doc, obj)
     return None
+
+
+def _clause_subject(doc: Doc, start: int) -> str | None:
+    """'Exports fell 7%', 'Inflation is 10%', 'the Nasdaq Composite slid 1.1%': the words right before the
+    change verb or copula the quantity follows are what it measures.  Read from the words alone, so the
+    tokenizer-only pipeline finds the same."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    i = span[0].i - 1
+    while i > 0 and doc[i].lower_ in SUBJECT_SKIP_WORDS:
+        i -= 1
+    verb = doc[i]
+    if i <= 0 or not (verb.lower_ in CHANGE_WORD_SET or verb.lower_ in COPULAS):
+        return None
+    first = phrase_start_before(doc, i)
+    if first is None or doc[first].lower_ in ("it", "they", "he", "she", "this", "that"):
+        return None
+    return doc_text(doc)[doc[first].idx : doc[i - 1].idx + len(doc[i - 1])]
 
 
 def _chunk_text(doc: Doc, head: Token) -> str:

@@ -28,6 +28,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     inherit_of_what(doc, claims, annotations)
     link_changes(doc, claims, annotations)
     set_directions(text, claims)
+    _share_what_changed(doc, claims, annotations)
     return claims
 
 
@@ -41,3 +42,18 @@ def _take_currency_before(doc: Doc, quantity: Quantity, claims: list[Claim], ann
     money = [c for c in claims if c.currency is not None and sentence.start_char <= c.start < quantity.start]
     if money:
         quantity.kind, quantity.unit, quantity.currency = "money", money[-1].unit, money[-1].currency
+
+
+def _share_what_changed(doc: Doc, claims: list[Claim], annotations: Annotations) -> None:
+    """'Exports fell 3% to $3bn': the level a change went to or from measures what the change does."""
+    for index, claim in enumerate(claims):
+        if claim.of_what is not None or claim.change_kind not in ("change_to", "change_from"):
+            continue
+        sentence = sentence_at(doc, claim.start, annotations)
+        changes = [
+            other
+            for other in claims[:index]
+            if other.of_what and sentence is not None and sentence.start_char <= other.start
+        ]
+        if changes:
+            claim.of_what = changes[-1].of_what

@@ -100,3 +100,13 @@ def test_the_ends_of_one_change_in_a_list_and_a_level_below_another(nlp):
         ("168.6 mln dlrs", "change_from", "down"),
         ("about 5,000 jobs", "change", "down"),
     ]
+
+
+def test_what_a_quantity_measures_is_the_share_whole_or_what_changed(nlp):
+    claims = extract_claims(nlp("Exports fell 3% to $3bn, and inflation is 10%. Spending was 2% of GDP."))
+    assert [(c.surface, c.of_what) for c in claims] == [
+        ("3%", "Exports"),
+        ("$3bn", "Exports"),
+        ("10%", "inflation"),
+        ("2% of GDP", "GDP"),
+    ]

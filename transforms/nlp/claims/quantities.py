@@ -65,7 +65,7 @@ NUMBER_PATTERN = re.compile(
           | \.\d+
         )
         (?P<power_of>[x×](?:10[-−]\d+|10\^[-−]?\d+|\d+\^[-−]?\d+))?
-        (?P<fraction>\s\d+/\d+(?![/\d])|/\d+(?![/\d]))?
+        (?P<fraction>[\s-]\d+/\d+(?![/\d])|/\d+(?![/\d]))?
         (?P<unicode_fraction>[{"".join(UNICODE_FRACTIONS)}])?
     )
   | (?P<lone_fraction>(?<![\w.]))[{"".join(UNICODE_FRACTIONS)}]
@@ -249,8 +249,9 @@ def _number_value(match: re.Match) -> tuple[float, bool, bool, float | None] | N
             base, exponent = power.split("^") if "^" in power else ("10", power[2:])
             value *= float(base) ** float(exponent)
         if fraction := match.group("fraction"):
+            # "2 1/4" and, in wire copy's prices, "55-7/8" are mixed numbers; "/4" after digits divides them.
             numerator, denominator = (
-                fraction.strip().lstrip("/").split("/") if fraction.startswith(" ") else (None, fraction[1:])
+                fraction[1:].split("/") if fraction.startswith((" ", "-")) else (None, fraction[1:])
             )
             if numerator is None:  # "1/4": the digits were the numerator
                 if float(denominator) == 0:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.nlp.claims.lexicon import (
     CHANGE_WORD_SET,
+    COLLECTIVE_COUNT_NOUNS,
     COMMON_VERBS,
     COUNT_MODIFIERS,
     DETERMINERS,
@@ -155,6 +156,7 @@ def _looks_plural(token: Token) -> bool:
     word = token.lower_
     return (
         word in IRREGULAR_PLURALS
+        or word in COLLECTIVE_COUNT_NOUNS
         or (len(word) > 4 and word.endswith("men"))
         or (len(word) > 2 and word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS))
     )

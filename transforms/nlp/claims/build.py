@@ -20,6 +20,7 @@ from transforms.nlp.claims.annotations import (
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.lexicon import (
     CHANGE_WORD_SET,
+    COLLECTIVE_COUNT_NOUNS,
     MONEY_WORDS,
     MONTHS,
     NAME_ENTITY_TYPES,
@@ -153,6 +154,9 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         return plural_phrase(tokens) if quantity.value != 1 else None
     noun_tokens: list[Token] = []
     for token in tokens:
+        if token.lower_ in COLLECTIVE_COUNT_NOUNS:
+            noun_tokens.append(token)
+            break
         if token.pos_ in ("NOUN", "PROPN", "ADJ") and not token.is_punct:
             noun_tokens.append(token)
             if token.tag_ in ("NNS", "NNPS") and (
@@ -161,9 +165,11 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
                 break
             continue
         break
-    while noun_tokens and noun_tokens[-1].pos_ == "ADJ":
+    while noun_tokens and noun_tokens[-1].pos_ == "ADJ" and noun_tokens[-1].lower_ not in COLLECTIVE_COUNT_NOUNS:
         noun_tokens.pop()
-    if not noun_tokens or noun_tokens[-1].tag_ not in ("NNS", "NNPS"):
+    if not noun_tokens or (
+        noun_tokens[-1].tag_ not in ("NNS", "NNPS") and noun_tokens[-1].lower_ not in COLLECTIVE_COUNT_NOUNS
+    ):
         return None
     if noun_tokens[-1].lower_ in UNIT_WORDS or noun_tokens[-1].ent_type_ == "DATE":
         return None

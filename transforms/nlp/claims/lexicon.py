@@ -580,6 +580,8 @@ COMMON_VERBS = frozenset(
 )
 # Modifiers a count may carry before its noun ("90,000 more people", "eight other contracts").
 COUNT_MODIFIERS = frozenset("more other fewer further extra additional".split())
+# Nouns (and adjectives used as nouns) that count people with no plural ending: "55,000 staff", "120 wounded".
+COLLECTIVE_COUNT_NOUNS = frozenset("staff personnel crew dead wounded injured homeless unemployed".split())
 IRREGULAR_PLURALS = frozenset(
     "people men women children police cattle feet teeth mice geese data media personnel "
     "staff troops aircraft sheep deer".split()

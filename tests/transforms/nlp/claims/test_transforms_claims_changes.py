@@ -119,3 +119,12 @@ def test_a_wire_price_with_a_hyphened_fraction_is_a_mixed_number(nlp):
         ("10-15/16 pct", 10.9375, None, None),
         ("3-4%", 3.5, 3.0, 4.0),
     ]
+
+
+def test_people_counted_with_no_plural_ending(nlp):
+    claims = extract_claims(nlp("Oracle has 55,000 staff. The attack left 120 wounded and 20 dead."))
+    assert [(c.surface, c.value, c.unit, c.quantity_kind) for c in claims] == [
+        ("55,000 staff", 55000.0, "staff", "count"),
+        ("120 wounded", 120.0, "wounded", "count"),
+        ("20 dead", 20.0, "dead", "count"),
+    ]

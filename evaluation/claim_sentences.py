@@ -103,8 +103,12 @@ def score_sentence_claims(name: str, gold: Mapping, rows: Sequence[Mapping]) -> 
 
 
 def same_unit(gold_unit: str | None, our_unit: str | None) -> bool:
+    """Units agree; a rate ("USD/share") agrees with its amount's unit where the gold gives no rate (the
+    annotators left "per share" out of the unit)."""
     if gold_unit is None or our_unit is None:
         return gold_unit is None and our_unit is None
+    if "/" in our_unit and "/" not in gold_unit:
+        our_unit = our_unit.split("/")[0]
     return _unit_key(gold_unit) == _unit_key(our_unit)
 
 

@@ -79,4 +79,5 @@ def test_a_value_must_agree_and_spans_overlap():
 def test_units_and_phrases_compare_as_a_reader_would():
     assert same_unit("mi", "mile") and same_unit("tonne", "tonnes") and same_unit("USD", "usd")
     assert not same_unit("USD", "GBP") and not same_unit(None, "percent") and same_unit(None, None)
+    assert same_unit("USD", "USD/share") and not same_unit("USD/share", "USD")  # the gold left the rate out
     assert shares_half_the_words("the Nasdaq Composite", "Nasdaq") and not shares_half_the_words("exports to China", "")

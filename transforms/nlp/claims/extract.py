@@ -41,7 +41,7 @@ def _take_currency_before(doc: Doc, quantity: Quantity, claims: list[Claim], ann
         return
     money = [c for c in claims if c.currency is not None and sentence.start_char <= c.start < quantity.start]
     if money:
-        quantity.kind, quantity.unit, quantity.currency = "money", money[-1].unit, money[-1].currency
+        quantity.kind, quantity.unit, quantity.currency = "money", money[-1].currency, money[-1].currency
 
 
 def _share_what_changed(doc: Doc, claims: list[Claim], annotations: Annotations) -> None:

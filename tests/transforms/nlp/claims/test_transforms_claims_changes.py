@@ -128,3 +128,18 @@ def test_people_counted_with_no_plural_ending(nlp):
         ("120 wounded", 120.0, "wounded", "count"),
         ("20 dead", 20.0, "dead", "count"),
     ]
+
+
+def test_currencies_named_with_their_country_and_an_unrepeated_one_is_the_currency_not_the_rate(nlp):
+    text = (
+        "The deficit rose to 34.5 billion Danish crowns; it cost 5,000 guilders and 1.36 Egyptian pounds. "
+        "Profit was 3.25 dlrs per share, or 214 mln, against 177 mln."
+    )
+    assert [(c.surface, c.unit) for c in extract_claims(nlp(text))] == [
+        ("34.5 billion Danish crowns", "DKK"),
+        ("5,000 guilders", "NLG"),
+        ("1.36 Egyptian pounds", "EGP"),
+        ("3.25 dlrs per share", "USD/share"),
+        ("214 mln", "USD"),
+        ("177 mln", "USD"),
+    ]

@@ -256,6 +256,7 @@ UNIT_TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("mg", "measure", ("milligrams", "milligram", "milligrammes", "milligramme"), ("mg",)),
     ("g", "measure", ("grams", "gram", "grammes", "gramme"), ("g",)),
     ("kg", "measure", ("kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos", "kilo"), ("kg",)),
+    ("long ton", "measure", ("long tons", "long ton"), ()),
     ("tonne", "measure", ("metric tons", "metric ton", "tonnes", "tonne", "tons", "ton"), ("t",)),
     ("lb", "measure", (), ("lbs", "lb")),
     ("ounce", "measure", ("troy ounces", "ounces", "ounce"), ("oz",)),
@@ -277,6 +278,10 @@ UNIT_TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("mile/hour", "measure", ("miles per hour", "miles an hour"), ("mph",)),
     ("km/h", "measure", (), ("km/h", "kph", "kmh")),
     ("knot", "measure", ("knots", "knot"), ("kn",)),
+    ("rpm", "measure", ("revolutions per minute", "revs per minute"), ("rpm",)),
+    # engines
+    ("hp", "measure", ("brake horsepower", "horsepower"), ("hp", "bhp")),
+    ("lb-ft", "measure", ("pound-feet", "pound-foot", "pounds-feet", "foot-pounds"), ("lb-ft",)),
     ("barrel/day", "measure", (), ("bpd", "b/d")),
     ("tonne/day", "measure", (), ("tpd",)),
     # energy, power

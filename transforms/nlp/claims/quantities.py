@@ -96,9 +96,9 @@ CURRENCY_AFTER = re.compile(rf"\s?(?:(€)|({alternation(ISO_CURRENCIES)})\b)")
 INCH_FOLLOWERS = re.compile(r"\s*(?:$|[.,;:!?)\]]|(?:thick|long|wide|tall|high|deep|across|diameter|in diameter)\b)")
 UNIT_TERM = re.compile(
     rf"""
-    (?P<power_before>(?i:square|sq\.?|cubic|cu\.?)\s+)?
+    (?P<power_before>(?i:square|sq\.?|cubic|cu\.?)[\s-]+)?
     (?:
-        (?P<money_word>(?i:{alternation(MONEY_WORDS)}))(?![A-Za-z])
+        (?P<money_word>(?i:{alternation(MONEY_WORDS)}))(?![A-Za-z]|-(?i:feet|foot))  # not "pound-feet"
       | (?P<subunit>(?i:{alternation(MONEY_SUBUNITS)}))(?![A-Za-z])
       | (?P<word>(?i:{alternation(UNIT_WORDS)}))(?![A-Za-z])
       | (?P<symbol>{alternation(UNIT_SYMBOLS)})(?![A-Za-z])

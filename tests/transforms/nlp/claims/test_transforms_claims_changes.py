@@ -143,3 +143,16 @@ def test_currencies_named_with_their_country_and_an_unrepeated_one_is_the_curren
         ("214 mln", "USD"),
         ("177 mln", "USD"),
     ]
+
+
+def test_engine_and_area_units(nlp):
+    text = (
+        "The 300 horsepower engine makes 280 pound-feet at 6,500 rpm across a 100-square-mile area of 27,000 long tons."
+    )
+    assert [(c.surface, c.unit) for c in extract_claims(nlp(text))] == [
+        ("300 horsepower", "hp"),
+        ("280 pound-feet", "lb-ft"),
+        ("6,500 rpm", "rpm"),
+        ("100-square-mile", "mile2"),
+        ("27,000 long tons", "long ton"),
+    ]

@@ -18,6 +18,7 @@ Modules, each importing only those above it:
 * ``lexicon``: the words and units (number words, scales, currencies, the unit table, word lists).
 * ``quantities``: reading one quantity from the text alone (number, currency, sign, scale, unit, comparator).
 * ``ranges``: ranges and lists of quantities ("3-4%", "between 10 and 20", "45 and 50 mg").
+* ``multiples``: multiples written as words ("twice", "threefold", "three times as powerful").
 * ``claim``: the ``Claim`` row and what its fields mean.
 * ``annotations``: which spaCy annotations a doc carries, and word-list stand-ins for missing ones.
 * ``build``: from a quantity to a claim (names and dates dropped, kind, counted noun, ``of_what``, subject,

@@ -9,6 +9,7 @@ from transforms.nlp.claims.build import build_claim
 from transforms.nlp.claims.changes import inherit_of_what, link_changes
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.direction import set_directions
+from transforms.nlp.claims.multiples import read_multiples
 from transforms.nlp.claims.quantities import Quantity, read_quantities
 from transforms.nlp.claims.ranges import join_ranges_and_lists
 from transforms.nlp.doc_cache import doc_text
@@ -19,7 +20,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     text = doc_text(doc)
     annotations = Annotations.of(doc)
     claims: list[Claim] = []
-    for quantity in join_ranges_and_lists(text, read_quantities(text)):
+    for quantity in _with_multiples(join_ranges_and_lists(text, read_quantities(text)), read_multiples(text)):
         if quantity.kind is None and quantity.scale is not None and not quantity.fraction:
             _take_currency_before(doc, quantity, claims, annotations)
         claim = build_claim(doc, quantity, annotations)
@@ -57,3 +58,10 @@ def _share_what_changed(doc: Doc, claims: list[Claim], annotations: Annotations)
         ]
         if changes:
             claim.of_what = changes[-1].of_what
+
+
+def _with_multiples(quantities: list[Quantity], multiples: list[Quantity]) -> list[Quantity]:
+    """The quantities, with each multiple ("twice", "threefold", "three times as") in place of the bare
+    number it was read as, in text order."""
+    kept = [q for q in quantities if not any(q.start < m.end and m.start < q.end for m in multiples)]
+    return sorted([*kept, *multiples], key=lambda q: q.start)

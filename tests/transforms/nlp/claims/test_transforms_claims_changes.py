@@ -156,3 +156,16 @@ def test_engine_and_area_units(nlp):
         ("100-square-mile", "mile2"),
         ("27,000 long tons", "long ton"),
     ]
+
+
+def test_multiples_are_times_and_a_frequency_is_not_one(nlp):
+    text = "Sales rose threefold, a 10-fold jump; the rocket is three times as powerful and twice as fast."
+    assert [(c.surface, c.value, c.unit) for c in extract_claims(nlp(text))] == [
+        ("threefold", 3.0, "times"),
+        ("10-fold", 10.0, "times"),
+        ("three times", 3.0, "times"),
+        ("twice", 2.0, "times"),
+    ]
+    assert [(c.surface, c.unit) for c in extract_claims(nlp("He runs three times a week."))] == [
+        ("three times a week", "times/week")
+    ]

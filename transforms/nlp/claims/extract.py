@@ -22,7 +22,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     claims: list[Claim] = []
     for quantity in _with_multiples(join_ranges_and_lists(text, read_quantities(text)), read_multiples(text)):
         if quantity.kind is None and quantity.scale is not None and not quantity.fraction:
-            _take_currency_before(doc, quantity, claims, annotations)
+            _take_unit_before(doc, quantity, claims, annotations)
         claim = build_claim(doc, quantity, annotations)
         if claim is not None:
             claims.append(claim)
@@ -33,16 +33,26 @@ def extract_claims(doc: Doc) -> list[Claim]:
     return claims
 
 
-def _take_currency_before(doc: Doc, quantity: Quantity, claims: list[Claim], annotations: Annotations) -> None:
-    """'Net profit 146.4 mln dlrs vs 110.3 mln', 'sales rose to $6.5 billion from 5.96 billion': an amount
-    with a magnitude and no unit, after money in the same sentence, is that money (the writer does not
-    repeat the currency)."""
+def _take_unit_before(doc: Doc, quantity: Quantity, claims: list[Claim], annotations: Annotations) -> None:
+    """'Net profit 146.4 mln dlrs vs 110.3 mln', 'usage rose to 19 mln tonnes … Soviet imports of 3.7 mln':
+    an amount with a magnitude and no unit is in the unit of the amount before it in its sentence, else in
+    the sentence before (the writer does not repeat the currency or unit)."""
     sentence = sentence_at(doc, quantity.number_start, annotations)
     if sentence is None:
         return
-    money = [c for c in claims if c.currency is not None and sentence.start_char <= c.start < quantity.start]
-    if money:
-        quantity.kind, quantity.unit, quantity.currency = "money", money[-1].currency, money[-1].currency
+    window_start = sentence.start_char
+    if sentence.start > 0:
+        window_start = doc[sentence.start - 1].sent.start_char if annotations.sentences else window_start
+    before = [
+        c
+        for c in claims
+        if (c.quantity_kind == "money" or (c.quantity_kind == "measure" and c.scale is not None))
+        and window_start <= c.start < quantity.start
+    ]
+    if before:
+        last = before[-1]
+        unit = last.currency or last.unit
+        quantity.kind, quantity.unit, quantity.currency = last.quantity_kind, unit, last.currency
 
 
 def _share_what_changed(doc: Doc, claims: list[Claim], annotations: Annotations) -> None:

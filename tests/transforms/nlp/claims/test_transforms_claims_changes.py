@@ -169,3 +169,17 @@ def test_multiples_are_times_and_a_frequency_is_not_one(nlp):
     assert [(c.surface, c.unit) for c in extract_claims(nlp("He runs three times a week."))] == [
         ("three times a week", "times/week")
     ]
+
+
+def test_an_unrepeated_unit_reaches_back_one_sentence(nlp):
+    text = (
+        "Domestic usage rose to a record 19 mln tonnes in October. Soviet imports were 3.7 mln against 1.4 mln. "
+        "Profits were 214 mln dlrs. Sales rose to 6.50 billion."
+    )
+    assert [(c.surface, c.unit) for c in extract_claims(nlp(text))] == [
+        ("19 mln tonnes", "tonne"),
+        ("3.7 mln", "tonne"),
+        ("1.4 mln", "tonne"),
+        ("214 mln dlrs", "USD"),
+        ("6.50 billion", "USD"),
+    ]

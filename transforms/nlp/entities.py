@@ -188,17 +188,17 @@ def _is_short_form(text: str) -> bool:
 def _add_missed_repeats(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None:
     """Name tokens NER skipped that repeat a person's surname ("Takaichi said …") or an organisation's short
     form ("But B&B - which has …") join that person or organisation."""
-    surnames: dict[str, int] = {}  # surname or short name → index of the first entity with it
+    repeated: dict[str, int] = {}  # surname or short form → index of the first entity with it
     for position, entity in enumerate(entities):
         if entity.label == "PERSON" and len(entity.name.split()) > 1:
-            surnames.setdefault(entity.name.split()[-1], position)
+            repeated.setdefault(entity.name.split()[-1], position)
         elif entity.label == "ORG":
             for mention in entity.mentions:
                 if _is_short_form(name_of(mention.text)):
-                    surnames.setdefault(name_of(mention.text), position)
+                    repeated.setdefault(name_of(mention.text), position)
     covered = {c for entity in entities for m in entity.mentions for c in range(m.start, m.end)}
     for token in doc_tokens(doc):
-        index = surnames.get(token.text)
+        index = repeated.get(token.text)
         if index is None or token.idx in covered or token.pos_ != "PROPN":
             continue
         entity = entities[index]
@@ -316,7 +316,7 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
         role_tokens.append(tokens.pop(0))
     if not tokens or (not known and all(_is_title_word(t.lower_) for t in tokens)):
         return None  # "Defence" in "Defence Minister": part of a title, not an organisation
-    if label != "PERSON" and _described_as_a_person(tokens):
+    if label == "ORG" and _described_as_a_person(tokens):
         label = "PERSON"
     if label == "PERSON" and not role_tokens and honorific is None:
         tokens = _names_missed_before(tokens) + tokens

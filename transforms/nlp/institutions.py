@@ -9,7 +9,8 @@ as the speaker of what their officials say, so they are organisations here, each
   a generic one ("a parliamentary committee", "government bonds") is not.  Its name is the noun with
   those words (a country or people among them stays a mention of its own too); an opinion of it
   ("leftist") is no such word.
-- "the government", "the police": bodies a country has one of are named by the noun alone.
+- "the government", "the cabinet": bodies a country has one of are named by the noun alone ("the police"
+  speak through officers the text does not name: a group).
 - A body the article named ("the Ministry of Finance", "the Constitutional Affairs Committee") is what
   a description with its noun and words means ("the finance ministry", "the committee"), not a new one.
 - Any other noun again with no words to say which one ("the ministry official") is the body met last
@@ -34,8 +35,7 @@ BODY_NOUNS = frozenset(
 SINGLE_BODIES = frozenset("government cabinet parliament".split())
 # Nouns for the people and texts through which a body speaks ("ministry officials").
 VOICE_HEADS = frozenset(
-    "official officials spokesman spokeswoman spokesperson source sources statement representative "
-    "representatives".split()
+    "official officials spokesman spokeswoman spokesperson statement representative representatives".split()
 )
 QUALIFIER_DEPS = frozenset(("compound", "amod", "nmod"))
 # Labels of the model's entities a body's name may include ("U.S." in "U.S. state department").
@@ -64,16 +64,16 @@ def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
         if named is not None and (qualifiers or _refers_back(token) or _is_definite(token)):
             # 'the finance ministry' after 'the Ministry of Finance': the body the article named.
             first = min(qualifiers, key=lambda t: t.i) if qualifiers else token
-            named.mentions.append(_mention(first, token, text, sentence_of, "nominal"))
+            named.mentions.append(_mention(first, token, text, sentence_of))
             last_by_noun[noun] = named
             continue
         if not qualifiers:
             body = last_by_noun.get(noun)
             if body is not None and _refers_back(token):
-                body.mentions.append(_mention(token, token, text, sentence_of, "nominal"))
+                body.mentions.append(_mention(token, token, text, sentence_of))
             elif noun in SINGLE_BODIES and _is_definite(token):
                 body = _body(bodies, text[token.idx : token.idx + len(token.text)])
-                body.mentions.append(_mention(token, token, text, sentence_of, "nominal"))
+                body.mentions.append(_mention(token, token, text, sentence_of))
                 last_by_noun[noun] = body
             continue
         if not (_is_definite(token) or _describes_voice(token) or _has_country(qualifiers, covered)):
@@ -81,10 +81,11 @@ def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
         first = min(qualifiers, key=lambda t: t.i)
         name = text[first.idx : token.idx + len(token.text)]
         body = _body(bodies, name)
-        body.mentions.append(_mention(first, token, text, sentence_of, "nominal"))
+        body.mentions.append(_mention(first, token, text, sentence_of))
         last_by_noun[noun] = body
     kept = entities + list(bodies.values())
     for index, entity in enumerate(kept):
+        entity.mentions.sort(key=lambda m: m.start)  # a named body's descriptions join its names in text order
         for mention in entity.mentions:
             mention.entity_index = index
     return kept
@@ -147,7 +148,8 @@ def _body(bodies: dict[str, Entity], name: str) -> Entity:
     return bodies[key]
 
 
-def _mention(first: Token, last: Token, text: str, sentence_of: list[int], mention_type: str) -> Mention:
+def _mention(first: Token, last: Token, text: str, sentence_of: list[int]) -> Mention:
+    """A description's mention of a body (``mention_type`` nominal)."""
     start, end = first.idx, last.idx + len(last.text)
     return Mention(
         start=start,
@@ -155,5 +157,5 @@ def _mention(first: Token, last: Token, text: str, sentence_of: list[int], menti
         text=text[start:end],
         label="ORG",
         sentence_index=sentence_of[first.i],
-        mention_type=mention_type,
+        mention_type="nominal",
     )

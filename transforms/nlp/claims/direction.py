@@ -33,7 +33,10 @@ CHANGE_ING_WORDS = tuple(
 _BETWEEN = (
     r"(?:\s+(?i:by|a\s+further|another|an?\s+additional|some|about|around|nearly|almost|roughly|just|only|\w+ly))*"
 )
-CHANGE_BEFORE = re.compile(rf"\b(?P<word>(?i:{alternation((*CHANGE_WORDS, *CHANGE_ING_WORDS))})){_BETWEEN}\s+$")
+_CHANGE = alternation((*CHANGE_WORDS, *CHANGE_ING_WORDS))
+CHANGE_BEFORE = re.compile(rf"\b(?P<word>(?i:{_CHANGE})){_BETWEEN}\s+$")
+CHANGE_WORD = re.compile(rf"\b(?i:{_CHANGE})\b")
+TO_FROM_OR_CHANGE = re.compile(rf"\b(?i:to|from|{_CHANGE})\b")
 # A change noun or comparative right after the number ("a 7% rise", "closed 3% higher").
 CHANGE_AFTER = re.compile(
     r"^,?\s*(?P<word>(?i:rise|rises|increase|increases|gain|gains|jump|jumps|surge|surges|growth|climb|"
@@ -77,7 +80,7 @@ def set_directions(text: str, claims: list[Claim]) -> None:
             and claim.change_kind == "level"
             and previous.change_kind in ("change_to", "change_from")
             and LIST_JOIN.match(between)
-            and not re.search(rf"\b(?i:to|from|{alternation(CHANGE_WORDS)})\b", between)
+            and not TO_FROM_OR_CHANGE.search(between)
         ):
             claim.change_kind, claim.direction = previous.change_kind, previous.direction
         previous = claim
@@ -94,11 +97,11 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         return ("change_to" if after.group("from") else "change"), _direction_of(after.group("word"))
     end = END_BEFORE.search(before)
     if end is not None:
-        end_at = claim.start - (len(before) - end.start())  # where "to"/"from" stands in the text
+        end_at = claim.start - (len(before) - end.start("end"))  # where "to"/"from" stands in the text
         clause = text[max(0, end_at - CLAUSE_CHARS) : end_at + 1]
         breaks = list(CLAUSE_BREAK.finditer(clause))
         clause = clause[breaks[-1].end() :] if breaks else clause
-        words = [m.group(0) for m in re.finditer(rf"\b(?i:{alternation(CHANGE_WORDS)})\b", clause)]
+        words = [m.group(0) for m in CHANGE_WORD.finditer(clause)]
         if words:
             kind = "change_to" if end.group("end").lower() == "to" else "change_from"
             return kind, _direction_of(words[-1])

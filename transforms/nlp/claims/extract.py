@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from transforms.nlp.claims.annotations import Annotations, sentence_at
@@ -13,6 +15,14 @@ from transforms.nlp.claims.multiples import read_multiples
 from transforms.nlp.claims.quantities import Quantity, read_quantities
 from transforms.nlp.claims.ranges import join_ranges_and_lists
 from transforms.nlp.doc_cache import doc_text
+
+# The word after an amount, and the words after which it can still be an unrepeated unit's amount
+# ("110.3 mln against", "6.50 billion from"), not a count of a noun of its own ("3 mln shareholders").
+NEXT_WORD = re.compile(r"[ \t]{1,8}([A-Za-z]+)")  # on the same line: a table's next row is no noun
+UNIT_CARRY_FOLLOWERS = frozenset(
+    "vs versus against from to in on at for by and or but while with as so up down over under above below a an "
+    "the last this that compared year month week previously earlier before after".split()
+)
 
 
 def extract_claims(doc: Doc) -> list[Claim]:
@@ -38,8 +48,9 @@ def _take_unit_before(doc: Doc, quantity: Quantity, claims: list[Claim], annotat
     an amount with a magnitude and no unit is in the unit of the amount before it in its sentence, else in
     the sentence before (the writer does not repeat the currency or unit)."""
     sentence = sentence_at(doc, quantity.number_start, annotations)
-    if sentence is None:
-        return
+    following = NEXT_WORD.match(doc_text(doc), quantity.end)
+    if sentence is None or (following is not None and following.group(1).lower() not in UNIT_CARRY_FOLLOWERS):
+        return  # "3 mln shareholders": a count of its own noun
     window_start = sentence.start_char
     if sentence.start > 0:
         window_start = doc[sentence.start - 1].sent.start_char if annotations.sentences else window_start
@@ -61,13 +72,13 @@ def _share_what_changed(doc: Doc, claims: list[Claim], annotations: Annotations)
         if claim.of_what is not None or claim.change_kind not in ("change_to", "change_from"):
             continue
         sentence = sentence_at(doc, claim.start, annotations)
-        changes = [
+        measured = [
             other
             for other in claims[:index]
             if other.of_what and sentence is not None and sentence.start_char <= other.start
         ]
-        if changes:
-            claim.of_what = changes[-1].of_what
+        if measured:
+            claim.of_what = measured[-1].of_what
 
 
 def _with_multiples(quantities: list[Quantity], multiples: list[Quantity]) -> list[Quantity]:

@@ -1,6 +1,7 @@
 """Multiples written as words: "twice", "threefold", "a 10-fold rise", "three times as powerful", "four times
-the size".  Each is a quantity of ``times`` (kind ``number``); "three times a week" is a frequency, not a
-multiple, and is left to the unit table.
+the size".  Each is a quantity of ``times`` (kind ``number``); a frequency ("three times a week", "twice
+daily") or a count of occasions ("three times the following year") is not a multiple: the first is left to
+the unit table, the second read as a number where one is written.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from transforms.nlp.claims.lexicon import SMALL_NUMBERS
 from transforms.nlp.claims.quantities import Quantity
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True)) + r")"
+# After "twice", words that make it a frequency ("twice a week", "twice daily"), not a multiple.
+_FREQUENCY = r"(?!\s+(?i:a|an|per|each|every|daily|weekly|monthly|yearly|annually|before|previously|already)\b)"
 MULTIPLE = re.compile(
-    rf"\b(?:(?P<twice>(?i:twice))"
+    rf"\b(?:(?P<twice>(?i:twice)){_FREQUENCY}"
     rf"|(?P<fold>(?i:{_NUMBER}))-?(?i:fold)"
-    rf"|(?P<times>(?i:{_NUMBER}))\s+(?i:times)(?=\s+(?i:as|more|less|higher|lower|larger|bigger|smaller|greater|"
-    rf"the|that|what|faster|slower)\b))\b"
+    rf"|(?P<times>(?i:{_NUMBER}))\s+(?i:times)(?=\s+(?:(?i:as|more|less|higher|lower|larger|bigger|smaller|"
+    rf"greater|faster|slower)\b|(?i:the)\s+(?!(?i:following|next|previous|first|last|same)\b))))\b"
 )
 
 
@@ -28,7 +31,7 @@ def read_multiples(text: str) -> list[Quantity]:
         else:
             number = (match.group("fold") or match.group("times")).lower()
             value = float(SMALL_NUMBERS.get(number, number))
-        end = match.end() if not match.group("times") else match.start("times") + len(match.group(0))
+        end = match.end()
         quantities.append(
             Quantity(
                 start=match.start(),

@@ -56,8 +56,8 @@ analyst treasurer speaker
 COMPANY_NOUNS = frozenset(("company", "firm", "group"))
 COMPANY_NAME_WORDS = frozenset("co corp corporation inc ltd plc llc ag sa nv holdings company".split())
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {
-    "airline": frozenset(("airways", "airlines", "air")),
-    "carrier": frozenset(("airways", "airlines", "air")),
+    "airline": frozenset(("airways", "airlines")),
+    "carrier": frozenset(("airways", "airlines")),
     "bank": frozenset(("bank", "bancorp", "banking")),
     "lender": frozenset(("bank", "bancorp", "building", "mortgage")),
     "company": COMPANY_NAME_WORDS,
@@ -79,6 +79,8 @@ university court authority regulator board foundation charity network newspaper 
 NEUTRAL_WORDS = frozenset("the a an this that his her its their our my your one new then former".split())
 # Sentences searched back for a pronoun's antecedent: about a paragraph of wire copy.
 PRONOUN_SENTENCES_BACK = 4
+# Tokens read after a name for the description between commas that follows it.
+APPOSITION_TOKENS = 12
 # Sentences searched back for the person a first-met role ("The Tory leader said") renames.
 ROLE_SENTENCES_BACK = 2
 # Tags of a plural noun.
@@ -205,7 +207,9 @@ class ReferenceResolver:
             # spokesperson is a person met before, the one the narrative is about, if the gender agrees.
             person = self._main_clause_person(head)
             stated = gender_of_words([word])
-            if person is not None and (stated is None or self.gender.get(person, stated) == stated):
+            # 'The Tory spokesman' is the person only if the article ties them to what the modifiers say.
+            ties = {m.lower_ for m in _modifiers(head)} <= self._role_words_of(person) if person is not None else False
+            if person is not None and ties and (stated is None or self.gender.get(person, stated) == stated):
                 self.voices[head.i] = person
                 return Antecedent(person, "nominal", by_role=True)
         again = found is None and _is_definite(head) and not _modifiers(head)
@@ -237,8 +241,9 @@ class ReferenceResolver:
         plural: bool = False,
         voice: str | None = None,
     ) -> int | None:
-        """Nearest sentence first (the part before ``anchor``, then the ones before it): its subject
-        that fits, else (unless ``subjects_only``) its first name that fits.  ``singular``: a plural name
+        """Nearest sentence first (the part before ``anchor``, then the ones before it): the first subject
+        that fits in the nearest sentence with one, within the window; only when no sentence has one (and
+        unless ``subjects_only``), the first other name that fits, nearest sentence first.  ``singular``: a plural name
         ('the Lib Dems') cannot be what 'he' or 'she' stands for; ``plural``: a body named by a singular
         noun ('the government') is 'it', not 'they'; ``voice``: the pronoun's gender, or "plural", when a
         spokesperson or officials met as a subject are who it stands for (and so whom they speak for)."""
@@ -305,9 +310,12 @@ class ReferenceResolver:
             return self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
         return None if best is None else best[1]
 
+    def _role_words_of(self, person: int) -> frozenset[str]:
+        return frozenset(w for (owner, _), words in self.roles.items() if owner == person for w in words)
+
     def _main_clause_person(self, head: Token) -> int | None:
         """The person who is the subject of the main clause of one of the two sentences before ``head``'s
-        (nearest first), a pronoun subject carrying the search back; any other subject ends it."""
+        (nearest first); a pronoun subject, or none, carries the search back; any other subject ends it."""
         sentence_index = self.article.sentence_of[head.i]
         for back in range(1, ROLE_SENTENCES_BACK + 1):
             if sentence_index - back < 0:
@@ -422,7 +430,7 @@ def _apposition_after(doc: Doc, last_token: int) -> set[str]:
     """'Park Soo-hyun, the spokesman for President Moon, said': the description between commas right after
     a name (whose last token is ``last_token``) is that person's, however the parser attached it.  Its head
     noun and the words before it."""
-    tokens = list(doc[last_token + 1 : last_token + 13])
+    tokens = list(doc[last_token + 1 : last_token + 1 + APPOSITION_TOKENS])
     if len(tokens) < 3 or tokens[0].text != "," or tokens[1].pos_ != "DET":
         return set()
     phrase: list[Token] = []

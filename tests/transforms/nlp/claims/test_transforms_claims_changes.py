@@ -183,3 +183,13 @@ def test_an_unrepeated_unit_reaches_back_one_sentence(nlp):
         ("214 mln dlrs", "USD"),
         ("6.50 billion", "USD"),
     ]
+
+
+def test_a_count_after_money_keeps_its_noun_and_frequencies_or_occasions_are_no_multiples(nlp):
+    claims = extract_claims(nlp("Net profit was 146.4 mln dlrs. The company has 3 mln shareholders."))
+    assert [(c.surface, c.unit) for c in claims] == [("146.4 mln dlrs", "USD"), ("3 mln shareholders", "shareholders")]
+    text = "He was arrested three times the following year and runs twice a week."
+    assert extract_claims(nlp(text)) == []  # occasions and a frequency, no multiples
+    assert [(c.change_kind, c.direction) for c in extract_claims(nlp("The bank is raising its rate to 2%."))] == [
+        ("change_to", "up")
+    ]

@@ -166,8 +166,17 @@ def test_they_after_officials_of_a_body_is_that_body(nlp, reference):
 
 
 def test_the_one_accused_is_not_the_speaker(nlp, reference):
-    text = 'David Blunkett has been accused of using the "politics of confusion" to hide new rules.'
-    assert [s[1] for s in _speakers(nlp, reference, text)] == []
+    accused = 'David Blunkett has been accused of using the "politics of confusion" to hide new rules.'
+    said = 'David Blunkett has said the "politics of confusion" were over.'
+    # The accused's partial quote has no speaker (and, as a partial quote nobody says, is not kept); the
+    # same words in his own report are his.
+    assert _speakers(nlp, reference, accused) == []
+    assert [s[1] for s in _speakers(nlp, reference, said)] == ["David Blunkett"]
+
+
+def test_a_party_spokesman_is_the_last_subject_only_if_tied_to_that_party(nlp, reference):
+    text = 'Tony Blair defended the plan on Monday.\nThe Tory spokesman said: "It will fail."'
+    assert _speakers(nlp, reference, text)[-1][1] == "Conservative Party"
 
 
 def test_a_member_can_be_renamed_by_an_office_and_a_name_in_lower_case_is_still_that_name(nlp, reference):

@@ -5,8 +5,8 @@ Quote marks give direct and partial quotes; the dependency parse gives the cue v
 inside ('she said the plan was "a golden age" for the alliance') is one *mixed* quote.  Speakers are
 resolved to the article's entities; a pronoun or a description ("the foreign secretary", "a spokesman
 for the union") to whom it stands for (``references``); a quote with no cue of its own continues the
-speaker of the quote before it when the text shows it is the same speaker (the same paragraph, or a
-paragraph of nothing but quotation).
+speaker of the quote before it when the text shows it is the same speaker (the same paragraph, a
+paragraph of nothing but quotation, or one that opens with the quote right after the speaker's).
 
 Modules, each importing only those above it:
 - ``lexicon``: the cue words, every lemma set a word is tested against (LEMMAS_ASKED_ABOUT);
@@ -15,6 +15,7 @@ Modules, each importing only those above it:
 - ``quote``: the Quote row;
 - ``subjects``: a cue verb's subject, or the speaker named after it;
 - ``reported``: reported speech (a speech verb's clause, 'according to X');
+- ``roles``: what the article states about its people (the words of each mention's role, stated gender);
 - ``references``: who a pronoun or a description at a quote stands for (he/she/it, a spokesman for X, the
   foreign secretary);
 - ``speakers``: speaker and pronoun resolution to the article's entities;

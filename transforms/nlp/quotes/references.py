@@ -21,11 +21,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from transforms.nlp.entities import Entity, Mention
-from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words, role_words
+from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
 from transforms.nlp.quotes.article import _Article
+from transforms.nlp.quotes.roles import NEUTRAL_WORDS, role_words_by_mention, stated_gender
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS
 
 ORGANISATION_PRONOUNS = frozenset(("it", "they"))
@@ -75,12 +76,8 @@ university court authority regulator board foundation charity network newspaper 
 """.split()
     },
 }
-# Words of a description that say nothing about which one it is.
-NEUTRAL_WORDS = frozenset("the a an this that his her its their our my your one new then former".split())
 # Sentences searched back for a pronoun's antecedent: about a paragraph of wire copy.
 PRONOUN_SENTENCES_BACK = 4
-# Tokens read after a name for the description between commas that follows it.
-APPOSITION_TOKENS = 12
 # Sentences searched back for the person a first-met role ("The Tory leader said") renames.
 ROLE_SENTENCES_BACK = 2
 # Tags of a plural noun.
@@ -120,8 +117,8 @@ class ReferenceResolver:
         # a clause's subject is ('"…," said Graham Robb.  He added …').
         self.speaker_chars: set[int] = set()
         # What the article states (an honorific, a gendered noun) outweighs what its pronouns suggest.
-        self.gender = {**pronoun_gender, **_stated_gender(entities)}
-        self.roles = _role_words(article, entities)
+        self.gender = {**pronoun_gender, **stated_gender(entities)}
+        self.roles = role_words_by_mention(article, entities)
         # What "the spokesman" resolved to last, by its noun: "the spokesman" again is the same one.
         self.voice_of: dict[str, int | None] = {}
         # Spokespeople met as subjects, by token, and whom they speak for: "A Conservative spokeswoman said …
@@ -258,7 +255,7 @@ class ReferenceResolver:
             named = [
                 (t, found[0])
                 for t in tokens
-                if (found := self._narrative_entity_at(t)) is not None and not _in_brackets(t)
+                if (found := self._narrative_entity_at(t)) is not None and not in_brackets(t)
             ]
             fitting = [
                 (t, index)
@@ -380,7 +377,7 @@ def _is_age(head: Token) -> bool:
     return head.lower_ == "old" and any(c.lower_ in ("year", "years") for c in head.children)
 
 
-def _in_brackets(token: Token) -> bool:
+def in_brackets(token: Token) -> bool:
     """'(CNN) North Korean leader Kim …': a name in brackets is an aside (a dateline's agency, a short
     form), not what the narrative is about."""
     doc = token.doc
@@ -424,68 +421,3 @@ def _ancestors_to(token: Token, top: Token) -> list[Token]:
         chain.append(node)
         node = node.head
     return chain
-
-
-def _apposition_after(doc: Doc, last_token: int) -> set[str]:
-    """'Park Soo-hyun, the spokesman for President Moon, said': the description between commas right after
-    a name (whose last token is ``last_token``) is that person's, however the parser attached it.  Its head
-    noun and the words before it."""
-    tokens = list(doc[last_token + 1 : last_token + 1 + APPOSITION_TOKENS])
-    if len(tokens) < 3 or tokens[0].text != "," or tokens[1].pos_ != "DET":
-        return set()
-    phrase: list[Token] = []
-    for token in tokens[2:]:
-        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "ADP", "DET", "PUNCT") or token.text == ",":
-            break
-        phrase.append(token)
-    nouns = [k for k, t in enumerate(phrase) if t.pos_ == "NOUN"]
-    if not nouns:
-        return set()
-    # Up to the first noun's phrase: 'the spokesman for President Moon' is a spokesman, not a president.
-    return {t.lower_ for t in phrase[: nouns[0] + 1]} - NEUTRAL_WORDS
-
-
-def _stated_gender(entities: list[Entity]) -> dict[int, str]:
-    """A person's gender as the article states it in the roles it gives them ("Ms Hewitt", "Lord Falconer",
-    "spokeswoman Jane Roe"), read as the warehouse reads it (warehouse.publish.entity_gender_sql); roles of
-    both genders leave it unknown.  Pronouns are not evidence here: which person a pronoun is for is what is
-    being resolved."""
-    votes: dict[int, set[str]] = {}
-    for index, entity in enumerate(entities):
-        if entity.label != "PERSON":
-            continue
-        for mention in entity.mentions:
-            stated = gender_of_words(role_words(mention.role))
-            if stated is not None:
-                votes.setdefault(index, set()).add(stated)
-    return {index: next(iter(found)) for index, found in votes.items() if len(found) == 1}
-
-
-def _role_words(article: _Article, entities: list[Entity]) -> dict[tuple[int, int], frozenset[str]]:
-    """Per person mention (entity index, start), the lower-case words of the role the article gives it there:
-    a title before the name ('Foreign Secretary Jack Straw', 'The Spectator editor Boris Johnson') or an
-    appositive after it ('Michael Ancram, the shadow foreign secretary')."""
-    doc = article.doc
-    roles: dict[tuple[int, int], frozenset[str]] = {}
-    for index, entity in enumerate(entities):
-        if entity.label != "PERSON":
-            continue
-        for mention in entity.mentions:
-            if mention.start >= len(article.text):
-                continue
-            words = set((mention.role or "").lower().split())
-            token_index = article.token_of_char[mention.start]
-            if token_index >= 0:
-                head = doc[token_index]
-                while head.head.i != head.i and head.head.idx < mention.end and head.head.idx >= mention.start:
-                    head = head.head
-                for child in head.children:
-                    if child.dep_ in ("compound", "amod", "nmod") and child.idx < mention.start:
-                        words |= {t.lower_ for t in child.subtree}
-                    elif child.dep_ == "appos" and child.pos_ == "NOUN":
-                        words |= {t.lower_ for t in child.subtree if t.dep_ != "relcl"}
-                last = article.token_of_char[mention.end - 1]
-                if last >= 0:
-                    words |= _apposition_after(doc, last)
-            roles[(index, mention.start)] = frozenset(words - NEUTRAL_WORDS)
-    return roles

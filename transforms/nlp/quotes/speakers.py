@@ -14,7 +14,7 @@ from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, PASSIVE_NOT_SPEAKER_VERBS
 from transforms.nlp.quotes.quote import Quote
-from transforms.nlp.quotes.references import PLURAL_TAGS, ReferenceResolver, _in_brackets
+from transforms.nlp.quotes.references import PLURAL_TAGS, ReferenceResolver, in_brackets
 from transforms.nlp.quotes.reported import _Report
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS, _inverted_speaker, _subject_of
 
@@ -72,11 +72,11 @@ class _SpeakerResolver:
             # one asked or accused is not the speaker; the agent ('by a reporter') is.
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if subject is not None and subject.i < verb.i and (_is_dateline(subject) or _in_brackets(subject)):
+        if subject is not None and subject.i < verb.i and (_is_dateline(subject) or in_brackets(subject)):
             # 'LONDON (Reuters) - Donald Trump said', 'Saturday at the convention Sen. Warren said': the
             # parser took the (upper-case) dateline, its agency in brackets or the day for the subject; a
             # name nearer the verb is the speaker ('(Reuters) - North Korea said': a country speaks too).
-            labels = SPEAKING_LABELS | {"GPE"} if _in_brackets(subject) else SPEAKING_LABELS
+            labels = SPEAKING_LABELS | {"GPE"} if in_brackets(subject) else SPEAKING_LABELS
             named = [
                 t for t in self.doc[subject.i + 1 : verb.i] if t.ent_type_ in labels and not self.inside_marks[t.idx]
             ]

@@ -1,4 +1,4 @@
-"""Paths the tests share (a plain module: every test folder's conftest is named conftest)."""
+"""Paths and helpers the tests share (a plain module: every test folder's conftest is named conftest)."""
 
 from __future__ import annotations
 
@@ -33,3 +33,13 @@ def published_content(warehouse: Path) -> dict[str, list[tuple]]:
         )
         for table, schema in CONTENT_TABLES.items()
     }
+
+
+def quotes_with_speakers(nlp, reference, text: str) -> list[dict]:
+    """The quote rows extracted from ``text`` (an invented article), each with its speaker entity's name
+    as ``speaker_name`` (None when it has none)."""
+    from transforms.nlp.analyse import extract_article
+
+    result = extract_article(nlp(text), "art_test", [], reference)
+    names = {row["entity_id"]: row["name"] for row in result.entities}
+    return [{**quote, "speaker_name": names.get(quote["speaker_entity_id"])} for quote in result.quotes]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from support import quotes_with_speakers
 from transforms.nlp.analyse import extract_article
 
 
@@ -18,10 +19,9 @@ def test_a_described_ministry_is_an_organisation_of_its_article_and_its_official
         "Finance ministry officials said the firms must raise capital by December.\n"
         'The ministry official said: "We want to mop up the excess liquidity."'
     )
-    result = extract_article(nlp(text), "art_test", [], reference)
     assert _bodies(nlp, reference, text) == {"Finance ministry": ("article", ["Finance ministry", "ministry"])}
-    names = {e["entity_id"]: e["name"] for e in result.entities}
-    assert [names.get(q["speaker_entity_id"]) for q in result.quotes] == ["Finance ministry", "Finance ministry"]
+    speakers = [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)]
+    assert speakers == ["Finance ministry", "Finance ministry"]
 
 
 def test_a_country_before_a_body_is_part_of_its_name(nlp, reference):
@@ -55,9 +55,7 @@ def test_a_description_of_a_body_the_article_named_is_that_body(nlp, reference):
         "The Ministry of Finance ordered the firms to raise capital.\n"
         "Finance ministry officials said the order was part of a plan."
     )
-    result = extract_article(nlp(text), "art_test", [], reference)
-    names = {e["entity_id"]: e["name"] for e in result.entities}
     assert _bodies(nlp, reference, text) == {
         "Ministry of Finance": ("global", ["The Ministry of Finance", "Finance ministry"])
     }
-    assert [names.get(q["speaker_entity_id"]) for q in result.quotes] == ["Ministry of Finance"]
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Ministry of Finance"]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from support import quotes_with_speakers
 from transforms.nlp.analyse import extract_article
 
 
 def _speakers(nlp, reference, text: str) -> list[tuple[str | None, str | None, str]]:
     """(speaker_text, speaker name, attribution) per quote."""
-    result = extract_article(nlp(text), "art_test", [], reference)
-    names = {row["entity_id"]: row["name"] for row in result.entities}
-    return [(q["speaker_text"], names.get(q["speaker_entity_id"]), q["attribution"]) for q in result.quotes]
+    return [
+        (q["speaker_text"], q["speaker_name"], q["attribution"]) for q in quotes_with_speakers(nlp, reference, text)
+    ]
 
 
 def test_a_pronoun_is_the_narratives_subject_not_a_name_inside_someones_words(nlp, reference):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transforms.nlp.analyse import extract_article
+from support import quotes_with_speakers
 from transforms.nlp.entities import extract_entities
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.speakers import _SpeakerResolver
@@ -12,9 +12,10 @@ RUIZ = "Finance Minister Ana Ruiz presented the budget on Monday.\n"
 
 def _quotes(nlp, reference, text: str) -> list[tuple]:
     """(quote_text, kind, speaker_text, speaker name) per quote."""
-    result = extract_article(nlp(text), "art_test", [], reference)
-    names = {row["entity_id"]: row["name"] for row in result.entities}
-    return [(q["quote_text"], q["kind"], q["speaker_text"], names.get(q["speaker_entity_id"])) for q in result.quotes]
+    return [
+        (q["quote_text"], q["kind"], q["speaker_text"], q["speaker_name"])
+        for q in quotes_with_speakers(nlp, reference, text)
+    ]
 
 
 def test_an_impersonal_subject_does_not_make_a_clause_with_quote_marks_a_report(nlp, reference):
@@ -68,9 +69,8 @@ def test_after_a_finished_quote_a_verb_with_words_of_its_own_starts_the_next_rep
         'The chairman of the Bar Council, Guy Mansfield, warned of a real risk. "What is going to happen to '
         'young men? They are going to be detained." Tory ex-minister Douglas Hogg said he opposed the plans.'
     )
-    result = extract_article(nlp(text), "art_test", [], reference)
-    names = {e["entity_id"]: e["name"] for e in result.entities}
-    assert [(q["quote_text"][:12], names.get(q["speaker_entity_id"])) for q in result.quotes] == [
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [(q["quote_text"][:12], q["speaker_name"]) for q in quotes] == [
         ("What is goin", "Guy Mansfield"),
         ("he opposed t", "Douglas Hogg"),
     ]
@@ -81,9 +81,8 @@ def test_a_subject_across_a_paragraph_break_is_the_parser_joining_a_headline_to_
         "See also: Banks rally on strong results\n"
         'Barclays Bank remained cautious on the issue, saying, "We cannot comment on the deal."'
     )
-    result = extract_article(nlp(text), "art_test", [], reference)
-    names = {e["entity_id"]: e["name"] for e in result.entities}
-    assert [names.get(q["speaker_entity_id"]) for q in result.quotes] == ["Barclays Bank"]
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [q["speaker_name"] for q in quotes] == ["Barclays Bank"]
 
 
 def test_a_capitalised_verb_inside_a_name_is_no_cue(nlp, reference):
@@ -91,11 +90,10 @@ def test_a_capitalised_verb_inside_a_name_is_no_cue(nlp, reference):
         'Yes campaign chairman John Tomaney defended the attacks. "We had to show who was behind the No '
         'campaign." Graham Robb, spokesman for North East Says No, said the campaign had been dragged down.'
     )
-    result = extract_article(nlp(text), "art_test", [], reference)
-    names = {e["entity_id"]: e["name"] for e in result.entities}
+    quotes = quotes_with_speakers(nlp, reference, text)
     # The quote is Tomaney's, which no cue says: better no speaker than Robb, whose 'Says' is no cue.
-    direct = [q for q in result.quotes if q["kind"] == "direct"]
-    assert [(names.get(q["speaker_entity_id"]), q["cue"]) for q in direct] == [(None, None)]
+    direct = [q for q in quotes if q["kind"] == "direct"]
+    assert [(q["speaker_name"], q["cue"]) for q in direct] == [(None, None)]
 
 
 def test_a_paragraph_opening_with_a_quote_of_no_cue_continues_the_speaker_before_unless_another_is_named(
@@ -103,22 +101,20 @@ def test_a_paragraph_opening_with_a_quote_of_no_cue_continues_the_speaker_before
 ):
     said = 'The prime minister Tony Blair urged Europe to "build anew their alliance".\n'
     going_on = '"All of us have a responsibility to rise to this challenge." Mr Blair also visited Washington.'
-    result = extract_article(nlp(said + going_on), "art_test", [], reference)
-    names = {e["entity_id"]: e["name"] for e in result.entities}
-    assert [(names.get(q["speaker_entity_id"]), q["attribution"]) for q in result.quotes][:2] == [
+    quotes = quotes_with_speakers(nlp, reference, said + going_on)
+    assert [(q["speaker_name"], q["attribution"]) for q in quotes][:2] == [
         ("Tony Blair", "explicit"),
         ("Tony Blair", "carried_over"),
     ]
     other = said.replace(".\n", ". Michael Howard sent his congratulations.\n")
-    result = extract_article(nlp(other + going_on), "art_test", [], reference)
-    assert [q["speaker_entity_id"] for q in result.quotes if q["quote_text"].startswith("All of us")] == [None]
+    quotes = quotes_with_speakers(nlp, reference, other + going_on)
+    assert [q["speaker_entity_id"] for q in quotes if q["quote_text"].startswith("All of us")] == [None]
 
 
 def test_a_datelines_agency_is_no_speaker_and_a_country_after_it_is(nlp, reference):
     text = "SEOUL/WASHINGTON (Reuters) - North Korea said on Wednesday it had conducted a test of a missile."
-    result = extract_article(nlp(text), "art_test", [], reference)
-    names = {e["entity_id"]: e["name"] for e in result.entities}
-    assert [names.get(q["speaker_entity_id"]) for q in result.quotes] == ["North Korea"]
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [q["speaker_name"] for q in quotes] == ["North Korea"]
 
 
 def test_members_in_the_plural_are_a_group_and_a_ministry_keeps_its_portfolio(nlp, reference):
@@ -126,9 +122,8 @@ def test_members_in_the_plural_are_a_group_and_a_ministry_keeps_its_portfolio(nl
         "Court orders should be enforced more rigorously, MPs said.\n"
         "South Korea's Defense Ministry said the drill was held on Monday."
     )
-    result = extract_article(nlp(text), "art_test", [], reference)
-    names = {e["entity_id"]: e["name"] for e in result.entities}
-    assert [(q["speaker_text"], names.get(q["speaker_entity_id"])) for q in result.quotes] == [
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [(q["speaker_text"], q["speaker_name"]) for q in quotes] == [
         ("MPs", None),
         ("Defense Ministry", "Defense Ministry"),
     ]

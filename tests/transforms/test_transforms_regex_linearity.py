@@ -21,8 +21,8 @@ from transforms.ingest.normalise import CREDITS_LINE, normalise_record, parse_cr
 from transforms.ingest.parse import detect_format
 from transforms.ingest.sgml_reuters import parse_reuters_sgml
 from transforms.ingest.wikitext import strip_wikitext
+from transforms.nlp.claims import changes as claims_changes
 from transforms.nlp.claims import direction as claims_direction
-from transforms.nlp.claims import extract as claims_extract
 from transforms.nlp.claims import multiples as claims_multiples
 from transforms.records import RawRecord
 
@@ -176,8 +176,8 @@ def test_html_sniffing_with_many_comments():
 
 
 # Every module-level pattern of the modules that read raw text before analysis, and of the claim modules
-# this rule reached when they were written (direction, multiples, extract).
-MODULES = [normalise, wikitext, sgml_reuters, html_articles, parse, claims_direction, claims_multiples, claims_extract]
+# this rule reached when they were written (changes, direction, multiples).
+MODULES = [normalise, wikitext, sgml_reuters, html_articles, parse, claims_changes, claims_direction, claims_multiples]
 # Runs that make a pattern try again from each position, alone; the first ones also after each start of
 # a match (a piece of the pattern's literal text, or of a string shaped like its match).
 FILLERS = [" ", "a", "1", "(", "\n", "by A, ", "A", "=", "{", "<", "*", ",", "-", "\t"]

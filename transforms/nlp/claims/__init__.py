@@ -23,7 +23,8 @@ Modules, each importing only those above it:
 * ``annotations``: which spaCy annotations a doc carries, and word-list stand-ins for missing ones.
 * ``build``: from a quantity to a claim (names and dates dropped, kind, counted noun, ``of_what``, subject,
   time).
-* ``changes``: claims of one sentence read together (shared ``of_what``, old value → new value).
+* ``changes``: claims of one sentence read together (shared ``of_what``, old value → new value, an unrepeated
+  unit carried on).
 * ``direction``: which way a claim's quantity changes (up, down) and whether it is a level, the change, or
   the level a change went to or from.
 * ``extract``: ``extract_claims``, the entry point.

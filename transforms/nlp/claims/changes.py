@@ -1,5 +1,7 @@
-"""Claims of one sentence read together: a percent without ``of_what`` takes the one of another percent, and a
-value introduced as the old one ("from about 1.8%", "up from $3bn") becomes the ``previous`` of the new one.
+"""Claims of one sentence read together: a percent without ``of_what`` takes the one of another percent; a
+value introduced as the old one ("from about 1.8%", "up from $3bn") becomes the ``previous`` of the new one;
+an amount whose unit is not repeated takes the one before it ("146.4 mln dlrs vs 110.3 mln"); the ends of a
+change measure what the change does.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from spacy.tokens import Doc
 
 from transforms.nlp.claims.annotations import Annotations, sentence_at
 from transforms.nlp.claims.claim import Claim
-from transforms.nlp.claims.quantities import text_before
+from transforms.nlp.claims.quantities import Quantity, text_before
 from transforms.nlp.doc_cache import doc_text
 
 # What introduces a value as the old one of a change ("from about 1.8%", "compared with $3bn") or the new one
@@ -18,6 +20,14 @@ from transforms.nlp.doc_cache import doc_text
 CHANGE_ROLE_BEFORE = re.compile(
     r"(?:^|\W)(?P<word>(?i:from|compared\s+(?:with|to)|against|versus|vs\.?|to))\s+"
     r"(?:(?i:about|around|nearly|almost|roughly|some|just|an\s+estimated)\s+)?$"
+)
+
+# The word after an amount, and the words after which it can still be an unrepeated unit's amount
+# ("110.3 mln against", "6.50 billion from"), not a count of a noun of its own ("3 mln shareholders").
+NEXT_WORD = re.compile(r"[ \t]{1,8}([A-Za-z]+)")  # on the same line: a table's next row is no noun
+UNIT_CARRY_FOLLOWERS = frozenset(
+    "vs versus against from to in on at for by and or but while with as so up down over under above below a an "
+    "the last this that compared year month week previously earlier before after".split()
 )
 
 
@@ -79,3 +89,41 @@ def _change_role(text: str, claim: Claim) -> str | None:
     if match is None:
         return None
     return "new" if match.group("word").lower() == "to" else "old"
+
+
+def carry_unit_before(doc: Doc, quantity: Quantity, claims: list[Claim], annotations: Annotations) -> None:
+    """'Net profit 146.4 mln dlrs vs 110.3 mln', 'usage rose to 19 mln tonnes … Soviet imports of 3.7 mln':
+    an amount with a magnitude and no unit is in the unit of the amount before it in its sentence, else in
+    the sentence before (the writer does not repeat the currency or unit)."""
+    sentence = sentence_at(doc, quantity.number_start, annotations)
+    following = NEXT_WORD.match(doc_text(doc), quantity.end)
+    if sentence is None or (following is not None and following.group(1).lower() not in UNIT_CARRY_FOLLOWERS):
+        return  # "3 mln shareholders": a count of its own noun
+    window_start = sentence.start_char
+    if sentence.start > 0:
+        window_start = doc[sentence.start - 1].sent.start_char if annotations.sentences else window_start
+    before = [
+        c
+        for c in claims
+        if (c.quantity_kind == "money" or (c.quantity_kind == "measure" and c.scale is not None))
+        and window_start <= c.start < quantity.start
+    ]
+    if before:
+        last = before[-1]
+        unit = last.currency or last.unit
+        quantity.kind, quantity.unit, quantity.currency = last.quantity_kind, unit, last.currency
+
+
+def share_what_changed(doc: Doc, claims: list[Claim], annotations: Annotations) -> None:
+    """'Exports fell 3% to $3bn': the level a change went to or from measures what the change does."""
+    for index, claim in enumerate(claims):
+        if claim.of_what is not None or claim.change_kind not in ("change_to", "change_from"):
+            continue
+        sentence = sentence_at(doc, claim.start, annotations)
+        measured = [
+            other
+            for other in claims[:index]
+            if other.of_what and sentence is not None and sentence.start_char <= other.start
+        ]
+        if measured:
+            claim.of_what = measured[-1].of_what

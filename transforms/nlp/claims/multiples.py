@@ -44,3 +44,10 @@ def read_multiples(text: str) -> list[Quantity]:
             )
         )
     return quantities
+
+
+def with_multiples(quantities: list[Quantity], multiples: list[Quantity]) -> list[Quantity]:
+    """The quantities, with each multiple ("twice", "threefold", "three times as") in place of the bare
+    number it was read as, in text order."""
+    kept = [q for q in quantities if not any(q.start < m.end and m.start < q.end for m in multiples)]
+    return sorted([*kept, *multiples], key=lambda q: q.start)

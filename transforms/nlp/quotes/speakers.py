@@ -16,7 +16,7 @@ from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, PA
 from transforms.nlp.quotes.quote import Quote
 from transforms.nlp.quotes.references import PLURAL_TAGS, ReferenceResolver, in_brackets
 from transforms.nlp.quotes.reported import _Report
-from transforms.nlp.quotes.subjects import SUBJECT_DEPS, _inverted_speaker, _subject_of
+from transforms.nlp.quotes.subjects import SUBJECT_DEPS, _inverted_speaker, _subject_of, reporter_above
 
 RELATIVE_PRONOUNS = frozenset(("who", "that", "which"))
 # Subjects that can have said a partial quote in their clause: people, groups and bodies.
@@ -67,6 +67,12 @@ class _SpeakerResolver:
         quote.cue = self.article.text[quote.cue_start : quote.cue_end]
         # A subject inside the quote marks is the parser reading the quote as the clause's subject.
         subject = _inverted_speaker(verb, self.inside_marks) if inverted else _subject_of(verb, self.inside_marks)
+        if subject is not None and not inverted and not self._speaks(subject):
+            # A thing that cannot speak ('the film', 'his comments') as the subject of the clause the cue
+            # hangs from is the parser's attachment; the one reporting that clause is speaking on.
+            reporter = reporter_above(verb, self.inside_marks)
+            if reporter is not None and self._speaks(reporter):
+                subject = reporter
         if subject is not None and subject.dep_ == "nsubjpass" and verb.lemma_ in PASSIVE_NOT_SPEAKER_VERBS:
             # 'Trump was asked, "…"', 'Blunkett has been accused of using the "politics of confusion"': the
             # one asked or accused is not the speaker; the agent ('by a reporter') is.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.nlp.quotes.lexicon import SPEECH_VERBS
+
 # Dependencies the parser gives a speaker named after its verb ('said Caddell').
 INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -33,6 +35,19 @@ def _subject_of(verb: Token, inside_marks: list[bool] | None = None) -> Token | 
                 continue
             return noun
         return None
+
+
+def reporter_above(verb: Token, inside_marks: list[bool]) -> Token | None:
+    """The subject of the speech verb whose reported clause the cue hangs from: in 'Dan Jolin said the
+    film had "a very good chance", predicting that …' the parser attaches 'predicting' to 'had', but a
+    participle or a conjoined verb of speaking carries on the report of the one who spoke ('…, adding',
+    '… and said'), not of the reported clause's subject."""
+    node = verb
+    while node.dep_ in ("conj", "advcl") and node.head.i != node.i:
+        node = node.head
+        if node.dep_ == "ccomp" and node.head.lemma_ in SPEECH_VERBS:
+            return _subject_of(node.head, inside_marks)
+    return None
 
 
 def _inverted_speaker(verb: Token, inside_marks: list[bool]) -> Token | None:

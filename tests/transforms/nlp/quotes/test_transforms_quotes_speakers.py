@@ -127,3 +127,12 @@ def test_members_in_the_plural_are_a_group_and_a_ministry_keeps_its_portfolio(nl
         ("MPs", None),
         ("Defense Ministry", "Defense Ministry"),
     ]
+
+
+def test_a_participle_of_speaking_after_a_report_carries_on_the_reporters_words(nlp, reference):
+    # The parser hangs 'predicting' on the reported clause ('the film had …'); a film does not predict.
+    text = (
+        'The film critic Dan Ward said the film had "a very good chance" of doing well on Saturday, '
+        "predicting that it would collect five awards."
+    )
+    assert [(q[2], q[3]) for q in _quotes(nlp, reference, text)] == [("Dan Ward", "Dan Ward")] * 2

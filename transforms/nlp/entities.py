@@ -46,6 +46,8 @@ FUNCTION_WORDS = frozenset(("of", "the", "for", "and"))
 BODY_NAME_HEADS = frozenset("ministry department office committee council commission agency service".split())
 # Honorifics: the name after one is a person's, whatever the model tagged it ("Mr Straw" as a PRODUCT).
 HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame".split())
+# Letters after a person's name: a rank, an office or an honour ("Guy Mansfield QC", "Keith Vaz MP").
+POST_NOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE".split())
 ARTICLES_TO_DROP = ("the ", "The ")
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
@@ -318,6 +320,9 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
         return None  # "Defence" in "Defence Minister": part of a title, not an organisation
     if label == "ORG" and _described_as_a_person(tokens):
         label = "PERSON"
+    if label in ("PERSON", "ORG") and _ends_in_post_nominal(tokens):
+        # 'Guy Mansfield QC', 'Keith Vaz MP': letters after a name are a person's, and not part of the name.
+        label, tokens = "PERSON", tokens[:-1]
     if label == "PERSON" and not role_tokens and honorific is None:
         tokens = _names_missed_before(tokens) + tokens
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -342,6 +347,12 @@ def _described_as_a_person(name: list[Token]) -> bool:
     if len(name) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in name):
         return False
     return any(c.dep_ == "appos" and c.lower_ in TITLE_HEADS for t in name for c in t.children)
+
+
+def _ends_in_post_nominal(name: list[Token]) -> bool:
+    return (
+        len(name) >= 3 and name[-1].text in POST_NOMINALS and all(t.pos_ == "PROPN" and t.is_title for t in name[:-1])
+    )
 
 
 def _names_missed_before(name: list[Token]) -> list[Token]:

@@ -99,3 +99,12 @@ def test_a_name_given_an_honorific_anywhere_is_a_persons(nlp, reference):
     assert text[short.start : short.end] == "Sturgeon"
     assert _cluster_label(Entity(name="Nicola Sturgeon", label="ORG", mentions=[full])) == "ORG"
     assert _cluster_label(Entity(name="Nicola Sturgeon", label="ORG", mentions=[full, short])) == "PERSON"
+
+
+def test_letters_after_a_name_make_a_person_and_are_not_part_of_the_name(nlp, reference):
+    doc = nlp(
+        "The chairman of the Bar Council, Guy Mansfield QC warned there was a real risk that people "
+        "would be driven into the arms of extremists."
+    )
+    named = {e.name: (e.label, [m.text for m in e.mentions]) for e in extract_entities(doc, reference)}
+    assert named["Guy Mansfield"] == ("PERSON", ["Guy Mansfield"])

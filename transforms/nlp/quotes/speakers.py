@@ -73,6 +73,8 @@ class _SpeakerResolver:
             reporter = reporter_above(verb, self.inside_marks)
             if reporter is not None and self._speaks(reporter):
                 subject = reporter
+        if subject is not None and not inverted:
+            subject = self._person_in_apposition(subject)
         if subject is not None and subject.dep_ == "nsubjpass" and verb.lemma_ in PASSIVE_NOT_SPEAKER_VERBS:
             # 'Trump was asked, "…"', 'Blunkett has been accused of using the "politics of confusion"': the
             # one asked or accused is not the speaker; the agent ('by a reporter') is.
@@ -107,6 +109,25 @@ class _SpeakerResolver:
         if subject is None:
             return
         self._set_speaker(quote, subject, "explicit")
+
+    def _person_in_apposition(self, subject: Token) -> Token:
+        """'The chairman of the Bar Council, Guy Mansfield QC warned': with no comma to close the
+        apposition the parser gives the verb a second subject right after the first; the person named in
+        it is the speaker."""
+        if self._is_person(subject):
+            return subject
+        second = next((c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i > subject.i), None)
+        if second is None or self.inside_marks[second.idx]:
+            return subject
+        between = self.doc[subject.right_edge.i + 1 : second.left_edge.i]
+        if any(t.text != "," for t in between) or self.doc[second.left_edge.i - 1].text != ",":
+            return subject
+        named = next((t for t in second.subtree if self._is_person(t)), None)
+        return subject if named is None else named
+
+    def _is_person(self, token: Token) -> bool:
+        found = self._entity_in(token)
+        return found is not None and self.entities[found[0]].label == "PERSON"
 
     def clause_with_speaking_subject(self, start: int, end: int) -> Token | None:
         """The nearest verb above a quote whose subject, outside the quote, is a person or a body that

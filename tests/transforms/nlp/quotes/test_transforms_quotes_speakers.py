@@ -136,3 +136,8 @@ def test_a_participle_of_speaking_after_a_report_carries_on_the_reporters_words(
         "predicting that it would collect five awards."
     )
     assert [(q[2], q[3]) for q in _quotes(nlp, reference, text)] == [("Dan Ward", "Dan Ward")] * 2
+
+
+def test_a_name_in_apposition_the_parser_made_a_second_subject_is_the_speaker(nlp, reference):
+    text = 'The chairman of the Bar Council, Tom Hale QC warned there was "a real risk" to people on benefits.'
+    assert [(q[2], q[3]) for q in _quotes(nlp, reference, text)] == [("Tom Hale", "Tom Hale")]

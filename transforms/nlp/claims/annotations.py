@@ -126,7 +126,7 @@ def phrase_after(doc: Doc, start_char: int) -> Span | None:
             continue
         if last is not None and (_is_possessive(token) or _is_hyphen_inside_word(token)):
             continue
-        if not _is_content_word(token) or (last is not None and token.lower_.endswith("ed")):
+        if not _is_content_word(token) or (last is not None and looks_past_participle(token)):
             break
         last = token.i
     if last is None and doc[first].lower_ in STANDALONE_DETERMINERS:
@@ -144,12 +144,26 @@ def phrase_start_before(doc: Doc, end: int) -> int | None:
         if first is not None and _is_possessive(token):
             first = token.i
             continue
-        if not _is_content_word(token) or token.lower_ in CHANGE_WORD_SET or token.lower_.endswith("ed"):
+        if first is not None and is_year_modifier(token):
+            first = token.i  # "its 1986 income": a year says which
+            continue
+        if not _is_content_word(token) or token.lower_ in CHANGE_WORD_SET or looks_past_participle(token):
             break  # "caused damage of $10bn": a participle or past verb ends the phrase
         first = token.i
     if first is None or doc[first].lower_ in POSSESSIVES:
         return None
     return first
+
+
+def looks_past_participle(token: Token) -> bool:
+    """Without tags: 'caused', 'surveyed'; not 'rapeseed', 'hundred' or 'red'."""
+    word = token.lower_
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and word != "hundred"
+
+
+def is_year_modifier(token: Token) -> bool:
+    """A year before a noun ("1986 income", "the 2004 rate"), written as four digits."""
+    return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20")
 
 
 def _looks_plural(token: Token) -> bool:

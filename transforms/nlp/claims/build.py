@@ -29,6 +29,7 @@ from transforms.nlp.claims.lexicon import (
     TIME_PREPOSITIONS,
     UNIT_WORDS,
 )
+from transforms.nlp.claims.measured import what_is_measured
 from transforms.nlp.claims.quantities import Quantity, is_year
 from transforms.nlp.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_tokens
 
@@ -36,10 +37,6 @@ from transforms.nlp.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_to
 FRACTION_OF_CHARS = 8
 # Where "of" after a percent or share is looked for: any spacing before it, without slicing the rest of the article.
 OF_PHRASE_CHARS = 80
-# Forms of "be" after which a number is the subject's level ("Inflation is 10%").
-COPULAS = frozenset(("is", "are", "was", "were", "stood", "stands", "totalled", "totaled", "reached"))
-# Words between a verb and its number ("fell by a further 2%", "is now about 10%").
-SUBJECT_SKIP_WORDS = frozenset("by a further another about around nearly almost roughly some just now only".split())
 # A date further into the clause than this (in tokens) belongs to something else, not to the claim.
 TIME_TEXT_TOKENS = 12
 
@@ -54,6 +51,7 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
     start, end = quantity.start, quantity.end
     kind, unit, currency = quantity.kind, quantity.unit, quantity.currency
     of_what = None
+    counted = None
     if kind is None and (quantity.fraction or 0 < quantity.value < 1):
         if not re.match(r"\s+of\s+", text[end : end + FRACTION_OF_CHARS]):
             return None
@@ -70,6 +68,8 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
             kind, unit = "money", MONEY_WORDS[unit]  # "millions of dollars"
             currency = unit
         end = counted.end_char
+        if kind == "money":
+            counted = None
     if kind in ("percent", "percentage_points"):
         of_what, end = _of_what(doc, end, annotations)
     value, low, high = quantity.value, quantity.low, quantity.high
@@ -86,9 +86,8 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         scale=quantity.scale,
         approximate=quantity.approximate,
         comparator=quantity.comparator,
-        # What it measures: the whole it is a share of ("2% of GDP"), else what the sentence says changed
-        # or stands at that level ("Exports fell 7%").
-        of_what=of_what or _clause_subject(doc, start),
+        # What it measures: the whole it is a share of ("2% of GDP"), else what the words around it name.
+        of_what=of_what or what_is_measured(doc, start, end, kind, counted),
         subject=_subject(doc, start, annotations),
         time_text=_time_text(doc, end, annotations),
     )
@@ -225,25 +224,6 @@ def _subject(doc: Doc, start: int, annotations: Annotations) -> str | None:
         if obj is not None:
             return _chunk_text(doc, obj)
     return None
-
-
-def _clause_subject(doc: Doc, start: int) -> str | None:
-    """'Exports fell 7%', 'Inflation is 10%', 'the Nasdaq Composite slid 1.1%': the words right before the
-    change verb or copula the quantity follows are what it measures.  Read from the words alone, so the
-    tokenizer-only pipeline finds the same."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    i = span[0].i - 1
-    while i > 0 and doc[i].lower_ in SUBJECT_SKIP_WORDS:
-        i -= 1
-    verb = doc[i]
-    if i <= 0 or not (verb.lower_ in CHANGE_WORD_SET or verb.lower_ in COPULAS):
-        return None
-    first = phrase_start_before(doc, i)
-    if first is None or doc[first].lower_ in ("it", "they", "he", "she", "this", "that"):
-        return None
-    return doc_text(doc)[doc[first].idx : doc[i - 1].idx + len(doc[i - 1])]
 
 
 def _chunk_text(doc: Doc, head: Token) -> str:

@@ -31,6 +31,10 @@ UNIT_CARRY_FOLLOWERS = frozenset(
 )
 
 
+# What lies between an amount and its restatement: "or", a bracket or semicolon of a conversion, "vs".
+RESTATED = re.compile(r"\s*(?:\(|;|,?\s*(?:or|vs\.?|versus)\s)\s*")
+
+
 def inherit_of_what(doc: Doc, claims: list[Claim], annotations: Annotations) -> None:
     """'to 2% of GDP … from about 1.8%': the second percent in a sentence is of the same thing."""
     for claim in claims:
@@ -78,9 +82,11 @@ def link_changes(doc: Doc, claims: list[Claim], annotations: Annotations) -> Non
         if new_index is not None:
             new = claims[new_index]
             new.previous = old_index
-            # One thing changed: a subject found for either value is the other's too.
+            # One thing changed: a subject or measured thing found for either value is the other's too.
             new.subject = new.subject or old.subject
             old.subject = old.subject or new.subject
+            new.of_what = new.of_what or old.of_what
+            old.of_what = old.of_what or new.of_what
 
 
 def _change_role(text: str, claim: Claim) -> str | None:
@@ -115,9 +121,16 @@ def carry_unit_before(doc: Doc, quantity: Quantity, claims: list[Claim], annotat
 
 
 def share_what_changed(doc: Doc, claims: list[Claim], annotations: Annotations) -> None:
-    """'Exports fell 3% to $3bn': the level a change went to or from measures what the change does."""
+    """'Exports fell 3% to $3bn': the level a change went to or from measures what the change does; so does a
+    change stated after a level ('orders totaled 103.8 mln dlrs, up 4.9 pct'); an amount restated ('214 mln
+    dlrs or 3.25 dlrs per share', '$5bn (£2.6bn)', '146.4 mln vs 110.3 mln') measures what the first does."""
+    text = doc_text(doc)
+    for index in range(1, len(claims)):
+        before, claim = claims[index - 1], claims[index]
+        if RESTATED.fullmatch(text, before.end, claim.start) and (before.of_what is None) != (claim.of_what is None):
+            before.of_what = claim.of_what = before.of_what or claim.of_what
     for index, claim in enumerate(claims):
-        if claim.of_what is not None or claim.change_kind not in ("change_to", "change_from"):
+        if claim.of_what is not None or claim.change_kind == "level":
             continue
         sentence = sentence_at(doc, claim.start, annotations)
         measured = [

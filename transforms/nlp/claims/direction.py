@@ -34,7 +34,8 @@ _BETWEEN = (
     r"(?:\s+(?i:by|a\s+further|another|an?\s+additional|some|about|around|nearly|almost|roughly|just|only|\w+ly))*"
 )
 _CHANGE = alternation((*CHANGE_WORDS, *CHANGE_ING_WORDS))
-CHANGE_BEFORE = re.compile(rf"\b(?P<word>(?i:{_CHANGE})){_BETWEEN}\s+$")
+# Not after an article: "from a revised 146.7 mln" is the old level, revised, not a change of 146.7 mln.
+CHANGE_BEFORE = re.compile(rf"(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Tt]he )\b(?P<word>(?i:{_CHANGE})){_BETWEEN}\s+$")
 CHANGE_WORD = re.compile(rf"\b(?i:{_CHANGE})\b")
 TO_FROM_OR_CHANGE = re.compile(rf"\b(?i:to|from|{_CHANGE})\b")
 # A change noun or comparative right after the number ("a 7% rise", "closed 3% higher").

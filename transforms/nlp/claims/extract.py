@@ -26,8 +26,8 @@ def extract_claims(doc: Doc) -> list[Claim]:
         claim = build_claim(doc, quantity, annotations)
         if claim is not None:
             claims.append(claim)
-    inherit_of_what(doc, claims, annotations)
     link_changes(doc, claims, annotations)
     set_directions(text, claims)
     share_what_changed(doc, claims, annotations)
+    inherit_of_what(doc, claims, annotations)
     return claims

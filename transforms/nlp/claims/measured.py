@@ -1,0 +1,290 @@
+"""What a claim measures (``of_what``), read from the words around it as a journalist writes the thing:
+
+- a count measures its counted noun, with what says which ("5,000 jobs at Oracle", "23,000 people killed");
+- a noun the amount is "of" ("compensation of £173", "a margin of £8bn", "a prison term of up to six years");
+- the thing a change noun after the amount is "in" ("a 45% increase in tourist revenues");
+- a noun the amount modifies ("a $18bn loan", "its $10.3bn takeover of Peoplesoft", "a 48-yard field goal");
+- what an amount is "in" or "of" ("$1.2bn in grants", "45 billion tons of ice");
+- the subject of the change verb or copula before the amount ("Exports fell 7%", "sales of diesels are down
+  by 4.7%", "Inflation is 10%"), and the thing put "at" the amount ("estimated the EC rapeseed crop at 5.9 mln
+  tonnes").
+
+A share's whole ("2% of GDP") is read with the quantity (``build``); claims of one sentence share what they
+measure in ``changes``.  Everything here reads the words alone, so the tokenizer-only pipeline finds the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms.nlp.claims.annotations import looks_past_participle, phrase_after, phrase_start_before, starts_sentence
+from transforms.nlp.claims.lexicon import CHANGE_WORD_SET, DETERMINERS, MONTHS, POSSESSIVES
+from transforms.nlp.doc_cache import doc_text
+
+# Comparators and hedges between a noun's "of" and the amount ("a prison term of up to six years").
+HEDGE_WORDS = frozenset(
+    """
+about around approximately nearly almost roughly some just only over under up to as much little high low more
+less fewer than close at least most between an estimated a record revised the
+""".split()
+)
+# A change noun right after an amount, and the "in" that names what changed ("a 45% increase in …").
+CHANGE_NOUN_IN = re.compile(
+    r"^[ \t]+(?i:rise|increase|gain|jump|surge|growth|climb|boost|fall|drop|decline|decrease|cut|reduction|slump|"
+    r"slide|dip|premium|discount)[ \t]+(?i:in|on|over)[ \t]+"
+)
+BRACKETED_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+AMOUNT_IN = re.compile(r"^[ \t]+(?i:in|of|worth\s+of)[ \t]+")
+# Words right after an amount that are no noun it modifies: a time ("six years later", "10% earlier this
+# year"), a degree ("3% higher"), a rate's "apiece".
+NOT_MODIFIED_WORDS = frozenset(
+    """
+year years month months week weeks day days hour hours minute minutes quarter quarters decade decades
+earlier later ago previously before after higher lower more less apiece each overall altogether respectively
+instead alone so far too total vs versus against compared
+thick long high wide deep tall old away behind ahead below above
+""".split()
+)
+# Change nouns after an amount say how it moved, not what moved ("a 0.6% rise in November").
+CHANGE_NOUNS = frozenset(
+    "rise rises increase increases fall falls drop drops decline declines decrease decreases gain gains dip slide "
+    "jump jumps slump surge climb reduction cut cuts".split()
+)
+# Auxiliaries and adverbs between a subject and its change verb ("sales are down", "orders had been expected").
+AUXILIARIES = frozenset(
+    """
+is are was were be been being has have had will would could should may might must can also still now
+already just again expected set forecast likely estimated
+""".split()
+)
+# Words after which the amount is the level of the subject before them ("Inflation is 10%").
+COPULAS = frozenset(
+    "is are was were stood stands totalled totaled totals reached hit remained remains accounted".split()
+)
+# Words between a verb and its amount ("fell by a further 2%", "is now about 10%", "rose to a record").
+SUBJECT_SKIP_WORDS = frozenset(
+    """
+by a further another about around nearly almost roughly some just now only to for record more than less
+up as much high low close
+""".split()
+)
+PRONOUNS = frozenset(("it", "they", "he", "she", "this", "that", "which", "who", "there"))
+# Adjectives that may stand between the determiner and an amount that modifies a noun ("an annual £10.5bn").
+MODIFIER_WORDS_BEFORE = 3
+# How far a phrase's "of" chain is followed back ("total shipments of machine tools"): one link.
+OF_LINKS = 1
+
+
+def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: Span | None) -> str | None:
+    """The words of the sentence that say what the claim at ``[start, end)`` measures, or None."""
+    return (
+        (_whose(doc, start) + _count_with_which(doc, counted) if counted is not None else None)
+        or (_noun_modified(doc, start, end) if kind != "count" else None)
+        or _noun_of_amount(doc, start)
+        or _change_noun_in(doc, end)
+        or _amount_in(doc, end)
+        or clause_subject(doc, start)
+        or _changed_object(doc, start)
+        or _line_label(doc, start)
+    )
+
+
+def clause_subject(doc: Doc, start: int) -> str | None:
+    """'Exports fell 7%', 'Inflation is 10%', 'sales of diesels are down by 4.7%': the words before the change
+    verb or copula the amount follows; 'estimated the EC rapeseed crop at 5.9 mln tonnes': the thing put at
+    the amount."""
+    i = _token_before(doc, start)
+    while i is not None and i > 0 and doc[i].lower_ in SUBJECT_SKIP_WORDS:
+        i -= 1
+    if i is None or i <= 0:
+        return None
+    word = doc[i].lower_
+    if word == "at":
+        verb = doc[i - 1].lower_
+        if not (verb in COPULAS or verb.endswith("ed") or verb.endswith("ing") or verb == "unchanged"):
+            return _phrase_before(doc, i)  # 'estimated the EC rapeseed crop at 5.9 mln tonnes'
+        i -= 1  # 'had been trading at less than $55', 'were reported at 2.1 mln tonnes': the subject's level
+    elif not (word in CHANGE_WORD_SET or word in COPULAS or word == "off"):
+        return None
+    while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
+        i -= 1
+    return _phrase_before(doc, i)
+
+
+def _changed_object(doc: Doc, start: int) -> str | None:
+    """'cut GM's holding to 10%', 'raised its bid for Qualcomm Inc. to about $121 billion': what a change verb
+    moved to or from the amount."""
+    i = _token_before(doc, start)
+    while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS - {"to"}:
+        i -= 1
+    if i is None or i < 2 or doc[i].lower_ not in ("to", "from"):
+        return None
+    end = i - 1 if doc[i - 1].lower_ in ("up", "down") else i
+    first = phrase_start_before(doc, end)
+    if first is not None and first >= 2 and doc[first - 1].lower_ in ("for", "of", "in", "on"):
+        first = phrase_start_before(doc, first - 1) or first  # 'its bid for Qualcomm Inc.'
+    if first is None:
+        return None
+    verb = first - 1
+    while verb > 0 and doc[verb].lower_ in DETERMINERS | POSSESSIVES:
+        verb -= 1
+    if doc[verb].lower_ not in CHANGE_WORD_SET:
+        return None
+    if first > 0 and doc[first - 1].lower_ in DETERMINERS - {"a", "an", "the"}:
+        first -= 1  # 'its bid', 'their holding': whose it is
+    return doc_text(doc)[doc[first].idx : doc[end - 1].idx + len(doc[end - 1])]
+
+
+def _line_label(doc: Doc, start: int) -> str | None:
+    """'Net 146.4 mln vs 110.3 mln', 'Avg shrs 71.08 mln': the label a results table puts before the amount."""
+    i = _token_before(doc, start)
+    if i is None:
+        return None
+    first = phrase_start_before(doc, i + 1)
+    if first is None or not starts_sentence(doc[first]):
+        return None
+    return doc_text(doc)[doc[first].idx : doc[i].idx + len(doc[i])]
+
+
+def _count_with_which(doc: Doc, counted: Span) -> str:
+    """'5,000 jobs at Oracle', '23,000 people killed': the counted noun and what follows that says which."""
+    text = doc_text(doc)
+    following = doc[counted.end] if counted.end < len(doc) else None
+    if following is not None and looks_past_participle(following) and following.is_alpha:
+        return text[counted.start_char : following.idx + len(following)]
+    if following is not None and following.lower_ in ("of", "at", "in", "from", "on", "for", "with"):
+        phrase = _plain_phrase_after(doc, following.i + 1)
+        if phrase is not None:
+            return text[counted.start_char : phrase.end_char]
+    return counted.text
+
+
+def _noun_of_amount(doc: Doc, start: int) -> str | None:
+    """'compensation of £173', 'His declared income of up to £205,000', 'a margin of £8bn'."""
+    i = _token_before(doc, start)
+    while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS:
+        i -= 1
+    return _phrase_before(doc, i) if i is not None and doc[i].lower_ == "of" else None
+
+
+def _change_noun_in(doc: Doc, end: int) -> str | None:
+    match = CHANGE_NOUN_IN.match(doc_text(doc)[end : end + 40])
+    if match is None:
+        return None
+    phrase = _plain_phrase_after_char(doc, end + match.end())
+    return None if phrase is None else _with_of_phrase(doc, phrase)
+
+
+def _noun_modified(doc: Doc, start: int, end: int) -> str | None:
+    """'a $18bn loan', 'his 28.1% shareholding', 'an 18-month fight to acquire', 'a 48-yard field goal'."""
+    text = doc_text(doc)
+    end = _past_brackets(text, end)
+    if end >= len(text) or text[end] != " " or not _after_determiner(doc, start):
+        return None
+    phrase = _plain_phrase_after_char(doc, end + 1)
+    if phrase is None or phrase[-1].lower_ in CHANGE_NOUNS:
+        return None
+    return _whose(doc, start) + _with_of_phrase(doc, phrase)
+
+
+def _after_determiner(doc: Doc, start: int) -> bool:
+    """The amount sits between a determiner and a noun, as a modifier does: 'a $18bn loan', 'Oracle's
+    18-month fight', 'an annual £10.5bn black hole' (not 'spend 800 mln dlrs beginning late')."""
+    i = _token_before(doc, start)
+    for _ in range(MODIFIER_WORDS_BEFORE + 1):
+        if i is None or i < 0:
+            return False
+        if doc[i].lower_ in DETERMINERS or doc[i].lower_ in POSSESSIVES:
+            return True
+        if not (doc[i].is_alpha or doc[i].text == "-"):
+            return False
+        i -= 1
+    return False
+
+
+def _whose(doc: Doc, start: int) -> str:
+    """"Oracle's " in "Oracle's 18-month fight", "Broadcom's original " in "Broadcom's original $105 billion
+    acquisition approach": the possessive phrase right before the amount, which says whose the thing is."""
+    i = _token_before(doc, start)
+    if i is None:
+        return ""
+    first = phrase_start_before(doc, i + 1)
+    if first is None or not any(t.lower_ in POSSESSIVES for t in doc[first : i + 1]):
+        return ""
+    return doc_text(doc)[doc[first].idx : doc[i].idx + len(doc[i])] + " "
+
+
+def _amount_in(doc: Doc, end: int) -> str | None:
+    """'$1.2bn in grants', '45 billion tons of ice', '3m euros (£2.1m; $4.1m) of aid'."""
+    end = _past_brackets(doc_text(doc), end)
+    match = AMOUNT_IN.match(doc_text(doc)[end : end + 20])
+    if match is None:
+        return None
+    phrase = _plain_phrase_after_char(doc, end + match.end(), determiners=True)
+    return None if phrase is None else phrase.text
+
+
+def _past_brackets(text: str, end: int) -> int:
+    """Past a conversion in brackets right after the amount ("3m euros (£2.1m; $4.1m) of aid")."""
+    match = BRACKETED_AFTER.match(text, end)
+    return match.end() if match is not None else end
+
+
+def _plain_phrase_after_char(doc: Doc, char: int, determiners: bool = False) -> Span | None:
+    token = _token_at(doc, char)
+    return None if token is None else _plain_phrase_after(doc, token.i, determiners)
+
+
+def _plain_phrase_after(doc: Doc, index: int, determiners: bool = True) -> Span | None:
+    """A noun phrase starting at token ``index`` that names a thing: not a time, a degree or a number."""
+    if index >= len(doc):
+        return None
+    first = doc[index]
+    if not determiners and first.lower_ in DETERMINERS:
+        return None
+    if first.lower_ in NOT_MODIFIED_WORDS or first.lower_.endswith("ly") or first.lower_ in MONTHS:
+        return None
+    if looks_past_participle(first) or (
+        first.lower_.endswith("ing") and index + 1 < len(doc) and doc[index + 1].lower_ in DETERMINERS | PRONOUNS
+    ):
+        return None  # 'the 5.9% estimated in November', '18 years of doing this': a verb, not a thing
+    phrase = phrase_after(doc, first.idx)
+    if phrase is None or phrase[-1].lower_ in NOT_MODIFIED_WORDS or phrase[-1].lower_ in DETERMINERS:
+        return None
+    return phrase
+
+
+def _with_of_phrase(doc: Doc, phrase: Span) -> str:
+    """The phrase with the "of" phrase that says whose or which ("takeover of its smaller rival Peoplesoft")."""
+    if phrase.end < len(doc) - 1 and doc[phrase.end].lower_ == "of":
+        whose = _plain_phrase_after(doc, phrase.end + 1)
+        if whose is not None:
+            return doc_text(doc)[phrase.start_char : whose.end_char]
+    return phrase.text
+
+
+def _phrase_before(doc: Doc, end: int) -> str | None:
+    """The noun phrase right before token ``end``, with one "of" link it completes ("sales of diesels")."""
+    first = phrase_start_before(doc, end)
+    if first is None or doc[first].lower_ in PRONOUNS or doc[end - 1].lower_ in NOT_MODIFIED_WORDS:
+        return None
+    for _ in range(OF_LINKS):
+        if first >= 2 and doc[first - 1].lower_ == "of":
+            head = phrase_start_before(doc, first - 1)
+            if head is not None and doc[head].lower_ not in PRONOUNS:
+                first = head
+    if first > 1 and looks_past_participle(doc[first - 1]) and doc[first - 2].lower_ in DETERMINERS:
+        first -= 2  # 'His declared income': an -ed word after a determiner describes the noun
+    return doc_text(doc)[doc[first].idx : doc[end - 1].idx + len(doc[end - 1])]
+
+
+def _token_before(doc: Doc, char: int) -> int | None:
+    token = _token_at(doc, char)
+    return None if token is None or token.i == 0 else token.i - 1
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return None if span is None else span[0]

@@ -22,6 +22,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def claims_nlp():
+    """The tokenizer-only claim reader (``load_claims_pipeline``)."""
+    from flows.analyse.model import load_claims_pipeline
+
+    return load_claims_pipeline()
+
+
+@pytest.fixture(scope="session")
 def stock_nlp():
     """The model as its package ships it, every component as trained: what our pipeline is compared with."""
     import spacy

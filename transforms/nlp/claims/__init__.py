@@ -7,11 +7,11 @@ claims; a date next to a claim becomes its ``time_text``.
 
 Everything here is a regular expression over the text plus a look at spaCy's tokens: no model of its
 own.  With the analysis pipeline's annotations, entities drop names and mark dates, the tags find the
-counted noun and the parse gives ``of_what``'s phrase and the subject.  A doc from the tokenizer alone
-(plus a rule sentencizer, ``flows.analyse.model.load_claims_pipeline``: over 10× cheaper than the full model)
-gets the same numbers, units and kinds, with word lists in place of the model.  Only the subject loses
-much: without the parse it is found after a change verb ("raise Japan's defence spending to 2%") or
-before "of", not elsewhere.
+counted noun and the parse gives the subject.  A doc from the tokenizer alone (plus a rule sentencizer,
+``flows.analyse.model.load_claims_pipeline``: over 10× cheaper than the full model) gets the same numbers,
+units and kinds, with word lists in place of the model.  ``of_what`` is read from the words in both, so
+both find the same.  Only the subject loses much: without the parse it is found after a change verb ("raise
+Japan's defence spending to 2%") or before "of", not elsewhere.
 
 Modules, each importing only those above it:
 
@@ -21,6 +21,7 @@ Modules, each importing only those above it:
 * ``multiples``: multiples written as words ("twice", "threefold", "three times as powerful").
 * ``claim``: the ``Claim`` row and what its fields mean.
 * ``annotations``: which spaCy annotations a doc carries, and word-list stand-ins for missing ones.
+* ``measured``: what a claim measures (``of_what``), from the words around it.
 * ``build``: from a quantity to a claim (names and dates dropped, kind, counted noun, ``of_what``, subject,
   time).
 * ``changes``: claims of one sentence read together (shared ``of_what``, old value → new value, an unrepeated

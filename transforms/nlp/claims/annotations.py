@@ -31,6 +31,27 @@ from transforms.nlp.claims.lexicon import (
     alternation,
 )
 
+# Words ending in -ed that are no verb form ("rapeseed", "speed", "hundred"), or a present form ("exceed").
+NOT_PARTICIPLE_ENDINGS = (
+    "seed",
+    "need",
+    "speed",
+    "feed",
+    "weed",
+    "breed",
+    "deed",
+    "bleed",
+    "steed",
+    "tweed",
+    "hundred",
+    "indeed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "bed",
+    "shed",
+    "sled",
+)
 # Without a parse a noun phrase is read word by word; it is never longer than this.
 LEXICAL_PHRASE_WORDS = 6
 
@@ -156,9 +177,9 @@ def phrase_start_before(doc: Doc, end: int) -> int | None:
 
 
 def looks_past_participle(token: Token) -> bool:
-    """Without tags: 'caused', 'surveyed'; not 'rapeseed', 'hundred' or 'red'."""
+    """Without tags: 'caused', 'surveyed', 'agreed'; not 'rapeseed', 'hundred' or 'red'."""
     word = token.lower_
-    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and word != "hundred"
+    return len(word) > 4 and word.endswith("ed") and not word.endswith(NOT_PARTICIPLE_ENDINGS)
 
 
 def is_year_modifier(token: Token) -> bool:

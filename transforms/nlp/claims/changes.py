@@ -32,7 +32,7 @@ UNIT_CARRY_FOLLOWERS = frozenset(
 
 
 # What lies between an amount and its restatement: "or", a bracket or semicolon of a conversion, "vs".
-RESTATED = re.compile(r"\s*(?:\(|;|,?\s*(?:or|vs\.?|versus)\s)\s*")
+RESTATED = re.compile(r"[ \t]{0,8}(?:[(;]|(?:,[ \t]{0,8})?(?:or|vs\.?|versus)(?=[ \t]))[ \t]{0,8}")
 
 
 def inherit_of_what(doc: Doc, claims: list[Claim], annotations: Annotations) -> None:

@@ -35,7 +35,7 @@ CHANGE_NOUN_IN = re.compile(
     r"^[ \t]+(?i:rise|increase|gain|jump|surge|growth|climb|boost|fall|drop|decline|decrease|cut|reduction|slump|"
     r"slide|dip|premium|discount)[ \t]+(?i:in|on|over)[ \t]+"
 )
-BRACKETED_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+BRACKETED_AFTER = re.compile(r"[ \t]{0,8}\([^()\n]{1,40}\)")
 AMOUNT_IN = re.compile(r"^[ \t]+(?i:in|of|worth\s+of)[ \t]+")
 # Words right after an amount that are no noun it modifies: a time ("six years later", "10% earlier this
 # year"), a degree ("3% higher"), a rate's "apiece".
@@ -205,12 +205,14 @@ def _after_determiner(doc: Doc, start: int) -> bool:
 
 
 def _whose(doc: Doc, start: int) -> str:
-    """"Oracle's " in "Oracle's 18-month fight", "Broadcom's original " in "Broadcom's original $105 billion
+    """ "Oracle's " in "Oracle's 18-month fight", "Broadcom's original " in "Broadcom's original $105 billion
     acquisition approach": the possessive phrase right before the amount, which says whose the thing is."""
     i = _token_before(doc, start)
     if i is None:
         return ""
     first = phrase_start_before(doc, i + 1)
+    if doc[i].lower_ in POSSESSIVES:
+        first = phrase_start_before(doc, i)  # the phrase ends in its "'s"
     if first is None or not any(t.lower_ in POSSESSIVES for t in doc[first : i + 1]):
         return ""
     return doc_text(doc)[doc[first].idx : doc[i].idx + len(doc[i])] + " "

@@ -26,13 +26,6 @@ CLAIM_FIELDS = (
 )
 
 
-@pytest.fixture(scope="module")
-def claims_nlp():
-    from flows.analyse.model import load_claims_pipeline
-
-    return load_claims_pipeline()
-
-
 def _claims(nlp, text: str) -> list[tuple]:
     return [tuple(getattr(claim, field) for field in CLAIM_FIELDS) for claim in extract_claims(nlp(text))]
 

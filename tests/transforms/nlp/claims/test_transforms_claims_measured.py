@@ -1,0 +1,40 @@
+"""What a claim measures (``of_what``), read from the words around it: the same from both pipelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.nlp.claims import extract_claims
+
+SENTENCES = [
+    # a count: its noun, and the participle or phrase that says which
+    ("At least 23,000 people killed in the floods were buried.", {"At least 23,000 people": "people killed"}),
+    ("Oracle is cutting 5,000 jobs at its Texas plants.", {"5,000 jobs": "jobs at its Texas plants"}),
+    # a noun the amount modifies, with whose it is and what it is of
+    (
+        "Oracle's $10.3bn takeover of its smaller rival Peoplesoft closed.",
+        {"$10.3bn": "Oracle's takeover of its smaller rival Peoplesoft"},
+    ),
+    ("Turkey accepted a $18bn loan from the IMF.", {"$18bn": "loan"}),
+    # a noun the amount is "of", past a hedge
+    ("He could face a prison term of up to six years.", {"up to six years": "prison term"}),
+    # what a change noun is "in"; what an amount is "in" or "of", past a conversion in brackets
+    ("Figures showed a 45% increase in tourist revenues.", {"45%": "tourist revenues"}),
+    ("The EU will deliver 3m euros (£2.1m) of aid.", {"3m euros": "aid", "£2.1m": "aid"}),
+    # the subject of a change verb or copula, past auxiliaries, with the "of" phrase it completes
+    ("Sales of diesel cars are down by 4.7% this year.", {"4.7%": "Sales of diesel cars"}),
+    ("It estimated the EC rapeseed crop at 5.9 mln tonnes.", {"5.9 mln tonnes": "EC rapeseed crop"}),
+    # what a change verb moved, and the old and new values of one change
+    ("GM cut its holding to 10% from 20%.", {"10%": "its holding", "20%": "its holding"}),
+    # a results table's label, shared with the restated value after "vs"
+    ("Net 146.4 mln dlrs vs 110.3 mln dlrs", {"146.4 mln dlrs": "Net", "110.3 mln dlrs": "Net"}),
+    # a time after the amount is no thing measured
+    ("He retired two years later.", {"two years": None}),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", SENTENCES)
+def test_what_each_claim_measures(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        measured = {claim.surface: claim.of_what for claim in extract_claims(pipeline(sentence))}
+        assert {surface: measured.get(surface, "missing") for surface in expected} == expected

@@ -19,7 +19,13 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.nlp.claims.annotations import looks_past_participle, phrase_after, phrase_start_before, starts_sentence
+from transforms.nlp.claims.annotations import (
+    is_year_modifier,
+    looks_past_participle,
+    phrase_after,
+    phrase_start_before,
+    starts_sentence,
+)
 from transforms.nlp.claims.lexicon import CHANGE_WORD_SET, DETERMINERS, MONTHS, POSSESSIVES
 from transforms.nlp.doc_cache import doc_text
 
@@ -43,7 +49,7 @@ NOT_MODIFIED_WORDS = frozenset(
     """
 year years month months week weeks day days hour hours minute minutes quarter quarters decade decades
 earlier later ago previously before after higher lower more less apiece each overall altogether respectively
-instead alone so far too total vs versus against compared
+instead alone so far too total vs versus against compared monday tuesday wednesday thursday friday saturday sunday
 thick long high wide deep tall old away behind ahead below above
 """.split()
 )
@@ -61,18 +67,29 @@ already just again expected set forecast likely estimated
 )
 # Words after which the amount is the level of the subject before them ("Inflation is 10%").
 COPULAS = frozenset(
-    "is are was were stood stands totalled totaled totals reached hit remained remains accounted".split()
+    """
+is are was were stood stands totalled totaled totals reached hit remained remains accounted amounted amounts
+traded trades closed closes opened opens ended ends finished peaked averaged averages valued priced settled
+""".split()
 )
 # Words between a verb and its amount ("fell by a further 2%", "is now about 10%", "rose to a record").
 SUBJECT_SKIP_WORDS = frozenset(
     """
-by a further another about around nearly almost roughly some just now only to for record more than less
-up as much high low close
+by a further another about around nearly almost roughly some just now only to from for record more than less
+up as much high low close over under
 """.split()
 )
 PRONOUNS = frozenset(("it", "they", "he", "she", "this", "that", "which", "who", "there"))
+# How long a fronted "Of the companies surveyed," may be.
+FRONTED_WORDS = 10
 # Adjectives that may stand between the determiner and an amount that modifies a noun ("an annual £10.5bn").
 MODIFIER_WORDS_BEFORE = 3
+# A phrase saying when, between a subject and its verb ("in February last year"), is at most this long.
+TIME_PHRASE_WORDS = 5
+TIME_PREPOSITIONS = frozenset("in at for on during".split())
+TIME_WORDS = frozenset(
+    "year years quarter month week day last this next previous prior first second third fourth half end".split()
+)
 # How far a phrase's "of" chain is followed back ("total shipments of machine tools"): one link.
 OF_LINKS = 1
 
@@ -81,13 +98,14 @@ def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: 
     """The words of the sentence that say what the claim at ``[start, end)`` measures, or None."""
     return (
         (_whose(doc, start) + _count_with_which(doc, counted) if counted is not None else None)
-        or (_noun_modified(doc, start, end) if kind != "count" else None)
+        or (_noun_modified(doc, start, end, kind) if kind != "count" else None)
         or _noun_of_amount(doc, start)
         or _change_noun_in(doc, end)
         or _amount_in(doc, end)
         or clause_subject(doc, start)
         or _changed_object(doc, start)
         or _line_label(doc, start)
+        or _fronted_whole(doc, start)
     )
 
 
@@ -96,21 +114,31 @@ def clause_subject(doc: Doc, start: int) -> str | None:
     verb or copula the amount follows; 'estimated the EC rapeseed crop at 5.9 mln tonnes': the thing put at
     the amount."""
     i = _token_before(doc, start)
-    while i is not None and i > 0 and doc[i].lower_ in SUBJECT_SKIP_WORDS:
+    while i is not None and i > 0 and (doc[i].lower_ in SUBJECT_SKIP_WORDS or _is_adverb(doc[i])):
         i -= 1
     if i is None or i <= 0:
         return None
     word = doc[i].lower_
     if word == "at":
-        verb = doc[i - 1].lower_
-        if not (verb in COPULAS or verb.endswith("ed") or verb.endswith("ing") or verb == "unchanged"):
+        verb = doc[i - 1]
+        if not (_is_level_verb(verb) or looks_past_participle(verb) or verb.lower_.endswith("ing")):
             return _phrase_before(doc, i)  # 'estimated the EC rapeseed crop at 5.9 mln tonnes'
         i -= 1  # 'had been trading at less than $55', 'were reported at 2.1 mln tonnes': the subject's level
-    elif not (word in CHANGE_WORD_SET or word in COPULAS or word == "off"):
+    elif not _is_level_verb(doc[i]):
         return None
-    while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
+    while i > 0 and (doc[i - 1].lower_ in AUXILIARIES or _is_adverb(doc[i - 1])):
         i -= 1
     return _phrase_before(doc, i)
+
+
+def _is_level_verb(token: Token) -> bool:
+    """A verb after which an amount is its subject's level or change ('fell', 'is', 'traded', 'up')."""
+    word = token.lower_
+    return word in CHANGE_WORD_SET or word in COPULAS or word in ("off", "unchanged")
+
+
+def _is_adverb(token: Token) -> bool:
+    return len(token.lower_) > 4 and token.lower_.endswith("ly") and token.is_alpha
 
 
 def _changed_object(doc: Doc, start: int) -> str | None:
@@ -135,6 +163,17 @@ def _changed_object(doc: Doc, start: int) -> str | None:
     if first > 0 and doc[first - 1].lower_ in DETERMINERS - {"a", "an", "the"}:
         first -= 1  # 'its bid', 'their holding': whose it is
     return doc_text(doc)[doc[first].idx : doc[end - 1].idx + len(doc[end - 1])]
+
+
+def _fronted_whole(doc: Doc, start: int) -> str | None:
+    """'Of the companies surveyed, 30% saw orders rise': the whole a share is of, put first."""
+    i = _token_before(doc, start)
+    if i is None or doc[i].text != ",":
+        return None
+    opening = next((k for k in range(i - 1, max(-1, i - FRONTED_WORDS), -1) if starts_sentence(doc[k])), None)
+    if opening is None or doc[opening].lower_ != "of" or opening + 1 >= i:
+        return None
+    return doc_text(doc)[doc[opening + 1].idx : doc[i - 1].idx + len(doc[i - 1])]
 
 
 def _line_label(doc: Doc, start: int) -> str | None:
@@ -177,12 +216,14 @@ def _change_noun_in(doc: Doc, end: int) -> str | None:
     return None if phrase is None else _with_of_phrase(doc, phrase)
 
 
-def _noun_modified(doc: Doc, start: int, end: int) -> str | None:
+def _noun_modified(doc: Doc, start: int, end: int, kind: str | None) -> str | None:
     """'a $18bn loan', 'his 28.1% shareholding', 'an 18-month fight to acquire', 'a 48-yard field goal'."""
     text = doc_text(doc)
     end = _past_brackets(text, end)
-    if end >= len(text) or text[end] != " " or not _after_determiner(doc, start):
+    if end >= len(text) or text[end] != " ":
         return None
+    if kind not in ("percent", "percentage_points") and not _after_determiner(doc, start):
+        return None  # a percent before a noun modifies it ('7.9% growth', '6.75 pct capital bonds')
     phrase = _plain_phrase_after_char(doc, end + 1)
     if phrase is None or phrase[-1].lower_ in CHANGE_NOUNS:
         return None
@@ -268,18 +309,45 @@ def _with_of_phrase(doc: Doc, phrase: Span) -> str:
 
 
 def _phrase_before(doc: Doc, end: int) -> str | None:
-    """The noun phrase right before token ``end``, with one "of" link it completes ("sales of diesels")."""
+    """The noun phrase right before token ``end``, with one "of"/"in" link it completes ("sales of diesels",
+    "currency in circulation"), past
+    what says when ("Currency in circulation in February fell") and a short form in brackets ("Gross domestic
+    product (GDP) rose")."""
+    end = _before_brackets_and_time(doc, end)
     first = phrase_start_before(doc, end)
     if first is None or doc[first].lower_ in PRONOUNS or doc[end - 1].lower_ in NOT_MODIFIED_WORDS:
         return None
     for _ in range(OF_LINKS):
-        if first >= 2 and doc[first - 1].lower_ == "of":
+        if first >= 2 and doc[first - 1].lower_ in ("of", "in"):
             head = phrase_start_before(doc, first - 1)
             if head is not None and doc[head].lower_ not in PRONOUNS:
                 first = head
     if first > 1 and looks_past_participle(doc[first - 1]) and doc[first - 2].lower_ in DETERMINERS:
         first -= 2  # 'His declared income': an -ed word after a determiner describes the noun
     return doc_text(doc)[doc[first].idx : doc[end - 1].idx + len(doc[end - 1])]
+
+
+def _before_brackets_and_time(doc: Doc, end: int) -> int:
+    if end >= 3 and doc[end - 1].text == ")":
+        opening = next((k for k in range(end - 2, max(0, end - 6), -1) if doc[k].text == "("), None)
+        end = opening if opening is not None else end
+    for k in range(end - 1, max(0, end - TIME_PHRASE_WORDS) - 1, -1):
+        if doc[k].lower_ in TIME_PREPOSITIONS:
+            if k < end - 1 and all(_says_when(t) or t.lower_ in DETERMINERS for t in doc[k + 1 : end]):
+                return k  # 'at end-February', 'in February last year', 'for the year'
+            break
+    return end
+
+
+def _says_when(token: Token) -> bool:
+    word = token.lower_
+    return (
+        word in MONTHS
+        or word in TIME_WORDS
+        or is_year_modifier(token)
+        or any(part in MONTHS for part in word.split("-"))
+        or token.text == "-"
+    )
 
 
 def _token_before(doc: Doc, char: int) -> int | None:

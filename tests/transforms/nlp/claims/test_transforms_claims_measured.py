@@ -26,6 +26,16 @@ SENTENCES = [
     ("It estimated the EC rapeseed crop at 5.9 mln tonnes.", {"5.9 mln tonnes": "EC rapeseed crop"}),
     # what a change verb moved, and the old and new values of one change
     ("GM cut its holding to 10% from 20%.", {"10%": "its holding", "20%": "its holding"}),
+    # past what says when, and a short form in brackets
+    (
+        "Currency in circulation in February fell to 7.43 billion ringgit.",
+        {"7.43 billion ringgit": "Currency in circulation"},
+    ),
+    ("Gross domestic product (GDP) rose by 1.7% last year.", {"1.7%": "Gross domestic product"}),
+    # a level verb, an adverb between; a fronted whole; a percent before the noun it modifies
+    ("The stock had traded over 54 dlrs last week.", {"over 54 dlrs": "stock"}),
+    ("Of the companies surveyed, 30% saw orders rise.", {"30%": "the companies surveyed"}),
+    ("The bank will issue 6.75 pct capital bonds.", {"6.75 pct": "capital bonds"}),
     # a results table's label, shared with the restated value after "vs"
     ("Net 146.4 mln dlrs vs 110.3 mln dlrs", {"146.4 mln dlrs": "Net", "110.3 mln dlrs": "Net"}),
     # a time after the amount is no thing measured

@@ -25,6 +25,7 @@ from transforms.nlp.claims.lexicon import (
     MONTHS,
     NAME_ENTITY_TYPES,
     OF_WHAT_ALIASES,
+    ORDINAL_WORDS,
     TIME_ADVERBS,
     TIME_PREPOSITIONS,
     UNIT_WORDS,
@@ -102,8 +103,16 @@ def _is_part_of_name_or_date(
     if not names_allowed and _inside_name(span, quantity, annotations):
         return True
     first, last = span[0], span[-1]
-    # A number right after another ("245 23 yen") is part of a code, not an amount.
-    if first.i > 0 and doc[first.i - 1].like_num and doc[first.i - 1].whitespace_ and not quantity.vague:
+    # A number right after another ("245 23 yen") is part of a code, not an amount; after an ordinal ("the
+    # first ten months") it is one.
+    before = doc[first.i - 1] if first.i > 0 else None
+    if (
+        before is not None
+        and before.like_num
+        and before.lower_ not in ORDINAL_WORDS
+        and before.whitespace_
+        and not quantity.vague
+    ):
         return True
     if has_unit:
         return False

@@ -588,6 +588,10 @@ TIME_PREPOSITIONS = frozenset(("by", "until", "before", "after", "since", "throu
 TIME_ADVERBS = frozenset(("currently", "now", "today", "annually", "yearly", "this year", "last year", "next year"))
 # Entity types whose numbers are part of a name ("World War Two", "Boeing 737").
 NAME_ENTITY_TYPES = frozenset(("EVENT", "ORG", "PERSON", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "GPE"))
+# Ordinals spelled out, which spaCy's like_num counts as numbers.
+ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth last next".split()
+)
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()

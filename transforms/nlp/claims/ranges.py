@@ -43,7 +43,15 @@ def join_ranges_and_lists(text: str, quantities: list[Quantity]) -> list[Quantit
 
 def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
     gap = text[first.end : second.start]
-    if RANGE_GAP.fullmatch(gap) is None or first.fraction or second.fraction or first.vague or second.vague:
+    # "8,182,500 tonnes -- 4,080,500 tonnes": a double hyphen is a dash between clauses, not a range.
+    if (
+        "--" in gap
+        or RANGE_GAP.fullmatch(gap) is None
+        or first.fraction
+        or second.fraction
+        or first.vague
+        or second.vague
+    ):
         return None
     if is_year(text, first) or is_year(text, second):
         return None  # "2013-14", "the 2026 forecast to 2%"

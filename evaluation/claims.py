@@ -67,9 +67,6 @@ QUANTULUM_UNIT_NAMES: dict[str, frozenset[str]] = {
         "AUD": ("Australian dollar",),
         "CAD": ("Canadian dollar",),
         "NZD": ("New Zealand dollar",),
-        "cent": ("cent",),
-        "penny": ("penny",),
-        "dime": ("dime",),
         # time
         "second": ("second",),
         "minute": ("minute",),
@@ -173,6 +170,9 @@ QUANTULUM_UNIT_NAMES: dict[str, frozenset[str]] = {
 POWER_WORDS = {"2": "square", "3": "cubic", "-1": "inverse"}
 # Units quantulum uses for what are plain counts to us: 1 dozen = 12 of something.
 QUANTULUM_COUNTING_UNITS = {"dozen": 12.0, "baker's dozen": 13.0, "gross": 144.0}
+# quantulum3 keeps a sub-unit of money ("3 dimes"); we state it in its currency (0.3 USD), the same amount:
+# its expected value is compared in the currency (a cent's currency is not stated: any dollar).
+QUANTULUM_SUBUNITS = {"penny": (0.01, "pound sterling"), "cent": (0.01, "dollar"), "dime": (0.1, "dollar")}
 # Our quantity kinds that have no physical unit: quantulum calls them dimensionless.
 UNITLESS_KINDS = frozenset(("count", "number"))
 
@@ -360,6 +360,9 @@ def _normalise_expected(item: dict) -> dict:
     value = float(item["value"])
     if unit in QUANTULUM_COUNTING_UNITS:
         value, unit = value * QUANTULUM_COUNTING_UNITS[unit], DIMENSIONLESS
+    elif unit in QUANTULUM_SUBUNITS:
+        share, unit = QUANTULUM_SUBUNITS[unit]
+        value *= share
     return {"value": value, "unit": unit, "surface": item.get("surface", "")}
 
 

@@ -1,7 +1,8 @@
-"""Claims of one sentence read together: a percent without ``of_what`` takes the one of another percent; a
-value introduced as the old one ("from about 1.8%", "up from $3bn") becomes the ``previous`` of the new one;
-an amount whose unit is not repeated takes the one before it ("146.4 mln dlrs vs 110.3 mln"); the ends of a
-change measure what the change does.
+"""Claims read together.  In the article: a sub-unit of money in its currency ("15 cents" after "$" amounts);
+an amount whose unit is not repeated takes the one before it ("146.4 mln dlrs vs 110.3 mln").  In one
+sentence: a value introduced as the old one ("from about 1.8%", "up from $3bn") becomes the ``previous`` of
+the new one; the ends of a change, a change stated after a level and a restated amount measure the same
+thing; a percent without ``of_what`` takes the one of another percent.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 
 from transforms.nlp.claims.annotations import Annotations, sentence_at
 from transforms.nlp.claims.claim import Claim
+from transforms.nlp.claims.lexicon import SUBUNIT_SHARES
 from transforms.nlp.claims.quantities import Quantity, text_before
 from transforms.nlp.doc_cache import doc_text
 
@@ -33,6 +35,26 @@ UNIT_CARRY_FOLLOWERS = frozenset(
 
 # What lies between an amount and its restatement: "or", a bracket or semicolon of a conversion, "vs".
 RESTATED = re.compile(r"[ \t]{0,8}(?:[(;]|(?:,[ \t]{0,8})?(?:or|vs\.?|versus)(?=[ \t]))[ \t]{0,8}")
+
+
+# Currencies whose minor unit is the cent: "15 cents" is in the one the article last named among them.
+CENT_CURRENCIES = frozenset("USD EUR CAD AUD NZD HKD SGD ZAR TWD".split())
+
+
+def in_main_currency_unit(claims: list[Claim]) -> None:
+    """'18p' is 0.18 GBP, '18 sen' 0.18 MYR, '15 cents' 0.15 of the cent currency named last before it (USD
+    when none is): a claim states money in its currency, so that amounts add up."""
+    for index, claim in enumerate(claims):
+        subunit, per, rate = (claim.unit or "").partition("/")  # "cent/unit": 15 cents a unit
+        share = SUBUNIT_SHARES.get(subunit)
+        if share is None:
+            continue
+        named = (c.currency for c in reversed(claims[:index]) if c.currency in CENT_CURRENCIES and c.currency == c.unit)
+        currency = claim.currency or next(named, "USD")
+        claim.value *= share
+        claim.value_low = claim.value_low * share if claim.value_low is not None else None
+        claim.value_high = claim.value_high * share if claim.value_high is not None else None
+        claim.currency, claim.unit = currency, currency + per + rate
 
 
 def inherit_of_what(doc: Doc, claims: list[Claim], annotations: Annotations) -> None:

@@ -13,7 +13,7 @@ What a claim row means:
   Celsius").
 * "rose from A to B" (a change verb before "from") is two claims, the old and the new value; without
   a change verb, "from A to B", "A to B" and "between A and B" are one range.
-* Units: an ISO 4217 code for money ("USD"; sub-units as "cent", "penny", "dime"); the SI symbol
+* Units: an ISO 4217 code for money ("USD"; a sub-unit in its currency: "18p" is 0.18 GBP); the SI symbol
   where one is usual ("km", "kg", "GW", "°C", "MB"); else the singular English name ("mile",
   "tonne", "year", "gallon").  "a/b" for rates ("USD/hour", "km/h", "barrel/day", "times/week"); a
   power as a suffix ("km2", "s2", "s-1").  A count's unit is the noun it counts ("fighter jets").

@@ -6,7 +6,13 @@ from spacy.tokens import Doc
 
 from transforms.nlp.claims.annotations import Annotations
 from transforms.nlp.claims.build import build_claim
-from transforms.nlp.claims.changes import carry_unit_before, inherit_of_what, link_changes, share_what_changed
+from transforms.nlp.claims.changes import (
+    carry_unit_before,
+    in_main_currency_unit,
+    inherit_of_what,
+    link_changes,
+    share_what_changed,
+)
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.direction import set_directions
 from transforms.nlp.claims.multiples import read_multiples, with_multiples
@@ -26,6 +32,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
         claim = build_claim(doc, quantity, annotations)
         if claim is not None:
             claims.append(claim)
+    in_main_currency_unit(claims)
     link_changes(doc, claims, annotations)
     set_directions(text, claims)
     share_what_changed(doc, claims, annotations)

@@ -128,6 +128,10 @@ CURRENCY_SYMBOLS = {
     "₽": "RUB",
     "Rs.": "INR",
     "Rs": "INR",
+    "RM": "MYR",
+    "Y=": "JPY",
+    "NT$": "TWD",
+    "SFr": "CHF",
 }
 ISO_CURRENCIES = (
     "USD",
@@ -201,7 +205,7 @@ CURRENCY_WORDS = {
     "KES": ("kenyan shillings",),
     "ILS": ("shekels",),
 }
-# Sub-units of money: (unit, currency when it is certain).
+# Sub-units of money: (unit, currency when it is certain).  "p" only right after the number ("18p").
 MONEY_SUBUNITS = {
     "cents": ("cent", None),
     "cent": ("cent", None),
@@ -209,9 +213,13 @@ MONEY_SUBUNITS = {
     "pence": ("penny", "GBP"),
     "penny": ("penny", "GBP"),
     "pennies": ("penny", "GBP"),
+    "p": ("penny", "GBP"),
     "dimes": ("dime", "USD"),
     "dime": ("dime", "USD"),
+    "sen": ("sen", "MYR"),
 }
+# What a sub-unit is worth in its currency: a claim states it in the currency ("18p" is 0.18 GBP).
+SUBUNIT_SHARES = {"cent": 0.01, "penny": 0.01, "dime": 0.1, "sen": 0.01}
 
 # (our unit, kind, words (matched in any case), symbols (matched as written)).
 UNIT_TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (

@@ -54,10 +54,16 @@ _word_number = rf"(?:{_tens}(?:[-\s](?:one|two|three|four|five|six|seven|eight|n
 _word_separator = r"(?:\s+|-|(?<=dred|sand|lion)(?:\s*,\s*|\s+and\s+|\s*&\s*))"
 _fraction_numerator = r"(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)"
 
+# A currency written in letters may be glued to its number ("RM23.50", "AUD1.5m"): the one word a number
+# may follow without a space.
+_glued_currency = "|".join(
+    rf"(?<=\b{re.escape(code)})" for code in sorted((*CURRENCY_SYMBOLS, *ISO_CURRENCIES)) if code[-1].isalpha()
+)
+
 NUMBER_PATTERN = re.compile(
     rf"""
     (?P<digits>
-        (?<![\w.,/:^])(?<![A-Za-z]-)
+        (?:(?<![\w.,/:^])|{_glued_currency})(?<![A-Za-z]-)
         (?:
             \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
           | \d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?![\d,.])
@@ -403,6 +409,8 @@ def _unit_term(text: str, position: int, quantity: Quantity | None, *, gap: bool
         else:
             unit, kind, currency = code, "money", code
     elif match.group("subunit"):
+        if gap and match.group("subunit") == "p":
+            return None  # "5 p" is no penny; "18p" is
         unit, currency = MONEY_SUBUNITS[match.group("subunit").lower()]
         kind = "money"
     elif match.group("word"):

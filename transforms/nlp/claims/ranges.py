@@ -12,6 +12,8 @@ from transforms.nlp.claims.quantities import Quantity, is_year, text_before, wor
 
 # A change verb before "from" ("rose from $350 to $680"): an old and a new value, not a range.
 CHANGE_BEFORE_FROM = re.compile(rf"\b(?i:{alternation(CHANGE_WORDS)})(?:\s+\w+ly)?\s+from\s+$")
+# A change verb right before the first amount ("rose 18p to 245p"): the change and the new level, not a range.
+CHANGE_BEFORE_AMOUNT = re.compile(rf"\b(?i:{alternation(CHANGE_WORDS)})(?:\s+(?i:by|\w+ly))?\s+$")
 # The word that opens a range ("between 10 and 20", "from 7 to 10").
 RANGE_INTRO = re.compile(r"(?:^|\W)(?P<word>(?i:between|from))\s+$")
 # Possessive: with plain \s* a long run of spaces between two numbers was re-split at every position.
@@ -60,6 +62,8 @@ def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
         return None
     if intro is not None and intro[0] == "from" and CHANGE_BEFORE_FROM.search(text_before(text, first.start)):
         return None  # "rose from $350 to $680": an old and a new value
+    if intro is None and "to" in gap.lower() and CHANGE_BEFORE_AMOUNT.search(text_before(text, first.start)):
+        return None  # "rose 18p to 245p": the change and the level it reached
     money_scaled = first.kind == "money" and second.kind is None and second.scale is not None  # "$3-4 billion"
     if first.kind is not None and (first.kind, first.unit) != (second.kind, second.unit) and not money_scaled:
         return None

@@ -19,3 +19,24 @@ from transforms.nlp.claims import extract_claims
 def test_amounts_read_on_both_pipelines(nlp, claims_nlp, sentence, surfaces):
     for pipeline in (nlp, claims_nlp):
         assert [claim.surface for claim in extract_claims(pipeline(sentence))] == surfaces
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a sub-unit is stated in its currency; a currency in letters may be glued to its number
+        ("The shares rose 18 sen to RM23.50.", [("18 sen", 0.18, "MYR"), ("RM23.50", 23.5, "MYR")]),
+        ("BP rose 18p to 245p.", [("18p", 0.18, "GBP"), ("245p", 2.45, "GBP")]),
+        # a cent is in the cent currency named before it, else the US dollar's
+        (
+            "The fund raised AUD1.5m and paid 15 cents a unit.",
+            [("AUD1.5m", 1.5e6, "AUD"), ("15 cents a unit", 0.15, "AUD/unit")],
+        ),
+        ("Oracle shares rose 15 cents.", [("15 cents", 0.15, "USD")]),
+        ("Page 5 p 7 of the report.", []),
+    ],
+)
+def test_money_in_its_currency(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, round(c.value, 6), c.unit) for c in claims] == expected

@@ -82,7 +82,7 @@ def test_numbers_in_names_are_not_claims_without_entities(claims_nlp, text):
             "The 300 policemen and 42 aircraft were counted.",
             [("300 policemen", "policemen"), ("42 aircraft", "aircraft")],
         ),
-        ("That one costs 3 dimes.", [("3 dimes", "dime")]),  # "one" never counts a plural
+        ("That one costs 3 dimes.", [("3 dimes", "USD")]),  # "one" never counts a plural; a dime is 0.1 USD
         ("Arsenal's 22-cap defender joined.", []),  # the number is part of a modifier
     ],
 )

@@ -122,7 +122,10 @@ def plural_phrase(tokens: Sequence[Token]) -> Span | None:
             if position == 0:
                 return None  # "60,000-seater", "22-cap": the number is part of a modifier
             continue
-        if not (_is_content_word(token) or token.lower_ in COUNT_MODIFIERS):
+        in_compound = starts_compound(tokens, position) or (
+            position > 0 and _is_hyphen_inside_word(tokens[position - 1])
+        )
+        if not (_is_content_word(token) or token.lower_ in COUNT_MODIFIERS or in_compound):
             return None
         if _looks_plural(token):
             last = position
@@ -207,6 +210,11 @@ def _is_content_word(token: Token) -> bool:
         and word not in COMMON_VERBS
         and word not in MONTHS
     )
+
+
+def starts_compound(tokens: Sequence[Token], position: int) -> bool:
+    """'one-man', 'state-run': the word at ``position`` and the next one, joined by a hyphen, modify a noun."""
+    return position + 2 < len(tokens) and _is_hyphen_inside_word(tokens[position + 1]) and tokens[position + 2].is_alpha
 
 
 def _is_hyphen_inside_word(token: Token) -> bool:

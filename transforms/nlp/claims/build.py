@@ -15,6 +15,7 @@ from transforms.nlp.claims.annotations import (
     phrase_start_before,
     plural_phrase,
     sentence_at,
+    starts_compound,
     starts_sentence,
 )
 from transforms.nlp.claims.claim import Claim
@@ -161,16 +162,22 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         # "That one costs": one of something is never a plural
         return plural_phrase(tokens) if quantity.value != 1 else None
     noun_tokens: list[Token] = []
-    for token in tokens:
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if k + 2 < len(tokens) and (token.is_alpha or token.like_num) and starts_compound(tokens, k):
+            noun_tokens.extend(tokens[k : k + 3])  # 'two one-man shows', '190 state-run companies'
+            k += 3
+            continue
         if token.lower_ in COLLECTIVE_COUNT_NOUNS:
             noun_tokens.append(token)
             break
         if token.pos_ in ("NOUN", "PROPN", "ADJ") and not token.is_punct:
             noun_tokens.append(token)
-            if token.tag_ in ("NNS", "NNPS") and (
-                len(noun_tokens) == len(tokens) or tokens[len(noun_tokens)].pos_ != "NOUN"
-            ):
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            if token.tag_ in ("NNS", "NNPS") and (following is None or following.pos_ != "NOUN"):
                 break
+            k += 1
             continue
         break
     while noun_tokens and noun_tokens[-1].pos_ == "ADJ" and noun_tokens[-1].lower_ not in COLLECTIVE_COUNT_NOUNS:

@@ -80,7 +80,7 @@ NUMBER_PATTERN = re.compile(
   | (?P<vague>\b(?<!the\s)(?<!The\s)(?:(?i:a\s+dozen)|(?i:dozens|scores|hundreds|thousands|millions|billions|tens)
         (?=\s+of\b))(?:\s+of\s+(?:thousands|millions|billions)\b)?)
   | (?P<words>\b(?:(?i:an?)(?=\s+(?i:{_magnitude})\b)|(?i:{_word_number})\b)
-        (?:{_word_separator}(?i:{_word_number}|{_magnitude})\b)*)
+        (?:{_word_separator}(?i:{_magnitude})\b(?:{_word_separator}(?i:{_word_number})\b)?)*)
   | (?P<a_unit>\b(?i:an?)(?=\s+(?i:{alternation(ONE_UNIT_WORDS)})\b))
     """,
     re.VERBOSE,

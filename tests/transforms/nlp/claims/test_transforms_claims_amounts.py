@@ -12,6 +12,8 @@ from transforms.nlp.claims import extract_claims
     [
         # a period framed by an ordinal is a duration ("the first ten months"), not a code after a number
         ("Over the first ten months of the year, sales rose 3.9 per cent.", ["ten months", "3.9 per cent"]),
+        # a hyphenated modifier belongs to the counted noun; number words in a row are separate numbers
+        ("He gave two one-man shows and sold 190 state-run firms.", ["two one-man shows", "190 state-run firms"]),
         # a double hyphen between two amounts is a dash between clauses, not a range
         ("Sales totaled 8,182,500 tonnes -- 4,080,500 tonnes of wheat.", ["8,182,500 tonnes", "4,080,500 tonnes"]),
     ],

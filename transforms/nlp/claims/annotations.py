@@ -127,9 +127,9 @@ def plural_phrase(tokens: Sequence[Token]) -> Span | None:
         )
         if not (_is_content_word(token) or token.lower_ in COUNT_MODIFIERS or in_compound):
             return None
-        if _looks_plural(token):
+        if looks_plural(token):
             last = position
-            while last + 1 < len(tokens) and _is_content_word(tokens[last + 1]) and _looks_plural(tokens[last + 1]):
+            while last + 1 < len(tokens) and _is_content_word(tokens[last + 1]) and looks_plural(tokens[last + 1]):
                 last += 1
             if tokens[last].lower_ in UNIT_WORDS:
                 return None
@@ -190,7 +190,7 @@ def is_year_modifier(token: Token) -> bool:
     return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20")
 
 
-def _looks_plural(token: Token) -> bool:
+def looks_plural(token: Token) -> bool:
     word = token.lower_
     return (
         word in IRREGULAR_PLURALS

@@ -15,6 +15,7 @@ from transforms.nlp.claims.changes import (
 )
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.direction import set_directions
+from transforms.nlp.claims.elided import supply_elided_unit
 from transforms.nlp.claims.multiples import read_multiples, with_multiples
 from transforms.nlp.claims.quantities import read_quantities
 from transforms.nlp.claims.ranges import join_ranges_and_lists
@@ -30,6 +31,10 @@ def extract_claims(doc: Doc) -> list[Claim]:
         if quantity.kind is None and quantity.scale is not None and not quantity.fraction:
             carry_unit_before(doc, quantity, claims, annotations)
         claim = build_claim(doc, quantity, annotations)
+        if claim is None and (measured := supply_elided_unit(doc, quantity, claims, annotations)) is not None:
+            claim = build_claim(doc, quantity, annotations)
+            if claim is not None:
+                claim.of_what = measured
         if claim is not None:
             claims.append(claim)
     in_main_currency_unit(claims)

@@ -1,0 +1,39 @@
+"""A bare number whose unit or noun its sentence leaves out: the same from both pipelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.nlp.claims import extract_claims
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an age in commas after a name
+        ("Mr Hague, 43, said he would stay.", [("43", "year", "Hague's age")]),
+        # a list's count, the noun not repeated
+        (
+            "It flies seven nonstop flights from Miami, two from New York.",
+            [
+                ("seven nonstop flights", "nonstop flights", "nonstop flights from Miami"),
+                ("two", "nonstop flights", "nonstop flights from New York"),
+            ],
+        ),
+        # "the number of" something, and the bare numbers it went to and from
+        (
+            "It will raise the number of its weekly flights to 11 from five.",
+            [
+                ("11", "weekly flights", "number of its weekly flights"),
+                ("five", "weekly flights", "number of its weekly flights"),
+            ],
+        ),
+        # no name before the commas, no count before the list: nothing is left out
+        ("In March, 43, the year's total, was reached.", []),
+        ("He said 12, and left.", []),
+    ],
+)
+def test_elided_units(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, c.unit, c.of_what) for c in claims] == expected

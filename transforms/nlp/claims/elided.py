@@ -1,0 +1,109 @@
+"""Amounts whose unit or noun the writer left out, because the sentence already says it:
+
+- an age in commas after a name ("Mr Hague, 43, said"): years;
+- a number in a list after a count, the noun not repeated ("seven nonstop flights from Miami, two from New
+  York"): that count's noun;
+- a number the sentence says is "the number of" something ("raise the number of its weekly flights to 11
+  from five"): a count of that thing.
+
+Read from the words alone, so both pipelines find the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from transforms.nlp.claims.annotations import (
+    LEXICAL_PHRASE_WORDS,
+    Annotations,
+    looks_plural,
+    phrase_after,
+    sentence_at,
+    starts_sentence,
+)
+from transforms.nlp.claims.claim import Claim
+from transforms.nlp.claims.lexicon import MONTHS
+from transforms.nlp.claims.quantities import Quantity, text_before
+from transforms.nlp.doc_cache import doc_text
+
+# An age: a whole number a person can be, in commas right after a capitalised name ("Hague, 43,").
+AGE_RANGE = (1, 120)
+NAME_BEFORE_AGE = re.compile(r"\b[A-Z][a-z]+,\s$")
+AGE_AFTER = re.compile(r",(?=\s)")
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# What may follow a number whose noun is left out in a list: a preposition, or the end of the item.
+ELLIPSIS_AFTER = re.compile(r"\s*(?:[,;.)]|\s(?:from|in|at|for|on|to|of|with|and|or|while)\b)")
+ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bor|\bwhile|\bbut)\s+(?:(?:another|about|some|only|just)\s+)?$")
+# "the number of X": the phrase after it is what a bare number of the sentence counts.
+NUMBER_OF = re.compile(r"\b(?i:the\s+number\s+of)\s+(?:(?:its|their|his|her|the)\s+)?")
+
+
+def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annotations: Annotations) -> str | None:
+    """Give a bare whole number the unit its sentence leaves out; returns what it measures ("Hague's age",
+    "nonstop flights from New York", "number of its weekly flights"), None when no unit was found."""
+    if quantity.kind is not None or quantity.fraction or quantity.vague or quantity.value != int(quantity.value):
+        return None
+    text = doc_text(doc)
+    name = _named_before_age(doc, text, quantity)
+    if name is not None:
+        quantity.kind, quantity.unit = "duration", "year"
+        return f"{name}'s age"
+    sentence = sentence_at(doc, quantity.number_start, annotations)
+    if sentence is None:
+        return None
+    found = _listed_count(doc, text, quantity, claims, sentence.start_char) or _number_of(
+        doc, text, quantity, sentence.start_char
+    )
+    if found is None:
+        return None
+    quantity.kind, quantity.unit = "count", found[0]
+    return found[1]
+
+
+def _named_before_age(doc: Doc, text: str, quantity: Quantity) -> str | None:
+    low, high = AGE_RANGE
+    if not (low <= quantity.value <= high) or not AGE_AFTER.match(text, quantity.end):
+        return None
+    if not NAME_BEFORE_AGE.search(text_before(text, quantity.start)):
+        return None
+    name = doc.char_span(quantity.start - 3, quantity.start - 2, alignment_mode="expand")  # before ", "
+    if name is None or starts_sentence(name[0]) or name[0].lower_ in MONTHS | WEEKDAYS:
+        return None  # 'In March, 43, …' is a date's comma
+    return name[0].text
+
+
+def _listed_count(
+    doc: Doc, text: str, quantity: Quantity, claims: list[Claim], sentence_start: int
+) -> tuple[str, str] | None:
+    """(the noun, what is counted) of 'two' in 'seven nonstop flights from Miami, two from New York'."""
+    counts = [c for c in claims if c.quantity_kind == "count" and sentence_start <= c.start < quantity.start]
+    if not counts or counts[-1].unit is None or not ELLIPSIS_BEFORE.search(text_before(text, quantity.start)):
+        return None
+    after = ELLIPSIS_AFTER.match(text, quantity.end)
+    if after is None:
+        return None
+    which = phrase_after(doc, after.end() + 1) if after.group().strip() and after.group()[-1].isalpha() else None
+    noun = counts[-1].unit
+    if which is None:
+        return noun, noun
+    return noun, f"{noun}{text[quantity.end : which.end_char]}"
+
+
+def _number_of(doc: Doc, text: str, quantity: Quantity, sentence_start: int) -> tuple[str, str] | None:
+    """(the noun, "number of …") of '11' in 'raise the number of its weekly flights to 11'."""
+    found = [m for m in NUMBER_OF.finditer(text, sentence_start, quantity.start)]
+    if not found:
+        return None
+    start = doc.char_span(found[-1].end(), found[-1].end() + 1, alignment_mode="expand")
+    if start is None:
+        return None
+    # The words up to the first plural ("weekly roundtrip flights"): what is counted.
+    for token in doc[start.start : start.start + LEXICAL_PHRASE_WORDS]:
+        if not token.is_alpha:
+            return None
+        if looks_plural(token):
+            noun = text[start.start_char : token.idx + len(token)]
+            return noun.lower(), text[found[-1].start() + 4 : token.idx + len(token)]
+    return None

@@ -54,16 +54,11 @@ _word_number = rf"(?:{_tens}(?:[-\s](?:one|two|three|four|five|six|seven|eight|n
 _word_separator = r"(?:\s+|-|(?<=dred|sand|lion)(?:\s*,\s*|\s+and\s+|\s*&\s*))"
 _fraction_numerator = r"(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)"
 
-# A currency written in letters may be glued to its number ("RM23.50", "AUD1.5m"): the one word a number
-# may follow without a space.
-_glued_currency = "|".join(
-    rf"(?<=\b{re.escape(code)})" for code in sorted((*CURRENCY_SYMBOLS, *ISO_CURRENCIES)) if code[-1].isalpha()
-)
-
 NUMBER_PATTERN = re.compile(
     rf"""
     (?P<digits>
-        (?:(?<![\w.,/:^])|{_glued_currency})(?<![A-Za-z]-)
+        # After a letter only for a currency written in letters ("RM23.50", "AUD1.5m"; ``_read_quantity``).
+        (?:(?<![\w.,/:^])|(?<=[A-Za-z]))(?<![A-Za-z]-)
         (?:
             \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
           | \d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?![\d,.])
@@ -188,6 +183,8 @@ def _read_quantity(text: str, match: re.Match) -> Quantity | None:
         end = quantity.end = quantity.number_end = half.end()
 
     currency = CURRENCY_BEFORE.search(text_before(text, number_start))
+    if currency is None and text[number_start - 1 : number_start].isalpha():
+        return None  # "COVID19", "MP3": letters glued to a number that are no currency
     if currency is not None:
         quantity.currency = CURRENCY_SYMBOLS.get(currency.group("symbol"), currency.group("symbol"))
         quantity.start = number_start - len(currency.group())

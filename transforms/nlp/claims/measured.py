@@ -6,8 +6,10 @@
 - a noun the amount modifies ("a $18bn loan", "its $10.3bn takeover of Peoplesoft", "a 48-yard field goal");
 - what an amount is "in" or "of" ("$1.2bn in grants", "45 billion tons of ice");
 - the subject of the change verb or copula before the amount ("Exports fell 7%", "sales of diesels are down
-  by 4.7%", "Inflation is 10%"), and the thing put "at" the amount ("estimated the EC rapeseed crop at 5.9 mln
-  tonnes").
+  by 4.7%", "Currency in circulation in February fell to"), and the thing put "at" the amount ("estimated
+  the EC rapeseed crop at 5.9 mln tonnes");
+- what a change verb moved to or from the amount ("cut GM's holding to 10%");
+- a results table's label ("Net 146.4 mln"), and a whole put first ("Of the companies surveyed, 30% …").
 
 A share's whole ("2% of GDP") is read with the quantity (``build``); claims of one sentence share what they
 measure in ``changes``.  Everything here reads the words alone, so the tokenizer-only pipeline finds the same.
@@ -90,7 +92,7 @@ TIME_PREPOSITIONS = frozenset("in at for on during".split())
 TIME_WORDS = frozenset(
     "year years quarter month week day last this next previous prior first second third fourth half end".split()
 )
-# How far a phrase's "of" chain is followed back ("total shipments of machine tools"): one link.
+# How far a phrase's "of"/"in" chain is followed back ("total shipments of machine tools"): one link.
 OF_LINKS = 1
 
 
@@ -102,14 +104,14 @@ def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: 
         or _noun_of_amount(doc, start)
         or _change_noun_in(doc, end)
         or _amount_in(doc, end)
-        or clause_subject(doc, start)
+        or _clause_subject(doc, start)
         or _changed_object(doc, start)
         or _line_label(doc, start)
         or _fronted_whole(doc, start)
     )
 
 
-def clause_subject(doc: Doc, start: int) -> str | None:
+def _clause_subject(doc: Doc, start: int) -> str | None:
     """'Exports fell 7%', 'Inflation is 10%', 'sales of diesels are down by 4.7%': the words before the change
     verb or copula the amount follows; 'estimated the EC rapeseed crop at 5.9 mln tonnes': the thing put at
     the amount."""

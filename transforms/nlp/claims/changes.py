@@ -51,7 +51,7 @@ def in_main_currency_unit(claims: list[Claim]) -> None:
             continue
         named = (c.currency for c in reversed(claims[:index]) if c.currency in CENT_CURRENCIES and c.currency == c.unit)
         currency = claim.currency or next(named, "USD")
-        claim.value *= share
+        claim.value = claim.value * share if claim.value is not None else None
         claim.value_low = claim.value_low * share if claim.value_low is not None else None
         claim.value_high = claim.value_high * share if claim.value_high is not None else None
         claim.currency, claim.unit = currency, currency + per + rate

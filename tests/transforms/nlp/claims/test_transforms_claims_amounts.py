@@ -41,4 +41,4 @@ def test_amounts_read_on_both_pipelines(nlp, claims_nlp, sentence, surfaces):
 def test_money_in_its_currency(nlp, claims_nlp, sentence, expected):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline(sentence))
-        assert [(c.surface, round(c.value, 6), c.unit) for c in claims] == expected
+        assert [(c.surface, pytest.approx(c.value), c.unit) for c in claims] == expected

@@ -164,12 +164,19 @@ def phrase_start_before(doc: Doc, end: int) -> int | None:
     if end == 0 or doc[end - 1].lower_.endswith("ly"):
         return None  # "rose steadily to 4.7%": an adverb, the subject is further back
     first = None
+    name_ending = False
     for token in reversed(doc[max(0, end - LEXICAL_PHRASE_WORDS) : end]):
+        if name_ending:
+            first, name_ending = token.i, False  # the name a number ends, whatever its letters ("S&P")
+            continue
         if first is not None and _is_possessive(token):
             first = token.i
             continue
         if first is not None and is_year_modifier(token):
             first = token.i  # "its 1986 income": a year says which
+            continue
+        if first is None and token.like_num and _ends_a_name(token):
+            first, name_ending = token.i, True  # "the FTSE 100", "the S&P 500": a number ending an index's name
             continue
         if not _is_content_word(token) or token.lower_ in CHANGE_WORD_SET or looks_past_participle(token):
             break  # "caused damage of $10bn": a participle or past verb ends the phrase
@@ -177,6 +184,11 @@ def phrase_start_before(doc: Doc, end: int) -> int | None:
     if first is None or doc[first].lower_ in POSSESSIVES:
         return None
     return first
+
+
+def _ends_a_name(token: Token) -> bool:
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return previous is not None and previous.text[:1].isupper() and any(c.isupper() for c in previous.text[1:])
 
 
 def looks_past_participle(token: Token) -> bool:

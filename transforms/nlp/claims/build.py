@@ -125,7 +125,9 @@ def _is_part_of_name_or_date(
 
 def _inside_name(span: Span, quantity: Quantity, annotations: Annotations) -> bool:
     if annotations.names:
-        return any(t.ent_type_ in NAME_ENTITY_TYPES for t in span)
+        # A "name" of nothing but the number ("7,425.81" tagged PRODUCT) is the model's slip, not a name.
+        named = [t for t in span if t.ent_type_ in NAME_ENTITY_TYPES]
+        return any(_entity_has_words(t) for t in named)
     # Without entities: letters glued before the number ("COVID-19", "F-35"); or, for a number without a
     # unit, inside a sentence: digits after a capitalised word ("Boeing 747", "FTSE 100") or a capitalised
     # number word ("World War Two", "Six Nations").  "gave Blair two victories" stays a count.
@@ -143,6 +145,11 @@ def _inside_name(span: Span, quantity: Quantity, annotations: Annotations) -> bo
         and not starts_sentence(previous)
         and previous.lower_ not in MONTHS
     )
+
+
+def _entity_has_words(token: Token) -> bool:
+    entity = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+    return entity is None or any(t.is_alpha for t in entity)
 
 
 def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotations) -> Span | None:

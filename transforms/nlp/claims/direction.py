@@ -89,6 +89,8 @@ def set_directions(text: str, claims: list[Claim]) -> None:
 
 def _change(text: str, claim: Claim) -> tuple[str, str | None]:
     before = text_before(text, claim.start)
+    if before.endswith("+"):
+        return "change", "up"  # "Nasdaq +0.3%": a plus sign says a rise
     word = CHANGE_BEFORE.search(before)
     if word is not None:
         return "change", _direction_of(word.group("word"))

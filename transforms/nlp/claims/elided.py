@@ -4,7 +4,8 @@
 - a number in a list after a count, the noun not repeated ("seven nonstop flights from Miami, two from New
   York"): that count's noun;
 - a number the sentence says is "the number of" something ("raise the number of its weekly flights to 11
-  from five"): a count of that thing.
+  from five"): a count of that thing;
+- the level an index went to or from after a change in points ("fell 162.31 points to 7,425.81"): points.
 
 Read from the words alone, so both pipelines find the same.
 """
@@ -36,15 +37,24 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 # What may follow a number whose noun is left out in a list: a preposition, or the end of the item.
 ELLIPSIS_AFTER = re.compile(r"\s*(?:[,;.)]|\s(?:from|in|at|for|on|to|of|with|and|or|while)\b)")
 ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bor|\bwhile|\bbut)\s+(?:(?:another|about|some|only|just)\s+)?$")
+# What introduces an index level after its change ("to 7,425.81", "from a record 7,500").
+LEVEL_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:(?:a\s+)?(?:record|new|high|low|about|around)\s+)?$")
 # "the number of X": the phrase after it is what a bare number of the sentence counts.
 NUMBER_OF = re.compile(r"\b(?i:the\s+number\s+of)\s+(?:(?:its|their|his|her|the)\s+)?")
 
 
 def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annotations: Annotations) -> str | None:
-    """Give a bare whole number the unit its sentence leaves out; returns what it measures ("Hague's age",
-    "nonstop flights from New York", "number of its weekly flights"), None when no unit was found."""
-    if quantity.kind is not None or quantity.fraction or quantity.vague or quantity.value != int(quantity.value):
+    """Give a bare number the unit its sentence leaves out; returns what it measures ("Hague's age",
+    "nonstop flights from New York", "number of its weekly flights"; "" when the sentence's other claims say
+    it), None when no unit was found."""
+    if quantity.kind is not None or quantity.fraction or quantity.vague:
         return None
+    if quantity.value != int(quantity.value):
+        found = _index_level(doc_text(doc), quantity, claims, 0)
+        if found is None:
+            return None
+        quantity.kind, quantity.unit = "count", found[0]
+        return found[1]
     text = doc_text(doc)
     name = _named_before_age(doc, text, quantity)
     if name is not None:
@@ -53,8 +63,10 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
     sentence = sentence_at(doc, quantity.number_start, annotations)
     if sentence is None:
         return None
-    found = _listed_count(doc, text, quantity, claims, sentence.start_char) or _number_of(
-        doc, text, quantity, sentence.start_char
+    found = (
+        _listed_count(doc, text, quantity, claims, sentence.start_char)
+        or _number_of(doc, text, quantity, sentence.start_char)
+        or _index_level(text, quantity, claims, sentence.start_char)
     )
     if found is None:
         return None
@@ -89,6 +101,14 @@ def _listed_count(
     if which is None:
         return noun, noun
     return noun, f"{noun}{text[quantity.end : which.end_char]}"
+
+
+def _index_level(text: str, quantity: Quantity, claims: list[Claim], sentence_start: int) -> tuple[str, str] | None:
+    """'fell 162.31 points to 7,425.81': the level after "to"/"from"/"at" is in the points of the change."""
+    in_points = [c for c in claims if c.unit == "points" and sentence_start <= c.start < quantity.start]
+    if not in_points or not LEVEL_BEFORE.search(text_before(text, quantity.start)):
+        return None
+    return "points", ""
 
 
 def _number_of(doc: Doc, text: str, quantity: Quantity, sentence_start: int) -> tuple[str, str] | None:

@@ -34,7 +34,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
         if claim is None and (measured := supply_elided_unit(doc, quantity, claims, annotations)) is not None:
             claim = build_claim(doc, quantity, annotations)
             if claim is not None:
-                claim.of_what = measured
+                claim.of_what = measured or None
         if claim is not None:
             claims.append(claim)
     in_main_currency_unit(claims)

@@ -223,7 +223,8 @@ SUBUNIT_SHARES = {"cent": 0.01, "penny": 0.01, "dime": 0.1, "sen": 0.01}
 
 # (our unit, kind, words (matched in any case), symbols (matched as written)).
 UNIT_TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("percent", "percent", ("per cent", "percent", "per-cent", "pct"), ("%",)),
+    # "pc" as written: "PC" is a computer ("386 PC").
+    ("percent", "percent", ("per cent", "percent", "per-cent", "pct"), ("%", "pc")),
     (
         "percentage_points",
         "percentage_points",

@@ -99,7 +99,7 @@ OF_LINKS = 1
 def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: Span | None) -> str | None:
     """The words of the sentence that say what the claim at ``[start, end)`` measures, or None."""
     return (
-        (_whose(doc, start) + _count_with_which(doc, counted) if counted is not None else None)
+        (_whose(doc, start) + _count_with_which(doc, counted) if _counts_a_thing(counted) else None)
         or (_noun_modified(doc, start, end, kind) if kind != "count" else None)
         or _noun_of_amount(doc, start)
         or _change_noun_in(doc, end)
@@ -109,6 +109,11 @@ def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: 
         or _line_label(doc, start)
         or _fronted_whole(doc, start)
     )
+
+
+def _counts_a_thing(counted: Span | None) -> bool:
+    """'5,000 jobs' counts jobs; '162.31 points' measures an index, named elsewhere in the sentence."""
+    return counted is not None and counted[-1].lower_ not in ("points", "point", "pts")
 
 
 def _clause_subject(doc: Doc, start: int) -> str | None:
@@ -179,12 +184,18 @@ def _fronted_whole(doc: Doc, start: int) -> str | None:
 
 
 def _line_label(doc: Doc, start: int) -> str | None:
-    """'Net 146.4 mln vs 110.3 mln', 'Avg shrs 71.08 mln': the label a results table puts before the amount."""
+    """'Net 146.4 mln vs 110.3 mln', 'Avg shrs 71.08 mln', 'Germany +0.3%, France -0.2%': the label a table or
+    a list puts right before the amount."""
     i = _token_before(doc, start)
     if i is None:
         return None
+    if doc[i].text in ("+", "-", "−") and i > 0:
+        i -= 1
     first = phrase_start_before(doc, i + 1)
-    if first is None or not starts_sentence(doc[first]):
+    if first is None:
+        return None
+    listed = first > 0 and doc[first - 1].text in (",", ";") and doc[first].is_title
+    if not (starts_sentence(doc[first]) or listed):
         return None
     return doc_text(doc)[doc[first].idx : doc[i].idx + len(doc[i])]
 

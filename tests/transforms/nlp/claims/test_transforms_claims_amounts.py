@@ -42,3 +42,25 @@ def test_money_in_its_currency(nlp, claims_nlp, sentence, expected):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline(sentence))
         assert [(c.surface, pytest.approx(c.value), c.unit) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an index's change in points and the level it went to, measuring the index its name ends with a number
+        (
+            "The FTSE 100 fell 162.31 points to 7,425.81.",
+            [("162.31 points", "points", "down", "FTSE 100"), ("7,425.81", "points", "down", "FTSE 100")],
+        ),
+        # a plus sign is a rise; a list's label says what each measures; "pc" is a percent, "PC" a computer
+        (
+            "Germany +0.3%, France 2pc.",
+            [("0.3%", "percent", "up", "Germany"), ("2pc", "percent", None, "France")],
+        ),
+        ("He bought a 386 PC.", []),
+    ],
+)
+def test_market_figures(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, c.unit, c.direction, c.of_what) for c in claims] == expected

@@ -99,7 +99,11 @@ OF_LINKS = 1
 def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: Span | None) -> str | None:
     """The words of the sentence that say what the claim at ``[start, end)`` measures, or None."""
     return (
-        (_whose(doc, start) + _count_with_which(doc, counted) if _counts_a_thing(counted) else None)
+        (
+            _whose(doc, start) + _count_with_which(doc, counted)
+            if counted is not None and _counts_a_thing(counted)
+            else None
+        )
         or (_noun_modified(doc, start, end, kind) if kind != "count" else None)
         or _noun_of_amount(doc, start)
         or _change_noun_in(doc, end)
@@ -111,9 +115,9 @@ def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: 
     )
 
 
-def _counts_a_thing(counted: Span | None) -> bool:
+def _counts_a_thing(counted: Span) -> bool:
     """'5,000 jobs' counts jobs; '162.31 points' measures an index, named elsewhere in the sentence."""
-    return counted is not None and counted[-1].lower_ not in ("points", "point", "pts")
+    return counted[-1].lower_ not in ("points", "point", "pts")
 
 
 def _clause_subject(doc: Doc, start: int) -> str | None:

@@ -92,6 +92,9 @@ TIME_PREPOSITIONS = frozenset("in at for on during".split())
 TIME_WORDS = frozenset(
     "year years quarter month week day last this next previous prior first second third fourth half end".split()
 )
+# Prepositions whose phrase after a noun says which one ("jobs at Oracle"), and how many are read.
+WHICH_PREPOSITIONS = frozenset("of at in from on for with to near against under over by".split())
+WHICH_LINKS = 3
 # How far a phrase's "of"/"in" chain is followed back ("total shipments of machine tools"): one link.
 OF_LINKS = 1
 
@@ -205,16 +208,29 @@ def _line_label(doc: Doc, start: int) -> str | None:
 
 
 def _count_with_which(doc: Doc, counted: Span) -> str:
-    """'5,000 jobs at Oracle', '23,000 people killed': the counted noun and what follows that says which."""
-    text = doc_text(doc)
-    following = doc[counted.end] if counted.end < len(doc) else None
-    if following is not None and looks_past_participle(following) and following.is_alpha:
-        return text[counted.start_char : following.idx + len(following)]
-    if following is not None and following.lower_ in ("of", "at", "in", "from", "on", "for", "with"):
-        phrase = _plain_phrase_after(doc, following.i + 1)
-        if phrase is not None:
-            return text[counted.start_char : phrase.end_char]
-    return counted.text
+    """'5,000 jobs at Oracle', '23,000 people killed in the floods': the counted noun and what follows that
+    says which."""
+    return doc_text(doc)[counted.start_char : _which_end(doc, counted)]
+
+
+def _which_end(doc: Doc, phrase: Span) -> int:
+    """Where the words after a noun phrase that say which end: a participle right after it ("killed"), then
+    up to ``WHICH_LINKS`` prepositional phrases ("at a base on the outskirts of Mazar-i-Sharif")."""
+    end, index = phrase.end_char, phrase.end
+    if index < len(doc) - 1 and doc[index].is_alpha and looks_past_participle(doc[index]):
+        if doc[index + 1].lower_ in DETERMINERS | PRONOUNS:
+            return end  # 'shareholders filed a complaint': a verb with its object, not a participle
+        end, index = doc[index].idx + len(doc[index]), index + 1
+    for _ in range(WHICH_LINKS):
+        if index >= len(doc) - 1 or doc[index].lower_ not in WHICH_PREPOSITIONS:
+            break
+        if doc[index].lower_ == "to" and not (doc[index + 1].lower_ in DETERMINERS or doc[index + 1].is_title):
+            break  # 'firms to reach a compromise': an infinitive, not a place
+        following = _plain_phrase_after(doc, index + 1)
+        if following is None:
+            break
+        end, index = following.end_char, following.end
+    return end
 
 
 def _noun_of_amount(doc: Doc, start: int) -> str | None:
@@ -317,12 +333,8 @@ def _plain_phrase_after(doc: Doc, index: int, determiners: bool = True) -> Span 
 
 
 def _with_of_phrase(doc: Doc, phrase: Span) -> str:
-    """The phrase with the "of" phrase that says whose or which ("takeover of its smaller rival Peoplesoft")."""
-    if phrase.end < len(doc) - 1 and doc[phrase.end].lower_ == "of":
-        whose = _plain_phrase_after(doc, phrase.end + 1)
-        if whose is not None:
-            return doc_text(doc)[phrase.start_char : whose.end_char]
-    return phrase.text
+    """The phrase with the words after it that say whose or which ("takeover of its smaller rival Peoplesoft")."""
+    return doc_text(doc)[phrase.start_char : _which_end(doc, phrase)]
 
 
 def _phrase_before(doc: Doc, end: int) -> str | None:

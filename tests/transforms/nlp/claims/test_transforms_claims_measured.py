@@ -8,14 +8,17 @@ from transforms.nlp.claims import extract_claims
 
 SENTENCES = [
     # a count: its noun, and the participle or phrase that says which
-    ("At least 23,000 people killed in the floods were buried.", {"At least 23,000 people": "people killed"}),
+    ("At least 23,000 people killed in the floods were buried.", {"At least 23,000 people": "people killed in the floods"}),
     ("Oracle is cutting 5,000 jobs at its Texas plants.", {"5,000 jobs": "jobs at its Texas plants"}),
+    # a finite verb with its object after the noun is no participle; "to" before a verb is no place
+    ("Two Santander shareholders filed a complaint.", {"Two Santander shareholders": "Santander shareholders"}),
+    ("Pressure may push the two firms to reach a deal.", {"two firms": "firms"}),
     # a noun the amount modifies, with whose it is and what it is of
     (
         "Oracle's $10.3bn takeover of its smaller rival Peoplesoft closed.",
         {"$10.3bn": "Oracle's takeover of its smaller rival Peoplesoft"},
     ),
-    ("Turkey accepted a $18bn loan from the IMF.", {"$18bn": "loan"}),
+    ("Turkey accepted a $18bn loan from the IMF.", {"$18bn": "loan from the IMF"}),
     # a noun the amount is "of", past a hedge
     ("He could face a prison term of up to six years.", {"up to six years": "prison term"}),
     # what a change noun is "in"; what an amount is "in" or "of", past a conversion in brackets

@@ -8,7 +8,10 @@ from transforms.nlp.claims import extract_claims
 
 SENTENCES = [
     # a count: its noun, and the participle or phrase that says which
-    ("At least 23,000 people killed in the floods were buried.", {"At least 23,000 people": "people killed in the floods"}),
+    (
+        "At least 23,000 people killed in the floods were buried.",
+        {"At least 23,000 people": "people killed in the floods"},
+    ),
     ("Oracle is cutting 5,000 jobs at its Texas plants.", {"5,000 jobs": "jobs at its Texas plants"}),
     # a finite verb with its object after the noun is no participle; "to" before a verb is no place
     ("Two Santander shareholders filed a complaint.", {"Two Santander shareholders": "Santander shareholders"}),

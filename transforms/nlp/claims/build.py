@@ -30,13 +30,19 @@ from transforms.nlp.claims.lexicon import (
     TIME_ADVERBS,
     TIME_PREPOSITIONS,
     UNIT_WORDS,
+    alternation,
 )
 from transforms.nlp.claims.measured import what_is_measured
-from transforms.nlp.claims.quantities import Quantity, is_year
+from transforms.nlp.claims.quantities import Quantity, is_year, text_before
 from transforms.nlp.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_tokens
 
 # A share is a claim only with "of" right after it (" of ", give or take a space): read no further.
 FRACTION_OF_CHARS = 8
+# A change verb before a share: "fell by half", "cut its workforce by a third", "rose nearly a quarter".
+CHANGED_BY_FRACTION = re.compile(
+    rf"\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’]+){{0,4}}?\s+(?i:by)\s+(?:(?i:nearly|almost|about|roughly)\s+)?$"
+    rf"|\b(?i:{alternation(CHANGE_WORD_SET)})\s+(?:(?i:nearly|almost|about|roughly|more\s+than)\s+)?$"
+)
 # Where "of" after a percent or share is looked for: any spacing before it, without slicing the rest of the article.
 OF_PHRASE_CHARS = 80
 # A date further into the clause than this (in tokens) belongs to something else, not to the claim.
@@ -55,12 +61,13 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
     of_what = None
     counted = None
     if kind is None and (quantity.fraction or 0 < quantity.value < 1):
-        if not re.match(r"\s+of\s+", text[end : end + FRACTION_OF_CHARS]):
-            return None
         kind = "number"
-        of_what, end = _of_what(doc, end, annotations)
-        if of_what is None:
-            return None
+        if re.match(r"\s+of\s+", text[end : end + FRACTION_OF_CHARS]):
+            of_what, end = _of_what(doc, end, annotations)
+            if of_what is None:
+                return None
+        elif not (quantity.fraction and CHANGED_BY_FRACTION.search(text_before(text, start))):
+            return None  # a share is a claim "of" something, or as the size of a change ("fell by half")
     elif kind is None:
         counted = _counted_noun(doc, end, quantity, annotations)
         if counted is None:

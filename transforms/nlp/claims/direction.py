@@ -45,9 +45,10 @@ CHANGE_AFTER = re.compile(
     r"slump|slide|dip|higher|lower|up|down|above|below))\b(?P<from>\s+from\b)?"
 )
 
-# "to" / "from" (or "compared with", "up from") before the number, an adverb or hedge between.
+# "to" / "from" (or "compared with", "up from"), or the "by" of a change with its object between ("cut its
+# workforce by a third"), before the number, an adverb or hedge between.
 END_BEFORE = re.compile(
-    r"(?:^|\W)(?P<end>(?i:to|from|compared\s+(?:with|to)|below|above))\s+(?:(?i:the|a|an)\s+)?"
+    r"(?:^|\W)(?P<end>(?i:to|from|by|compared\s+(?:with|to)|below|above))\s+(?:(?i:the|a|an)\s+)?"
     r"(?:(?i:about|around|nearly|almost|roughly|some|just|estimated|revised|record|preliminary)\s+)*$"
 )
 # How far back, in characters, a change word governs a "to"/"from" value: about a clause.
@@ -106,7 +107,9 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         clause = clause[breaks[-1].end() :] if breaks else clause
         words = [m.group(0) for m in CHANGE_WORD.finditer(clause)]
         if words:
-            kind = "change_to" if end.group("end").lower() == "to" else "change_from"
+            marker = end.group("end").lower()
+            # 'cut its workforce by a third': the size of the change; "to"/"from": its ends.
+            kind = "change" if marker == "by" else "change_to" if marker == "to" else "change_from"
             return kind, _direction_of(words[-1])
         if end.group("end").lower() in ("below", "above"):
             # '38.5 pct below the 168.6 mln dlrs of a year ago': the level the change is measured from.

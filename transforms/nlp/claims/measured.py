@@ -156,12 +156,12 @@ def _is_adverb(token: Token) -> bool:
 
 
 def _changed_object(doc: Doc, start: int) -> str | None:
-    """'cut GM's holding to 10%', 'raised its bid for Qualcomm Inc. to about $121 billion': what a change verb
-    moved to or from the amount."""
+    """'cut GM's holding to 10%', 'raised its bid for Qualcomm Inc. to about $121 billion', 'cut its workforce
+    by a third': what a change verb moved to, from or by the amount."""
     i = _token_before(doc, start)
     while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS - {"to"}:
         i -= 1
-    if i is None or i < 2 or doc[i].lower_ not in ("to", "from"):
+    if i is None or i < 2 or doc[i].lower_ not in ("to", "from", "by"):
         return None
     end = i - 1 if doc[i - 1].lower_ in ("up", "down") else i
     first = phrase_start_before(doc, end)

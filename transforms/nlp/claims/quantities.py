@@ -71,7 +71,7 @@ NUMBER_PATTERN = re.compile(
     )
   | (?P<lone_fraction>(?<![\w.]))[{"".join(UNICODE_FRACTIONS)}]
   | (?P<fraction_words>\b{_fraction_numerator}[\s-]+(?i:{alternation(FRACTION_WORDS)})\b)
-  | (?P<half>\b(?<!the\s)(?<!first\s)(?<!second\s)(?i:half)(?=\s+of\b))
+  | (?P<half>\b(?<!the\s)(?<!first\s)(?<!second\s)(?i:half)(?=\s+of\b)|(?<=\bby\s)(?i:half)\b)
   | (?P<vague>\b(?<!the\s)(?<!The\s)(?:(?i:a\s+dozen)|(?i:dozens|scores|hundreds|thousands|millions|billions|tens)
         (?=\s+of\b))(?:\s+of\s+(?:thousands|millions|billions)\b)?)
   | (?P<words>\b(?:(?i:an?)(?=\s+(?i:{_magnitude})\b)|(?i:{_word_number})\b)
@@ -82,8 +82,10 @@ NUMBER_PATTERN = re.compile(
 )
 AND_A_HALF = re.compile(r"(?:\s+and\s+a\s+half|-and-a-half)\b", re.IGNORECASE)
 PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(\d+(?:\.\d+)?(?:[eE][-+−]?\d+)?)")
+# A capital "B" after a space, before a word, is billions ("8 B people").
 SCALE_AFTER = re.compile(
-    r"(?:\s*(thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(bn|bln|mn|mln|tn|trn)\b|(k)(?![A-Za-z]))",
+    r"(?:\s*(thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(bn|bln|mn|mln|tn|trn)\b|(k)(?![A-Za-z])"
+    r"|[ ](?-i:(B))(?=[ ][a-z]))",
     re.IGNORECASE,
 )
 # One-letter scales are read only straight after a currency ("$5m", "€10B", "$2.174T"): alone, "5m" is metres.

@@ -64,3 +64,22 @@ def test_market_figures(nlp, claims_nlp, sentence, expected):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline(sentence))
         assert [(c.surface, c.unit, c.direction, c.of_what) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a share as the size of a change, with the change's way and what it changed
+        ("Sales fell by half last year.", [("half", 0.5, "down", "Sales")]),
+        ("The firm cut its workforce by a third.", [("a third", 1 / 3, "down", "its workforce")]),
+        # a share with no "of" and no change is no claim; "by" with no change verb is no change
+        ("Half the time he was late.", []),
+        ("It was hit by 5 storms.", [("5 storms", 5.0, None, "storms")]),
+        # a capital B after a space is billions
+        ("It would cost 8 B people their jobs.", [("8 B people", 8e9, None, "people")]),
+    ],
+)
+def test_shares_of_a_change_and_billions(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, pytest.approx(c.value), c.direction, c.of_what) for c in claims] == expected

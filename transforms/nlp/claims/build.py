@@ -186,9 +186,14 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         if token.lower_ in COLLECTIVE_COUNT_NOUNS:
             noun_tokens.append(token)
             break
-        if token.pos_ in ("NOUN", "PROPN", "ADJ") and not token.is_punct:
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        # 'three previously uninvolved states', 'two existing trade blocs': an adverb before a modifier and a
+        # participle used as one belong to the counted noun's phrase.
+        modifier = token.tag_ in ("VBN", "VBG") or (
+            token.pos_ == "ADV" and following is not None and following.pos_ in ("ADJ", "VERB")
+        )
+        if (token.pos_ in ("NOUN", "PROPN", "ADJ") or modifier) and not token.is_punct:
             noun_tokens.append(token)
-            following = tokens[k + 1] if k + 1 < len(tokens) else None
             if token.tag_ in ("NNS", "NNPS") and (following is None or following.pos_ != "NOUN"):
                 break
             k += 1

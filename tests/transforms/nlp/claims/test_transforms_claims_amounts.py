@@ -14,6 +14,9 @@ from transforms.nlp.claims import extract_claims
         ("Over the first ten months of the year, sales rose 3.9 per cent.", ["ten months", "3.9 per cent"]),
         # a hyphenated modifier belongs to the counted noun; number words in a row are separate numbers
         ("He gave two one-man shows and sold 190 state-run firms.", ["two one-man shows", "190 state-run firms"]),
+        # an adverb before a modifier and a participle used as one belong to the counted noun
+        ("The bloc added three previously uninvolved states.", ["three previously uninvolved states"]),
+        ("Two existing trade blocs merged, and 3 cars made in Japan sold.", ["Two existing trade blocs", "3 cars"]),
         # a double hyphen between two amounts is a dash between clauses, not a range
         ("Sales totaled 8,182,500 tonnes -- 4,080,500 tonnes of wheat.", ["8,182,500 tonnes", "4,080,500 tonnes"]),
     ],

@@ -18,6 +18,9 @@ CHANGE_BEFORE_AMOUNT = re.compile(rf"\b(?i:{alternation(CHANGE_WORDS)})(?:\s+(?i
 RANGE_INTRO = re.compile(r"(?:^|\W)(?P<word>(?i:between|from))\s+$")
 # Possessive: with plain \s* a long run of spaces between two numbers was re-split at every position.
 RANGE_GAP = re.compile(r"\s*+-?\s*+(?:to|–|—|-|and)\s*+", re.IGNORECASE)
+# "four or five years", "two or three days": two numbers with "or" between are a rough range (not a list's
+# last two: "5, 10 or 15 per cent").
+OR_GAP = re.compile(r"[ \t]{1,3}or[ \t]{1,3}", re.IGNORECASE)
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
 
 
@@ -45,10 +48,15 @@ def join_ranges_and_lists(text: str, quantities: list[Quantity]) -> list[Quantit
 
 def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
     gap = text[first.end : second.start]
+    rough = (
+        OR_GAP.fullmatch(gap) is not None
+        and first.value < second.value
+        and not text_before(text, first.start).rstrip().endswith(",")
+    )
     # "8,182,500 tonnes -- 4,080,500 tonnes": a double hyphen is a dash between clauses, not a range.
     if (
         "--" in gap
-        or RANGE_GAP.fullmatch(gap) is None
+        or (RANGE_GAP.fullmatch(gap) is None and not rough)
         or first.fraction
         or second.fraction
         or first.vague
@@ -86,7 +94,7 @@ def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
         currency=second.currency or first.currency,
         scale=second.scale or first.scale,
         comparator=first.comparator or second.comparator,
-        approximate=first.approximate or second.approximate,
+        approximate=first.approximate or second.approximate or rough,
     )
 
 

@@ -17,6 +17,9 @@ from transforms.nlp.claims import extract_claims
         # an adverb before a modifier and a participle used as one belong to the counted noun
         ("The bloc added three previously uninvolved states.", ["three previously uninvolved states"]),
         ("Two existing trade blocs merged, and 3 cars made in Japan sold.", ["Two existing trade blocs", "3 cars"]),
+        # two numbers with "or" between are a rough range, not the last two of a list
+        ("It took four or five years.", ["four or five years"]),
+        ("Prices rose 5, 10 or 15 per cent.", ["5", "10", "15 per cent"]),
         # a double hyphen between two amounts is a dash between clauses, not a range
         ("Sales totaled 8,182,500 tonnes -- 4,080,500 tonnes of wheat.", ["8,182,500 tonnes", "4,080,500 tonnes"]),
     ],

@@ -171,7 +171,8 @@ POWER_WORDS = {"2": "square", "3": "cubic", "-1": "inverse"}
 # Units quantulum uses for what are plain counts to us: 1 dozen = 12 of something.
 QUANTULUM_COUNTING_UNITS = {"dozen": 12.0, "baker's dozen": 13.0, "gross": 144.0}
 # quantulum3 keeps a sub-unit of money ("3 dimes"); we state it in its currency (0.3 USD), the same amount:
-# its expected value is compared in the currency (a cent's currency is not stated: any dollar).
+# its expected value is compared in the currency (the suite names no currency for its cents: the US dollar,
+# which is ours too when the sentence names none).
 QUANTULUM_SUBUNITS = {"penny": (0.01, "pound sterling"), "cent": (0.01, "dollar"), "dime": (0.1, "dollar")}
 # Our quantity kinds that have no physical unit: quantulum calls them dimensionless.
 UNITLESS_KINDS = frozenset(("count", "number"))

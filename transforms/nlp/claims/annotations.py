@@ -32,26 +32,10 @@ from transforms.nlp.claims.lexicon import (
 )
 
 # Words ending in -ed that are no verb form ("rapeseed", "speed", "hundred"), or a present form ("exceed").
-NOT_PARTICIPLE_ENDINGS = (
-    "seed",
-    "need",
-    "speed",
-    "feed",
-    "weed",
-    "breed",
-    "deed",
-    "bleed",
-    "steed",
-    "tweed",
-    "hundred",
-    "indeed",
-    "proceed",
-    "exceed",
-    "succeed",
-    "bed",
-    "shed",
-    "sled",
+NOT_PARTICIPLES = frozenset(
+    "need speed feed weed breed deed bleed steed tweed bed shed sled hundred indeed proceed exceed succeed".split()
 )
+NOT_PARTICIPLE_ENDINGS = ("seed", "hundred")  # "rapeseed", "linseed", "two hundred"
 # Without a parse a noun phrase is read word by word; it is never longer than this.
 LEXICAL_PHRASE_WORDS = 6
 
@@ -160,7 +144,9 @@ def phrase_after(doc: Doc, start_char: int) -> Span | None:
 
 def phrase_start_before(doc: Doc, end: int) -> int | None:
     """Without a parse: where the content words and possessives right before token ``end`` start
-    ("NATO's new defence investment pledge"), stopping at a function word, a verb or a change verb."""
+    ("NATO's new defence investment pledge"), stopping at a function word, a verb or a change verb; a year
+    inside the phrase says which ("its 1986 income"), a number ending an index's name belongs to it ("the
+    FTSE 100", "the S&P 500")."""
     if end == 0 or doc[end - 1].lower_.endswith("ly"):
         return None  # "rose steadily to 4.7%": an adverb, the subject is further back
     first = None
@@ -194,7 +180,12 @@ def _ends_a_name(token: Token) -> bool:
 def looks_past_participle(token: Token) -> bool:
     """Without tags: 'caused', 'surveyed', 'agreed'; not 'rapeseed', 'hundred' or 'red'."""
     word = token.lower_
-    return len(word) > 4 and word.endswith("ed") and not word.endswith(NOT_PARTICIPLE_ENDINGS)
+    return (
+        len(word) > 4
+        and word.endswith("ed")
+        and word not in NOT_PARTICIPLES
+        and not word.endswith(NOT_PARTICIPLE_ENDINGS)
+    )
 
 
 def is_year_modifier(token: Token) -> bool:

@@ -156,7 +156,7 @@ def _inside_name(span: Span, quantity: Quantity, annotations: Annotations) -> bo
 
 def _entity_has_words(token: Token) -> bool:
     entity = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
-    return entity is None or any(t.is_alpha for t in entity)
+    return entity is None or any(c.isalpha() for c in entity.text)
 
 
 def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotations) -> Span | None:
@@ -179,7 +179,7 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     k = 0
     while k < len(tokens):
         token = tokens[k]
-        if k + 2 < len(tokens) and (token.is_alpha or token.like_num) and starts_compound(tokens, k):
+        if (token.is_alpha or token.like_num) and starts_compound(tokens, k):
             noun_tokens.extend(tokens[k : k + 3])  # 'two one-man shows', '190 state-run companies'
             k += 3
             continue

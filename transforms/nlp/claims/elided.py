@@ -25,7 +25,7 @@ from transforms.nlp.claims.annotations import (
     starts_sentence,
 )
 from transforms.nlp.claims.claim import Claim
-from transforms.nlp.claims.lexicon import MONTHS
+from transforms.nlp.claims.lexicon import MONTHS, POINT_UNITS, WEEKDAYS
 from transforms.nlp.claims.quantities import Quantity, text_before
 from transforms.nlp.doc_cache import doc_text
 
@@ -33,14 +33,15 @@ from transforms.nlp.doc_cache import doc_text
 AGE_RANGE = (1, 120)
 NAME_BEFORE_AGE = re.compile(r"\b[A-Z][a-z]+,\s$")
 AGE_AFTER = re.compile(r",(?=\s)")
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # What may follow a number whose noun is left out in a list: a preposition, or the end of the item.
-ELLIPSIS_AFTER = re.compile(r"\s*(?:[,;.)]|\s(?:from|in|at|for|on|to|of|with|and|or|while)\b)")
+ELLIPSIS_AFTER = re.compile(
+    r"[ \t]{0,8}(?:[,;.)]|(?<=[ \t])(?P<preposition>from|in|at|for|on|to|of|with|and|or|while)\b[ \t]{0,8})"
+)
 ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bor|\bwhile|\bbut)\s+(?:(?:another|about|some|only|just)\s+)?$")
 # What introduces an index level after its change ("to 7,425.81", "from a record 7,500").
 LEVEL_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:(?:a\s+)?(?:record|new|high|low|about|around)\s+)?$")
 # "the number of X": the phrase after it is what a bare number of the sentence counts.
-NUMBER_OF = re.compile(r"\b(?i:the\s+number\s+of)\s+(?:(?:its|their|his|her|the)\s+)?")
+NUMBER_OF = re.compile(r"\b(?i:the)\s+(?P<number_of>(?i:number\s+of)\s+(?:(?:its|their|his|her|the)\s+)?)")
 
 
 def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annotations: Annotations) -> str | None:
@@ -49,20 +50,19 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
     it), None when no unit was found."""
     if quantity.kind is not None or quantity.fraction or quantity.vague:
         return None
-    if quantity.value != int(quantity.value):
-        found = _index_level(doc_text(doc), quantity, claims, 0)
-        if found is None:
-            return None
-        quantity.kind, quantity.unit = "count", found[0]
-        return found[1]
     text = doc_text(doc)
+    sentence = sentence_at(doc, quantity.number_start, annotations)
+    if sentence is None:
+        return None
+    if quantity.value != int(quantity.value):
+        level = _index_level(text, quantity, claims, sentence.start_char)  # "to 7,425.81": never a whole count
+        if level is not None:
+            quantity.kind, quantity.unit = "count", level[0]
+        return None if level is None else level[1]
     name = _named_before_age(doc, text, quantity)
     if name is not None:
         quantity.kind, quantity.unit = "duration", "year"
         return f"{name}'s age"
-    sentence = sentence_at(doc, quantity.number_start, annotations)
-    if sentence is None:
-        return None
     found = (
         _listed_count(doc, text, quantity, claims, sentence.start_char)
         or _number_of(doc, text, quantity, sentence.start_char)
@@ -96,7 +96,7 @@ def _listed_count(
     after = ELLIPSIS_AFTER.match(text, quantity.end)
     if after is None:
         return None
-    which = phrase_after(doc, after.end() + 1) if after.group().strip() and after.group()[-1].isalpha() else None
+    which = phrase_after(doc, after.end()) if after.group("preposition") else None
     noun = counts[-1].unit
     if which is None:
         return noun, noun
@@ -105,7 +105,7 @@ def _listed_count(
 
 def _index_level(text: str, quantity: Quantity, claims: list[Claim], sentence_start: int) -> tuple[str, str] | None:
     """'fell 162.31 points to 7,425.81': the level after "to"/"from"/"at" is in the points of the change."""
-    in_points = [c for c in claims if c.unit == "points" and sentence_start <= c.start < quantity.start]
+    in_points = [c for c in claims if c.unit in POINT_UNITS and sentence_start <= c.start < quantity.start]
     if not in_points or not LEVEL_BEFORE.search(text_before(text, quantity.start)):
         return None
     return "points", ""
@@ -117,7 +117,7 @@ def _number_of(doc: Doc, text: str, quantity: Quantity, sentence_start: int) -> 
     if not found:
         return None
     start = doc.char_span(found[-1].end(), found[-1].end() + 1, alignment_mode="expand")
-    if start is None:
+    if not start:
         return None
     # The words up to the first plural ("weekly roundtrip flights"): what is counted.
     for token in doc[start.start : start.start + LEXICAL_PHRASE_WORDS]:
@@ -125,5 +125,5 @@ def _number_of(doc: Doc, text: str, quantity: Quantity, sentence_start: int) -> 
             return None
         if looks_plural(token):
             noun = text[start.start_char : token.idx + len(token)]
-            return noun.lower(), text[found[-1].start() + 4 : token.idx + len(token)]
+            return noun.lower(), text[found[-1].start("number_of") : token.idx + len(token)]
     return None

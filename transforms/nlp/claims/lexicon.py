@@ -598,9 +598,10 @@ TIME_ADVERBS = frozenset(("currently", "now", "today", "annually", "yearly", "th
 # Entity types whose numbers are part of a name ("World War Two", "Boeing 737").
 NAME_ENTITY_TYPES = frozenset(("EVENT", "ORG", "PERSON", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "GPE"))
 # Ordinals spelled out, which spaCy's like_num counts as numbers.
-ORDINAL_WORDS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth last next".split()
-)
+ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# A count of these measures an index, not things ("fell 162.31 points").
+POINT_UNITS = frozenset(("points", "point", "pts"))
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()

@@ -28,7 +28,7 @@ from transforms.nlp.claims.annotations import (
     phrase_start_before,
     starts_sentence,
 )
-from transforms.nlp.claims.lexicon import CHANGE_WORD_SET, DETERMINERS, MONTHS, POSSESSIVES
+from transforms.nlp.claims.lexicon import CHANGE_WORD_SET, DETERMINERS, MONTHS, POINT_UNITS, POSSESSIVES, WEEKDAYS
 from transforms.nlp.doc_cache import doc_text
 
 # Comparators and hedges between a noun's "of" and the amount ("a prison term of up to six years").
@@ -51,7 +51,7 @@ NOT_MODIFIED_WORDS = frozenset(
     """
 year years month months week weeks day days hour hours minute minutes quarter quarters decade decades
 earlier later ago previously before after higher lower more less apiece each overall altogether respectively
-instead alone so far too total vs versus against compared monday tuesday wednesday thursday friday saturday sunday
+instead alone so far too total vs versus against compared
 thick long high wide deep tall old away behind ahead below above
 """.split()
 )
@@ -88,15 +88,13 @@ FRONTED_WORDS = 10
 MODIFIER_WORDS_BEFORE = 3
 # A phrase saying when, between a subject and its verb ("in February last year"), is at most this long.
 TIME_PHRASE_WORDS = 5
-TIME_PREPOSITIONS = frozenset("in at for on during".split())
+WHEN_PREPOSITIONS = frozenset("in at for on during".split())
 TIME_WORDS = frozenset(
     "year years quarter month week day last this next previous prior first second third fourth half end".split()
 )
 # Prepositions whose phrase after a noun says which one ("jobs at Oracle"), and how many are read.
 WHICH_PREPOSITIONS = frozenset("of at in from on for with to near against under over by".split())
 WHICH_LINKS = 3
-# How far a phrase's "of"/"in" chain is followed back ("total shipments of machine tools"): one link.
-OF_LINKS = 1
 
 
 def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: Span | None) -> str | None:
@@ -120,7 +118,7 @@ def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: 
 
 def _counts_a_thing(counted: Span) -> bool:
     """'5,000 jobs' counts jobs; '162.31 points' measures an index, named elsewhere in the sentence."""
-    return counted[-1].lower_ not in ("points", "point", "pts")
+    return counted[-1].lower_ not in POINT_UNITS
 
 
 def _clause_subject(doc: Doc, start: int) -> str | None:
@@ -167,7 +165,7 @@ def _changed_object(doc: Doc, start: int) -> str | None:
     first = phrase_start_before(doc, end)
     if first is not None and first >= 2 and doc[first - 1].lower_ in ("for", "of", "in", "on"):
         first = phrase_start_before(doc, first - 1) or first  # 'its bid for Qualcomm Inc.'
-    if first is None:
+    if first is None or first == 0:
         return None
     verb = first - 1
     while verb > 0 and doc[verb].lower_ in DETERMINERS | POSSESSIVES:
@@ -320,7 +318,7 @@ def _plain_phrase_after(doc: Doc, index: int, determiners: bool = True) -> Span 
     first = doc[index]
     if not determiners and first.lower_ in DETERMINERS:
         return None
-    if first.lower_ in NOT_MODIFIED_WORDS or first.lower_.endswith("ly") or first.lower_ in MONTHS:
+    if first.lower_ in NOT_MODIFIED_WORDS | WEEKDAYS or first.lower_.endswith("ly") or first.lower_ in MONTHS:
         return None
     if looks_past_participle(first) or (
         first.lower_.endswith("ing") and index + 1 < len(doc) and doc[index + 1].lower_ in DETERMINERS | PRONOUNS
@@ -346,11 +344,10 @@ def _phrase_before(doc: Doc, end: int) -> str | None:
     first = phrase_start_before(doc, end)
     if first is None or doc[first].lower_ in PRONOUNS or doc[end - 1].lower_ in NOT_MODIFIED_WORDS:
         return None
-    for _ in range(OF_LINKS):
-        if first >= 2 and doc[first - 1].lower_ in ("of", "in"):
-            head = phrase_start_before(doc, first - 1)
-            if head is not None and doc[head].lower_ not in PRONOUNS:
-                first = head
+    if first >= 2 and doc[first - 1].lower_ in ("of", "in"):
+        head = phrase_start_before(doc, first - 1)
+        if head is not None and doc[head].lower_ not in PRONOUNS:
+            first = head
     if first > 1 and looks_past_participle(doc[first - 1]) and doc[first - 2].lower_ in DETERMINERS:
         first -= 2  # 'His declared income': an -ed word after a determiner describes the noun
     return doc_text(doc)[doc[first].idx : doc[end - 1].idx + len(doc[end - 1])]
@@ -361,7 +358,7 @@ def _before_brackets_and_time(doc: Doc, end: int) -> int:
         opening = next((k for k in range(end - 2, max(0, end - 6), -1) if doc[k].text == "("), None)
         end = opening if opening is not None else end
     for k in range(end - 1, max(0, end - TIME_PHRASE_WORDS) - 1, -1):
-        if doc[k].lower_ in TIME_PREPOSITIONS:
+        if doc[k].lower_ in WHEN_PREPOSITIONS:
             if k < end - 1 and all(_says_when(t) or t.lower_ in DETERMINERS for t in doc[k + 1 : end]):
                 return k  # 'at end-February', 'in February last year', 'for the year'
             break
@@ -386,4 +383,4 @@ def _token_before(doc: Doc, char: int) -> int | None:
 
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return None if span is None else span[0]
+    return span[0] if span else None  # empty on a token's trailing space

@@ -85,7 +85,7 @@ PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(\d+(?:\.\d+)?(?:[eE][-+−]?\d+)
 # A capital "B" after a space, before a word, is billions ("8 B people").
 SCALE_AFTER = re.compile(
     r"(?:\s*(thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(bn|bln|mn|mln|tn|trn)\b|(k)(?![A-Za-z])"
-    r"|[ ](?-i:(B))(?=[ ][a-z]))",
+    r"|[ ](?-i:(B))(?=[ ](?-i:[a-z])))",
     re.IGNORECASE,
 )
 # One-letter scales are read only straight after a currency ("$5m", "€10B", "$2.174T"): alone, "5m" is metres.

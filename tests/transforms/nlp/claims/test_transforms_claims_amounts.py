@@ -78,6 +78,12 @@ def test_market_figures(nlp, claims_nlp, sentence, expected):
         # a share as the size of a change, with the change's way and what it changed
         ("Sales fell by half last year.", [("half", 0.5, "down", "Sales")]),
         ("The firm cut its workforce by a third.", [("a third", 1 / 3, "down", "its workforce")]),
+        # a level in points only after a change in points in its own sentence; a capital B only before a small word
+        (
+            "The index fell 3 points. He ran to 12 miles and then to 7.5.",
+            [("3 points", 3.0, "down", "index"), ("12 miles", 12.0, None, None)],
+        ),
+        ("He met 8 B People.", [("8 B People", 8.0, None, "B People")]),
         # a share with no "of" and no change is no claim; "by" with no change verb is no change
         ("Half the time he was late.", []),
         ("It was hit by 5 storms.", [("5 storms", 5.0, None, "storms")]),

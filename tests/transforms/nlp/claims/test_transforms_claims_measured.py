@@ -13,6 +13,9 @@ SENTENCES = [
         {"At least 23,000 people": "people killed in the floods"},
     ),
     ("Oracle is cutting 5,000 jobs at its Texas plants.", {"5,000 jobs": "jobs at its Texas plants"}),
+    ("5,000 reports published in May were read.", {"5,000 reports": "reports published"}),
+    # a phrase at the start of the text has no verb before it
+    ("GM holding to 10% was cut.", {"10%": None}),
     # a finite verb with its object after the noun is no participle; "to" before a verb is no place
     ("Two Santander shareholders filed a complaint.", {"Two Santander shareholders": "Santander shareholders"}),
     ("Pressure may push the two firms to reach a deal.", {"two firms": "firms"}),

@@ -175,7 +175,7 @@ QUANTULUM_COUNTING_UNITS = {"dozen": 12.0, "baker's dozen": 13.0, "gross": 144.0
 # which is ours too when the sentence names none).
 QUANTULUM_SUBUNITS = {"penny": (0.01, "pound sterling"), "cent": (0.01, "dollar"), "dime": (0.1, "dollar")}
 # Our quantity kinds that have no physical unit: quantulum calls them dimensionless.
-UNITLESS_KINDS = frozenset(("count", "number"))
+UNITLESS_KINDS = frozenset(("count", "points", "number"))
 
 
 # --- the seed -------------------------------------------------------------------------------------------

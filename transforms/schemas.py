@@ -22,7 +22,7 @@ GENDERS = ("female", "male")
 # What stated a person's gender: an honorific or gendered title/noun at a mention ('Ms', 'spokeswoman'), else
 # the pronouns resolved to them.
 GENDER_EVIDENCE = ("title", "pronoun")
-QUANTITY_KINDS = ("percent", "percentage_points", "money", "count", "duration", "measure", "number")
+QUANTITY_KINDS = ("percent", "percentage_points", "money", "count", "duration", "measure", "points", "number")
 COMPARATORS = ("about", "more_than", "less_than", "at_least", "at_most", "up_to", "exactly")
 DIRECTIONS = ("up", "down")
 CHANGE_KINDS = ("level", "change", "change_to", "change_from")

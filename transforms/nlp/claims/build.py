@@ -27,6 +27,7 @@ from transforms.nlp.claims.lexicon import (
     NAME_ENTITY_TYPES,
     OF_WHAT_ALIASES,
     ORDINAL_WORDS,
+    POINT_UNITS,
     TIME_ADVERBS,
     TIME_PREPOSITIONS,
     UNIT_WORDS,
@@ -77,7 +78,9 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
             kind, unit = "money", MONEY_WORDS[unit]  # "millions of dollars"
             currency = unit
         end = counted.end_char
-        if kind == "money":
+        if unit in POINT_UNITS:
+            kind, unit = "points", "points"  # "fell 162.31 points": an index's points, not things counted
+        if kind != "count":
             counted = None
     if kind in ("percent", "percentage_points"):
         of_what, end = _of_what(doc, end, annotations)

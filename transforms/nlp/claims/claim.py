@@ -18,7 +18,8 @@ What a claim row means:
   "tonne", "year", "gallon").  "a/b" for rates ("USD/hour", "km/h", "barrel/day", "times/week"); a
   power as a suffix ("km2", "s2", "s-1").  A count's unit is the noun it counts ("fighter jets").
 * ``quantity_kind``: percent, percentage_points, money, duration, measure, count (a counted noun, or
-  a frequency "four times a week"), number (a fraction of something: "two thirds of the cake", or a
+  a frequency "four times a week"), points (an index's points or level: "fell 162.31 points to
+  7,425.81"), number (a fraction of something: "two thirds of the cake", or a
   multiple in ``times``: "twice", "threefold", "three times as powerful").
 """
 

@@ -25,7 +25,7 @@ from transforms.nlp.claims.annotations import (
     starts_sentence,
 )
 from transforms.nlp.claims.claim import Claim
-from transforms.nlp.claims.lexicon import MONTHS, POINT_UNITS, WEEKDAYS
+from transforms.nlp.claims.lexicon import MONTHS, WEEKDAYS
 from transforms.nlp.claims.quantities import Quantity, text_before
 from transforms.nlp.doc_cache import doc_text
 
@@ -57,7 +57,7 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
     if quantity.value != int(quantity.value):
         level = _index_level(text, quantity, claims, sentence.start_char)  # "to 7,425.81": never a whole count
         if level is not None:
-            quantity.kind, quantity.unit = "count", level[0]
+            quantity.kind, quantity.unit = "points", level[0]
         return None if level is None else level[1]
     name = _named_before_age(doc, text, quantity)
     if name is not None:
@@ -105,7 +105,7 @@ def _listed_count(
 
 def _index_level(text: str, quantity: Quantity, claims: list[Claim], sentence_start: int) -> tuple[str, str] | None:
     """'fell 162.31 points to 7,425.81': the level after "to"/"from"/"at" is in the points of the change."""
-    in_points = [c for c in claims if c.unit in POINT_UNITS and sentence_start <= c.start < quantity.start]
+    in_points = [c for c in claims if c.quantity_kind == "points" and sentence_start <= c.start < quantity.start]
     if not in_points or not LEVEL_BEFORE.search(text_before(text, quantity.start)):
         return None
     return "points", ""

@@ -28,7 +28,7 @@ from transforms.nlp.claims.annotations import (
     phrase_start_before,
     starts_sentence,
 )
-from transforms.nlp.claims.lexicon import CHANGE_WORD_SET, DETERMINERS, MONTHS, POINT_UNITS, POSSESSIVES, WEEKDAYS
+from transforms.nlp.claims.lexicon import CHANGE_WORD_SET, DETERMINERS, MONTHS, POSSESSIVES, WEEKDAYS
 from transforms.nlp.doc_cache import doc_text
 
 # Comparators and hedges between a noun's "of" and the amount ("a prison term of up to six years").
@@ -100,11 +100,7 @@ WHICH_LINKS = 3
 def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: Span | None) -> str | None:
     """The words of the sentence that say what the claim at ``[start, end)`` measures, or None."""
     return (
-        (
-            _whose(doc, start) + _count_with_which(doc, counted)
-            if counted is not None and _counts_a_thing(counted)
-            else None
-        )
+        (_whose(doc, start) + _count_with_which(doc, counted) if counted is not None else None)
         or (_noun_modified(doc, start, end, kind) if kind != "count" else None)
         or _noun_of_amount(doc, start)
         or _change_noun_in(doc, end)
@@ -114,11 +110,6 @@ def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: 
         or _line_label(doc, start)
         or _fronted_whole(doc, start)
     )
-
-
-def _counts_a_thing(counted: Span) -> bool:
-    """'5,000 jobs' counts jobs; '162.31 points' measures an index, named elsewhere in the sentence."""
-    return counted[-1].lower_ not in POINT_UNITS
 
 
 def _clause_subject(doc: Doc, start: int) -> str | None:

@@ -95,3 +95,13 @@ def test_shares_of_a_change_and_billions(nlp, claims_nlp, sentence, expected):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline(sentence))
         assert [(c.surface, pytest.approx(c.value), c.direction, c.of_what) for c in claims] == expected
+
+
+def test_an_index_moves_in_points_not_in_things_counted(nlp, claims_nlp):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline("The FTSE 100 fell 162.31 points to 7,425.81, and 300 workers left."))
+        assert [(c.surface, c.quantity_kind) for c in claims] == [
+            ("162.31 points", "points"),
+            ("7,425.81", "points"),
+            ("300 workers", "count"),
+        ]

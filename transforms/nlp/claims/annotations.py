@@ -30,6 +30,7 @@ from transforms.nlp.claims.lexicon import (
     UNIT_WORDS,
     alternation,
 )
+from transforms.nlp.doc_cache import doc_text
 
 # Words ending in -ed that are no verb form ("rapeseed", "speed", "hundred"), or a present form ("exceed").
 NOT_PARTICIPLES = frozenset(
@@ -86,6 +87,17 @@ def sentence_at(doc: Doc, char: int, annotations: Annotations) -> Span | None:
     if span is None:
         return None
     return span[0].sent if annotations.sentences else doc[:]
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token holding character ``char``; None past the text or on a token's trailing space."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span else None
+
+
+def words_from(doc: Doc, first: int, last: int) -> str:
+    """The text from token ``first`` through token ``last``, as written."""
+    return doc_text(doc)[doc[first].idx : doc[last].idx + len(doc[last])]
 
 
 def starts_sentence(token: Token) -> bool:

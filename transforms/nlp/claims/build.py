@@ -17,6 +17,7 @@ from transforms.nlp.claims.annotations import (
     sentence_at,
     starts_compound,
     starts_sentence,
+    words_from,
 )
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.lexicon import (
@@ -250,7 +251,7 @@ def _subject(doc: Doc, start: int, annotations: Annotations) -> str | None:
             return None
         # "of": the noun the phrase completes; "to/from/at/by": the object of a change verb ("raise X to 2%").
         if prep.lower_ == "of" or (first > 0 and doc[first - 1].lower_ in CHANGE_WORD_SET):
-            return doc_text(doc)[doc[first].idx : doc[prep.i - 1].idx + len(doc[prep.i - 1])]
+            return words_from(doc, first, prep.i - 1)
         return None
     head = prep.head
     if prep.lower_ == "of" and head.pos_ == "NOUN":

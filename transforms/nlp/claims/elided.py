@@ -23,6 +23,8 @@ from transforms.nlp.claims.annotations import (
     phrase_after,
     sentence_at,
     starts_sentence,
+    token_at,
+    words_from,
 )
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.lexicon import MONTHS, WEEKDAYS
@@ -116,14 +118,14 @@ def _number_of(doc: Doc, text: str, quantity: Quantity, sentence_start: int) -> 
     found = [m for m in NUMBER_OF.finditer(text, sentence_start, quantity.start)]
     if not found:
         return None
-    start = doc.char_span(found[-1].end(), found[-1].end() + 1, alignment_mode="expand")
-    if not start:
+    first = token_at(doc, found[-1].end())
+    if first is None:
         return None
     # The words up to the first plural ("weekly roundtrip flights"): what is counted.
-    for token in doc[start.start : start.start + LEXICAL_PHRASE_WORDS]:
+    for token in doc[first.i : first.i + LEXICAL_PHRASE_WORDS]:
         if not token.is_alpha:
             return None
         if looks_plural(token):
-            noun = text[start.start_char : token.idx + len(token)]
+            noun = words_from(doc, first.i, token.i)
             return noun.lower(), text[found[-1].start("number_of") : token.idx + len(token)]
     return None

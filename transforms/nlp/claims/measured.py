@@ -27,6 +27,8 @@ from transforms.nlp.claims.annotations import (
     phrase_after,
     phrase_start_before,
     starts_sentence,
+    token_at,
+    words_from,
 )
 from transforms.nlp.claims.lexicon import CHANGE_WORD_SET, DETERMINERS, MONTHS, POSSESSIVES, WEEKDAYS
 from transforms.nlp.doc_cache import doc_text
@@ -165,7 +167,7 @@ def _changed_object(doc: Doc, start: int) -> str | None:
         return None
     if first > 0 and doc[first - 1].lower_ in DETERMINERS - {"a", "an", "the"}:
         first -= 1  # 'its bid', 'their holding': whose it is
-    return doc_text(doc)[doc[first].idx : doc[end - 1].idx + len(doc[end - 1])]
+    return words_from(doc, first, end - 1)
 
 
 def _fronted_whole(doc: Doc, start: int) -> str | None:
@@ -176,7 +178,7 @@ def _fronted_whole(doc: Doc, start: int) -> str | None:
     opening = next((k for k in range(i - 1, max(-1, i - FRONTED_WORDS), -1) if starts_sentence(doc[k])), None)
     if opening is None or doc[opening].lower_ != "of" or opening + 1 >= i:
         return None
-    return doc_text(doc)[doc[opening + 1].idx : doc[i - 1].idx + len(doc[i - 1])]
+    return words_from(doc, opening + 1, i - 1)
 
 
 def _line_label(doc: Doc, start: int) -> str | None:
@@ -193,7 +195,7 @@ def _line_label(doc: Doc, start: int) -> str | None:
     listed = first > 0 and doc[first - 1].text in (",", ";") and doc[first].is_title
     if not (starts_sentence(doc[first]) or listed):
         return None
-    return doc_text(doc)[doc[first].idx : doc[i].idx + len(doc[i])]
+    return words_from(doc, first, i)
 
 
 def _count_with_which(doc: Doc, counted: Span) -> str:
@@ -278,7 +280,7 @@ def _whose(doc: Doc, start: int) -> str:
         first = phrase_start_before(doc, i)  # the phrase ends in its "'s"
     if first is None or not any(t.lower_ in POSSESSIVES for t in doc[first : i + 1]):
         return ""
-    return doc_text(doc)[doc[first].idx : doc[i].idx + len(doc[i])] + " "
+    return words_from(doc, first, i) + " "
 
 
 def _amount_in(doc: Doc, end: int) -> str | None:
@@ -298,7 +300,7 @@ def _past_brackets(text: str, end: int) -> int:
 
 
 def _plain_phrase_after_char(doc: Doc, char: int, determiners: bool = False) -> Span | None:
-    token = _token_at(doc, char)
+    token = token_at(doc, char)
     return None if token is None else _plain_phrase_after(doc, token.i, determiners)
 
 
@@ -341,7 +343,7 @@ def _phrase_before(doc: Doc, end: int) -> str | None:
             first = head
     if first > 1 and looks_past_participle(doc[first - 1]) and doc[first - 2].lower_ in DETERMINERS:
         first -= 2  # 'His declared income': an -ed word after a determiner describes the noun
-    return doc_text(doc)[doc[first].idx : doc[end - 1].idx + len(doc[end - 1])]
+    return words_from(doc, first, end - 1)
 
 
 def _before_brackets_and_time(doc: Doc, end: int) -> int:
@@ -368,10 +370,5 @@ def _says_when(token: Token) -> bool:
 
 
 def _token_before(doc: Doc, char: int) -> int | None:
-    token = _token_at(doc, char)
+    token = token_at(doc, char)
     return None if token is None or token.i == 0 else token.i - 1
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span else None  # empty on a token's trailing space

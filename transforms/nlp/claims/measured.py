@@ -217,7 +217,7 @@ def _which_end(doc: Doc, phrase: Span) -> int:
             break
         if doc[index].lower_ == "to" and not (doc[index + 1].lower_ in DETERMINERS or doc[index + 1].is_title):
             break  # 'firms to reach a compromise': an infinitive, not a place
-        following = _plain_phrase_after(doc, index + 1)
+        following = _plain_phrase_after(doc, index + 1, determiners=True)
         if following is None:
             break
         end, index = following.end_char, following.end
@@ -236,7 +236,7 @@ def _change_noun_in(doc: Doc, end: int) -> str | None:
     match = CHANGE_NOUN_IN.match(doc_text(doc)[end : end + 40])
     if match is None:
         return None
-    phrase = _plain_phrase_after_char(doc, end + match.end())
+    phrase = _plain_phrase_after_char(doc, end + match.end(), determiners=False)
     return None if phrase is None else _with_of_phrase(doc, phrase)
 
 
@@ -248,7 +248,7 @@ def _noun_modified(doc: Doc, start: int, end: int, kind: str | None) -> str | No
         return None
     if kind not in ("percent", "percentage_points") and not _after_determiner(doc, start):
         return None  # a percent before a noun modifies it ('7.9% growth', '6.75 pct capital bonds')
-    phrase = _plain_phrase_after_char(doc, end + 1)
+    phrase = _plain_phrase_after_char(doc, end + 1, determiners=False)
     if phrase is None or phrase[-1].lower_ in CHANGE_NOUNS:
         return None
     return _whose(doc, start) + _with_of_phrase(doc, phrase)
@@ -299,12 +299,12 @@ def _past_brackets(text: str, end: int) -> int:
     return match.end() if match is not None else end
 
 
-def _plain_phrase_after_char(doc: Doc, char: int, determiners: bool = False) -> Span | None:
+def _plain_phrase_after_char(doc: Doc, char: int, *, determiners: bool) -> Span | None:
     token = token_at(doc, char)
-    return None if token is None else _plain_phrase_after(doc, token.i, determiners)
+    return None if token is None else _plain_phrase_after(doc, token.i, determiners=determiners)
 
 
-def _plain_phrase_after(doc: Doc, index: int, determiners: bool = True) -> Span | None:
+def _plain_phrase_after(doc: Doc, index: int, *, determiners: bool) -> Span | None:
     """A noun phrase starting at token ``index`` that names a thing: not a time, a degree or a number."""
     if index >= len(doc):
         return None

@@ -17,7 +17,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 BENCH_CORPUS ?= bbc
 
-.PHONY: run test lint unit setup bench bench-hostile clean
+.PHONY: run test lint unit setup bench bench-hostile dictionary clean
 
 run: $(STAMP)
 	$(VENV)/bin/broadsheet run
@@ -40,6 +40,10 @@ setup: $(STAMP)
 # Benchmarks print numbers (throughput, memory, the ratio to bare spaCy); never part of `make test`.
 bench: $(STAMP)
 	$(VENV)/bin/python bench/pipeline_bench.py --corpus $(BENCH_CORPUS)
+
+# docs/data-dictionary.md from the schemas and views (a test fails when the checked-in page is stale).
+dictionary: $(STAMP)
+	$(VENV)/bin/python -m warehouse.dictionary docs/data-dictionary.md
 
 # Time and per-process memory of a run over the full-size hostile corpus (tests/hostile_corpus.py).
 bench-hostile: $(STAMP)

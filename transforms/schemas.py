@@ -9,57 +9,184 @@ label/kind column may take) and ``doc`` (the data dictionary entry).
 
 from __future__ import annotations
 
+import json
+
 import pyarrow as pa
 
-# Closed vocabularies.  Anything outside these sets is a blocking validation failure.
-SOURCE_FORMATS = ("txt", "json", "jsonl", "html", "sgml")
-ENTITY_SCOPES = ("global", "article")
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
-MENTION_TYPES = ("full_name", "partial_name", "pronoun", "nominal", "credit")
-QUOTE_KINDS = ("direct", "partial", "indirect", "mixed")
-ATTRIBUTIONS = ("explicit", "pronoun", "nominal", "carried_over", "according_to", "unresolved")
-GENDERS = ("female", "male")
-# What stated a person's gender: an honorific or gendered title/noun at a mention ('Ms', 'spokeswoman'), else
-# the pronouns resolved to them.
-GENDER_EVIDENCE = ("title", "pronoun")
-QUANTITY_KINDS = ("percent", "percentage_points", "money", "count", "duration", "measure", "points", "number")
-COMPARATORS = ("about", "more_than", "less_than", "at_least", "at_most", "up_to", "exactly")
-DIRECTIONS = ("up", "down")
-CHANGE_KINDS = ("level", "change", "change_to", "change_from")
-# 'superseded': a file version read before sources had names, whose file has since been read under its source's
-# name; its articles are not published (they are the same file's, under the new ids).  'unreadable': the file
-# could not be opened or read (permissions, gone since it was listed); every run tries it again.
-FILE_STATUSES = ("parsed", "quarantined", "empty", "superseded", "unreadable")
-# Which evidence gave published_at: the source's metadata (news-please date_publish, the Reuters <DATE>),
-# the HTML page's meta tags or JSON-LD, the dateline ("TOKYO, Oct 29 (Reuters)"), or a date in the URL's path.
-PUBLISHED_AT_SOURCES = ("metadata", "html_meta", "dateline", "url")
-RUN_STATUSES = ("running", "succeeded", "failed")
-SEVERITIES = ("blocking", "warning")
-QUARANTINE_STAGES = ("parse", "normalise", "analyse")
-# Why an input was quarantined; the README's quarantine table says what each means.
-QUARANTINE_REASONS = (
-    "unreadable",
-    "too_large",
-    "parse_failed",
-    "parse_timeout",
-    "empty_file",
-    "binary_file",
-    "undecodable",
-    "corrupt_gzip",
-    "unsupported_format",
-    "invalid_json",
-    "invalid_json_line",
-    "unsupported_structure",
-    "invalid_html",
-    "no_article_text",
-    "invalid_sgml",
-    "invalid_sgml_record",
-    "duplicate_record_key",
-    "empty_body",
-    "too_long",
-    "normalise_failed",
-    "normalise_timeout",
-    "analysis_failed",
+# Closed vocabularies, each value with what it means (the data dictionary and the column comments list them).
+# Anything outside these sets is a blocking validation failure.
+_MEANINGS: dict[tuple[str, ...], dict[str, str]] = {}
+
+
+def _vocabulary(meanings: dict[str, str]) -> tuple[str, ...]:
+    """The vocabulary's values in order; their meanings are kept for the fields that allow them."""
+    values = tuple(meanings)
+    _MEANINGS[values] = meanings
+    return values
+
+
+SOURCE_FORMATS = _vocabulary(
+    {
+        "txt": "a plain-text file (a wire story, the BBC's files)",
+        "json": "a JSON document (a news-please dump)",
+        "jsonl": "JSON Lines: one article per line",
+        "html": "a web page",
+        "sgml": "an SGML archive of stories (Reuters-21578)",
+    }
+)
+ENTITY_SCOPES = _vocabulary(
+    {
+        "global": "one entity across the warehouse",
+        "article": "a person named by one name only, or a body named by description, in one article; never "
+        "merged with other articles' namesakes",
+    }
+)
+ENTITY_LABELS = _vocabulary(
+    {
+        "PERSON": "people, fictional ones included",
+        "ORG": "organisations: companies, agencies, institutions, parties, governments and their bodies",
+        "GPE": "geo-political entities: countries, cities, states",
+        "LOC": "other places: regions, mountain ranges, bodies of water",
+        "NORP": "nationalities, religious and political groups ('British', 'Muslims')",
+        "FAC": "facilities: buildings, airports, roads, bridges",
+        "EVENT": "named events: storms, wars, battles, sports events",
+        "PRODUCT": "products: objects, vehicles, foods (not services)",
+        "LAW": "named laws and legal documents",
+        "WORK_OF_ART": "titles of books, songs, films, programmes",
+    }
+)
+MENTION_TYPES = _vocabulary(
+    {
+        "full_name": "the entity's name in full",
+        "partial_name": "part of the name: a surname, a first name, an acronym, a short form",
+        "pronoun": "a pronoun resolved to the entity ('he', 'she', 'it')",
+        "nominal": "a description of the entity ('the finance ministry')",
+        "credit": "a credit line naming a reporter or editor (no span: credit lines are not in the body)",
+    }
+)
+QUOTE_KINDS = _vocabulary(
+    {
+        "direct": "a whole quotation in quote marks",
+        "partial": "a quoted fragment inside the writer's own sentence",
+        "indirect": "reported speech ('X said the plan would fail'); the span is the reported clause",
+        "mixed": "reported speech with a quoted stretch inside",
+    }
+)
+ATTRIBUTIONS = _vocabulary(
+    {
+        "explicit": "the speaker is named at the quote (the cue's subject, or the name after the cue)",
+        "pronoun": "a pronoun at the quote, resolved to the person or organisation it stands for",
+        "nominal": "a description at the quote ('the company', 'a spokeswoman for X'), resolved",
+        "carried_over": "a paragraph that is only a quote continues the previous speaker",
+        "according_to": "'according to X'",
+        "unresolved": "no speaker found, or the evidence was too weak to name one",
+    }
+)
+GENDERS = _vocabulary({"female": "stated female by the articles", "male": "stated male by the articles"})
+GENDER_EVIDENCE = _vocabulary(
+    {
+        "title": "an honorific or gendered title or noun at a mention ('Ms', 'spokeswoman')",
+        "pronoun": "the pronouns the articles resolve to the person",
+    }
+)
+QUANTITY_KINDS = _vocabulary(
+    {
+        "percent": "a percentage ('7%', '7 per cent', '7pc')",
+        "percentage_points": "a difference of percentages in points",
+        "money": "an amount of money; currency holds its ISO 4217 code",
+        "count": "a number of things; unit is the counted noun ('jobs')",
+        "duration": "a span of time or an age",
+        "measure": "a physical quantity (km, tonnes, barrels, mph)",
+        "points": "index points gained or lost, or an index level",
+        "number": "a number with no stated unit",
+    }
+)
+COMPARATORS = _vocabulary(
+    {
+        "about": "about, around, roughly, nearly",
+        "more_than": "more than, over, above",
+        "less_than": "less than, under, below",
+        "at_least": "at least",
+        "at_most": "at most, no more than",
+        "up_to": "up to",
+        "exactly": "exactly",
+    }
+)
+DIRECTIONS = _vocabulary({"up": "the stated change was a rise", "down": "the stated change was a fall"})
+CHANGE_KINDS = _vocabulary(
+    {
+        "level": "a state ('unemployment is 5%')",
+        "change": "the amount of a change ('fell 7%')",
+        "change_to": "the level a change went to ('to $2.3bn')",
+        "change_from": "the level a change went from ('from $10.9bn')",
+    }
+)
+FILE_STATUSES = _vocabulary(
+    {
+        "parsed": "read; its articles are published",
+        "quarantined": "nothing in it could be read (see the quarantine table)",
+        "empty": "read, but it held no article (only briefs or empty stories)",
+        # A file version read before sources had names, whose file has since been read under its source's name;
+        # its articles are not published (they are the same file's, under the new ids).
+        "superseded": "read before sources had names, and read again since under its source's name",
+        "unreadable": "could not be opened or read (permissions, gone since it was listed); tried again every run",
+    }
+)
+PUBLISHED_AT_SOURCES = _vocabulary(
+    {
+        "metadata": "the source's own metadata (news-please date_publish, the Reuters <DATE>)",
+        "html_meta": "the page's meta tags or JSON-LD",
+        "dateline": "the dateline ('TOKYO, Oct 29 (Reuters)')",
+        "url": "a date in the URL's path",
+    }
+)
+RUN_STATUSES = _vocabulary(
+    {
+        "running": "started and not finished (or stopped without recording an end)",
+        "succeeded": "finished and published",
+        "failed": "stopped by an error (see error)",
+    }
+)
+SEVERITIES = _vocabulary(
+    {
+        "blocking": "a failure stops the publish; the last good warehouse stays",
+        "warning": "a failure is recorded and the publish goes on",
+    }
+)
+QUARANTINE_STAGES = _vocabulary(
+    {
+        "parse": "reading the file into records",
+        "normalise": "cleaning a record into an article",
+        "analyse": "the language model and the extraction",
+    }
+)
+# Why an input was quarantined; the README's quarantine table says more about each.
+QUARANTINE_REASONS = _vocabulary(
+    {
+        "unreadable": "the file could not be opened or read",
+        "too_large": "over 64 MiB as stored or once decompressed",
+        "parse_failed": "the parser raised on the file (the detail has the error)",
+        "parse_timeout": "parsing ran over its 60 s budget",
+        "empty_file": "zero bytes or only whitespace",
+        "binary_file": "a binary format (PDF, image, archive)",
+        "undecodable": "bytes no text encoding reads",
+        "corrupt_gzip": "a .gz that does not decompress",
+        "unsupported_format": "an extension and content no parser reads",
+        "invalid_json": "a JSON file that does not parse",
+        "invalid_json_line": "one JSON Lines line that does not parse",
+        "unsupported_structure": "JSON that is not an article object, or a body that is not text",
+        "invalid_html": "markup that cannot be read at all",
+        "no_article_text": "an HTML page with no main text",
+        "invalid_sgml": "an SGML file with no story",
+        "invalid_sgml_record": "one SGML story that cannot be read",
+        "duplicate_record_key": "a record key seen twice in one file",
+        "empty_body": "too few words once headline, dateline and credits are removed",
+        "too_long": "a body over 2,000,000 characters",
+        "normalise_failed": "normalising raised on the record (the detail has the error)",
+        "normalise_timeout": "normalising ran over its 30 s budget",
+        "analysis_failed": "the model or the extraction raised (the article is kept without entities, quotes "
+        "and claims)",
+    }
 )
 
 
@@ -71,18 +198,22 @@ def _field(
     nullable: bool = True,
     key: bool = False,
     allowed: tuple[str, ...] | None = None,
+    references: str | None = None,
 ) -> pa.Field:
     metadata = {"doc": doc}
     if key:
         metadata["key"] = "true"
     if allowed is not None:
         metadata["allowed"] = "|".join(allowed)
+        metadata["meanings"] = json.dumps([_MEANINGS[allowed][value] for value in allowed])
+    if references is not None:
+        metadata["references"] = references
     return pa.field(name, type_, nullable=nullable and not key, metadata=metadata)
 
 
 def _lineage() -> list[pa.Field]:
     return [
-        _field("run_id", pa.string(), "Run that produced this row.", nullable=False),
+        _field("run_id", pa.string(), "Run that produced this row.", nullable=False, references="runs.run_id"),
         _field("pipeline_version", pa.string(), "Code + model version that produced this row.", nullable=False),
     ]
 
@@ -120,7 +251,12 @@ ARTICLES = pa.schema(
         _field("record_key", pa.string(), "Which record inside the file ('' for one-article files).", nullable=False),
         _field("source_format", pa.string(), "Parser that read the file.", nullable=False, allowed=SOURCE_FORMATS),
         _field("content_sha256", pa.string(), "sha256 of the normalised body text.", nullable=False),
-        _field("duplicate_of", pa.string(), "article_id of an earlier article with the same body, else null."),
+        _field(
+            "duplicate_of",
+            pa.string(),
+            "article_id of an earlier article with the same body, else null.",
+            references="articles.article_id",
+        ),
         _field("url", pa.string(), "Canonical URL when the source gives one."),
         _field(
             "publisher",
@@ -173,10 +309,8 @@ ENTITIES = pa.schema(
         _field(
             "scope",
             pa.string(),
-            "'global': one entity across the warehouse; 'article': a person named only by one "
-            "name (a surname, 'Mrs Howard') in one article, or a body named by description ('the finance "
-            "ministry'), "
-            "never merged with other articles' namesakes.",
+            "Whether the entity spans the warehouse or one article ('Mrs Howard' named only so, 'the finance "
+            "ministry').",
             nullable=False,
             allowed=ENTITY_SCOPES,
         ),
@@ -208,8 +342,16 @@ ENTITIES = pa.schema(
 ENTITY_MENTIONS = pa.schema(
     [
         _field("mention_id", pa.string(), "Stable id of the mention (article, span).", key=True),
-        _field("article_id", pa.string(), "Article the mention is in.", nullable=False),
-        _field("entity_id", pa.string(), "Canonical entity the mention refers to.", nullable=False),
+        _field(
+            "article_id", pa.string(), "Article the mention is in.", nullable=False, references="articles.article_id"
+        ),
+        _field(
+            "entity_id",
+            pa.string(),
+            "Canonical entity the mention refers to.",
+            nullable=False,
+            references="entities.entity_id",
+        ),
         _field("text", pa.string(), "Surface text: body_text[start_char:end_char].", nullable=False),
         _field(
             "label",
@@ -229,7 +371,7 @@ ENTITY_MENTIONS = pa.schema(
 QUOTES = pa.schema(
     [
         _field("quote_id", pa.string(), "Stable id of the quote (article, span).", key=True),
-        _field("article_id", pa.string(), "Article the quote is in.", nullable=False),
+        _field("article_id", pa.string(), "Article the quote is in.", nullable=False, references="articles.article_id"),
         _field(
             "quote_text",
             pa.string(),
@@ -237,12 +379,17 @@ QUOTES = pa.schema(
             nullable=False,
         ),
         *_span(what="the quote content"),
-        _field("kind", pa.string(), "direct, partial, indirect or mixed.", nullable=False, allowed=QUOTE_KINDS),
+        _field("kind", pa.string(), "What sort of quote.", nullable=False, allowed=QUOTE_KINDS),
         _field("cue", pa.string(), "Speech cue ('said', 'told', 'according to').", nullable=True),
         *_span("cue_", "the cue"),
         _field("speaker_text", pa.string(), "How the speaker is named at the quote ('he', 'Hegseth')."),
         *_span("speaker_", "the speaker mention"),
-        _field("speaker_entity_id", pa.string(), "Canonical entity of the speaker, when resolved."),
+        _field(
+            "speaker_entity_id",
+            pa.string(),
+            "Canonical entity of the speaker, when resolved.",
+            references="entities.entity_id",
+        ),
         _field(
             "speaker_role",
             pa.string(),
@@ -258,7 +405,7 @@ QUOTES = pa.schema(
 NUMERIC_CLAIMS = pa.schema(
     [
         _field("claim_id", pa.string(), "Stable id of the claim (article, span).", key=True),
-        _field("article_id", pa.string(), "Article the claim is in.", nullable=False),
+        _field("article_id", pa.string(), "Article the claim is in.", nullable=False, references="articles.article_id"),
         _field("surface", pa.string(), "Claim text: body_text[start_char:end_char].", nullable=False),
         *_span(what="the claim"),
         _field("value", pa.float64(), "The value as stated, in units (3e9 for '$3bn'); never negated for a fall."),
@@ -279,8 +426,7 @@ NUMERIC_CLAIMS = pa.schema(
         _field(
             "change_kind",
             pa.string(),
-            "'level' (a state), 'change' (the amount of a change: 'fell 7%'), 'change_to' / 'change_from' (the "
-            "level a change went to or from: 'to $2.3bn').",
+            "What the quantity is to a change ('Exports fell 7% to $2.3bn': 7% the change, $2.3bn the change_to).",
             nullable=False,
             allowed=CHANGE_KINDS,
         ),
@@ -292,12 +438,13 @@ NUMERIC_CLAIMS = pa.schema(
         ),
         _field("subject", pa.string(), "Noun phrase the quantity describes."),
         _field("time_text", pa.string(), "Time expression attached to the claim ('by 2035')."),
-        _field("quote_id", pa.string(), "Quote the number was said in."),
-        _field("speaker_entity_id", pa.string(), "Entity who said or reported it."),
+        _field("quote_id", pa.string(), "Quote the number was said in.", references="quotes.quote_id"),
+        _field("speaker_entity_id", pa.string(), "Entity who said or reported it.", references="entities.entity_id"),
         _field(
             "previous_claim_id",
             pa.string(),
             "The claim this value changed from, in the same sentence ('to 2% … from about 1.8%').",
+            references="numeric_claims.claim_id",
         ),
         *_lineage(),
     ]
@@ -424,6 +571,25 @@ RAW_RECORDS = pa.schema(
     ]
 )
 
+# What one row of each published table is (the table comments and the data dictionary).
+TABLE_DOCS: dict[str, str] = {
+    "articles": "One row per article: where it came from, its publisher and dates, and its clean body text (every "
+    "span in the warehouse indexes into body_text).",
+    "entities": "One row per canonical entity (person, organisation, place, ...) across the warehouse, with its "
+    "aliases, counts and, for people, the gender the articles state.",
+    "entity_mentions": "One row per mention of an entity in an article, with its span, how it is named and the "
+    "role stripped from it.",
+    "quotes": "One row per quote: its span and kind, the cue, the speaker as named at the quote and resolved to "
+    "an entity, and which rule decided.",
+    "numeric_claims": "One row per quantity stated in an article: value as stated, unit and kind, direction and "
+    "kind of change, what it measures, and who said it.",
+    "runs": "One row per pipeline run: when, what it read, what it produced, time per step, and its outcome.",
+    "files": "One row per version of an input file read (the manifest): its identity, hash, size and what "
+    "became of it.",
+    "quarantine": "One row per input that could not be processed, with the stage and reason.",
+    "validation_results": "One row per Great Expectations expectation checked on a run's tables.",
+}
+
 # Content tables hold one version of each article's rows; ops tables are logs.
 CONTENT_TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -468,3 +634,27 @@ def allowed_values(field: pa.Field) -> tuple[str, ...] | None:
 
 def doc(field: pa.Field) -> str:
     return (field.metadata or {}).get(b"doc", b"").decode()
+
+
+def value_meanings(field: pa.Field) -> dict[str, str]:
+    """What each allowed value of a closed-vocabulary column means ({} for an open column)."""
+    values = allowed_values(field)
+    if values is None:
+        return {}
+    return dict(zip(values, json.loads((field.metadata or {})[b"meanings"]), strict=True))
+
+
+def references(field: pa.Field) -> str | None:
+    """The ``table.column`` this column joins to, or None."""
+    raw = (field.metadata or {}).get(b"references")
+    return raw.decode() if raw else None
+
+
+def column_comment(field: pa.Field) -> str:
+    """The field's data-dictionary entry as one line: its doc, what it joins to, and its allowed values."""
+    parts = [doc(field)]
+    if target := references(field):
+        parts.append(f"Joins to {target}.")
+    if meanings := value_meanings(field):
+        parts.append("Values: " + "; ".join(f"{value} = {meaning}" for value, meaning in meanings.items()) + ".")
+    return " ".join(part for part in parts if part)

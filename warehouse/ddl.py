@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from transforms.schemas import ALL_TABLES, doc, key_column
+from transforms.schemas import ALL_TABLES, TABLE_DOCS, column_comment, key_column
 
 _SCALAR_TYPES: dict[pa.DataType, str] = {
     pa.string(): "VARCHAR",
@@ -36,9 +36,11 @@ def create_table_sql(table_name: str, schema: pa.Schema) -> str:
 
 def comment_sql(table_name: str, schema: pa.Schema) -> list[str]:
     return [
-        f"COMMENT ON COLUMN {quote_ident(table_name)}.{quote_ident(f.name)} IS {quote_literal(doc(f))}"
-        for f in schema
-        if doc(f)
+        f"COMMENT ON TABLE {quote_ident(table_name)} IS {quote_literal(TABLE_DOCS[table_name])}",
+        *(
+            f"COMMENT ON COLUMN {quote_ident(table_name)}.{quote_ident(f.name)} IS {quote_literal(column_comment(f))}"
+            for f in schema
+        ),
     ]
 
 

@@ -23,6 +23,7 @@ from warehouse.ddl import all_table_ddl, quote_ident, quote_literal
 from warehouse.engine import PUBLISH_MEMORY_LIMIT, spilling_connection, sql_file_list
 from warehouse.lake import Lake, committed_parts_by_table, fsync_path, local_copies
 from warehouse.manifest import committed_file_rows, published_reads
+from warehouse.views import create_views
 
 PUBLISHED_DB_NAME = "broadsheet.duckdb"
 PUBLISH_LOCK_NAME = ".publish.lock"
@@ -34,7 +35,6 @@ PUBLISH_STORAGE_VERSION = "v1.4.0"
 PUBLISH_LOCK_TIMEOUT_S = 2.0
 # Catalog name while building; the same as the published file's stem, so nothing differs after the rename.
 BUILD_CATALOG = "broadsheet"
-VIEWS_SQL_PATH = Path(__file__).with_name("views.sql")
 
 CHILD_TABLES = ("entity_mentions", "quotes", "numeric_claims")
 # The mentions in published, non-duplicate articles: what an entity's gender is read from.
@@ -115,7 +115,7 @@ def _build(db_path: Path, lake: Lake) -> dict[str, int]:
             # Parents before children: children and entities are chosen by the published articles.
             for sql in _insert_statements(parts):
                 con.execute(sql)
-            con.execute(VIEWS_SQL_PATH.read_text(encoding="utf-8"))
+            create_views(con)
             row_counts = {table: _count(con, table) for table in ALL_TABLES}
             # Checkpoint + detach so the file is complete on its own (no WAL) before it is renamed.
             con.execute(f"CHECKPOINT {BUILD_CATALOG}")

@@ -1,4 +1,6 @@
--- Analyst views over the published tables, run by warehouse/publish.py after the tables are loaded.
+-- Analyst views over the published tables, run by warehouse/views.py after the tables are loaded.
+-- A column that passes a table column through under its name takes that column's comment (warehouse/views.py);
+-- every other column is commented here.
 -- Table names are unqualified so the views bind in whatever catalog the file is opened as.
 -- Each view has a total ORDER BY so the same warehouse always lists rows the same way.
 
@@ -32,6 +34,11 @@ LEFT JOIN entities AS e ON e.entity_id = q.speaker_entity_id
 ORDER BY q.article_id, q.start_char, q.quote_id;
 
 COMMENT ON VIEW v_quotes IS 'Quotes with the article title, publication time, article_date (publication time, else first seen), publisher, source and resolved speaker (name, label, gender as the articles state it, role at the quote; duplicate articles excluded).';
+COMMENT ON COLUMN v_quotes.article_title IS 'articles.title: the headline of the quote''s article.';
+COMMENT ON COLUMN v_quotes.article_date IS 'coalesce(published_at, first_seen_at) of the article: its publication time, else when the warehouse first loaded it.';
+COMMENT ON COLUMN v_quotes.speaker_name IS 'entities.name of the resolved speaker; NULL when unresolved.';
+COMMENT ON COLUMN v_quotes.speaker_label IS 'entities.label of the resolved speaker (PERSON, ORG, ...).';
+COMMENT ON COLUMN v_quotes.speaker_gender IS 'entities.gender of the resolved speaker, as the articles state it (female, male, NULL).';
 
 CREATE VIEW v_entity_mentions_per_article AS
 SELECT
@@ -52,6 +59,9 @@ GROUP BY m.article_id, a.title, a.published_at, a.first_seen_at, a.publisher, a.
 ORDER BY m.article_id, mention_count DESC, m.entity_id;
 
 COMMENT ON VIEW v_entity_mentions_per_article IS 'How often each entity is mentioned in each article, with the article_date (publication time, else first seen), publisher and source (duplicate articles excluded).';
+COMMENT ON COLUMN v_entity_mentions_per_article.article_date IS 'coalesce(published_at, first_seen_at) of the article: its publication time, else when the warehouse first loaded it.';
+COMMENT ON COLUMN v_entity_mentions_per_article.entity_name IS 'entities.name of the entity.';
+COMMENT ON COLUMN v_entity_mentions_per_article.mention_count IS 'Mentions of the entity in this article.';
 
 CREATE VIEW v_claims AS
 SELECT
@@ -92,6 +102,11 @@ LEFT JOIN numeric_claims AS p ON p.claim_id = c.previous_claim_id
 ORDER BY c.article_id, c.start_char, c.claim_id;
 
 COMMENT ON VIEW v_claims IS 'Numeric claims with the article title, article_date (publication time, else first seen), publisher, source, the speaker name when someone said it, and the value it changed from (duplicate articles excluded).';
+COMMENT ON COLUMN v_claims.article_title IS 'articles.title: the headline of the claim''s article.';
+COMMENT ON COLUMN v_claims.article_date IS 'coalesce(published_at, first_seen_at) of the article: its publication time, else when the warehouse first loaded it.';
+COMMENT ON COLUMN v_claims.speaker_name IS 'entities.name of who said or reported the number, when someone did.';
+COMMENT ON COLUMN v_claims.previous_value IS 'value of the claim this one changed from (previous_claim_id).';
+COMMENT ON COLUMN v_claims.previous_surface IS 'surface of the claim this one changed from (previous_claim_id).';
 
 -- Who is quoted: one row per speaker entity (people, organisations, groups the model names), duplicate
 -- articles excluded.
@@ -123,6 +138,11 @@ GROUP BY e.entity_id, e.name, e.label, r.speaker_role, e.gender, e.gender_eviden
 ORDER BY quote_count DESC, e.entity_id;
 
 COMMENT ON VIEW v_speakers IS 'Speakers: each person or organisation quoted, with the role the articles give them most often, their gender as the articles state it, how many quotes and articles, and the first and last article_date (duplicate articles excluded).';
+COMMENT ON COLUMN v_speakers.role IS 'The role the articles give the speaker most often at their quotes (quotes.speaker_role).';
+COMMENT ON COLUMN v_speakers.quote_count IS 'Quotes attributed to the speaker.';
+COMMENT ON COLUMN v_speakers.article_count IS 'Articles in which the speaker is quoted.';
+COMMENT ON COLUMN v_speakers.first_article_date IS 'Earliest article_date of an article quoting the speaker.';
+COMMENT ON COLUMN v_speakers.last_article_date IS 'Latest article_date of an article quoting the speaker.';
 
 -- Duplicates (same body under another id) would count one story twice.
 CREATE VIEW v_top_entities AS
@@ -139,6 +159,8 @@ GROUP BY e.entity_id, e.name, e.label
 ORDER BY article_count DESC, mention_count DESC, e.entity_id;
 
 COMMENT ON VIEW v_top_entities IS 'Entities by the number of distinct (non-duplicate) articles that mention them.';
+COMMENT ON COLUMN v_top_entities.article_count IS 'Distinct non-duplicate articles mentioning the entity.';
+COMMENT ON COLUMN v_top_entities.mention_count IS 'Mentions of the entity in non-duplicate articles.';
 
 -- What is in quarantine now: rows from the latest version of each file (a fixed file drops out).
 CREATE VIEW v_quarantine AS

@@ -4,7 +4,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from transforms.schemas import ALL_TABLES, doc, key_column
+from transforms.schemas import ALL_TABLES, TABLE_DOCS, key_column
 from warehouse.ddl import create_table_sql, duckdb_type, table_ddl
 
 # What DESCRIBE prints for each arrow type in the contract, written out by hand.
@@ -46,7 +46,32 @@ def test_ddl_round_trips_through_duckdb(table: str) -> None:
     comments = dict(
         con.execute(f"SELECT column_name, comment FROM duckdb_columns() WHERE table_name = '{table}'").fetchall()
     )
-    assert comments == {f.name: doc(f) for f in schema}
+    assert set(comments) == set(schema.names)
+    assert all(comments.values()), [name for name, comment in comments.items() if not comment]
+    [(table_comment,)] = con.execute(f"SELECT comment FROM duckdb_tables() WHERE table_name = '{table}'").fetchall()
+    assert table_comment == TABLE_DOCS[table]
+
+
+def test_a_column_comment_says_the_doc_the_join_key_and_every_allowed_value_with_its_meaning() -> None:
+    con = duckdb.connect()
+    for table in ("articles", "entities", "quotes"):
+        for stmt in table_ddl(table, ALL_TABLES[table]):
+            con.execute(stmt)
+
+    def comment(table: str, column: str) -> str:
+        [(text,)] = con.execute(
+            "SELECT comment FROM duckdb_columns() WHERE table_name = ? AND column_name = ?", [table, column]
+        ).fetchall()
+        return str(text)
+
+    assert comment("quotes", "speaker_entity_id") == (
+        "Canonical entity of the speaker, when resolved. Joins to entities.entity_id."
+    )
+    label = comment("entities", "label")
+    assert label.startswith("Entity type. Values: PERSON = people, fictional ones included; ORG = organisations")
+    assert "NORP = nationalities, religious and political groups" in label
+    assert label.count(" = ") == 10
+    assert comment("articles", "title") == "Headline."
 
 
 def test_create_table_sql_reads_like_hand_written_ddl() -> None:

@@ -24,6 +24,13 @@ VIEW_SOURCES: dict[str, tuple[str, ...]] = {
     "v_speakers": ("entities",),
     "v_top_entities": ("entities",),
     "v_quarantine": ("quarantine",),
+    "v_quote_entities": ("quotes", "articles"),
+    "v_cooccurrence": (),
+    "v_claims_by_of_what": ("numeric_claims",),
+    "v_articles_per_day": ("articles",),
+    "v_article_authors": ("articles",),
+    "v_article_credits": ("articles",),
+    "v_entity_aliases": ("entities",),
 }
 
 

@@ -32,6 +32,17 @@ lawmaker envoy chief executive deputy vice speaker treasurer attorney prosecutor
 mp mep msp congressman congresswoman councillor professor bishop archbishop rev reverend
 adm col colonel lt lieutenant maj major sgt sergeant capt brig brigadier cmdr commander
 """.split()
+) | frozenset(
+    # What a person does or is, written before the name like a title ("actress Uma Thurman", "Bystander
+    # Franck Sidoli", "striker Wayne Rooney"): a description, never part of the name.
+    """
+actor actress singer songwriter rapper musician comedian presenter broadcaster anchor journalist reporter
+columnist novelist poet playwright filmmaker photographer designer striker midfielder defender goalkeeper
+winger footballer cricketer golfer athlete sprinter boxer jockey referee lawyer solicitor barrister surgeon
+nurse scientist researcher student businessman businesswoman entrepreneur investor banker billionaire tycoon
+founder co-founder activist campaigner bystander eyewitness survivor detective constable superintendent
+firefighter candidate
+""".split()
 )
 TITLE_MODIFIERS = frozenset(
     """

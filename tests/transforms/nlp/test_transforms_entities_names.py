@@ -108,3 +108,14 @@ def test_letters_after_a_name_make_a_person_and_are_not_part_of_the_name(nlp, re
     )
     named = {e.name: (e.label, [m.text for m in e.mentions]) for e in extract_entities(doc, reference)}
     assert named["Guy Mansfield"] == ("PERSON", ["Guy Mansfield"])
+
+
+def test_what_a_person_does_written_before_the_name_is_their_role_not_part_of_it(nlp, reference):
+    doc = nlp(
+        "Actress Uma Thurman is ready to share her story. Bystander Franck Sidoli said he had seen people go "
+        "down, and striker Wayne Rooney was not there."
+    )
+    named = {e.name: [(m.text, m.role) for m in e.mentions] for e in extract_entities(doc, reference)}
+    assert named["Uma Thurman"] == [("Uma Thurman", "Actress")]
+    assert named["Franck Sidoli"] == [("Franck Sidoli", "Bystander")]
+    assert named["Wayne Rooney"] == [("Wayne Rooney", "striker")]

@@ -64,6 +64,8 @@ NEEDS_SUBJECT = frozenset(("ask",))
 # her desire").
 EXPRESSING_VERBS = frozenset(("express", "voice"))
 CUE_OBJECT_NOUNS = frozenset("desire hope wish concern view belief confidence regret".split())
+# 'the newspaper quoted X as saying': the verb that names someone else as the speaker.
+QUOTING_VERBS = frozenset(("quote",))
 # Every lemma this module tests a word for.  The pipeline lemmatizes only the words that can have one of
 # them (transforms/nlp/selective_lemmas.py), so a lemma test must use these sets.
 LEMMAS_ASKED_ABOUT = (
@@ -79,4 +81,5 @@ LEMMAS_ASKED_ABOUT = (
     | NEEDS_SUBJECT
     | EXPRESSING_VERBS
     | CUE_OBJECT_NOUNS
+    | QUOTING_VERBS
 )

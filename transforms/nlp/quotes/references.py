@@ -48,9 +48,11 @@ ROLE_NOUNS = frozenset(
 minister secretary chancellor president leader chairman chairwoman chair director executive ceo governor
 mayor editor ambassador envoy spokesman spokeswoman senator commissioner premier king queen prince
 princess judge prosecutor attorney general commander chief manager coach captain founder owner economist
-analyst treasurer speaker
+analyst treasurer speaker head boss mp mep
 """.split()
 )
+# Seats one holds among many, beside any office: a Tory MP can also be the Spectator editor.
+MEMBERSHIP_NOUNS = frozenset(("mp", "mep"))
 # Kinds of organisation a description can call one by ("the airline said"), with the words in a name that
 # say an organisation is of that kind besides the kind itself ("All-Nippon Airways" is an airline).
 # Nouns any business can be called by, whatever its name.
@@ -189,7 +191,7 @@ class ReferenceResolver:
             word
             for (owner, start), words in self.roles.items()
             if owner == person and start < head.idx
-            for word in words & ROLE_NOUNS
+            for word in words & (ROLE_NOUNS - MEMBERSHIP_NOUNS)
         }
         return None if offices else person
 

@@ -14,9 +14,22 @@ from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, PASSIVE_NOT_SPEAKER_VERBS
 from transforms.nlp.quotes.quote import Quote
-from transforms.nlp.quotes.references import PLURAL_TAGS, ReferenceResolver, in_brackets
+from transforms.nlp.quotes.references import (
+    PEOPLE_VOICE_NOUNS,
+    PLURAL_TAGS,
+    ROLE_NOUNS,
+    SPOKESPERSON_NOUNS,
+    ReferenceResolver,
+    in_brackets,
+)
 from transforms.nlp.quotes.reported import _Report
-from transforms.nlp.quotes.subjects import SUBJECT_DEPS, _inverted_speaker, _subject_of, reporter_above
+from transforms.nlp.quotes.subjects import (
+    SUBJECT_DEPS,
+    _inverted_speaker,
+    _subject_of,
+    quoted_source,
+    reporter_above,
+)
 
 RELATIVE_PRONOUNS = frozenset(("who", "that", "which"))
 # Subjects that can have said a partial quote in their clause: people, groups and bodies.
@@ -73,6 +86,9 @@ class _SpeakerResolver:
             reporter = reporter_above(verb, self.inside_marks)
             if reporter is not None and self._speaks(reporter):
                 subject = reporter
+        quoted = None if inverted else quoted_source(verb)
+        if quoted is not None and not self.inside_marks[quoted.idx]:
+            subject = quoted
         if subject is not None and not inverted:
             subject = self._person_in_apposition(subject)
         if subject is not None and subject.dep_ == "nsubjpass" and verb.lemma_ in PASSIVE_NOT_SPEAKER_VERBS:
@@ -116,6 +132,9 @@ class _SpeakerResolver:
         it is the speaker."""
         if self._is_person(subject):
             return subject
+        holder = self._holder_named_in_apposition(subject)
+        if holder is not None:
+            return holder
         second = next((c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i > subject.i), None)
         if second is None or self.inside_marks[second.idx]:
             return subject
@@ -124,6 +143,21 @@ class _SpeakerResolver:
             return subject
         named = next((t for t in second.subtree if self._is_person(t)), None)
         return subject if named is None else named
+
+    def _holder_named_in_apposition(self, subject: Token) -> Token | None:
+        """'The head of the Israeli Labor Party, Yitzhak Herzog, voiced …', 'A representative for Thurman,
+        Leslie Sloane, said': the parser hangs the name on the description's last noun, but a person named
+        between commas at the end of a role's description is the one who holds it."""
+        if subject.lower_ not in ROLE_NOUNS | SPOKESPERSON_NOUNS | PEOPLE_VOICE_NOUNS:
+            return None
+        named = [
+            t
+            for t in subject.subtree
+            if t.dep_ == "appos" and t.i > subject.i and self.doc[t.left_edge.i - 1].text == "," and self._is_person(t)
+        ]
+        if not named or any(not t.is_punct for t in self.doc[named[-1].right_edge.i + 1 : subject.right_edge.i + 1]):
+            return None
+        return named[-1]
 
     def _is_person(self, token: Token) -> bool:
         found = self._entity_in(token)

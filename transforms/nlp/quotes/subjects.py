@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from transforms.nlp.quotes.lexicon import SPEECH_VERBS
+from transforms.nlp.quotes.lexicon import QUOTING_VERBS, SPEECH_VERBS
 
 # Dependencies the parser gives a speaker named after its verb ('said Caddell').
 INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj")
@@ -35,6 +35,15 @@ def _subject_of(verb: Token, inside_marks: list[bool] | None = None) -> Token | 
                 continue
             return noun
         return None
+
+
+def quoted_source(verb: Token) -> Token | None:
+    """'the newspaper quoted Qantas chief executive Geoff Dixon as saying "…"': the one quoted as saying
+    the words is their speaker, not the paper that quotes them (the cue may be 'quoted' or 'saying')."""
+    quoting = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb
+    if quoting.lemma_ not in QUOTING_VERBS or not any(c.dep_ == "prep" and c.lower_ == "as" for c in quoting.children):
+        return None
+    return next((c for c in quoting.children if c.dep_ == "dobj"), None)
 
 
 def reporter_above(verb: Token, inside_marks: list[bool]) -> Token | None:

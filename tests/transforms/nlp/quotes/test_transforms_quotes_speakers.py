@@ -141,3 +141,39 @@ def test_a_participle_of_speaking_after_a_report_carries_on_the_reporters_words(
 def test_a_name_in_apposition_the_parser_made_a_second_subject_is_the_speaker(nlp, reference):
     text = 'The chairman of the Bar Council, Tom Hale QC warned there was "a real risk" to people on benefits.'
     assert [(q[2], q[3]) for q in _quotes(nlp, reference, text)] == [("Tom Hale", "Tom Hale")]
+
+
+def test_the_one_a_paper_quotes_as_saying_is_the_speaker_not_the_paper(nlp, reference):
+    text = (
+        'Qantas wants to cut costs. "We have to get the lowest cost structure we can," the newspaper quoted '
+        "Qantas chief executive Geoff Dixon as saying."
+    )
+    assert [(q["quote_text"][:20], q["speaker_name"]) for q in quotes_with_speakers(nlp, reference, text)] == [
+        ("We have to get the l", "Geoff Dixon")
+    ]
+
+
+def test_a_person_named_between_commas_after_a_role_holds_it(nlp, reference):
+    text = (
+        "The head of the Israeli Labor Party, Yitzhak Herzog, said the vote was irresponsible. "
+        'A representative for Thurman, Leslie Sloane, said: "The article speaks for itself."'
+    )
+    assert [(q["quote_text"][:14], q["speaker_name"]) for q in quotes_with_speakers(nlp, reference, text)] == [
+        ("the vote was i", "Yitzhak Herzog"),
+        ("The article sp", "Leslie Sloane"),
+    ]
+
+
+def test_a_seat_is_a_role_noun_but_no_office_that_rules_out_another(nlp, reference):
+    """'The MEP' after a lede about a person given no office is that person; 'a Tory MP' can still be 'the
+    Spectator editor'."""
+    kilroy = (
+        "Ex-chat show host Robert Kilroy-Silk has quit the UK Independence Party. The MEP said he was ashamed to "
+        "have joined the party."
+    )
+    johnson = (
+        "Tory MP Boris Johnson has insisted that Ken Livingstone should not apologise. \"I don't see why the "
+        'prime minister has to get involved," The Spectator editor told BBC Radio 4.'
+    )
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, kilroy)] == ["Robert Kilroy-Silk"]
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, johnson)][-1] == "Boris Johnson"

@@ -74,7 +74,8 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         kind: frozenset((kind,))
         for kind in """
 ministry department agency committee commission council party union association federation institute
-university court authority regulator board foundation charity network newspaper broadcaster club
+university court authority regulator board foundation charity network newspaper broadcaster club center
+centre
 """.split()
     },
 }

@@ -271,8 +271,11 @@ class _SpeakerResolver:
         found = self.references.pronoun(head) if is_pronoun else self.references.description(head)
         if found is None:
             return
-        quote.speaker_entity_index = found.entity_index
         quote.attribution = found.attribution
+        if is_pronoun and self._is_a_group(found.entity_index):
+            # 'Bankers said … They warned': "they" stands for members of a group, which has no entity.
+            return
+        quote.speaker_entity_index = found.entity_index
         if not is_pronoun:
             if found.by_role:
                 # 'The foreign secretary said': the description is the role the article gives him here.
@@ -291,6 +294,16 @@ class _SpeakerResolver:
         )
         if not any(m.start == mention.start for m in self.pronoun_mentions):
             self.pronoun_mentions.append(mention)
+
+    def _is_a_group(self, index: int) -> bool:
+        """Every mention of the entity is one plural word the model took for a name ('Bankers')."""
+        entity = self.entities[index]
+        heads = [
+            (self.doc[self.article.token_of_char[m.start]], m)
+            for m in entity.mentions
+            if m.start < len(self.article.text) and self.article.token_of_char[m.start] >= 0
+        ]
+        return bool(heads) and all(_names_a_group(head, mention, entity) for head, mention in heads)
 
     def _entity_in(self, head: Token) -> tuple[int, Mention] | None:
         """The entity named by the subject's head, else by its appositive ('a spokesman, Brian Fallon'); a

@@ -177,3 +177,23 @@ def test_a_seat_is_a_role_noun_but_no_office_that_rules_out_another(nlp, referen
     )
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, kilroy)] == ["Robert Kilroy-Silk"]
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, johnson)][-1] == "Boris Johnson"
+
+
+def test_they_after_a_plural_word_taken_for_a_name_is_a_group_with_no_entity(nlp, reference):
+    text = (
+        "Bank deposits rose 75.40 billion rupees in the first six months, according to the bank.\n"
+        "Bankers said the bank's move will mean impounding about five billion rupees. Banks' total deposits are "
+        "estimated at around 1,000 billion rupees.\n"
+        "They said banks are under pressure because of low returns on commercial lending."
+    )
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [(q["speaker_text"], q["speaker_name"]) for q in quotes][-2:] == [("Bankers", None), ("They", None)]
+
+
+def test_the_center_is_the_centre_the_article_named(nlp, reference):
+    text = (
+        "The Center for Humane Technology was founded by former Google staff. The center said it would launch "
+        "several new initiatives."
+    )
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [(q["speaker_text"], q["speaker_name"]) for q in quotes] == [("The center", "Center for Humane Technology")]

@@ -22,6 +22,7 @@ from transforms.nlp.claims.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     IRREGULAR_PLURALS,
+    LY_ADJECTIVES,
     MONTHS,
     NOT_PLURAL_ENDINGS,
     POSSESSIVES,
@@ -159,11 +160,14 @@ def phrase_start_before(doc: Doc, end: int) -> int | None:
     ("NATO's new defence investment pledge"), stopping at a function word, a verb or a change verb; a year
     inside the phrase says which ("its 1986 income"), a number ending an index's name belongs to it ("the
     FTSE 100", "the S&P 500")."""
-    if end == 0 or doc[end - 1].lower_.endswith("ly"):
+    if end == 0 or (doc[end - 1].lower_.endswith("ly") and doc[end - 1].lower_ not in LY_ADJECTIVES):
         return None  # "rose steadily to 4.7%": an adverb, the subject is further back
     first = None
     name_ending = False
     for token in reversed(doc[max(0, end - LEXICAL_PHRASE_WORDS) : end]):
+        if first is not None and token.i == first - 1 and _hyphen_joined(token):
+            first = token.i  # "Card-not-present fraud": words joined by hyphens are one word
+            continue
         if name_ending:
             first, name_ending = token.i, False  # the name a number ends, whatever its letters ("S&P")
             continue
@@ -182,6 +186,14 @@ def phrase_start_before(doc: Doc, end: int) -> int | None:
     if first is None or doc[first].lower_ in POSSESSIVES:
         return None
     return first
+
+
+def _hyphen_joined(token: Token) -> bool:
+    """The token is glued by a hyphen to the word after it ('Card-' in 'Card-not-present'), or is the hyphen."""
+    if token.whitespace_:
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and (token.text == "-" or following.text == "-") and token.text != "—"
 
 
 def _ends_a_name(token: Token) -> bool:

@@ -7,8 +7,8 @@ Read from the words around the number, as a journalist writes a change:
   £2m cut"), or "higher"/"lower" after it ("closed 3% higher").
 - **change_to** / **change_from**: the level a change reached or started from: "to" / "from" (or
   "compared with", "up from") before the number, with a change word earlier in its clause ("fell 7%
-  **to $2.3bn**", "rose **from $10.9bn**"); a level followed by "up/down from" ("**$5bn**, up from
-  $3bn").
+  **to $2.3bn**", "rose **from $10.9bn**"), or "at" right after the change's amount ("up 6% **at
+  $16.6bn**"); a level followed by "up/down from" ("**$5bn**, up from $3bn").
 - **level**: anything else ("sales of $11bn", "unemployment is 5%").
 
 ``direction`` is the change word's: ``up`` (rose, gained, a rise), ``down`` (fell, cut, a fall), or None
@@ -31,7 +31,8 @@ CHANGE_ING_WORDS = tuple(
 )
 # Words that may sit between a change word and its number ("fell by a further 2%", "rose nearly 3%").
 _BETWEEN = (
-    r"(?:\s+(?i:by|a\s+further|another|an?\s+additional|some|about|around|nearly|almost|roughly|just|only|\w+ly))*"
+    r"(?:\s+(?i:by|a\s+further|another|an?\s+additional|an?\s+annual(?:i[sz]ed)?|an?\s+record|some|about|around|"
+    r"nearly|almost|roughly|just|only|\w+ly))*"
 )
 _CHANGE = alternation((*CHANGE_WORDS, *CHANGE_ING_WORDS))
 # Not after an article: "from a revised 146.7 mln" is the old level, revised, not a change of 146.7 mln.
@@ -50,6 +51,10 @@ CHANGE_AFTER = re.compile(
 END_BEFORE = re.compile(
     r"(?:^|\W)(?P<end>(?i:to|from|by|compared\s+(?:with|to)|below|above))\s+(?:(?i:the|a|an)\s+)?"
     r"(?:(?i:about|around|nearly|almost|roughly|some|just|estimated|revised|record|preliminary)\s+)*$"
+)
+# "at" right after a change's amount names the level it reached ("Net profit was up 6% at $16.6bn").
+AT_AFTER_CHANGE = re.compile(
+    r"[\d%][A-Za-z]{0,6}[ \t]{1,8}(?:(?P<degree>(?i:higher|lower))[ \t]{1,8})?(?i:at)[ \t]{1,8}$"
 )
 # How far back, in characters, a change word governs a "to"/"from" value: about a clause.
 CLAUSE_CHARS = 200
@@ -99,6 +104,13 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
     if after is not None:
         # '$5bn, up from $3bn': the level it went to; 'a 7% rise': the change.
         return ("change_to" if after.group("from") else "change"), _direction_of(after.group("word"))
+    reached = AT_AFTER_CHANGE.search(before[-40:])
+    if reached is not None:
+        clause = before[-CLAUSE_CHARS:]
+        breaks = list(CLAUSE_BREAK.finditer(clause))
+        words = [m.group(0) for m in CHANGE_WORD.finditer(clause[breaks[-1].end() :] if breaks else clause)]
+        if reached.group("degree") or words:
+            return "change_to", _direction_of(reached.group("degree") or words[-1])
     end = END_BEFORE.search(before)
     if end is not None:
         end_at = claim.start - (len(before) - end.start("end"))  # where "to"/"from" stands in the text

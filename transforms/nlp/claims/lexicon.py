@@ -526,7 +526,15 @@ RISE_WORDS = (
     "jump",
     "jumps",
     "soared",
+    "soar",
+    "soars",
     "surged",
+    "surge",
+    "surges",
+    "leapt",
+    "leaped",
+    "leap",
+    "leaps",
     "gained",
     "gain",
     "gains",
@@ -623,6 +631,12 @@ COMMON_VERBS = frozenset(
     "left put set cut ran run kept keep keeps met meet found find brought bring earn earns include includes "
     "including cast aged".split()
 )
+# Past participles not ending in -ed, which describe a noun after a determiner ("the lost laptops") and end a
+# verb group ("were left in licensed cabs").
+IRREGULAR_PARTICIPLES = frozenset(
+    "lost left sold paid held made built kept spent won cut set put broken stolen taken given known shown grown "
+    "hidden born bought brought caught found told sent shut hit hurt run done seen cost".split()
+)
 # Modifiers a count may carry before its noun ("90,000 more people", "eight other contracts").
 COUNT_MODIFIERS = frozenset("more other fewer further extra additional".split())
 # Nouns (and adjectives used as nouns) that count people with no plural ending: "55,000 staff", "120 wounded".
@@ -633,6 +647,8 @@ IRREGULAR_PLURALS = frozenset(
 )
 NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
 POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
+# Words ending in -ly that are adjectives of a noun, not adverbs ("an 18% jump in quarterly sales").
+LY_ADJECTIVES = frozenset(("quarterly", "elderly"))
 STANDALONE_DETERMINERS = frozenset(("those", "these", "this", "that", "all", "whom", "which", "them", "it"))
 SENTENCE_ENDS = frozenset((".", "!", "?", ":", '"', "“", "”", "‘"))
 

@@ -30,7 +30,16 @@ from transforms.nlp.claims.annotations import (
     token_at,
     words_from,
 )
-from transforms.nlp.claims.lexicon import CHANGE_WORD_SET, DETERMINERS, MONTHS, POSSESSIVES, WEEKDAYS
+from transforms.nlp.claims.lexicon import (
+    CHANGE_WORD_SET,
+    COMMON_VERBS,
+    DETERMINERS,
+    IRREGULAR_PARTICIPLES,
+    LY_ADJECTIVES,
+    MONTHS,
+    POSSESSIVES,
+    WEEKDAYS,
+)
 from transforms.nlp.doc_cache import doc_text
 
 # Comparators and hedges between a noun's "of" and the amount ("a prison term of up to six years").
@@ -54,7 +63,7 @@ NOT_MODIFIED_WORDS = frozenset(
 year years month months week weeks day days hour hours minute minutes quarter quarters decade decades
 earlier later ago previously before after higher lower more less apiece each overall altogether respectively
 instead alone so far too total vs versus against compared
-thick long high wide deep tall old away behind ahead below above
+thick long high wide deep tall old away behind ahead below above early late mid
 """.split()
 )
 # Change nouns after an amount say how it moved, not what moved ("a 0.6% rise in November").
@@ -80,10 +89,20 @@ traded trades closed closes opened opens ended ends finished peaked averaged ave
 SUBJECT_SKIP_WORDS = frozenset(
     """
 by a further another about around nearly almost roughly some just now only to from for record more than less
-up as much high low close over under
+up as much high low close over under an annual annualised annualized
 """.split()
 )
 PRONOUNS = frozenset(("it", "they", "he", "she", "this", "that", "which", "who", "there"))
+RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
+# A subject a count's verb may have that names whom well enough ("people he killed").
+SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "you"))
+CONTRACTED_AUXILIARIES = frozenset(("'d", "’d", "'ve", "’ve", "'s", "’s", "'ll", "’ll"))
+# Verbs whose object is no measured thing: speech ('said two people'), a list's 'including', an age.
+NOT_MEASURING_VERBS = frozenset(
+    "said says say told tell added according including include includes aged seen see sees saw expected".split()
+)
+# Particles that belong to the verb before them ('sold off', 'paid out', 'voted off').
+PARTICLES = frozenset(("off", "out", "up", "down", "away", "back"))
 # How long a fronted "Of the companies surveyed," may be.
 FRONTED_WORDS = 10
 # Adjectives that may stand between the determiner and an amount that modifies a noun ("an annual £10.5bn").
@@ -102,13 +121,14 @@ WHICH_LINKS = 3
 def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: Span | None) -> str | None:
     """The words of the sentence that say what the claim at ``[start, end)`` measures, or None."""
     return (
-        (_whose(doc, start) + _count_with_which(doc, counted) if counted is not None else None)
+        (_whose(doc, start) + _count_with_which(doc, start, counted) if counted is not None else None)
         or (_noun_modified(doc, start, end, kind) if kind != "count" else None)
         or _noun_of_amount(doc, start)
         or _change_noun_in(doc, end)
         or _amount_in(doc, end)
         or _clause_subject(doc, start)
         or _changed_object(doc, start)
+        or _verb_object(doc, start, end)
         or _line_label(doc, start)
         or _fronted_whole(doc, start)
     )
@@ -133,6 +153,9 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
         return None
     while i > 0 and (doc[i - 1].lower_ in AUXILIARIES or _is_adverb(doc[i - 1])):
         i -= 1
+    if i > 1 and doc[i - 1].lower_ in RELATIVE_PRONOUNS:
+        # 'personal debt - which is rising at 15% a year': the noun the relative clause is about.
+        i -= 2 if doc[i - 2].text in (",", "-", "–", "—") else 1
     return _phrase_before(doc, i)
 
 
@@ -143,7 +166,9 @@ def _is_level_verb(token: Token) -> bool:
 
 
 def _is_adverb(token: Token) -> bool:
-    return len(token.lower_) > 4 and token.lower_.endswith("ly") and token.is_alpha
+    return (
+        len(token.lower_) > 4 and token.lower_.endswith("ly") and token.is_alpha and token.lower_ not in LY_ADJECTIVES
+    )
 
 
 def _changed_object(doc: Doc, start: int) -> str | None:
@@ -198,10 +223,85 @@ def _line_label(doc: Doc, start: int) -> str | None:
     return words_from(doc, first, i)
 
 
-def _count_with_which(doc: Doc, counted: Span) -> str:
+def _count_with_which(doc: Doc, start: int, counted: Span) -> str:
     """'5,000 jobs at Oracle', '23,000 people killed in the floods': the counted noun and what follows that
-    says which."""
-    return doc_text(doc)[counted.start_char : _which_end(doc, counted)]
+    says which; the clause that says which things were counted, as a relative clause would: '63,000 mobile
+    phones have been left in black cabs' (phones left in black cabs), 'Mitch killed about 10,000 people'
+    (people Mitch killed)."""
+    text = doc_text(doc)
+    end = _which_end(doc, counted)
+    after = _index_after(doc, end)
+    # A participle right after the noun already says which ('people killed in the floods were buried').
+    said_which = counted.end < len(doc) and end > counted.end_char and _is_participle(doc[counted.end])
+    clause_end = _clause_after(doc, after) if after is not None and not said_which else None
+    if clause_end is not None:
+        return text[counted.start_char : clause_end]
+    phrase = text[counted.start_char : end]
+    doer = _verb_and_subject_before(doc, start)
+    return phrase if doer is None else f"{phrase} {doer}"
+
+
+def _clause_after(doc: Doc, index: int) -> int | None:
+    """Where the verb the counted things are the subject of ends, with its object and the phrases that say
+    where ('were left in licensed cabs', 'lost their jobs'); None when no such verb follows."""
+    if index < len(doc) - 1 and doc[index].lower_ in ("and", "or"):
+        other = _plain_phrase_after(doc, index + 1, determiners=False)
+        index = other.end if other is not None else index  # 'companies and facilities were sold off'
+    k = index
+    while k < len(doc) and (doc[k].lower_ in AUXILIARIES or _is_adverb(doc[k])):
+        k += 1
+    if k >= len(doc) - 1 or not _is_participle(doc[k]) or doc[k].lower_ in NOT_MEASURING_VERBS:
+        return None
+    if k == index and doc[k + 1].lower_ not in DETERMINERS | PARTICLES:
+        return None  # no auxiliary: a past verb only with its object ('lost their jobs'), not a bare word
+    verb_end = k + 1 if doc[k + 1].lower_ not in PARTICLES else k + 2
+    obj = _plain_phrase_after(doc, verb_end, determiners=True) if verb_end < len(doc) else None
+    group = doc[k : obj.end if obj is not None else verb_end]
+    return _which_end(doc, group) if len(group) > 0 else None
+
+
+def _verb_and_subject_before(doc: Doc, start: int, *, pronoun_subjects: bool = True) -> str | None:
+    """'Mitch killed about 10,000 people': the subject and verb whose object the amount is ('Mitch killed');
+    a pronoun subject ("he'd killed five people") only where ``pronoun_subjects``."""
+    i = _token_before(doc, start)
+    while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS - {"to", "the", "a"}:
+        i -= 1
+    if i is None or i == 0:
+        return None
+    particle = doc[i] if doc[i].lower_ in PARTICLES else None
+    verb_index = i - 1 if particle is not None else i
+    verb = doc[verb_index]
+    if not (_is_participle(verb) or verb.lower_ in COMMON_VERBS) or verb.lower_ in NOT_MEASURING_VERBS:
+        return None
+    k = verb_index
+    # Back over auxiliaries to the subject: 'had paid', "he'd killed", 'is to cost'.
+    while k > 0 and (doc[k - 1].lower_ in AUXILIARIES | CONTRACTED_AUXILIARIES | {"to"} or _is_adverb(doc[k - 1])):
+        k -= 1
+    pronoun = k > 0 and doc[k - 1].lower_ in SUBJECT_PRONOUNS
+    if pronoun and not pronoun_subjects:
+        return None
+    subject = doc[k - 1].text if pronoun else _phrase_before(doc, k)
+    return None if subject is None else f"{subject} {words_from(doc, verb_index, i)}"
+
+
+def _verb_object(doc: Doc, start: int, end: int) -> str | None:
+    """'UK shoppers spent £5.3bn on plastic cards', 'The deal is to cost $11.5bn', 'The film took £788,439 in
+    its first three days': who did what with the amount, and on what ('UK shoppers spent on plastic cards')."""
+    # A named subject is needed: 'he earned' says nothing of what is measured.
+    doer = _verb_and_subject_before(doc, start, pronoun_subjects=False)
+    if doer is None:
+        return None
+    after = _index_after(doc, _past_brackets(doc_text(doc), end))
+    if after is None or doc[after].lower_ not in WHICH_PREPOSITIONS:
+        return doer
+    which = _which_end(doc, doc[after:after])
+    return f"{doer} {doc_text(doc)[doc[after].idx : which]}" if which > doc[after].idx else doer
+
+
+def _index_after(doc: Doc, char: int) -> int | None:
+    """The token right after the text that ends at ``char``."""
+    last = token_at(doc, char - 1) if char > 0 else None
+    return last.i + 1 if last is not None and last.i + 1 < len(doc) else None
 
 
 def _which_end(doc: Doc, phrase: Span) -> int:
@@ -311,7 +411,7 @@ def _plain_phrase_after(doc: Doc, index: int, *, determiners: bool) -> Span | No
     first = doc[index]
     if not determiners and first.lower_ in DETERMINERS:
         return None
-    if first.lower_ in NOT_MODIFIED_WORDS | WEEKDAYS or first.lower_.endswith("ly") or first.lower_ in MONTHS:
+    if first.lower_ in NOT_MODIFIED_WORDS | WEEKDAYS or _is_adverb(first) or first.lower_ in MONTHS:
         return None
     if looks_past_participle(first) or (
         first.lower_.endswith("ing") and index + 1 < len(doc) and doc[index + 1].lower_ in DETERMINERS | PRONOUNS
@@ -337,13 +437,19 @@ def _phrase_before(doc: Doc, end: int) -> str | None:
     first = phrase_start_before(doc, end)
     if first is None or doc[first].lower_ in PRONOUNS or doc[end - 1].lower_ in NOT_MODIFIED_WORDS:
         return None
+    if first > 1 and _is_participle(doc[first - 1]) and doc[first - 2].lower_ in DETERMINERS | {"of"}:
+        # 'His declared income', 'the numbers of lost laptops': a participle after a determiner or "of"
+        # describes the noun.
+        first -= 2 if doc[first - 2].lower_ in DETERMINERS else 1
     if first >= 2 and doc[first - 1].lower_ in ("of", "in"):
         head = phrase_start_before(doc, first - 1)
         if head is not None and doc[head].lower_ not in PRONOUNS:
             first = head
-    if first > 1 and looks_past_participle(doc[first - 1]) and doc[first - 2].lower_ in DETERMINERS:
-        first -= 2  # 'His declared income': an -ed word after a determiner describes the noun
     return words_from(doc, first, end - 1)
+
+
+def _is_participle(token: Token) -> bool:
+    return looks_past_participle(token) or token.lower_ in IRREGULAR_PARTICIPLES
 
 
 def _before_brackets_and_time(doc: Doc, end: int) -> int:

@@ -83,7 +83,7 @@ def test_market_figures(nlp, claims_nlp, sentence, expected):
             "The index fell 3 points. He ran to 12 miles and then to 7.5.",
             [("3 points", 3.0, "down", "index"), ("12 miles", 12.0, None, None)],
         ),
-        ("He met 8 B People.", [("8 B People", 8.0, None, "B People")]),
+        ("He met 8 B People.", [("8 B People", 8.0, None, "B People He met")]),
         # a share with no "of" and no change is no claim; "by" with no change verb is no change
         ("Half the time he was late.", []),
         ("It was hit by 5 storms.", [("5 storms", 5.0, None, "storms")]),

@@ -17,7 +17,29 @@ SENTENCES = [
     # a phrase at the start of the text has no verb before it
     ("GM holding to 10% was cut.", {"10%": None}),
     # a finite verb with its object after the noun is no participle; "to" before a verb is no place
-    ("Two Santander shareholders filed a complaint.", {"Two Santander shareholders": "Santander shareholders"}),
+    # the clause that says which were counted, as a relative clause would
+    (
+        "Two Santander shareholders filed a complaint.",
+        {"Two Santander shareholders": "Santander shareholders filed a complaint"},
+    ),
+    (
+        "More than 63,000 mobile phones have been left in the back of black cabs.",
+        {"More than 63,000 mobile phones": "mobile phones have been left in the back of black cabs"},
+    ),
+    ("Two million people lost their jobs.", {"Two million people": "people lost their jobs"}),
+    ("Mitch killed about 10,000 people.", {"about 10,000 people": "people Mitch killed"}),
+    ("By then he'd killed five people.", {"five people": "people he killed"}),
+    # who did what with an amount, and on what
+    ("UK shoppers spent £5.3bn on plastic cards.", {"£5.3bn": "UK shoppers spent on plastic cards"}),
+    ("He earned £195,000.", {"£195,000": None}),
+    # a relative pronoun's noun; a participle or hyphenated word in the phrase
+    ("It warned of personal debt - which is rising at 15% a year.", {"15%": "personal debt"}),
+    ("The numbers of lost laptops has leapt by 71%.", {"71%": "numbers of lost laptops"}),
+    (
+        "Card-not-present fraud rose an annual 6% to £116.4m.",
+        {"6%": "Card-not-present fraud", "£116.4m": "Card-not-present fraud"},
+    ),
+    ("GE posted an 18% jump in quarterly sales.", {"18%": "quarterly sales"}),
     ("Pressure may push the two firms to reach a deal.", {"two firms": "firms"}),
     # a noun the amount modifies, with whose it is and what it is of
     (

@@ -34,7 +34,7 @@ from transforms.nlp.claims.lexicon import (
     UNIT_WORDS,
     alternation,
 )
-from transforms.nlp.claims.measured import what_is_measured
+from transforms.nlp.claims.measured import share_predicate, what_is_measured
 from transforms.nlp.claims.quantities import Quantity, is_year, text_before
 from transforms.nlp.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_tokens
 
@@ -85,6 +85,12 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
             counted = None
     if kind in ("percent", "percentage_points"):
         of_what, end = _of_what(doc, end, annotations)
+    measured = of_what or what_is_measured(doc, start, end, kind, counted)
+    # A share that is the subject of a clause is the part that did or said it ('60% of UK households have gone
+    # digital', 'Of these, 83% were happy').
+    predicate = share_predicate(doc, start, end) if kind in ("percent", "number") else None
+    if predicate is not None:
+        measured = f"{measured} {predicate}" if measured else predicate
     value, low, high = quantity.value, quantity.low, quantity.high
     return Claim(
         start=start,
@@ -100,7 +106,7 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         approximate=quantity.approximate,
         comparator=quantity.comparator,
         # What it measures: the whole it is a share of ("2% of GDP"), else what the words around it name.
-        of_what=of_what or what_is_measured(doc, start, end, kind, counted),
+        of_what=measured,
         subject=_subject(doc, start, annotations),
         time_text=_time_text(doc, end, annotations),
     )

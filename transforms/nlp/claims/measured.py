@@ -101,6 +101,21 @@ CONTRACTED_AUXILIARIES = frozenset(("'d", "’d", "'ve", "’ve", "'s", "’s", 
 NOT_MEASURING_VERBS = frozenset(
     "said says say told tell added according including include includes aged seen see sees saw expected".split()
 )
+# Verbs a share or a count is the subject of, whose clause says who they are ('83% were happy', '16% said').
+SHARE_VERBS = frozenset(
+    """
+is are was were has have had will would could can may might should said say says saw see sees expect expects
+plan plans want wants believe believes think thinks thought support supports oppose opposes use uses own owns
+involve involves agree agrees agreed
+""".split()
+)
+# A clause ends at these, and at "and"/"but" before the next amount.
+CLAUSE_PUNCTUATION = frozenset(', ; : . ! ? ( ) - – — " “ ”'.split())
+CLAUSE_JOINS = frozenset(("and", "but", "while", "whereas", "or"))
+# Words after which an amount opens a clause as its subject.
+SUBJECT_OPENERS = frozenset("and but while whereas though although that because as if when of".split())
+# How many words of a clause are read at most.
+PREDICATE_WORDS = 14
 # Particles that belong to the verb before them ('sold off', 'paid out', 'voted off').
 PARTICLES = frozenset(("off", "out", "up", "down", "away", "back"))
 # How long a fronted "Of the companies surveyed," may be.
@@ -236,6 +251,9 @@ def _count_with_which(doc: Doc, start: int, counted: Span) -> str:
     clause_end = _clause_after(doc, after) if after is not None and not said_which else None
     if clause_end is not None:
         return text[counted.start_char : clause_end]
+    predicate = None if said_which else share_predicate(doc, start, end, speech=False)
+    if predicate is not None:
+        return f"{text[counted.start_char : end]} {predicate}"  # '3,500 travellers have no place to stop'
     phrase = text[counted.start_char : end]
     doer = _verb_and_subject_before(doc, start)
     return phrase if doer is None else f"{phrase} {doer}"
@@ -258,6 +276,56 @@ def _clause_after(doc: Doc, index: int) -> int | None:
     obj = _plain_phrase_after(doc, verb_end, determiners=True) if verb_end < len(doc) else None
     group = doc[k : obj.end if obj is not None else verb_end]
     return _which_end(doc, group) if len(group) > 0 else None
+
+
+def share_predicate(doc: Doc, start: int, end: int, *, speech: bool = True) -> str | None:
+    """'Of these, 83% were happy with the experience', '16% said that none of their cards had been replaced',
+    '60% of UK households have gone digital': what a share (or counted things) did or said, which says who
+    they are; the verb right after the amount, or after its whole, up to the end of its clause."""
+    index = _index_after(doc, end)
+    if index is None or doc[index].idx > end + 1 or not _in_subject_position(doc, start):
+        return None
+    verb = doc[index]
+    if not (verb.lower_ in SHARE_VERBS or looks_past_participle(verb)):
+        return None
+    if not speech and verb.lower_ in NOT_MEASURING_VERBS:
+        return None
+    last = index
+    for k in range(index + 1, min(len(doc), index + PREDICATE_WORDS)):
+        token = doc[k]
+        if token.text in CLAUSE_PUNCTUATION or "\n" in token.text or "\n" in doc[k - 1].whitespace_:
+            break
+        if token.lower_ in CLAUSE_JOINS and any(t.like_num for t in doc[k + 1 : k + 3]):
+            break  # 'and 27% saw them fall': the next share's clause
+        if _says_when_from(doc, k):
+            break  # 'was sold a year earlier', 'agreed on 5 June 2024': when is the claim's time, not who
+        last = k
+    return doc_text(doc)[verb.idx : doc[last].idx + len(doc[last])]
+
+
+def _in_subject_position(doc: Doc, start: int) -> bool:
+    """The amount opens its clause ('Of these, 83% were', 'found that 70% of people'), not 'to 10% was'."""
+    i = _token_before(doc, start)
+    while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS - {"at", "to", "than", "the", "a"}:
+        i -= 1
+    return i is None or doc[i].is_punct or doc[i].lower_ in SUBJECT_OPENERS or starts_sentence(doc[i + 1])
+
+
+def _says_when_from(doc: Doc, k: int) -> bool:
+    """A time phrase starts at token ``k``: 'on 5 June', 'in the quarter ending', 'a year earlier'."""
+    word = doc[k].lower_
+    following = doc[k + 1 : k + 4]
+    if word in WHEN_PREPOSITIONS | {"by", "since", "until"} and len(following) > 0:
+        nxt = following[0]
+        if _says_when(nxt) or nxt.like_num or nxt.lower_ in WEEKDAYS:
+            return True
+        return nxt.lower_ in DETERMINERS and len(following) > 1 and _says_when(following[1])
+    return (
+        len(following) > 1
+        and (word in ("a", "an") or doc[k].like_num)
+        and _says_when(following[0])
+        and following[1].lower_ in ("earlier", "later", "ago", "before", "after")
+    )
 
 
 def _verb_and_subject_before(doc: Doc, start: int, *, pronoun_subjects: bool = True) -> str | None:

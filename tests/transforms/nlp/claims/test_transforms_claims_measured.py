@@ -29,6 +29,21 @@ SENTENCES = [
     ("Two million people lost their jobs.", {"Two million people": "people lost their jobs"}),
     ("Mitch killed about 10,000 people.", {"about 10,000 people": "people Mitch killed"}),
     ("By then he'd killed five people.", {"five people": "people he killed"}),
+    ("3,500 travellers have no place to stop.", {"3,500 travellers": "travellers have no place to stop"}),
+    # a share that is a clause's subject: what it did or said, after the whole it is of
+    (
+        "Of these, 83% were happy with the experience, though some were not.",
+        {"83%": "these were happy with the experience"},
+    ),
+    (
+        "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.",
+        {"16%": "said that none of their cards had been replaced", "30%": "said only some had"},
+    ),
+    (
+        "Almost 60% of UK households have gone digital, through cable or satellite.",
+        {"Almost 60% of UK households": "UK households have gone digital"},
+    ),
+    ("Profits rose 10% to $117m and 5% was paid out.", {"10%": "Profits"}),
     # who did what with an amount, and on what
     ("UK shoppers spent £5.3bn on plastic cards.", {"£5.3bn": "UK shoppers spent on plastic cards"}),
     ("He earned £195,000.", {"£195,000": None}),
@@ -65,7 +80,7 @@ SENTENCES = [
     ("Gross domestic product (GDP) rose by 1.7% last year.", {"1.7%": "Gross domestic product"}),
     # a level verb, an adverb between; a fronted whole; a percent before the noun it modifies
     ("The stock had traded over 54 dlrs last week.", {"over 54 dlrs": "stock"}),
-    ("Of the companies surveyed, 30% saw orders rise.", {"30%": "the companies surveyed"}),
+    ("Of the companies surveyed, 30% saw orders rise.", {"30%": "the companies surveyed saw orders rise"}),
     ("The bank will issue 6.75 pct capital bonds.", {"6.75 pct": "capital bonds"}),
     # a results table's label, shared with the restated value after "vs"
     ("Net 146.4 mln dlrs vs 110.3 mln dlrs", {"146.4 mln dlrs": "Net", "110.3 mln dlrs": "Net"}),

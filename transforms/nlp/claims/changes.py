@@ -33,8 +33,11 @@ UNIT_CARRY_FOLLOWERS = frozenset(
 )
 
 
-# What lies between an amount and its restatement: "or", a bracket or semicolon of a conversion, "vs".
-RESTATED = re.compile(r"[ \t]{0,8}(?:[(;]|(?:,[ \t]{0,8})?(?:or|vs\.?|versus)(?=[ \t]))[ \t]{0,8}")
+# What lies between an amount and its restatement: "or", a bracket or semicolon of a conversion, "vs", a dash
+# with spaces round it ("rose 15 cents - 1.1% -").
+RESTATED = re.compile(
+    r"[ \t]{0,8}(?:[(;]|(?:,[ \t]{0,8})?(?:or|vs\.?|versus)(?=[ \t])|(?<=[ \t])[-–—](?=[ \t]))[ \t]{0,8}"
+)
 
 
 # Currencies whose minor unit is the cent: "15 cents" is in the one the article last named among them.
@@ -145,12 +148,18 @@ def carry_unit_before(doc: Doc, quantity: Quantity, claims: list[Claim], annotat
 def share_what_changed(doc: Doc, claims: list[Claim], annotations: Annotations) -> None:
     """'Exports fell 3% to $3bn': the level a change went to or from measures what the change does; so does a
     change stated after a level ('orders totaled 103.8 mln dlrs, up 4.9 pct'); an amount restated ('214 mln
-    dlrs or 3.25 dlrs per share', '$5bn (£2.6bn)', '146.4 mln vs 110.3 mln') measures what the first does."""
+    dlrs or 3.25 dlrs per share', '$5bn (£2.6bn)', '146.4 mln vs 110.3 mln') measures what the first does, and
+    is the same change if the first is one."""
     text = doc_text(doc)
     for index in range(1, len(claims)):
         before, claim = claims[index - 1], claims[index]
-        if RESTATED.fullmatch(text, before.end, claim.start) and (before.of_what is None) != (claim.of_what is None):
+        if not RESTATED.fullmatch(text, before.end, claim.start):
+            continue
+        if (before.of_what is None) != (claim.of_what is None):
             before.of_what = claim.of_what = before.of_what or claim.of_what
+        if claim.change_kind == "level" and before.change_kind != "level":
+            # 'rose 15 cents - 1.1% -', 'fell $2m (£1.1m)': the same change, stated again.
+            claim.change_kind, claim.direction = before.change_kind, before.direction
     for index, claim in enumerate(claims):
         if claim.of_what is not None or claim.change_kind == "level":
             continue

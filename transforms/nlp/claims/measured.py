@@ -94,6 +94,8 @@ up as much high low close over under an annual annualised annualized
 )
 PRONOUNS = frozenset(("it", "they", "he", "she", "this", "that", "which", "who", "there"))
 RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
+# Prepositions that join a noun to the one it completes ("sales of diesels", "rates on its policies").
+LINK_PREPOSITIONS = frozenset(("of", "in", "on"))
 # A subject a count's verb may have that names whom well enough ("people he killed").
 SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "you"))
 CONTRACTED_AUXILIARIES = frozenset(("'d", "’d", "'ve", "’ve", "'s", "’s", "'ll", "’ll"))
@@ -497,8 +499,8 @@ def _with_of_phrase(doc: Doc, phrase: Span) -> str:
 
 
 def _phrase_before(doc: Doc, end: int) -> str | None:
-    """The noun phrase right before token ``end``, with one "of"/"in" link it completes ("sales of diesels",
-    "currency in circulation"), past
+    """The noun phrase right before token ``end``, with one "of"/"in"/"on" link it completes ("sales of
+    diesels", "currency in circulation", "bonus rates on its policies"), past
     what says when ("Currency in circulation in February fell") and a short form in brackets ("Gross domestic
     product (GDP) rose")."""
     end = _before_brackets_and_time(doc, end)
@@ -509,7 +511,9 @@ def _phrase_before(doc: Doc, end: int) -> str | None:
         # 'His declared income', 'the numbers of lost laptops': a participle after a determiner or "of"
         # describes the noun.
         first -= 2 if doc[first - 2].lower_ in DETERMINERS else 1
-    if first >= 2 and doc[first - 1].lower_ in ("of", "in"):
+    if first >= 3 and doc[first - 1].lower_ in DETERMINERS and doc[first - 2].lower_ in LINK_PREPOSITIONS:
+        first -= 1  # 'Annual bonus rates on its with-profits life policies': whose, inside the link
+    if first >= 2 and doc[first - 1].lower_ in LINK_PREPOSITIONS:
         head = phrase_start_before(doc, first - 1)
         if head is not None and doc[head].lower_ not in PRONOUNS:
             first = head

@@ -69,11 +69,21 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             "The index lost 162.31 points and was revised to 2%.",
             [("162.31 points", 162.31, "change", "down"), ("2%", 2.0, "change_to", None)],
         ),
+        # "at" right after a change's amount is the level it reached; a year's rate is still a change
+        ("Net profit was up 6% at $16.6bn.", [("6%", 6.0, "change", "up"), ("$16.6bn", 16.6e9, "change_to", "up")]),
+        ("Shares closed 3% higher at 120p.", [("3%", 3.0, "change", "up"), ("120p", 1.2, "change_to", "up")]),
+        ("Fraud rose an annual 6%.", [("6%", 6.0, "change", "up")]),
+        ("The number of lost laptops has leapt by 71%.", [("71%", 71.0, "change", "up")]),
+        # the same change restated between spaced dashes
+        (
+            "Oracle shares rose 15 cents - 1.1% - on Nasdaq.",
+            [("15 cents", 0.15, "change", "up"), ("1.1%", 1.1, "change", "up")],
+        ),
     ],
 )
 def test_values_are_as_stated_and_the_change_has_its_own_columns(nlp, sentence, expected):
     claims = extract_claims(nlp(sentence))
-    assert [(c.surface, c.value, c.change_kind, c.direction) for c in claims] == expected
+    assert [(c.surface, pytest.approx(c.value), c.change_kind, c.direction) for c in claims] == expected
 
 
 def test_an_amount_without_its_currency_after_money_in_the_sentence_is_that_money(nlp):

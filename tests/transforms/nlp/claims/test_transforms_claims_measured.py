@@ -55,6 +55,11 @@ SENTENCES = [
         {"6%": "Card-not-present fraud", "£116.4m": "Card-not-present fraud"},
     ),
     ("GE posted an 18% jump in quarterly sales.", {"18%": "quarterly sales"}),
+    (
+        "Annual bonus rates on its with-profits life policies were cut from 2.5% to 2%.",
+        {"2.5%": "Annual bonus rates on its with-profits life policies"},
+    ),
+    ("Oracle shares rose 15 cents - 1.1% - on Nasdaq.", {"1.1%": "Oracle shares"}),
     ("Pressure may push the two firms to reach a deal.", {"two firms": "firms"}),
     # a noun the amount modifies, with whose it is and what it is of
     (

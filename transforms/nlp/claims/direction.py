@@ -3,12 +3,15 @@
 Read from the words around the number, as a journalist writes a change:
 
 - **change**: the amount something moved by: a change word right before the number ("fell 7%", "rose by
-  a further 2%", "down 2.5 points", "cut 300 jobs"), or a change noun right after it ("a 7% rise", "a
-  £2m cut"), or "higher"/"lower" after it ("closed 3% higher").
+  a further 2%", "down 2.5 points", "cut 300 jobs", "rising at 15% a year"), a change noun with "of" or
+  "at" before it ("a rise of 5%", "growth at 3%"), or a change noun right after it ("a 7% rise", "a £2m
+  cut"), or "higher"/"lower" after it ("closed 3% higher"). A duration written as an adjective ("a
+  27-month decline") is never one.
 - **change_to** / **change_from**: the level a change reached or started from: "to" / "from" (or
-  "compared with", "up from") before the number, with a change word earlier in its clause ("fell 7%
-  **to $2.3bn**", "rose **from $10.9bn**"), or "at" right after the change's amount ("up 6% **at
-  $16.6bn**"); a level followed by "up/down from" ("**$5bn**, up from $3bn").
+  "compared with", "up from", "towards") before the number, with a change word earlier in its clause
+  ("fell 7% **to $2.3bn**", "rose **from $10.9bn**", "could fall **towards 1.77 marks**"), or "at" right
+  after the change's amount ("up 6% **at $16.6bn**"); a level followed by "up/down from" or by the
+  change that led to it ("**$5bn**, up from $3bn", "totaled **103.8 mln dlrs** in February, up 4.9 pct").
 - **level**: anything else ("sales of $11bn", "unemployment is 5%").
 
 ``direction`` is the change word's: ``up`` (rose, gained, a rise), ``down`` (fell, cut, a fall), or None
@@ -31,13 +34,25 @@ CHANGE_ING_WORDS = tuple(
 )
 # Words that may sit between a change word and its number ("fell by a further 2%", "rose nearly 3%").
 _BETWEEN = (
-    r"(?:\s+(?i:by|a\s+further|another|an?\s+additional|an?\s+annual(?:i[sz]ed)?|an?\s+record|some|about|around|"
-    r"nearly|almost|roughly|just|only|\w+ly))*"
+    r"(?:\s+(?i:by|at|a\s+further|another|an?\s+additional|an?\s+annual(?:i[sz]ed)?|an?\s+record|some|about|"
+    r"around|nearly|almost|roughly|just|only|\w+ly))*"
 )
 _CHANGE = alternation((*CHANGE_WORDS, *CHANGE_ING_WORDS))
 # Not after an article: "from a revised 146.7 mln" is the old level, revised, not a change of 146.7 mln.
 CHANGE_BEFORE = re.compile(rf"(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Tt]he )\b(?P<word>(?i:{_CHANGE})){_BETWEEN}\s+$")
 CHANGE_WORD = re.compile(rf"\b(?i:{_CHANGE})\b")
+# A change noun with "of" or "at" before the number ("a rise of 5%", "growth at between 3% and 3.5%").
+CHANGE_NOUN_BEFORE = re.compile(
+    r"\b(?P<word>(?i:growth|rise|increase|gain|jump|surge|climb|boost|fall|drop|decline|decrease|reduction|slump|cut))"
+    r"[ \t]{1,8}(?i:of|at)(?:[ \t]{1,8}(?i:about|around|nearly|almost|roughly|some|just|between|an?))?[ \t]{1,8}$"
+)
+# A level followed by the change that led to it ("totaled 103.8 mln dlrs in February, up 4.9 pct").
+CHANGE_AFTER_LEVEL = re.compile(
+    r"^(?:[ \t]{1,8}(?i:in|for|at|on|during)[ \t]{1,8}[^,;.\n]{1,40}?)?,[ \t]{0,8}(?P<word>(?i:up|down))[ \t]{1,8}"
+    r"(?=[\d$£€(]|(?i:by|about|nearly|some)[ \t])"
+)
+# A duration written as an adjective ("a 27-month decline", "a 40-year low") says how long, never a change.
+DURATION_ADJECTIVE = re.compile(r"-(?i:year|month|week|day|hour|minute)s?$")
 TO_FROM_OR_CHANGE = re.compile(rf"\b(?i:to|from|{_CHANGE})\b")
 # A change noun or comparative right after the number ("a 7% rise", "closed 3% higher").
 CHANGE_AFTER = re.compile(
@@ -49,7 +64,7 @@ CHANGE_AFTER = re.compile(
 # "to" / "from" (or "compared with", "up from"), or the "by" of a change with its object between ("cut its
 # workforce by a third"), before the number, an adverb or hedge between.
 END_BEFORE = re.compile(
-    r"(?:^|\W)(?P<end>(?i:to|from|by|compared\s+(?:with|to)|below|above))\s+(?:(?i:the|a|an)\s+)?"
+    r"(?:^|\W)(?P<end>(?i:to|towards?|from|by|compared\s+(?:with|to)|below|above))\s+(?:(?i:the|a|an)\s+)?"
     r"(?:(?i:about|around|nearly|almost|roughly|some|just|estimated|revised|record|preliminary)\s+)*$"
 )
 # "at" right after a change's amount names the level it reached ("Net profit was up 6% at $16.6bn").
@@ -71,8 +86,9 @@ FALL_SET = frozenset(w.lower() for w in FALL_WORDS) | frozenset(
 RISE_SET = frozenset(w.lower() for w in RISE_WORDS) | NOUN_RISE
 
 
-# What joins the items of a list of ends of one change ("from 15.73 billion in January and 12.23 billion in
-# February", "to 214 mln dlrs or 3.25 dlrs per share"): no change word, no new "to"/"from" in between.
+# What joins the items of a list of one change's amounts or ends ("rose by 310,000 tonnes in July and 330,000
+# tonnes in August", "from 15.73 billion in January and 12.23 billion in February", "to 214 mln dlrs or 3.25
+# dlrs per share"): no change word, no new "to"/"from" in between.
 LIST_JOIN = re.compile(r"^[^;:.!?]{0,60}?\b(?i:and|or)\s+(?:(?i:the|a|an)\s+)?$")
 
 
@@ -85,7 +101,7 @@ def set_directions(text: str, claims: list[Claim]) -> None:
         if (
             previous is not None
             and claim.change_kind == "level"
-            and previous.change_kind in ("change_to", "change_from")
+            and previous.change_kind in ("change", "change_to", "change_from")
             and LIST_JOIN.match(between)
             and not TO_FROM_OR_CHANGE.search(between)
         ):
@@ -95,15 +111,20 @@ def set_directions(text: str, claims: list[Claim]) -> None:
 
 def _change(text: str, claim: Claim) -> tuple[str, str | None]:
     before = text_before(text, claim.start)
+    if claim.quantity_kind == "duration" and DURATION_ADJECTIVE.search(claim.surface):
+        return "level", None
     if before.endswith("+"):
         return "change", "up"  # "Nasdaq +0.3%": a plus sign says a rise
-    word = CHANGE_BEFORE.search(before)
+    word = CHANGE_BEFORE.search(before) or CHANGE_NOUN_BEFORE.search(before[-40:])
     if word is not None:
         return "change", _direction_of(word.group("word"))
     after = CHANGE_AFTER.match(text[claim.end : claim.end + 20])
     if after is not None:
         # '$5bn, up from $3bn': the level it went to; 'a 7% rise': the change.
         return ("change_to" if after.group("from") else "change"), _direction_of(after.group("word"))
+    stated_after = CHANGE_AFTER_LEVEL.match(text[claim.end : claim.end + 80])
+    if stated_after is not None:
+        return "change_to", _direction_of(stated_after.group("word"))
     reached = AT_AFTER_CHANGE.search(before[-40:])
     if reached is not None:
         clause = before[-CLAUSE_CHARS:]
@@ -121,7 +142,7 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         if words:
             marker = end.group("end").lower()
             # 'cut its workforce by a third': the size of the change; "to"/"from": its ends.
-            kind = "change" if marker == "by" else "change_to" if marker == "to" else "change_from"
+            kind = "change" if marker == "by" else "change_to" if marker.startswith("to") else "change_from"
             return kind, _direction_of(words[-1])
         if end.group("end").lower() in ("below", "above"):
             # '38.5 pct below the 168.6 mln dlrs of a year ago': the level the change is measured from.

@@ -89,7 +89,7 @@ traded trades closed closes opened opens ended ends finished peaked averaged ave
 SUBJECT_SKIP_WORDS = frozenset(
     """
 by a further another about around nearly almost roughly some just now only to from for record more than less
-up as much high low close over under an annual annualised annualized
+up as much high low close over under an annual annualised annualized towards toward
 """.split()
 )
 PRONOUNS = frozenset(("it", "they", "he", "she", "this", "that", "which", "who", "there"))

@@ -74,6 +74,26 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
         ("Shares closed 3% higher at 120p.", [("3%", 3.0, "change", "up"), ("120p", 1.2, "change_to", "up")]),
         ("Fraud rose an annual 6%.", [("6%", 6.0, "change", "up")]),
         ("The number of lost laptops has leapt by 71%.", [("71%", 71.0, "change", "up")]),
+        # "towards" a level; the change that led to a level, stated after it; a list of one change's amounts
+        (
+            "The dollar could fall towards 1.77 marks and 140 yen.",
+            [("1.77 marks", 1.77, "change_to", "down"), ("140 yen", 140.0, "change_to", "down")],
+        ),
+        (
+            "Orders totaled 103.8 mln dlrs in February, up 4.9 pct.",
+            [("103.8 mln dlrs", 103.8e6, "change_to", "up"), ("4.9 pct", 4.9, "change", "up")],
+        ),
+        (
+            "Demand rose by 310,000 tonnes in July and 330,000 tonnes in August.",
+            [("310,000 tonnes", 310000.0, "change", "up"), ("330,000 tonnes", 330000.0, "change", "up")],
+        ),
+        # a change noun with "of" or "at" before the amount, a rate of change; a duration adjective is none
+        ("He forecast growth at between 3% and 3.5%.", [("between 3% and 3.5%", 3.25, "change", "up")]),
+        (
+            "Debt is rising at 15% a year after a 27-month decline.",
+            [("15%", 15.0, "change", "up"), ("27-month", 27.0, "level", None)],
+        ),
+        ("There could be a boost of about £400m.", [("about £400m", 400e6, "change", "up")]),
         # the same change restated between spaced dashes
         (
             "Oracle shares rose 15 cents - 1.1% - on Nasdaq.",

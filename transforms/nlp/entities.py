@@ -303,16 +303,16 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
     tokens = list(ent)
     # A possessive is grammar, not name: "North Korea's" → "North Korea".  Brackets and dashes
     # around a name ("<San Miguel Corp>", "(PCGG") and a dangling "the" are not part of it either.
-    while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or tokens[-1].is_punct or tokens[-1].lower_ == "the"):
+    while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or _is_bracket(tokens[-1]) or tokens[-1].lower_ == "the"):
         tokens = tokens[:-1]
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (_is_bracket(tokens[0]) or tokens[0].is_space):
         tokens = tokens[1:]
     breaks = [k for k, t in enumerate(tokens) if "\n" in t.text or "\n" in t.whitespace_]
     if breaks:
         # 'Ssangyong Corp.¶Finance ministry': no name runs across a paragraph break; the model joined the
         # end of one paragraph to the start of the next.
         tokens = [t for t in tokens[: breaks[0] + 1] if not t.is_space]
-    while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or tokens[-1].is_punct or tokens[-1].lower_ == "the"):
+    while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or _is_bracket(tokens[-1]) or tokens[-1].lower_ == "the"):
         tokens = tokens[:-1]
     role_tokens = []
     # A title spaCy swallowed into the name ("President Trump", "Balco boss Victor Conte") is a role.
@@ -350,6 +350,11 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
         mention_type="full_name",
         role=role,
     )
+
+
+def _is_bracket(token: Token) -> bool:
+    """Punctuation, or the angle brackets Reuters puts round a company's name ('<Pan Am Corp>')."""
+    return token.is_punct or token.text in ("<", ">")
 
 
 def _described_as_a_person(name: list[Token]) -> bool:

@@ -119,3 +119,9 @@ def test_what_a_person_does_written_before_the_name_is_their_role_not_part_of_it
     assert named["Uma Thurman"] == [("Uma Thurman", "Actress")]
     assert named["Franck Sidoli"] == [("Franck Sidoli", "Bystander")]
     assert named["Wayne Rooney"] == [("Wayne Rooney", "striker")]
+
+
+def test_the_angle_brackets_reuters_puts_round_a_company_are_not_part_of_its_name(nlp, reference):
+    doc = nlp("Shares of <Pan Am Corp> rose. An official at <Digital Communications Planning Inc> said so.")
+    names = sorted(e.name for e in extract_entities(doc, reference))
+    assert names == ["Digital Communications Planning Inc", "Pan Am Corp"]

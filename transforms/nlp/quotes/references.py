@@ -306,9 +306,22 @@ class ReferenceResolver:
                 best = (last, index)
         if best is None and head.lower_ in COMPANY_NOUNS:
             # 'Cairn Energy said … The company said': any business is a company; the one meant is the
-            # organisation the narrative is about.
-            return self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
+            # organisation the narrative is about, else the only one its own sentence named before it
+            # ('Shares in Cairn Energy jumped after the firm said').
+            found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
+            return found if found is not None else self._only_organisation_before_in_sentence(head)
         return None if best is None else best[1]
+
+    def _only_organisation_before_in_sentence(self, head: Token) -> int | None:
+        sentence = self.article.sentences[self.article.sentence_of[head.i]]
+        named = {
+            index
+            for index, entity in enumerate(self.entities)
+            if entity.label == "ORG"
+            for m in entity.mentions
+            if sentence.start_char <= m.start < head.idx and not self.spoken[m.start]
+        }
+        return next(iter(named)) if len(named) == 1 else None
 
     def _role_words_of(self, person: int) -> frozenset[str]:
         return frozenset(w for (owner, _), words in self.roles.items() if owner == person for w in words)

@@ -197,3 +197,10 @@ def test_the_center_is_the_centre_the_article_named(nlp, reference):
     )
     quotes = quotes_with_speakers(nlp, reference, text)
     assert [(q["speaker_text"], q["speaker_name"]) for q in quotes] == [("The center", "Center for Humane Technology")]
+
+
+def test_the_firm_is_the_only_company_its_own_sentence_named_before_it(nlp, reference):
+    one = "Shares in Cairn Energy have jumped 6% after the firm said an Indian oilfield was larger than thought."
+    two = "Shares in Cairn Energy and Royal Dutch Shell fell after the firm said an oilfield was larger than thought."
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, one)] == ["Cairn Energy"]
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, two)] == [None]

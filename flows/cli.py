@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import io
 import json
 import os
+import shutil
 import sys
 import time
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
+from typing import TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from flows.settings import DEFAULT_SOURCE, DEFAULT_WAREHOUSE, configure_environment
-from transforms.records import error_line, first_line
+from transforms.records import error_line
 
 configure_environment()
 
@@ -149,31 +153,95 @@ def serve(
     schedule.serve_nightly(deployment)
 
 
+# Rows the table format prints by default (first and last halves); csv and json print every row.
+TABLE_ROWS = 40
+
+
 @app.command()
 def sql(
-    statement: str = typer.Argument(..., help="A read-only SQL statement (SELECT, WITH, DESCRIBE, SHOW, …)."),
+    statement: str | None = typer.Argument(
+        None, help="A read-only SQL statement (SELECT, WITH, DESCRIBE, SHOW, …); or give --file."
+    ),
+    sql_file: Path | None = typer.Option(None, "--file", help="Read the SQL from this file.", dir_okay=False),
     warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE"),
     output: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, csv or json."),
+    limit: int | None = typer.Option(
+        None, "--limit", help=f"At most this many rows (0: all). Default {TABLE_ROWS} for table, all for csv/json."
+    ),
+    output_file: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
 ) -> None:
     """Query the published warehouse read-only."""
-    from warehouse.publish import PUBLISHED_DB_NAME
-    from warehouse.query import WarehouseMissing, WriteRefused, run_readonly_sql
+    import duckdb
 
+    from warehouse.publish import PUBLISHED_DB_NAME
+    from warehouse.query import (
+        WarehouseMissing,
+        WarehouseUnreadable,
+        WriteRefused,
+        run_readonly_sql,
+        show_readonly_sql,
+    )
+
+    if (statement is None) == (sql_file is None):
+        errors.print("[bold red]error:[/] give a SQL statement or --file, not both")
+        raise typer.Exit(code=2)
+    query = sql_file.read_text(encoding="utf-8") if sql_file is not None else str(statement)
+    rows_wanted = (TABLE_ROWS if output is OutputFormat.table else 0) if limit is None else limit
+    db_path = warehouse / PUBLISHED_DB_NAME
     try:
-        columns, rows = run_readonly_sql(warehouse / PUBLISHED_DB_NAME, statement)
+        with _output_stream(output_file) as stream:
+            if output is OutputFormat.table:
+                with contextlib.redirect_stdout(stream):
+                    show_readonly_sql(
+                        db_path, query, max_rows=rows_wanted or sys.maxsize, max_width=_table_width(output_file)
+                    )
+            else:
+                columns, rows = run_readonly_sql(db_path, query, limit=rows_wanted or None)
+                _write_rows(columns, rows, output, stream)
     except WriteRefused as error:
         errors.print(f"[bold red]{error}[/]", soft_wrap=True)
         raise typer.Exit(code=2) from None
-    except WarehouseMissing as error:
+    except (WarehouseMissing, WarehouseUnreadable) as error:
         errors.print(f"[bold red]error:[/] {error}", soft_wrap=True)
         raise typer.Exit(code=2) from None
-    except Exception as error:  # noqa: BLE001 - a DuckDB parser/binder error: the user's SQL, not a crash
-        errors.print(f"[bold red]error:[/] {first_line(error)}")
+    except duckdb.Error as error:
+        # The user's SQL: DuckDB's whole message, with its hints ('Did you mean "v_quotes"?') and the caret.
+        errors.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(code=1) from None
-    if output is OutputFormat.table:
-        console.print(_rich_table(columns, rows))
-    else:
-        _write_rows(columns, rows, output)
+
+
+@app.command()
+def export(
+    names: list[str] | None = typer.Argument(None, help="Tables or views to export (see --all)."),
+    all_relations: bool = typer.Option(False, "--all", help="Every table and view."),
+    export_format: str = typer.Option("parquet", "--format", "-f", help="parquet, csv or jsonl."),
+    output_dir: Path = typer.Option(..., "--output", "-o", help="Folder to write <name>.<format> files into."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Write into a folder that already holds files."),
+    warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE"),
+) -> None:
+    """Export published tables and views (not the lake) to files; in CSV, lists and records are JSON text."""
+    from warehouse.export import ExportFormat, ExportTargetNotEmpty, UnknownRelation, export_relations
+    from warehouse.publish import PUBLISHED_DB_NAME
+    from warehouse.query import WarehouseMissing, WarehouseUnreadable
+
+    if bool(names) == all_relations:
+        errors.print("[bold red]error:[/] name the tables or views to export, or give --all")
+        raise typer.Exit(code=2)
+    if export_format not in ExportFormat.__members__:
+        errors.print(f"[bold red]error:[/] unknown format {export_format!r}; use parquet, csv or jsonl")
+        raise typer.Exit(code=2)
+    try:
+        written = export_relations(
+            warehouse / PUBLISHED_DB_NAME,
+            None if all_relations else names,
+            ExportFormat(export_format),
+            output_dir,
+            overwrite=overwrite,
+        )
+    except (WarehouseMissing, WarehouseUnreadable, UnknownRelation, ExportTargetNotEmpty) as error:
+        errors.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(code=2) from None
+    console.print(_rich_table(["table or view", "rows", "file"], [(f.relation, f.rows, str(f.path)) for f in written]))
 
 
 @app.command()
@@ -183,13 +251,13 @@ def quarantine(
 ) -> None:
     """What is in quarantine now, grouped by reason (a file drops out once a changed version loads)."""
     from warehouse.publish import PUBLISHED_DB_NAME
-    from warehouse.query import WarehouseMissing, run_readonly_sql
+    from warehouse.query import WarehouseMissing, WarehouseUnreadable, run_readonly_sql
 
     try:
         columns, rows = run_readonly_sql(
             warehouse / PUBLISHED_DB_NAME, "SELECT reason_code, source_uri, record_key, detail FROM v_quarantine"
         )
-    except WarehouseMissing as error:
+    except (WarehouseMissing, WarehouseUnreadable) as error:
         errors.print(f"[bold red]error:[/] {error}", soft_wrap=True)
         raise typer.Exit(code=2) from None
     if output is not OutputFormat.table:
@@ -309,16 +377,34 @@ def _prf(score) -> tuple[str, str, str]:
     return f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}"
 
 
-def _write_rows(columns: list[str], rows: list, output: OutputFormat) -> None:
+def _write_rows(columns: list[str], rows: list, output: OutputFormat, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
     if output is OutputFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = csv.writer(stream)
         writer.writerow(columns)
-        writer.writerows(rows)
-        sys.stdout.write(buffer.getvalue())
+        # CSV has no lists or records: they are written as JSON text, which any tool can read back.
+        writer.writerows([_csv_cell(value) for value in row] for row in rows)
     else:
         records = [dict(zip(columns, row, strict=True)) for row in rows]
-        sys.stdout.write(json.dumps(records, default=str, indent=2) + "\n")
+        stream.write(json.dumps(records, default=str, indent=2) + "\n")
+
+
+def _csv_cell(value: object) -> object:
+    return json.dumps(value, default=str) if isinstance(value, list | dict) else value
+
+
+@contextlib.contextmanager
+def _output_stream(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        yield stream
+
+
+def _table_width(output_file: Path | None) -> int:
+    """The terminal's width for the box table (COLUMNS if set), or a wide page when writing to a file."""
+    return 200 if output_file is not None else shutil.get_terminal_size((120, 40)).columns
 
 
 def _rich_table(columns: list[str], rows: list, title: str | None = None) -> Table:

@@ -13,6 +13,8 @@ replaced file) and refuses a different config.  ATTACH opens the file as it is n
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -38,30 +40,62 @@ class WarehouseMissing(FileNotFoundError):
     """There is no published warehouse file to query."""
 
 
+class WarehouseUnreadable(OSError):
+    """The warehouse file exists but is no DuckDB database DuckDB can open (truncated, another format)."""
+
+
 class WriteRefused(PermissionError):
     """The SQL contains a statement that would write; nothing was run."""
 
 
-def run_readonly_sql(db_path: Path, sql: str) -> tuple[list[str], list[tuple]]:
-    """Run ``sql`` read-only; returns the column names and rows of the last statement."""
-    db_path = Path(db_path)
-    if not db_path.is_file():
-        raise WarehouseMissing(f"no published warehouse at {db_path}: run the pipeline (or publish) first")
+def run_readonly_sql(db_path: Path, sql: str, limit: int | None = None) -> tuple[list[str], list[tuple]]:
+    """Run ``sql`` read-only; returns the column names and rows (at most ``limit``) of the last statement."""
     statements = read_statements(sql)
-    con = duckdb.connect()
-    try:
-        catalog = quote_ident(_catalog_name(db_path))
-        con.execute(f"ATTACH {quote_literal(str(db_path))} AS {catalog} (READ_ONLY)")
-        con.execute(f"USE {catalog}")
-        for setting in _LOCKDOWN:
-            con.execute(setting)
+    with attached_read_only(db_path, lock_down=True) as con:
         columns: list[str] = []
         rows: list[tuple] = []
         for statement in statements:
             cursor = con.execute(statement.query)
             columns = [d[0] for d in cursor.description] if cursor.description else []
-            rows = cursor.fetchall() if cursor.description else []
+            if not cursor.description:
+                rows = []
+            else:
+                rows = cursor.fetchall() if limit is None else cursor.fetchmany(limit)
         return columns, rows
+
+
+def show_readonly_sql(db_path: Path, sql: str, *, max_rows: int, max_width: int) -> None:
+    """Run ``sql`` read-only and print the last statement's result as DuckDB's own box table: as wide as
+    ``max_width`` (columns cut with an ellipsis), the first and last rows when there are more than ``max_rows``,
+    and the row count."""
+    statements = read_statements(sql)
+    with attached_read_only(db_path, lock_down=True) as con:
+        for statement in statements[:-1]:
+            con.execute(statement.query)
+        relation = con.sql(statements[-1].query)
+        if relation is not None:
+            relation.show(max_rows=max_rows, max_width=max_width)
+
+
+@contextmanager
+def attached_read_only(db_path: Path, *, lock_down: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory connection with the published file attached READ_ONLY as its default catalog; with
+    ``lock_down``, file access and extension loading off and the configuration locked (for user SQL)."""
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise WarehouseMissing(f"no published warehouse at {db_path}: run the pipeline (or publish) first")
+    con = duckdb.connect()
+    try:
+        catalog = quote_ident(_catalog_name(db_path))
+        try:
+            con.execute(f"ATTACH {quote_literal(str(db_path))} AS {catalog} (READ_ONLY)")
+        except duckdb.Error as error:
+            raise WarehouseUnreadable(f"cannot open the warehouse at {db_path}: {str(error).splitlines()[0]}") from None
+        con.execute(f"USE {catalog}")
+        if lock_down:
+            for setting in _LOCKDOWN:
+                con.execute(setting)
+        yield con
     finally:
         con.close()
 

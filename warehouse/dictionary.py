@@ -32,13 +32,51 @@ Start from the views (`v_…`): they join the tables, leave out duplicate articl
 """
 
 
+# Questions analysts ask first, each answered by one query on the views (a test runs every one).
+EXAMPLE_QUERIES: tuple[tuple[str, str], ...] = (
+    (
+        "Who is quoted most, and how often are they women?",
+        "SELECT name, label, gender, quote_count, article_count FROM v_speakers ORDER BY quote_count DESC LIMIT 20",
+    ),
+    (
+        "Who is quoted about a given entity?",
+        "SELECT speaker_name, count(*) AS quotes FROM v_quote_entities WHERE entity_name = 'Gordon Brown' "
+        "GROUP BY speaker_name ORDER BY quotes DESC",
+    ),
+    (
+        "Which entities are named together most?",
+        "SELECT entity_a_name, entity_b_name, article_count FROM v_cooccurrence ORDER BY article_count DESC LIMIT 20",
+    ),
+    (
+        "How did a measured thing move over time?",
+        "SELECT article_day, unit, median_value, claim_count FROM v_claims_by_of_what "
+        "WHERE of_what LIKE '%unemployment%' ORDER BY article_day",
+    ),
+    (
+        "What came in, per publisher and month?",
+        "SELECT date_trunc('month', article_day) AS month, publisher, sum(article_count) AS articles "
+        "FROM v_articles_per_day GROUP BY ALL ORDER BY month, publisher",
+    ),
+    (
+        "Which falls of more than 5% were reported, and by whom?",
+        "SELECT article_date, of_what, surface, speaker_name FROM v_claims "
+        "WHERE direction = 'down' AND unit = 'percent' AND value > 5 ORDER BY article_date",
+    ),
+    (
+        "What share of quotes have a resolved speaker, by how the speaker was found?",
+        "SELECT attribution, count(*) AS quotes, count(speaker_entity_id) AS resolved FROM quotes "
+        "GROUP BY attribution ORDER BY quotes DESC",
+    ),
+)
+
+
 def render_data_dictionary() -> str:
     con = duckdb.connect()
     try:
         for stmt in all_table_ddl():
             con.execute(stmt)
         create_views(con)
-        sections = [_HEADER, _joins_section()]
+        sections = [_HEADER, _joins_section(), _examples_section()]
         sections.append("## Tables\n")
         sections += [_relation_section(con, name, "table") for name in ALL_TABLES]
         sections.append("## Views\n")
@@ -62,6 +100,13 @@ def _joins_section() -> str:
             if target := references(field):
                 lines.append(f"| `{name}` | `{key_column(schema)}` | `{field.name}` | `{target}` |")
     return "\n".join(lines) + "\n"
+
+
+def _examples_section() -> str:
+    lines = ["## Example queries\n"]
+    for question, query in EXAMPLE_QUERIES:
+        lines += [f"{question}\n", "```sql", query, "```\n"]
+    return "\n".join(lines)
 
 
 def _relation_section(con: duckdb.DuckDBPyConnection, name: str, kind: str) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from transforms.schemas import ALL_TABLES, column_comment
 from warehouse.ddl import all_table_ddl
-from warehouse.dictionary import DICTIONARY_PATH, render_data_dictionary
+from warehouse.dictionary import DICTIONARY_PATH, EXAMPLE_QUERIES, render_data_dictionary
 from warehouse.views import VIEW_SOURCES, UndocumentedViewColumn, comment_view_columns, create_views
 
 
@@ -70,3 +70,10 @@ def test_a_view_column_with_no_comment_and_no_source_column_is_refused(
     empty_warehouse.execute("CREATE OR REPLACE VIEW v_top_entities AS SELECT 1 AS entity_id, 2 AS popularity")
     with pytest.raises(UndocumentedViewColumn, match="v_top_entities.popularity has no comment"):
         comment_view_columns(empty_warehouse)
+
+
+@pytest.mark.parametrize(("question", "query"), EXAMPLE_QUERIES)
+def test_every_example_query_runs_on_the_published_schema(
+    empty_warehouse: duckdb.DuckDBPyConnection, question: str, query: str
+) -> None:
+    assert empty_warehouse.execute(query).fetchall() == [], question

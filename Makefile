@@ -7,6 +7,10 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
 STAMP := $(VENV)/.synced-from-lock
+# The BI clients' own environment (duckdb-sqlalchemy needs DuckDB < 2): the BI-client test runs in it.
+BI_VENV := .venv-bi
+BI_STAMP := $(BI_VENV)/.synced-from-requirements
+BI_REQUIREMENTS := tests/bi_clients/requirements.txt
 PYTEST_ARGS ?=
 
 # Bytecode at install time: this machine sets PYTHONDONTWRITEBYTECODE=1, and uncompiled imports take twice as long.
@@ -23,7 +27,7 @@ run: $(STAMP)
 	$(VENV)/bin/broadsheet run
 
 # The gate first (lint, format, types over the whole tree: config in pyproject.toml), then every test.
-test: lint
+test: lint $(BI_STAMP)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -57,5 +61,10 @@ $(STAMP): uv.lock pyproject.toml | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
 	touch $@
 
+$(BI_STAMP): $(BI_REQUIREMENTS) | $(UV)
+	$(UV) venv --quiet --allow-existing $(BI_VENV) --python $(PYTHON)
+	$(UV) pip install --quiet --python $(BI_VENV)/bin/python -r $(BI_REQUIREMENTS)
+	touch $@
+
 clean:
-	rm -rf $(VENV) $(TOOLS) warehouse/lake warehouse/_work warehouse/rejected warehouse/quarantine warehouse/broadsheet.duckdb
+	rm -rf $(VENV) $(BI_VENV) $(TOOLS) warehouse/lake warehouse/_work warehouse/rejected warehouse/quarantine warehouse/broadsheet.duckdb

@@ -33,6 +33,7 @@ TMP_DB_PREFIX = f".{PUBLISHED_DB_NAME}.tmp-"
 PUBLISH_STORAGE_VERSION = "v1.4.0"
 # A second run should fail fast with a clear message rather than queue behind a build.
 PUBLISH_LOCK_TIMEOUT_S = 2.0
+PUBLISHED_FILE_MODE = 0o444
 # Catalog name while building; the same as the published file's stem, so nothing differs after the rename.
 BUILD_CATALOG = "broadsheet"
 
@@ -84,6 +85,9 @@ def publish(
         tmp = warehouse_dir / f"{TMP_DB_PREFIX}{os.getpid()}"
         try:
             row_counts = _build(tmp, lake or Lake.in_warehouse(warehouse_dir))
+            # Readers open it read-only; a read-write open (DuckDB's default) would lock them all out until the
+            # next publish, so the file's mode refuses writing (the next publish replaces it, never writes it).
+            os.chmod(tmp, PUBLISHED_FILE_MODE)
             fsync_path(tmp)
             if before_swap is not None:
                 before_swap()

@@ -1,0 +1,89 @@
+"""BI clients, for real: a published warehouse opened through SQLAlchemy (duckdb-sqlalchemy), pandas and
+polars in the BI clients' own pinned environment (``tests/bi_clients/``), and the publish that makes the
+file hard to open read-write by accident."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from warehouse_builders import RUN_1, write_run
+
+from support import PROJECT_ROOT
+from warehouse import lake
+from warehouse.publish import publish
+
+BI_PYTHON = PROJECT_ROOT / ".venv-bi" / "bin" / "python"
+BI_CHECKS = PROJECT_ROOT / "tests" / "bi_clients"
+
+
+@pytest.fixture
+def published(tmp_path: Path) -> Path:
+    folder = tmp_path / "warehouse"
+    the_lake = lake.Lake.in_warehouse(folder)
+    body = 'Ana Ruiz said: "Acme misled us."'
+    tables: dict[str, list[dict[str, Any]]] = {
+        "articles": [
+            {
+                "article_id": "A1",
+                "title": "Story",
+                "body_text": body,
+                "word_count": 6,
+                "published_at": dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC),
+                "authors": ["Jo Bloggs"],
+                "credits": [{"name": "Kim Lee", "role": "editor"}],
+            }
+        ],
+        "files": [{"file_id": "f-x", "source_uri": "x.txt", "status": "parsed"}],
+        "entities": [{"entity_id": "e-ruiz", "name": "Ana Ruiz", "label": "PERSON"}],
+        "quotes": [
+            {
+                "quote_id": "q1",
+                "article_id": "A1",
+                "quote_text": "Acme misled us.",
+                "start_char": 16,
+                "end_char": 31,
+                "speaker_entity_id": "e-ruiz",
+            }
+        ],
+    }
+    write_run(folder, the_lake, RUN_1, tables)
+    lake.commit_run(the_lake, RUN_1)
+    return publish(folder, the_lake).path
+
+
+def test_the_published_file_reflects_fully_in_the_bi_clients_environment(published: Path) -> None:
+    if not BI_PYTHON.is_file():
+        message = "no .venv-bi: `make test` builds it from tests/bi_clients/requirements.txt"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    result = subprocess.run(
+        [
+            str(BI_PYTHON),
+            "-m",
+            "pytest",
+            "-c",
+            str(BI_CHECKS / "pytest.ini"),
+            "--rootdir",
+            str(BI_CHECKS),
+            str(BI_CHECKS),
+        ],
+        env={**os.environ, "BROADSHEET_BI_WAREHOUSE": str(published)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "30 passed" in result.stdout
+
+
+def test_the_published_file_is_read_only_on_disk(published: Path) -> None:
+    """Opening it read-write by accident (DuckDB's default) would lock every reader out: the file's mode says
+    no one may write it (root, as in CI, is not held back by modes, but every BI service account is)."""
+    assert stat.S_IMODE(published.stat().st_mode) == 0o444

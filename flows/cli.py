@@ -207,6 +207,8 @@ def sql(
     except duckdb.Error as error:
         # The user's SQL: DuckDB's whole message, with its hints ('Did you mean "v_quotes"?') and the caret.
         errors.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True, highlight=False)
+        if isinstance(error, duckdb.CatalogException):
+            errors.print(f"tables and views: {', '.join(_relations(db_path))}", soft_wrap=True, highlight=False)
         raise typer.Exit(code=1) from None
 
 
@@ -387,6 +389,14 @@ def _write_rows(columns: list[str], rows: list, output: OutputFormat, stream: Te
     else:
         records = [dict(zip(columns, row, strict=True)) for row in rows]
         stream.write(json.dumps(records, default=str, indent=2) + "\n")
+
+
+def _relations(db_path: Path) -> list[str]:
+    from warehouse.export import published_relations
+    from warehouse.query import attached_read_only
+
+    with attached_read_only(db_path, lock_down=True) as con:
+        return published_relations(con)
 
 
 def _csv_cell(value: object) -> object:

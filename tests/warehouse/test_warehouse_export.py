@@ -115,6 +115,7 @@ def test_sql_keeps_duckdb_hints_and_names_a_missing_or_corrupt_file(warehouse: P
     typo = runner.invoke(app, ["sql", "-w", str(warehouse), "SELECT * FROM v_quotez"])
     assert typo.exit_code == 1
     assert 'Did you mean "v_quotes"' in typo.output
+    assert "tables and views: articles, entities," in typo.output and "v_quotes" in typo.output
     missing = runner.invoke(app, ["sql", "-w", str(tmp_path / "nowhere"), "SELECT 1"])
     assert missing.exit_code == 2
     assert f"no published warehouse at {tmp_path / 'nowhere' / PUBLISHED_DB_NAME}" in missing.output

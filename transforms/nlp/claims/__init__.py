@@ -21,6 +21,9 @@ Modules, each importing only those above it:
 * ``multiples``: multiples written as words ("twice", "threefold", "three times as powerful").
 * ``claim``: the ``Claim`` row and what its fields mean.
 * ``annotations``: which spaCy annotations a doc carries, and word-list stand-ins for missing ones.
+* ``phrases``: noun phrases around an amount, read word by word (before it, after it, what says which).
+* ``clauses``: the clause around an amount (the verb whose object it is and its subject, the verb counted
+  things are the subject of, what a share opening its clause did or said).
 * ``measured``: what a claim measures (``of_what``), from the words around it.
 * ``build``: from a quantity to a claim (names and dates dropped, kind, counted noun, ``of_what``, subject,
   time).

@@ -20,6 +20,7 @@ from transforms.nlp.claims.annotations import (
     words_from,
 )
 from transforms.nlp.claims.claim import Claim
+from transforms.nlp.claims.clauses import share_predicate
 from transforms.nlp.claims.lexicon import (
     CHANGE_WORD_SET,
     COLLECTIVE_COUNT_NOUNS,
@@ -34,7 +35,7 @@ from transforms.nlp.claims.lexicon import (
     UNIT_WORDS,
     alternation,
 )
-from transforms.nlp.claims.measured import share_predicate, what_is_measured
+from transforms.nlp.claims.measured import what_is_measured
 from transforms.nlp.claims.quantities import Quantity, is_year, text_before
 from transforms.nlp.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_tokens
 

@@ -1,0 +1,167 @@
+"""The clause around an amount, read word by word: the verb whose object it is and that verb's subject
+("Mitch killed about 10,000 people", "UK shoppers spent £5.3bn on plastic cards"), the verb counted things
+are the subject of ("63,000 mobile phones have been left in black cabs"), and what a share that opens its
+clause did or said ("Of these, 83% were happy with the experience")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from transforms.nlp.claims.annotations import (
+    looks_past_participle,
+    starts_sentence,
+    words_from,
+)
+from transforms.nlp.claims.lexicon import (
+    COMMON_VERBS,
+    DETERMINERS,
+    WEEKDAYS,
+)
+from transforms.nlp.claims.phrases import (
+    AUXILIARIES,
+    HEDGE_WORDS,
+    WHEN_PREPOSITIONS,
+    WHICH_PREPOSITIONS,
+    index_after,
+    is_adverb,
+    is_participle,
+    past_brackets,
+    phrase_before_amount,
+    plain_phrase_after,
+    says_when,
+    token_before,
+    which_end,
+)
+from transforms.nlp.doc_cache import doc_text
+
+# A subject a count's verb may have that names whom well enough ("people he killed").
+SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "you"))
+CONTRACTED_AUXILIARIES = frozenset(("'d", "’d", "'ve", "’ve", "'s", "’s", "'ll", "’ll"))
+# Verbs whose object is no measured thing: speech ('said two people'), a list's 'including', an age.
+NOT_MEASURING_VERBS = frozenset(
+    "said says say told tell added according including include includes aged seen see sees saw expected".split()
+)
+# Verbs a share or a count is the subject of, whose clause says who they are ('83% were happy', '16% said').
+SHARE_VERBS = frozenset(
+    """
+is are was were has have had will would could can may might should said say says saw see sees expect expects
+plan plans want wants believe believes think thinks thought support supports oppose opposes use uses own owns
+involve involves agree agrees agreed
+""".split()
+)
+# A clause ends at these, and at "and"/"but" before the next amount.
+CLAUSE_PUNCTUATION = frozenset(', ; : . ! ? ( ) - – — " “ ”'.split())
+CLAUSE_JOINS = frozenset(("and", "but", "while", "whereas", "or"))
+# Words after which an amount opens a clause as its subject.
+SUBJECT_OPENERS = frozenset("and but while whereas though although that because as if when of".split())
+# How many words of a clause are read at most.
+PREDICATE_WORDS = 14
+# Particles that belong to the verb before them ('sold off', 'paid out', 'voted off').
+PARTICLES = frozenset(("off", "out", "up", "down", "away", "back"))
+
+
+def clause_after(doc: Doc, index: int) -> int | None:
+    """Where the verb the counted things are the subject of ends, with its object and the phrases that say
+    where ('were left in licensed cabs', 'lost their jobs'); None when no such verb follows."""
+    if index < len(doc) - 1 and doc[index].lower_ in ("and", "or"):
+        other = plain_phrase_after(doc, index + 1, determiners=False)
+        index = other.end if other is not None else index  # 'companies and facilities were sold off'
+    k = index
+    while k < len(doc) and (doc[k].lower_ in AUXILIARIES or is_adverb(doc[k])):
+        k += 1
+    if k >= len(doc) - 1 or not is_participle(doc[k]) or doc[k].lower_ in NOT_MEASURING_VERBS:
+        return None
+    if k == index and doc[k + 1].lower_ not in DETERMINERS | PARTICLES:
+        return None  # no auxiliary: a past verb only with its object ('lost their jobs'), not a bare word
+    verb_end = k + 1 if doc[k + 1].lower_ not in PARTICLES else k + 2
+    obj = plain_phrase_after(doc, verb_end, determiners=True) if verb_end < len(doc) else None
+    group = doc[k : obj.end if obj is not None else verb_end]
+    return which_end(doc, group) if len(group) > 0 else None
+
+
+def share_predicate(doc: Doc, start: int, end: int, *, speech: bool = True) -> str | None:
+    """'Of these, 83% were happy with the experience', '16% said that none of their cards had been replaced',
+    '60% of UK households have gone digital': what a share (or counted things) did or said, which says who
+    they are; the verb right after the amount, or after its whole, up to the end of its clause."""
+    index = index_after(doc, end)
+    if index is None or doc[index].idx > end + 1 or not _in_subject_position(doc, start):
+        return None
+    verb = doc[index]
+    if not (verb.lower_ in SHARE_VERBS or looks_past_participle(verb)):
+        return None
+    if not speech and verb.lower_ in NOT_MEASURING_VERBS:
+        return None
+    last = index
+    for k in range(index + 1, min(len(doc), index + PREDICATE_WORDS)):
+        token = doc[k]
+        if token.text in CLAUSE_PUNCTUATION or "\n" in token.text or "\n" in doc[k - 1].whitespace_:
+            break
+        if token.lower_ in CLAUSE_JOINS and any(t.like_num for t in doc[k + 1 : k + 3]):
+            break  # 'and 27% saw them fall': the next share's clause
+        if _says_when_from(doc, k):
+            break  # 'was sold a year earlier', 'agreed on 5 June 2024': when is the claim's time, not who
+        last = k
+    return doc_text(doc)[verb.idx : doc[last].idx + len(doc[last])]
+
+
+def _in_subject_position(doc: Doc, start: int) -> bool:
+    """The amount opens its clause ('Of these, 83% were', 'found that 70% of people'), not 'to 10% was'."""
+    i = token_before(doc, start)
+    while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS - {"at", "to", "than", "the", "a"}:
+        i -= 1
+    return i is None or doc[i].is_punct or doc[i].lower_ in SUBJECT_OPENERS or starts_sentence(doc[i + 1])
+
+
+def _says_when_from(doc: Doc, k: int) -> bool:
+    """A time phrase starts at token ``k``: 'on 5 June', 'in the quarter ending', 'a year earlier'."""
+    word = doc[k].lower_
+    following = doc[k + 1 : k + 4]
+    if word in WHEN_PREPOSITIONS | {"by", "since", "until"} and len(following) > 0:
+        nxt = following[0]
+        if says_when(nxt) or nxt.like_num or nxt.lower_ in WEEKDAYS:
+            return True
+        return nxt.lower_ in DETERMINERS and len(following) > 1 and says_when(following[1])
+    return (
+        len(following) > 1
+        and (word in ("a", "an") or doc[k].like_num)
+        and says_when(following[0])
+        and following[1].lower_ in ("earlier", "later", "ago", "before", "after")
+    )
+
+
+def doer_before(doc: Doc, start: int, *, pronoun_subjects: bool = True) -> str | None:
+    """'Mitch killed about 10,000 people': the subject and verb whose object the amount is ('Mitch killed');
+    a pronoun subject ("he'd killed five people") only where ``pronoun_subjects``."""
+    i = token_before(doc, start)
+    while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS - {"to", "the", "a"}:
+        i -= 1
+    if i is None or i == 0:
+        return None
+    particle = doc[i] if doc[i].lower_ in PARTICLES else None
+    verb_index = i - 1 if particle is not None else i
+    verb = doc[verb_index]
+    if not (is_participle(verb) or verb.lower_ in COMMON_VERBS) or verb.lower_ in NOT_MEASURING_VERBS:
+        return None
+    k = verb_index
+    # Back over auxiliaries to the subject: 'had paid', "he'd killed", 'is to cost'.
+    while k > 0 and (doc[k - 1].lower_ in AUXILIARIES | CONTRACTED_AUXILIARIES | {"to"} or is_adverb(doc[k - 1])):
+        k -= 1
+    pronoun = k > 0 and doc[k - 1].lower_ in SUBJECT_PRONOUNS
+    if pronoun and not pronoun_subjects:
+        return None
+    subject = doc[k - 1].text if pronoun else phrase_before_amount(doc, k)
+    return None if subject is None else f"{subject} {words_from(doc, verb_index, i)}"
+
+
+def verb_object(doc: Doc, start: int, end: int) -> str | None:
+    """'UK shoppers spent £5.3bn on plastic cards', 'The deal is to cost $11.5bn': who did what with the amount,
+    and on what ('UK shoppers spent on plastic cards', 'deal cost')."""
+    # A named subject is needed: 'he earned' says nothing of what is measured.
+    doer = doer_before(doc, start, pronoun_subjects=False)
+    if doer is None:
+        return None
+    after = index_after(doc, past_brackets(doc_text(doc), end))
+    if after is None or doc[after].lower_ not in WHICH_PREPOSITIONS:
+        return doer
+    which = which_end(doc, doc[after:after])
+    return f"{doer} {doc_text(doc)[doc[after].idx : which]}" if which > doc[after].idx else doer

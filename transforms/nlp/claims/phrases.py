@@ -1,0 +1,186 @@
+"""Noun phrases around an amount, read word by word (no tags, no parse), so that both pipelines read the same:
+the phrase right before a token (with one "of"/"in"/"on" link it completes, past what says when), a plain
+noun phrase after one (not a time, a degree or a number), and the words after a noun that say which one
+("jobs at Oracle", "people killed in the floods")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms.nlp.claims.annotations import (
+    is_year_modifier,
+    looks_past_participle,
+    phrase_after,
+    phrase_start_before,
+    token_at,
+    words_from,
+)
+from transforms.nlp.claims.lexicon import (
+    DETERMINERS,
+    IRREGULAR_PARTICIPLES,
+    LY_ADJECTIVES,
+    MONTHS,
+    WEEKDAYS,
+)
+from transforms.nlp.doc_cache import doc_text
+
+# Comparators and hedges between a noun's "of" and the amount ("a prison term of up to six years").
+HEDGE_WORDS = frozenset(
+    """
+about around approximately nearly almost roughly some just only over under up to as much little high low more
+less fewer than close at least most between an estimated a record revised the
+""".split()
+)
+# Words right after an amount that are no noun it modifies: a time ("six years later", "10% earlier this
+# year"), a degree ("3% higher"), a rate's "apiece".
+NOT_MODIFIED_WORDS = frozenset(
+    """
+year years month months week weeks day days hour hours minute minutes quarter quarters decade decades
+earlier later ago previously before after higher lower more less apiece each overall altogether respectively
+instead alone so far too total vs versus against compared
+thick long high wide deep tall old away behind ahead below above early late mid
+""".split()
+)
+# Auxiliaries and adverbs between a subject and its change verb ("sales are down", "orders had been expected").
+AUXILIARIES = frozenset(
+    """
+is are was were be been being has have had will would could should may might must can also still now
+already just again expected set forecast likely estimated
+""".split()
+)
+PRONOUNS = frozenset(("it", "they", "he", "she", "this", "that", "which", "who", "there"))
+# Prepositions that join a noun to the one it completes ("sales of diesels", "rates on its policies").
+LINK_PREPOSITIONS = frozenset(("of", "in", "on"))
+BRACKETED_AFTER = re.compile(r"[ \t]{0,8}\([^()\n]{1,40}\)")
+# A phrase saying when, between a subject and its verb ("in February last year"), is at most this long.
+TIME_PHRASE_WORDS = 5
+WHEN_PREPOSITIONS = frozenset("in at for on during".split())
+TIME_WORDS = frozenset(
+    "year years quarter month week day last this next previous prior first second third fourth half end".split()
+)
+# Prepositions whose phrase after a noun says which one ("jobs at Oracle"), and how many are read.
+WHICH_PREPOSITIONS = frozenset("of at in from on for with to near against under over by".split())
+WHICH_LINKS = 3
+
+
+def is_adverb(token: Token) -> bool:
+    return (
+        len(token.lower_) > 4 and token.lower_.endswith("ly") and token.is_alpha and token.lower_ not in LY_ADJECTIVES
+    )
+
+
+def is_participle(token: Token) -> bool:
+    return looks_past_participle(token) or token.lower_ in IRREGULAR_PARTICIPLES
+
+
+def which_end(doc: Doc, phrase: Span) -> int:
+    """Where the words after a noun phrase that say which end: a participle right after it ("killed"), then
+    up to ``WHICH_LINKS`` prepositional phrases ("at a base on the outskirts of Mazar-i-Sharif")."""
+    end, index = phrase.end_char, phrase.end
+    if index < len(doc) - 1 and doc[index].is_alpha and looks_past_participle(doc[index]):
+        if doc[index + 1].lower_ in DETERMINERS | PRONOUNS:
+            return end  # 'shareholders filed a complaint': a verb with its object, not a participle
+        end, index = doc[index].idx + len(doc[index]), index + 1
+    for _ in range(WHICH_LINKS):
+        if index >= len(doc) - 1 or doc[index].lower_ not in WHICH_PREPOSITIONS:
+            break
+        if doc[index].lower_ == "to" and not (doc[index + 1].lower_ in DETERMINERS or doc[index + 1].is_title):
+            break  # 'firms to reach a compromise': an infinitive, not a place
+        following = plain_phrase_after(doc, index + 1, determiners=True)
+        if following is None:
+            break
+        end, index = following.end_char, following.end
+    return end
+
+
+def plain_phrase_after_char(doc: Doc, char: int, *, determiners: bool) -> Span | None:
+    token = token_at(doc, char)
+    return None if token is None else plain_phrase_after(doc, token.i, determiners=determiners)
+
+
+def plain_phrase_after(doc: Doc, index: int, *, determiners: bool) -> Span | None:
+    """A noun phrase starting at token ``index`` that names a thing: not a time, a degree or a number."""
+    if index >= len(doc):
+        return None
+    first = doc[index]
+    if not determiners and first.lower_ in DETERMINERS:
+        return None
+    if first.lower_ in NOT_MODIFIED_WORDS | WEEKDAYS or is_adverb(first) or first.lower_ in MONTHS:
+        return None
+    if looks_past_participle(first) or (
+        first.lower_.endswith("ing") and index + 1 < len(doc) and doc[index + 1].lower_ in DETERMINERS | PRONOUNS
+    ):
+        return None  # 'the 5.9% estimated in November', '18 years of doing this': a verb, not a thing
+    phrase = phrase_after(doc, first.idx)
+    if phrase is None or phrase[-1].lower_ in NOT_MODIFIED_WORDS or phrase[-1].lower_ in DETERMINERS:
+        return None
+    return phrase
+
+
+def with_of_phrase(doc: Doc, phrase: Span) -> str:
+    """The phrase with the words after it that say whose or which ("takeover of its smaller rival Peoplesoft")."""
+    return doc_text(doc)[phrase.start_char : which_end(doc, phrase)]
+
+
+def phrase_before_amount(doc: Doc, end: int) -> str | None:
+    """The noun phrase right before token ``end``, with one "of"/"in"/"on" link it completes ("sales of
+    diesels", "currency in circulation", "bonus rates on its policies"), past
+    what says when ("Currency in circulation in February fell") and a short form in brackets ("Gross domestic
+    product (GDP) rose")."""
+    end = before_brackets_and_time(doc, end)
+    first = phrase_start_before(doc, end)
+    if first is None or doc[first].lower_ in PRONOUNS or doc[end - 1].lower_ in NOT_MODIFIED_WORDS:
+        return None
+    if first > 1 and is_participle(doc[first - 1]) and doc[first - 2].lower_ in DETERMINERS | {"of"}:
+        # 'His declared income', 'the numbers of lost laptops': a participle after a determiner or "of"
+        # describes the noun.
+        first -= 2 if doc[first - 2].lower_ in DETERMINERS else 1
+    if first >= 3 and doc[first - 1].lower_ in DETERMINERS and doc[first - 2].lower_ in LINK_PREPOSITIONS:
+        first -= 1  # 'Annual bonus rates on its with-profits life policies': whose, inside the link
+    if first >= 2 and doc[first - 1].lower_ in LINK_PREPOSITIONS:
+        head = phrase_start_before(doc, first - 1)
+        if head is not None and doc[head].lower_ not in PRONOUNS:
+            first = head
+    return words_from(doc, first, end - 1)
+
+
+def before_brackets_and_time(doc: Doc, end: int) -> int:
+    if end >= 3 and doc[end - 1].text == ")":
+        opening = next((k for k in range(end - 2, max(0, end - 6), -1) if doc[k].text == "("), None)
+        end = opening if opening is not None else end
+    for k in range(end - 1, max(0, end - TIME_PHRASE_WORDS) - 1, -1):
+        if doc[k].lower_ in WHEN_PREPOSITIONS:
+            if k < end - 1 and all(says_when(t) or t.lower_ in DETERMINERS for t in doc[k + 1 : end]):
+                return k  # 'at end-February', 'in February last year', 'for the year'
+            break
+    return end
+
+
+def says_when(token: Token) -> bool:
+    word = token.lower_
+    return (
+        word in MONTHS
+        or word in TIME_WORDS
+        or is_year_modifier(token)
+        or any(part in MONTHS for part in word.split("-"))
+        or token.text == "-"
+    )
+
+
+def token_before(doc: Doc, char: int) -> int | None:
+    token = token_at(doc, char)
+    return None if token is None or token.i == 0 else token.i - 1
+
+
+def index_after(doc: Doc, char: int) -> int | None:
+    """The token right after the text that ends at ``char``."""
+    last = token_at(doc, char - 1) if char > 0 else None
+    return last.i + 1 if last is not None and last.i + 1 < len(doc) else None
+
+
+def past_brackets(text: str, end: int) -> int:
+    """Past a conversion in brackets right after the amount ("3m euros (£2.1m; $4.1m) of aid")."""
+    match = BRACKETED_AFTER.match(text, end)
+    return match.end() if match is not None else end

@@ -11,6 +11,10 @@ STAMP := $(VENV)/.synced-from-lock
 BI_VENV := .venv-bi
 BI_STAMP := $(BI_VENV)/.synced-from-requirements
 BI_REQUIREMENTS := tests/bi_clients/requirements.txt
+# Superset's driver (duckdb-engine, SQLAlchemy 1.4): its known gaps are checked as such.
+BI_ENGINE_VENV := .venv-bi-engine
+BI_ENGINE_STAMP := $(BI_ENGINE_VENV)/.synced-from-requirements
+BI_ENGINE_REQUIREMENTS := tests/bi_clients/requirements-duckdb-engine.txt
 PYTEST_ARGS ?=
 
 # Bytecode at install time: this machine sets PYTHONDONTWRITEBYTECODE=1, and uncompiled imports take twice as long.
@@ -27,7 +31,7 @@ run: $(STAMP)
 	$(VENV)/bin/broadsheet run
 
 # The gate first (lint, format, types over the whole tree: config in pyproject.toml), then every test.
-test: lint $(BI_STAMP)
+test: lint $(BI_STAMP) $(BI_ENGINE_STAMP)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -66,5 +70,10 @@ $(BI_STAMP): $(BI_REQUIREMENTS) | $(UV)
 	$(UV) pip install --quiet --python $(BI_VENV)/bin/python -r $(BI_REQUIREMENTS)
 	touch $@
 
+$(BI_ENGINE_STAMP): $(BI_ENGINE_REQUIREMENTS) | $(UV)
+	$(UV) venv --quiet --allow-existing $(BI_ENGINE_VENV) --python $(PYTHON)
+	$(UV) pip install --quiet --python $(BI_ENGINE_VENV)/bin/python -r $(BI_ENGINE_REQUIREMENTS)
+	touch $@
+
 clean:
-	rm -rf $(VENV) $(BI_VENV) $(TOOLS) warehouse/lake warehouse/_work warehouse/rejected warehouse/quarantine warehouse/broadsheet.duckdb
+	rm -rf $(VENV) $(BI_VENV) $(BI_ENGINE_VENV) $(TOOLS) warehouse/lake warehouse/_work warehouse/rejected warehouse/quarantine warehouse/broadsheet.duckdb

@@ -3,9 +3,14 @@ views, every column's type (lists, records and maps included), the primary keys,
 polars recipes, and that a reader never takes the write lock nor keeps reading a file a later publish
 replaced.
 
-Runs in the BI clients' own environment (``tests/bi_clients/requirements.txt``: DuckDB 1.5 with the
-duckdb-sqlalchemy dialect, which needs DuckDB < 2), against the file named by ``BROADSHEET_BI_WAREHOUSE``;
-``tests/warehouse/test_warehouse_bi_clients.py`` publishes one and runs these checks on it.
+Runs in a BI client's own environment, against the file named by ``BROADSHEET_BI_WAREHOUSE``
+(``tests/warehouse/test_warehouse_bi_clients.py`` publishes one and runs these checks in each):
+
+* ``requirements.txt``: DuckDB 1.5 with the duckdb-sqlalchemy dialect (SQLAlchemy 2): everything reflects.
+* ``requirements-duckdb-engine.txt``: what Superset 6.1's ``[duckdb]`` extra installs (duckdb-engine 0.17,
+  SQLAlchemy 1.4): the list, record and map columns reflect untyped and the primary keys without columns;
+  those checks assert exactly that and are strict expected failures, so the day a release fixes them the
+  run says so.
 """
 
 from __future__ import annotations
@@ -100,9 +105,21 @@ def inspector(engine: sa.Engine) -> sa.Inspector:
     return sa.inspect(engine)
 
 
+@pytest.fixture(scope="session")
+def dialect_module() -> str:
+    """Which package serves duckdb:// here: 'duckdb_sqlalchemy' or 'duckdb_engine'."""
+    return type(sa.create_engine("duckdb:///:memory:").dialect).__module__.split(".")[0]
+
+
+def known_gap(dialect_module: str, what: str) -> None:
+    """duckdb-engine 0.17.0's documented gaps: fail loudly (strict xfail) the day they are fixed."""
+    if dialect_module == "duckdb_engine":
+        pytest.xfail(f"duckdb-engine gap: {what} (README, Connect your tool)")
+
+
 def columns(inspector: sa.Inspector, table: str) -> dict[str, dict]:
     with warnings.catch_warnings():
-        # "SAWarning: Did not recognize type 'list' of column ..." for every nested column.
+        # duckdb-engine: "SAWarning: Did not recognize type 'list' of column ..." for every nested column.
         warnings.simplefilter("ignore", sa.exc.SAWarning)
         return {c["name"]: c for c in inspector.get_columns(table)}
 
@@ -157,13 +174,23 @@ def test_scalar_column_types(inspector: sa.Inspector) -> None:
     assert isinstance(authors["position"]["type"], sa.BigInteger)
 
 
-def test_timestamptz_reflects_with_its_time_zone(inspector: sa.Inspector) -> None:
-    assert columns(inspector, "articles")["published_at"]["type"].timezone is True
+def test_timestamptz_reflects_with_its_time_zone(inspector: sa.Inspector, dialect_module: str) -> None:
+    published_at = columns(inspector, "articles")["published_at"]["type"]
+    if dialect_module == "duckdb_engine":
+        # duckdb-engine maps timestamptz to a plain TIMESTAMP(): values still come back tz-aware (UTC).
+        assert published_at.timezone is False
+        return
+    assert published_at.timezone is True
 
 
 @pytest.mark.parametrize(("table", "column"), sorted(NESTED))
-def test_nested_columns_reflect_as_typed(inspector: sa.Inspector, table: str, column: str) -> None:
+def test_nested_columns_reflect_as_typed(inspector: sa.Inspector, dialect_module: str, table: str,
+                                         column: str) -> None:  # fmt: skip
     reflected = columns(inspector, table)[column]["type"]
+    if dialect_module == "duckdb_engine":
+        # The documented gap (issue: "LIST/STRUCT reflect as NullType"): assert exactly that, then xfail.
+        assert isinstance(reflected, sa.types.NullType)
+        known_gap(dialect_module, f"{table}.{column} ({NESTED[table, column]}) reflects as NullType")
     assert not isinstance(reflected, sa.types.NullType)
     duck_type = NESTED[table, column]
     if duck_type.endswith("[]"):
@@ -177,8 +204,14 @@ def test_nested_columns_reflect_as_typed(inspector: sa.Inspector, table: str, co
 
 
 @pytest.mark.parametrize(("table", "key"), sorted(PRIMARY_KEYS.items()))
-def test_primary_key_reflects(inspector: sa.Inspector, table: str, key: str) -> None:
-    assert inspector.get_pk_constraint(table)["constrained_columns"] == [key]
+def test_primary_key_reflects(inspector: sa.Inspector, dialect_module: str, table: str, key: str) -> None:
+    # duckdb-engine: never raises with SQLAlchemy <= 2.0.54 or 1.4.x, but the key has no columns
+    # (pg_index is empty; pg_constraint.conkey is 0-based).  SQLAlchemy >= 2.0.55 raises REGCLASS errors.
+    pk = inspector.get_pk_constraint(table)
+    if dialect_module == "duckdb_engine":
+        assert pk["constrained_columns"] == []
+        known_gap(dialect_module, f"{table} primary key reflects with no columns")
+    assert pk["constrained_columns"] == [key]
 
 
 def test_table_and_view_comments_reflect(inspector: sa.Inspector) -> None:
@@ -188,7 +221,7 @@ def test_table_and_view_comments_reflect(inspector: sa.Inspector) -> None:
 
 def test_autoloaded_table_selects_nested_values(engine: sa.Engine) -> None:
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # index / unrecognised-type warnings
+        warnings.simplefilter("ignore")  # duckdb-engine: index / unrecognised-type warnings
         articles = sa.Table("articles", sa.MetaData(), autoload_with=engine)
     with engine.connect() as conn:
         row = conn.execute(sa.select(articles.c.authors, articles.c.credits).limit(1)).one()
@@ -200,6 +233,8 @@ def test_autoloaded_table_selects_nested_values(engine: sa.Engine) -> None:
 
 
 def test_pandas_read_sql_through_the_engine(engine: sa.Engine) -> None:
+    if int(sa.__version__.split(".")[0]) < 2 and tuple(int(p) for p in pd.__version__.split(".")[:2]) >= (2, 2):
+        pytest.skip("pandas >= 2.2 needs SQLAlchemy 2 (Superset 6.1 pairs SQLAlchemy 1.4 with pandas < 2.2)")
     with engine.connect() as conn:
         quotes = pd.read_sql(sa.text("SELECT * FROM v_quotes"), conn)
         articles = pd.read_sql(sa.text(ARTICLES_QUERY), conn)
@@ -217,6 +252,8 @@ def test_pandas_native_duckdb(published_warehouse: Path) -> None:
 
 
 def test_polars_read_database_through_a_connection(engine: sa.Engine) -> None:
+    # Pass a Connection, not the Engine: polars 2.1.0 takes a duckdb_engine Engine for a DB-API cursor
+    # and fails with "'Engine' object has no attribute 'execute'".
     with engine.connect() as conn:
         df = pl.read_database(ARTICLES_QUERY, connection=conn)
     assert df.columns == ["article_id", "authors", "credits", "published_at"]

@@ -18,7 +18,13 @@ from support import PROJECT_ROOT
 from warehouse import lake
 from warehouse.publish import publish
 
-BI_PYTHON = PROJECT_ROOT / ".venv-bi" / "bin" / "python"
+# Each BI client environment (made by `make test` from tests/bi_clients/requirements*.txt) and what its run of
+# the checks ends with: duckdb-sqlalchemy reflects everything; duckdb-engine (Superset's driver) has 12 known
+# gaps, each asserted as it is and marked an expected failure.
+BI_ENVIRONMENTS = {
+    ".venv-bi": "30 passed",
+    ".venv-bi-engine": "18 passed, 12 xfailed",
+}
 BI_CHECKS = PROJECT_ROOT / "tests" / "bi_clients"
 
 
@@ -57,30 +63,25 @@ def published(tmp_path: Path) -> Path:
     return publish(folder, the_lake).path
 
 
-def test_the_published_file_reflects_fully_in_the_bi_clients_environment(published: Path) -> None:
-    if not BI_PYTHON.is_file():
-        message = "no .venv-bi: `make test` builds it from tests/bi_clients/requirements.txt"
+@pytest.mark.parametrize(("environment", "outcome"), sorted(BI_ENVIRONMENTS.items()))
+def test_the_published_file_reflects_in_each_bi_client_environment(
+    published: Path, environment: str, outcome: str
+) -> None:
+    python = PROJECT_ROOT / environment / "bin" / "python"
+    if not python.is_file():
+        message = f"no {environment}: `make test` builds it from tests/bi_clients/"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
     result = subprocess.run(
-        [
-            str(BI_PYTHON),
-            "-m",
-            "pytest",
-            "-c",
-            str(BI_CHECKS / "pytest.ini"),
-            "--rootdir",
-            str(BI_CHECKS),
-            str(BI_CHECKS),
-        ],
+        [str(python), "-m", "pytest", "-c", str(BI_CHECKS / "pytest.ini"), "--rootdir", str(BI_CHECKS), str(BI_CHECKS)],
         env={**os.environ, "BROADSHEET_BI_WAREHOUSE": str(published)},
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "30 passed" in result.stdout
+    assert outcome in result.stdout.splitlines()[-1]
 
 
 def test_the_published_file_is_read_only_on_disk(published: Path) -> None:

@@ -134,7 +134,7 @@ def test_years_dates_and_names_are_not_claims(nlp, reference, sentence):
             "percentage_points",
             "percentage_points",
         ),
-        ("Two thirds of voters backed it.", "Two thirds of voters", 2 / 3, None, None, None, "number"),
+        ("Two thirds of voters backed it.", "Two thirds of voters", 2 / 3, None, None, "fraction", "number"),
         ("Tens of thousands of people marched.", "Tens of thousands of people", 2e4, 2e4, None, "people", "count"),
         (
             "The vote was worth one hundred and two seats.",

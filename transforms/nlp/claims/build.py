@@ -65,12 +65,19 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
     counted = None
     if kind is None and (quantity.fraction or 0 < quantity.value < 1):
         kind = "number"
+        if quantity.fraction:
+            unit = "fraction"  # "a third", "half": a part of the whole it is of
         if re.match(r"\s+of\s+", text[end : end + FRACTION_OF_CHARS]):
             of_what, end = _of_what(doc, end, annotations)
             if of_what is None:
                 return None
-        elif not (quantity.fraction and CHANGED_BY_FRACTION.search(text_before(text, start))):
-            return None  # a share is a claim "of" something, or as the size of a change ("fell by half")
+        elif not (
+            quantity.fraction
+            and (CHANGED_BY_FRACTION.search(text_before(text, start)) or share_predicate(doc, start, end))
+        ):
+            # A share is a claim "of" something, as the size of a change ("fell by half"), or as the part
+            # that did or said something ("nearly a quarter said they struggled").
+            return None
     elif kind is None:
         counted = _counted_noun(doc, end, quantity, annotations)
         if counted is None:

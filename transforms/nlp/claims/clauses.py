@@ -15,6 +15,7 @@ from transforms.nlp.claims.annotations import (
 from transforms.nlp.claims.lexicon import (
     COMMON_VERBS,
     DETERMINERS,
+    FRACTION_WORDS,
     WEEKDAYS,
 )
 from transforms.nlp.claims.phrases import (
@@ -96,8 +97,8 @@ def share_predicate(doc: Doc, start: int, end: int, *, speech: bool = True) -> s
         token = doc[k]
         if token.text in CLAUSE_PUNCTUATION or "\n" in token.text or "\n" in doc[k - 1].whitespace_:
             break
-        if token.lower_ in CLAUSE_JOINS and any(t.like_num for t in doc[k + 1 : k + 3]):
-            break  # 'and 27% saw them fall': the next share's clause
+        if token.lower_ in CLAUSE_JOINS and any(t.like_num or t.lower_ in FRACTION_WORDS for t in doc[k + 1 : k + 3]):
+            break  # 'and 27% saw them fall', 'and half of the members left': the next share's clause
         if _says_when_from(doc, k):
             break  # 'was sold a year earlier', 'agreed on 5 June 2024': when is the claim's time, not who
         last = k

@@ -44,6 +44,13 @@ SENTENCES = [
         {"Almost 60% of UK households": "UK households have gone digital"},
     ),
     ("Profits rose 10% to $117m and 5% was paid out.", {"10%": "Profits"}),
+    # a fraction with no "of" is a claim when it opens its clause: the part that said or did it
+    (
+        "Of these, 83% were happy, though nearly a quarter said they struggled with their pin.",
+        {"nearly a quarter": "said they struggled with their pin"},
+    ),
+    ("A third of voters agreed and half of the members left.", {"A third of voters": "voters agreed"}),
+    ("Half the time he was late.", {"Half": "missing"}),
     # who did what with an amount, and on what
     ("UK shoppers spent £5.3bn on plastic cards.", {"£5.3bn": "UK shoppers spent on plastic cards"}),
     ("He earned £195,000.", {"£195,000": None}),

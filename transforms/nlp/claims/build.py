@@ -96,7 +96,8 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
     measured = of_what or what_is_measured(doc, start, end, kind, counted)
     # A share that is the subject of a clause is the part that did or said it ('60% of UK households have gone
     # digital', 'Of these, 83% were happy').
-    predicate = share_predicate(doc, start, end) if kind in ("percent", "number") else None
+    is_share = kind == "percent" or quantity.fraction
+    predicate = share_predicate(doc, start, end) if is_share else None
     if predicate is not None:
         measured = f"{measured} {predicate}" if measured else predicate
     value, low, high = quantity.value, quantity.low, quantity.high

@@ -25,6 +25,7 @@ import re
 
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.lexicon import CHANGE_WORDS, FALL_WORDS, RISE_WORDS, alternation
+from transforms.nlp.claims.multiples import MULTIPLYING_WORD
 from transforms.nlp.claims.quantities import text_before
 
 # The verbs' -ing forms ("cutting about 5,000 jobs", "raising it to 2%").
@@ -115,6 +116,10 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         return "level", None
     if before.endswith("+"):
         return "change", "up"  # "Nasdaq +0.3%": a plus sign says a rise
+    multiplied = MULTIPLYING_WORD.fullmatch(claim.surface)
+    if multiplied is not None:
+        # 'doubled', 'halved': the verb is itself the change.
+        return "change", "down" if multiplied.group("stem").lower() == "halv" else "up"
     word = CHANGE_BEFORE.search(before) or CHANGE_NOUN_BEFORE.search(before[-40:])
     if word is not None:
         return "change", _direction_of(word.group("word"))

@@ -37,6 +37,7 @@ from transforms.nlp.claims.lexicon import (
     DETERMINERS,
     POSSESSIVES,
 )
+from transforms.nlp.claims.multiples import MULTIPLYING_WORD
 from transforms.nlp.claims.phrases import (
     AUXILIARIES,
     HEDGE_WORDS,
@@ -86,6 +87,8 @@ MODIFIER_WORDS_BEFORE = 3
 
 def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: Span | None) -> str | None:
     """The words of the sentence that say what the claim at ``[start, end)`` measures, or None."""
+    if MULTIPLYING_WORD.fullmatch(doc_text(doc), start, end):
+        return _subject_of_verb_at(doc, start)  # 'Sales doubled', 'the budget could double'
     return (
         (_whose(doc, start) + _count_with_which(doc, start, counted) if counted is not None else None)
         or (_noun_modified(doc, start, end, kind) if kind != "count" else None)
@@ -123,6 +126,14 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
         # 'personal debt - which is rising at 15% a year': the noun the relative clause is about.
         i -= 2 if doc[i - 2].text in (",", "-", "–", "—") else 1
     return phrase_before_amount(doc, i)
+
+
+def _subject_of_verb_at(doc: Doc, start: int) -> str | None:
+    """The subject of the verb the amount is ('The dollar has nearly halved'), past auxiliaries and adverbs."""
+    i = token_before(doc, start)
+    while i is not None and i > 0 and (doc[i].lower_ in AUXILIARIES | {"to"} or is_adverb(doc[i])):
+        i -= 1
+    return None if i is None else phrase_before_amount(doc, i + 1)
 
 
 def _is_level_verb(token: Token) -> bool:

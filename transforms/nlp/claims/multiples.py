@@ -1,7 +1,8 @@
 """Multiples written as words: "twice", "threefold", "a 10-fold rise", "three times as powerful", "four times
-the size".  Each is a quantity of ``times`` (kind ``number``); a frequency ("three times a week", "twice
-daily") or a count of occasions ("three times the following year") is not a multiple: the first is left to
-the unit table, the second read as a number where one is written.
+the size", and the verbs that multiply ("doubled", "could double", "halved").  Each is a quantity of
+``times`` (kind ``number``; a halving is a ``fraction``); a frequency ("three times a week", "twice daily")
+or a count of occasions ("three times the following year") is not a multiple: the first is left to the unit
+table, the second read as a number where one is written.
 """
 
 from __future__ import annotations
@@ -22,9 +23,21 @@ MULTIPLE = re.compile(
 )
 
 
+# Verbs that are a multiple of what they change: "sales doubled", "could double", "nearly halved its value".
+# The base form only after "to" or a modal ("a double murder" is no change).
+MULTIPLYING_VERBS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+_STEMS = r"(?i:doubl|tripl|trebl|quadrupl|halv)"
+# The surface of such a verb, as a claim carries it.
+MULTIPLYING_WORD = re.compile(rf"(?P<stem>{_STEMS})(?i:ed|ing|e)")
+MULTIPLYING_VERB = re.compile(
+    rf"\b(?P<stem>{_STEMS})(?i:ed|ing)\b"
+    rf"|\b(?i:to|will|would|could|may|might|should|can)[ \t]{{1,8}}(?P<base>{_STEMS})(?i:e)\b"
+)
+
+
 def read_multiples(text: str) -> list[Quantity]:
     """Every multiple in ``text``, in order."""
-    quantities = []
+    quantities = [*_multiplying_verbs(text)]
     for match in MULTIPLE.finditer(text):
         if match.group("twice"):
             value = 2.0
@@ -43,7 +56,27 @@ def read_multiples(text: str) -> list[Quantity]:
                 kind="number",
             )
         )
-    return quantities
+    return sorted(quantities, key=lambda q: q.start)
+
+
+def _multiplying_verbs(text: str) -> list[Quantity]:
+    """'doubled' is a change of 2 times, 'halved' of a half (direction.py says which way)."""
+    found = []
+    for match in MULTIPLYING_VERB.finditer(text):
+        group = "stem" if match.group("stem") else "base"
+        value = MULTIPLYING_VERBS[match.group(group).lower()]
+        found.append(
+            Quantity(
+                start=match.start(group),
+                end=match.end(),
+                number_start=match.start(group),
+                number_end=match.end(),
+                value=value,
+                unit="times" if value > 1 else "fraction",
+                kind="number",
+            )
+        )
+    return found
 
 
 def with_multiples(quantities: list[Quantity], multiples: list[Quantity]) -> list[Quantity]:

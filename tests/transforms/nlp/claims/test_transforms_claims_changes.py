@@ -94,6 +94,13 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             [("15%", 15.0, "change", "up"), ("27-month", 27.0, "level", None)],
         ),
         ("There could be a boost of about £400m.", [("about £400m", 400e6, "change", "up")]),
+        # a verb that multiplies is the change itself; "double" as an adjective is none
+        (
+            "Sales doubled and the budget could double again.",
+            [("doubled", 2.0, "change", "up"), ("double", 2.0, "change", "up")],
+        ),
+        ("The dollar has nearly halved its value.", [("halved", 0.5, "change", "down")]),
+        ("He was convicted of a double murder.", []),
         # the same change restated between spaced dashes
         (
             "Oracle shares rose 15 cents - 1.1% - on Nasdaq.",

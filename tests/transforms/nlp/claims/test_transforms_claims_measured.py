@@ -51,6 +51,7 @@ SENTENCES = [
     ),
     ("A third of voters agreed and half of the members left.", {"A third of voters": "voters agreed"}),
     ("Half the time he was late.", {"Half": "missing"}),
+    ("Sales doubled and the budget could double again.", {"doubled": "Sales", "double": "budget"}),
     # who did what with an amount, and on what
     ("UK shoppers spent £5.3bn on plastic cards.", {"£5.3bn": "UK shoppers spent on plastic cards"}),
     ("He earned £195,000.", {"£195,000": None}),

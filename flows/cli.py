@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import json
 import os
 import shutil
@@ -246,6 +247,58 @@ def export(
     console.print(_rich_table(["table or view", "rows", "file"], [(f.relation, f.rows, str(f.path)) for f in written]))
 
 
+LAKE_HELP = "The Parquet lake, if not WAREHOUSE/lake (a folder or an fsspec URL)."
+
+
+@app.command()
+def status(
+    warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE"),
+    lake: str | None = typer.Option(None, "--lake", envvar="BROADSHEET_LAKE", help=LAKE_HELP),
+    last: int = typer.Option(5, "--last", help="How many runs to show."),
+) -> None:
+    """What the last nights did: runs (a failed one at once), the published file's age and sizes, quarantine."""
+    from warehouse.lake import Lake
+    from warehouse.publish import PUBLISHED_DB_NAME
+    from warehouse.query import WarehouseMissing, WarehouseUnreadable
+    from warehouse.status import duration_seconds, warehouse_status
+
+    the_lake = Lake(lake) if lake else Lake.in_warehouse(warehouse)
+    try:
+        state = warehouse_status(warehouse / PUBLISHED_DB_NAME, the_lake, run_limit=last)
+    except (WarehouseMissing, WarehouseUnreadable) as error:
+        errors.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(code=2) from None
+    age = dt.datetime.now(dt.UTC) - state.published_at
+    console.print(
+        f"[bold]{state.published_path}[/] published {state.published_at:%Y-%m-%d %H:%M} UTC "
+        f"({age.total_seconds() / 3600:.1f} h ago)"
+    )
+    console.print(_runs_table(state.runs, duration_seconds, f"last {len(state.runs)} runs"))
+    console.print(_rich_table(["table", "rows"], list(state.table_rows.items()), "published tables"))
+    quarantined = state.quarantine_by_reason
+    total = sum(count for _, count in quarantined)
+    console.print(_rich_table(["reason", "inputs"], quarantined, f"in quarantine: {total}"))
+
+
+@app.command()
+def runs(
+    warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE"),
+    lake: str | None = typer.Option(None, "--lake", envvar="BROADSHEET_LAKE", help=LAKE_HELP),
+    failed: bool = typer.Option(False, "--failed", help="Only the runs that failed."),
+    last: int = typer.Option(20, "--last", help="How many runs to show (0: all)."),
+) -> None:
+    """The runs committed to the lake, newest first, a failed one as soon as it failed."""
+    from warehouse.lake import Lake
+    from warehouse.status import duration_seconds, recent_runs
+
+    the_lake = Lake(lake) if lake else Lake.in_warehouse(warehouse)
+    found = recent_runs(the_lake, last or None, failed_only=failed)
+    if not found:
+        console.print("no failed runs" if failed else f"no runs in {the_lake.url}")
+        return
+    console.print(_runs_table(found, duration_seconds, "failed runs" if failed else "runs"))
+
+
 @app.command()
 def quarantine(
     warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE"),
@@ -415,6 +468,25 @@ def _output_stream(path: Path | None) -> Iterator[TextIO]:
 def _table_width(output_file: Path | None) -> int:
     """The terminal's width for the box table (COLUMNS if set), or a wide page when writing to a file."""
     return 200 if output_file is not None else shutil.get_terminal_size((120, 40)).columns
+
+
+def _runs_table(runs: list[dict], duration_seconds, title: str) -> Table:
+    rows = [
+        (
+            run["run_id"],
+            run["status"],
+            f"{run['started_at']:%Y-%m-%d %H:%M}",
+            "" if (seconds := duration_seconds(run)) is None else f"{seconds:.0f} s",
+            run["files_new"],
+            run["articles"],
+            run["quarantined"],
+            run["error"] or "",
+        )
+        for run in runs
+    ]
+    return _rich_table(
+        ["run", "status", "started (UTC)", "took", "new files", "articles", "quarantined", "error"], rows, title
+    )
 
 
 def _rich_table(columns: list[str], rows: list, title: str | None = None) -> Table:

@@ -1,0 +1,87 @@
+"""The operator's view: `broadsheet status` and `broadsheet runs`, a failed run shown as soon as it failed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+from warehouse_builders import RUN_1, RUN_2, write_run
+
+from flows.cli import app
+from warehouse import lake
+from warehouse.publish import PUBLISHED_DB_NAME, publish
+from warehouse.status import recent_runs, warehouse_status
+
+runner = CliRunner()
+START = dt.datetime(2025, 1, 1, 2, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def warehouse(tmp_path: Path) -> Path:
+    """Run 1 succeeded and was published; run 2 failed the next night: its row is committed, nothing published."""
+    folder = tmp_path / "warehouse"
+    the_lake = lake.Lake.in_warehouse(folder)
+    first: dict[str, list[dict[str, Any]]] = {
+        "articles": [{"article_id": "A1", "title": "Story", "body_text": "Acme said so.", "word_count": 3}],
+        "files": [
+            {"file_id": "f-x", "source_uri": "x.txt", "status": "parsed"},
+            {"file_id": "f-bad", "source_uri": "bad.json", "status": "quarantined", "article_count": 0},
+        ],
+        "quarantine": [{"quarantine_id": "q1", "source_uri": "bad.json", "reason_code": "invalid_json"}],
+        "runs": [
+            {
+                "run_id": RUN_1,
+                "started_at": START,
+                "finished_at": START + dt.timedelta(seconds=42),
+                "files_new": 2,
+                "articles": 1,
+                "quarantined": 1,
+            }
+        ],
+    }
+    write_run(folder, the_lake, RUN_1, first)
+    lake.commit_run(the_lake, RUN_1)
+    publish(folder, the_lake)
+    failed_start = START + dt.timedelta(days=1)
+    failed = {
+        "runs": [
+            {
+                "run_id": RUN_2,
+                "started_at": failed_start,
+                "finished_at": failed_start + dt.timedelta(seconds=5),
+                "status": "failed",
+                "error": "disk full while publishing",
+            }
+        ]
+    }
+    write_run(folder, the_lake, RUN_2, failed)
+    lake.commit_run(the_lake, RUN_2)
+    return folder
+
+
+def test_a_failed_run_is_listed_at_once_before_any_publish(warehouse: Path) -> None:
+    the_lake = lake.Lake.in_warehouse(warehouse)
+    assert [(r["run_id"], r["status"], r["error"]) for r in recent_runs(the_lake)] == [
+        (RUN_2, "failed", "disk full while publishing"),
+        (RUN_1, "succeeded", None),
+    ]
+    assert [r["run_id"] for r in recent_runs(the_lake, failed_only=True)] == [RUN_2]
+    state = warehouse_status(warehouse / PUBLISHED_DB_NAME, the_lake, run_limit=1)
+    assert [r["run_id"] for r in state.runs] == [RUN_2]
+    assert (state.table_rows["articles"], state.table_rows["runs"]) == (1, 1)  # the file has only run 1
+    assert state.quarantine_by_reason == [("invalid_json", 1)]
+
+
+def test_status_and_runs_commands(warehouse: Path, tmp_path: Path) -> None:
+    shown = runner.invoke(app, ["status", "-w", str(warehouse)], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert "disk full while publishing" in shown.output and "42 s" in shown.output
+    assert "in quarantine: 1" in shown.output and "invalid_json" in shown.output
+    failed = runner.invoke(app, ["runs", "-w", str(warehouse), "--failed"], env={"COLUMNS": "200"})
+    assert RUN_2 in failed.output and RUN_1 not in failed.output
+    missing = runner.invoke(app, ["status", "-w", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 2
+    assert f"no published warehouse at {tmp_path / 'nowhere' / PUBLISHED_DB_NAME}" in missing.output

@@ -1,0 +1,85 @@
+"""What the operator asks after a night: the last runs (failed ones included, at once), the published file's
+age and table sizes, and what is in quarantine.
+
+Runs are read from the lake's committed ``runs`` parts, not from the published file: a failed run commits its
+row (``flows/publish/step.py``) but publishes nothing, so the file would only show it after the next good
+night. The rest comes from the published file, opened read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from transforms.schemas import ALL_TABLES
+from warehouse.ddl import quote_ident
+from warehouse.lake import Lake, committed_parts
+from warehouse.query import attached_read_only
+
+# The runs columns the operator reads.
+RUN_COLUMNS = (
+    "run_id",
+    "status",
+    "started_at",
+    "finished_at",
+    "files_new",
+    "articles",
+    "quarantined",
+    "error",
+)
+
+
+@dataclass(frozen=True)
+class WarehouseStatus:
+    published_path: Path
+    published_at: dt.datetime
+    table_rows: dict[str, int]
+    quarantine_by_reason: list[tuple[str, int]]
+    runs: list[dict]
+
+
+def warehouse_status(published_path: Path, lake: Lake, run_limit: int = 10) -> WarehouseStatus:
+    """The published file's age, row counts and quarantine, and the last ``run_limit`` runs, newest first.
+    A missing or unreadable file raises as ``attached_read_only`` does."""
+    with attached_read_only(published_path, lock_down=True) as con:
+        table_rows = {
+            table: int(con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchall()[0][0])
+            for table in ALL_TABLES
+        }
+        quarantine = [
+            (str(reason), int(count))
+            for reason, count in con.execute(
+                "SELECT reason_code, count(*) FROM v_quarantine GROUP BY reason_code ORDER BY count(*) DESC, reason_code"
+            ).fetchall()
+        ]
+    modified = dt.datetime.fromtimestamp(published_path.stat().st_mtime, tz=dt.UTC)
+    return WarehouseStatus(
+        published_path=published_path,
+        published_at=modified,
+        table_rows=table_rows,
+        quarantine_by_reason=quarantine,
+        runs=recent_runs(lake, run_limit),
+    )
+
+
+def recent_runs(lake: Lake, limit: int | None = None, *, failed_only: bool = False) -> list[dict]:
+    """The runs the lake has committed, newest first: for each run its latest row (an amendment that says
+    a published run failed after all replaces the first row)."""
+    latest: dict[str, dict] = {}
+    for part in committed_parts(lake, "runs"):
+        table: pa.Table = pq.read_table(part, columns=list(RUN_COLUMNS), filesystem=lake.fs)
+        for row in table.to_pylist():
+            latest[row["run_id"]] = row  # parts come oldest first: a later row is the newer one
+    runs = sorted(latest.values(), key=lambda row: row["run_id"], reverse=True)
+    if failed_only:
+        runs = [run for run in runs if run["status"] == "failed"]
+    return runs if limit is None else runs[:limit]
+
+
+def duration_seconds(run: dict) -> float | None:
+    started, finished = run.get("started_at"), run.get("finished_at")
+    return (finished - started).total_seconds() if started is not None and finished is not None else None

@@ -53,7 +53,8 @@ def warehouse_status(published_path: Path, lake: Lake, run_limit: int = 10) -> W
         quarantine = [
             (str(reason), int(count))
             for reason, count in con.execute(
-                "SELECT reason_code, count(*) FROM v_quarantine GROUP BY reason_code ORDER BY count(*) DESC, reason_code"
+                "SELECT reason_code, count(*) FROM v_quarantine "
+                "GROUP BY reason_code ORDER BY count(*) DESC, reason_code"
             ).fetchall()
         ]
     modified = dt.datetime.fromtimestamp(published_path.stat().st_mtime, tz=dt.UTC)

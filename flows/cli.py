@@ -299,12 +299,21 @@ def runs(
     console.print(_runs_table(found, duration_seconds, "failed runs" if failed else "runs"))
 
 
-@app.command()
+quarantine_app = typer.Typer(
+    invoke_without_command=True, help="What is in quarantine now; `quarantine retry` reads those files again."
+)
+app.add_typer(quarantine_app, name="quarantine")
+
+
+@quarantine_app.callback()
 def quarantine(
+    ctx: typer.Context,
     warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE"),
     output: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, csv or json."),
 ) -> None:
     """What is in quarantine now, grouped by reason (a file drops out once a changed version loads)."""
+    if ctx.invoked_subcommand is not None:
+        return
     from warehouse.publish import PUBLISHED_DB_NAME
     from warehouse.query import WarehouseMissing, WarehouseUnreadable, run_readonly_sql
 
@@ -326,6 +335,46 @@ def quarantine(
         by_reason.setdefault(reason, []).append(tuple(rest))
     for reason, items in by_reason.items():
         console.print(_rich_table(["file", "record", "detail"], items, f"{reason} ({len(items)})"))
+
+
+@quarantine_app.command("retry")
+def quarantine_retry(
+    reason: str | None = typer.Option(None, "--reason", help="Only inputs quarantined for this reason code."),
+    source: list[str] | None = typer.Option(
+        None, "--source", "-s", help=SOURCE_HELP + " Default: the sources of the last run."
+    ),
+    warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", envvar="BROADSHEET_WAREHOUSE"),
+    lake: str | None = typer.Option(None, "--lake", envvar="BROADSHEET_LAKE", help=LAKE_HELP),
+) -> None:
+    """Read the quarantined files again now (unchanged ones too), in a run like the nightly one."""
+    from warehouse.lake import Lake
+    from warehouse.publish import PUBLISHED_DB_NAME
+    from warehouse.query import WarehouseMissing, WarehouseUnreadable, run_readonly_sql
+    from warehouse.status import last_run_sources
+
+    try:
+        _, rows = run_readonly_sql(
+            warehouse / PUBLISHED_DB_NAME, "SELECT DISTINCT reason_code, source_uri FROM v_quarantine"
+        )
+    except (WarehouseMissing, WarehouseUnreadable) as error:
+        errors.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(code=2) from None
+    uris = sorted({uri for code, uri in rows if reason is None or code == reason})
+    if not uris:
+        console.print("nothing in quarantine" + (f" for {reason}" if reason else "") + ": nothing to retry")
+        return
+    the_lake = Lake(lake) if lake else Lake.in_warehouse(warehouse)
+    sources = _checked_sources(source or last_run_sources(the_lake) or None)
+    console.print(f"retrying {len(uris)} quarantined file(s) from {', '.join(sources)}")
+    started = time.perf_counter()
+    from flows.nightly import nightly
+
+    try:
+        report = nightly(sources=sources, warehouse=str(warehouse), show_progress=True, lake=lake, retry=list(uris))
+    except Exception as error:  # noqa: BLE001 - the run has recorded its failure; say why in one line
+        errors.print(f"[bold red]run failed:[/] {error_line(error)}", soft_wrap=True)
+        raise typer.Exit(code=1) from None
+    _print_report(report, time.perf_counter() - started)
 
 
 eval_app = typer.Typer(no_args_is_help=True, help="Score the extraction against hand-made gold.")

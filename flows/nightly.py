@@ -47,6 +47,7 @@ def discover_task(
     *,
     full_refresh: bool,
     follow_symlinks: bool,
+    retry: frozenset[str],
 ) -> dict:
     return child.call(
         discover.discover,
@@ -57,6 +58,7 @@ def discover_task(
         version,
         full_refresh=full_refresh,
         follow_symlinks=follow_symlinks,
+        retry=retry,
     )
 
 
@@ -108,13 +110,15 @@ def nightly(
     dask_address: str | None = None,
     lake: str | None = None,
     follow_symlinks: bool = False,
+    retry: list[str] | None = None,
 ) -> dict:
     """One run over ``sources`` into the warehouse at ``warehouse``; returns the run report.
 
     With ``dask_address`` (``tcp://host:port`` of a running Dask scheduler) the model runs on that
     cluster; everything else stays on this machine.  ``lake`` puts the Parquet lake at a folder or an
     fsspec URL (``s3://bucket/prefix``) instead of ``<warehouse>/lake``.  Symbolic links that lead out of
-    their source are read only with ``follow_symlinks``.
+    their source are read only with ``follow_symlinks``.  ``retry`` names files (source URIs) to read again
+    even though the manifest holds them: the quarantined ones, for ``broadsheet quarantine retry``.
     """
     warehouse_dir = Path(warehouse)
     warehouse_dir.mkdir(parents=True, exist_ok=True)
@@ -128,7 +132,16 @@ def nightly(
         # Before any work: a source that cannot be read or whose name clashes changes nothing, not even `runs`.
         resolved = resolve_sources(sources)
         check_against_history(resolved, source_roots_history(lake_location))
-        return _run(resolved, warehouse_dir, lake_location, full_refresh, show_progress, dask_address, follow_symlinks)
+        return _run(
+            resolved,
+            warehouse_dir,
+            lake_location,
+            full_refresh,
+            show_progress,
+            dask_address,
+            follow_symlinks,
+            frozenset(retry or ()),
+        )
     finally:
         run_lock.release()
 
@@ -141,6 +154,7 @@ def _run(
     show_progress: bool,
     dask_address: str | None,
     follow_symlinks: bool,
+    retry: frozenset[str],
 ) -> dict:
     version = pipeline_version()
     started_at = datetime.now(UTC)
@@ -172,6 +186,7 @@ def _run(
                 version,
                 full_refresh=full_refresh,
                 follow_symlinks=follow_symlinks,
+                retry=retry,
             )
             run.files_seen, run.files_new = discovered["files_seen"], discovered["files_new"]
             parsed = timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)

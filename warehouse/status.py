@@ -81,6 +81,15 @@ def recent_runs(lake: Lake, limit: int | None = None, *, failed_only: bool = Fal
     return runs if limit is None else runs[:limit]
 
 
+def last_run_sources(lake: Lake) -> list[str]:
+    """The sources (NAME=PATH specs) the newest committed run read, or [] when there is none."""
+    parts = committed_parts(lake, "runs")
+    if not parts:
+        return []
+    rows = pq.read_table(parts[-1], columns=["run_id", "sources"], filesystem=lake.fs).to_pylist()
+    return list(max(rows, key=lambda row: row["run_id"])["sources"] or [])
+
+
 def duration_seconds(run: dict) -> float | None:
     started, finished = run.get("started_at"), run.get("finished_at")
     return (finished - started).total_seconds() if started is not None and finished is not None else None

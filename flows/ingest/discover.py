@@ -43,10 +43,12 @@ def discover(
     *,
     full_refresh: bool,
     follow_symlinks: bool = False,
+    retry: frozenset[str] = frozenset(),
 ) -> dict:
     """Files under the sources (``NAME=PATH`` specs) that the warehouse does not already hold at this
-    pipeline version, listed in the run's scratch folder for ``parse``.  Symbolic links that lead out of
-    their source are counted, not read, unless ``follow_symlinks``."""
+    pipeline version, and the files named in ``retry`` (source URIs of quarantined inputs, read again now
+    whatever the manifest says), listed in the run's scratch folder for ``parse``.  Symbolic links that lead
+    out of their source are counted, not read, unless ``follow_symlinks``."""
     known = set()
     if not full_refresh:
         manifest = read_manifest(lake)
@@ -68,7 +70,7 @@ def discover(
         # Two globs of one source may match one file: it is one file.
         files.update((source_uri_for(source.name, inside), (path, source.name)) for path, inside in listing.files)
     found = [_source_file(path, name, source_uri) for source_uri, (path, name) in files.items()]
-    new = [f for f in found if (f.source_uri, f.sha256, pipeline_version) not in known]
+    new = [f for f in found if (f.source_uri, f.sha256, pipeline_version) not in known or f.source_uri in retry]
     RunScratch.of(warehouse_dir, run_id).new_files.write_text(json.dumps([asdict(f) for f in new]))
     return {
         "files_seen": len(found),

@@ -93,3 +93,64 @@ def last_run_sources(lake: Lake) -> list[str]:
 def duration_seconds(run: dict) -> float | None:
     started, finished = run.get("started_at"), run.get("finished_at")
     return (finished - started).total_seconds() if started is not None and finished is not None else None
+
+
+# Drift: each run's measures, from the rows it produced, against the median of the runs before it.
+DRIFT_WINDOW = 5  # earlier runs that make the baseline
+# A measure is flagged when it moves this far from the baseline: relative for counts and rates, in points
+# for shares (a share of 0.80 going to 0.60 is flagged, 0.80 to 0.75 is not).
+DRIFT_RELATIVE = 0.5
+DRIFT_SHARE_POINTS = 0.15
+DRIFT_MEASURES = (
+    ("articles", "articles per run", "relative"),
+    ("quarantine_rate", "quarantined inputs per new file", "points"),
+    ("resolved_share", "share of quotes with a resolved speaker", "points"),
+    ("claims_per_article", "claims per article", "relative"),
+    ("validation_warnings", "validation warnings", "relative"),
+)
+RUN_MEASURES_SQL = """
+SELECT
+    r.run_id,
+    r.articles,
+    r.quarantined / greatest(r.files_new, 1) AS quarantine_rate,
+    (SELECT avg(CASE WHEN q.speaker_entity_id IS NULL THEN 0 ELSE 1 END) FROM quotes AS q
+        WHERE q.run_id = r.run_id) AS resolved_share,
+    (SELECT count(*) FROM numeric_claims AS c WHERE c.run_id = r.run_id)
+        / nullif((SELECT count(*) FROM articles AS a WHERE a.run_id = r.run_id), 0) AS claims_per_article,
+    (SELECT count(*) FROM validation_results AS v
+        WHERE v.run_id = r.run_id AND NOT v.success AND v.severity = 'warning') AS validation_warnings
+FROM runs AS r
+WHERE r.status = 'succeeded' AND r.articles > 0
+ORDER BY r.run_id
+"""
+
+
+@dataclass(frozen=True)
+class DriftFlag:
+    run_id: str
+    measure: str
+    value: float
+    baseline: float
+
+
+def drift_flags(published_path: Path) -> list[DriftFlag]:
+    """The latest run's measures that moved beyond the thresholds from the median of the runs before it
+    (runs that produced articles); none until there are earlier runs to compare with."""
+    with attached_read_only(published_path, lock_down=True) as con:
+        cursor = con.execute(RUN_MEASURES_SQL)
+        columns = [d[0] for d in cursor.description]
+        runs = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    if len(runs) < 2:
+        return []
+    latest, earlier = runs[-1], runs[-1 - DRIFT_WINDOW : -1]
+    flags = []
+    for key, label, scale in DRIFT_MEASURES:
+        history = sorted(float(run[key]) for run in earlier if run[key] is not None)
+        if latest[key] is None or not history:
+            continue
+        baseline, value = history[len(history) // 2], float(latest[key])
+        moved = abs(value - baseline)
+        beyond = moved > DRIFT_SHARE_POINTS if scale == "points" else moved > DRIFT_RELATIVE * max(baseline, 1.0)
+        if beyond:
+            flags.append(DriftFlag(run_id=latest["run_id"], measure=label, value=value, baseline=baseline))
+    return flags

@@ -13,7 +13,7 @@ from warehouse_builders import RUN_1, RUN_2, write_run
 from flows.cli import app
 from warehouse import lake
 from warehouse.publish import PUBLISHED_DB_NAME, publish
-from warehouse.status import recent_runs, warehouse_status
+from warehouse.status import drift_flags, recent_runs, warehouse_status
 
 runner = CliRunner()
 START = dt.datetime(2025, 1, 1, 2, 0, tzinfo=dt.UTC)
@@ -85,3 +85,44 @@ def test_status_and_runs_commands(warehouse: Path, tmp_path: Path) -> None:
     missing = runner.invoke(app, ["status", "-w", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2
     assert f"no published warehouse at {tmp_path / 'nowhere' / PUBLISHED_DB_NAME}" in missing.output
+
+
+def test_drift_flags_a_run_whose_measures_moved_from_the_runs_before_it(tmp_path: Path) -> None:
+    """Three nights alike, then one with no resolved speaker and four times the claims per article."""
+    folder = tmp_path / "warehouse"
+    the_lake = lake.Lake.in_warehouse(folder)
+    run_ids = ["20250101T020000Z-aaaa", "20250102T020000Z-bbbb", "20250103T020000Z-cccc", "20250104T020000Z-dddd"]
+    body = 'Ana Ruiz said: "We grew 5%."'
+    for night, run_id in enumerate(run_ids):
+        last = night == len(run_ids) - 1
+        article = f"A{night}"
+        tables: dict[str, list[dict[str, Any]]] = {
+            "articles": [{"article_id": article, "body_text": body, "word_count": 5, "source_uri": f"{night}.txt"}],
+            "files": [{"file_id": f"f{night}", "source_uri": f"{night}.txt", "status": "parsed"}],
+            "entities": [{"entity_id": "e-ruiz", "name": "Ana Ruiz", "label": "PERSON"}],
+            "quotes": [
+                {
+                    "quote_id": f"q{night}",
+                    "article_id": article,
+                    "quote_text": "We grew 5%.",
+                    "start_char": 15,
+                    "end_char": 26,
+                    "speaker_entity_id": None if last else "e-ruiz",
+                }
+            ],
+            "numeric_claims": [
+                {"claim_id": f"c{night}-{k}", "article_id": article, "surface": "5%", "start_char": 23, "end_char": 25}
+                for k in range(4 if last else 1)
+            ],
+            "runs": [{"run_id": run_id, "started_at": START, "files_new": 1, "articles": 1}],
+        }
+        write_run(folder, the_lake, run_id, tables)
+        lake.commit_run(the_lake, run_id)
+    db = publish(folder, the_lake).path
+    flags = {flag.measure: (flag.value, flag.baseline) for flag in drift_flags(db)}
+    assert flags == {
+        "share of quotes with a resolved speaker": (0.0, 1.0),
+        "claims per article": (4.0, 1.0),
+    }
+    shown = runner.invoke(app, ["status", "-w", str(folder)], env={"COLUMNS": "200"})
+    assert "drift in run 20250104T020000Z-dddd: claims per article 4.00, against 1.00" in shown.output

@@ -21,6 +21,7 @@ from flows.ingest.sources import Source, check_against_history, resolve_sources
 from flows.publish.step import commit_and_publish, record_failed_run
 from flows.report import build_report
 from flows.run.child_process import ChildProcess
+from flows.run.progress import StepProgress
 from flows.run.record import RunRecord, new_run_id, timed
 from flows.settings import pipeline_version
 from flows.validate.step import stage, validate
@@ -166,6 +167,7 @@ def _run(
         source_roots={source.name: str(source.root) for source in sources},
     )
     run_id, seconds = run.run_id, run.step_seconds
+    progress = StepProgress(show_progress)
     check_writable(lake)
     # A crashed earlier run leaves scratch and uncommitted parts behind; they are never visible, but take space.
     clean_stale(warehouse_dir, lake, current_run_id=run_id)
@@ -174,37 +176,46 @@ def _run(
     try:
         # Reading the corpus runs in a child process that is gone before the analysis (flows/run/child_process.py).
         with ChildProcess(discover.__name__, parse.__name__, normalise.__name__) as child:
-            discovered = timed(
-                seconds,
-                "discover",
-                discover_task,
-                child,
-                run.sources,
-                warehouse_dir,
-                lake,
-                run_id,
-                version,
-                full_refresh=full_refresh,
-                follow_symlinks=follow_symlinks,
-                retry=retry,
-            )
+            with progress.step("discover", seconds):
+                discovered = timed(
+                    seconds,
+                    "discover",
+                    discover_task,
+                    child,
+                    run.sources,
+                    warehouse_dir,
+                    lake,
+                    run_id,
+                    version,
+                    full_refresh=full_refresh,
+                    follow_symlinks=follow_symlinks,
+                    retry=retry,
+                )
             run.files_seen, run.files_new = discovered["files_seen"], discovered["files_new"]
-            parsed = timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
-            normalised = timed(
-                seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id, version, started_at
-            )
+            with progress.step("parse", seconds):
+                parsed = timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
+            with progress.step("normalise", seconds):
+                normalised = timed(
+                    seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id, version, started_at
+                )
         run.articles = normalised["articles"]
         run.quarantined = parsed["quarantined"] + normalised["quarantined"]
         run.discarded = {**discovered["skipped"], **parsed["discarded"], **normalised["discarded_versions"]}
         analyse_step = _analyse_on_dask_at(dask_address) if dask_address else analyse_task
-        analysed = timed(seconds, "analyse", analyse_step, warehouse_dir, run_id, version, show_progress=show_progress)
+        with progress.step("analyse", seconds, spinner=False):  # the analysis shows its own bar
+            analysed = timed(
+                seconds, "analyse", analyse_step, warehouse_dir, run_id, version, show_progress=show_progress
+            )
         run.skipped_language = analysed["skipped_language"]
         run.quarantined += analysed["quarantined"]
-        timed(seconds, "stage", stage_task, warehouse_dir, lake, run_id)
-        timed(seconds, "validate", validate_task, warehouse_dir, lake, run_id, version)
+        with progress.step("stage", seconds):
+            timed(seconds, "stage", stage_task, warehouse_dir, lake, run_id)
+        with progress.step("validate", seconds):
+            timed(seconds, "validate", validate_task, warehouse_dir, lake, run_id, version)
         run.finish("succeeded")
         # The runs row is written inside publish, so it holds the step times up to validate.
-        published = timed(seconds, "publish", publish_task, warehouse_dir, lake, run, list(lost_parts))
+        with progress.step("publish", seconds):
+            published = timed(seconds, "publish", publish_task, warehouse_dir, lake, run, list(lost_parts))
     except Exception as error:
         run.finish("failed", error_line(error))
         record_failed_run(warehouse_dir, lake, run)

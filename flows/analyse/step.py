@@ -75,7 +75,9 @@ def analyse(
             counts[name] += table.num_rows
         pause_point("analyse")
 
-    with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), disable=not show_progress) as progress:
+    # Nothing new to analyse: no "0% 0/0" bar.
+    shown = show_progress and total > 0
+    with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), disable=not shown) as progress:
         bar = progress.add_task("analysing articles", total=total)
         buffer: list[ArticleExtraction] = []
         part = 0

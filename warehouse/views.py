@@ -2,7 +2,8 @@
 
 A view column that passes a table column through under its own name takes that column's comment (its doc,
 join key and allowed values, from ``transforms.schemas``), so the views and the tables never describe one
-column two ways; ``views.sql`` comments every other column itself.  ``VIEW_SOURCES`` says, per view, which
+column two ways; the date columns several views derive alike take ``DERIVED_COLUMN_DOCS``; ``views.sql``
+comments every other column itself.  ``VIEW_SOURCES`` says, per view, which
 tables its columns come from, first match wins.
 """
 
@@ -31,6 +32,15 @@ VIEW_SOURCES: dict[str, tuple[str, ...]] = {
     "v_article_authors": ("articles",),
     "v_article_credits": ("articles",),
     "v_entity_aliases": ("entities",),
+}
+
+
+# Columns several views derive the same way, described once.
+DERIVED_COLUMN_DOCS: dict[str, str] = {
+    "article_date": "coalesce(published_at, first_seen_at) of the article: its publication time, else when the "
+    "warehouse first loaded it.",
+    "article_day": "The day of article_date (publication time, else when the warehouse first loaded the article), "
+    "in UTC.",
 }
 
 
@@ -77,6 +87,8 @@ def _uncommented_columns(con: duckdb.DuckDBPyConnection, view: str) -> list[str]
 
 
 def _source_comment(column: str, sources: tuple[str, ...]) -> str | None:
+    if column in DERIVED_COLUMN_DOCS:
+        return DERIVED_COLUMN_DOCS[column]
     for table in sources:
         schema = ALL_TABLES[table]
         if column in schema.names:

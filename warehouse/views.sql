@@ -1,6 +1,6 @@
 -- Analyst views over the published tables, run by warehouse/views.py after the tables are loaded.
--- A column that passes a table column through under its name takes that column's comment (warehouse/views.py);
--- every other column is commented here.
+-- A column that passes a table column through under its name takes that column's comment, and article_date and
+-- article_day take theirs from warehouse/views.py; every other column is commented here.
 -- Table names are unqualified so the views bind in whatever catalog the file is opened as.
 -- Each view has a total ORDER BY so the same warehouse always lists rows the same way.
 
@@ -35,7 +35,6 @@ ORDER BY q.article_id, q.start_char, q.quote_id;
 
 COMMENT ON VIEW v_quotes IS 'Quotes with the article title, publication time, article_date (publication time, else first seen), publisher, source and resolved speaker (name, label, gender as the articles state it, role at the quote; duplicate articles excluded).';
 COMMENT ON COLUMN v_quotes.article_title IS 'articles.title: the headline of the quote''s article.';
-COMMENT ON COLUMN v_quotes.article_date IS 'coalesce(published_at, first_seen_at) of the article: its publication time, else when the warehouse first loaded it.';
 COMMENT ON COLUMN v_quotes.speaker_name IS 'entities.name of the resolved speaker; NULL when unresolved.';
 COMMENT ON COLUMN v_quotes.speaker_label IS 'entities.label of the resolved speaker (PERSON, ORG, ...).';
 COMMENT ON COLUMN v_quotes.speaker_gender IS 'entities.gender of the resolved speaker, as the articles state it (female, male, NULL).';
@@ -59,7 +58,6 @@ GROUP BY m.article_id, a.title, a.published_at, a.first_seen_at, a.publisher, a.
 ORDER BY m.article_id, mention_count DESC, m.entity_id;
 
 COMMENT ON VIEW v_entity_mentions_per_article IS 'How often each entity is mentioned in each article, with the article_date (publication time, else first seen), publisher and source (duplicate articles excluded).';
-COMMENT ON COLUMN v_entity_mentions_per_article.article_date IS 'coalesce(published_at, first_seen_at) of the article: its publication time, else when the warehouse first loaded it.';
 COMMENT ON COLUMN v_entity_mentions_per_article.entity_name IS 'entities.name of the entity.';
 COMMENT ON COLUMN v_entity_mentions_per_article.mention_count IS 'Mentions of the entity in this article.';
 
@@ -103,7 +101,6 @@ ORDER BY c.article_id, c.start_char, c.claim_id;
 
 COMMENT ON VIEW v_claims IS 'Numeric claims with the article title, article_date (publication time, else first seen), publisher, source, the speaker name when someone said it, and the value it changed from (duplicate articles excluded).';
 COMMENT ON COLUMN v_claims.article_title IS 'articles.title: the headline of the claim''s article.';
-COMMENT ON COLUMN v_claims.article_date IS 'coalesce(published_at, first_seen_at) of the article: its publication time, else when the warehouse first loaded it.';
 COMMENT ON COLUMN v_claims.speaker_name IS 'entities.name of who said or reported the number, when someone did.';
 COMMENT ON COLUMN v_claims.previous_value IS 'value of the claim this one changed from (previous_claim_id).';
 COMMENT ON COLUMN v_claims.previous_surface IS 'surface of the claim this one changed from (previous_claim_id).';
@@ -207,7 +204,6 @@ GROUP BY q.quote_id, q.article_id, a.published_at, a.first_seen_at, a.publisher,
 ORDER BY q.article_id, q.quote_id, m.entity_id;
 
 COMMENT ON VIEW v_quote_entities IS 'Each quote with every entity mentioned inside its words (a mention within the quote''s span): who is quoted about whom (duplicate articles excluded).';
-COMMENT ON COLUMN v_quote_entities.article_date IS 'coalesce(published_at, first_seen_at) of the article: its publication time, else when the warehouse first loaded it.';
 COMMENT ON COLUMN v_quote_entities.speaker_name IS 'entities.name of the resolved speaker; NULL when unresolved.';
 COMMENT ON COLUMN v_quote_entities.entity_id IS 'The entity mentioned inside the quote. Joins to entities.entity_id.';
 COMMENT ON COLUMN v_quote_entities.entity_name IS 'entities.name of the entity mentioned inside the quote.';
@@ -270,7 +266,6 @@ ORDER BY of_what, article_day, c.quantity_kind, c.unit;
 
 COMMENT ON VIEW v_claims_by_of_what IS 'Claims that name what they measure, per of_what (lower case), kind, unit and article day: how often and at what values a thing was stated over time (duplicate articles excluded).';
 COMMENT ON COLUMN v_claims_by_of_what.of_what IS 'numeric_claims.of_what in lower case: what the quantities measure.';
-COMMENT ON COLUMN v_claims_by_of_what.article_day IS 'The day of article_date (publication time, else when the warehouse first loaded the article), in UTC.';
 COMMENT ON COLUMN v_claims_by_of_what.claim_count IS 'Claims stated that day.';
 COMMENT ON COLUMN v_claims_by_of_what.article_count IS 'Articles stating them.';
 COMMENT ON COLUMN v_claims_by_of_what.min_value IS 'Smallest value stated (value as stated; ranges have value NULL).';
@@ -291,7 +286,6 @@ GROUP BY CAST(coalesce(a.published_at, a.first_seen_at) AS DATE), a.publisher, a
 ORDER BY article_day, a.publisher NULLS LAST, a.source_name NULLS LAST;
 
 COMMENT ON VIEW v_articles_per_day IS 'Articles per day, publisher and source (duplicate articles excluded).';
-COMMENT ON COLUMN v_articles_per_day.article_day IS 'The day of article_date (publication time, else when the warehouse first loaded the article), in UTC.';
 COMMENT ON COLUMN v_articles_per_day.article_count IS 'Non-duplicate articles of that day, publisher and source.';
 COMMENT ON COLUMN v_articles_per_day.word_count IS 'Their words, summed.';
 

@@ -260,7 +260,7 @@ def status(
     from warehouse.lake import Lake
     from warehouse.publish import PUBLISHED_DB_NAME
     from warehouse.query import WarehouseMissing, WarehouseUnreadable
-    from warehouse.status import drift_flags, duration_seconds, warehouse_status
+    from warehouse.status import duration_seconds, warehouse_status
 
     the_lake = Lake(lake) if lake else Lake.in_warehouse(warehouse)
     try:
@@ -274,7 +274,7 @@ def status(
         f"({age.total_seconds() / 3600:.1f} h ago)"
     )
     console.print(_runs_table(state.runs, duration_seconds, f"last {len(state.runs)} runs"))
-    flags = drift_flags(state.published_path)
+    flags = state.drift
     for flag in flags:
         console.print(
             f"[bold yellow]drift[/] in run {flag.run_id}: {flag.measure} {flag.value:.2f}, "

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -34,12 +35,21 @@ RUN_COLUMNS = (
 
 
 @dataclass(frozen=True)
+class DriftFlag:
+    run_id: str
+    measure: str
+    value: float
+    baseline: float
+
+
+@dataclass(frozen=True)
 class WarehouseStatus:
     published_path: Path
     published_at: dt.datetime
     table_rows: dict[str, int]
     quarantine_by_reason: list[tuple[str, int]]
     runs: list[dict]
+    drift: list[DriftFlag]
 
 
 def warehouse_status(published_path: Path, lake: Lake, run_limit: int = 10) -> WarehouseStatus:
@@ -57,6 +67,7 @@ def warehouse_status(published_path: Path, lake: Lake, run_limit: int = 10) -> W
                 "GROUP BY reason_code ORDER BY count(*) DESC, reason_code"
             ).fetchall()
         ]
+        drift = _drift_flags(con)
     modified = dt.datetime.fromtimestamp(published_path.stat().st_mtime, tz=dt.UTC)
     return WarehouseStatus(
         published_path=published_path,
@@ -64,6 +75,7 @@ def warehouse_status(published_path: Path, lake: Lake, run_limit: int = 10) -> W
         table_rows=table_rows,
         quarantine_by_reason=quarantine,
         runs=recent_runs(lake, run_limit),
+        drift=drift,
     )
 
 
@@ -125,21 +137,17 @@ ORDER BY r.run_id
 """
 
 
-@dataclass(frozen=True)
-class DriftFlag:
-    run_id: str
-    measure: str
-    value: float
-    baseline: float
-
-
 def drift_flags(published_path: Path) -> list[DriftFlag]:
     """The latest run's measures that moved beyond the thresholds from the median of the runs before it
     (runs that produced articles); none until there are earlier runs to compare with."""
     with attached_read_only(published_path, lock_down=True) as con:
-        cursor = con.execute(RUN_MEASURES_SQL)
-        columns = [d[0] for d in cursor.description]
-        runs = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return _drift_flags(con)
+
+
+def _drift_flags(con: duckdb.DuckDBPyConnection) -> list[DriftFlag]:
+    cursor = con.execute(RUN_MEASURES_SQL)
+    columns = [d[0] for d in cursor.description]
+    runs = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     if len(runs) < 2:
         return []
     latest, earlier = runs[-1], runs[-1 - DRIFT_WINDOW : -1]

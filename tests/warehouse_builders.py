@@ -94,6 +94,22 @@ def write_run(
     return lake.stage_run(warehouse, parquet_lake, run_id)
 
 
+def commit_runs(warehouse: Path, runs: dict[str, dict[str, list[dict[str, Any]]]]) -> lake.Lake:
+    """Write, stage and commit each run's tables (run id → tables) in the warehouse's own lake, in order."""
+    the_lake = lake.Lake.in_warehouse(warehouse)
+    for run_id, tables in runs.items():
+        write_run(warehouse, the_lake, run_id, tables)
+        lake.commit_run(the_lake, run_id)
+    return the_lake
+
+
+def publish_runs(warehouse: Path, runs: dict[str, dict[str, list[dict[str, Any]]]]) -> Path:
+    """``commit_runs``, then publish: the published file's path."""
+    from warehouse.publish import publish
+
+    return publish(warehouse, commit_runs(warehouse, runs)).path
+
+
 def run_1_tables() -> dict[str, list[dict[str, Any]]]:
     return {
         "articles": [

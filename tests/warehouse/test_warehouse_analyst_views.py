@@ -7,12 +7,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
-from warehouse_builders import RUN_1, write_run
+from warehouse_builders import RUN_1, publish_runs
 
-from warehouse import lake
-from warehouse.publish import publish
+from support import query_published
 
 BODY_A = 'Ana Ruiz said: "Acme and John Smith misled us, and Acme knows it." Acme sales rose 5% to $2bn.'
 BODY_B = "Acme Inc sales fell 3%. John Smith spoke."
@@ -40,7 +38,6 @@ def _mention(mid: str, article: str, body: str, entity: str, text: str, nth: int
 
 @pytest.fixture
 def published(tmp_path: Path) -> Path:
-    warehouse, the_lake = tmp_path / "warehouse", lake.Lake.in_warehouse(tmp_path / "warehouse")
     quote = "Acme and John Smith misled us, and Acme knows it."
     tables: dict[str, list[dict[str, Any]]] = {
         "articles": [
@@ -137,17 +134,11 @@ def published(tmp_path: Path) -> Path:
             },
         ],
     }
-    write_run(warehouse, the_lake, RUN_1, tables)
-    lake.commit_run(the_lake, RUN_1)
-    return publish(warehouse, the_lake).path
+    return publish_runs(tmp_path / "warehouse", {RUN_1: tables})
 
 
 def _rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+    return query_published(db.parent, sql)
 
 
 def test_a_quote_lists_the_entities_named_inside_it_not_those_around_it(published: Path) -> None:

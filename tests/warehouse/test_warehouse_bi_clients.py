@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from warehouse_builders import RUN_1, write_run
+from warehouse_builders import RUN_1, publish_runs
 
 from support import PROJECT_ROOT
-from warehouse import lake
-from warehouse.publish import publish
 
 # Each BI client environment (made by `make test` from tests/bi_clients/requirements*.txt) and what its run of
 # the checks ends with: duckdb-sqlalchemy reflects everything; duckdb-engine (Superset's driver) has 12 known
@@ -30,8 +28,6 @@ BI_CHECKS = PROJECT_ROOT / "tests" / "bi_clients"
 
 @pytest.fixture
 def published(tmp_path: Path) -> Path:
-    folder = tmp_path / "warehouse"
-    the_lake = lake.Lake.in_warehouse(folder)
     body = 'Ana Ruiz said: "Acme misled us."'
     tables: dict[str, list[dict[str, Any]]] = {
         "articles": [
@@ -58,9 +54,7 @@ def published(tmp_path: Path) -> Path:
             }
         ],
     }
-    write_run(folder, the_lake, RUN_1, tables)
-    lake.commit_run(the_lake, RUN_1)
-    return publish(folder, the_lake).path
+    return publish_runs(tmp_path / "warehouse", {RUN_1: tables})
 
 
 @pytest.mark.parametrize(("environment", "outcome"), sorted(BI_ENVIRONMENTS.items()))

@@ -11,12 +11,11 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
-from warehouse_builders import RUN_1, write_run
+from warehouse_builders import RUN_1, publish_runs
 
 from flows.cli import app
-from warehouse import lake
 from warehouse.export import ExportFormat, ExportTargetNotEmpty, UnknownRelation, export_relations
-from warehouse.publish import PUBLISHED_DB_NAME, publish
+from warehouse.publish import PUBLISHED_DB_NAME
 from warehouse.query import WarehouseUnreadable, run_readonly_sql
 
 runner = CliRunner()
@@ -26,7 +25,6 @@ runner = CliRunner()
 def warehouse(tmp_path: Path) -> Path:
     """A published warehouse of two articles, one with bylines and a credit line."""
     folder = tmp_path / "warehouse"
-    the_lake = lake.Lake.in_warehouse(folder)
     tables: dict[str, list[dict[str, Any]]] = {
         "articles": [
             {
@@ -41,9 +39,7 @@ def warehouse(tmp_path: Path) -> Path:
         ],
         "files": [{"file_id": "f-x", "source_uri": "x.txt", "status": "parsed"}],
     }
-    write_run(folder, the_lake, RUN_1, tables)
-    lake.commit_run(the_lake, RUN_1)
-    publish(folder, the_lake)
+    publish_runs(folder, {RUN_1: tables})
     return folder
 
 

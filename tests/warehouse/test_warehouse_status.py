@@ -8,22 +8,29 @@ from typing import Any
 
 import pytest
 from typer.testing import CliRunner
-from warehouse_builders import RUN_1, RUN_2, write_run
+from warehouse_builders import RUN_1, RUN_2, commit_runs, publish_runs
 
+from flows import cli
 from flows.cli import app
 from warehouse import lake
-from warehouse.publish import PUBLISHED_DB_NAME, publish
+from warehouse.publish import PUBLISHED_DB_NAME
 from warehouse.status import drift_flags, recent_runs, warehouse_status
 
 runner = CliRunner()
 START = dt.datetime(2025, 1, 1, 2, 0, tzinfo=dt.UTC)
 
 
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich wraps table cells to the console's width, which an earlier command in this process may have fixed:
+    a wide one keeps each cell on one line to assert on."""
+    monkeypatch.setattr(cli.console, "width", 200)
+
+
 @pytest.fixture
 def warehouse(tmp_path: Path) -> Path:
     """Run 1 succeeded and was published; run 2 failed the next night: its row is committed, nothing published."""
     folder = tmp_path / "warehouse"
-    the_lake = lake.Lake.in_warehouse(folder)
     first: dict[str, list[dict[str, Any]]] = {
         "articles": [{"article_id": "A1", "title": "Story", "body_text": "Acme said so.", "word_count": 3}],
         "files": [
@@ -42,9 +49,7 @@ def warehouse(tmp_path: Path) -> Path:
             }
         ],
     }
-    write_run(folder, the_lake, RUN_1, first)
-    lake.commit_run(the_lake, RUN_1)
-    publish(folder, the_lake)
+    publish_runs(folder, {RUN_1: first})
     failed_start = START + dt.timedelta(days=1)
     failed = {
         "runs": [
@@ -57,8 +62,7 @@ def warehouse(tmp_path: Path) -> Path:
             }
         ]
     }
-    write_run(folder, the_lake, RUN_2, failed)
-    lake.commit_run(the_lake, RUN_2)
+    commit_runs(folder, {RUN_2: failed})
     return folder
 
 
@@ -76,11 +80,11 @@ def test_a_failed_run_is_listed_at_once_before_any_publish(warehouse: Path) -> N
 
 
 def test_status_and_runs_commands(warehouse: Path, tmp_path: Path) -> None:
-    shown = runner.invoke(app, ["status", "-w", str(warehouse)], env={"COLUMNS": "200"})
+    shown = runner.invoke(app, ["status", "-w", str(warehouse)])
     assert shown.exit_code == 0, shown.output
     assert "disk full while publishing" in shown.output and "42 s" in shown.output
     assert "in quarantine: 1" in shown.output and "invalid_json" in shown.output
-    failed = runner.invoke(app, ["runs", "-w", str(warehouse), "--failed"], env={"COLUMNS": "200"})
+    failed = runner.invoke(app, ["runs", "-w", str(warehouse), "--failed"])
     assert RUN_2 in failed.output and RUN_1 not in failed.output
     missing = runner.invoke(app, ["status", "-w", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2
@@ -90,9 +94,9 @@ def test_status_and_runs_commands(warehouse: Path, tmp_path: Path) -> None:
 def test_drift_flags_a_run_whose_measures_moved_from_the_runs_before_it(tmp_path: Path) -> None:
     """Three nights alike, then one with no resolved speaker and four times the claims per article."""
     folder = tmp_path / "warehouse"
-    the_lake = lake.Lake.in_warehouse(folder)
     run_ids = ["20250101T020000Z-aaaa", "20250102T020000Z-bbbb", "20250103T020000Z-cccc", "20250104T020000Z-dddd"]
     body = 'Ana Ruiz said: "We grew 5%."'
+    nights: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for night, run_id in enumerate(run_ids):
         last = night == len(run_ids) - 1
         article = f"A{night}"
@@ -116,13 +120,12 @@ def test_drift_flags_a_run_whose_measures_moved_from_the_runs_before_it(tmp_path
             ],
             "runs": [{"run_id": run_id, "started_at": START, "files_new": 1, "articles": 1}],
         }
-        write_run(folder, the_lake, run_id, tables)
-        lake.commit_run(the_lake, run_id)
-    db = publish(folder, the_lake).path
+        nights[run_id] = tables
+    db = publish_runs(folder, nights)
     flags = {flag.measure: (flag.value, flag.baseline) for flag in drift_flags(db)}
     assert flags == {
         "share of quotes with a resolved speaker": (0.0, 1.0),
         "claims per article": (4.0, 1.0),
     }
-    shown = runner.invoke(app, ["status", "-w", str(folder)], env={"COLUMNS": "200"})
+    shown = runner.invoke(app, ["status", "-w", str(folder)])
     assert "drift in run 20250104T020000Z-dddd: claims per article 4.00, against 1.00" in shown.output

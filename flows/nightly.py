@@ -213,16 +213,15 @@ def _run(
         with progress.step("validate", seconds):
             timed(seconds, "validate", validate_task, warehouse_dir, lake, run_id, version)
         run.finish("succeeded")
-        # The runs row is written inside publish, so it holds the step times up to validate.
         with progress.step("publish", seconds):
             published = timed(seconds, "publish", publish_task, warehouse_dir, lake, run, list(lost_parts))
+        # As the published runs row has it: finished when the new file was complete, publish among the steps.
+        run.finished_at, seconds["publish"] = published.run.finished_at, published.run.step_seconds["publish"]
     except Exception as error:
         run.finish("failed", error_line(error))
         record_failed_run(warehouse_dir, lake, run)
         raise
-    # The report (and its Prefect artifact) shows the step times with publish; the runs row, written inside
-    # publish, holds them up to validate.
-    report = timed(seconds, "report", report_task, warehouse_dir, lake, run, published)
+    report = timed(seconds, "report", report_task, warehouse_dir, lake, run, published.row_counts)
     report["step_seconds"] = dict(seconds)
     report["lost_parts"] = lost_parts
     return report

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 import filelock
+import pyarrow as pa
 
 from transforms.nlp.gender import FEMALE_PRONOUNS, FEMALE_WORDS, MALE_PRONOUNS, MALE_WORDS
 from transforms.schemas import ALL_TABLES, OPS_TABLES, key_column
@@ -63,10 +64,13 @@ def publish(
     *,
     lock_timeout: float = PUBLISH_LOCK_TIMEOUT_S,
     before_swap: Callable[[], None] | None = None,
+    final_runs: Callable[[], pa.Table] | None = None,
 ) -> PublishResult:
     """Rebuild ``<warehouse_dir>/broadsheet.duckdb`` from the committed lake (by default ``<warehouse_dir>/lake``).
 
     ``before_swap`` runs when the new file is complete but not yet in place (the crash tests stop there).
+    ``final_runs`` is asked, once the tables are built, for ``runs`` rows that replace the lake's rows of their
+    runs in the new file: the publishing run's own row, finished with the time its publish took.
     """
     warehouse_dir = Path(warehouse_dir)
     warehouse_dir.mkdir(parents=True, exist_ok=True)
@@ -84,7 +88,7 @@ def publish(
         target = warehouse_dir / PUBLISHED_DB_NAME
         tmp = warehouse_dir / f"{TMP_DB_PREFIX}{os.getpid()}"
         try:
-            row_counts = _build(tmp, lake or Lake.in_warehouse(warehouse_dir))
+            row_counts = _build(tmp, lake or Lake.in_warehouse(warehouse_dir), final_runs)
             # Readers open it read-only; a read-write open (DuckDB's default) would lock them all out until the
             # next publish, so the file's mode refuses writing (the next publish replaces it, never writes it).
             os.chmod(tmp, PUBLISHED_FILE_MODE)
@@ -101,7 +105,7 @@ def publish(
         lock.release()
 
 
-def _build(db_path: Path, lake: Lake) -> dict[str, int]:
+def _build(db_path: Path, lake: Lake, final_runs: Callable[[], pa.Table] | None = None) -> dict[str, int]:
     try:
         # A remote lake's parts are read from local copies (see local_copies).
         parts = local_copies(lake, committed_parts_by_table(lake), _lake_copy_dir(db_path))
@@ -119,6 +123,8 @@ def _build(db_path: Path, lake: Lake) -> dict[str, int]:
             # Parents before children: children and entities are chosen by the published articles.
             for sql in _insert_statements(parts):
                 con.execute(sql)
+            if final_runs is not None:
+                _replace_runs(con, final_runs())
             create_views(con)
             row_counts = {table: _count(con, table) for table in ALL_TABLES}
             # Checkpoint + detach so the file is complete on its own (no WAL) before it is renamed.
@@ -133,6 +139,15 @@ def _build(db_path: Path, lake: Lake) -> dict[str, int]:
             if scratch.exists():
                 shutil.rmtree(scratch)
     return row_counts
+
+
+def _replace_runs(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
+    con.register("final_runs", rows)
+    try:
+        con.execute("DELETE FROM runs WHERE run_id IN (SELECT run_id FROM final_runs)")
+        con.execute(f"INSERT INTO runs ({_column_list('runs')}) SELECT {_column_list('runs')} FROM final_runs")
+    finally:
+        con.unregister("final_runs")
 
 
 def _lake_copy_dir(db_path: Path) -> Path:

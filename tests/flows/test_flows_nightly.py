@@ -15,6 +15,7 @@ from flows.nightly import nightly
 from support import SEEDS, query_published
 from transforms.schemas import ALL_TABLES, key_column
 from warehouse import lake
+from warehouse.status import recent_runs
 
 # Logs that gain a row per run; every other table must be identical after a no-change run.
 PER_RUN_LOGS = ("runs", "validation_results")
@@ -53,6 +54,20 @@ def test_run_publishes_every_table(seeded):
         warehouse, "SELECT count(*) FROM validation_results WHERE severity = 'blocking' AND NOT success"
     ) == [(0,)]
     assert report["example_rows"][0] == ["Pete Hegseth", 5]
+
+
+def test_the_runs_row_finishes_after_publish_and_times_it(seeded):
+    warehouse, report = seeded
+    [(steps, publish_seconds, finished_at, started_at)] = query_published(
+        warehouse, "SELECT map_keys(step_seconds), step_seconds['publish'], finished_at, started_at FROM runs"
+    )
+    assert steps[-2:] == ["validate", "publish"]
+    assert publish_seconds == report["step_seconds"]["publish"] > 0
+    # Finished once every step, publish included, was done.
+    assert (finished_at - started_at).total_seconds() >= sum(report["step_seconds"][s] for s in steps)
+    # The lake holds the same finished row (an amendment committed after the swap), so the next publish keeps it.
+    [latest] = recent_runs(lake.Lake.in_warehouse(warehouse), 1)
+    assert latest["finished_at"] == finished_at
 
 
 def test_every_seed_article_is_dated_sourced_and_first_seen_at_the_runs_start(seeded):

@@ -9,10 +9,13 @@ import pytest
 
 from flows.nightly import nightly
 from flows.publish.step import amendment_run_id
-from support import SEEDS, query_published
+from flows.validate import step as validate_step
+from flows.validate.step import ValidationFailed
+from support import SEEDS, published_content, query_published
 from warehouse import lake, publish
 
 SEED_COUNT = len([p for p in SEEDS.iterdir() if p.is_file()])
+NEGATIVE_COUNT_FAILURE = "expect_column_values_to_be_between(word_count)"
 
 
 def test_a_failed_publish_fails_the_run_with_its_own_error_and_the_next_run_publishes(
@@ -21,7 +24,7 @@ def test_a_failed_publish_fails_the_run_with_its_own_error_and_the_next_run_publ
     warehouse = tmp_path / "warehouse"
     real_build = publish._build
 
-    def disk_full(db_path, the_lake):
+    def disk_full(*build_arguments):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(publish, "_build", disk_full)
@@ -38,6 +41,43 @@ def test_a_failed_publish_fails_the_run_with_its_own_error_and_the_next_run_publ
     assert runs == [("failed", "OSError: [Errno 28] No space left on device"), ("succeeded", None)]
     committed = lake.committed_runs(lake.Lake.in_warehouse(warehouse))
     assert committed[1] == amendment_run_id(committed[0])
+
+
+def test_a_run_that_fails_validation_is_in_the_published_warehouse_at_once_with_its_results(
+    prefect_harness, source, tmp_path, monkeypatch
+):
+    warehouse = tmp_path / "warehouse"
+    nightly(sources=[str(source)], warehouse=str(warehouse))
+    before = published_content(warehouse)
+    (source / "late_edition.txt").write_text(
+        "Harbour board approves new ferry route\n\nThe harbour board approved a new ferry route on Tuesday. "
+        "Fares will rise 4% next year, the board's chair, Ana Lopes, said.\n"
+    )
+    real_slices = validate_step.table_slices
+
+    def negative_word_counts(staged):
+        for piece in real_slices(staged):
+            if piece.table == "articles":
+                piece.frame["word_count"] = -1  # a count below zero breaks a blocking expectation
+            yield piece
+
+    monkeypatch.setattr(validate_step, "table_slices", negative_word_counts)
+    with pytest.raises(ValidationFailed):
+        nightly(sources=[str(source)], warehouse=str(warehouse))
+
+    runs = query_published(warehouse, "SELECT status, files_new, error FROM runs ORDER BY run_id")
+    assert runs == [
+        ("succeeded", SEED_COUNT, None),
+        ("failed", 1, f"ValidationFailed: articles: {NEGATIVE_COUNT_FAILURE} failed for 1 of 1 rows"),
+    ]
+    failed_run = query_published(warehouse, "SELECT max(run_id) FROM runs")[0][0]
+    assert query_published(
+        warehouse,
+        f"SELECT table_name, column_name, unexpected_count FROM validation_results "
+        f"WHERE run_id = '{failed_run}' AND severity = 'blocking' AND NOT success",
+    ) == [("articles", "word_count", 1)]
+    # The data tables are the last good ones: nothing the failed run analysed was published.
+    assert published_content(warehouse) == before
 
 
 def test_a_lost_part_is_named_and_its_files_are_read_again(prefect_harness, source, tmp_path):

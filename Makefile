@@ -16,6 +16,8 @@ BI_ENGINE_VENV := .venv-bi-engine
 BI_ENGINE_STAMP := $(BI_ENGINE_VENV)/.synced-from-requirements
 BI_ENGINE_REQUIREMENTS := tests/bi_clients/requirements-duckdb-engine.txt
 PYTEST_ARGS ?=
+# The browser scripts the run report and Data Docs inline or link (warehouse/vendor.py pins them), from npm.
+VENDOR_STAMP := $(VENV)/share/broadsheet/vendor/.fetched
 
 # Bytecode at install time: this machine sets PYTHONDONTWRITEBYTECODE=1, and uncompiled imports take twice as long.
 export UV_COMPILE_BYTECODE := 1
@@ -27,11 +29,11 @@ BENCH_CORPUS ?= bbc
 
 .PHONY: run test lint unit setup bench bench-hostile dictionary clean
 
-run: $(STAMP)
+run: $(STAMP) $(VENDOR_STAMP)
 	$(VENV)/bin/broadsheet run
 
 # The gate first (lint, format, types over the whole tree: config in pyproject.toml), then every test.
-test: lint $(BI_STAMP) $(BI_ENGINE_STAMP)
+test: lint $(VENDOR_STAMP) $(BI_STAMP) $(BI_ENGINE_STAMP)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -40,10 +42,10 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 # The fast unit layer alone (no Prefect flow runs, no corpus-sized tests): under a minute.
-unit: $(STAMP)
+unit: $(STAMP) $(VENDOR_STAMP)
 	$(VENV)/bin/pytest -m "not slow and not e2e" -n 2 $(PYTEST_ARGS)
 
-setup: $(STAMP)
+setup: $(STAMP) $(VENDOR_STAMP)
 
 # Benchmarks print numbers (throughput, memory, the ratio to bare spaCy); never part of `make test`.
 bench: $(STAMP)
@@ -65,6 +67,10 @@ $(STAMP): uv.lock pyproject.toml | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
 	touch $@
 
+$(VENDOR_STAMP): warehouse/vendor.py $(STAMP)
+	$(VENV)/bin/python -m warehouse.vendor
+	touch $@
+
 $(BI_STAMP): $(BI_REQUIREMENTS) | $(UV)
 	$(UV) venv --quiet --allow-existing $(BI_VENV) --python $(PYTHON)
 	$(UV) pip install --quiet --python $(BI_VENV)/bin/python -r $(BI_REQUIREMENTS)
@@ -76,4 +82,4 @@ $(BI_ENGINE_STAMP): $(BI_ENGINE_REQUIREMENTS) | $(UV)
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(BI_VENV) $(BI_ENGINE_VENV) $(TOOLS) warehouse/lake warehouse/_work warehouse/rejected warehouse/quarantine warehouse/broadsheet.duckdb
+	rm -rf $(VENV) $(BI_VENV) $(BI_ENGINE_VENV) $(TOOLS) warehouse/lake warehouse/_work warehouse/rejected warehouse/quarantine warehouse/broadsheet.duckdb warehouse/reports warehouse/docs

@@ -24,6 +24,7 @@ from great_expectations.data_context.types.base import (
     InMemoryStoreBackendDefaults,
     ProgressBarsConfig,
 )
+from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
 from expectations.suites import ARTICLE_EXISTS_COLUMN, BLOCKING, build_suites, severity, span_ok_column
 from transforms.schemas import ALL_TABLES, SPAN_COLUMNS, VALIDATION_RESULTS, key_column
@@ -235,13 +236,11 @@ def _result_row(
     table: str, key: str, row_count: int, result: Any, run_id: str, pipeline_version: str, validated_at: datetime
 ) -> dict[str, Any]:
     config = result.expectation_config
-    kwargs = {k: v for k, v in config.kwargs.items() if k != "batch_id"}  # batch_id names our asset, not the check
-    column = _column_name(kwargs)
-    identity = "|".join([run_id, table, config.type, column or "", json.dumps(kwargs, sort_keys=True, default=str)])
+    column = _column_name(_check_kwargs(config))
     error = _exception_message(result.exception_info)
     success = bool(result.success) and error is None
     return {
-        "result_id": hashlib.sha256(identity.encode()).hexdigest(),
+        "result_id": result_id(run_id, table, config),
         "table_name": table,
         "expectation": config.type,
         "column_name": column,
@@ -254,6 +253,20 @@ def _result_row(
         "run_id": run_id,
         "pipeline_version": pipeline_version,
     }
+
+
+def result_id(run_id: str, table: str, config: ExpectationConfiguration) -> str:
+    """The key of one expectation's result in one run: its table, type and arguments (Data Docs find an
+    expectation's configuration by it)."""
+    kwargs = _check_kwargs(config)
+    identity = "|".join(
+        [run_id, table, config.type, _column_name(kwargs) or "", json.dumps(kwargs, sort_keys=True, default=str)]
+    )
+    return hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _check_kwargs(config: ExpectationConfiguration) -> dict[str, Any]:
+    return {k: v for k, v in config.kwargs.items() if k != "batch_id"}  # batch_id names our asset, not the check
 
 
 def _column_name(kwargs: dict[str, Any]) -> str | None:

@@ -43,3 +43,60 @@ def quotes_with_speakers(nlp, reference, text: str) -> list[dict]:
     result = extract_article(nlp(text), "art_test", [], reference)
     names = {row["entity_id"]: row["name"] for row in result.entities}
     return [{**quote, "speaker_name": names.get(quote["speaker_entity_id"])} for quote in result.quotes]
+
+
+# Flags as this machine's network needs them: without the background-networking ones Chromium tries Google's
+# hosts at every start, and the closed network refuses them.
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--virtual-time-budget=15000",  # the page's scripts run to completion in virtual time
+)
+
+
+def browser_dom(page: Path, tmp_path: Path) -> str:
+    """The DOM of a local page after its scripts ran in headless Chromium (Debian's package).  Skips where
+    Chromium is missing, except in CI (CI=true), whose .ci/run installs it: there a missing browser fails."""
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        message = "Chromium is not installed (apt-get install chromium; .ci/run does it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    profile = tmp_path / "chromium-profile"
+    command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.resolve().as_uri()]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+    return done.stdout
+
+
+def vendored_assets_or_skip() -> None:
+    """Skip (fail in CI) when the pages' browser scripts were not fetched: `make setup` fetches them."""
+    import os
+
+    import pytest
+
+    from warehouse import vendor
+
+    missing = [
+        str(vendor.vendor_dir() / package.folder / file)
+        for package in vendor.PACKAGES
+        for file in package.files
+        if not (vendor.vendor_dir() / package.folder / file).is_file()
+    ]
+    if missing:
+        message = f"{len(missing)} vendored browser files missing (make setup fetches them), e.g. {missing[0]}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)

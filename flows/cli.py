@@ -82,7 +82,7 @@ def run(
 ) -> None:
     """Run the nightly flow once and print a summary."""
     sources = _checked_sources(source)
-    started = time.perf_counter()
+    started, started_at = time.perf_counter(), time.time()
     from flows.nightly import nightly  # Prefect's import is slow; `sql` should not pay for it
 
     try:
@@ -97,6 +97,7 @@ def run(
         )
     except Exception as error:  # noqa: BLE001 - the run has recorded its failure; say why in one line
         errors.print(f"[bold red]run failed:[/] {error_line(error)}", soft_wrap=True)
+        _print_failed_run_report(warehouse, started_at)
         raise typer.Exit(code=1) from None
     _print_report(report, time.perf_counter() - started)
 
@@ -374,13 +375,14 @@ def quarantine_retry(
     the_lake = Lake(lake) if lake else Lake.in_warehouse(warehouse)
     sources = _checked_sources(source or last_run_sources(the_lake) or None)
     console.print(f"retrying {len(uris)} quarantined file(s) from {', '.join(sources)}")
-    started = time.perf_counter()
+    started, started_at = time.perf_counter(), time.time()
     from flows.nightly import nightly
 
     try:
         report = nightly(sources=sources, warehouse=str(warehouse), show_progress=True, lake=lake, retry=list(uris))
     except Exception as error:  # noqa: BLE001 - the run has recorded its failure; say why in one line
         errors.print(f"[bold red]run failed:[/] {error_line(error)}", soft_wrap=True)
+        _print_failed_run_report(warehouse, started_at)
         raise typer.Exit(code=1) from None
     _print_report(report, time.perf_counter() - started)
 
@@ -596,3 +598,18 @@ def _print_report(report: dict, wall_seconds: float) -> None:
     console.print(f"[bold]example query[/]: {report['example_sql']}")
     console.print(_rich_table(report["example_columns"], report["example_rows"]))
     console.print(f'published: {report["database"]}  ·  query it with: broadsheet sql "SELECT * FROM v_quotes"')
+    if report["report_page"]:
+        console.print(f"run report: {report['report_page']}")
+    if report["data_docs"]:
+        console.print(f"Data Docs: {report['data_docs']}")
+    for problem in report["report_problems"]:
+        errors.print(f"[yellow]report:[/] {escape(problem)}", soft_wrap=True, highlight=False)
+
+
+def _print_failed_run_report(warehouse: Path, started_at: float) -> None:
+    """Point at the failed run's HTML report, when the run got as far as writing one."""
+    from flows.report import LATEST_REPORT, REPORTS_DIR
+
+    latest = warehouse / REPORTS_DIR / LATEST_REPORT
+    if latest.is_file() and latest.stat().st_mtime >= started_at:
+        errors.print(f"run report: {latest.resolve()}", soft_wrap=True, highlight=False)

@@ -19,7 +19,7 @@ from flows.analyse.step import analyse
 from flows.ingest import discover, normalise, parse
 from flows.ingest.sources import Source, check_against_history, resolve_sources
 from flows.publish.step import commit_and_publish, record_failed_run
-from flows.report import build_report
+from flows.report import build_report, report_failed_run
 from flows.run.child_process import ChildProcess
 from flows.run.progress import StepProgress
 from flows.run.record import RunRecord, new_run_id, timed
@@ -220,6 +220,7 @@ def _run(
     except Exception as error:
         run.finish("failed", error_line(error))
         record_failed_run(warehouse_dir, lake, run)
+        report_failed_run(warehouse_dir, lake, run)
         raise
     report = timed(seconds, "report", report_task, warehouse_dir, lake, run, published.row_counts)
     report["step_seconds"] = dict(seconds)

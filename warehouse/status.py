@@ -67,7 +67,7 @@ def warehouse_status(published_path: Path, lake: Lake, run_limit: int = 10) -> W
                 "GROUP BY reason_code ORDER BY count(*) DESC, reason_code"
             ).fetchall()
         ]
-        drift = _drift_flags(con)
+        drift = read_drift_flags(con)
     modified = dt.datetime.fromtimestamp(published_path.stat().st_mtime, tz=dt.UTC)
     return WarehouseStatus(
         published_path=published_path,
@@ -141,10 +141,11 @@ def drift_flags(published_path: Path) -> list[DriftFlag]:
     """The latest run's measures that moved beyond the thresholds from the median of the runs before it
     (runs that produced articles); none until there are earlier runs to compare with."""
     with attached_read_only(published_path, lock_down=True) as con:
-        return _drift_flags(con)
+        return read_drift_flags(con)
 
 
-def _drift_flags(con: duckdb.DuckDBPyConnection) -> list[DriftFlag]:
+def read_drift_flags(con: duckdb.DuckDBPyConnection) -> list[DriftFlag]:
+    """``drift_flags`` on a connection that has the published file open (the status and the run report)."""
     cursor = con.execute(RUN_MEASURES_SQL)
     columns = [d[0] for d in cursor.description]
     runs = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

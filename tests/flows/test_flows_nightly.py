@@ -70,6 +70,38 @@ def test_the_runs_row_finishes_after_publish_and_times_it(seeded):
     assert latest["finished_at"] == finished_at
 
 
+def test_the_run_writes_its_html_report_data_docs_and_an_artifact_linking_both(seeded):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.sorting import ArtifactSort
+
+    warehouse, report = seeded
+    run_id = report["run_id"]
+    page = warehouse / "reports" / f"{run_id}.html"
+    assert report["report_page"] == str(page)
+    assert report["data_docs"] == str((warehouse / "docs" / "index.html").resolve())
+    assert report["report_problems"] == []
+    text = page.read_text(encoding="utf-8")
+    assert (warehouse / "reports" / "latest.html").read_text(encoding="utf-8") == text
+    assert f"Broadsheet run {run_id}" in text and "status-succeeded" in text
+    assert '<a href="../docs/index.html">Great Expectations Data Docs</a>' in text
+    [(failed, total)] = query_published(
+        warehouse, f"SELECT count(*) FILTER (NOT success), count(*) FROM validation_results WHERE run_id = '{run_id}'"
+    )
+    assert failed > 0  # some seed files carry no headline: the title warning fails
+    assert f"{failed} of {total} expectations failed this run." in text
+    assert list((warehouse / "docs" / "validations" / "articles" / run_id).glob("*/articles.html"))
+    with get_client(sync_client=True) as client:
+        [artifact] = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["broadsheet-run-report"])),
+            limit=1,
+            sort=ArtifactSort.CREATED_DESC,
+        )
+    assert isinstance(artifact.data, str)
+    assert f"[Run report with charts]({page.as_uri()})" in artifact.data
+    assert f"[Great Expectations Data Docs]({(warehouse / 'docs' / 'index.html').resolve().as_uri()})" in artifact.data
+
+
 def test_every_seed_article_is_dated_sourced_and_first_seen_at_the_runs_start(seeded):
     warehouse, report = seeded
     rows = query_published(

@@ -3,10 +3,12 @@ goes missing is named and repaired by reading its files again."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from flows import nightly as nightly_module
 from flows.nightly import nightly
 from flows.publish.step import amendment_run_id
 from flows.validate import step as validate_step
@@ -78,6 +80,31 @@ def test_a_run_that_fails_validation_is_in_the_published_warehouse_at_once_with_
     ) == [("articles", "word_count", 1)]
     # The data tables are the last good ones: nothing the failed run analysed was published.
     assert published_content(warehouse) == before
+    # Its report says so, with the failed expectation, and is the latest one.
+    report = (warehouse / "reports" / f"{failed_run}.html").read_text(encoding="utf-8")
+    assert (warehouse / "reports" / "latest.html").read_text(encoding="utf-8") == report
+    assert '<span class="status status-failed">failed</span>' in report
+    assert f"{NEGATIVE_COUNT_FAILURE} failed for 1 of 1 rows" in report
+    assert "<td>blocking</td><td>articles</td><td>expect_column_values_to_be_between</td><td>word_count</td>" in report
+
+
+def test_a_warehouse_folder_deleted_under_the_run_leaves_the_run_succeeded_without_a_report(
+    prefect_harness, source, tmp_path, monkeypatch
+):
+    warehouse = tmp_path / "warehouse"
+
+    def publish_then_lose_the_folder(warehouse_dir, *args):
+        published = nightly_module.commit_and_publish(warehouse_dir, *args)
+        shutil.rmtree(warehouse_dir)
+        return published
+
+    monkeypatch.setattr(nightly_module, "publish_task", publish_then_lose_the_folder)
+    report = nightly(sources=[str(source)], warehouse=str(warehouse))
+
+    assert report["files_new"] == SEED_COUNT
+    assert report["report_page"] is None and report["data_docs"] is None
+    assert any("no published warehouse" in problem for problem in report["report_problems"])
+    assert not warehouse.exists()  # the report did not bring back a deleted warehouse
 
 
 def test_a_lost_part_is_named_and_its_files_are_read_again(prefect_harness, source, tmp_path):

@@ -1,4 +1,4 @@
-# Two commands on a fresh machine (python3, pip and make present):
+# Two commands on a fresh machine (python3, pip, make and npm present):
 #   make run   set up .venv from uv.lock if needed, then run the nightly flow on seeds/articles into warehouse/
 #   make test  set up .venv from uv.lock if needed, then run the test suite
 PYTHON ?= python3

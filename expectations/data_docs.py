@@ -115,9 +115,12 @@ def build_data_docs(results: pa.Table, site_dir: Path) -> Path:
     suites = build_suites()
     for suite in suites.values():
         context.suites.add(suite)
+    to_render: list[Any] = [ExpectationSuiteIdentifier(name=name) for name in suites]
     for key, result in validation_results(results, suites).items():
-        context.validation_results_store.set(key, result)
-    context.build_data_docs(site_names=[SITE_NAME])
+        context.validation_results_store.set(key, result)  # every run in the window stays in the index
+        if not _page_folder(site_dir, key).is_dir():  # a run's results never change: render its pages once
+            to_render.append(key)
+    context.build_data_docs(site_names=[SITE_NAME], resource_identifiers=to_render)
     _vendor_assets(site_dir)
     return site_dir / "index.html"
 
@@ -189,6 +192,11 @@ def _expectation_result(row: dict[str, Any], config: ExpectationConfiguration) -
         result=result,
         exception_info={"raised_exception": error is not None, "exception_message": error, "exception_traceback": None},
     )
+
+
+def _page_folder(site_dir: Path, key: ValidationResultIdentifier) -> Path:
+    # GX's layout: validations/<suite>/<run name>/<run time>/<batch>.html
+    return site_dir / "validations" / key.expectation_suite_identifier.name / key.run_id.run_name
 
 
 def _context(site_dir: Path) -> Any:

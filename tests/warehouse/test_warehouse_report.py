@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from warehouse import vendor
 from warehouse.query import attached_read_only
 from warehouse.report.facts import read_facts
 from warehouse.report.page import render_page
+from warehouse.status import DriftFlag
 
 STARTED = datetime(2025, 1, 1, 2, 0, tzinfo=UTC)
 WRITTEN = datetime(2025, 1, 1, 2, 5, tzinfo=UTC)
@@ -138,6 +140,21 @@ def test_a_chart_with_nothing_to_draw_says_so_instead(published: Path) -> None:
 
     assert "claims-per-currency" not in _chart_specs(page)
     assert '<h3>Money claims per currency</h3><p class="empty">no claims yet</p>' in page
+
+
+def test_drift_flags_are_shown_with_the_rule_that_raised_them(published: Path) -> None:
+    with attached_read_only(published, lock_down=True) as con:
+        facts = read_facts(con, RUN_1)
+    assert facts.drift == []  # one run: nothing to compare with
+    flag = DriftFlag(run_id=RUN_1, measure="claims per article", value=0.4, baseline=2.5)
+    page = render_page(RUN_ROW, replace(facts, drift=[flag]), [], scripts=[], written_at=WRITTEN, data_docs_href=None)
+
+    assert (
+        '<div class="flag">run 20250101T020000Z-aaaa: <b>claims per article</b> is 0.4, the median of the runs '
+        "before it 2.5</div>"
+    ) in page
+    assert "No measure moved beyond its threshold." not in page
+    assert "flagged beyond ±50% of that baseline (or of 1)" in page
 
 
 def test_without_the_chart_scripts_the_page_keeps_its_tables_and_says_why(published: Path) -> None:

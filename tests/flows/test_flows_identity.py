@@ -22,6 +22,7 @@ from transforms.ingest.normalise import normalise_record
 from transforms.records import RawRecord
 from transforms.schemas import ALL_TABLES
 from warehouse import lake
+from warehouse.status import recent_runs
 
 POLITICS_001 = (
     "Labour plans pay rise for parents\n"
@@ -119,7 +120,7 @@ def test_a_default_name_used_before_for_another_folder_is_refused_and_changes_no
     with pytest.raises(SourceError, match=r"source name 'news' \(from .*2026/news\) already names .*2025/news"):
         nightly(sources=[str(tmp_path / "2026" / "news")], warehouse=str(warehouse))
     assert (warehouse / "broadsheet.duckdb").read_bytes() == published
-    assert len(lake.committed_runs(lake.Lake.in_warehouse(warehouse))) == 1
+    assert len(recent_runs(lake.Lake.in_warehouse(warehouse))) == 1  # runs, each with its amendment
     # Named explicitly, it is the user's word: a new source beside the old one.
     nightly(sources=[f"news2026={tmp_path / '2026' / 'news'}"], warehouse=str(warehouse))
     assert query_published(warehouse, "SELECT source_uri FROM articles ORDER BY 1") == [

@@ -98,7 +98,7 @@ def test_a_worker_with_another_pipeline_version_fails_the_run(prefect_harness, c
 
     with pytest.raises(WorkerVersionMismatch, match="the run 9.9.9"):
         nightly(sources=[str(SEEDS)], warehouse=str(warehouse), dask_address=cluster.scheduler_address)
-    assert not (warehouse / "broadsheet.duckdb").exists()
+    _assert_only_the_failure_is_published(warehouse)
     assert "WorkerVersionMismatch" in _rejection_reason(warehouse)
 
 
@@ -110,8 +110,14 @@ def test_an_unreachable_scheduler_fails_the_run_with_a_reason(prefect_harness, t
         )
     assert result.exit_code == 1
     assert "run failed:" in result.output and "tcp://127.0.0.1:9" in result.output
-    assert not (warehouse / "broadsheet.duckdb").exists()
+    _assert_only_the_failure_is_published(warehouse)
     assert "tcp://127.0.0.1:9" in _rejection_reason(warehouse)
+
+
+def _assert_only_the_failure_is_published(warehouse: Path) -> None:
+    """The failed first run is in the warehouse at once, and nothing it analysed is."""
+    assert query_published(warehouse, "SELECT status FROM runs") == [("failed",)]
+    assert query_published(warehouse, "SELECT count(*) FROM articles") == [(0,)]
 
 
 def _rejection_reason(warehouse: Path) -> str:

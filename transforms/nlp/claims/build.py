@@ -36,6 +36,7 @@ from transforms.nlp.claims.lexicon import (
     alternation,
 )
 from transforms.nlp.claims.measured import what_is_measured
+from transforms.nlp.claims.phrases import plain_phrase_after, with_of_phrase
 from transforms.nlp.claims.quantities import Quantity, is_year, text_before
 from transforms.nlp.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_tokens
 
@@ -46,6 +47,8 @@ CHANGED_BY_FRACTION = re.compile(
     rf"\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’]+){{0,4}}?\s+(?i:by)\s+(?:(?i:nearly|almost|about|roughly)\s+)?$"
     rf"|\b(?i:{alternation(CHANGE_WORD_SET)})\s+(?:(?i:nearly|almost|about|roughly|more\s+than)\s+)?$"
 )
+# The word a number is hyphened to ("three-judge"), looked for this far after the hyphen.
+HYPHENED_WORD_CHARS = 40
 # Where "of" after a percent or share is looked for: any spacing before it, without slicing the rest of the article.
 OF_PHRASE_CHARS = 80
 # A date further into the clause than this (in tokens) belongs to something else, not to the claim.
@@ -80,6 +83,9 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
             return None
     elif kind is None:
         counted = _counted_noun(doc, end, quantity, annotations)
+        if counted is None and (hyphened := _hyphened_count(doc, end, quantity, annotations)) is not None:
+            counted, described = hyphened
+            of_what = with_of_phrase(doc, described) if described is not None else None
         if counted is None:
             return None
         kind, unit = "count", counted.text.lower()
@@ -227,6 +233,40 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     if noun_tokens[-1].lower_ in UNIT_WORDS or noun_tokens[-1].ent_type_ == "DATE":
         return None
     return doc[noun_tokens[0].i : noun_tokens[-1].i + 1]
+
+
+def _hyphened_count(
+    doc: Doc, end: int, quantity: Quantity, annotations: Annotations
+) -> tuple[Span, Span | None] | None:
+    """The noun a number is hyphened to when the two describe another noun, and the phrase they describe: 'a
+    three-judge panel', 'a 12-page document', 'a six-cylinder engine' count judges, pages and cylinders of the
+    panel, document and engine.  Not 'one-' (a kind, not an amount: 'one-off', 'one-man'), nor a unit or time
+    word (read as measures and durations before this)."""
+    text = doc_text(doc)
+    if text[end : end + 1] != "-" or quantity.value < 2 or not float(quantity.value).is_integer():
+        return None
+    after = doc.char_span(end + 1, min(len(text), end + 1 + HYPHENED_WORD_CHARS), alignment_mode="expand")
+    if after is None or len(after) < 2 or after[0].idx != end + 1:
+        return None
+    noun, described = after[0], after[1]
+    if not noun.is_alpha or noun.lower_ in UNIT_WORDS or noun.whitespace_ == "" and described.text == "-":
+        return None  # 'two-year-old': the age reading has it
+    if annotations.tags:
+        if noun.tag_ != "NN" or noun.ent_type_ == "DATE" or described.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+    elif not (noun.is_lower and described.is_alpha and not described.is_stop):
+        return None
+    counted = doc[noun.i : noun.i + 1]
+    if annotations.parse and (chunk := next((c for c in doc_noun_chunks(doc) if c.start <= described.i < c.end), None)):
+        return counted, doc[described.i : chunk.end]
+    if annotations.tags:  # the nouns and adjectives that follow, up to the last noun ('panel', not 'panel ruled')
+        last = described.i
+        while last + 1 < len(doc) and doc[last + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+            last += 1
+        while last > described.i and doc[last].pos_ == "ADJ":
+            last -= 1
+        return counted, doc[described.i : last + 1]
+    return counted, plain_phrase_after(doc, described.i, determiners=False)
 
 
 def _of_what(doc: Doc, end: int, annotations: Annotations) -> tuple[str | None, int]:

@@ -79,7 +79,8 @@ def which_end(doc: Doc, phrase: Span) -> int:
     """Where the words after a noun phrase that say which end: a participle right after it ("killed"), then
     up to ``WHICH_LINKS`` prepositional phrases ("at a base on the outskirts of Mazar-i-Sharif")."""
     end, index = phrase.end_char, phrase.end
-    if index < len(doc) - 1 and doc[index].is_alpha and looks_past_participle(doc[index]):
+    # A past tense the tagger saw ('a panel ruled on'): the phrase's own verb, not a participle after it.
+    if index < len(doc) - 1 and doc[index].is_alpha and looks_past_participle(doc[index]) and doc[index].tag_ != "VBD":
         if doc[index + 1].lower_ in DETERMINERS | PRONOUNS:
             return end  # 'shareholders filed a complaint': a verb with its object, not a participle
         end, index = doc[index].idx + len(doc[index]), index + 1

@@ -83,7 +83,8 @@ def test_numbers_in_names_are_not_claims_without_entities(claims_nlp, text):
             [("300 policemen", "policemen"), ("42 aircraft", "aircraft")],
         ),
         ("That one costs 3 dimes.", [("3 dimes", "USD")]),  # "one" never counts a plural; a dime is 0.1 USD
-        ("Arsenal's 22-cap defender joined.", []),  # the number is part of a modifier
+        # hyphened to a noun that describes another, the number counts it (caps: international appearances)
+        ("Arsenal's 22-cap defender joined.", [("22-cap", "cap")]),
     ],
 )
 def test_counted_nouns_without_tags(claims_nlp, text, expected):

@@ -47,6 +47,13 @@ CHANGED_BY_FRACTION = re.compile(
     rf"\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’]+){{0,4}}?\s+(?i:by)\s+(?:(?i:nearly|almost|about|roughly)\s+)?$"
     rf"|\b(?i:{alternation(CHANGE_WORD_SET)})\s+(?:(?i:nearly|almost|about|roughly|more\s+than)\s+)?$"
 )
+# Before a number with no unit and nothing counted: the words that make it a level or a change all the same.
+BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
+    rf"(?:\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’.,/-]+){{0,3}}?\s+(?i:to|by|from|at)"
+    rf"|\b(?i:{alternation(CHANGE_WORD_SET)})"
+    r"|\b(?i:trading|traded|trades|closed|closing|opened|opening|ended|finished|stood|stands|quoted|priced)\s+(?i:at)"
+    r"|\b(?i:plus|minus))\s+$"
+)
 # The word a number is hyphened to ("three-judge"), looked for this far after the hyphen.
 HYPHENED_WORD_CHARS = 40
 # Where "of" after a percent or share is looked for: any spacing before it, without slicing the rest of the article.
@@ -87,8 +94,16 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
             counted, described = hyphened
             of_what = with_of_phrase(doc, described) if described is not None else None
         if counted is None:
-            return None
-        kind, unit = "count", counted.text.lower()
+            if not BARE_LEVEL_OR_CHANGE_BEFORE.search(text_before(text, quantity.number_start)):
+                return None
+            if re.match(r"\s+[A-Z]", text[end : end + 3]):
+                return None  # 'moved to 10 Downing Street': a number before a name is part of it
+            # 'rose 2-1/4 to 55-7/8', 'closed at 1,203.3', 'a balance of plus 3': a level or a change in the
+            # units of whatever the sentence measures (a share price, an index, a balance), which it leaves unsaid.
+            kind = "number"
+        else:
+            kind, unit = "count", counted.text.lower()
+    if kind == "count" and counted is not None:
         if unit in MONEY_WORDS and MONEY_WORDS[unit] != "DEM":
             kind, unit = "money", MONEY_WORDS[unit]  # "millions of dollars"
             currency = unit

@@ -31,7 +31,9 @@ def extract_claims(doc: Doc) -> list[Claim]:
         if quantity.kind is None and quantity.scale is not None and not quantity.fraction:
             carry_unit_before(doc, quantity, claims, annotations)
         claim = build_claim(doc, quantity, annotations)
-        if claim is None and (measured := supply_elided_unit(doc, quantity, claims, annotations)) is not None:
+        # A number with no unit may have one its sentence leaves out ('fell 162.31 points to 7,425.81').
+        bare = claim is None or (claim.quantity_kind == "number" and claim.unit is None)
+        if bare and (measured := supply_elided_unit(doc, quantity, claims, annotations)) is not None:
             claim = build_claim(doc, quantity, annotations)
             if claim is not None:
                 claim.of_what = measured or None

@@ -116,6 +116,25 @@ def test_a_number_hyphened_to_a_noun_that_describes_another_counts_it(nlp, claim
     assert [(c.surface, c.value, c.unit) for c in claims] == [e[:3] for e in expected]
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # wire copy's share prices: fractions of the market's unit, which the sentence leaves unsaid
+        ("Penn Central rose 2-1/4 to 55-7/8 on heavy trading.", [("2-1/4", 2.25, "up"), ("55-7/8", 55.875, "up")]),
+        ("Its stock is trading at 34-1/4 in New York.", [("34-1/4", 34.25, None)]),
+        ("The survey's balance of plus 3 compared with minus 10.", [("3", 3, None), ("minus 10", -10, None)]),
+        ("The death toll rose to 12.", [("12", 12, "up")]),
+        # with no such words a bare number says nothing: a name, an address, a year
+        ("The meeting moved to 10 Downing Street in 2005.", []),
+    ],
+)
+def test_a_bare_number_that_is_a_level_or_a_change_is_a_claim(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, pytest.approx(c.value), c.direction) for c in claims] == expected
+        assert {(c.quantity_kind, c.unit) for c in claims} <= {("number", None)}
+
+
 def test_an_index_moves_in_points_not_in_things_counted(nlp, claims_nlp):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline("The FTSE 100 fell 162.31 points to 7,425.81, and 300 workers left."))

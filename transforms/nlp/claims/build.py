@@ -107,7 +107,8 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         if unit in MONEY_WORDS and MONEY_WORDS[unit] != "DEM":
             kind, unit = "money", MONEY_WORDS[unit]  # "millions of dollars"
             currency = unit
-        end = counted.end_char
+        if quantity.vague or not re.match(r"\s+of\s", text[end : end + 4]):
+            end = counted.end_char  # the surface holds the noun, unless a part of a whole ('nine of our 11 …')
         if unit in POINT_UNITS:
             kind, unit = "points", "points"  # "fell 162.31 points": an index's points, not things counted
         if kind != "count":
@@ -210,7 +211,7 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         return None  # the number runs into a word ("860BOX")
     if tokens[0].lower_ == "of" and len(tokens) > 1:
         if not quantity.vague:
-            return None  # "one of the biggest": a part, not a count
+            return _part_counted(doc, tokens[0], quantity, annotations)
         tokens = tokens[1:]
     if not annotations.tags:
         # "That one costs": one of something is never a plural
@@ -248,6 +249,21 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     if noun_tokens[-1].lower_ in UNIT_WORDS or noun_tokens[-1].ent_type_ == "DATE":
         return None
     return doc[noun_tokens[0].i : noun_tokens[-1].i + 1]
+
+
+def _part_counted(doc: Doc, of: Token, quantity: Quantity, annotations: Annotations) -> Span | None:
+    """'nine of our 11 businesses', 'two of the most controversial traveller sites': a number of a plural noun
+    phrase counts its nouns (the words before them that say which are left out).  Not 'one of' (one of the
+    biggest is a rank, not an amount) and not without a parse to find the phrase."""
+    if quantity.value < 2 or not float(quantity.value).is_integer() or not annotations.parse:
+        return None
+    chunk = next((c for c in doc_noun_chunks(doc) if c.start == of.i + 1), None)
+    if chunk is None or chunk.root.tag_ not in ("NNS", "NNPS") or chunk.root.lower_ in UNIT_WORDS:
+        return None
+    first = chunk.root.i
+    while first > chunk.start and doc[first - 1].pos_ in ("NOUN", "PROPN") and doc[first - 1].tag_ != "POS":
+        first -= 1  # 'rocket launches', 'traveller sites': the nouns that name the thing, not its adjectives
+    return doc[first : chunk.root.i + 1]
 
 
 def _hyphened_count(

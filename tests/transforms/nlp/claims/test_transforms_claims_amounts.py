@@ -135,6 +135,23 @@ def test_a_bare_number_that_is_a_level_or_a_change_is_a_claim(nlp, claims_nlp, s
         assert {(c.quantity_kind, c.unit) for c in claims} <= {("number", None)}
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "In the quarter, nine of our 11 businesses grew.",
+            [("nine", 9, "businesses"), ("11 businesses", 11, "businesses")],
+        ),
+        ("Two of the most controversial traveller sites remain shut.", [("Two", 2, "traveller sites")]),
+        ("He is one of the biggest donors.", []),  # one of: a rank, not an amount
+    ],
+)
+def test_a_number_of_a_plural_phrase_counts_its_nouns(nlp, sentence, expected):
+    # The phrase after "of" is found by the parse: the tokenizer pipeline leaves these out.
+    claims = extract_claims(nlp(sentence))
+    assert [(c.surface, c.value, c.unit) for c in claims] == expected
+
+
 def test_an_index_moves_in_points_not_in_things_counted(nlp, claims_nlp):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline("The FTSE 100 fell 162.31 points to 7,425.81, and 300 workers left."))

@@ -9,6 +9,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -79,8 +80,9 @@ def record_failed_run(warehouse_dir: Path, lake: Lake, run: RunRecord) -> None:
         _commit_run_record(warehouse_dir, lake, run.run_id, run, validation_results=_rejected_results(rejected))
     try:
         publish_warehouse(warehouse_dir, lake)
-    except (OSError, PublishLocked, LakeError) as error:
-        # The run has failed already; its row is in the lake, which `broadsheet status` reads.
+    except (OSError, duckdb.Error, PublishLocked, LakeError) as error:
+        # The run has failed already, and that error is the one to report; its row is in the lake, which
+        # `broadsheet status` reads.
         logger.warning(
             "the failed run %s is recorded in the lake, but the published file was not rebuilt: %s", run.run_id, error
         )

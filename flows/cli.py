@@ -602,6 +602,8 @@ def _print_report(report: dict, wall_seconds: float) -> None:
         console.print(f"run report: {report['report_page']}")
     if report["data_docs"]:
         console.print(f"Data Docs: {report['data_docs']}")
+    for flag in report["drift"]:
+        errors.print(f"[yellow]drift:[/] {escape(flag)}", soft_wrap=True, highlight=False)
     for problem in report["report_problems"]:
         errors.print(f"[yellow]report:[/] {escape(problem)}", soft_wrap=True, highlight=False)
 

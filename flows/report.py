@@ -25,6 +25,7 @@ from warehouse.publish import PUBLISHED_DB_NAME
 from warehouse.query import WarehouseMissing, WarehouseUnreadable, attached_read_only, run_readonly_sql
 from warehouse.report.facts import WarehouseFacts, read_facts, recent_validation_results
 from warehouse.report.page import render_page
+from warehouse.status import DriftFlag
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class RunReportFiles:
     page: Path | None  # reports/<run_id>.html; None when it could not be written
     data_docs: Path | None  # docs/index.html; None when the Data Docs could not be built
     problems: list[str]  # why a file is missing, one line each
+    drift: list[DriftFlag]  # the measures that moved beyond their thresholds (warehouse.status)
 
 
 def build_report(warehouse_dir: Path, lake: Lake, run: RunRecord, published: dict) -> dict:
@@ -77,6 +79,7 @@ def build_report(warehouse_dir: Path, lake: Lake, run: RunRecord, published: dic
         "report_page": str(files.page) if files.page else None,
         "data_docs": str(files.data_docs) if files.data_docs else None,
         "report_problems": files.problems,
+        "drift": [flag_line(flag) for flag in files.drift],
     }
     _artifact(run, files, published, quarantined)
     return report
@@ -141,8 +144,8 @@ def write_run_report(warehouse_dir: Path, run: RunRecord, quarantined: list[dict
     except Exception as error:  # noqa: BLE001 - a full disk, a deleted folder, a fault in the page: the run stands
         problems.append(f"run report not written: {error_line(error)}")
         logger.warning("run %s: the run report was not written: %s", run.run_id, error_line(error))
-        return RunReportFiles(None, data_docs, problems)
-    return RunReportFiles(path, data_docs, problems)
+        return RunReportFiles(None, data_docs, problems, facts.drift if facts else [])
+    return RunReportFiles(path, data_docs, problems, facts.drift if facts else [])
 
 
 def _data_docs(results: pa.Table, site: Path, problems: list[str]) -> Path | None:
@@ -164,6 +167,10 @@ def _chart_scripts(problems: list[str]) -> list[str]:
         problems.append(f"report without charts: {error}")
         logger.warning("the run report has no charts: %s", error)
         return []
+
+
+def flag_line(flag: DriftFlag) -> str:
+    return f"run {flag.run_id}: {flag.measure} {flag.value:.3g}, the runs before it {flag.baseline:.3g}"
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -194,6 +201,7 @@ def _markdown(run: RunRecord, files: RunReportFiles, published: dict | None, qua
     if files.data_docs:
         lines.append(f"- [Great Expectations Data Docs]({files.data_docs.as_uri()})")
     lines += [f"- not written: {problem}" for problem in files.problems]
+    lines += [f"- **drift**: {flag_line(flag)}" for flag in files.drift]
     if published is not None:
         lines += ["", "| table | rows |", "|---|---|"]
         lines += [f"| {table} | {rows} |" for table, rows in sorted(published.items())]

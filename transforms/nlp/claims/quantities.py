@@ -153,6 +153,10 @@ def read_quantities(text: str) -> list[Quantity]:
             continue  # inside the unit of the previous quantity ("$3 a gallon")
         quantity = _read_quantity(text, match)
         if quantity is not None:
+            if quantities and _metres_after_millions(text, quantities[-1], quantity):
+                # 'fell 1m barrels to 294.3m': the writer's "m" is millions throughout the sentence
+                quantity.kind = quantity.unit = None
+                quantity.scale, quantity.value = 1e6, quantity.value * 1e6
             quantities.append(quantity)
             consumed = quantity.end
     return quantities
@@ -377,6 +381,7 @@ def _read_unit(text: str, quantity: Quantity) -> None:
     if text[position:term_end] == "m" and quantity.kind is None and _million_not_metres(text, term_end):
         quantity.scale, quantity.value = 1e6, quantity.value * 1e6
         quantity.end = term_end
+        _read_unit(text, quantity)  # "1m barrels", "5m tonnes": millions of a unit; "3m people" counts
         return
     if unit == "times" and not RATE_SEPARATOR.match(text, term_end):
         return
@@ -476,10 +481,30 @@ def _rate_unit(unit: str, denominator: str) -> str:
     return RATE_SPELLINGS.get(f"{unit}/{denominator}", f"{unit}/{denominator}")
 
 
+# Plural nouns a count in millions is often of, that do not end in -s ('3m people').
+PLURALS_WITHOUT_S = frozenset("people men women children police staff cattle sheep personnel".split())
+
+
+def _metres_after_millions(text: str, before: Quantity, quantity: Quantity) -> bool:
+    """'…1m barrels to 294.3m': an amount glued to "m" with no word after, in the sentence of an amount in
+    millions written the same way."""
+    glued_m = quantity.unit == "m" and text[quantity.number_end : quantity.end] == "m"
+    return (
+        glued_m
+        and before.scale == 1e6
+        and text[before.number_end : before.number_end + 1] == "m"
+        and not re.search(r"[.!?]\s", text[before.end : quantity.start])
+        and re.match(r"\s*(?:[.,;:!?)]|$)", text[quantity.end : quantity.end + 3]) is not None
+    )
+
+
 def _million_not_metres(text: str, end: int) -> bool:
     """'3m people' (millions) against '200m finals', '5m tall', '200m of track' (metres)."""
-    following = re.match(r"\s+([a-z][a-z-]{2,}s)\b", text[end : end + MILLION_NOUN_CHARS])
-    return following is not None and following.group(1) not in METRE_EVENT_WORDS
+    following = re.match(r"\s+([a-z][a-z-]{2,})\b", text[end : end + MILLION_NOUN_CHARS])
+    if following is None or following.group(1) in METRE_EVENT_WORDS:
+        return False
+    word = following.group(1)
+    return word.endswith("s") or word in PLURALS_WITHOUT_S
 
 
 def is_year(text: str, quantity: Quantity) -> bool:

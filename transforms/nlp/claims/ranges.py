@@ -10,8 +10,15 @@ from dataclasses import replace
 from transforms.nlp.claims.lexicon import CHANGE_WORDS, alternation
 from transforms.nlp.claims.quantities import Quantity, is_year, text_before, word_before
 
-# A change verb before "from" ("rose from $350 to $680"): an old and a new value, not a range.
-CHANGE_BEFORE_FROM = re.compile(rf"\b(?i:{alternation(CHANGE_WORDS)})(?:\s+\w+ly)?\s+from\s+$")
+# A change verb before "from" in its clause ("rose from $350 to $680", "had increased support for Africa in
+# the past four years from $1.1bn to $4.6bn"): an old and a new value, not a range, unless what ranges is
+# said ("prices ranging from 3 to 5%").
+CHANGE_BEFORE_FROM = re.compile(rf"\b(?i:{alternation(CHANGE_WORDS)})\b[^.;:!?]{{0,80}}?\s+from\s+$")
+CHANGE_CLAUSE_CHARS = 120  # how far back "from" looks for its change verb (the pattern's 80 and the verb)
+RANGE_VERB_BEFORE_FROM = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$")
+# "raised its estimate by 80,000 barrels a day to 84 million": after "by", a second amount this many times
+# the first is the level the change reached; "by 3 to 4 per cent" is a range.
+BY_CHANGE_THEN_LEVEL_RATIO = 5
 # A change verb right before the first amount ("rose 18p to 245p"): the change and the new level, not a range.
 CHANGE_BEFORE_AMOUNT = re.compile(rf"\b(?i:{alternation(CHANGE_WORDS)})(?:\s+(?i:by|\w+ly))?\s+$")
 # The word that opens a range ("between 10 and 20", "from 7 to 10").
@@ -68,8 +75,12 @@ def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
     intro = word_before(RANGE_INTRO, text, first.start)
     if "and" in gap.lower() and (intro is None or intro[0] != "between"):
         return None
-    if intro is not None and intro[0] == "from" and CHANGE_BEFORE_FROM.search(text_before(text, first.start)):
-        return None  # "rose from $350 to $680": an old and a new value
+    before = text[max(0, first.start - CHANGE_CLAUSE_CHARS) : first.start]
+    if intro is not None and intro[0] == "from" and CHANGE_BEFORE_FROM.search(before):
+        if not RANGE_VERB_BEFORE_FROM.search(before):
+            return None  # "rose from $350 to $680": an old and a new value
+    if re.search(r"\b(?i:by)\s+$", before) and second.value >= BY_CHANGE_THEN_LEVEL_RATIO * first.value > 0:
+        return None  # "by 80,000 barrels a day to 84 million": the change and the level it reached
     if intro is None and "to" in gap.lower() and CHANGE_BEFORE_AMOUNT.search(text_before(text, first.start)):
         return None  # "rose 18p to 245p": the change and the level it reached
     money_scaled = first.kind == "money" and second.kind is None and second.scale is not None  # "$3-4 billion"

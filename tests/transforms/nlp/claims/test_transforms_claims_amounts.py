@@ -152,6 +152,37 @@ def test_a_number_of_a_plural_phrase_counts_its_nouns(nlp, sentence, expected):
     assert [(c.surface, c.value, c.unit) for c in claims] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the size of a change and the level it reached, not a range
+        (
+            "The IEA raised its estimate by 80,000 barrels a day to 84 million barrels a day.",
+            [("80,000 barrels a day", 80_000, "change"), ("84 million barrels a day", 84e6, "change_to")],
+        ),
+        (
+            "The US had increased aid in the past four years from $1.1bn to $4.6bn.",
+            [("four years", 4, "level"), ("$1.1bn", 1.1e9, "change_from"), ("$4.6bn", 4.6e9, "change_to")],
+        ),
+        # what ranges is said; ends of one size after "by" are a range too
+        ("Fees ranging from 3 to 5 per cent were charged.", [("from 3 to 5 per cent", 4, "level")]),
+        # "m" is millions of the unit after it, and of the sentence's unit when the writer left it out
+        (
+            "Crude stockpiles had fallen 1m barrels to 294.3m.",
+            [("1m barrels", 1e6, "change"), ("294.3m", 294.3e6, "change_to")],
+        ),
+        (
+            "About 3m people voted, and he won the 200m race.",
+            [("About 3m people", 3e6, "level"), ("200m", 200, "level")],
+        ),
+    ],
+)
+def test_changes_ranges_and_millions(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, pytest.approx(c.value), c.change_kind) for c in claims] == expected
+
+
 def test_an_index_moves_in_points_not_in_things_counted(nlp, claims_nlp):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline("The FTSE 100 fell 162.31 points to 7,425.81, and 300 workers left."))

@@ -24,6 +24,7 @@ from transforms.nlp.claims.clauses import share_predicate
 from transforms.nlp.claims.lexicon import (
     CHANGE_WORD_SET,
     COLLECTIVE_COUNT_NOUNS,
+    HALF_OF_DETERMINERS,
     MONEY_WORDS,
     MONTHS,
     NAME_ENTITY_TYPES,
@@ -56,6 +57,8 @@ BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
 )
 # The word a number is hyphened to ("three-judge"), looked for this far after the hyphen.
 HYPHENED_WORD_CHARS = 40
+# "half the nation's output": the whole after "half" without "of".
+HALF_THE = re.compile(rf"\s+(?=(?i:{alternation(HALF_OF_DETERMINERS)})\b)")
 # Where "of" after a percent or share is looked for: any spacing before it, without slicing the rest of the article.
 OF_PHRASE_CHARS = 80
 # A date further into the clause than this (in tokens) belongs to something else, not to the claim.
@@ -77,8 +80,11 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         kind = "number"
         if quantity.fraction:
             unit = "fraction"  # "a third", "half": a part of the whole it is of
-        if re.match(r"\s+of\s+", text[end : end + FRACTION_OF_CHARS]):
-            of_what, end = _of_what(doc, end, annotations)
+        # "more than half the nation's output": after a comparator, "half" takes its whole without "of"
+        # ("half the time" alone is an idiom).
+        whole_without_of = quantity.comparator is not None and HALF_THE.match(text, end) is not None
+        if re.match(r"\s+of\s+", text[end : end + FRACTION_OF_CHARS]) or whole_without_of:
+            of_what, end = _of_what(doc, end, annotations, whole_without_of=whole_without_of)
             if of_what is None:
                 return None
         elif not (
@@ -300,9 +306,11 @@ def _hyphened_count(
     return counted, plain_phrase_after(doc, described.i, determiners=False)
 
 
-def _of_what(doc: Doc, end: int, annotations: Annotations) -> tuple[str | None, int]:
-    """'two per cent of gross domestic product' → ('GDP', end of the phrase); the phrase joins the surface."""
-    match = re.match(r"\s+of\s+", doc_text(doc)[end : end + OF_PHRASE_CHARS])
+def _of_what(doc: Doc, end: int, annotations: Annotations, *, whole_without_of: bool = False) -> tuple[str | None, int]:
+    """'two per cent of gross domestic product' → ('GDP', end of the phrase); the phrase joins the surface.
+    ``whole_without_of``: the whole starts right after the amount ("half the nation's output")."""
+    link = r"\s+" if whole_without_of else r"\s+of\s+"
+    match = re.match(link, doc_text(doc)[end : end + OF_PHRASE_CHARS])
     if not match:
         return None, end
     chunk_start = end + match.end()

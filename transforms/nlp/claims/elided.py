@@ -1,6 +1,6 @@
 """Amounts whose unit or noun the writer left out, because the sentence already says it:
 
-- an age in commas after a name ("Mr Hague, 43, said"): years;
+- an age in commas after a name ("Mr Hague, 43, said") or after "aged" ("Britons aged 65"): years;
 - a number in a list after a count, the noun not repeated ("seven nonstop flights from Miami, two from New
   York"): that count's noun;
 - a number the sentence says is "the number of" something ("raise the number of its weekly flights to 11
@@ -35,6 +35,8 @@ from transforms.nlp.doc_cache import doc_text
 AGE_RANGE = (1, 120)
 NAME_BEFORE_AGE = re.compile(r"\b[A-Z][a-z]+,\s$")
 AGE_AFTER = re.compile(r",(?=\s)")
+# An age after "aged" ("Britons aged 65 or over", "a man aged about 40"), with the word for who is that age.
+AGED_BEFORE = re.compile(r"(?:\b(?P<who>[A-Za-z]+)\s+)?\b(?i:aged)\s+(?:(?i:about|around|over|under|between)\s+)?$")
 # What may follow a number whose noun is left out in a list: a preposition, or the end of the item.
 ELLIPSIS_AFTER = re.compile(
     r"[ \t]{0,8}(?:[,;.)]|(?<=[ \t])(?P<preposition>from|in|at|for|on|to|of|with|and|or|while)\b[ \t]{0,8})"
@@ -65,6 +67,9 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
     if name is not None:
         quantity.kind, quantity.unit = "duration", "year"
         return f"{name}'s age"
+    if (aged := AGED_BEFORE.search(text_before(text, quantity.start))) is not None and quantity.value <= AGE_RANGE[1]:
+        quantity.kind, quantity.unit = "duration", "year"  # "Britons aged 65 or over": an age, in years
+        return f"age of {aged.group('who')}" if aged.group("who") else "age"
     found = (
         _listed_count(doc, text, quantity, claims, sentence.start_char)
         or _number_of(doc, text, quantity, sentence.start_char)

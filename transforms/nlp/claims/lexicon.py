@@ -373,6 +373,11 @@ ONE_UNIT_WORDS = (
     "hectare",
     "acre",
 )
+# Determiners "half" takes its whole with, "of" left out ("half the nation's output", "half their savings").
+HALF_OF_DETERMINERS = ("the", "their", "its", "his", "her", "our", "this", "these", "those")
+# Periods "a"/"an" is one of after a word that makes it a duration ("for a year", "over a decade").
+ONE_PERIOD_WORDS = ("week", "fortnight", "month", "year", "decade", "century")
+AFTER_DURATION_WORDS = ("for", "over", "within", "than", "about", "nearly", "almost", "around", "lasting")
 # Units whose symbol must stand apart from the number ("10 s"; "1960s" is a decade, "10 in" needs a guard).
 SPACED_SYMBOLS = frozenset(("s", "in", "min", "h"))
 # Sport distances keep "m" as metres before a plural ("200m finals"); other plurals make it millions ("3m people").

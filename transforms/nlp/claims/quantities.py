@@ -10,17 +10,20 @@ import re
 from dataclasses import dataclass
 
 from transforms.nlp.claims.lexicon import (
+    AFTER_DURATION_WORDS,
     APPROXIMATE_COMPARATORS,
     COMPARATORS,
     CURRENCY_SYMBOLS,
     DENOMINATOR_WORDS,
     FRACTION_WORDS,
+    HALF_OF_DETERMINERS,
     ISO_CURRENCIES,
     LABEL_WORDS,
     MAGNITUDES,
     METRE_EVENT_WORDS,
     MONEY_SUBUNITS,
     MONEY_WORDS,
+    ONE_PERIOD_WORDS,
     ONE_UNIT_WORDS,
     RATE_SPELLINGS,
     SCALES,
@@ -54,6 +57,12 @@ _word_number = rf"(?:{_tens}(?:[-\s](?:one|two|three|four|five|six|seven|eight|n
 _word_separator = r"(?:\s+|-|(?<=dred|sand|lion)(?:\s*,\s*|\s+and\s+|\s*&\s*))"
 _fraction_numerator = r"(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)"
 
+# "half the nation's output", "half their savings": a whole named without "of".
+_whole_determiner = alternation(HALF_OF_DETERMINERS)
+# "for a year", "over a decade", "in less than a month": after these words "a" is one period, a duration;
+# elsewhere "a year" is a rate ("$10bn a year") or a date ("a year ago"). Fixed-width lookbehinds, one a word.
+_after_duration_word = "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in AFTER_DURATION_WORDS) + ")"
+
 NUMBER_PATTERN = re.compile(
     rf"""
     (?P<digits>
@@ -71,12 +80,13 @@ NUMBER_PATTERN = re.compile(
     )
   | (?P<lone_fraction>(?<![\w.]))[{"".join(UNICODE_FRACTIONS)}]
   | (?P<fraction_words>\b{_fraction_numerator}[\s-]+(?i:{alternation(FRACTION_WORDS)})\b)
-  | (?P<half>\b(?<!the\s)(?<!first\s)(?<!second\s)(?i:half)(?=\s+of\b)|(?<=\bby\s)(?i:half)\b)
+  | (?P<half>\b(?<!the\s)(?<!first\s)(?<!second\s)(?i:half)(?=\s+(?:of|{_whole_determiner})\b)|(?<=\bby\s)(?i:half)\b)
   | (?P<vague>\b(?<!the\s)(?<!The\s)(?:(?i:a\s+dozen)|(?i:dozens|scores|hundreds|thousands|millions|billions|tens)
         (?=\s+of\b))(?:\s+of\s+(?:thousands|millions|billions)\b)?)
   | (?P<words>\b(?:(?i:an?)(?=\s+(?i:{_magnitude})\b)|(?i:{_word_number})\b)
         (?:{_word_separator}(?i:{_magnitude})\b(?:{_word_separator}(?i:{_word_number})\b)?)*)
-  | (?P<a_unit>\b(?i:an?)(?=\s+(?i:{alternation(ONE_UNIT_WORDS)})\b))
+  | (?P<a_unit>\b(?i:an?)(?=\s+(?i:{alternation(ONE_UNIT_WORDS)})\b)
+      | {_after_duration_word}(?i:an?)(?=\s+(?i:{alternation(ONE_PERIOD_WORDS)})\b))
     """,
     re.VERBOSE,
 )

@@ -183,6 +183,28 @@ def test_changes_ranges_and_millions(nlp, claims_nlp, sentence, expected):
         assert [(c.surface, pytest.approx(c.value), c.change_kind) for c in claims] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an age after "aged", in years
+        ("Only 15% of Britons aged 65 or over were online.", [("15% of Britons", 15, "percent"), ("65", 65, "year")]),
+        # "a" is one period after a word that makes it a duration, not in a rate or a date
+        (
+            "He stayed for a decade and left in less than a month.",
+            [("a decade", 1, "decade"), ("less than a month", 1, "month")],
+        ),
+        ("It paid $5bn a year, a year ago.", [("$5bn", 5e9, "USD")]),
+        # half of a whole named without "of"
+        ("Savers recovered about half their savings.", [("about half their savings", 0.5, "fraction")]),
+        ("In the second half the team scored.", []),
+    ],
+)
+def test_ages_one_period_and_half_a_whole(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, pytest.approx(c.value), c.unit) for c in claims] == expected
+
+
 def test_an_index_moves_in_points_not_in_things_counted(nlp, claims_nlp):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline("The FTSE 100 fell 162.31 points to 7,425.81, and 300 workers left."))

@@ -45,6 +45,10 @@ UNIT_ALIASES = {
     "ton": "tonne",
     "barrels": "barrel",
     "bbl": "barrel",
+    "bpd": "barrel/day",
+    "b/d": "barrel/day",
+    "sq mi": "mile2",
+    "sq km": "km2",
     "ounces": "ounce",
     "oz": "ounce",
     "litres": "litre",
@@ -110,6 +114,7 @@ def same_unit(gold_unit: str | None, our_unit: str | None) -> bool:
     annotators left "per share" out of the unit)."""
     if gold_unit is None or our_unit is None:
         return gold_unit is None and our_unit is None
+    gold_unit = UNIT_ALIASES.get(gold_unit.strip().lower(), gold_unit)  # "bpd" is a rate: barrels a day
     if "/" in our_unit and "/" not in gold_unit:
         our_unit = our_unit.split("/")[0]
     return _unit_key(gold_unit) == _unit_key(our_unit)

@@ -55,6 +55,8 @@ BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
     r"|\b(?i:trading|traded|trades|closed|closing|opened|opening|ended|finished|stood|stands|quoted|priced)\s+(?i:at)"
     r"|\b(?i:plus|minus))\s+$"
 )
+# Words for kinds or groups of things, counted with what they are "of" ("seven sets of sanctions").
+PARTITIVE_NOUNS = frozenset("sets forms kinds types sorts pairs pieces series rounds categories groups".split())
 # The word a number is hyphened to ("three-judge"), looked for this far after the hyphen.
 HYPHENED_WORD_CHARS = 40
 # "half the nation's output": the whole after "half" without "of".
@@ -230,10 +232,10 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
             noun_tokens.extend(tokens[k : k + 3])  # 'two one-man shows', '190 state-run companies'
             k += 3
             continue
-        if token.lower_ in COLLECTIVE_COUNT_NOUNS:
-            noun_tokens.append(token)
-            break
         following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if token.lower_ in COLLECTIVE_COUNT_NOUNS and not (following is not None and following.tag_ in ("NNS", "NNPS")):
+            noun_tokens.append(token)  # "50 dead"; before a plural it describes it ("four dead bodies")
+            break
         # 'three previously uninvolved states', 'two existing trade blocs': an adverb before a modifier and a
         # participle used as one belong to the counted noun's phrase.
         modifier = token.tag_ in ("VBN", "VBG") or (
@@ -254,7 +256,28 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         return None
     if noun_tokens[-1].lower_ in UNIT_WORDS or noun_tokens[-1].ent_type_ == "DATE":
         return None
-    return doc[noun_tokens[0].i : noun_tokens[-1].i + 1]
+    last = noun_tokens[-1].i
+    if annotations.tags:
+        last = _counted_noun_goes_on(doc, last)
+    return doc[noun_tokens[0].i : last + 1]
+
+
+def _counted_noun_goes_on(doc: Doc, last: int) -> int:
+    """Where a counted noun ends, past 'of' after a word for a kind or a group ('seven sets of sanctions', 'two
+    forms of compensation') and past a second plural it is joined to ('140 politicians and public officials')."""
+    link = last + 1
+    if link + 1 >= len(doc) or doc[link].lower_ not in ("of", "and"):
+        return last
+    if doc[link].lower_ == "of" and doc[last].lower_ not in PARTITIVE_NOUNS:
+        return last
+    # After "of" a mass noun ends it too ('pieces of evidence'); after "and" only a plural does.
+    heads = ("NNS", "NNPS", "NN") if doc[link].lower_ == "of" else ("NNS", "NNPS")
+    end = link + 1
+    while end + 1 < len(doc) and doc[end].pos_ in ("ADJ", "NOUN", "PROPN") and doc[end + 1].pos_ in ("NOUN", "PROPN"):
+        end += 1  # modifiers before the head noun
+    if end < len(doc) and doc[end].tag_ in heads and doc[end].lower_ not in UNIT_WORDS:
+        return end
+    return last
 
 
 def _part_counted(doc: Doc, of: Token, quantity: Quantity, annotations: Annotations) -> Span | None:

@@ -205,6 +205,25 @@ def test_ages_one_period_and_half_a_whole(nlp, claims_nlp, sentence, expected):
         assert [(c.surface, pytest.approx(c.value), c.unit) for c in claims] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, units",
+    [
+        ("Police found four dead bodies, and the blast left 50 dead.", ["dead bodies", "dead"]),
+        (
+            "The EU imposed seven sets of sanctions and two forms of compensation.",
+            ["sets of sanctions", "forms of compensation"],
+        ),
+        (
+            "He named 140 politicians and public officials, and hired 30 staff and 4 managers.",
+            ["politicians and public officials", "staff", "managers"],
+        ),
+    ],
+)
+def test_what_a_count_counts_runs_through_kinds_and_pairs_of_nouns(nlp, sentence, units):
+    # Read with the tags: the tokenizer pipeline keeps the first noun.
+    assert [c.unit for c in extract_claims(nlp(sentence))] == units
+
+
 def test_an_index_moves_in_points_not_in_things_counted(nlp, claims_nlp):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline("The FTSE 100 fell 162.31 points to 7,425.81, and 300 workers left."))

@@ -30,6 +30,7 @@ captain president-elect ambassador king queen prince
 princess pope judge justice mayor leader officer commissioner premier representative rep sen
 lawmaker envoy chief executive deputy vice speaker treasurer attorney prosecutor economist analyst
 mp mep msp congressman congresswoman councillor professor bishop archbishop rev reverend
+rabbi imam pastor cardinal priest vicar chaplain cleric dean provost
 adm col colonel lt lieutenant maj major sgt sergeant capt brig brigadier cmdr commander
 """.split()
 ) | frozenset(

@@ -35,6 +35,10 @@ RELATIVE_PRONOUNS = frozenset(("who", "that", "which"))
 # Subjects that can have said a partial quote in their clause: people, groups and bodies.
 SPEAKING_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | frozenset(("i", "we", "they"))
 SPEAKING_LABELS = frozenset(("PERSON", "ORG", "NORP"))
+# Plural words for people who hold seats in a body: a name ending in one is its members, not the body.
+MEMBERS_NOUNS = frozenset(
+    "congressmen congresswomen lawmakers legislators senators mps meps councillors delegates".split()
+)
 # What a dateline or time stamp before a sentence is tagged as.
 DATELINE_LABELS = frozenset(("GPE", "LOC", "DATE", "TIME"))
 
@@ -156,8 +160,23 @@ class _SpeakerResolver:
             if t.dep_ == "appos" and t.i > subject.i and self.doc[t.left_edge.i - 1].text == "," and self._is_person(t)
         ]
         if not named or any(not t.is_punct for t in self.doc[named[-1].right_edge.i + 1 : subject.right_edge.i + 1]):
-            return None
+            return self._holder_named_last(subject)
         return named[-1]
+
+    def _holder_named_last(self, subject: Token) -> Token | None:
+        """ "Labour's deputy minister for women Jacqui Smith said": a name right after the last noun of a role's
+        description, with no comma, ends the subject and holds the role ('the lawyer for John Smith' has
+        no noun before the name: Smith is whom the lawyer acts for)."""
+        last = subject.right_edge
+        if last.i <= subject.i or not self._is_person(last) or last.ent_iob_ == "":
+            return None
+        first = last
+        while first.i > subject.i and first.ent_iob_ == "I":
+            first = self.doc[first.i - 1]
+        before = self.doc[first.i - 1]
+        if before.i <= subject.i or before.pos_ != "NOUN" or any(t.is_punct for t in self.doc[subject.i : last.i]):
+            return None
+        return last
 
     def _is_person(self, token: Token) -> bool:
         found = self._entity_in(token)
@@ -345,13 +364,16 @@ PLURAL_SHORT_FORM = re.compile(r"[A-Z]{2,}s")
 
 def _names_a_group(head: Token, mention: Mention, entity: Entity) -> bool:
     """One plural word the model took for a name ('Republicans', 'MPs'), unless it is a short form ('GOP') or
-    a name the reference tables know."""
+    a name the reference tables know; or a name that ends in people holding seats ('The Republican
+    Congressmen', 'Labour MPs'): members of a body, not the body."""
+    if entity.name_is_canonical or mention.end != head.idx + len(head.text):
+        return False
+    if head.lower_ in MEMBERS_NOUNS and head.idx > mention.start:
+        return True
     return (
         (head.tag_ in PLURAL_TAGS or PLURAL_SHORT_FORM.fullmatch(head.text) is not None)
         and head.idx == mention.start
-        and mention.end == head.idx + len(head.text)
         and not head.text.isupper()
-        and not entity.name_is_canonical
     )
 
 

@@ -204,3 +204,25 @@ def test_the_firm_is_the_only_company_its_own_sentence_named_before_it(nlp, refe
     two = "Shares in Cairn Energy and Royal Dutch Shell fell after the firm said an oilfield was larger than thought."
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, one)] == ["Cairn Energy"]
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, two)] == [None]
+
+
+def test_a_name_ending_a_roles_description_holds_it_but_not_the_one_a_role_acts_for(nlp, reference):
+    text = (
+        "Labour's deputy minister for women Jacqui Smith said their sums did not add up. "
+        "The lawyer for Tom Hale said the charges would be dropped."
+    )
+    assert [(q["quote_text"][:14], q["speaker_name"]) for q in quotes_with_speakers(nlp, reference, text)] == [
+        ("their sums did", "Jacqui Smith"),
+        ("the charges wo", None),
+    ]
+
+
+def test_a_title_of_faith_or_college_is_no_part_of_the_name(nlp, reference):
+    text = 'Rabbi Jonathan Blake said the loss was hard to bear. "We grieve with them," Blake said.'
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Jonathan Blake"] * 2
+
+
+def test_a_name_ending_in_seat_holders_is_its_members(nlp, reference):
+    text = "The Republican Congressmen said they will offer an amendment to the trade bill."
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [(q["speaker_text"], q["speaker_name"]) for q in quotes] == [("The Republican Congressmen", None)]

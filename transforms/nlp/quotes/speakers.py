@@ -135,7 +135,7 @@ class _SpeakerResolver:
         apposition the parser gives the verb a second subject right after the first; the person named in
         it is the speaker."""
         if self._is_person(subject):
-            return subject
+            return self._first_of_people_joined(subject)
         holder = self._holder_named_in_apposition(subject)
         if holder is not None:
             return holder
@@ -147,6 +147,18 @@ class _SpeakerResolver:
             return subject
         named = next((t for t in second.subtree if self._is_person(t)), None)
         return subject if named is None else named
+
+    def _first_of_people_joined(self, subject: Token) -> Token:
+        """'Agriculture Secretary Richard Lyng and Trade Representative Clayton Yeutter said': two people joined
+        by "and" say it together, and the first named stands for both, however the parser hung the names."""
+        before = [t for t in subject.subtree if t.i < subject.i]
+        joined = any(t.lower_ == "and" for t in before)
+        first = next((t for t in before if self._is_person(t) and t.ent_iob_ != ""), None)
+        if not joined or first is None:
+            return subject
+        while first.i + 1 < subject.i and self.doc[first.i + 1].ent_iob_ == "I":
+            first = self.doc[first.i + 1]  # the name's last word, where the entity's mention is found
+        return first
 
     def _holder_named_in_apposition(self, subject: Token) -> Token | None:
         """'The head of the Israeli Labor Party, Yitzhak Herzog, voiced …', 'A representative for Thurman,

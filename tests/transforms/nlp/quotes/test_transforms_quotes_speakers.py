@@ -226,3 +226,11 @@ def test_a_name_ending_in_seat_holders_is_its_members(nlp, reference):
     text = "The Republican Congressmen said they will offer an amendment to the trade bill."
     quotes = quotes_with_speakers(nlp, reference, text)
     assert [(q["speaker_text"], q["speaker_name"]) for q in quotes] == [("The Republican Congressmen", None)]
+
+
+def test_two_people_joined_by_and_speak_as_the_first_named(nlp, reference):
+    text = (
+        "Agriculture Secretary Richard Lyng and Trade Representative Clayton Yeutter said they favor a "
+        "flexible use of the programme."
+    )
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Richard Lyng"]

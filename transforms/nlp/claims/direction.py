@@ -55,11 +55,23 @@ CHANGE_AFTER_LEVEL = re.compile(
 # A duration written as an adjective ("a 27-month decline", "a 40-year low") says how long, never a change.
 DURATION_ADJECTIVE = re.compile(r"-(?i:year|month|week|day|hour|minute)s?$")
 TO_FROM_OR_CHANGE = re.compile(rf"\b(?i:to|from|{_CHANGE})\b")
-# A change noun or comparative right after the number ("a 7% rise", "closed 3% higher").
+# A change noun or comparative right after the number ("a 7% rise", "closed 3% higher", "£200m less debt",
+# "75 lbs less than normal").
 CHANGE_AFTER = re.compile(
     r"^,?\s*(?P<word>(?i:rise|rises|increase|increases|gain|gains|jump|jumps|surge|surges|growth|climb|"
     r"boost|boosts|expansion|fall|falls|drop|drops|decline|declines|decrease|decreases|cut|cuts|reduction|"
-    r"slump|slide|dip|higher|lower|up|down|above|below))\b(?P<from>\s+from\b)?"
+    r"slump|slide|dip|higher|lower|up|down|above|below|less|fewer))\b(?P<from>\s+from\b)?"
+)
+# A verb that totals with "up" ("clocked up 36.01 teraflops", "racked up 40 wins"): the total reached, no rise.
+TOTALLED_UP = re.compile(
+    r"\b(?i:clock|clocks|clocked|clocking|rack|racks|racked|racking|notch|notches|notched|"
+    r"notching|chalk|chalked|built|build|builds|building|ran|run|runs|running|add|added|adds)\s+$"
+)
+# "an extra $50bn", "an additional 5,000 troops": an amount added to what there was.
+EXTRA_BEFORE = re.compile(r"\b(?i:extra|additional)\s+(?:(?i:about|around|nearly|almost|some)\s+)?$")
+# "raised $800,000", "raising £2m for the appeal": funds collected.
+RAISED_FUNDS = re.compile(
+    r"\b(?i:raised|raise|raises|raising)\s+(?:(?i:about|around|approximately|nearly|almost|some|more\s+than|over)\s+)?$"
 )
 
 # "to" / "from" (or "compared with", "up from"), or the "by" of a change with its object between ("cut its
@@ -78,11 +90,11 @@ CLAUSE_CHARS = 200
 CLAUSE_BREAK = re.compile(r"[;:!?]|\.(?=\s+[A-Z])|\b(?i:but|while|whereas|which|that)\b")
 NOUN_RISE = frozenset(
     "rise rises increase increases gain gains jump jumps surge surges growth climb higher up above boost boosts "
-    "expansion raising boosting increasing gaining climbing jumping growing".split()
+    "expansion more raising boosting increasing gaining climbing jumping growing".split()
 )
 FALL_SET = frozenset(w.lower() for w in FALL_WORDS) | frozenset(
     "fall falls drop drops decline declines decrease decreases cut cuts reduction slump slide dip lower down below "
-    "cutting reducing lowering slashing decreasing losing shedding".split()
+    "less fewer cutting reducing lowering slashing decreasing losing shedding".split()
 )
 RISE_SET = frozenset(w.lower() for w in RISE_WORDS) | NOUN_RISE
 
@@ -120,9 +132,13 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
     if multiplied is not None:
         # 'doubled', 'halved': the verb is itself the change.
         return "change", "down" if multiplied.group("stem").lower() == "halv" else "up"
+    if RAISED_FUNDS.search(before[-24:]) and claim.quantity_kind == "money":
+        return "level", None  # 'Democrats raised $800,000': money collected, not a rise
     word = CHANGE_BEFORE.search(before) or CHANGE_NOUN_BEFORE.search(before[-40:])
-    if word is not None:
+    if word is not None and not TOTALLED_UP.search(before[: word.start("word")]):
         return "change", _direction_of(word.group("word"))
+    if EXTRA_BEFORE.search(before[-24:]):
+        return "change", "up"  # 'an extra $50bn a year in aid': an amount added
     after = CHANGE_AFTER.match(text[claim.end : claim.end + 20])
     if after is not None:
         # '$5bn, up from $3bn': the level it went to; 'a 7% rise': the change.

@@ -230,3 +230,20 @@ def test_a_count_after_money_keeps_its_noun_and_frequencies_or_occasions_are_no_
     assert [(c.change_kind, c.direction) for c in extract_claims(nlp("The bank is raising its rate to 2%."))] == [
         ("change_to", "up")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a total reached with "up", and funds raised, are levels
+        ("IBM's machine clocked up 36.01 teraflops.", [(None, "level")]),
+        ("Democrats raised approximately $800,000 for a recount.", [(None, "level")]),
+        ("The bank raised its stake by $5m.", [("up", "change")]),
+        # an amount added, or a difference stated after the amount
+        ("He urged them to give an extra $50bn in aid.", [("up", "change")]),
+        ("The cattle weigh 75 to 100 lbs less than normal.", [("down", "change")]),
+    ],
+)
+def test_totals_funds_extras_and_differences(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        assert [(c.direction, c.change_kind) for c in extract_claims(pipeline(sentence))] == expected

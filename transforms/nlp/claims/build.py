@@ -309,8 +309,8 @@ def _hyphened_count(
     if after is None or len(after) < 2 or after[0].idx != end + 1:
         return None
     noun, described = after[0], after[1]
-    if not noun.is_alpha or noun.lower_ in UNIT_WORDS or noun.whitespace_ == "" and described.text == "-":
-        return None  # 'two-year-old': the age reading has it
+    if not noun.is_alpha or noun.lower_ in UNIT_WORDS or (noun.whitespace_ == "" and described.text == "-"):
+        return None  # a unit makes a measure; a longer chain ('four-man-strong') is no count of its first noun
     if annotations.tags:
         if noun.tag_ != "NN" or noun.ent_type_ == "DATE" or described.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return None

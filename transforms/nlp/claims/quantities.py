@@ -60,8 +60,9 @@ _fraction_numerator = r"(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten
 # "half the nation's output", "half their savings": a whole named without "of".
 _whole_determiner = alternation(HALF_OF_DETERMINERS)
 # "for a year", "over a decade", "in less than a month": after these words "a" is one period, a duration;
-# elsewhere "a year" is a rate ("$10bn a year") or a date ("a year ago"). Fixed-width lookbehinds, one a word.
-_after_duration_word = "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in AFTER_DURATION_WORDS) + ")"
+# elsewhere "a year" is a rate ("$10bn a year") or a date ("a year ago").
+A_PERIOD = re.compile(rf"\s+(?i:{alternation(ONE_PERIOD_WORDS)})\b")
+DURATION_WORD_BEFORE = re.compile(rf"\b(?i:{alternation(AFTER_DURATION_WORDS)})\s$")
 
 NUMBER_PATTERN = re.compile(
     rf"""
@@ -85,8 +86,7 @@ NUMBER_PATTERN = re.compile(
         (?=\s+of\b))(?:\s+of\s+(?:thousands|millions|billions)\b)?)
   | (?P<words>\b(?:(?i:an?)(?=\s+(?i:{_magnitude})\b)|(?i:{_word_number})\b)
         (?:{_word_separator}(?i:{_magnitude})\b(?:{_word_separator}(?i:{_word_number})\b)?)*)
-  | (?P<a_unit>\b(?i:an?)(?=\s+(?i:{alternation(ONE_UNIT_WORDS)})\b)
-      | {_after_duration_word}(?i:an?)(?=\s+(?i:{alternation(ONE_PERIOD_WORDS)})\b))
+  | (?P<a_unit>\b(?i:an?)(?=\s+(?i:{alternation((*ONE_UNIT_WORDS, *ONE_PERIOD_WORDS))})\b))
     """,
     re.VERBOSE,
 )
@@ -178,6 +178,12 @@ def _read_quantity(text: str, match: re.Match) -> Quantity | None:
     if parsed is None:
         return None
     value, vague, approximate, word_scale = parsed
+    if (
+        match.group("a_unit")
+        and A_PERIOD.match(text, end)
+        and not DURATION_WORD_BEFORE.search(text_before(text, number_start))
+    ):
+        return None  # "$10bn a year", "a year ago": a rate or a date, not one period
     if match.group("digits") is not None and _is_label_or_time(text, number_start, end):
         return None
     quantity = Quantity(

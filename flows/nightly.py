@@ -7,6 +7,7 @@ counts, and the run's record (``flows/run/record.py``) is filled in from what th
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,6 +31,8 @@ from warehouse.lake import Lake, check_writable, clean_stale, missing_parts
 from warehouse.manifest import source_roots_history
 
 RUN_LOCK_NAME = ".run.lock"
+
+logger = logging.getLogger(__name__)
 
 
 class RunLocked(RuntimeError):
@@ -220,7 +223,10 @@ def _run(
     except Exception as error:
         run.finish("failed", error_line(error))
         record_failed_run(warehouse_dir, lake, run)
-        report_failed_run(warehouse_dir, lake, run)
+        try:
+            report_failed_run(warehouse_dir, lake, run)
+        except Exception as report_error:  # noqa: BLE001 - the run's own error is the one to raise
+            logger.warning("run %s failed and its report was not written: %s", run_id, error_line(report_error))
         raise
     report = timed(seconds, "report", report_task, warehouse_dir, lake, run, published.row_counts)
     report["step_seconds"] = dict(seconds)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 from prefect.artifacts import create_markdown_artifact
@@ -119,9 +120,9 @@ def write_run_report(warehouse_dir: Path, run: RunRecord, quarantined: list[dict
         with attached_read_only(published, lock_down=True) as con:
             facts = read_facts(con, run.run_id)
             recent = recent_validation_results(con, DATA_DOCS_RUNS)
-    except (WarehouseMissing, WarehouseUnreadable) as error:
-        missing = str(error)
-        problems.append(f"no charts or validation results: {error}")
+    except (WarehouseMissing, WarehouseUnreadable, duckdb.Error) as error:
+        missing = error_line(error) if isinstance(error, duckdb.Error) else str(error)
+        problems.append(f"no charts or validation results: {missing}")
     else:
         data_docs = _data_docs(recent, warehouse_dir / DATA_DOCS_DIR, problems)
     scripts = _chart_scripts(problems)

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.nlp.claims.annotations import (
     DATE_PHRASE,
+    LEXICAL_PHRASE_WORDS,
     Annotations,
     phrase_after,
     phrase_start_before,
@@ -24,6 +25,7 @@ from transforms.nlp.claims.clauses import share_predicate
 from transforms.nlp.claims.lexicon import (
     CHANGE_WORD_SET,
     COLLECTIVE_COUNT_NOUNS,
+    DETERMINERS,
     HALF_OF_DETERMINERS,
     MONEY_WORDS,
     MONTHS,
@@ -31,6 +33,7 @@ from transforms.nlp.claims.lexicon import (
     OF_WHAT_ALIASES,
     ORDINAL_WORDS,
     POINT_UNITS,
+    POSSESSIVES,
     TIME_ADVERBS,
     TIME_PREPOSITIONS,
     UNIT_WORDS,
@@ -283,9 +286,20 @@ def _counted_noun_goes_on(doc: Doc, last: int) -> int:
 def _part_counted(doc: Doc, of: Token, quantity: Quantity, annotations: Annotations) -> Span | None:
     """'nine of our 11 businesses', 'two of the most controversial traveller sites': a number of a plural noun
     phrase counts its nouns (the words before them that say which are left out).  Not 'one of' (one of the
-    biggest is a rank, not an amount) and not without a parse to find the phrase."""
-    if quantity.value < 2 or not float(quantity.value).is_integer() or not annotations.parse:
+    biggest is a rank, not an amount).  Without a parse: past determiners, numbers and a possessive ("the
+    isolated nation's 85"), the words up to the first plural."""
+    if quantity.value < 2 or not float(quantity.value).is_integer():
         return None
+    if not annotations.parse:
+        window = doc_tokens(doc)[of.i + 1 : of.i + 1 + LEXICAL_PHRASE_WORDS + 3]
+        start = 0
+        for position, token in enumerate(window):
+            if token.lower_ in DETERMINERS or token.like_num or token.lower_ in POSSESSIVES:
+                start = position + 1
+            elif not token.is_alpha:
+                break
+        phrase = plural_phrase(window[start:])
+        return None if phrase is None or phrase[-1].lower_ in UNIT_WORDS else phrase
     chunk = next((c for c in doc_noun_chunks(doc) if c.start == of.i + 1), None)
     if chunk is None or chunk.root.tag_ not in ("NNS", "NNPS") or chunk.root.lower_ in UNIT_WORDS:
         return None

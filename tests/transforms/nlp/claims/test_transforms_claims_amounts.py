@@ -147,9 +147,18 @@ def test_a_bare_number_that_is_a_level_or_a_change_is_a_claim(nlp, claims_nlp, s
     ],
 )
 def test_a_number_of_a_plural_phrase_counts_its_nouns(nlp, sentence, expected):
-    # The phrase after "of" is found by the parse: the tokenizer pipeline leaves these out.
     claims = extract_claims(nlp(sentence))
     assert [(c.surface, c.value, c.unit) for c in claims] == expected
+
+
+def test_without_a_parse_a_number_of_a_plural_counts_past_determiners_numbers_and_a_possessive(claims_nlp):
+    sentence = "Only five of the isolated nation's 85 rocket launches took place then."
+    claims = extract_claims(claims_nlp(sentence))
+    assert [(c.surface, c.value, c.unit) for c in claims] == [
+        ("five", 5, "rocket launches"),
+        ("85 rocket launches", 85, "rocket launches"),
+    ]
+    assert extract_claims(claims_nlp("He is one of the biggest donors.")) == []
 
 
 @pytest.mark.parametrize(

@@ -202,13 +202,15 @@ def _ends_a_name(token: Token) -> bool:
 
 
 def looks_past_participle(token: Token) -> bool:
-    """Without tags: 'caused', 'surveyed', 'agreed'; not 'rapeseed', 'hundred' or 'red'."""
+    """Without tags: 'caused', 'surveyed', 'agreed'; not 'rapeseed', 'hundred' or 'red', nor a capitalised word
+    inside a sentence ('Manchester United')."""
     word = token.lower_
     return (
         len(word) > 4
         and word.endswith("ed")
         and word not in NOT_PARTICIPLES
         and not word.endswith(NOT_PARTICIPLE_ENDINGS)
+        and not (token.is_title and not starts_sentence(token))
     )
 
 

@@ -120,6 +120,8 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
         i -= 1  # 'had been trading at less than $55', 'were reported at 2.1 mln tonnes': the subject's level
     elif not _is_level_verb(doc[i]):
         return None
+    if word in ("up", "down", "higher", "lower") and i > 1 and _is_level_verb(doc[i - 1]):
+        i -= 1  # 'Shares in Manchester United closed up 4.75%': the verb with its particle
     while i > 0 and (doc[i - 1].lower_ in AUXILIARIES or is_adverb(doc[i - 1])):
         i -= 1
     if i > 1 and doc[i - 1].lower_ in RELATIVE_PRONOUNS:

@@ -82,6 +82,8 @@ SENTENCES = [
     ("The EU will deliver 3m euros (£2.1m) of aid.", {"3m euros": "aid", "£2.1m": "aid"}),
     # the subject of a change verb or copula, past auxiliaries, with the "of" phrase it completes
     ("Sales of diesel cars are down by 4.7% this year.", {"4.7%": "Sales of diesel cars"}),
+    # a level verb with its particle; a capitalised word in a name is no participle
+    ("Shares in Manchester United closed up 4.75% on Monday.", {"4.75%": "Shares in Manchester United"}),
     ("It estimated the EC rapeseed crop at 5.9 mln tonnes.", {"5.9 mln tonnes": "EC rapeseed crop"}),
     # what a change verb moved, and the old and new values of one change
     ("GM cut its holding to 10% from 20%.", {"10%": "its holding", "20%": "its holding"}),

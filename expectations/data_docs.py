@@ -22,11 +22,6 @@ import great_expectations as gx  # expectations/__init__.py has set GX's env var
 import pyarrow as pa
 from great_expectations.core import ExpectationSuiteValidationResult, ExpectationValidationResult
 from great_expectations.core.run_identifier import RunIdentifier
-from great_expectations.data_context.types.base import (
-    DataContextConfig,
-    InMemoryStoreBackendDefaults,
-    ProgressBarsConfig,
-)
 from great_expectations.data_context.types.resource_identifiers import (
     ExpectationSuiteIdentifier,
     ValidationResultIdentifier,
@@ -34,7 +29,7 @@ from great_expectations.data_context.types.resource_identifiers import (
 from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
 from expectations.suites import build_suites
-from expectations.validate import DATASOURCE_NAME, result_id
+from expectations.validate import DATASOURCE_NAME, in_memory_context, result_id
 from warehouse import vendor
 
 SITE_NAME = "broadsheet"
@@ -200,12 +195,7 @@ def _page_folder(site_dir: Path, key: ValidationResultIdentifier) -> Path:
 
 
 def _context(site_dir: Path) -> Any:
-    config = DataContextConfig(
-        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
-        progress_bars=ProgressBarsConfig(globally=False),
-        analytics_enabled=False,
-    )
-    context = gx.get_context(mode="ephemeral", project_config=config)
+    context = in_memory_context()
     context.add_data_docs_site(
         SITE_NAME,
         {

@@ -171,20 +171,24 @@ def _gx() -> tuple[dict[str, gx.ExpectationSuite], dict[str, BatchDefinition]]:
     global _GX_STATE
     with _GX_LOCK:  # Prefect may call from several threads; build the context only once
         if _GX_STATE is None:
-            config = DataContextConfig(
-                # In-memory stores and no temp docs site: nothing is written anywhere.
-                store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
-                progress_bars=ProgressBarsConfig(globally=False),  # tqdm bars per table flood task logs
-                analytics_enabled=False,
-            )
-            context = gx.get_context(mode="ephemeral", project_config=config)
-            datasource = context.data_sources.add_pandas(DATASOURCE_NAME)
+            datasource = in_memory_context().data_sources.add_pandas(DATASOURCE_NAME)
             batch_definitions = {
                 table: datasource.add_dataframe_asset(table).add_batch_definition_whole_dataframe(table)
                 for table in ALL_TABLES
             }
             _GX_STATE = (build_suites(), batch_definitions)
         return _GX_STATE
+
+
+def in_memory_context() -> Any:
+    """An ephemeral GX context: in-memory stores and no temp docs site, so nothing is written anywhere unless a
+    caller adds a site (expectations.data_docs); no progress bars (tqdm bars per table flood task logs)."""
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        progress_bars=ProgressBarsConfig(globally=False),
+        analytics_enabled=False,
+    )
+    return gx.get_context(mode="ephemeral", project_config=config)
 
 
 def _bodies(articles: pd.DataFrame | None) -> dict[str, str]:

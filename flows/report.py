@@ -21,7 +21,7 @@ from prefect.artifacts import create_markdown_artifact
 from flows.run.record import RunRecord
 from transforms.records import error_line
 from warehouse import vendor
-from warehouse.lake import REJECTED_DIR, Lake, staged_parts
+from warehouse.lake import Lake, atomic_write_text, rejected_parts, staged_parts
 from warehouse.publish import PUBLISHED_DB_NAME
 from warehouse.query import WarehouseMissing, WarehouseUnreadable, attached_read_only, run_readonly_sql
 from warehouse.report.facts import WarehouseFacts, read_facts, recent_validation_results
@@ -101,8 +101,7 @@ def quarantine_summary(warehouse_dir: Path, lake: Lake, run_id: str) -> list[dic
     parts = staged_parts(lake, "quarantine", run_id)
     tables = [pq.read_table(part, filesystem=lake.fs, columns=columns) for part in parts]
     if not parts:
-        rejected = Path(warehouse_dir) / REJECTED_DIR / run_id / "quarantine"
-        tables = [pq.read_table(part, columns=columns) for part in sorted(rejected.rglob("*.parquet"))]
+        tables = [pq.read_table(part, columns=columns) for part in rejected_parts(warehouse_dir, run_id, "quarantine")]
     rows = [row for table in tables for row in table.to_pylist()]
     return sorted(rows, key=lambda r: (r["source_uri"], r["record_key"] or ""))
 
@@ -141,7 +140,7 @@ def write_run_report(warehouse_dir: Path, run: RunRecord, quarantined: list[dict
         reports.mkdir(exist_ok=True)  # not parents: a warehouse folder deleted under the run stays deleted
         path = reports / f"{run.run_id}.html"
         for target in (path, reports / LATEST_REPORT):
-            _write_atomically(target, page)
+            atomic_write_text(target, page)
     except Exception as error:  # noqa: BLE001 - a full disk, a deleted folder, a fault in the page: the run stands
         problems.append(f"run report not written: {error_line(error)}")
         logger.warning("run %s: the run report was not written: %s", run.run_id, error_line(error))
@@ -172,12 +171,6 @@ def _chart_scripts(problems: list[str]) -> list[str]:
 
 def flag_line(flag: DriftFlag) -> str:
     return f"run {flag.run_id}: {flag.measure} {flag.value:.3g}, the runs before it {flag.baseline:.3g}"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)  # a reader never sees half a page
 
 
 def _artifact(run: RunRecord, files: RunReportFiles, published: dict | None, quarantined: list[dict]) -> None:

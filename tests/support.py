@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SEEDS = PROJECT_ROOT / "seeds" / "articles"
@@ -63,18 +64,12 @@ CHROMIUM_FLAGS = (
 def browser_dom(page: Path, tmp_path: Path) -> str:
     """The DOM of a local page after its scripts ran in headless Chromium (Debian's package).  Skips where
     Chromium is missing, except in CI (CI=true), whose .ci/run installs it: there a missing browser fails."""
-    import os
     import shutil
     import subprocess
 
-    import pytest
-
     chromium = shutil.which("chromium")
     if chromium is None:
-        message = "Chromium is not installed (apt-get install chromium; .ci/run does it)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_unless_ci("Chromium is not installed (apt-get install chromium; .ci/run does it)")
     profile = tmp_path / "chromium-profile"
     command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.resolve().as_uri()]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
@@ -83,10 +78,6 @@ def browser_dom(page: Path, tmp_path: Path) -> str:
 
 def vendored_assets_or_skip() -> None:
     """Skip (fail in CI) when the pages' browser scripts were not fetched: `make setup` fetches them."""
-    import os
-
-    import pytest
-
     from warehouse import vendor
 
     missing = [
@@ -96,7 +87,15 @@ def vendored_assets_or_skip() -> None:
         if not (vendor.vendor_dir() / package.folder / file).is_file()
     ]
     if missing:
-        message = f"{len(missing)} vendored browser files missing (make setup fetches them), e.g. {missing[0]}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_unless_ci(f"{len(missing)} vendored browser files missing (make setup fetches them), e.g. {missing[0]}")
+
+
+def skip_unless_ci(message: str) -> NoReturn:
+    """Skip the test for a missing tool, except in CI (CI=true), whose .ci/run installs it: there it fails."""
+    import os
+
+    import pytest
+
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)

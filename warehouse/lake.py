@@ -280,7 +280,7 @@ def commit_run(lake: Lake, run_id: str, *, repaired_runs: Iterable[str] = ()) ->
     text = json.dumps(payload, indent=2, sort_keys=True) + "\n"
     if lake.is_local:
         Path(marker).parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write_text(Path(marker), text)
+        atomic_write_text(Path(marker), text)
     else:
         # Written under a temp name and moved into place: on an object store the move is a server-side
         # copy, so the marker appears whole or not at all; elsewhere it is a rename.
@@ -314,8 +314,14 @@ def reject_run(warehouse_dir: Path, lake: Lake, run_id: str, reason: str) -> Pat
     if unstaged.is_dir():
         _move_files(unstaged, dest / WORK_DIR)
     stamp = datetime.now(UTC).isoformat()
-    _atomic_write_text(dest / "reason.txt", f"run_id: {run_id}\nrejected_at: {stamp}\nreason: {reason}\n")
+    atomic_write_text(dest / "reason.txt", f"run_id: {run_id}\nrejected_at: {stamp}\nreason: {reason}\n")
     return dest
+
+
+def rejected_parts(warehouse_dir: Path, run_id: str, table_name: str) -> list[Path]:
+    """The parts of one table a rejected run left in ``<warehouse>/rejected/<run_id>/`` (see ``reject_run``)."""
+    folder = Path(warehouse_dir) / REJECTED_DIR / _checked_run_id(run_id) / table_name
+    return sorted(folder.rglob("*.parquet"))
 
 
 def check_writable(lake: Lake) -> None:
@@ -496,7 +502,8 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _atomic_write_text(path: Path, text: str) -> None:
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write a text file under a temp name, then rename it into place: a reader never sees half of it."""
     tmp = path.parent / f".{path.name}{TMP_INFIX}{os.getpid()}"
     try:
         with open(tmp, "w", encoding="utf-8") as fh:

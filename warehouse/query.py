@@ -174,3 +174,10 @@ def _explained_sql(sql: str) -> str:
 def _snippet(sql: str, limit: int = 60) -> str:
     text = " ".join(sql.split()).rstrip(";")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def rows_as_dicts(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
+    """The rows of ``sql`` on an open connection, each a dict by column name."""
+    cursor = con.execute(sql)
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 from transforms.schemas import ALL_TABLES
 from warehouse.ddl import quote_ident
 from warehouse.lake import Lake, committed_parts
-from warehouse.query import attached_read_only
+from warehouse.query import attached_read_only, rows_as_dicts
 
 # The runs columns the operator reads.
 RUN_COLUMNS = (
@@ -56,10 +56,7 @@ def warehouse_status(published_path: Path, lake: Lake, run_limit: int = 10) -> W
     """The published file's age, row counts and quarantine, and the last ``run_limit`` runs, newest first.
     A missing or unreadable file raises as ``attached_read_only`` does."""
     with attached_read_only(published_path, lock_down=True) as con:
-        table_rows = {
-            table: int(con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchall()[0][0])
-            for table in ALL_TABLES
-        }
+        table_rows = table_row_counts(con)
         quarantine = [
             (str(reason), int(count))
             for reason, count in con.execute(
@@ -77,6 +74,13 @@ def warehouse_status(published_path: Path, lake: Lake, run_limit: int = 10) -> W
         runs=recent_runs(lake, run_limit),
         drift=drift,
     )
+
+
+def table_row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows in each table of the contract, on a connection that has the published file open."""
+    return {
+        table: int(con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchall()[0][0]) for table in ALL_TABLES
+    }
 
 
 def recent_runs(lake: Lake, limit: int | None = None, *, failed_only: bool = False) -> list[dict]:
@@ -146,9 +150,7 @@ def drift_flags(published_path: Path) -> list[DriftFlag]:
 
 def read_drift_flags(con: duckdb.DuckDBPyConnection) -> list[DriftFlag]:
     """``drift_flags`` on a connection that has the published file open (the status and the run report)."""
-    cursor = con.execute(RUN_MEASURES_SQL)
-    columns = [d[0] for d in cursor.description]
-    runs = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    runs = rows_as_dicts(con, RUN_MEASURES_SQL)
     if len(runs) < 2:
         return []
     latest, earlier = runs[-1], runs[-1 - DRIFT_WINDOW : -1]

@@ -21,6 +21,7 @@ from warehouse.lake import (
     commit_run,
     is_committed,
     reject_run,
+    rejected_parts,
     stage_run,
     work_dir,
     write_part,
@@ -76,8 +77,11 @@ def record_failed_run(warehouse_dir: Path, lake: Lake, run: RunRecord) -> None:
     if is_committed(lake, run.run_id):
         _commit_run_record(warehouse_dir, lake, amendment_run_id(run.run_id), run)
     else:
-        rejected = reject_run(warehouse_dir, lake, run.run_id, run.error or "failed")
-        _commit_run_record(warehouse_dir, lake, run.run_id, run, validation_results=_rejected_results(rejected))
+        reject_run(warehouse_dir, lake, run.run_id, run.error or "failed")
+        # A run that failed before validating has no results to keep.
+        parts = rejected_parts(warehouse_dir, run.run_id, "validation_results")
+        results = pa.concat_tables(pq.read_table(part) for part in parts) if parts else None
+        _commit_run_record(warehouse_dir, lake, run.run_id, run, validation_results=results)
     try:
         publish_warehouse(warehouse_dir, lake)
     except (OSError, duckdb.Error, PublishLocked, LakeError) as error:
@@ -92,12 +96,6 @@ def amendment_run_id(run_id: str) -> str:
     """The lake partition that corrects a committed run's row: it sorts right after the run, so its row is the
     run's latest (publish keeps the latest row per key) and every later run's rows come after it."""
     return f"{run_id}{AMENDMENT_SUFFIX}"
-
-
-def _rejected_results(rejected: Path) -> pa.Table | None:
-    """The validation results a rejected run staged (a run that failed before validating has none)."""
-    parts = sorted((rejected / "validation_results").rglob("*.parquet"))
-    return pa.concat_tables(pq.read_table(part) for part in parts) if parts else None
 
 
 def _commit_run_record(

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from transforms.schemas import ALL_TABLES
-from warehouse.ddl import quote_ident, quote_literal
-from warehouse.status import DriftFlag, read_drift_flags
+from warehouse.ddl import quote_literal
+from warehouse.query import rows_as_dicts
+from warehouse.status import DriftFlag, read_drift_flags, table_row_counts
 
 TOP_N = 15  # bars in a "top" chart: enough to see the head, few enough to read the names
 RUNS_SHOWN = 30  # runs in the speaker-resolution trend: a month of nights
@@ -36,8 +36,8 @@ class WarehouseFacts:
 def read_facts(con: duckdb.DuckDBPyConnection, run_id: str) -> WarehouseFacts:
     """Everything the report needs, from a connection on the published file."""
     return WarehouseFacts(
-        table_rows={table: _scalar(con, f"SELECT count(*) FROM {quote_ident(table)}") for table in ALL_TABLES},
-        articles_per_day=_rows(
+        table_rows=table_row_counts(con),
+        articles_per_day=rows_as_dicts(
             con,
             f"""
             SELECT article_day, coalesce(publisher, '(unknown)') AS publisher, sum(article_count) AS articles
@@ -47,7 +47,7 @@ def read_facts(con: duckdb.DuckDBPyConnection, run_id: str) -> WarehouseFacts:
             GROUP BY ALL ORDER BY article_day, publisher
             """,
         ),
-        articles_per_publisher=_rows(
+        articles_per_publisher=rows_as_dicts(
             con,
             f"""
             SELECT coalesce(publisher, '(unknown)') AS publisher, count(*) AS articles
@@ -55,29 +55,31 @@ def read_facts(con: duckdb.DuckDBPyConnection, run_id: str) -> WarehouseFacts:
             GROUP BY ALL ORDER BY articles DESC, publisher LIMIT {TOP_N}
             """,
         ),
-        top_entities=_rows(
+        top_entities=rows_as_dicts(
             con,
             f"""
             SELECT name, label, article_count AS articles FROM entities
             ORDER BY article_count DESC, mention_count DESC, name LIMIT {TOP_N}
             """,
         ),
-        top_speakers=_rows(
+        top_speakers=rows_as_dicts(
             con,
             f"SELECT name, label, quote_count AS quotes FROM v_speakers ORDER BY quote_count DESC, name LIMIT {TOP_N}",
         ),
-        quotes_per_kind=_rows(con, "SELECT kind, count(*) AS quotes FROM quotes GROUP BY ALL ORDER BY quotes DESC"),
-        claims_per_kind=_rows(
+        quotes_per_kind=rows_as_dicts(
+            con, "SELECT kind, count(*) AS quotes FROM quotes GROUP BY ALL ORDER BY quotes DESC"
+        ),
+        claims_per_kind=rows_as_dicts(
             con,
             "SELECT coalesce(quantity_kind, '(none)') AS quantity_kind, count(*) AS claims FROM numeric_claims "
             "GROUP BY ALL ORDER BY claims DESC",
         ),
-        claims_per_currency=_rows(
+        claims_per_currency=rows_as_dicts(
             con,
             f"SELECT currency, count(*) AS claims FROM numeric_claims WHERE currency IS NOT NULL "
             f"GROUP BY ALL ORDER BY claims DESC, currency LIMIT {TOP_N}",
         ),
-        speaker_resolution=_rows(
+        speaker_resolution=rows_as_dicts(
             con,
             f"""
             SELECT run_id, count(*) AS quotes, avg(CASE WHEN speaker_entity_id IS NULL THEN 0 ELSE 1 END)
@@ -85,7 +87,7 @@ def read_facts(con: duckdb.DuckDBPyConnection, run_id: str) -> WarehouseFacts:
             FROM quotes GROUP BY run_id ORDER BY run_id DESC LIMIT {RUNS_SHOWN}
             """,
         )[::-1],
-        run_validation=_rows(
+        run_validation=rows_as_dicts(
             con,
             f"""
             SELECT table_name, expectation, column_name, severity, unexpected_count, row_count, detail
@@ -106,12 +108,6 @@ def recent_validation_results(con: duckdb.DuckDBPyConnection, runs: int) -> pa.T
         "SELECT * FROM validation_results WHERE run_id IN "
         f"(SELECT DISTINCT run_id FROM validation_results ORDER BY run_id DESC LIMIT {int(runs)})"
     ).to_arrow_table()
-
-
-def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
-    cursor = con.execute(sql)
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:

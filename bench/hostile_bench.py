@@ -6,7 +6,7 @@ Writes ``tests/hostile_corpus.py``'s full-size corpus (a 70 MB text, a gzip bomb
 article, a 3M-character body, a 1.5M-character JSON line, JSON nested 100k deep, 80k unclosed <ref> tags, a
 16-segment credit line, …) beside the seed articles, runs ``broadsheet run`` on it as a user would, and
 samples the resident memory of every process of the run (the flow, the ingest child, analysis workers)
-from /proc.  Prints the wall time, the peak of the whole tree and of the largest single process, and what
+from /proc.  Prints the wall time, the peak of the whole tree and of every process in it, and what
 was quarantined.  Nothing here asserts: this prints numbers (the issue's bound is 2 GiB per process).
 """
 
@@ -14,24 +14,19 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from collections import Counter
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "tests"))
 
+from broadsheet_run import timed_broadsheet_run  # noqa: E402  (bench/, this script's folder)
 from hostile_corpus import write_hostile_corpus  # noqa: E402
-from process_memory import tree_rss  # noqa: E402  (bench/, this script's folder)
+from process_memory import MIB  # noqa: E402
 
 from support import SEEDS, query_published  # noqa: E402
-
-SAMPLE_SECONDS = 0.1
-MIB = 1024 * 1024
 
 
 def main() -> None:
@@ -47,54 +42,20 @@ def main() -> None:
     expected = write_hostile_corpus(source, full_size=not args.small)
     print(f"corpus: {len(expected)} hostile files beside {len(list(SEEDS.iterdir()))} seed articles in {source}")
 
-    peak_tree = peak_process = 0
-    stop = threading.Event()
-    started = time.perf_counter()
-    run = subprocess.Popen(
-        [
-            str(PROJECT / ".venv" / "bin" / "broadsheet"),
-            "run",
-            "--source",
-            f"news={source}",
-            "--warehouse",
-            str(warehouse),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+    run = timed_broadsheet_run(source, warehouse)
+    print(f"broadsheet run: exit {run.returncode}, {run.wall_seconds:.1f} s wall (Prefect start-up included)")
+    print(
+        f"peak RSS: process tree {run.memory.peak_tree_bytes / MIB:,.0f} MiB, largest single process "
+        f"{run.memory.largest_process_bytes() / MIB:,.0f} MiB; per process:"
     )
-
-    def sample() -> None:
-        nonlocal peak_tree, peak_process
-        while not stop.is_set():
-            tree, flow, largest_child = tree_rss(run.pid)
-            peak_tree = max(peak_tree, tree)
-            peak_process = max(peak_process, flow, largest_child)
-            stop.wait(SAMPLE_SECONDS)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    output, _ = run.communicate()
-    wall = time.perf_counter() - started
-    stop.set()
-    sampler.join()
-    print(f"broadsheet run: exit {run.returncode}, {wall:.1f} s wall (Prefect start-up included)")
-    print(f"peak RSS: process tree {peak_tree / MIB:,.0f} MiB, largest single process {peak_process / MIB:,.0f} MiB")
+    print("\n".join(run.memory.report_lines()))
     if run.returncode:
-        print(output[-2000:])
+        print(run.output[-2000:])
     else:
         reasons = Counter(code for (code,) in query_published(warehouse, "SELECT reason_code FROM quarantine"))
         articles = query_published(warehouse, "SELECT count(*) FROM articles")[0][0]
         print(f"articles {articles}; quarantined by reason: {dict(sorted(reasons.items()))}")
-        cells = (line.split("│") for line in output.splitlines() if line.startswith("│ "))
-        print(
-            "  ".join(
-                f"{cell[1].strip()} {cell[2].strip()} s"
-                for cell in cells
-                if len(cell) > 2
-                and cell[1].strip() in ("discover", "parse", "normalise", "analyse", "validate", "publish")
-            )
-        )
+        print("  ".join(f"{name} {seconds:.2f} s" for name, seconds in run.step_seconds.items()))
     if args.keep:
         print(f"kept: {workdir}")
     else:

@@ -1,227 +1,194 @@
-"""End-to-end throughput against the NLP floor, memory of the whole process tree.
+"""`broadsheet run` against bare spaCy, each in its own fresh process, rounds alternated.
 
-    .venv/bin/python bench/pipeline_bench.py --corpus bbc [--limit N] [--speedup-articles N] [--skip-bare]
+    .venv/bin/python bench/pipeline_bench.py [--corpus bbc] [--rounds 3] [--limit N]
 
-Runs discover → parse → normalise → analyse → stage → validate → publish on a copy-free
-source (the corpus folder itself) into a temp warehouse, then times bare spaCy
-(``nlp.pipe`` with the same model and all its components, n_process=2, batch 64) on the
-same body texts, and prints both and their ratio.  Prints numbers; asserts nothing.
+Before the rounds every file of the corpus is read once and both sides' imports are made once, so both run
+from a warm disk cache.  Each round runs ``broadsheet run`` over the corpus into a fresh warehouse, as a user
+runs it, and ``bench/bare_spacy.py`` (nothing imported but spaCy and the model: ``nlp.pipe``, every
+component, n_process=2, batch 64) over the article bodies that run stored; the two swap order every round,
+so the machine's drift falls on both.  Prints every round, the medians and two ratios:
+
+- ``broadsheet run``: its wall time (interpreter, imports, Prefect's temporary server, the steps, the report)
+  over the reference process's wall time (interpreter, spaCy's import, the model's load, ``nlp.pipe``);
+- the steps alone: the run's step times summed over the reference's ``nlp.pipe`` alone.
+
+Then where the start-up goes: the flow's imports and Prefect's temporary API server, each timed in a fresh
+process.  Prints numbers; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import json
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import cast
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT_ROOT))
+from broadsheet_run import PROJECT, TimedRun, timed_broadsheet_run
+from process_memory import MIB, ProcessTreeSampler
 
-from process_memory import tree_rss  # noqa: E402  (bench/, this script's folder)
+sys.path.insert(0, str(PROJECT))
 
-from flows.settings import configure_environment  # noqa: E402
+from flows.settings import SPACY_MODEL, configure_environment  # noqa: E402
 
+# Prefect's settings as `broadsheet run` has them, for the start-up parts timed here.
 configure_environment()
 
-CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
+CORPORA = PROJECT.parent / "shared" / "corpora"
 NAMED_CORPORA = {"bbc": CORPORA / "bbc" / "bbc", "reuters": CORPORA / "reuters21578"}
-BARE_SPACY_PROCESSES = 2
-BARE_SPACY_BATCH = 64
-RSS_SAMPLE_SECONDS = 0.2
-
-
-class TreeRssSampler:
-    """Peak resident memory of this process and all its descendants, sampled from /proc: overall, and per
-    step (``step``) for the whole tree, for this process alone and for its largest descendant (a worker)."""
-
-    def __init__(self) -> None:
-        self.peak_bytes = 0
-        self.step = "start"
-        self.step_peaks: dict[str, tuple[int, int, int]] = {}  # step → (tree, this process, largest other)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> TreeRssSampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            sample = tree_rss(os.getpid())
-            self.peak_bytes = max(self.peak_bytes, sample[0])
-            peak_tree, peak_own, peak_other = self.step_peaks.get(self.step, (0, 0, 0))
-            tree, own, other = sample
-            self.step_peaks[self.step] = (max(peak_tree, tree), max(peak_own, own), max(peak_other, other))
-            self._stop.wait(RSS_SAMPLE_SECONDS)
+PYTHON = PROJECT / ".venv" / "bin" / "python"
+BARE_SPACY = PROJECT / "bench" / "bare_spacy.py"
+# Imports of the flow's process and of Prefect's temporary server, made once before the rounds.
+WARM_UP = "import flows.nightly, prefect.server.api.server, spacy; spacy.load({model!r})"
+STARTUP_REPEATS = 3
+# What `broadsheet run` imports before its flow starts, timed in a fresh process.
+FLOW_IMPORTS = "import flows.cli, flows.nightly"
+# Prefect's temporary API server, started and checked the way Prefect's own client starts it.
+PREFECT_SERVER = (
+    "import time\nfrom prefect import get_client\nstarted = time.perf_counter()\n"
+    "with get_client(sync_client=True) as client:\n    client.api_healthcheck()\n"
+    "print(time.perf_counter() - started)"
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default="bbc", help="bbc, reuters, or a folder")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of pipeline and reference (default 3)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N files (0 = all)")
-    parser.add_argument("--skip-bare", action="store_true", help="skip the bare spaCy reference")
-    parser.add_argument("--keep", action="store_true", help="keep the temp warehouse (its path is printed)")
-    parser.add_argument(
-        "--speedup-articles",
-        type=int,
-        default=0,
-        help="also time the analysis of the first N articles in 1 process and on every core",
-    )
     args = parser.parse_args()
 
-    import pyarrow.parquet as pq
-
-    from flows.analyse.step import analyse
-    from flows.ingest import discover, normalise, parse
-    from flows.publish.step import commit_and_publish
-    from flows.run.child_process import ChildProcess
-    from flows.run.record import RunRecord, new_run_id, timed
-    from flows.settings import pipeline_version
-    from flows.validate.step import stage, validate
-    from warehouse import lake
-
-    source = NAMED_CORPORA.get(args.corpus, Path(args.corpus))
     workdir = Path(tempfile.mkdtemp(prefix="broadsheet-bench-"))
-    if args.limit:
-        files = sorted(p for p in source.rglob("*") if p.is_file())[: args.limit]
-        limited = workdir / "source"
-        for path in files:
-            target = limited / path.relative_to(source)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, target)
-        source = limited
-    warehouse = workdir / "warehouse"
-    warehouse_lake = lake.Lake.in_warehouse(warehouse)
-    started_at = datetime.now(UTC)
-    version, run_id = pipeline_version(), new_run_id(started_at)
-    seconds: dict[str, float] = {}
     try:
-        with TreeRssSampler() as sampler:
-
-            def step(name: str, function, *args, **kwargs):
-                sampler.step = name
-                return timed(seconds, name, function, *args, **kwargs)
-
-            started = time.perf_counter()
-            # As in the flow: the steps before the analysis run in a child process that is gone before it.
-            with ChildProcess(discover.__name__, parse.__name__, normalise.__name__) as child:
-                found = step(
-                    "discover",
-                    child.call,
-                    discover.discover,
-                    [str(source)],
-                    warehouse,
-                    warehouse_lake,
-                    run_id,
-                    version,
-                    full_refresh=False,
-                )
-                step("parse", child.call, parse.parse, warehouse, run_id, version)
-                normalised = step(
-                    "normalise", child.call, normalise.normalise, warehouse, warehouse_lake, run_id, version, started_at
-                )
-            analysed = step("analyse", analyse, warehouse, run_id, version)
-            step("stage", stage, warehouse, warehouse_lake, run_id)
-            step("validate", validate, warehouse, warehouse_lake, run_id, version)
-            run = RunRecord(
-                run_id=run_id,
-                started_at=started_at,
-                pipeline_version=version,
-                sources=[str(source)],
-                source_roots={},
-                files_seen=found["files_seen"],
-                files_new=found["files_new"],
-                articles=normalised["articles"],
-            )
-            run.finish("succeeded")
-            step("publish", commit_and_publish, warehouse, warehouse_lake, run)
-            end_to_end = time.perf_counter() - started
-        # body_text is never null: its values are all str.
-        texts = [
-            t
-            for p in lake.committed_parts(warehouse_lake, "articles")
-            for t in cast(list[str], pq.read_table(p, columns=["body_text"])["body_text"].to_pylist())
-        ]
-        words = sum(len(t.split()) for t in texts)
-        print(f"corpus {args.corpus}: {found['files_new']} files, {len(texts)} articles, {words} words")
-        print(
-            f"  analysed by the model: {len(texts) - analysed['skipped_duplicate'] - analysed['skipped_language']}"
-            f" (skipped: {analysed['skipped_duplicate']} duplicates, {analysed['skipped_language']} not English)"
-        )
-        print(f"  {'step':10s} {'time':>10s} {'peak RSS tree':>14s} {'this process':>13s} {'largest child':>14s}")
-        for name, value in seconds.items():
-            tree, own, other = sampler.step_peaks.get(name, (0, 0, 0))
-            memory = (
-                f"{tree / 2**20:10.0f} MiB {own / 2**20:9.0f} MiB {other / 2**20:10.0f} MiB"
-                if tree
-                else f"{'(too short to sample)':>28s}"
-            )
-            print(f"  {name:10s} {value:8.2f} s {memory}")
-        print(
-            f"end-to-end  {end_to_end:8.2f} s  {len(texts) / end_to_end:8.1f} articles/s  "
-            f"{words / end_to_end:8.0f} words/s"
-        )
-        print(f"peak RSS of the process tree: {sampler.peak_bytes / 2**20:.0f} MiB")
-        if not args.skip_bare:
-            import spacy
-
-            from flows.settings import SPACY_MODEL
-
-            nlp = spacy.load(SPACY_MODEL)
-            started = time.perf_counter()
-            for _ in nlp.pipe(texts, n_process=BARE_SPACY_PROCESSES, batch_size=BARE_SPACY_BATCH):
-                pass
-            bare = time.perf_counter() - started
-            print(
-                f"bare spaCy  {bare:8.2f} s  {words / bare:8.0f} words/s "
-                f"(nlp.pipe, all components, n_process={BARE_SPACY_PROCESSES}, batch {BARE_SPACY_BATCH})"
-            )
-            print(f"ratio end-to-end / bare spaCy: {end_to_end / bare:.2f}")
-        if args.speedup_articles:
-            _print_speedup(warehouse, args.speedup_articles)
+        source = _source(NAMED_CORPORA.get(args.corpus, Path(args.corpus)), args.limit, workdir)
+        texts = workdir / "texts.jsonl"
+        _warm(source)
+        runs: list[TimedRun] = []
+        references: list[dict] = []
+        for round_number in range(1, args.rounds + 1):
+            # The first round runs the pipeline first: the reference reads the bodies that run stored.
+            order = ("pipeline", "reference") if round_number % 2 else ("reference", "pipeline")
+            for side in order:
+                if side == "pipeline":
+                    runs.append(_pipeline_round(source, workdir / f"warehouse-{round_number}", texts))
+                    _print_run(round_number, runs[-1])
+                else:
+                    references.append(_reference_round(texts))
+                    _print_reference(round_number, references[-1])
+        _print_medians(runs, references)
+        _print_startup()
     finally:
-        if args.keep:
-            print(f"warehouse kept at {warehouse}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _print_speedup(warehouse: Path, limit: int) -> None:
-    """Analysis (model + extraction) of the same articles in one process and in a pool of every core."""
-    import pyarrow.parquet as pq
+def _source(corpus: Path, limit: int, workdir: Path) -> Path:
+    if not limit:
+        return corpus
+    limited = workdir / "source"
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file())[:limit]:
+        target = limited / path.relative_to(corpus)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target)
+    return limited
 
-    from flows.analyse.parallel import MIN_ARTICLES_FOR_POOL, analyse_in_parallel
-    from warehouse import lake
 
-    articles = [
-        row
-        for p in lake.committed_parts(lake.Lake.in_warehouse(warehouse), "articles")
-        for row in pq.read_table(p, columns=["article_id", "body_text", "credits"]).to_pylist()
-    ][:limit]
-    workers = os.cpu_count() or 1
-    if len(articles) < MIN_ARTICLES_FOR_POOL:
-        print(f"speed-up: needs at least {MIN_ARTICLES_FOR_POOL} articles")
-        return
-    timings = {}
-    for count in (1, workers):
-        started = time.perf_counter()
-        for _ in analyse_in_parallel(iter(articles), count):
-            pass
-        timings[count] = time.perf_counter() - started
+def _warm(source: Path) -> None:
+    """Both sides from a warm disk cache: the corpus read once, both sides' modules and the model loaded once."""
+    size = sum(len(p.read_bytes()) for p in source.rglob("*") if p.is_file())
+    started = time.perf_counter()
+    subprocess.run([str(PYTHON), "-c", WARM_UP.format(model=SPACY_MODEL)], check=True, cwd=PROJECT)
+    seconds = time.perf_counter() - started
+    print(f"warm-up: corpus {size / MIB:.1f} MiB read; imports made and the model loaded once ({seconds:.1f} s)")
+
+
+def _pipeline_round(source: Path, warehouse: Path, texts: Path) -> TimedRun:
+    run = timed_broadsheet_run(source, warehouse, source_name="bench")
+    if run.returncode:
+        raise SystemExit(f"broadsheet run failed (exit {run.returncode}):\n{run.output[-3000:]}")
+    if not texts.exists():
+        import duckdb
+
+        with duckdb.connect(str(warehouse / "broadsheet.duckdb"), read_only=True) as con:
+            bodies = [body for (body,) in con.sql("SELECT body_text FROM articles ORDER BY article_id").fetchall()]
+        texts.write_text("".join(json.dumps(body) + "\n" for body in bodies), encoding="utf-8")
+    shutil.rmtree(warehouse)
+    return run
+
+
+def _reference_round(texts: Path) -> dict:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [str(PYTHON), str(BARE_SPACY), SPACY_MODEL, str(texts)], stdout=subprocess.PIPE, text=True, cwd=PROJECT
+    )
+    with ProcessTreeSampler(process.pid) as memory:
+        output, _ = process.communicate()
+    if process.returncode:
+        raise SystemExit(f"bare spaCy failed (exit {process.returncode})")
+    return {
+        **json.loads(output.strip().splitlines()[-1]),
+        "wall_seconds": time.perf_counter() - started,
+        "peak_tree_bytes": memory.peak_tree_bytes,
+    }
+
+
+def _print_run(round_number: int, run: TimedRun) -> None:
+    steps = "  ".join(f"{name} {seconds:.1f}" for name, seconds in run.step_seconds.items())
     print(
-        f"analysis of {len(articles)} articles: 1 process {timings[1]:.2f} s, {workers} processes "
-        f"{timings[workers]:.2f} s (incl. model loads), speed-up {timings[1] / timings[workers]:.2f}x"
+        f"round {round_number} broadsheet run: {run.wall_seconds:7.1f} s wall, steps {run.steps_total:6.1f} s "
+        f"({steps}), outside the steps {run.wall_seconds - run.steps_total:5.1f} s; "
+        f"peak tree {run.memory.peak_tree_bytes / MIB:,.0f} MiB, largest process "
+        f"{run.memory.largest_process_bytes() / MIB:,.0f} MiB"
+    )
+
+
+def _print_reference(round_number: int, reference: dict) -> None:
+    print(
+        f"round {round_number} bare spaCy:     {reference['wall_seconds']:7.1f} s wall, nlp.pipe "
+        f"{reference['pipe_seconds']:6.1f} s ({reference['texts']} texts), import + model load "
+        f"{reference['load_seconds']:.1f} s; peak tree {reference['peak_tree_bytes'] / MIB:,.0f} MiB"
+    )
+
+
+def _print_medians(runs: list[TimedRun], references: list[dict]) -> None:
+    run_wall = statistics.median(r.wall_seconds for r in runs)
+    steps = statistics.median(r.steps_total for r in runs)
+    reference_wall = statistics.median(r["wall_seconds"] for r in references)
+    reference_pipe = statistics.median(r["pipe_seconds"] for r in references)
+    print(f"medians of {len(runs)} rounds:")
+    print(
+        f"  broadsheet run {run_wall:7.1f} s wall vs bare spaCy's process {reference_wall:7.1f} s: "
+        f"ratio {run_wall / reference_wall:.2f} (Prefect's start-up included)"
+    )
+    print(
+        f"  the steps alone {steps:6.1f} s vs bare spaCy's nlp.pipe {reference_pipe:7.1f} s: "
+        f"ratio {steps / reference_pipe:.2f}"
+    )
+    per_round = [
+        f"{run.wall_seconds / ref['wall_seconds']:.2f} / {run.steps_total / ref['pipe_seconds']:.2f}"
+        for run, ref in zip(runs, references, strict=False)
+    ]
+    print(f"  per round (run / steps): {', '.join(per_round)}")
+
+
+def _print_startup() -> None:
+    """Where the start-up outside the steps goes, each part in its own fresh process (median of a few)."""
+    imports, server = [], []
+    for _ in range(STARTUP_REPEATS):
+        started = time.perf_counter()
+        subprocess.run([str(PYTHON), "-c", FLOW_IMPORTS], check=True, cwd=PROJECT)
+        imports.append(time.perf_counter() - started)
+        result = subprocess.run(
+            [str(PYTHON), "-c", PREFECT_SERVER], check=True, cwd=PROJECT, capture_output=True, text=True
+        )
+        server.append(float(result.stdout.strip().splitlines()[-1]))
+    print(
+        f"start-up parts (median of {STARTUP_REPEATS}, each in a fresh process): interpreter + the flow's imports "
+        f"{statistics.median(imports):.1f} s; Prefect's temporary API server up and healthy "
+        f"{statistics.median(server):.1f} s"
     )
 
 

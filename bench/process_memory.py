@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
+from dataclasses import dataclass
+
+MIB = 1024 * 1024
 
 
-def tree_rss(root: int) -> tuple[int, int, int]:
-    """(RSS of ``root`` and all its descendants, of ``root`` alone, of its largest descendant) in bytes."""
+def _processes() -> tuple[dict[int, list[int]], dict[int, int]]:
+    """Every process's children and resident bytes, as /proc shows them now."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -19,11 +24,93 @@ def tree_rss(root: int) -> tuple[int, int, int]:
             rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, IndexError, ValueError):
             continue  # the process ended while we looked
-    total, largest, stack = 0, 0, [root]
+    return children, rss
+
+
+def _descendants(root: int, children: dict[int, list[int]]) -> list[int]:
+    found, stack = [], list(children.get(root, []))
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
-        if pid != root:
-            largest = max(largest, rss.get(pid, 0))
+        found.append(pid)
         stack.extend(children.get(pid, []))
-    return total, rss.get(root, 0), largest
+    return found
+
+
+def tree_rss(root: int) -> tuple[int, int, int]:
+    """(RSS of ``root`` and all its descendants, of ``root`` alone, of its largest descendant) in bytes."""
+    children, rss = _processes()
+    others = [rss.get(pid, 0) for pid in _descendants(root, children)]
+    return rss.get(root, 0) + sum(others), rss.get(root, 0), max(others, default=0)
+
+
+def _role(pid: int, root: int) -> str:
+    """What a process of a run is, from its command line: Prefect's temporary API server, a child the
+    flow spawned (the ingest child, then the analysis workers), or the run itself."""
+    if pid == root:
+        return "the run's own process"
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            command = handle.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return "?"
+    if "uvicorn" in command:
+        return "Prefect's temporary API server"
+    if "multiprocessing" in command:
+        return "spawned child (ingest child first, then analysis workers)"
+    return command.split(" ", 1)[0].rsplit("/", 1)[-1]
+
+
+@dataclass
+class ProcessPeak:
+    pid: int
+    role: str
+    first_seen: float  # seconds after sampling began
+    last_seen: float
+    peak_bytes: int
+
+
+class ProcessTreeSampler:
+    """Samples a running process tree every ``interval`` seconds on a thread: the peak of the whole tree and
+    of every process in it, with its role and when it lived."""
+
+    def __init__(self, root: int, interval: float = 0.1) -> None:
+        self.root, self.interval = root, interval
+        self.peak_tree_bytes = 0
+        self.processes: dict[int, ProcessPeak] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._started = time.perf_counter()
+
+    def __enter__(self) -> ProcessTreeSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            children, rss = _processes()
+            now = time.perf_counter() - self._started
+            pids = [self.root, *_descendants(self.root, children)]
+            self.peak_tree_bytes = max(self.peak_tree_bytes, sum(rss.get(pid, 0) for pid in pids))
+            for pid in pids:
+                if pid not in rss:
+                    continue
+                seen = self.processes.get(pid)
+                if seen is None:
+                    seen = self.processes[pid] = ProcessPeak(pid, _role(pid, self.root), now, now, 0)
+                seen.last_seen, seen.peak_bytes = now, max(seen.peak_bytes, rss[pid])
+            self._stop.wait(self.interval)
+
+    def largest_process_bytes(self) -> int:
+        return max((p.peak_bytes for p in self.processes.values()), default=0)
+
+    def report_lines(self) -> list[str]:
+        """One line per process that lived at least one sample, in the order they appeared."""
+        return [
+            f"  pid {p.pid:>7d}  {p.peak_bytes / MIB:7,.0f} MiB peak  alive {p.first_seen:6.1f}–{p.last_seen:6.1f} s"
+            f"  {p.role}"
+            for p in sorted(self.processes.values(), key=lambda p: p.first_seen)
+        ]

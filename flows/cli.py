@@ -83,7 +83,13 @@ def run(
     """Run the nightly flow once and print a summary."""
     sources = _checked_sources(source)
     started, started_at = time.perf_counter(), time.time()
-    from flows.nightly import nightly  # Prefect's import is slow; `sql` should not pay for it
+    from flows.run.prefect_api import start_temporary_api_server
+
+    # Prefect's import is slow; `sql` should not pay for it.  Its server boots while the flow's modules import.
+    wait_for_prefect_api = start_temporary_api_server()
+    from flows.nightly import nightly
+
+    wait_for_prefect_api()
 
     try:
         report = nightly(

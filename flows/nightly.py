@@ -7,6 +7,7 @@ counts, and the run's record (``flows/run/record.py``) is filled in from what th
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 
+from flows.analyse.parallel import AnalysisWorkers, worker_count
 from flows.analyse.step import analyse
 from flows.ingest import discover, normalise, parse
 from flows.ingest.sources import Source, check_against_history, resolve_sources
@@ -177,38 +179,64 @@ def _run(
     # A committed run with a lost part is left out of the manifest and the tables: its files are read again now.
     lost_parts = missing_parts(lake)
     try:
-        # Reading the corpus runs in a child process that is gone before the analysis (flows/run/child_process.py).
-        with ChildProcess(discover.__name__, parse.__name__, normalise.__name__) as child:
-            with progress.step("discover", seconds):
-                discovered = timed(
-                    seconds,
-                    "discover",
-                    discover_task,
-                    child,
-                    run.sources,
-                    warehouse_dir,
-                    lake,
-                    run_id,
-                    version,
-                    full_refresh=full_refresh,
-                    follow_symlinks=follow_symlinks,
-                    retry=retry,
+        # The analysis' workers, when this machine runs the model, are ended as soon as the analysis is done.
+        with contextlib.ExitStack() as analysis_workers:
+            # Reading the corpus runs in a child process that is gone before the analysis (flows/run/child_process.py).
+            with ChildProcess(discover.__name__, parse.__name__, normalise.__name__) as child:
+                with progress.step("discover", seconds):
+                    discovered = timed(
+                        seconds,
+                        "discover",
+                        discover_task,
+                        child,
+                        run.sources,
+                        warehouse_dir,
+                        lake,
+                        run_id,
+                        version,
+                        full_refresh=full_refresh,
+                        follow_symlinks=follow_symlinks,
+                        retry=retry,
+                    )
+                run.files_seen, run.files_new = discovered["files_seen"], discovered["files_new"]
+                with progress.step("parse", seconds):
+                    parsed = timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
+                # Started now, the workers load the model while the records are normalised, on the core the
+                # child leaves free (sized by the records parsed: normalising only drops some).
+                workers = (
+                    None
+                    if dask_address
+                    else analysis_workers.enter_context(AnalysisWorkers(worker_count(parsed["records"])))
                 )
-            run.files_seen, run.files_new = discovered["files_seen"], discovered["files_new"]
-            with progress.step("parse", seconds):
-                parsed = timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
-            with progress.step("normalise", seconds):
-                normalised = timed(
-                    seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id, version, started_at
-                )
-        run.articles = normalised["articles"]
-        run.quarantined = parsed["quarantined"] + normalised["quarantined"]
-        run.discarded = {**discovered["skipped"], **parsed["discarded"], **normalised["discarded_versions"]}
-        analyse_step = _analyse_on_dask_at(dask_address) if dask_address else analyse_task
-        with progress.step("analyse", seconds, spinner=False):  # the analysis shows its own bar
-            analysed = timed(
-                seconds, "analyse", analyse_step, warehouse_dir, run_id, version, show_progress=show_progress
-            )
+                with progress.step("normalise", seconds):
+                    normalised = timed(
+                        seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id, version, started_at
+                    )
+            run.articles = normalised["articles"]
+            run.quarantined = parsed["quarantined"] + normalised["quarantined"]
+            run.discarded = {**discovered["skipped"], **parsed["discarded"], **normalised["discarded_versions"]}
+            with progress.step("analyse", seconds, spinner=False):  # the analysis shows its own bar
+                if dask_address:
+                    analysed = timed(
+                        seconds,
+                        "analyse",
+                        _analyse_on_dask_at(dask_address),
+                        warehouse_dir,
+                        run_id,
+                        version,
+                        show_progress=show_progress,
+                    )
+                else:
+                    analysed = timed(
+                        seconds,
+                        "analyse",
+                        analyse_task,
+                        warehouse_dir,
+                        run_id,
+                        version,
+                        show_progress=show_progress,
+                        workers=workers,
+                    )
         run.skipped_language = analysed["skipped_language"]
         run.quarantined += analysed["quarantined"]
         with progress.step("stage", seconds):

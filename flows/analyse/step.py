@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from rich.progress import MofNCompleteColumn, Progress
 
-from flows.analyse.parallel import analyse_in_parallel, analyse_on_cluster, worker_count
+from flows.analyse.parallel import AnalysisWorkers, analyse_in_parallel, analyse_on_cluster, worker_count
 from flows.run.faults import pause_point
 from flows.run.scratch import QuarantinePart, RunScratch
 from transforms.nlp.analyse import ArticleExtraction, to_tables
@@ -37,12 +37,14 @@ def analyse(
     *,
     show_progress: bool = False,
     cluster: distributed.Client | None = None,
+    workers: AnalysisWorkers | None = None,
 ) -> dict:
     """The model and the extraction over the run's articles, written in parts as they come.
 
-    The model runs on every core of this machine, or on the Dask cluster behind ``cluster``;
-    either way the rows come back here.  Each part's entities go to scratch and are folded into the
-    run's one row per entity at the end, on disk: the process does not grow with the run's entities.
+    The model runs on ``workers`` started before the step, else on as many of this machine's cores as the
+    articles are worth, or on the Dask cluster behind ``cluster``; either way the rows come back here.  Each
+    part's entities go to scratch and are folded into the run's one row per entity at the end, on disk: the
+    process does not grow with the run's entities.
     """
     work = work_dir(warehouse_dir, run_id)
     articles_file = work / "articles" / "part-00000.parquet"
@@ -81,10 +83,12 @@ def analyse(
         bar = progress.add_task("analysing articles", total=total)
         buffer: list[ArticleExtraction] = []
         part = 0
-        if cluster is None:
-            extractions = analyse_in_parallel(readable_articles(), worker_count(total))
-        else:
+        if cluster is not None:
             extractions = analyse_on_cluster(readable_articles(), cluster, pipeline_version)
+        elif workers is not None:
+            extractions = workers.analyse(readable_articles())
+        else:
+            extractions = analyse_in_parallel(readable_articles(), worker_count(total))
         for extraction in extractions:
             progress.advance(bar)
             if extraction.failure is not None:

@@ -1,4 +1,4 @@
-"""The analysis workers: a chunk's texts leave no trace in a worker's vocabulary, and change no row."""
+"""The analysis workers: started before the articles come, a chunk's texts leave no trace in a worker's vocabulary and change no row."""
 
 from __future__ import annotations
 
@@ -37,3 +37,22 @@ def test_a_chunk_leaves_the_vocabulary_as_it_found_it_and_rows_as_without_the_zo
     assert [(q["quote_text"], q["speaker_text"]) for q in in_zone[1].quotes] == [
         ("We will build 12 flurbnicks,", "Oxtaveria Plimsworth")
     ]
+
+
+def test_workers_load_the_model_before_any_article_comes_and_end_when_closed(nlp, reference):
+    import multiprocessing
+
+    from flows.analyse.parallel import AnalysisWorkers
+
+    with AnalysisWorkers(2) as workers:
+        # Both processes started at once, with no article given yet: their model loads overlap the steps before.
+        started = multiprocessing.active_children()
+        assert len(started) == 2
+        rows = list(workers.analyse(iter(ARTICLES * 20)))
+        # The same processes did the work, in input order, with the rows a single process gives.
+        assert sorted(p.pid for p in multiprocessing.active_children()) == sorted(p.pid for p in started)
+    assert [e.article_id for e in rows] == [a["article_id"] for a in ARTICLES * 20]
+    inline = list(analyse_articles(ARTICLES, nlp, reference))
+    assert [e.numeric_claims for e in rows[:2]] == [e.numeric_claims for e in inline]
+    assert [e.quotes for e in rows[:2]] == [e.quotes for e in inline]
+    assert all(not p.is_alive() for p in started)

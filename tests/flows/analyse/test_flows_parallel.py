@@ -1,4 +1,4 @@
-"""The analysis workers: started before the articles come, a chunk's texts leave no trace in a worker's vocabulary and change no row."""
+"""The analysis workers: started before the articles come; a chunk leaves no trace in their vocabulary."""
 
 from __future__ import annotations
 

@@ -55,6 +55,8 @@ def _role(pid: int, root: int) -> str:
         return "?"
     if "uvicorn" in command:
         return "Prefect's temporary API server"
+    if "resource_tracker" in command:
+        return "multiprocessing's resource tracker"
     if "multiprocessing" in command:
         return "spawned child (ingest child first, then analysis workers)"
     return command.split(" ", 1)[0].rsplit("/", 1)[-1]

@@ -50,7 +50,7 @@ def test_workers_load_the_model_before_any_article_comes_and_end_when_closed(nlp
         assert len(started) == 2
         rows = list(workers.analyse(iter(ARTICLES * 20)))
         # The same processes did the work, in input order, with the rows a single process gives.
-        assert sorted(p.pid for p in multiprocessing.active_children()) == sorted(p.pid for p in started)
+        assert {p.pid for p in multiprocessing.active_children()} == {p.pid for p in started}
     assert [e.article_id for e in rows] == [a["article_id"] for a in ARTICLES * 20]
     inline = list(analyse_articles(ARTICLES, nlp, reference))
     assert [e.numeric_claims for e in rows[:2]] == [e.numeric_claims for e in inline]

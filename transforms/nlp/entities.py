@@ -21,6 +21,9 @@ from transforms.nlp.doc_cache import doc_ents, doc_sentence_of, doc_text, doc_to
 from transforms.nlp.gender import gender_of_words, role_words
 from transforms.schemas import ENTITY_LABELS
 
+# Labels under which the model puts names that can stand for a person, a body or a place by one word; a lone
+# word under another label ('Wendt' taken for a product) joins only a person's full name.
+NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
 # Words that make up titles and roles ("US Secretary of Defense", "Prime Minister").
 TITLE_HEADS = frozenset(
     """
@@ -251,7 +254,7 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
         if alias:
             canonical, label = alias
             add(mention, f"alias:{canonical.casefold()}", canonical, label, canonical=True)
-        elif len(name.split()) == 1 and mention.label in ("PERSON", "ORG", "GPE", "NORP"):
+        elif len(name.split()) == 1:
             single_tokens.append(mention)
         else:
             add(mention, name.casefold(), name, mention.label)
@@ -259,12 +262,17 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
     for mention in single_tokens:
         name = name_of(mention.text)
         target = _full_name_for(name, mention.start, entities) or _expansion_of(name, entities)
+        if target is not None and mention.label not in NAME_LABELS and not _is_full_person_name(target):
+            # 'Rainer Wendt … Wendt says' with "Wendt" taken for a product: a lone word of another kind joins a
+            # person's full name only (a product, law or place that shares a word with a company is its own).
+            target = None
         if target is not None:
             mention.mention_type = "partial_name"
             target.mentions.append(mention)
         else:
             add(mention, name.casefold(), name, mention.label)
     entities = _fold_short_organisation_names(entities)
+    entities = _fold_person_name_tails(entities)
     entities = _split_clashing_honorifics(entities)
 
     for index, entity in enumerate(entities):
@@ -480,6 +488,33 @@ def _fold_short_organisation_names(entities: list[Entity]) -> list[Entity]:
             and e.name.split()[: len(short_words)] == short_words
         ]
         if len(longer) == 1:
+            for mention in short.mentions:
+                mention.mention_type = "partial_name"
+            longer[0].mentions.extend(short.mentions)
+            folded.add(id(short))
+    return [e for e in entities if id(e) not in folded]
+
+
+def _is_full_person_name(entity: Entity) -> bool:
+    return any(m.label == "PERSON" and len(name_of(m.text).split()) > 1 for m in entity.mentions)
+
+
+def _fold_person_name_tails(entities: list[Entity]) -> list[Entity]:
+    """'Clive Khulubuse Zuma … Khulubuse Zuma': a person's name of several words that ends another person's
+    longer name is that person, when only one longer name ends so ('Sassou Nguesso' with both 'Denis Sassou
+    Nguesso' and 'Denis Christel Sassou Nguesso' in the story is left alone)."""
+    people = [e for e in entities if not e.name_is_canonical and _is_full_person_name(e)]
+    folded: set[int] = set()
+    for short in people:
+        short_words = short.name.split()
+        longer = [
+            e
+            for e in people
+            if id(e) not in folded
+            and len(e.name.split()) > len(short_words)
+            and e.name.split()[-len(short_words) :] == short_words
+        ]
+        if len(short_words) > 1 and len(longer) == 1:
             for mention in short.mentions:
                 mention.mention_type = "partial_name"
             longer[0].mentions.extend(short.mentions)

@@ -125,3 +125,45 @@ def test_the_angle_brackets_reuters_puts_round_a_company_are_not_part_of_its_nam
     doc = nlp("Shares of <Pan Am Corp> rose. An official at <Digital Communications Planning Inc> said so.")
     names = sorted(e.name for e in extract_entities(doc, reference))
     assert names == ["Digital Communications Planning Inc", "Pan Am Corp"]
+
+
+def _mention(start: int, text: str, label: str) -> Mention:
+    return Mention(
+        start=start, end=start + len(text), text=text, label=label, sentence_index=0, mention_type="full_name"
+    )
+
+
+def test_a_surname_the_model_took_for_a_product_joins_the_persons_full_name_and_nothing_else(reference):
+    from transforms.nlp.entities import cluster_mentions
+
+    entities = cluster_mentions(
+        [
+            _mention(0, "Rainer Wendt", "PERSON"),
+            _mention(40, "Wendt", "PRODUCT"),
+            _mention(60, "Airbus Industrie", "ORG"),
+            _mention(90, "Airbus", "PRODUCT"),
+        ],
+        reference,
+    )
+    named = {e.name: (e.label, sorted(m.text for m in e.mentions)) for e in entities}
+    assert named["Rainer Wendt"] == ("PERSON", ["Rainer Wendt", "Wendt"])
+    # A product sharing a word with a company stays its own: only a person's full name takes such a word.
+    assert named["Airbus"] == ("PRODUCT", ["Airbus"])
+
+
+def test_a_name_ending_one_longer_name_is_that_person_and_ending_two_is_left_alone(reference):
+    from transforms.nlp.entities import cluster_mentions
+
+    one = cluster_mentions(
+        [_mention(0, "Clive Khulubuse Zuma", "PERSON"), _mention(50, "Khulubuse Zuma", "PERSON")], reference
+    )
+    assert [(e.name, len(e.mentions)) for e in one] == [("Clive Khulubuse Zuma", 2)]
+    two = cluster_mentions(
+        [
+            _mention(0, "Denis Sassou Nguesso", "PERSON"),
+            _mention(40, "Denis Christel Sassou Nguesso", "PERSON"),
+            _mention(90, "Sassou Nguesso", "PERSON"),
+        ],
+        reference,
+    )
+    assert sorted(e.name for e in two) == ["Denis Christel Sassou Nguesso", "Denis Sassou Nguesso", "Sassou Nguesso"]

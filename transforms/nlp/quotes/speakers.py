@@ -377,8 +377,11 @@ PLURAL_SHORT_FORM = re.compile(r"[A-Z]{2,}s")
 def _names_a_group(head: Token, mention: Mention, entity: Entity) -> bool:
     """One plural word the model took for a name ('Republicans', 'MPs'), unless it is a short form ('GOP') or
     a name the reference tables know; or a name that ends in people holding seats ('The Republican
-    Congressmen', 'Labour MPs'): members of a body, not the body."""
+    Congressmen', 'Labour MPs'): members of a body, not the body.  A surname that looks plural is still the
+    person the article named in full ('Bruce Arians … Arians said', 'Kenneth Janes … Janes said')."""
     if entity.name_is_canonical or mention.end != head.idx + len(head.text):
+        return False
+    if entity.label == "PERSON" and len(entity.name.split()) > 1:
         return False
     if head.lower_ in MEMBERS_NOUNS and head.idx > mention.start:
         return True

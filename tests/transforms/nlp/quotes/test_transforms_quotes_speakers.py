@@ -129,6 +129,18 @@ def test_members_in_the_plural_are_a_group_and_a_ministry_keeps_its_portfolio(nl
     ]
 
 
+def test_a_surname_that_looks_plural_is_the_person_named_in_full_not_a_group(nlp, reference):
+    text = (
+        "Arizona coach Bruce Arians retired on Monday after five seasons. "
+        '"It has been an unbelievable journey," Arians said. Arians said he would stay in Phoenix.'
+    )
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [(q["speaker_text"], q["speaker_name"]) for q in quotes] == [
+        ("Arians", "Bruce Arians"),
+        ("Arians", "Bruce Arians"),
+    ]
+
+
 def test_a_participle_of_speaking_after_a_report_carries_on_the_reporters_words(nlp, reference):
     # The parser hangs 'predicting' on the reported clause ('the film had …'); a film does not predict.
     text = (

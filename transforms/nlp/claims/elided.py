@@ -2,7 +2,9 @@
 
 - an age in commas after a name ("Mr Hague, 43, said") or after "aged" ("Britons aged 65"): years;
 - a number in a list after a count, the noun not repeated ("seven nonstop flights from Miami, two from New
-  York"): that count's noun;
+  York"), after the same verb as the count ("SBC employs 163,000 people while AT&T employs 47,000"), or
+  after "another" ("5,125 positions would go … Another 1,700 will go", the count in the sentence before):
+  that count's noun;
 - a number the sentence says is "the number of" something ("raise the number of its weekly flights to 11
   from five"): a count of that thing;
 - the level an index went to or from after a change in points ("fell 162.31 points to 7,425.81"): points.
@@ -42,6 +44,10 @@ ELLIPSIS_AFTER = re.compile(
     r"[ \t]{0,8}(?:[,;.)]|(?<=[ \t])(?P<preposition>from|in|at|for|on|to|of|with|and|or|while)\b[ \t]{0,8})"
 )
 ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bor|\bwhile|\bbut)\s+(?:(?:another|about|some|only|just)\s+)?$")
+# "Another 1,700 will go": more of what the count before, in this sentence or the one before, counted.
+ANOTHER_BEFORE = re.compile(r"\b(?i:another|a\s+further)\s+$")
+# The word right before a number: a verb repeated from the count before ("employs … employs 47,000").
+WORD_BEFORE = re.compile(r"\b(?P<word>[a-z]{3,})\s+$")
 # What introduces an index level after its change ("to 7,425.81", "from a record 7,500").
 LEVEL_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:(?:a\s+)?(?:record|new|high|low|about|around)\s+)?$")
 # "the number of X": the phrase after it is what a bare number of the sentence counts.
@@ -71,7 +77,7 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
         quantity.kind, quantity.unit = "duration", "year"  # "Britons aged 65 or over": an age, in years
         return f"age of {aged.group('who')}" if aged.group("who") else "age"
     found = (
-        _listed_count(doc, text, quantity, claims, sentence.start_char)
+        _listed_count(doc, text, quantity, claims, sentence.start_char, annotations)
         or _number_of(doc, text, quantity, sentence.start_char)
         or _index_level(text, quantity, claims, sentence.start_char)
     )
@@ -94,11 +100,20 @@ def _named_before_age(doc: Doc, text: str, quantity: Quantity) -> str | None:
 
 
 def _listed_count(
-    doc: Doc, text: str, quantity: Quantity, claims: list[Claim], sentence_start: int
+    doc: Doc, text: str, quantity: Quantity, claims: list[Claim], sentence_start: int, annotations: Annotations
 ) -> tuple[str, str] | None:
     """(the noun, what is counted) of 'two' in 'seven nonstop flights from Miami, two from New York'."""
+    before = text_before(text, quantity.start)
+    if ANOTHER_BEFORE.search(before):
+        since = _start_of_sentence_before(doc, sentence_start, annotations)
+        counts = [c for c in claims if c.quantity_kind == "count" and since <= c.start < quantity.start]
+        if counts and counts[-1].unit is not None:
+            return counts[-1].unit, counts[-1].unit
+        return None
     counts = [c for c in claims if c.quantity_kind == "count" and sentence_start <= c.start < quantity.start]
-    if not counts or counts[-1].unit is None or not ELLIPSIS_BEFORE.search(text_before(text, quantity.start)):
+    if not counts or counts[-1].unit is None:
+        return None
+    if not ELLIPSIS_BEFORE.search(before) and not _same_verb_before(text, counts[-1], before):
         return None
     after = ELLIPSIS_AFTER.match(text, quantity.end)
     if after is None:
@@ -108,6 +123,22 @@ def _listed_count(
     if which is None:
         return noun, noun
     return noun, f"{noun}{text[quantity.end : which.end_char]}"
+
+
+def _start_of_sentence_before(doc: Doc, sentence_start: int, annotations: Annotations) -> int:
+    """Where the sentence before the one starting at ``sentence_start`` starts (that start, when none)."""
+    first = token_at(doc, sentence_start)
+    if first is None or first.i == 0 or not annotations.sentences:
+        return sentence_start
+    return doc[first.i - 1].sent.start_char
+
+
+def _same_verb_before(text: str, count: Claim, before: str) -> bool:
+    """'employs 163,000 people while AT&T employs 47,000': the word before the number is the one before the
+    count."""
+    here = WORD_BEFORE.search(before)
+    there = WORD_BEFORE.search(text_before(text, count.start))
+    return here is not None and there is not None and here.group("word") == there.group("word")
 
 
 def _index_level(text: str, quantity: Quantity, claims: list[Claim], sentence_start: int) -> tuple[str, str] | None:

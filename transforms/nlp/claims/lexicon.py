@@ -445,7 +445,7 @@ OF_WHAT_ALIASES = {
     "the economy": "GDP",
     "national output": "GDP",
 }
-# Verbs of falling: "fell 3%" is a change of 3 percent, down.
+# Verbs of falling, in the forms news writes them ("fell", "falls", "cutting"): "fell 3%" is a change of 3 percent, down.
 FALL_WORDS = (
     "fell",
     "fall",
@@ -501,16 +501,33 @@ FALL_WORDS = (
     "off",
     "cut",
     "cuts",
+    "cutting",
     "reduced",
     "reduce",
     "reduces",
+    "reducing",
     "lowered",
+    "lowering",
     "narrowed",
+    "narrowing",
     "halved",
+    "halving",
     "slashed",
+    "slashing",
     "weakened",
+    "easing",
+    "dipping",
+    "losing",
+    "shedding",
+    "tumbling",
+    "sinking",
+    "slumping",
+    "plunging",
+    "plummeting",
+    "slipping",
+    "sliding",
 )
-# Verbs of rising: "rose 3%" is a change of 3 percent, up.
+# Verbs of rising, in the forms news writes them: "rose 3%" is a change of 3 percent, up.
 RISE_WORDS = (
     "rose",
     "rise",
@@ -547,11 +564,24 @@ RISE_WORDS = (
     "raise",
     "raises",
     "lifted",
+    "lifting",
     "up",
     "boosted",
+    "boosting",
     "widened",
+    "widening",
     "expanded",
+    "expanding",
     "doubled",
+    "doubling",
+    "increasing",
+    "raising",
+    "climbing",
+    "jumping",
+    "soaring",
+    "surging",
+    "gaining",
+    "growing",
 )
 # Verbs of a change that say no way ("revised to 2%").
 NEUTRAL_CHANGE_WORDS = (

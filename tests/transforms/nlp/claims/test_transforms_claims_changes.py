@@ -247,3 +247,21 @@ def test_a_count_after_money_keeps_its_noun_and_frequencies_or_occasions_are_no_
 def test_totals_funds_extras_and_differences(nlp, claims_nlp, sentence, expected):
     for pipeline in (nlp, claims_nlp):
         assert [(c.direction, c.change_kind) for c in extract_claims(pipeline(sentence))] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, direction",
+    [
+        ("Reducing the limit from 80mg to 50mg would save lives.", "down"),
+        ("Cutting the limit from 80mg to 50mg would save lives.", "down"),
+        ("Raising the limit from 50mg to 80mg would cost lives.", "up"),
+    ],
+)
+def test_a_change_verb_ending_in_ing_makes_from_and_to_an_old_and_a_new_value(nlp, claims_nlp, sentence, direction):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, c.change_kind, c.direction) for c in claims[:2]] == [
+            (claims[0].surface, "change_from", direction),
+            (claims[1].surface, "change_to", direction),
+        ]
+        assert [c.value for c in claims[:2]] == ([80.0, 50.0] if direction == "down" else [50.0, 80.0])

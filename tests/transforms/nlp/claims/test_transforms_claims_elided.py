@@ -28,9 +28,21 @@ from transforms.nlp.claims import extract_claims
                 ("five", "weekly flights", "number of its weekly flights"),
             ],
         ),
+        # the same verb as the count before it, the noun not repeated
+        (
+            "SBC employs 163,000 people while AT&T employs 47,000.",
+            [("163,000 people", "people", "people"), ("47,000", "people", "people")],
+        ),
+        # "another" number: more of what the sentence before counted
+        (
+            "SBC said 5,125 positions would go. Another 1,700 will go from its sales department.",
+            [("5,125 positions", "positions", "positions"), ("1,700", "positions", "positions")],
+        ),
         # no name before the commas, no count before the list: nothing is left out
         ("In March, 43, the year's total, was reached.", []),
         ("He said 12, and left.", []),
+        ("Another 12 were not counted.", []),
+        ("SBC employs 163,000 people while AT&T has 47,000.", [("163,000 people", "people", "people")]),
     ],
 )
 def test_elided_units(nlp, claims_nlp, sentence, expected):

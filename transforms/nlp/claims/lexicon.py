@@ -445,7 +445,7 @@ OF_WHAT_ALIASES = {
     "the economy": "GDP",
     "national output": "GDP",
 }
-# Verbs of falling, in the forms news writes them ("fell", "falls", "cutting"): "fell 3%" is a change of 3 percent, down.
+# Verbs of falling, in the forms news writes them ("fell", "cutting"): "fell 3%" is a change of 3 percent, down.
 FALL_WORDS = (
     "fell",
     "fall",

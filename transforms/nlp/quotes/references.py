@@ -1,8 +1,9 @@
 """Who a pronoun or a description at a quote stands for, read as a journalist writes them.
 
 - **Pronouns.** "he"/"she" is the person the narrative was last about: the sentences before the pronoun
-  are searched back, nearest first, and in each the subject comes before other names; a name inside
-  someone's quoted or reported words is not the narrative's, and a person whose gender the article states
+  are searched back, nearest first, and in each the main clause's subject comes before a "when"/"after"
+  clause's and before other names; a name inside someone's quoted or reported words, or in an aside in
+  parentheses (a photo's credit), is not the narrative's, and a person whose gender the article states
   otherwise is skipped.  "it"/"they" is an organisation that was the subject of a recent sentence.
 - **Descriptions.** A spokesperson, official or statement *of* an organisation ("a spokesman for the
   union", "a Hyundai official", "the club's statement") speaks for it; "the spokesman" again is the one
@@ -228,6 +229,10 @@ class ReferenceResolver:
             self.voices[head.i] = found
         return None if found is None else Antecedent(found, "nominal")
 
+    def _named_in_full(self, index: int) -> bool:
+        entity = self.entities[index]
+        return entity.label == "PERSON" and len(entity.name.split()) > 1
+
     def _person_may_be(self, index: int, gender: str) -> bool:
         return self.entities[index].label == "PERSON" and self.gender.get(index, gender) == gender
 
@@ -258,26 +263,30 @@ class ReferenceResolver:
             named = [
                 (t, found[0])
                 for t in tokens
-                if (found := self._narrative_entity_at(t)) is not None and not in_brackets(t)
+                if (found := self._narrative_entity_at(t)) is not None and not in_parentheses(t)
             ]
             fitting = [
                 (t, index)
                 for t, index in named
                 if fits(index)
                 and not _is_modifier(t)
-                and not (singular and t.tag_ in PLURAL_TAGS)
+                # A surname that looks plural ('Arians') is still one person named in full before.
+                and not (singular and t.tag_ in PLURAL_TAGS and not self._named_in_full(index))
                 and not (plural and t.tag_ == "NN")
             ]
-            subjects: list[tuple[Token, int | None]] = [
-                (t, index) for t, index in fitting if _is_subject(t) or t.idx in self.speaker_chars
-            ]
+            # The main clause's subject first: 'When Pagano had to leave, Arians directed the Colts … He said'
+            # is Arians; a subject inside a "when"/"after" clause is what the sentence sets the scene with.
+            subjects: list[tuple[Token, int | None]] = sorted(
+                ((t, index) for t, index in fitting if _is_subject(t) or t.idx in self.speaker_chars),
+                key=_main_clause_first,
+            )
             if voice is not None:
                 subjects += [
                     (t, self.voices[t.i])
                     for t in tokens
                     if t.i in self.voices and _is_subject(t) and _voice_agrees(t, voice)
                 ]
-                subjects.sort(key=lambda pair: pair[0].i)
+                subjects.sort(key=_main_clause_first)
             if subjects:
                 # A spokesperson of no one we can name ('another company official said') is still who
                 # the pronoun stands for: no one.
@@ -398,6 +407,45 @@ def in_brackets(token: Token) -> bool:
     form), not what the narrative is about."""
     doc = token.doc
     return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+
+
+def _main_clause_first(pair: tuple[Token, int | None]) -> tuple[bool, int]:
+    return _in_adverbial_clause(pair[0]), pair[0].i
+
+
+def _in_adverbial_clause(token: Token) -> bool:
+    """The token is inside a clause that modifies another ('When Pagano had to leave the team, …')."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "advcl":
+            return True
+        node = node.head
+    return False
+
+
+# How far an aside in parentheses reaches on either side of a name in it ("(Elaine Thompson/Associated Press)").
+ASIDE_TOKENS = 12
+
+
+def in_parentheses(token: Token) -> bool:
+    """A name inside parentheses on its line: an aside (a photo's credit, a dateline's agency, a short form),
+    not what the narrative is about."""
+    opening, closing = _bracket_towards(token, -1), _bracket_towards(token, 1)
+    if opening is None or closing is None:
+        return False
+    return "\n" not in token.doc.text[opening.idx : closing.idx]
+
+
+def _bracket_towards(token: Token, step: int) -> Token | None:
+    """The bracket that opens (``step`` -1) or closes (1) an aside around ``token``, within reach."""
+    doc = token.doc
+    wanted, other = ("(", ")") if step < 0 else (")", "(")
+    for index in range(token.i + step, token.i + step * (ASIDE_TOKENS + 1), step):
+        if not 0 <= index < len(doc) or doc[index].text == other:
+            return None
+        if doc[index].text == wanted:
+            return doc[index]
+    return None
 
 
 def _is_subject(token: Token) -> bool:

@@ -235,3 +235,19 @@ def test_an_account_or_documents_speak_for_whoever_made_them(nlp, reference):
         "Revenue will rise, according to documents tabled with Michael Wilson's speech."
     )
     assert [s[1] for s in _speakers(nlp, reference, text)] == ["Athletic", "Michael Wilson"]
+
+
+def test_a_pronoun_is_the_main_clauses_subject_not_the_subject_of_a_when_clause(nlp, reference):
+    text = (
+        "Bruce Arians coached the Colts and Chuck Pagano was his boss. When Pagano had to leave the team, "
+        'Arians directed the Colts to a 9-3 record. "I will miss the players," he said.'
+    )
+    assert _speakers(nlp, reference, text)[-1] == ("he", "Bruce Arians", "pronoun")
+
+
+def test_a_name_in_a_photo_credit_in_parentheses_is_no_one_a_pronoun_stands_for(nlp, reference):
+    text = (
+        "The coach waves to fans in Seattle. (Elaine Thompson/Associated Press)\n"
+        '"It has been an unbelievable journey," he said.'
+    )
+    assert _speakers(nlp, reference, text) == [("he", None, "unresolved")]

@@ -9,8 +9,10 @@
   union", "a Hyundai official", "the club's statement") speaks for it; "the spokesman" again is the one
   already met; a spokesperson or a statement with no organisation of its own speaks for the organisation
   that was the narrative's recent subject; a role ("the foreign secretary", "the Tory leader") is the
-  person the article gave that role.  ("The club said" is left alone: on the dev articles, taking the
-  organisation last talked about gave no right speaker and one wrong one.)
+  person the article gave that role; a noun that ends the name of a body named before ("the hospital" for
+  Morton Plant Hospital, "police" for the Pasadena Police, "the hospital's statement") is that body.
+  ("The club said" with no club named so is left alone: on the dev articles, taking the organisation last
+  talked about gave no right speaker and one wrong one.)
 - Anything else stays unresolved: a wrong speaker is worse than a missing one.
 
 Words are compared by their lower-case text: the pipeline lemmatizes only the quote cue words.
@@ -161,7 +163,10 @@ class ReferenceResolver:
         if word in VOICE_NOUNS:
             return self._voice(head)
         if not _is_definite(head):
-            return None
+            # 'Police said': with no article at all, the body named before by that last word ('Pasadena Police').
+            bare = not any(c.dep_ in ("det", "poss") for c in head.children) and not _modifiers(head)
+            found = self._organisation_ending_in(head) if bare else None
+            return None if found is None else Antecedent(found, "nominal")
         if _is_age(head):
             # 'Mr Spector is free on bail … The 64-year-old has denied the killing': an age names the person
             # the narrative was last about.
@@ -176,7 +181,9 @@ class ReferenceResolver:
                 return Antecedent(found, "nominal", by_role=True)
             found = self._unroled_subject(head)
             return None if found is None else Antecedent(found, "nominal", by_role=True)
-        return None
+        # 'Morton Plant Hospital … The hospital said': a body named before whose name ends in the noun.
+        found = self._organisation_ending_in(head) if not _modifiers(head) else None
+        return None if found is None else Antecedent(found, "nominal")
 
     def _unroled_subject(self, head: Token) -> int | None:
         """'Michael Howard has denied … The Tory leader said …': a role no one in the article was given yet
@@ -203,6 +210,8 @@ class ReferenceResolver:
         text with no organisation of its own, the organisation the narrative is about."""
         word, noun = head.lower_, head.lower_.rstrip("s")
         found = self._organisation_in(head)
+        if found is None:
+            found = self._organisation_of_possessor(head)
         if found is not None and word in SPOKESPERSON_NOUNS and _is_definite(head):
             # 'Mr Ancram condemned the document … The Tory spokesman also criticised …': a definite
             # spokesperson is a person met before, the one the narrative is about, if the gender agrees.
@@ -319,6 +328,36 @@ class ReferenceResolver:
             # ('Shares in Cairn Energy jumped after the firm said').
             found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
             return found if found is not None else self._only_organisation_before_in_sentence(head)
+        return None if best is None else best[1]
+
+    def _organisation_of_possessor(self, head: Token) -> int | None:
+        """ "the company's statement", "the hospital's spokesman": the organisation the possessor describes."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if owner is None or not _is_definite(owner) or _modifiers(owner):
+            return None
+        if owner.lower_ in ORGANISATION_KINDS:
+            return self._organisation_of_kind(owner)
+        return self._organisation_ending_in(owner)
+
+    def _organisation_ending_in(self, head: Token) -> int | None:
+        """The organisation named last before ``head`` whose name ends in its noun ('the hospital' for 'Morton
+        Plant Hospital', 'police' for 'Pasadena Police'); kinds any body is called by ('the group') are not it."""
+        word = head.lower_
+        if head.pos_ != "NOUN" or word in ORGANISATION_KINDS:
+            return None
+        best: tuple[int, int] | None = None
+        for index, entity in enumerate(self.entities):
+            if entity.label != "ORG":
+                continue
+            for mention in entity.mentions:
+                words = mention.text.lower().split()
+                if (
+                    mention.start < head.idx
+                    and words
+                    and words[-1] == word
+                    and (best is None or mention.start > best[0])
+                ):
+                    best = (mention.start, index)
         return None if best is None else best[1]
 
     def _only_organisation_before_in_sentence(self, head: Token) -> int | None:

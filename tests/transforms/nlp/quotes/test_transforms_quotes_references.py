@@ -251,3 +251,19 @@ def test_a_name_in_a_photo_credit_in_parentheses_is_no_one_a_pronoun_stands_for(
         '"It has been an unbelievable journey," he said.'
     )
     assert _speakers(nlp, reference, text) == [("he", None, "unresolved")]
+
+
+def test_a_body_named_before_is_the_noun_its_name_ends_in_with_the_or_without_an_article(nlp, reference):
+    hospital = 'Two doctors from Morton Plant Hospital died in the crash. "We were deeply grieved," the hospital said.'
+    police = 'The Pasadena Police arrested six people on Sunday. "There were a handful of arrests," police said.'
+    statement = (
+        'Two doctors from Morton Plant Hospital died in the crash. "Their lives touched many," '
+        "the hospital's statement said."
+    )
+    assert _speakers(nlp, reference, hospital) == [("the hospital", "Morton Plant Hospital", "nominal")]
+    assert _speakers(nlp, reference, police) == [("police", "Pasadena Police", "nominal")]
+    assert _speakers(nlp, reference, statement) == [("the hospital's statement", "Morton Plant Hospital", "nominal")]
+    # No body named so: the description stays unresolved.
+    assert _speakers(nlp, reference, '"We were deeply grieved," the hospital said.') == [
+        ("the hospital", None, "explicit")
+    ]

@@ -47,8 +47,10 @@ from transforms.nlp.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_to
 # A share is a claim only with "of" right after it (" of ", give or take a space): read no further.
 FRACTION_OF_CHARS = 8
 # A change verb before a share: "fell by half", "cut its workforce by a third", "rose nearly a quarter".
+# A share restated between spaced dashes right after it ("two thirds - 65% - of"), its whole after them.
+RESTATED_BETWEEN_DASHES = re.compile(r"[ \t]+[-–—][ \t]+[^-–—\n]{1,24}?[ \t]+[-–—](?=[ \t]+of[ \t])")
 CHANGED_BY_FRACTION = re.compile(
-    rf"\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’]+){{0,4}}?\s+(?i:by)\s+(?:(?i:nearly|almost|about|roughly)\s+)?$"
+    rf"\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’-]+){{0,4}}?\s+(?i:by)\s+(?:(?i:nearly|almost|about|roughly)\s+)?$"
     rf"|\b(?i:{alternation(CHANGE_WORD_SET)})\s+(?:(?i:nearly|almost|about|roughly|more\s+than)\s+)?$"
 )
 # Before a number with no unit and nothing counted: the words that make it a level or a change all the same.
@@ -88,10 +90,14 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         # "more than half the nation's output": after a comparator, "half" takes its whole without "of"
         # ("half the time" alone is an idiom).
         whole_without_of = quantity.comparator is not None and HALF_THE.match(text, end) is not None
-        if re.match(r"\s+of\s+", text[end : end + FRACTION_OF_CHARS]) or whole_without_of:
-            of_what, end = _of_what(doc, end, annotations, whole_without_of=whole_without_of)
+        # "Nearly two thirds - 65% - of the 1,000 people": the same share restated between dashes before "of".
+        aside = RESTATED_BETWEEN_DASHES.match(text, end)
+        of_from = aside.end() if aside is not None else end
+        if re.match(r"\s+of\s+", text[of_from : of_from + FRACTION_OF_CHARS]) or whole_without_of:
+            of_what, of_end = _of_what(doc, of_from, annotations, whole_without_of=whole_without_of)
             if of_what is None:
                 return None
+            end = end if aside is not None else of_end
         elif not (
             quantity.fraction
             and (CHANGED_BY_FRACTION.search(text_before(text, start)) or share_predicate(doc, start, end))

@@ -12,14 +12,20 @@ import re
 from transforms.nlp.claims.lexicon import SMALL_NUMBERS
 from transforms.nlp.claims.quantities import Quantity
 
-_NUMBER = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True)) + r")"
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# A number, with its scale word ("five million times faster").
+_NUMBER = (
+    r"(?:(?:\d+(?:\.\d+)?|"
+    + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
+    + r")(?: (?:hundred|thousand|million|billion))?)"
+)
 # After "twice", words that make it a frequency ("twice a week", "twice daily"), not a multiple.
 _FREQUENCY = r"(?!\s+(?i:a|an|per|each|every|daily|weekly|monthly|yearly|annually|before|previously|already)\b)"
 MULTIPLE = re.compile(
     rf"\b(?:(?P<twice>(?i:twice)){_FREQUENCY}"
     rf"|(?P<fold>(?i:{_NUMBER}))-?(?i:fold)"
     rf"|(?P<times>(?i:{_NUMBER}))\s+(?i:times)(?=\s+(?:(?i:as|more|less|higher|lower|larger|bigger|smaller|"
-    rf"greater|faster|slower)\b|(?i:the)\s+(?!(?i:following|next|previous|first|last|same)\b))))\b"
+    rf"greater|faster|slower|what|that)\b|(?i:the)\s+(?!(?i:following|next|previous|first|last|same)\b))))\b"
 )
 
 
@@ -42,8 +48,8 @@ def read_multiples(text: str) -> list[Quantity]:
         if match.group("twice"):
             value = 2.0
         else:
-            number = (match.group("fold") or match.group("times")).lower()
-            value = float(SMALL_NUMBERS.get(number, number))
+            number, _, scale = (match.group("fold") or match.group("times")).lower().partition(" ")
+            value = float(SMALL_NUMBERS.get(number, number)) * SCALES.get(scale, 1)
         end = match.end()
         quantities.append(
             Quantity(

@@ -265,3 +265,24 @@ def test_a_change_verb_ending_in_ing_makes_from_and_to_an_old_and_a_new_value(nl
             (claims[1].surface, "change_to", direction),
         ]
         assert [c.value for c in claims[:2]] == ([80.0, 50.0] if direction == "down" else [50.0, 80.0])
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a multiple with its scale word, and one of "what" something is
+        ("The machine will be five million times faster.", [("five million times", 5_000_000.0, "times")]),
+        ("Next year it will be four times what it is this year.", [("four times", 4.0, "times")]),
+        # a share as the size of a change, the change verb some words before "by"
+        ("Lives could be saved by cutting drink-drive limits by a third.", [("a third", 1 / 3, "fraction")]),
+        # a share restated between dashes before its whole
+        (
+            "Nearly two thirds - 65% - of the people interviewed had used it.",
+            [("Nearly two thirds", 2 / 3, "fraction"), ("65%", 65.0, "percent")],
+        ),
+    ],
+)
+def test_multiples_with_a_scale_and_shares_of_a_change_or_restated(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, pytest.approx(c.value), c.unit) for c in claims] == expected

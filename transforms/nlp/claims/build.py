@@ -49,6 +49,8 @@ FRACTION_OF_CHARS = 8
 # A change verb before a share: "fell by half", "cut its workforce by a third", "rose nearly a quarter".
 # A share restated between spaced dashes right after it ("two thirds - 65% - of"), its whole after them.
 RESTATED_BETWEEN_DASHES = re.compile(r"[ \t]+[-–—][ \t]+[^-–—\n]{1,24}?[ \t]+[-–—](?=[ \t]+of[ \t])")
+# Endings of singular names that look plural ('Congress', 'Lazarus', 'Paris').
+PLURAL_LOOKALIKE_ENDS = ("ss", "us", "is")
 CHANGED_BY_FRACTION = re.compile(
     rf"\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’-]+){{0,4}}?\s+(?i:by)\s+(?:(?i:nearly|almost|about|roughly)\s+)?$"
     rf"|\b(?i:{alternation(CHANGE_WORD_SET)})\s+(?:(?i:nearly|almost|about|roughly|more\s+than)\s+)?$"
@@ -238,8 +240,12 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     while k < len(tokens):
         token = tokens[k]
         if (token.is_alpha or token.like_num) and starts_compound(tokens, k):
-            noun_tokens.extend(tokens[k : k + 3])  # 'two one-man shows', '190 state-run companies'
-            k += 3
+            # 'two one-man shows', '190 state-run companies', '14 free-to-air channels'
+            while starts_compound(tokens, k):
+                noun_tokens.extend(tokens[k : k + 2])
+                k += 2
+            noun_tokens.append(tokens[k])
+            k += 1
             continue
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if token.lower_ in COLLECTIVE_COUNT_NOUNS and not (following is not None and following.tag_ in ("NNS", "NNPS")):
@@ -260,7 +266,9 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     while noun_tokens and noun_tokens[-1].pos_ == "ADJ" and noun_tokens[-1].lower_ not in COLLECTIVE_COUNT_NOUNS:
         noun_tokens.pop()
     if not noun_tokens or (
-        noun_tokens[-1].tag_ not in ("NNS", "NNPS") and noun_tokens[-1].lower_ not in COLLECTIVE_COUNT_NOUNS
+        noun_tokens[-1].tag_ not in ("NNS", "NNPS")
+        and noun_tokens[-1].lower_ not in COLLECTIVE_COUNT_NOUNS
+        and not (quantity.value > 1 and _plural_of_a_name(noun_tokens[-1]))
     ):
         return None
     if noun_tokens[-1].lower_ in UNIT_WORDS or noun_tokens[-1].ent_type_ == "DATE":
@@ -269,6 +277,14 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     if annotations.tags:
         last = _counted_noun_goes_on(doc, last)
     return doc[noun_tokens[0].i : last + 1]
+
+
+def _plural_of_a_name(token: Token) -> bool:
+    """'three Grammys', 'two Oscars': a name in the plural, which the tagger takes for a singular name."""
+    text = token.text
+    return (
+        token.tag_ == "NNP" and text[:1].isupper() and text.endswith("s") and not text.endswith(PLURAL_LOOKALIKE_ENDS)
+    )
 
 
 def _counted_noun_goes_on(doc: Doc, last: int) -> int:

@@ -595,6 +595,7 @@ NEUTRAL_CHANGE_WORDS = (
 CHANGE_WORDS = (*FALL_WORDS, *RISE_WORDS, *NEUTRAL_CHANGE_WORDS)
 # Words before a number that make it a label, not a quantity ("Article 5", "No. 10", "Phase 3").
 LABEL_WORDS = (
+    "number",  # "number one singles", "world number two": a rank
     "No.",
     "no.",
     "Nos.",

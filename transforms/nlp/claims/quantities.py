@@ -186,6 +186,8 @@ def _read_quantity(text: str, match: re.Match) -> Quantity | None:
         return None  # "$10bn a year", "a year ago": a rate or a date, not one period
     if match.group("digits") is not None and _is_label_or_time(text, number_start, end):
         return None
+    if match.group("words") is not None and _is_label(text, number_start):
+        return None  # "number one singles", "Phase two"
     quantity = Quantity(
         start=number_start,
         end=end,
@@ -337,13 +339,17 @@ def _words_value(text: str) -> tuple[float, bool, bool, float | None] | None:
     return total + current, False, False, last_magnitude
 
 
+def _is_label(text: str, start: int) -> bool:
+    return LABEL_BEFORE.search(text[max(0, start - LABEL_LOOKBACK_CHARS) : start]) is not None
+
+
 def _is_label_or_time(text: str, start: int, end: int) -> bool:
     """'Article 5', '21st', '10:30', '2pm': numbers that are not quantities."""
     if ORDINAL_AFTER.match(text, end):
         return True
     if text[end : end + 1] == ":" and text[end + 1 : end + 2].isdigit():
         return True
-    if LABEL_BEFORE.search(text[max(0, start - LABEL_LOOKBACK_CHARS) : start]):
+    if _is_label(text, start):
         return True
     if YEAR_SPAN_BEFORE.search(text[max(0, start - YEAR_SPAN_LOOKBACK_CHARS) : start]):
         return True  # the "25" of "2024-25"

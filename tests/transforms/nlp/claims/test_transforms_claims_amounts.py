@@ -241,3 +241,20 @@ def test_an_index_moves_in_points_not_in_things_counted(nlp, claims_nlp):
             ("7,425.81", "points"),
             ("300 workers", "count"),
         ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a count through a modifier of several hyphened words
+        ("Viewers will receive 14 free-to-air channels.", [("14 free-to-air channels", "free-to-air channels")]),
+        # a name in the plural, which the tagger takes for a singular name
+        ("OutKast won three Grammys in February.", [("three Grammys", "grammys")]),
+        # "number one" is a rank, and a singular name is not counted
+        ("He has won 18 number one singles.", []),
+        ("She met two Congress aides.", [("two Congress aides", "congress aides")]),
+    ],
+)
+def test_counts_through_hyphened_modifiers_and_plural_names_not_ranks(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        assert [(c.surface, c.unit) for c in extract_claims(pipeline(sentence))] == expected

@@ -665,7 +665,11 @@ COMMON_VERBS = frozenset(
     "said says say told added according held made make makes took take takes gave give gives got get gets went "
     "go goes came come comes saw seen see sees paid pay sold sell sells spent spend won win lost lose "
     "left put set cut ran run kept keep keeps met meet found find brought bring earn earns include includes "
-    "including cast aged".split()
+    "including cast aged "
+    # verbs of having, employing, receiving and recording a number of things ('SBC employs 163,000 people'),
+    # not the forms that are also plural nouns ("records", "scores"): without tags those are counted things
+    "has have had employs employ employed hired received receives receive recorded drew attracted attracts "
+    "scored owns own owned hold".split()
 )
 # Past participles not ending in -ed, which describe a noun after a determiner ("the lost laptops") and end a
 # verb group ("were left in licensed cabs").

@@ -28,6 +28,10 @@ SENTENCES = [
     ),
     ("Two million people lost their jobs.", {"Two million people": "people lost their jobs"}),
     ("Mitch killed about 10,000 people.", {"about 10,000 people": "people Mitch killed"}),
+    # who has, employs or received the things counted; a verb that is also a plural noun is the noun
+    ("SBC currently employs 163,000 people.", {"163,000 people": "people SBC employs"}),
+    ("Usher had four nominations going into the ceremony.", {"four nominations": "nominations Usher had"}),
+    ("The band broke 3 records.", {"3 records": "records"}),
     ("By then he'd killed five people.", {"five people": "people he killed"}),
     ("3,500 travellers have no place to stop.", {"3,500 travellers": "travellers have no place to stop"}),
     # a share that is a clause's subject: what it did or said, after the whole it is of

@@ -139,7 +139,8 @@ def _print_run(round_number: int, run: TimedRun) -> None:
     steps = "  ".join(f"{name} {seconds:.1f}" for name, seconds in run.step_seconds.items())
     print(
         f"round {round_number} broadsheet run: {run.wall_seconds:7.1f} s wall, steps {run.steps_total:6.1f} s "
-        f"({steps}), outside the steps {run.wall_seconds - run.steps_total:5.1f} s; "
+        f"({steps}), outside the steps {run.wall_seconds - run.steps_total:5.1f} s "
+        f"(before and after the CLI's own clock: {run.wall_seconds - (run.inside_seconds or 0.0):.1f} s); "
         f"peak tree {run.memory.peak_tree_bytes / MIB:,.0f} MiB, largest process "
         f"{run.memory.largest_process_bytes() / MIB:,.0f} MiB"
     )

@@ -179,64 +179,17 @@ def _run(
     # A committed run with a lost part is left out of the manifest and the tables: its files are read again now.
     lost_parts = missing_parts(lake)
     try:
-        # The analysis' workers, when this machine runs the model, are ended as soon as the analysis is done.
-        with contextlib.ExitStack() as analysis_workers:
-            # Reading the corpus runs in a child process that is gone before the analysis (flows/run/child_process.py).
-            with ChildProcess(discover.__name__, parse.__name__, normalise.__name__) as child:
-                with progress.step("discover", seconds):
-                    discovered = timed(
-                        seconds,
-                        "discover",
-                        discover_task,
-                        child,
-                        run.sources,
-                        warehouse_dir,
-                        lake,
-                        run_id,
-                        version,
-                        full_refresh=full_refresh,
-                        follow_symlinks=follow_symlinks,
-                        retry=retry,
-                    )
-                run.files_seen, run.files_new = discovered["files_seen"], discovered["files_new"]
-                with progress.step("parse", seconds):
-                    parsed = timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
-                # Started now, the workers load the model while the records are normalised, on the core the
-                # child leaves free (sized by the records parsed: normalising only drops some).
-                workers = (
-                    None
-                    if dask_address
-                    else analysis_workers.enter_context(AnalysisWorkers(worker_count(parsed["records"])))
-                )
-                with progress.step("normalise", seconds):
-                    normalised = timed(
-                        seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id, version, started_at
-                    )
-            run.articles = normalised["articles"]
-            run.quarantined = parsed["quarantined"] + normalised["quarantined"]
-            run.discarded = {**discovered["skipped"], **parsed["discarded"], **normalised["discarded_versions"]}
-            with progress.step("analyse", seconds, spinner=False):  # the analysis shows its own bar
-                if dask_address:
-                    analysed = timed(
-                        seconds,
-                        "analyse",
-                        _analyse_on_dask_at(dask_address),
-                        warehouse_dir,
-                        run_id,
-                        version,
-                        show_progress=show_progress,
-                    )
-                else:
-                    analysed = timed(
-                        seconds,
-                        "analyse",
-                        analyse_task,
-                        warehouse_dir,
-                        run_id,
-                        version,
-                        show_progress=show_progress,
-                        workers=workers,
-                    )
+        analysed = _read_and_analyse(
+            run,
+            warehouse_dir,
+            lake,
+            progress,
+            full_refresh=full_refresh,
+            follow_symlinks=follow_symlinks,
+            retry=retry,
+            dask_address=dask_address,
+            show_progress=show_progress,
+        )
         run.skipped_language = analysed["skipped_language"]
         run.quarantined += analysed["quarantined"]
         with progress.step("stage", seconds):
@@ -260,6 +213,79 @@ def _run(
     report["step_seconds"] = dict(seconds)
     report["lost_parts"] = lost_parts
     return report
+
+
+def _read_and_analyse(
+    run: RunRecord,
+    warehouse_dir: Path,
+    lake: Lake,
+    progress: StepProgress,
+    *,
+    full_refresh: bool,
+    follow_symlinks: bool,
+    retry: frozenset[str],
+    dask_address: str | None,
+    show_progress: bool,
+) -> dict:
+    """Discover, parse and normalise in a child process that is gone before the analysis
+    (flows/run/child_process.py), then the analysis; fills in the run's counts and returns the analysis'."""
+    run_id, version, seconds = run.run_id, run.pipeline_version, run.step_seconds
+    # The analysis' workers, when this machine runs the model, end as soon as the analysis is done.
+    with contextlib.ExitStack() as analysis_workers:
+        with ChildProcess(discover.__name__, parse.__name__, normalise.__name__) as child:
+            with progress.step("discover", seconds):
+                discovered = timed(
+                    seconds,
+                    "discover",
+                    discover_task,
+                    child,
+                    run.sources,
+                    warehouse_dir,
+                    lake,
+                    run_id,
+                    version,
+                    full_refresh=full_refresh,
+                    follow_symlinks=follow_symlinks,
+                    retry=retry,
+                )
+            run.files_seen, run.files_new = discovered["files_seen"], discovered["files_new"]
+            with progress.step("parse", seconds):
+                parsed = timed(seconds, "parse", parse_task, child, warehouse_dir, run_id, version)
+            # Started now, the workers load the model while the records are normalised, on the core the child
+            # leaves free (sized by the records parsed: normalising only drops some).
+            workers = (
+                None
+                if dask_address
+                else analysis_workers.enter_context(AnalysisWorkers(worker_count(parsed["records"])))
+            )
+            with progress.step("normalise", seconds):
+                normalised = timed(
+                    seconds, "normalise", normalise_task, child, warehouse_dir, lake, run_id, version, run.started_at
+                )
+        run.articles = normalised["articles"]
+        run.quarantined = parsed["quarantined"] + normalised["quarantined"]
+        run.discarded = {**discovered["skipped"], **parsed["discarded"], **normalised["discarded_versions"]}
+        with progress.step("analyse", seconds, spinner=False):  # the analysis shows its own bar
+            if dask_address:
+                return timed(
+                    seconds,
+                    "analyse",
+                    _analyse_on_dask_at(dask_address),
+                    warehouse_dir,
+                    run_id,
+                    version,
+                    show_progress=show_progress,
+                )
+            return timed(
+                seconds,
+                "analyse",
+                analyse_task,
+                warehouse_dir,
+                run_id,
+                version,
+                show_progress=show_progress,
+                workers=workers,
+            )
 
 
 def _analyse_on_dask_at(dask_address: str):

@@ -237,6 +237,7 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
     """Group mentions into entities: aliases first, then full names, then surnames onto full names."""
     entities: list[Entity] = []
     by_key: dict[str, Entity] = {}
+    names = _NameIndex()
 
     def add(mention: Mention, key: str, name: str, label: str, canonical: bool = False) -> None:
         entity = by_key.get(key)
@@ -245,6 +246,7 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
             by_key[key] = entity
             entities.append(entity)
         entity.mentions.append(mention)
+        names.add(entity, mention)
 
     single_tokens: list[Mention] = []
     for mention in mentions:
@@ -261,7 +263,7 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
 
     for mention in single_tokens:
         name = name_of(mention.text)
-        target = _full_name_for(name, mention.start, entities) or _expansion_of(name, entities)
+        target = names.full_name_for(name, mention.start) or names.expansion_of(name)
         if target is not None and mention.label not in NAME_LABELS and not _is_full_person_name(target):
             # 'Rainer Wendt … Wendt says' with "Wendt" taken for a product: a lone word of another kind joins a
             # person's full name only (a product, law or place that shares a word with a company is its own).
@@ -269,6 +271,7 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
         if target is not None:
             mention.mention_type = "partial_name"
             target.mentions.append(mention)
+            names.add(target, mention)
         else:
             add(mention, name.casefold(), name, mention.label)
     entities = _fold_short_organisation_names(entities)
@@ -443,34 +446,49 @@ def _role_before(doc: Doc, first_token: int, swallowed: list[Token]) -> str | No
     return doc_text(doc)[start:end]
 
 
-def _full_name_for(name: str, position: int, entities: list[Entity]) -> Entity | None:
-    """The multi-word entity whose first or last word is ``name``, nearest before ``position`` (else after)."""
-    matches = []
-    for entity in entities:
-        for mention in entity.mentions:
-            words = name_of(mention.text).split()
-            if len(words) > 1 and name in (words[0], words[-1]):
-                matches.append((mention.start > position, abs(mention.start - position), entity))
-                break
-    if not matches:
-        return None
-    labels_person = [m for m in matches if any(x.label == "PERSON" for x in m[2].mentions)]
-    pool = labels_person or matches
-    return min(pool, key=lambda m: (m[0], m[1]))[2]
+class _NameIndex:
+    """The clustered mentions by what a lone word can be matched on, kept up to date as mentions join: the
+    first and last words of multi-word names, and the initials of names.  Looking a word up here instead of
+    rescanning every mention keeps a long article (a 1M-character body has thousands of lone surnames)
+    linear."""
 
+    def __init__(self) -> None:
+        self._order: dict[int, int] = {}  # id(entity) → the order it was clustered in
+        # word → entity order → (the start of the entity's first multi-word mention with that end word, entity)
+        self._by_end_word: dict[str, dict[int, tuple[int, Entity]]] = {}
+        self._by_initials: dict[str, dict[int, Entity]] = {}
 
-def _expansion_of(acronym: str, entities: list[Entity]) -> Entity | None:
-    """The multi-word name an acronym abbreviates: "SEC" → "Securities and Exchange Commission", "B&B" →
-    "Bradford & Bingley", "ANA" → "All-Nippon Airways"."""
-    if not _is_short_form(acronym):
-        return None
-    letters = "".join(c for c in acronym if c.isalpha())
-    for entity in entities:
-        for mention in entity.mentions:
-            words = [w for w in re.split(r"[\s'\-&]+", name_of(mention.text)) if w and w[0].isupper()]
-            if len(words) == len(letters) > 1 and "".join(w[0] for w in words) == letters:
-                return entity
-    return None
+    def add(self, entity: Entity, mention: Mention) -> None:
+        order = self._order.setdefault(id(entity), len(self._order))
+        words = name_of(mention.text).split()
+        if len(words) > 1:
+            for word in {words[0], words[-1]}:
+                self._by_end_word.setdefault(word, {}).setdefault(order, (mention.start, entity))
+        capitals = [w for w in re.split(r"[\s'\-&]+", name_of(mention.text)) if w and w[0].isupper()]
+        if len(capitals) > 1:
+            self._by_initials.setdefault("".join(w[0] for w in capitals), {}).setdefault(order, entity)
+
+    def full_name_for(self, name: str, position: int) -> Entity | None:
+        """The multi-word entity whose first or last word is ``name``, nearest before ``position`` (else
+        after); a person's name before any other."""
+        matches = [
+            (start > position, abs(start - position), entity)
+            for _, (start, entity) in sorted(self._by_end_word.get(name, {}).items())
+        ]
+        if not matches:
+            return None
+        labels_person = [m for m in matches if any(x.label == "PERSON" for x in m[2].mentions)]
+        pool = labels_person or matches
+        return min(pool, key=lambda m: (m[0], m[1]))[2]
+
+    def expansion_of(self, acronym: str) -> Entity | None:
+        """The multi-word name an acronym abbreviates: "SEC" → "Securities and Exchange Commission", "B&B" →
+        "Bradford & Bingley", "ANA" → "All-Nippon Airways"."""
+        if not _is_short_form(acronym):
+            return None
+        letters = "".join(c for c in acronym if c.isalpha())
+        found = self._by_initials.get(letters)
+        return found[min(found)] if found else None
 
 
 def _fold_short_organisation_names(entities: list[Entity]) -> list[Entity]:

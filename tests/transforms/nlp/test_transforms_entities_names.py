@@ -167,3 +167,22 @@ def test_a_name_ending_one_longer_name_is_that_person_and_ending_two_is_left_alo
         reference,
     )
     assert sorted(e.name for e in two) == ["Denis Christel Sassou Nguesso", "Denis Sassou Nguesso", "Sassou Nguesso"]
+
+
+def test_a_lone_surname_joins_the_nearest_full_name_before_it_and_an_acronym_its_expansion(reference):
+    from transforms.nlp.entities import cluster_mentions
+
+    entities = cluster_mentions(
+        [
+            _mention(0, "Gordon Brown", "PERSON"),
+            _mention(40, "Securities and Exchange Commission", "ORG"),
+            _mention(90, "Nick Brown", "PERSON"),
+            _mention(120, "Brown", "PERSON"),
+            _mention(150, "SEC", "ORG"),
+        ],
+        reference,
+    )
+    named = {e.name: sorted(m.text for m in e.mentions) for e in entities}
+    assert named["Nick Brown"] == ["Brown", "Nick Brown"]
+    assert named["Gordon Brown"] == ["Gordon Brown"]
+    assert named["Securities and Exchange Commission"] == ["SEC", "Securities and Exchange Commission"]

@@ -42,7 +42,7 @@ from transforms.nlp.claims.lexicon import (
 from transforms.nlp.claims.measured import what_is_measured
 from transforms.nlp.claims.phrases import plain_phrase_after, with_of_phrase
 from transforms.nlp.claims.quantities import Quantity, is_year, text_before
-from transforms.nlp.doc_cache import doc_ents, doc_noun_chunks, doc_text, doc_tokens
+from transforms.nlp.doc_cache import doc_ents, doc_noun_chunk_at, doc_noun_chunks, doc_text, doc_tokens
 
 # A share is a claim only with "of" right after it (" of ", give or take a space): read no further.
 FRACTION_OF_CHARS = 8
@@ -322,8 +322,13 @@ def _part_counted(doc: Doc, of: Token, quantity: Quantity, annotations: Annotati
                 break
         phrase = plural_phrase(window[start:])
         return None if phrase is None or phrase[-1].lower_ in UNIT_WORDS else phrase
-    chunk = next((c for c in doc_noun_chunks(doc) if c.start == of.i + 1), None)
-    if chunk is None or chunk.root.tag_ not in ("NNS", "NNPS") or chunk.root.lower_ in UNIT_WORDS:
+    chunk = doc_noun_chunk_at(doc, of.i + 1)
+    if (
+        chunk is None
+        or chunk.start != of.i + 1
+        or chunk.root.tag_ not in ("NNS", "NNPS")
+        or chunk.root.lower_ in UNIT_WORDS
+    ):
         return None
     first = chunk.root.i
     while first > chunk.start and doc[first - 1].pos_ in ("NOUN", "PROPN") and doc[first - 1].tag_ != "POS":
@@ -353,7 +358,7 @@ def _hyphened_count(
     elif not (noun.is_lower and described.is_alpha and not described.is_stop):
         return None
     counted = doc[noun.i : noun.i + 1]
-    if annotations.parse and (chunk := next((c for c in doc_noun_chunks(doc) if c.start <= described.i < c.end), None)):
+    if annotations.parse and (chunk := doc_noun_chunk_at(doc, described.i)) is not None:
         return counted, doc[described.i : chunk.end]
     if annotations.tags:  # the nouns and adjectives that follow, up to the last noun ('panel', not 'panel ruled')
         last = described.i
@@ -419,10 +424,10 @@ def _subject(doc: Doc, start: int, annotations: Annotations) -> str | None:
 
 
 def _chunk_text(doc: Doc, head: Token) -> str:
-    for chunk in doc_noun_chunks(doc):
-        if chunk.root.i == head.i:
-            tokens = [t for t in chunk if t.dep_ != "det" or t.i != chunk.start]
-            return doc_text(doc)[tokens[0].idx : chunk.end_char] if tokens else chunk.text
+    chunk = doc_noun_chunk_at(doc, head.i)
+    if chunk is not None and chunk.root.i == head.i:
+        tokens = [t for t in chunk if t.dep_ != "det" or t.i != chunk.start]
+        return doc_text(doc)[tokens[0].idx : chunk.end_char] if tokens else chunk.text
     return head.text
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from transforms.nlp.doc_cache import doc_text
 from transforms.nlp.entities import Entity, Mention
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
 from transforms.nlp.quotes.article import _Article
@@ -472,7 +473,7 @@ def in_parentheses(token: Token) -> bool:
     opening, closing = _bracket_towards(token, -1), _bracket_towards(token, 1)
     if opening is None or closing is None:
         return False
-    return "\n" not in token.doc.text[opening.idx : closing.idx]
+    return "\n" not in doc_text(token.doc)[opening.idx : closing.idx]
 
 
 def _bracket_towards(token: Token, step: int) -> Token | None:

@@ -47,6 +47,7 @@ from transforms.nlp.doc_cache import doc_ents, doc_noun_chunk_at, doc_noun_chunk
 # A share is a claim only with "of" right after it (" of ", give or take a space): read no further.
 FRACTION_OF_CHARS = 8
 # A change verb before a share: "fell by half", "cut its workforce by a third", "rose nearly a quarter".
+RATE_DENOMINATOR_BEFORE = re.compile(r"\b(?i:per)\s+$")
 # A share restated between spaced dashes right after it ("two thirds - 65% - of"), its whole after them.
 RESTATED_BETWEEN_DASHES = re.compile(r"[ \t]+[-–—][ \t]+[^-–—\n]{1,24}?[ \t]+[-–—](?=[ \t]+of[ \t])")
 # Endings of singular names that look plural ('Congress', 'Lazarus', 'Paris').
@@ -81,6 +82,8 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
     names_allowed = has_unit and quantity.kind in ("percent", "percentage_points", "money", "measure")
     if _is_part_of_name_or_date(doc, quantity, has_unit, names_allowed, annotations):
         return None
+    if RATE_DENOMINATOR_BEFORE.search(text_before(text, quantity.start)):
+        return None  # "80mg of alcohol per 100ml of blood": the rate's measure, no claim of its own
     start, end = quantity.start, quantity.end
     kind, unit, currency = quantity.kind, quantity.unit, quantity.currency
     of_what = None

@@ -30,7 +30,7 @@ from transforms.nlp.claims.annotations import (
 )
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.lexicon import MONTHS, WEEKDAYS
-from transforms.nlp.claims.quantities import Quantity, text_before
+from transforms.nlp.claims.quantities import Quantity, is_year, text_before
 from transforms.nlp.doc_cache import doc_text
 
 # An age: a whole number a person can be, in commas right after a capitalised name ("Hague, 43,").
@@ -58,9 +58,9 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
     """Give a bare number the unit its sentence leaves out; returns what it measures ("Hague's age",
     "nonstop flights from New York", "number of its weekly flights"; "" when the sentence's other claims say
     it), None when no unit was found."""
-    if quantity.kind is not None or quantity.fraction or quantity.vague:
-        return None
     text = doc_text(doc)
+    if quantity.kind is not None or quantity.fraction or quantity.vague or is_year(text, quantity):
+        return None  # "since 1997" after "the number of drivers" is a year, not a count
     sentence = sentence_at(doc, quantity.number_start, annotations)
     if sentence is None:
         return None

@@ -129,6 +129,8 @@ LABEL_BEFORE = re.compile(rf"(?:^|\s|\(){alternation(LABEL_WORDS)}\s*$")
 YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
 MINUS_BEFORE = re.compile(r"(?:^|\W)(?P<word>(?i:minus))\s+$")
 CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[AaPp][Mm]\b)")
+WIRE_CLOCK_AFTER = re.compile(r"\s?(?:hrs|GMT|BST|EST|EDT)\b")
+WIRE_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:]?[0-5]\d")
 ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 
 
@@ -354,7 +356,10 @@ def _is_label_or_time(text: str, start: int, end: int) -> bool:
     if YEAR_SPAN_BEFORE.search(text[max(0, start - YEAR_SPAN_LOOKBACK_CHARS) : start]):
         return True  # the "25" of "2024-25"
     clock = CLOCK_AFTER.match(text, end)
-    return clock is not None and _looks_like_clock(text[start:end])
+    if clock is not None and _looks_like_clock(text[start:end]):
+        return True
+    # "at 15.00 hrs local time", "1500 GMT": a wire's 24-hour clock
+    return WIRE_CLOCK_AFTER.match(text, end) is not None and WIRE_CLOCK.fullmatch(text[start:end]) is not None
 
 
 def _looks_like_clock(number: str) -> bool:

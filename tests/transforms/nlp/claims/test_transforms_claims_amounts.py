@@ -258,3 +258,20 @@ def test_an_index_moves_in_points_not_in_things_counted(nlp, claims_nlp):
 def test_counts_through_hyphened_modifiers_and_plural_names_not_ranks(nlp, claims_nlp, sentence, expected):
     for pipeline in (nlp, claims_nlp):
         assert [(c.surface, c.unit) for c in extract_claims(pipeline(sentence))] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a year is no count of "the number of" anything
+        ("There was a drop in the number of drivers breathalysed since 1997.", []),
+        # a wire's 24-hour clock is a time of day; hours as a duration stay
+        ("Subscriptions close at 15.00 hrs local time.", []),
+        ("The flight took 3 hrs.", [("3 hrs", "hour")]),
+        # a rate's denominator is no claim of its own
+        ("The limit is 80mg of alcohol per 100ml of blood.", [("80mg", "mg")]),
+    ],
+)
+def test_years_clock_times_and_rate_denominators_are_no_claims(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        assert [(c.surface, c.unit) for c in extract_claims(pipeline(sentence))] == expected

@@ -1,7 +1,8 @@
 """Who a pronoun or a description at a quote stands for, read as a journalist writes them.
 
 - **Pronouns.** "he"/"she" is the person the narrative was last about: the sentences before the pronoun
-  are searched back, nearest first, and in each the main clause's subject comes before a "when"/"after"
+  are searched back, nearest first (a sentence whose subject is the same "he"/"she" carries the person
+  on and does not use up the window), and in each the main clause's subject comes before a "when"/"after"
   clause's and before other names; a name inside someone's quoted or reported words, or in an aside in
   parentheses (a photo's credit), is not the narrative's, and a person whose gender the article states
   otherwise is skipped.  "it"/"they" is an organisation that was the subject of a recent sentence.
@@ -265,7 +266,11 @@ class ReferenceResolver:
         article = self.article
         sentence_index = article.sentence_of[anchor.i]
         others: list[int] = []
-        for back in range(PRONOUN_SENTENCES_BACK + 1):
+        # Sentences whose subject is the same pronoun carry the person on and do not use up the window: a
+        # profile's run of "he said … he believed … he said" goes back to the one name before it.
+        back, window = -1, PRONOUN_SENTENCES_BACK
+        while back < window:
+            back += 1
             if sentence_index - back < 0:
                 break
             sentence = article.sentences[sentence_index - back]
@@ -304,6 +309,8 @@ class ReferenceResolver:
             if back and any(t.lower_ == anchor.lower_ and _is_subject(t) for t in tokens):
                 # 'And he hit back at Mr Mallon's claim. "…," he said.': the same pronoun as subject carries
                 # the same person on; the names around it are not who it is.
+                if anchor.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+                    window += 1  # a person's run of "he"; a "they" may be any group, so it keeps the window
                 continue
             others.extend(index for t, index in fitting if t.dep_ != "poss")
         # Only when no subject in the window fits is a name in another place what the pronoun stands for: the

@@ -267,3 +267,13 @@ def test_a_body_named_before_is_the_noun_its_name_ends_in_with_the_or_without_an
     assert _speakers(nlp, reference, '"We were deeply grieved," the hospital said.') == [
         ("the hospital", None, "explicit")
     ]
+
+
+def test_a_run_of_he_as_subject_carries_the_person_past_the_window(nlp, reference):
+    text = (
+        "Tim Dams edits a film magazine in London.\n"
+        "He said the panel was cautious.\nHe thought the vote was fair.\nHe believed the film was strong.\n"
+        "He added that the studio had waited.\nHe noted that the market was small.\n"
+        '"Hollywood does not like foreign films," he said.'
+    )
+    assert _speakers(nlp, reference, text)[-1] == ("he", "Tim Dams", "pronoun")

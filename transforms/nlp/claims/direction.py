@@ -80,6 +80,9 @@ END_BEFORE = re.compile(
     r"(?:^|\W)(?P<end>(?i:to|towards?|from|by|compared\s+(?:with|to)|below|above))\s+(?:(?i:the|a|an)\s+)?"
     r"(?:(?i:about|around|nearly|almost|roughly|some|just|estimated|revised|record|preliminary)\s+)*$"
 )
+# "rose to 214 mln dlrs … compared with 1985's profit of 177 mln": the old value after a few words that say
+# whose it was.
+COMPARED_WITH_BEFORE = re.compile(r"(?:^|\W)(?P<end>(?i:compared\s+(?:with|to)))\s+(?:[\w'’-]+\s+){1,5}?$")
 # "at" right after a change's amount names the level it reached ("Net profit was up 6% at $16.6bn").
 AT_AFTER_CHANGE = re.compile(
     r"[\d%][A-Za-z]{0,6}[ \t]{1,8}(?:(?P<degree>(?i:higher|lower))[ \t]{1,8})?(?i:at)[ \t]{1,8}$"
@@ -153,7 +156,7 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         words = [m.group(0) for m in CHANGE_WORD.finditer(clause[breaks[-1].end() :] if breaks else clause)]
         if reached.group("degree") or words:
             return "change_to", _direction_of(reached.group("degree") or words[-1])
-    end = END_BEFORE.search(before)
+    end = END_BEFORE.search(before) or COMPARED_WITH_BEFORE.search(before)
     if end is not None:
         end_at = claim.start - (len(before) - end.start("end"))  # where "to"/"from" stands in the text
         clause = text[max(0, end_at - CLAUSE_CHARS) : end_at + 1]

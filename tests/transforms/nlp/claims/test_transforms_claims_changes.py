@@ -286,3 +286,16 @@ def test_multiples_with_a_scale_and_shares_of_a_change_or_restated(nlp, claims_n
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline(sentence))
         assert [(c.surface, pytest.approx(c.value), c.unit) for c in claims] == expected
+
+
+def test_compared_with_a_few_words_that_say_whose_is_the_old_value_of_the_change(nlp, claims_nlp):
+    sentence = "Income rose to 214 mln dlrs compared with 1985's profit of 177 mln dlrs."
+    other = "The trade deficit was 5 billion dlrs. Almost 60 pct of firms compared with the 14 pct."
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, c.change_kind, c.direction) for c in claims] == [
+            ("214 mln dlrs", "change_to", "up"),
+            ("177 mln dlrs", "change_from", "up"),
+        ]
+        # no change verb in the clause: "compared with" alone says no direction
+        assert all(c.direction is None for c in extract_claims(pipeline(other)))

@@ -1,5 +1,6 @@
 """Multiples written as words: "twice", "threefold", "a 10-fold rise", "three times as powerful", "four times
-the size", and the verbs that multiply ("doubled", "could double", "halved").  Each is a quantity of
+the size", and the verbs that multiply ("doubled", "could double", "halved"); shares written as a count of a
+count ("one in four adults").  Each is a quantity of
 ``times`` (kind ``number``; a halving is a ``fraction``); a frequency ("three times a week", "twice daily")
 or a count of occasions ("three times the following year") is not a multiple: the first is left to the unit
 table, the second read as a number where one is written.
@@ -29,6 +30,15 @@ MULTIPLE = re.compile(
 )
 
 
+# A share as a count of a count: "one in four adults", "one in every 50", "nine times out of ten" ("20 out of 29
+# attempts" is two counts of attempts).
+ONE_IN = re.compile(
+    rf"\b(?P<part>(?i:{_NUMBER}))\s+(?i:in|times\s+out\s+of)\s+(?:(?i:every)\s+)?(?P<whole>(?i:{_NUMBER}))\b"
+    r"(?![.,]\d)"
+)
+YEARS = range(1800, 2101)
+
+
 # Verbs that are a multiple of what they change: "sales doubled", "could double", "nearly halved its value".
 # The base form only after "to" or a modal ("a double murder" is no change).
 MULTIPLYING_VERBS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
@@ -42,14 +52,13 @@ MULTIPLYING_VERB = re.compile(
 
 
 def read_multiples(text: str) -> list[Quantity]:
-    """Every multiple in ``text``, in order."""
-    quantities = [*_multiplying_verbs(text)]
+    """Every multiple in ``text``, and every share written as "one in four", in order."""
+    quantities = [*_multiplying_verbs(text), *_one_in(text)]
     for match in MULTIPLE.finditer(text):
         if match.group("twice"):
             value = 2.0
         else:
-            number, _, scale = (match.group("fold") or match.group("times")).lower().partition(" ")
-            value = float(SMALL_NUMBERS.get(number, number)) * SCALES.get(scale, 1)
+            value = _number_value(match.group("fold") or match.group("times"))
         end = match.end()
         quantities.append(
             Quantity(
@@ -83,6 +92,32 @@ def _multiplying_verbs(text: str) -> list[Quantity]:
             )
         )
     return found
+
+
+def _one_in(text: str) -> list[Quantity]:
+    """'one in four adults' is a share of a quarter; not 'sold 5 in 2009' (a year) nor 'nine in three'."""
+    found = []
+    for match in ONE_IN.finditer(text):
+        part, whole = (_number_value(match.group(name)) for name in ("part", "whole"))
+        if whole.is_integer() and int(whole) in YEARS or not 0 < part < whole:
+            continue
+        found.append(
+            Quantity(
+                start=match.start(),
+                end=match.end(),
+                number_start=match.start(),
+                number_end=match.end(),
+                value=part / whole,
+                unit="fraction",
+                kind="number",
+            )
+        )
+    return found
+
+
+def _number_value(number: str) -> float:
+    word, _, scale = number.lower().partition(" ")
+    return float(SMALL_NUMBERS.get(word, word)) * SCALES.get(scale, 1)
 
 
 def with_multiples(quantities: list[Quantity], multiples: list[Quantity]) -> list[Quantity]:

@@ -299,3 +299,19 @@ def test_compared_with_a_few_words_that_say_whose_is_the_old_value_of_the_change
         ]
         # no change verb in the clause: "compared with" alone says no direction
         assert all(c.direction is None for c in extract_claims(pipeline(other)))
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The limit would save one in 50 drivers.", [("one in 50", 0.02, "fraction")]),
+        ("Nine times out of ten it works.", [("Nine times out of ten", 0.9, "fraction")]),
+        # counts, not a share; a year is no whole
+        ("He scored on 20 out of 29 attempts.", [("29 attempts", 29.0, "attempts")]),
+        ("He sold 5 in 2009.", []),
+    ],
+)
+def test_a_count_in_a_count_is_a_share(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, pytest.approx(c.value), c.unit) for c in claims] == expected

@@ -36,13 +36,6 @@ def _descendants(root: int, children: dict[int, list[int]]) -> list[int]:
     return found
 
 
-def tree_rss(root: int) -> tuple[int, int, int]:
-    """(RSS of ``root`` and all its descendants, of ``root`` alone, of its largest descendant) in bytes."""
-    children, rss = _processes()
-    others = [rss.get(pid, 0) for pid in _descendants(root, children)]
-    return rss.get(root, 0) + sum(others), rss.get(root, 0), max(others, default=0)
-
-
 def _role(pid: int, root: int) -> str:
     """What a process of a run is, from its command line: Prefect's temporary API server, a child the
     flow spawned (the ingest child, then the analysis workers), or the run itself."""
@@ -73,12 +66,15 @@ class ProcessPeak:
 
 class ProcessTreeSampler:
     """Samples a running process tree every ``interval`` seconds on a thread: the peak of the whole tree and
-    of every process in it, with its role and when it lived."""
+    of every process in it, with its role and when it lived; and, while the caller names the ``step`` it is
+    in, each step's peaks (tree, the root process alone, its largest descendant)."""
 
     def __init__(self, root: int, interval: float = 0.1) -> None:
         self.root, self.interval = root, interval
         self.peak_tree_bytes = 0
         self.processes: dict[int, ProcessPeak] = {}
+        self.step = "start"
+        self.step_peaks: dict[str, tuple[int, int, int]] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._started = time.perf_counter()
@@ -96,7 +92,11 @@ class ProcessTreeSampler:
             children, rss = _processes()
             now = time.perf_counter() - self._started
             pids = [self.root, *_descendants(self.root, children)]
-            self.peak_tree_bytes = max(self.peak_tree_bytes, sum(rss.get(pid, 0) for pid in pids))
+            tree = sum(rss.get(pid, 0) for pid in pids)
+            self.peak_tree_bytes = max(self.peak_tree_bytes, tree)
+            own, other = rss.get(self.root, 0), max((rss.get(pid, 0) for pid in pids[1:]), default=0)
+            peak_tree, peak_own, peak_other = self.step_peaks.get(self.step, (0, 0, 0))
+            self.step_peaks[self.step] = (max(peak_tree, tree), max(peak_own, own), max(peak_other, other))
             for pid in pids:
                 if pid not in rss:
                     continue

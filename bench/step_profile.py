@@ -16,7 +16,6 @@ import os
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import cast
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from process_memory import tree_rss  # noqa: E402  (bench/, this script's folder)
+from process_memory import ProcessTreeSampler  # noqa: E402  (bench/, this script's folder)
 
 from flows.settings import configure_environment  # noqa: E402
 
@@ -34,35 +33,6 @@ configure_environment()
 CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
 NAMED_CORPORA = {"bbc": CORPORA / "bbc" / "bbc", "reuters": CORPORA / "reuters21578"}
 RSS_SAMPLE_SECONDS = 0.2
-
-
-class TreeRssSampler:
-    """Peak resident memory of this process and all its descendants, sampled from /proc: overall, and per
-    step (``step``) for the whole tree, for this process alone and for its largest descendant (a worker)."""
-
-    def __init__(self) -> None:
-        self.peak_bytes = 0
-        self.step = "start"
-        self.step_peaks: dict[str, tuple[int, int, int]] = {}  # step → (tree, this process, largest other)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> TreeRssSampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            sample = tree_rss(os.getpid())
-            self.peak_bytes = max(self.peak_bytes, sample[0])
-            peak_tree, peak_own, peak_other = self.step_peaks.get(self.step, (0, 0, 0))
-            tree, own, other = sample
-            self.step_peaks[self.step] = (max(peak_tree, tree), max(peak_own, own), max(peak_other, other))
-            self._stop.wait(RSS_SAMPLE_SECONDS)
 
 
 def main() -> None:
@@ -105,7 +75,7 @@ def main() -> None:
     version, run_id = pipeline_version(), new_run_id(started_at)
     seconds: dict[str, float] = {}
     try:
-        with TreeRssSampler() as sampler:
+        with ProcessTreeSampler(os.getpid(), RSS_SAMPLE_SECONDS) as sampler:
 
             def step(name: str, function, *args, **kwargs):
                 sampler.step = name
@@ -170,7 +140,7 @@ def main() -> None:
             f"end-to-end  {end_to_end:8.2f} s  {len(texts) / end_to_end:8.1f} articles/s  "
             f"{words / end_to_end:8.0f} words/s"
         )
-        print(f"peak RSS of the process tree: {sampler.peak_bytes / 2**20:.0f} MiB")
+        print(f"peak RSS of the process tree: {sampler.peak_tree_bytes / 2**20:.0f} MiB")
         if args.speedup_articles:
             _print_speedup(warehouse, args.speedup_articles)
     finally:

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from transforms.nlp.entities import Entity, Mention, _cluster_label, _fold_bracketed_short_forms, extract_entities
+from transforms.nlp.entities import (
+    Entity,
+    Mention,
+    _cluster_label,
+    _fold_bracketed_short_forms,
+    cluster_mentions,
+    extract_entities,
+)
+
+
+def _mention(start: int, text: str, label: str) -> Mention:
+    return Mention(
+        start=start, end=start + len(text), text=text, label=label, sentence_index=0, mention_type="full_name"
+    )
 
 
 def _entity(name: str, label: str, *spans: tuple[int, int], text: str) -> Entity:
-    mentions = [
-        Mention(start=s, end=e, text=text[s:e], label=label, sentence_index=0, mention_type="full_name")
-        for s, e in spans
-    ]
-    return Entity(name=name, label=label, mentions=mentions)
+    return Entity(name=name, label=label, mentions=[_mention(s, text[s:e], label) for s, e in spans])
 
 
 def test_a_short_form_in_brackets_after_a_name_is_that_name_wherever_it_recurs():
@@ -127,15 +136,7 @@ def test_the_angle_brackets_reuters_puts_round_a_company_are_not_part_of_its_nam
     assert names == ["Digital Communications Planning Inc", "Pan Am Corp"]
 
 
-def _mention(start: int, text: str, label: str) -> Mention:
-    return Mention(
-        start=start, end=start + len(text), text=text, label=label, sentence_index=0, mention_type="full_name"
-    )
-
-
 def test_a_surname_the_model_took_for_a_product_joins_the_persons_full_name_and_nothing_else(reference):
-    from transforms.nlp.entities import cluster_mentions
-
     entities = cluster_mentions(
         [
             _mention(0, "Rainer Wendt", "PERSON"),
@@ -152,8 +153,6 @@ def test_a_surname_the_model_took_for_a_product_joins_the_persons_full_name_and_
 
 
 def test_a_name_ending_one_longer_name_is_that_person_and_ending_two_is_left_alone(reference):
-    from transforms.nlp.entities import cluster_mentions
-
     one = cluster_mentions(
         [_mention(0, "Clive Khulubuse Zuma", "PERSON"), _mention(50, "Khulubuse Zuma", "PERSON")], reference
     )
@@ -170,8 +169,6 @@ def test_a_name_ending_one_longer_name_is_that_person_and_ending_two_is_left_alo
 
 
 def test_a_lone_surname_joins_the_nearest_full_name_before_it_and_an_acronym_its_expansion(reference):
-    from transforms.nlp.entities import cluster_mentions
-
     entities = cluster_mentions(
         [
             _mention(0, "Gordon Brown", "PERSON"),

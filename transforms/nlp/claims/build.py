@@ -12,6 +12,7 @@ from transforms.nlp.claims.annotations import (
     DATE_PHRASE,
     LEXICAL_PHRASE_WORDS,
     Annotations,
+    looks_plural,
     phrase_after,
     phrase_start_before,
     plural_phrase,
@@ -50,8 +51,6 @@ FRACTION_OF_CHARS = 8
 RATE_DENOMINATOR_BEFORE = re.compile(r"\b(?i:per)\s+$")
 # A share restated between spaced dashes right after it ("two thirds - 65% - of"), its whole after them.
 RESTATED_BETWEEN_DASHES = re.compile(r"[ \t]+[-–—][ \t]+[^-–—\n]{1,24}?[ \t]+[-–—](?=[ \t]+of[ \t])")
-# Endings of singular names that look plural ('Congress', 'Lazarus', 'Paris').
-PLURAL_LOOKALIKE_ENDS = ("ss", "us", "is")
 CHANGED_BY_FRACTION = re.compile(
     rf"\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’-]+){{0,4}}?\s+(?i:by)\s+(?:(?i:nearly|almost|about|roughly)\s+)?$"
     rf"|\b(?i:{alternation(CHANGE_WORD_SET)})\s+(?:(?i:nearly|almost|about|roughly|more\s+than)\s+)?$"
@@ -284,10 +283,7 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
 
 def _plural_of_a_name(token: Token) -> bool:
     """'three Grammys', 'two Oscars': a name in the plural, which the tagger takes for a singular name."""
-    text = token.text
-    return (
-        token.tag_ == "NNP" and text[:1].isupper() and text.endswith("s") and not text.endswith(PLURAL_LOOKALIKE_ENDS)
-    )
+    return token.tag_ == "NNP" and token.text[:1].isupper() and looks_plural(token)
 
 
 def _counted_noun_goes_on(doc: Doc, last: int) -> int:

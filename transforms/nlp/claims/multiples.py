@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 
-from transforms.nlp.claims.lexicon import SMALL_NUMBERS
+from transforms.nlp.claims.lexicon import MAGNITUDES, SMALL_NUMBERS
 from transforms.nlp.claims.quantities import Quantity
 
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # A number, with its scale word ("five million times faster").
 _NUMBER = (
     r"(?:(?:\d+(?:\.\d+)?|"
@@ -117,7 +116,7 @@ def _one_in(text: str) -> list[Quantity]:
 
 def _number_value(number: str) -> float:
     word, _, scale = number.lower().partition(" ")
-    return float(SMALL_NUMBERS.get(word, word)) * SCALES.get(scale, 1)
+    return float(SMALL_NUMBERS.get(word, word)) * MAGNITUDES.get(scale, 1)
 
 
 def with_multiples(quantities: list[Quantity], multiples: list[Quantity]) -> list[Quantity]:

@@ -322,21 +322,19 @@ class ReferenceResolver:
         """'The airline said': the organisation named last before it whose name says it is one ('ANA',
         named 'All-Nippon Airways' before); none when the names say nothing of the kind."""
         kind_words = ORGANISATION_KINDS[head.lower_]
-        best: tuple[int, int] | None = None
-        for index, entity in enumerate(self.entities):
-            if entity.label != "ORG":
-                continue
-            named = {w.lower().strip(".,") for m in entity.mentions for w in re.split(r"[\s\-]+", m.text)}
-            last = max((m.start for m in entity.mentions if m.start < head.idx), default=None)
-            if last is not None and named & kind_words and (best is None or last > best[0]):
-                best = (last, index)
-        if best is None and head.lower_ in COMPANY_NOUNS:
+        found = self._organisation_named_before(
+            head,
+            lambda e: bool(
+                {w.lower().strip(".,") for m in e.mentions for w in re.split(r"[\s\-]+", m.text)} & kind_words
+            ),
+        )
+        if found is None and head.lower_ in COMPANY_NOUNS:
             # 'Cairn Energy said … The company said': any business is a company; the one meant is the
             # organisation the narrative is about, else the only one its own sentence named before it
             # ('Shares in Cairn Energy jumped after the firm said').
             found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
             return found if found is not None else self._only_organisation_before_in_sentence(head)
-        return None if best is None else best[1]
+        return found
 
     def _organisation_of_possessor(self, head: Token) -> int | None:
         """ "the company's statement", "the hospital's spokesman": the organisation the possessor describes."""
@@ -353,19 +351,18 @@ class ReferenceResolver:
         word = head.lower_
         if head.pos_ != "NOUN" or word in ORGANISATION_KINDS:
             return None
+        return self._organisation_named_before(
+            head, lambda e: any(m.text.lower().split()[-1:] == [word] for m in e.mentions if m.start < head.idx)
+        )
+
+    def _organisation_named_before(self, head: Token, named_so: Callable[[Entity], bool]) -> int | None:
+        """The organisation mentioned last before ``head`` among those whose names (any of them: 'UKIP' is the
+        UK Independence Party) say so."""
         best: tuple[int, int] | None = None
         for index, entity in enumerate(self.entities):
-            if entity.label != "ORG":
-                continue
-            for mention in entity.mentions:
-                words = mention.text.lower().split()
-                if (
-                    mention.start < head.idx
-                    and words
-                    and words[-1] == word
-                    and (best is None or mention.start > best[0])
-                ):
-                    best = (mention.start, index)
+            last = max((m.start for m in entity.mentions if m.start < head.idx), default=None)
+            if last is not None and entity.label == "ORG" and named_so(entity) and (best is None or last > best[0]):
+                best = (last, index)
         return None if best is None else best[1]
 
     def _only_organisation_before_in_sentence(self, head: Token) -> int | None:

@@ -32,7 +32,7 @@ spokesman spokeswoman spokesperson mr mrs ms dr general gen admiral ayatollah sh
 captain president-elect ambassador king queen prince
 princess pope judge justice mayor leader officer commissioner premier representative rep sen
 lawmaker envoy chief executive deputy vice speaker treasurer attorney prosecutor economist analyst
-mp mep msp congressman congresswoman councillor professor bishop archbishop rev reverend
+mp mep msp congressman congresswoman councillor professor prof bishop archbishop rev reverend
 rabbi imam pastor cardinal priest vicar chaplain cleric dean provost
 adm col colonel lt lieutenant maj major sgt sergeant capt brig brigadier cmdr commander
 """.split()
@@ -45,7 +45,7 @@ columnist novelist poet playwright filmmaker photographer designer striker midfi
 winger footballer cricketer golfer athlete sprinter boxer jockey referee lawyer solicitor barrister surgeon
 nurse scientist researcher student businessman businesswoman entrepreneur investor banker billionaire tycoon
 founder co-founder activist campaigner bystander eyewitness survivor detective constable superintendent
-firefighter candidate
+firefighter candidate dj
 """.split()
 )
 TITLE_MODIFIERS = frozenset(
@@ -63,6 +63,16 @@ BODY_NAME_HEADS = frozenset("ministry department office committee council commis
 HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame".split())
 # Letters after a person's name: a rank, an office or an honour ("Guy Mansfield QC", "Keith Vaz MP").
 POST_NOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE".split())
+# Last words of a body's name ('Ironhorse Oil', 'Rockstar Games', 'Northern Star'), a place that speaks for
+# those in it among them ('Downing Street'): a name ending in one is not a person's.
+ORGANISATION_NAME_ENDS = frozenset(
+    """
+inc ltd corp co plc llc ag sa nv group holdings company games oil gas energy bank alliance association union
+council party post times telegraph news herald journal tribune mail star standard review network airlines
+airways motors industries international systems technologies partners capital fund trust foundation
+institute society club league agency bureau commission committee street house hall square palace hill yard
+""".split()
+)
 ARTICLES_TO_DROP = ("the ", "The ")
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
@@ -141,11 +151,17 @@ class Reference:
         return None
 
 
-def extract_entities(doc: Doc, reference: Reference) -> list[Entity]:
-    """Canonical entities of one article, each with its mentions in text order."""
+def extract_entities(doc: Doc, reference: Reference, missed: Sequence[Span] = ()) -> list[Entity]:
+    """Canonical entities of one article, each with its mentions in text order.  ``missed``: names the model
+    did not tag (or tagged only in part: 'Swiss' of 'Swiss Re'), which replace the entities they overlap."""
     sentence_of = doc_sentence_of(doc)
+    taken = {i for span in missed for i in range(span.start, span.end)}
+    spans = sorted(
+        [*(ent for ent in doc_ents(doc) if not any(i in taken for i in range(ent.start, ent.end))), *missed],
+        key=lambda span: span.start,
+    )
     candidates = [
-        m for m in (_mention_from_span(ent, sentence_of, reference.aliases) for ent in doc_ents(doc)) if m is not None
+        m for m in (_mention_from_span(span, sentence_of, reference.aliases) for span in spans) if m is not None
     ]
     entities = _fold_bracketed_short_forms(doc_text(doc), cluster_mentions(candidates, reference))
     _add_missed_repeats(doc, entities, sentence_of)
@@ -348,6 +364,8 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
         label, tokens = "PERSON", tokens[:-1]
     if label == "PERSON" and not role_tokens and honorific is None:
         tokens = _names_missed_before(tokens) + tokens
+    if label == "PERSON":
+        tokens = tokens + _names_missed_after(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc_text(ent.doc)[start:end]
     role = _role_before(ent.doc, tokens[0].i, role_tokens) if label in ("PERSON", "ORG", "GPE") else None
@@ -408,6 +426,38 @@ def _names_missed_before(name: list[Token]) -> list[Token]:
         inside.add(i)
         i -= 1
     return names
+
+
+def _names_missed_after(name: list[Token]) -> list[Token]:
+    """'Denis Christel [Sassou Nguesso]', 'Luis Guillermo [Solis Rivera]': untagged capitalised proper nouns
+    right after a person's name, on which the parser hangs the name's last word, are the surnames it missed
+    (not a body named after the person: 'John Smith Foundation')."""
+    doc = name[0].doc
+    names: list[Token] = []
+    last = name[-1]
+    while (
+        last.i + 1 < len(doc)
+        and last.dep_ in ("compound", "flat")
+        and last.head.i > last.i
+        and last.whitespace_ != ""
+        and (token := doc[last.i + 1]).ent_iob_ == "O"
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and token.is_alpha
+        and token.lower_ not in ORGANISATION_NAME_ENDS
+        and last.head.i <= _name_head(token).i
+        and len(names) < 2
+    ):
+        names.append(token)
+        last = token
+    return names
+
+
+def _name_head(token: Token) -> Token:
+    """The last of the compound words the token begins ('Sassou' → 'Nguesso')."""
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 def _is_title_word(lowered: str) -> bool:

@@ -1,0 +1,111 @@
+"""Names the model left untagged where a speech verb shows they are someone: "Ilan Gilon of the Meretz party
+said", "…," said Swiss Re", "according to KCNA".
+
+A reader names whoever speaks, so a run of capitalised proper nouns as the speaker of a speech verb is a name,
+and a person's or a body's by its form:
+
+- a person's after a title or honorific ("President …", "Mr …"), or when it is two or more capitalised words
+  of letters with no article ("Ilan Gilon");
+- a body's when it is one word of capital letters ("KCNA"; not a ticker such as "RENA.PA"), starts with a
+  country or people ("Swiss Re"), takes an article ("the South China Morning Post") or ends in a word that
+  ends bodies' names ("Ironhorse Oil", "Downing Street").
+
+One capitalised word with no title ("Edu said") is left alone: a sentence's first word is capitalised too.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms.nlp.doc_cache import doc_tokens
+from transforms.nlp.entities import HONORIFICS, ORGANISATION_NAME_ENDS, TITLE_HEADS
+from transforms.nlp.quotes.lexicon import SPEECH_VERBS
+from transforms.nlp.quotes.subjects import INVERTED_SPEAKER_DEPS, SUBJECT_DEPS
+
+# Labels of the model's entities that can begin a body's name the model missed ("Swiss" in "Swiss Re").
+PLACE_LABELS = frozenset(("GPE", "NORP"))
+# Labels of the model's names; a speaker tagged with another ('WORK_OF_ART') is a name it missed.
+NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+TIME_LABELS = frozenset(("DATE", "TIME"))
+NAME_DEPS = frozenset(("compound", "flat", "amod"))
+PLURAL_TAGS = frozenset(("NNS", "NNPS"))
+
+
+def missed_speakers(doc: Doc) -> list[Span]:
+    """Spans, labelled PERSON or ORG, of the names the model missed that are a speech verb's speaker."""
+    found: dict[int, Span] = {}
+    for token in doc_tokens(doc):
+        for head in _speaker_heads(token):
+            span = _name_ending_in(head)
+            if span is not None:
+                found.setdefault(span.start, span)
+    return sorted(found.values(), key=lambda span: span.start)
+
+
+def _speaker_heads(token: Token) -> list[Token]:
+    """The heads of the phrases that can be who speaks at ``token``: a speech verb's subject, the name right
+    after it ('said Swiss Re'), or what a statement is 'according to'."""
+    if token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH_VERBS:
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # 'the Grand Slam had been mentioned': a passive subject is what was spoken of.
+            return [c for c in subjects if c.dep_ == "nsubj"]
+        # With no subject before it, a name right after the verb is who speaks ('said Swiss Re'); after a
+        # verb with a subject it is whom they spoke to ('told Five Live').
+        return [
+            c
+            for c in token.children
+            if c.dep_ in INVERTED_SPEAKER_DEPS and c.i > token.i and c.left_edge.i == token.i + 1
+        ]
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        return [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
+    return []
+
+
+def _name_ending_in(head: Token) -> Span | None:
+    """The run of capitalised words the parser joins to ``head``, if the model missed it as a name: untagged,
+    or tagged as something that is not a name ('Ilan Gilon of the Meretz party' as a work of art)."""
+    if not _is_name_word(head) or head.ent_type_ in NAME_LABELS or (head.is_sent_start and not head.is_upper):
+        return None
+    doc = head.doc
+    first = head.i
+    while first > 0:
+        before = doc[first - 1]
+        joins = before.dep_ in NAME_DEPS and first <= before.head.i <= head.i
+        if not joins or not _is_name_word(before) or before.ent_type_ in TIME_LABELS:
+            break
+        first -= 1
+    words = doc[first : head.i + 1]
+    if head.tag_ in PLURAL_TAGS:
+        return None  # 'U.S. Officials said': people, not a name
+    labels = {t.ent_type_ for t in words} - {""}
+    if labels & {"ORG", "PERSON"} or any(t.ent_iob_ == "I" and t.ent_type_ in NAME_LABELS for t in words[:1]):
+        # The model named a body or a person here (a surname it cut off is the entities' to mend), or a name
+        # that begins before the run.
+        return None
+    if words[0].ent_type_ in PLACE_LABELS:
+        return Span(doc, first, head.i + 1, label="ORG") if len(words) > 1 else None
+    preceding = doc[first - 1] if first > 0 else None
+    if preceding is not None and _is_title(preceding):
+        return Span(doc, first, head.i + 1, label="PERSON")
+    # A person's name takes no article ('the South China Morning Post', 'The Making Decisions Alliance').
+    definite = preceding is not None and preceding.dep_ == "det"
+    if len(words) > 1 and _all_name_letters(words):
+        body = definite or head.lower_ in ORGANISATION_NAME_ENDS
+        return Span(doc, first, head.i + 1, label="ORG" if body else "PERSON")
+    if len(words) == 1 and head.is_upper and head.is_alpha and len(head.text) >= 2:
+        return Span(doc, first, head.i + 1, label="ORG")
+    return None
+
+
+def _all_name_letters(words: Span) -> bool:
+    return all(t.is_title and t.is_alpha for t in words)
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ") and not _is_title(token)
+
+
+def _is_title(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in TITLE_HEADS or word in HONORIFICS

@@ -280,6 +280,15 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
     for mention in single_tokens:
         name = name_of(mention.text)
         target = names.full_name_for(name, mention.start) or names.expansion_of(name)
+        if (
+            target is not None
+            and mention.label == "GPE"
+            and not _is_full_person_name(target)
+            and not any(m.label == "GPE" for m in target.mentions)
+        ):
+            # 'Seoul said … Seoul Railway Station': a place is not the station, airport or company named after it
+            # (a surname taken for a place, 'Hankey said', is still the person named in full).
+            target = None
         if target is not None and mention.label not in NAME_LABELS and not _is_full_person_name(target):
             # 'Rainer Wendt … Wendt says' with "Wendt" taken for a product: a lone word of another kind joins a
             # person's full name only (a product, law or place that shares a word with a company is its own).
@@ -343,11 +352,16 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
     while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or _is_bracket(tokens[-1]) or tokens[-1].lower_ == "the"):
         tokens = tokens[:-1]
     role_tokens = []
+    if label == "PERSON":
+        # 'Lib Dem Norman Baker', 'Tory MP John Smith': a party named before a person's name is who they stand
+        # for, part of their role, not of their name.
+        party = _party_before_name(tokens, known_names)
+        role_tokens, tokens = tokens[:party], tokens[party:]
     # A title spaCy swallowed into the name ("President Trump", "Balco boss Victor Conte") is a role.
     if label == "PERSON":
         heads = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in TITLE_HEADS]
         if heads:
-            role_tokens, tokens = tokens[: heads[-1] + 1], tokens[heads[-1] + 1 :]
+            role_tokens, tokens = role_tokens + tokens[: heads[-1] + 1], tokens[heads[-1] + 1 :]
     known = bool(tokens) and (
         doc_text(ent.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] in known_names
         # 'Defense Ministry', 'Home Office': a body's name, whatever title words it starts with.
@@ -380,6 +394,16 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
         mention_type="full_name",
         role=role,
     )
+
+
+def _party_before_name(tokens: list[Token], known_names: Mapping[str, object]) -> int:
+    """How many of a person's name's first tokens name an organisation the reference knows ('Lib Dem' of 'Lib
+    Dem Norman Baker'), leaving two words or more of name."""
+    for count in range(len(tokens) - 2, 0, -1):
+        first, last = tokens[0], tokens[count - 1]
+        if doc_text(first.doc)[first.idx : last.idx + len(last.text)] in known_names:
+            return count
+    return 0
 
 
 def _is_bracket(token: Token) -> bool:

@@ -183,3 +183,23 @@ def test_a_lone_surname_joins_the_nearest_full_name_before_it_and_an_acronym_its
     assert named["Nick Brown"] == ["Brown", "Nick Brown"]
     assert named["Gordon Brown"] == ["Gordon Brown"]
     assert named["Securities and Exchange Commission"] == ["SEC", "Securities and Exchange Commission"]
+
+
+def test_a_party_before_a_persons_name_is_not_part_of_it(nlp, reference):
+    doc = nlp("Lib Dem Norman Baker accused ministers of dumping. Mr Baker said he had warned them.")
+    people = {e.name: [m.text for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
+    assert people == {"Norman Baker": ["Norman Baker", "Baker"]}
+
+
+def test_a_place_is_not_the_station_named_after_it_but_a_surname_taken_for_a_place_is_the_person(nlp, reference):
+    doc = nlp("Seoul said the missile was launched from Sunan. Crowds gathered at Seoul Railway Station.")
+    names = {e.name: [m.text for m in e.mentions] for e in extract_entities(doc, reference)}
+    assert names["Seoul"] == ["Seoul"]
+    assert names["Seoul Railway Station"] == ["Seoul Railway Station"]
+    doc = nlp(
+        "Meteors are rare, Mike Hankey, an operations manager, said. They are the size of a grain of sand, "
+        "Hankey said, adding that lone meteors are random."
+    )
+    assert doc.ents[1].text == "Hankey" and doc.ents[1].label_ == "GPE"  # the surname, taken for a place
+    hankey = next(e for e in extract_entities(doc, reference) if e.name == "Mike Hankey")
+    assert [m.text for m in hankey.mentions] == ["Mike Hankey", "Hankey"]

@@ -328,7 +328,7 @@ def name_of(text: str) -> str:
     return text.strip()
 
 
-def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[str, object]) -> Mention | None:
+def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[str, tuple[str, str]]) -> Mention | None:
     """The mention a model's entity span makes, its title apart as ``role``; ``known_names`` (the reference
     aliases) are names whatever words they are made of ("Labour Party" is no title)."""
     if ent.label_ not in ENTITY_LABELS:
@@ -380,6 +380,8 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
         tokens = _names_missed_before(tokens) + tokens
     if label == "PERSON":
         tokens = tokens + _names_missed_after(tokens)
+    if label == "ORG":
+        tokens = _whose_body(tokens, known_names)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc_text(ent.doc)[start:end]
     role = _role_before(ent.doc, tokens[0].i, role_tokens) if label in ("PERSON", "ORG", "GPE") else None
@@ -396,7 +398,49 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
     )
 
 
-def _party_before_name(tokens: list[Token], known_names: Mapping[str, object]) -> int:
+def _whose_body(tokens: list[Token], known_names: Mapping[str, tuple[str, str]]) -> list[Token]:
+    """An organisation's name without a country's possessive before it ("Japan's NHK TV" is NHK TV; not "People's
+    Daily"), unless the
+    rest is a body every country has ("South Korea's Defense Ministry", "Britain's Foreign Office"): then the
+    country is what tells one from another, and is taken in from before the span if the model left it out."""
+    doc = tokens[0].doc
+    text = doc_text(doc)
+    possessive = next(
+        (
+            k
+            for k, t in enumerate(tokens[1:-1], start=1)
+            if t.text in POSSESSIVE_ENDINGS and _names_a_country(text[tokens[0].idx : t.idx], known_names)
+        ),
+        None,
+    )
+    body = tokens[possessive + 1 :] if possessive is not None else tokens
+    if not _is_generic_body([t.text for t in body]):
+        return body
+    first = tokens[0]
+    if possessive is None and first.i >= 2 and doc[first.i - 1].text in POSSESSIVE_ENDINGS:
+        owner = doc[first.i - 2]
+        if owner.ent_type_ == "GPE":
+            while owner.ent_iob_ == "I":
+                owner = doc[owner.i - 1]
+            return list(doc[owner.i : tokens[-1].i + 1])
+    return tokens
+
+
+def _names_a_country(words: str, known_names: Mapping[str, tuple[str, str]]) -> bool:
+    known = known_names.get(words)
+    return known is not None and known[1] == "GPE"
+
+
+def _is_generic_body(words: list[str]) -> bool:
+    """'Defense Ministry', 'State Department', 'Foreign Office': a body's noun after words of office only."""
+    return (
+        len(words) > 1
+        and words[-1].lower() in BODY_NAME_HEADS
+        and all(w.lower().rstrip(".") in TITLE_MODIFIERS for w in words[:-1])
+    )
+
+
+def _party_before_name(tokens: list[Token], known_names: Mapping[str, tuple[str, str]]) -> int:
     """How many of a person's name's first tokens name an organisation the reference knows ('Lib Dem' of 'Lib
     Dem Norman Baker'), leaving two words or more of name."""
     for count in range(len(tokens) - 2, 0, -1):
@@ -567,17 +611,23 @@ class _NameIndex:
 
 def _fold_short_organisation_names(entities: list[Entity]) -> list[Entity]:
     """ "Shearson Lehman" and "Shearson Lehman Brothers Inc" in one story are one company: a name that
-    starts another organisation's longer name joins it."""
+    starts another organisation's longer name joins it, and so does a body every country has that ends one
+    ("Defense Ministry" after "South Korea's Defense Ministry"), when only one longer name does."""
     organisations = [e for e in entities if e.label == "ORG" and not e.name_is_canonical]
     folded: set[int] = set()
     for short in organisations:
         short_words = short.name.split()
+        generic = _is_generic_body(short_words)
         longer = [
             e
             for e in organisations
             if e is not short
             and len(e.name.split()) > len(short_words)
-            and e.name.split()[: len(short_words)] == short_words
+            and (
+                e.name.split()[: len(short_words)] == short_words
+                # 'the Defense Ministry' after "South Korea's Defense Ministry": the one the article named.
+                or (generic and e.name.split()[-len(short_words) :] == short_words)
+            )
         ]
         if len(longer) == 1:
             for mention in short.mentions:

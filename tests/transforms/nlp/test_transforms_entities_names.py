@@ -203,3 +203,14 @@ def test_a_place_is_not_the_station_named_after_it_but_a_surname_taken_for_a_pla
     assert doc.ents[1].text == "Hankey" and doc.ents[1].label_ == "GPE"  # the surname, taken for a place
     hankey = next(e for e in extract_entities(doc, reference) if e.name == "Mike Hankey")
     assert [m.text for m in hankey.mentions] == ["Mike Hankey", "Hankey"]
+
+
+def test_a_body_every_country_has_keeps_its_countrys_name_and_another_name_drops_it(nlp, reference):
+    doc = nlp(
+        "South Korea’s Defense Ministry said the launch would be a violation. The Defense Ministry added that it "
+        "was watching. Japan’s NHK TV said the missile separated into three parts. The People’s Daily said so too."
+    )
+    organisations = {e.name: [m.text for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "ORG"}
+    assert organisations["South Korea’s Defense Ministry"] == ["South Korea’s Defense Ministry", "The Defense Ministry"]
+    assert organisations["NHK TV"] == ["NHK TV"]
+    assert "People’s Daily" in organisations

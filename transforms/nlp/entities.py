@@ -24,8 +24,8 @@ from transforms.schemas import ENTITY_LABELS
 # Labels under which the model puts names that can stand for a person, a body or a place by one word; a lone
 # word under another label ('Wendt' taken for a product) joins only a person's full name.
 NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
-# Words that make up titles and roles ("US Secretary of Defense", "Prime Minister").
-TITLE_HEADS = frozenset(
+# Words for offices, ranks and honorifics that head titles ("US Secretary of Defense", "Prime Minister").
+OFFICE_WORDS = frozenset(
     """
 minister president secretary chancellor governor senator chairman chairwoman chair director ceo
 spokesman spokeswoman spokesperson mr mrs ms dr general gen admiral ayatollah sheikh boss coach manager
@@ -36,9 +36,10 @@ mp mep msp congressman congresswoman councillor professor prof bishop archbishop
 rabbi imam pastor cardinal priest vicar chaplain cleric dean provost
 adm col colonel lt lieutenant maj major sgt sergeant capt brig brigadier cmdr commander
 """.split()
-) | frozenset(
-    # What a person does or is, written before the name like a title ("actress Uma Thurman", "Bystander
-    # Franck Sidoli", "striker Wayne Rooney"): a description, never part of the name.
+)
+# What a person does or is, written before the name like a title ("actress Uma Thurman", "Bystander Franck
+# Sidoli", "striker Wayne Rooney"): a description, never part of the name.
+PERSON_DESCRIPTIONS = frozenset(
     """
 actor actress singer songwriter rapper musician comedian presenter broadcaster anchor journalist reporter
 columnist novelist poet playwright filmmaker photographer designer striker midfielder defender goalkeeper
@@ -48,6 +49,8 @@ founder co-founder activist campaigner bystander eyewitness survivor detective c
 firefighter candidate dj
 """.split()
 )
+# Words that head titles and roles written before a name.
+TITLE_HEADS = OFFICE_WORDS | PERSON_DESCRIPTIONS
 TITLE_MODIFIERS = frozenset(
     """
 prime foreign finance defence defense interior home trade economy economic health education

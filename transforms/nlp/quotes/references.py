@@ -11,7 +11,10 @@
   already met; a spokesperson or a statement with no organisation of its own speaks for the organisation
   that was the narrative's recent subject; a role ("the foreign secretary", "the Tory leader") is the
   person the article gave that role; a noun that ends the name of a body named before ("the hospital" for
-  Morton Plant Hospital, "police" for the Pasadena Police, "the hospital's statement") is that body.
+  Morton Plant Hospital, "police" for the Pasadena Police, "the hospital's statement") is that body;
+  "the North" is the divided country named before (North Korea); what a person does ("the Ballymena-born
+  actor") is the person the narrative is about, if the gender agrees; figures, data and a website speak for
+  whoever publishes them ("Labor Department figures").
   ("The club said" with no club named so is left alone: on the dev articles, taking the organisation last
   talked about gave no right speaker and one wrong one.)
 - Anything else stays unresolved: a wrong speaker is worse than a missing one.
@@ -28,7 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.nlp.doc_cache import doc_text
-from transforms.nlp.entities import Entity, Mention
+from transforms.nlp.entities import PERSON_DESCRIPTIONS, Entity, Mention
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.roles import NEUTRAL_WORDS, role_words_by_mention, stated_gender
@@ -39,7 +42,7 @@ ORGANISATION_PRONOUNS = frozenset(("it", "they"))
 SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
 DOCUMENT_NOUNS = frozenset(
     "statement release announcement communique letter report filing notice survey study poll memo account "
-    "document documents article speech interview".split()
+    "document documents article speech interview figures data statistics estimates website".split()
 )
 VOICE_NOUNS = (
     SPOKESPERSON_NOUNS | DOCUMENT_NOUNS | frozenset("official officials representative representatives".split())
@@ -84,6 +87,8 @@ centre
 """.split()
     },
 }
+# Halves of a divided country ("the North" for North Korea, "the South" for South Korea).
+COMPASS_NAMES = frozenset(("North", "South", "East", "West"))
 # Sentences searched back for a pronoun's antecedent: about a paragraph of wire copy.
 PRONOUN_SENTENCES_BACK = 4
 # Sentences searched back for the person a first-met role ("The Tory leader said") renames.
@@ -177,6 +182,17 @@ class ReferenceResolver:
         if word in ORGANISATION_KINDS and not _modifiers(head):
             found = self._organisation_of_kind(head)
             return None if found is None else Antecedent(found, "nominal")
+        if head.text in COMPASS_NAMES:
+            # 'North Korea fired … The North said': the place named before whose name starts with the word.
+            found = self._place_named_before(head)
+            return None if found is None else Antecedent(found, "nominal")
+        if word in PERSON_DESCRIPTIONS:
+            # 'Liam Neeson … The Ballymena-born actor said': what the person the narrative is about does.
+            found = self._main_clause_person(head)
+            stated = gender_of_words([word])
+            if found is None or (stated is not None and self.gender.get(found, stated) != stated):
+                return None
+            return Antecedent(found, "nominal", by_role=True)
         if word in ROLE_NOUNS:
             found = self._person_with_role(head)
             if found is not None:
@@ -362,6 +378,15 @@ class ReferenceResolver:
         for index, entity in enumerate(self.entities):
             last = max((m.start for m in entity.mentions if m.start < head.idx), default=None)
             if last is not None and entity.label == "ORG" and named_so(entity) and (best is None or last > best[0]):
+                best = (last, index)
+        return None if best is None else best[1]
+
+    def _place_named_before(self, head: Token) -> int | None:
+        best: tuple[int, int] | None = None
+        for index, entity in enumerate(self.entities):
+            last = max((m.start for m in entity.mentions if m.start < head.idx), default=None)
+            named_so = entity.label == "GPE" and entity.name.split()[0] == head.text and len(entity.name.split()) > 1
+            if last is not None and named_so and (best is None or last > best[0]):
                 best = (last, index)
         return None if best is None else best[1]
 

@@ -277,3 +277,26 @@ def test_a_run_of_he_as_subject_carries_the_person_past_the_window(nlp, referenc
         '"Hollywood does not like foreign films," he said.'
     )
     assert _speakers(nlp, reference, text)[-1] == ("he", "Tim Dams", "pronoun")
+
+
+def test_the_north_is_the_divided_country_named_before(nlp, reference):
+    text = "North Korea fired a missile on Sunday. The North later said it had launched a satellite."
+    assert _speakers(nlp, reference, text) == [("The North", "North Korea", "nominal")]
+
+
+def test_figures_and_a_website_speak_for_whoever_publishes_them(nlp, reference):
+    text = "According to Labor Department figures, 157,000 new jobs were added last month."
+    assert _speakers(nlp, reference, text) == [("Labor Department figures", "Labor Department", "nominal")]
+
+
+def test_what_a_person_does_names_the_person_the_narrative_is_about_if_gender_agrees(nlp, reference):
+    text = (
+        "Liam Neeson has backed a campaign to save a theatre. "
+        'The Ballymena-born actor said the theatre was in a "very dilapidated condition".'
+    )
+    assert _speakers(nlp, reference, text) == [("The Ballymena-born actor", "Liam Neeson", "nominal")]
+    text = (
+        "Mr Liam Neeson has backed a campaign to save a theatre. "
+        'The Ballymena-born actress said the theatre was in a "very dilapidated condition".'
+    )
+    assert _speakers(nlp, reference, text)[0][1] is None

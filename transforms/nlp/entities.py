@@ -354,6 +354,13 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
         tokens = [t for t in tokens[: breaks[0] + 1] if not t.is_space]
     while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or _is_bracket(tokens[-1]) or tokens[-1].lower_ == "the"):
         tokens = tokens[:-1]
+    if label == "ORG":
+        # 'the Associated Press news agency': words in lower case after a body's name say what it is.
+        lower_tail = 0
+        while lower_tail < len(tokens) - 1 and tokens[-1 - lower_tail].is_lower and tokens[-1 - lower_tail].is_alpha:
+            lower_tail += 1
+        if lower_tail and tokens[-1 - lower_tail].text[:1].isupper():
+            tokens = tokens[: len(tokens) - lower_tail]
     role_tokens = []
     if label == "PERSON":
         # 'Lib Dem Norman Baker', 'Tory MP John Smith': a party named before a person's name is who they stand

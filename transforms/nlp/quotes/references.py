@@ -169,6 +169,9 @@ class ReferenceResolver:
         word = head.lower_
         if word in VOICE_NOUNS:
             return self._voice(head)
+        if word in ORGANISATION_KINDS and (named := self._organisation_naming(head)) is not None:
+            # "the Associated Press news agency", "the North's KCNA news agency": the body named before its kind.
+            return Antecedent(named, "nominal")
         if not _is_definite(head):
             # 'Police said': with no article at all, the body named before by that last word ('Pasadena Police').
             bare = not any(c.dep_ in ("det", "poss") for c in head.children) and not _modifiers(head)
@@ -380,6 +383,17 @@ class ReferenceResolver:
             if last is not None and entity.label == "ORG" and named_so(entity) and (best is None or last > best[0]):
                 best = (last, index)
         return None if best is None else best[1]
+
+    def _organisation_naming(self, head: Token) -> int | None:
+        """The organisation whose name is among the words before a kind of body ('Associated Press' in 'the
+        Associated Press news agency')."""
+        for token in head.subtree:
+            if token.i >= head.i or token.dep_ not in ("compound", "nmod"):
+                continue
+            found = self.entity_at.get(token.idx)
+            if found is not None and self.entities[found[0]].label == "ORG":
+                return found[0]
+        return None
 
     def _place_named_before(self, head: Token) -> int | None:
         best: tuple[int, int] | None = None

@@ -300,3 +300,13 @@ def test_what_a_person_does_names_the_person_the_narrative_is_about_if_gender_ag
         'The Ballymena-born actress said the theatre was in a "very dilapidated condition".'
     )
     assert _speakers(nlp, reference, text)[0][1] is None
+
+
+def test_a_kind_of_body_after_a_bodys_name_is_that_body_and_not_part_of_its_name(nlp, reference):
+    text = (
+        'Mr Elgindy wept, the Associated Press news agency reported. "He was led weeping from the court room," AP said.'
+    )
+    assert _speakers(nlp, reference, text) == [
+        ("the Associated Press news agency", "Associated Press", "nominal"),
+        ("AP", "Associated Press", "explicit"),
+    ]

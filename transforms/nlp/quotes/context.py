@@ -23,7 +23,8 @@ def _attribute_by_context(article: _Article, quotes: list[Quote], resolver: _Spe
       takes that clause's verb as its cue;
     - a quote in the same paragraph as an attributed quote before it ('"…," he said. "…"'), or in a
       paragraph of nothing but quotation right after one, or opening the paragraph after the one it is in
-      with no one else named between, continues that quote's speaker;
+      with no one else named between (the body the speaker works for, named where the speaker is, is no
+      one else), continues that quote's speaker;
     - else a sentence of nothing but a cue right before it ('Tyler said. "…"') is its cue.
     """
     previous: Quote | None = None
@@ -81,7 +82,16 @@ def _continues(article: _Article, previous: Quote, quote: Quote, resolver: _Spea
     # speaker going on ('…"build anew their alliance".¶"All of us …," then the narrative):
     # unless someone else was named between them.
     opens = quote.start - p_start <= LONGEST_MARK_CHARS
-    return opens and not _someone_else_named(article, resolver, previous, previous.end, p_start)
+    return opens and not _someone_else_named(
+        article, resolver, previous, _end_of_attribution(article, previous), p_start
+    )
+
+
+def _end_of_attribution(article: _Article, quote: Quote) -> int:
+    """Where the sentence that says who spoke the quote ends: the body they work for, named in it ('…," said
+    Michael Moran, analyst at Daiwa Securities.'), is no one else speaking."""
+    last = article.token_before(max(quote.end, quote.speaker_end or 0, quote.cue_end or 0))
+    return quote.end if last is None else max(quote.end, article.sentence(last).end_char)
 
 
 def _someone_else_named(article: _Article, resolver: _SpeakerResolver, previous: Quote, start: int, end: int) -> bool:

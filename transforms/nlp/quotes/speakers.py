@@ -126,9 +126,30 @@ class _SpeakerResolver:
             before = self.doc[verb.i - 1]
             if before.ent_type_ in SPEAKING_LABELS and not self.inside_marks[before.idx]:
                 subject = before
+            else:
+                subject = self._named_after_quote(verb)
         if subject is None:
             return
         self._set_speaker(quote, subject, "explicit")
+
+    def _named_after_quote(self, verb: Token) -> Token | None:
+        """'"…," Kris Hoce, president of Morton Plant Hospital, said': the parser may hang the name on the
+        quote; the first name between the quote's close and the verb is who speaks (a body after it in
+        apposition is where they work)."""
+        start = verb.i
+        while start > 0 and not self.inside_marks[self.doc[start - 1].idx] and not self.doc[start - 1].is_quote:
+            if self.doc[start].is_sent_start:
+                return None  # no quote closes before the verb in its sentence
+            start -= 1
+        if start == 0 or start == verb.i:
+            return None
+        named = [t for t in self.doc[start : verb.i] if t.ent_type_ in SPEAKING_LABELS]
+        if not named:
+            return None
+        last_word = named[0]
+        while last_word.i + 1 < verb.i and self.doc[last_word.i + 1].ent_iob_ == "I":
+            last_word = self.doc[last_word.i + 1]
+        return last_word
 
     def _person_in_apposition(self, subject: Token) -> Token:
         """'The chairman of the Bar Council, Guy Mansfield QC warned': with no comma to close the

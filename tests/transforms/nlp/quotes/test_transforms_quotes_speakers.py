@@ -247,3 +247,26 @@ def test_two_people_joined_by_and_speak_as_the_first_named(nlp, reference):
         "flexible use of the programme."
     )
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Richard Lyng"]
+
+
+def test_a_name_between_a_quote_and_its_verb_speaks_however_the_parser_hangs_it(nlp, reference):
+    text = (
+        "The Morton Plant Hospital in Clearwater mourned their loss in a statement Monday.\n"
+        "“We were deeply grieved this morning to learn of the deaths of two beloved members of our team - Drs. "
+        "Mitchell and Leslie Weiss,” Kris Hoce, president of Morton Plant Hospital, said in the statement. “Their "
+        "lives and medical skills have touched so many in and around our community.”"
+    )
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [(q["speaker_name"], q["attribution"]) for q in quotes] == [
+        ("Kris Hoce", "explicit"),
+        ("Kris Hoce", "carried_over"),
+    ]
+
+
+def test_the_body_a_speaker_works_for_does_not_stop_the_next_paragraphs_quotes_being_theirs(nlp, reference):
+    text = (
+        '"It was a respectable report," said Michael Moran, analyst at Daiwa Securities.\n'
+        '"Payroll growth in December was a little lighter than the consensus forecast." "Manufacturing is a '
+        'cyclical area of the economy." That means that the Federal Reserve is likely to raise rates.'
+    )
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Michael Moran"] * 3

@@ -410,9 +410,9 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
 
 def _whose_body(tokens: list[Token], known_names: Mapping[str, tuple[str, str]]) -> list[Token]:
     """An organisation's name without a country's possessive before it ("Japan's NHK TV" is NHK TV; not "People's
-    Daily"), unless the
-    rest is a body every country has ("South Korea's Defense Ministry", "Britain's Foreign Office"): then the
-    country is what tells one from another, and is taken in from before the span if the model left it out."""
+    Daily"), unless the rest is a body every country has ("South Korea's Defense Ministry", "US State
+    Department", "the Chinese Foreign Ministry"): then the country is what tells one from another, and is
+    taken in from before the span if the model left it out."""
     doc = tokens[0].doc
     text = doc_text(doc)
     possessive = next(
@@ -426,14 +426,16 @@ def _whose_body(tokens: list[Token], known_names: Mapping[str, tuple[str, str]])
     body = tokens[possessive + 1 :] if possessive is not None else tokens
     if not _is_generic_body([t.text for t in body]):
         return body
-    first = tokens[0]
-    if possessive is None and first.i >= 2 and doc[first.i - 1].text in POSSESSIVE_ENDINGS:
-        owner = doc[first.i - 2]
-        if owner.ent_type_ == "GPE":
-            while owner.ent_iob_ == "I":
-                owner = doc[owner.i - 1]
-            return list(doc[owner.i : tokens[-1].i + 1])
-    return tokens
+    if possessive is not None or tokens[0].i == 0:
+        return tokens
+    owner = doc[tokens[0].i - 1]
+    if owner.text in POSSESSIVE_ENDINGS and owner.i > 0:
+        owner = doc[owner.i - 1]
+    if owner.ent_type_ not in ("GPE", "NORP") and not _names_a_country(owner.text, known_names):
+        return tokens  # (a country the model left untagged: 'the US State Department')
+    while owner.ent_iob_ == "I":
+        owner = doc[owner.i - 1]
+    return list(doc[owner.i : tokens[-1].i + 1])
 
 
 def _names_a_country(words: str, known_names: Mapping[str, tuple[str, str]]) -> bool:

@@ -214,6 +214,19 @@ def test_a_body_every_country_has_keeps_its_countrys_name_and_another_name_drops
     assert organisations["South Korea’s Defense Ministry"] == ["South Korea’s Defense Ministry", "The Defense Ministry"]
     assert organisations["NHK TV"] == ["NHK TV"]
     assert "People’s Daily" in organisations
-    doc = nlp("A spokesperson for the US State Department said citizens died. The Chinese Foreign Ministry agreed.")
-    organisations = {e.name for e in extract_entities(doc, reference) if e.label == "ORG"}
-    assert {"US State Department", "Chinese Foreign Ministry"} <= organisations
+    for text, tagged, name in [
+        (
+            "Ten US citizens died, officials said. A spokesperson for the US State Department confirmed the deaths "
+            'of "multiple US citizens" in the crash.',
+            "State Department",
+            "US State Department",
+        ),
+        (
+            "Chinese Foreign Ministry spokeswoman Hua Chunying said the reports were false.",
+            "Foreign Ministry",
+            "Chinese Foreign Ministry",
+        ),
+    ]:
+        doc = nlp(text)
+        assert tagged in [e.text for e in doc.ents]  # the model left the country out
+        assert name in {e.name for e in extract_entities(doc, reference) if e.label == "ORG"}

@@ -39,14 +39,15 @@ YEARS = range(1800, 2101)
 
 
 # Verbs that are a multiple of what they change: "sales doubled", "could double", "nearly halved its value".
-# The base form only after "to" or a modal ("a double murder" is no change).
+# The base form only after "to" or a modal, an adverb between them or not ("could potentially triple"; "a double
+# murder" is no change).
 MULTIPLYING_VERBS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
 _STEMS = r"(?i:doubl|tripl|trebl|quadrupl|halv)"
 # The surface of such a verb, as a claim carries it.
 MULTIPLYING_WORD = re.compile(rf"(?P<stem>{_STEMS})(?i:ed|ing|e)")
 MULTIPLYING_VERB = re.compile(
     rf"\b(?P<stem>{_STEMS})(?i:ed|ing)\b"
-    rf"|\b(?i:to|will|would|could|may|might|should|can)[ \t]{{1,8}}(?P<base>{_STEMS})(?i:e)\b"
+    rf"|\b(?i:to|will|would|could|may|might|should|can)[ \t]{{1,8}}(?:[a-z]+ly[ \t]{{1,8}})?(?P<base>{_STEMS})(?i:e)\b"
 )
 
 

@@ -100,8 +100,12 @@ SCALE_AFTER = re.compile(
 )
 # One-letter scales are read only straight after a currency ("$5m", "€10B", "$2.174T"): alone, "5m" is metres.
 CURRENCY_SCALE_AFTER = re.compile(r"(bn|tn|[mMbBtT])(?![A-Za-z])")
+# A currency before its amount: a symbol or code ("A$", "HK$", "USD"), or a name with its country ("Australian
+# dollars 648m"; a bare "pounds 5" may be a weight).
+NAMED_CURRENCIES = [word for word in MONEY_WORDS if " " in word]
 CURRENCY_BEFORE = re.compile(
-    rf"(?:^|(?<=[^\w$]))(?P<symbol>{alternation(CURRENCY_SYMBOLS)}|{alternation(ISO_CURRENCIES)})"
+    rf"(?:^|(?<=[^\w$]))(?:(?P<symbol>{alternation(CURRENCY_SYMBOLS)}|{alternation(ISO_CURRENCIES)})"
+    rf"|(?P<named>(?i:{alternation(NAMED_CURRENCIES)}))(?=\s))"
     r"\s?(?P<sign>[-−])?$"
 )
 CURRENCY_AFTER = re.compile(rf"\s?(?:(€)|({alternation(ISO_CURRENCIES)})\b)")
@@ -212,7 +216,10 @@ def _read_quantity(text: str, match: re.Match) -> Quantity | None:
     if currency is None and text[number_start - 1 : number_start].isalpha():
         return None  # "COVID19", "MP3": letters glued to a number that are no currency
     if currency is not None:
-        quantity.currency = CURRENCY_SYMBOLS.get(currency.group("symbol"), currency.group("symbol"))
+        if (named := currency.group("named")) is not None:
+            quantity.currency = MONEY_WORDS[" ".join(named.lower().split())]
+        else:
+            quantity.currency = CURRENCY_SYMBOLS.get(currency.group("symbol"), currency.group("symbol"))
         quantity.start = number_start - len(currency.group())
         if currency.group("sign"):
             quantity.value = -quantity.value

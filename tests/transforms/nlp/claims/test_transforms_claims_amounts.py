@@ -42,6 +42,11 @@ def test_amounts_read_on_both_pipelines(nlp, claims_nlp, sentence, surfaces):
         ),
         ("Oracle shares rose 15 cents.", [("15 cents", 0.15, "USD")]),
         ("Page 5 p 7 of the report.", []),
+        # a currency named with its country before the amount
+        (
+            "Qantas made a record Australian dollars 648m ($492m) profit.",
+            [("Australian dollars 648m", 648e6, "AUD"), ("$492m", 492e6, "USD")],
+        ),
     ],
 )
 def test_money_in_its_currency(nlp, claims_nlp, sentence, expected):

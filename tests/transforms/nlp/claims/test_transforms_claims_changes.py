@@ -100,6 +100,7 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             [("doubled", 2.0, "change", "up"), ("double", 2.0, "change", "up")],
         ),
         ("The dollar has nearly halved its value.", [("halved", 0.5, "change", "down")]),
+        ("A resale could potentially triple the price.", [("triple", 3.0, "change", "up")]),
         ("He was convicted of a double murder.", []),
         # the same change restated between spaced dashes
         (

@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 from transforms.nlp.claims.annotations import (
     looks_past_participle,
     starts_sentence,
-    words_from,
 )
 from transforms.nlp.claims.lexicon import (
     COMMON_VERBS,
@@ -37,6 +36,10 @@ from transforms.nlp.doc_cache import doc_text
 
 # A subject a count's verb may have that names whom well enough ("people he killed").
 SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "you"))
+MODALS = frozenset("will would could should may might must can".split())
+# A relative clause set off by commas between a subject and its verb, and how long it may be.
+RELATIVE_WORDS = frozenset(("who", "whose", "which", "where"))
+ASIDE_WORDS = 15
 CONTRACTED_AUXILIARIES = frozenset(("'d", "’d", "'ve", "’ve", "'s", "’s", "'ll", "’ll"))
 # Verbs whose object is no measured thing: speech ('said two people'), a list's 'including', an age.
 NOT_MEASURING_VERBS = frozenset(
@@ -141,17 +144,38 @@ def doer_before(doc: Doc, start: int, *, pronoun_subjects: bool = True) -> str |
     particle = doc[i] if doc[i].lower_ in PARTICLES else None
     verb_index = i - 1 if particle is not None else i
     verb = doc[verb_index]
-    if not (is_participle(verb) or verb.lower_ in COMMON_VERBS) or verb.lower_ in NOT_MEASURING_VERBS:
+    # A word in its base form after a modal or "to" is a verb too ('could transfer', 'to renationalise').
+    after_modal = verb_index > 0 and verb.is_lower and doc[verb_index - 1].lower_ in MODALS | {"to"}
+    if not (is_participle(verb) or verb.lower_ in COMMON_VERBS or after_modal) or verb.lower_ in NOT_MEASURING_VERBS:
         return None
     k = verb_index
-    # Back over auxiliaries to the subject: 'had paid', "he'd killed", 'is to cost'.
-    while k > 0 and (doc[k - 1].lower_ in AUXILIARIES | CONTRACTED_AUXILIARIES | {"to"} or is_adverb(doc[k - 1])):
+    # Back over auxiliaries to the subject: 'had paid', "he'd killed", 'is to cost', and over a verb that
+    # takes "to" ('was planning to renationalise', 'plans to cut').
+    while k > 0 and (
+        doc[k - 1].lower_ in AUXILIARIES | CONTRACTED_AUXILIARIES | {"to"}
+        or is_adverb(doc[k - 1])
+        or (doc[k].lower_ == "to" and doc[k - 1].is_lower and doc[k - 1].is_alpha and k - 1 < verb_index)
+    ):
         k -= 1
     pronoun = k > 0 and doc[k - 1].lower_ in SUBJECT_PRONOUNS
     if pronoun and not pronoun_subjects:
         return None
-    subject = doc[k - 1].text if pronoun else phrase_before_amount(doc, k)
-    return None if subject is None else f"{subject} {words_from(doc, verb_index, i)}"
+    end = doc[i].idx + len(doc[i])
+    if pronoun:
+        return doc_text(doc)[doc[k - 1].idx : end]  # as written: "he'd killed"
+    subject = phrase_before_amount(doc, _before_relative_aside(doc, k))
+    return None if subject is None else f"{subject} {doc_text(doc)[doc[k].idx : end]}"
+
+
+def _before_relative_aside(doc: Doc, k: int) -> int:
+    """'Sizzla, whose real name is Miguel Collins, has released 25 albums': the subject is before the relative
+    clause set off by commas."""
+    if k < 3 or doc[k - 1].text != ",":
+        return k
+    for j in range(k - 2, max(0, k - ASIDE_WORDS) - 1, -1):
+        if doc[j].text == ",":
+            return j if j + 1 < k and doc[j + 1].lower_ in RELATIVE_WORDS else k
+    return k
 
 
 def verb_object(doc: Doc, start: int, end: int) -> str | None:

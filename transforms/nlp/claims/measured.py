@@ -11,7 +11,8 @@
   by 4.7%", "Currency in circulation in February fell to", through "which" to its noun), and the thing put
   "at" the amount ("estimated the EC rapeseed crop at 5.9 mln tonnes");
 - what a change verb moved to or from the amount ("cut GM's holding to 10%");
-- who did what with an amount, and on what ("UK shoppers spent £5.3bn on plastic cards");
+- who did what with an amount, and on what ("UK shoppers spent £5.3bn on plastic cards"; "the government was
+  planning to renationalise 3,000 firms": firms the government was planning to renationalise);
 - a results table's label ("Net 146.4 mln"), and a whole put first ("Of the companies surveyed, 30% …").
 
 A share's whole ("2% of GDP") is read with the quantity (``build``), and a share that opens its clause adds

@@ -29,10 +29,20 @@ SENTENCES = [
     ("Two million people lost their jobs.", {"Two million people": "people lost their jobs"}),
     ("Mitch killed about 10,000 people.", {"about 10,000 people": "people Mitch killed"}),
     # who has, employs or received the things counted; a verb that is also a plural noun is the noun
-    ("SBC currently employs 163,000 people.", {"163,000 people": "people SBC employs"}),
+    ("SBC currently employs 163,000 people.", {"163,000 people": "people SBC currently employs"}),
     ("Usher had four nominations going into the ceremony.", {"four nominations": "nominations Usher had"}),
     ("The band broke 3 records.", {"3 records": "records"}),
-    ("By then he'd killed five people.", {"five people": "people he killed"}),
+    ("By then he'd killed five people.", {"five people": "people he'd killed"}),
+    # a verb in its base form after a modal or "to", through a verb that takes "to", past a relative aside
+    (
+        "The government was planning to renationalise 3,000 firms.",
+        {"3,000 firms": "firms government was planning to renationalise"},
+    ),
+    ("Qantas could transfer as many as 7,000 jobs.", {"as many as 7,000 jobs": "jobs Qantas could transfer"}),
+    (
+        "Sizzla, whose real name is Miguel Collins, has released 25 albums since 1995.",
+        {"25 albums": "albums Sizzla has released"},
+    ),
     ("3,500 travellers have no place to stop.", {"3,500 travellers": "travellers have no place to stop"}),
     # a share that is a clause's subject: what it did or said, after the whole it is of
     (

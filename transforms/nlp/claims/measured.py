@@ -48,6 +48,7 @@ from transforms.nlp.claims.phrases import (
     past_brackets,
     phrase_before_amount,
     plain_phrase_after_char,
+    says_when,
     token_before,
     which_end,
     with_of_phrase,
@@ -68,7 +69,8 @@ CHANGE_NOUNS = frozenset(
 # Words after which the amount is the level of the subject before them ("Inflation is 10%").
 COPULAS = frozenset(
     """
-is are was were stood stands totalled totaled totals reached hit remained remains accounted amounted amounts
+is are was were be been become became becomes stood stands totalled totaled totals reached hit remained remains
+accounted amounted amounts
 traded trades closed closes opened opens ended ends finished peaked averaged averages valued priced settled
 """.split()
 )
@@ -76,7 +78,7 @@ traded trades closed closes opened opens ended ends finished peaked averaged ave
 SUBJECT_SKIP_WORDS = frozenset(
     """
 by a further another about around nearly almost roughly some just now only to from for record more than less
-up as much high low close over under an annual annualised annualized towards toward
+up as much high low close over under an annual annualised annualized towards toward mere whopping
 """.split()
 )
 RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
@@ -147,14 +149,18 @@ def _is_level_verb(token: Token) -> bool:
 
 def _changed_object(doc: Doc, start: int) -> str | None:
     """'cut GM's holding to 10%', 'raised its bid for Qualcomm Inc. to about $121 billion', 'cut its workforce
-    by a third': what a change verb moved to, from or by the amount."""
+    by a third', 'reduce its losses last year from £20.6m': what a change verb moved to, from or by the amount."""
     i = token_before(doc, start)
     while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS - {"to"}:
         i -= 1
     if i is None or i < 2 or doc[i].lower_ not in ("to", "from", "by"):
         return None
     end = i - 1 if doc[i - 1].lower_ in ("up", "down") else i
-    first = phrase_start_before(doc, end)
+    # 'reduce its losses last year from £20.6m': the thing is before when, which says which of its values.
+    thing_end = end
+    while thing_end > 1 and says_when(doc[thing_end - 1]):
+        thing_end -= 1
+    first = phrase_start_before(doc, thing_end)
     if first is not None and first >= 2 and doc[first - 1].lower_ in ("for", "of", "in", "on"):
         first = phrase_start_before(doc, first - 1) or first  # 'its bid for Qualcomm Inc.'
     if first is None or first == 0:

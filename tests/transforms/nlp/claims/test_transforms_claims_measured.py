@@ -33,6 +33,15 @@ SENTENCES = [
     ("Usher had four nominations going into the ceremony.", {"four nominations": "nominations Usher had"}),
     ("The band broke 3 records.", {"3 records": "records"}),
     ("By then he'd killed five people.", {"five people": "people he'd killed"}),
+    # the subject of "be"; what a change verb moved, with when
+    (
+        "Her minimum payment would be a mere $28,156.",
+        {"$28,156": "minimum payment"},
+    ),
+    (
+        "The club managed to reduce its losses last year from £20.6m to £1.2m.",
+        {"£20.6m": "its losses last year", "£1.2m": "its losses last year"},
+    ),
     # a verb in its base form after a modal or "to", through a verb that takes "to", past a relative aside
     (
         "The government was planning to renationalise 3,000 firms.",

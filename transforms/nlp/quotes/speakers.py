@@ -365,7 +365,7 @@ class _SpeakerResolver:
         Not a possessive or compound: "Trump's spokesman" and "the Clinton campaign" are not Trump or Clinton."""
         named = [
             found
-            for token in [head, *(c for c in head.children if c.dep_ == "appos")]
+            for token in [head, *_appositives(head)]
             if (
                 found := next(
                     (self.entity_at[c] for c in range(token.idx, token.idx + len(token.text)) if c in self.entity_at),
@@ -377,6 +377,19 @@ class _SpeakerResolver:
         people = [found for found in named if self.entities[found[0]].label == "PERSON"]
         best = people or named
         return best[0] if best else None
+
+
+def _appositives(head: Token) -> list[Token]:
+    """The head's appositives that rename it ('a spokesman, Brian Fallon'), not a name the parser hung on it
+    past a relative clause or a colon ('The actor, whose films include … Star Wars: The Phantom Menace')."""
+    doc = head.doc
+    return [
+        c
+        for c in head.children
+        if c.dep_ == "appos"
+        and doc[c.left_edge.i - 1].text != ":"
+        and not any(r.dep_ == "relcl" and head.i < r.i < c.i for r in head.children)
+    ]
 
 
 def _is_dateline(subject: Token) -> bool:

@@ -270,3 +270,14 @@ def test_the_body_a_speaker_works_for_does_not_stop_the_next_paragraphs_quotes_b
         'cyclical area of the economy." That means that the Federal Reserve is likely to raise rates.'
     )
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Michael Moran"] * 3
+
+
+def test_a_name_hung_on_the_speaker_past_a_relative_clause_does_not_rename_them(nlp, reference):
+    text = (
+        "Liam Neeson has backed a campaign to save a theatre.\n"
+        "The Oscar-nominated actor, whose films include Schindler's List, Michael Collins and Star Wars: The "
+        'Phantom Menace, said: "The Lyric is too important to the cultural life of Northern Ireland."'
+    )
+    assert [(q["speaker_text"], q["speaker_name"]) for q in quotes_with_speakers(nlp, reference, text)] == [
+        ("The Oscar-nominated actor", "Liam Neeson")
+    ]

@@ -107,8 +107,8 @@ def _cue_after(article: _Article, start: int, end: int, adjacent_only: bool = Fa
     before it: 'He said, "…" - at which point the crowd chanted')."""
     doc = article.doc
     after = article.token_after(end)
-    if after is None:
-        return None
+    if after is None or article.paragraph_index(after.idx) != article.paragraph_index(max(start, end - 1)):
+        return None  # a quote that runs to its paragraph's end has no cue after it
     finished = article.text[start:end].rstrip().endswith((".", "!", "?"))
     # '"…," Bennett shot back with a laugh': a comma at the quote's end leaves its sentence to the
     # clause after it, whatever that clause's verb.

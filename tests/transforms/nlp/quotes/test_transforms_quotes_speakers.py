@@ -281,3 +281,15 @@ def test_a_name_hung_on_the_speaker_past_a_relative_clause_does_not_rename_them(
     assert [(q["speaker_text"], q["speaker_name"]) for q in quotes_with_speakers(nlp, reference, text)] == [
         ("The Oscar-nominated actor", "Liam Neeson")
     ]
+
+
+def test_a_quote_that_runs_to_its_paragraphs_end_takes_no_cue_from_the_next_paragraph(nlp, reference):
+    text = (
+        'Speaking to Parliament, Mr Clarke said: "I will be asking Parliament to renew this legislation in the New '
+        'Year. "In the meantime, we will be studying the judgement carefully."\n'
+        'Mrs Robinson said the Law Lords\' ruling was "in line with international legal opinion".'
+    )
+    assert [(q["quote_text"][:12], q["speaker_text"]) for q in quotes_with_speakers(nlp, reference, text)] == [
+        ("I will be as", "Clarke"),
+        ("in line with", "Robinson"),
+    ]

@@ -3,9 +3,10 @@
 - **Pronouns.** "he"/"she" is the person the narrative was last about: the sentences before the pronoun
   are searched back, nearest first (a sentence whose subject is the same "he"/"she" carries the person
   on and does not use up the window), and in each the main clause's subject comes before a "when"/"after"
-  clause's and before other names; a name inside someone's quoted or reported words, or in an aside in
-  parentheses (a photo's credit), is not the narrative's, and a person whose gender the article states
-  otherwise is skipped.  "it"/"they" is an organisation that was the subject of a recent sentence.
+  clause's and before other names (in the pronoun's own sentence a relative clause's subject is none); a
+  name inside someone's quoted or reported words, or in an aside in parentheses (a photo's credit), is not
+  the narrative's, and a person whose gender the article states otherwise is skipped.  "it"/"they" is an
+  organisation that was the subject of a recent sentence.
 - **Descriptions.** A spokesperson, official or statement *of* an organisation ("a spokesman for the
   union", "a Hyundai official", "the club's statement") speaks for it; "the spokesman" again is the one
   already met; a spokesperson or a statement with no organisation of its own speaks for the organisation
@@ -311,7 +312,14 @@ class ReferenceResolver:
             # The main clause's subject first: 'When Pagano had to leave, Arians directed the Colts … He said'
             # is Arians; a subject inside a "when"/"after" clause is what the sentence sets the scene with.
             subjects: list[tuple[Token, int | None]] = sorted(
-                ((t, index) for t, index in fitting if _is_subject(t) or t.idx in self.speaker_chars),
+                (
+                    (t, index)
+                    for t, index in fitting
+                    if (_is_subject(t) or t.idx in self.speaker_chars)
+                    # 'Citing the deal, which Mr. Netanyahu opposed, he said': the subject of a relative clause
+                    # before the pronoun in its own sentence describes something else.
+                    and not (back == 0 and _in_relative_clause(t))
+                ),
                 key=_main_clause_first,
             )
             if voice is not None:
@@ -490,6 +498,15 @@ def in_brackets(token: Token) -> bool:
     form), not what the narrative is about."""
     doc = token.doc
     return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+
+
+def _in_relative_clause(token: Token) -> bool:
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        node = node.head
+    return False
 
 
 def _main_clause_first(pair: tuple[Token, int | None]) -> tuple[bool, int]:

@@ -310,3 +310,12 @@ def test_a_kind_of_body_after_a_bodys_name_is_that_body_and_not_part_of_its_name
         ("the Associated Press news agency", "Associated Press", "nominal"),
         ("AP", "Associated Press", "explicit"),
     ]
+
+
+def test_a_relative_clauses_subject_before_the_pronoun_in_its_sentence_is_not_who_it_stands_for(nlp, reference):
+    text = (
+        "Mr. Yaalon, who has supported settlement growth, accused the Israeli leadership of scaremongering. "
+        "Citing the nuclear agreement with Iran, which Mr. Netanyahu strenuously opposed, he said, "
+        "\u201cThere is no existential threat on the State of Israel.\u201d"
+    )
+    assert _speakers(nlp, reference, text)[-1][:2] == ("he", "Yaalon")

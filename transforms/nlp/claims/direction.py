@@ -9,7 +9,8 @@ Read from the words around the number, as a journalist writes a change:
   27-month decline") is never one.
 - **change_to** / **change_from**: the level a change reached or started from: "to" / "from" (or
   "compared with", "up from", "towards") before the number, with a change word earlier in its clause
-  ("fell 7% **to $2.3bn**", "rose **from $10.9bn**", "could fall **towards 1.77 marks**"), or "at" right
+  ("fell 7% **to $2.3bn**", "rose **from $10.9bn**", "could fall **towards 1.77 marks**", "dropped to 16.5 pct
+  **from a high of 19 pct**", "declined **from an annual 9.8 pct**"), or "at" right
   after the change's amount ("up 6% **at $16.6bn**"); a level followed by "up/down from" or by the
   change that led to it ("**$5bn**, up from $3bn", "totaled **103.8 mln dlrs** in February, up 4.9 pct").
 - **level**: anything else ("sales of $11bn", "unemployment is 5%").
@@ -78,7 +79,11 @@ RAISED_FUNDS = re.compile(
 # workforce by a third"), before the number, an adverb or hedge between.
 END_BEFORE = re.compile(
     r"(?:^|\W)(?P<end>(?i:to|towards?|from|by|compared\s+(?:with|to)|below|above))\s+(?:(?i:the|a|an)\s+)?"
-    r"(?:(?i:about|around|nearly|almost|roughly|some|just|estimated|revised|record|preliminary)\s+)*$"
+    r"(?:(?i:about|around|nearly|almost|roughly|some|just|estimated|revised|record|preliminary|provisional|annual|"
+    r"expected|forecast|projected|initial|original|previous|adjusted|upwardly|downwardly|year-earlier|year-ago|"
+    r"all-time)\s+)*"
+    # 'from a high of 19 pct', 'to a 40-year low of 137.25 yen': the level named before "of".
+    r"(?:(?:[\w-]+\s+)?(?i:high|low|peak|level|average|total)\s+of\s+)?$"
 )
 # "rose to 214 mln dlrs … compared with 1985's profit of 177 mln": the old value after a few words that say
 # whose it was.

@@ -101,6 +101,15 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
         ),
         ("The dollar has nearly halved its value.", [("halved", 0.5, "change", "down")]),
         ("A resale could potentially triple the price.", [("triple", 3.0, "change", "up")]),
+        # the old or new level with words that say which level before it
+        (
+            "Inflation declined to 9.4 pct from an annual 9.8 pct.",
+            [("9.4 pct", 9.4, "change_to", "down"), ("9.8 pct", 9.8, "change_from", "down")],
+        ),
+        (
+            "Lending rates have dropped to 16.5 pct from a high of 19 pct.",
+            [("16.5 pct", 16.5, "change_to", "down"), ("19 pct", 19.0, "change_from", "down")],
+        ),
         ("He was convicted of a double murder.", []),
         # the same change restated between spaced dashes
         (

@@ -5,8 +5,9 @@ Read from the words around the number, as a journalist writes a change:
 - **change**: the amount something moved by: a change word right before the number ("fell 7%", "rose by
   a further 2%", "down 2.5 points", "cut 300 jobs", "rising at 15% a year"), a change noun with "of" or
   "at" before it ("a rise of 5%", "growth at 3%"), or a change noun right after it ("a 7% rise", "a £2m
-  cut"), or "higher"/"lower" after it ("closed 3% higher"). A duration written as an adjective ("a
-  27-month decline") is never one.
+  cut"), or "higher"/"lower" after it ("closed 3% higher"); jobs that go are a fall ("5,125 positions
+  would go", "6,000 job losses", "two million people lost their jobs"). A duration written as an adjective
+  ("a 27-month decline") is never one.
 - **change_to** / **change_from**: the level a change reached or started from: "to" / "from" (or
   "compared with", "up from", "towards") before the number, with a change word earlier in its clause
   ("fell 7% **to $2.3bn**", "rose **from $10.9bn**", "could fall **towards 1.77 marks**", "dropped to 16.5 pct
@@ -110,6 +111,14 @@ RISE_SET = frozenset(w.lower() for w in RISE_WORDS) | NOUN_RISE
 # What joins the items of a list of one change's amounts or ends ("rose by 310,000 tonnes in July and 330,000
 # tonnes in August", "from 15.73 billion in January and 12.23 billion in February", "to 214 mln dlrs or 3.25
 # dlrs per share"): no change word, no new "to"/"from" in between.
+# Jobs that go: the words for them, and what says they go ("will go", "are to be cut", "lost their jobs").
+JOB_NOUNS = frozenset("jobs job positions posts roles staff workers employees".split())
+JOBS_GO_AFTER = re.compile(
+    r"^\s+(?:(?i:will|would|could|may|might|are|were|is|was|to|are\s+to|were\s+to)\s+)?(?:(?i:be)\s+)?"
+    r"(?i:go|went|going|gone|cut|axed|lost|shed|eliminated|scrapped)\b"
+)
+LOST_THEIR_JOBS_AFTER = re.compile(r"^\s+(?i:lost|lose|will\s+lose|would\s+lose)\s+(?i:their)\s+(?i:jobs)\b")
+JOBS_LOST_CHARS = 40
 LIST_JOIN = re.compile(r"^[^;:.!?]{0,60}?\b(?i:and|or)\s+(?:(?i:the|a|an)\s+)?$")
 
 
@@ -147,6 +156,8 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         return "change", _direction_of(word.group("word"))
     if EXTRA_BEFORE.search(before[-24:]):
         return "change", "up"  # 'an extra $50bn a year in aid': an amount added
+    if claim.quantity_kind == "count" and _jobs_lost(text, claim):
+        return "change", "down"
     after = CHANGE_AFTER.match(text[claim.end : claim.end + 20])
     if after is not None:
         # '$5bn, up from $3bn': the level it went to; 'a 7% rise': the change.
@@ -177,6 +188,17 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
             # '38.5 pct below the 168.6 mln dlrs of a year ago': the level the change is measured from.
             return "change_from", _direction_of(end.group("end"))
     return "level", None
+
+
+def _jobs_lost(text: str, claim: Claim) -> bool:
+    """'5,125 positions would go', '6,000 job losses', 'two million people lost their jobs': jobs cut."""
+    unit = (claim.unit or "").lower()
+    if unit.endswith(("job losses", "job cuts", "redundancies", "layoffs")):
+        return True
+    after = text[claim.end : claim.end + JOBS_LOST_CHARS]
+    if unit.rsplit(" ", 1)[-1] in JOB_NOUNS and JOBS_GO_AFTER.match(after):
+        return True
+    return bool(LOST_THEIR_JOBS_AFTER.match(after))
 
 
 def _direction_of(word: str) -> str | None:

@@ -46,7 +46,8 @@ columnist novelist poet playwright filmmaker photographer designer striker midfi
 winger footballer cricketer golfer athlete sprinter boxer jockey referee lawyer solicitor barrister surgeon
 nurse scientist researcher student businessman businesswoman entrepreneur investor banker billionaire tycoon
 founder co-founder activist campaigner bystander eyewitness survivor detective constable superintendent
-firefighter candidate dj
+firefighter candidate dj author writer contributor correspondent commentator historian critic consultant
+adviser advisor strategist pollster blogger
 """.split()
 )
 # Words that head titles and roles written before a name.
@@ -76,6 +77,8 @@ airways motors industries international systems technologies partners capital fu
 institute society club league agency bureau commission committee street house hall square palace hill yard
 """.split()
 )
+# Last words of a company's name ('General Acquisition Co', 'National Westminster Bank Plc').
+COMPANY_NAME_ENDS = frozenset("inc ltd corp co plc llc ag sa nv holdings company group bank".split())
 ARTICLES_TO_DROP = ("the ", "The ")
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
@@ -374,10 +377,18 @@ def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[s
             role_tokens, tokens = role_tokens + tokens[: heads[-1] + 1], tokens[heads[-1] + 1 :]
     known = bool(tokens) and (
         doc_text(ent.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] in known_names
-        # 'Defense Ministry', 'Home Office': a body's name, whatever title words it starts with.
-        or (label == "ORG" and tokens[-1].lower_ in BODY_NAME_HEADS)
+        # 'Defense Ministry', 'Home Office', 'General Acquisition Co': a body's or a company's name, whatever
+        # title words it starts with.
+        or (label == "ORG" and tokens[-1].lower_.rstrip(".") in BODY_NAME_HEADS | COMPANY_NAME_ENDS)
     )
-    while not known and len(tokens) > 1 and tokens[0].is_title and _is_title_word(tokens[0].lower_):
+    while (
+        not known
+        and len(tokens) > 1
+        and tokens[0].is_title
+        and _is_title_word(tokens[0].lower_)
+        # 'General Acquisition', 'General Motors': a company's name starts with the word as often as a rank.
+        and not (label == "ORG" and tokens[0].lower_ == "general")
+    ):
         role_tokens.append(tokens.pop(0))
     if not tokens or (not known and all(_is_title_word(t.lower_) for t in tokens)):
         return None  # "Defence" in "Defence Minister": part of a title, not an organisation

@@ -230,3 +230,14 @@ def test_a_body_every_country_has_keeps_its_countrys_name_and_another_name_drops
         doc = nlp(text)
         assert tagged in [e.text for e in doc.ents]  # the model left the country out
         assert name in {e.name for e in extract_entities(doc, reference) if e.label == "ORG"}
+
+
+def test_a_company_named_general_keeps_the_word_and_a_contributor_is_no_name(nlp, reference):
+    doc = nlp(
+        "An investor group, General Acquisition Co, said it would move to unseat the board. General "
+        "Acquisition said the board could not carry out its duties. General Motors agreed."
+    )
+    organisations = {e.name: len(e.mentions) for e in extract_entities(doc, reference) if e.label == "ORG"}
+    assert organisations.get("General Acquisition Co") == 2 and "General Motors" in organisations
+    doc = nlp("Contributor Jessica Alba said she was expecting her third baby.")
+    assert {e.name for e in extract_entities(doc, reference) if e.label == "PERSON"} == {"Jessica Alba"}

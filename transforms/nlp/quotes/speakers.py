@@ -9,7 +9,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from transforms.nlp.doc_cache import doc_tokens
-from transforms.nlp.entities import HONORIFICS, Entity, Mention, name_of
+from transforms.nlp.entities import HONORIFICS, TITLE_HEADS, Entity, Mention, name_of
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, PASSIVE_NOT_SPEAKER_VERBS
@@ -160,6 +160,11 @@ class _SpeakerResolver:
         holder = self._holder_named_in_apposition(subject)
         if holder is not None:
             return holder
+        named_last = self._holder_named_last(subject)
+        if named_last is not None and _word_before_name(named_last).lower_ in TITLE_HEADS:
+            # 'Essential Guide to British Quangos 2005 author Dan Lewis said': a subject that ends in a role
+            # word and a person's name is that person, however the parser hung the name.
+            return named_last
         second = next((c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i > subject.i), None)
         if second is None or self.inside_marks[second.idx]:
             return subject
@@ -377,6 +382,14 @@ class _SpeakerResolver:
         people = [found for found in named if self.entities[found[0]].label == "PERSON"]
         best = people or named
         return best[0] if best else None
+
+
+def _word_before_name(last: Token) -> Token:
+    """The word before the name whose last word is ``last``."""
+    first = last
+    while first.ent_iob_ == "I" and first.i > 0:
+        first = first.doc[first.i - 1]
+    return first.doc[max(0, first.i - 1)]
 
 
 def _appositives(head: Token) -> list[Token]:

@@ -293,3 +293,8 @@ def test_a_quote_that_runs_to_its_paragraphs_end_takes_no_cue_from_the_next_para
         ("I will be as", "Clarke"),
         ("in line with", "Robinson"),
     ]
+
+
+def test_a_subject_that_ends_in_a_role_word_and_a_name_is_that_person(nlp, reference):
+    text = "Essential Guide to British Quangos 2005 author Dan Lewis said at least 111 bodies had been set up."
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Dan Lewis"]

@@ -667,10 +667,20 @@ def _is_full_person_name(entity: Entity) -> bool:
 def _fold_person_name_tails(entities: list[Entity]) -> list[Entity]:
     """'Clive Khulubuse Zuma … Khulubuse Zuma': a person's name of several words that ends another person's
     longer name is that person, when only one longer name ends so ('Sassou Nguesso' with both 'Denis Sassou
-    Nguesso' and 'Denis Christel Sassou Nguesso' in the story is left alone)."""
+    Nguesso' and 'Denis Christel Sassou Nguesso' in the story is left alone); so is such a name the model
+    took for a body or a place ('Febres Cordero')."""
     people = [e for e in entities if not e.name_is_canonical and _is_full_person_name(e)]
+    # A surname of several words the model took for a body ('Febres Cordero said' after 'Leon Febres Cordero').
+    mislabelled = [
+        e
+        for e in entities
+        if not e.name_is_canonical
+        and e.label in NAME_LABELS - {"PERSON"}
+        and len(e.name.split()) > 1
+        and all(w[:1].isupper() and w.isalpha() for w in e.name.split())
+    ]
     folded: set[int] = set()
-    for short in people:
+    for short in people + mislabelled:
         short_words = short.name.split()
         longer = [
             e

@@ -241,3 +241,13 @@ def test_a_company_named_general_keeps_the_word_and_a_contributor_is_no_name(nlp
     assert organisations.get("General Acquisition Co") == 2 and "General Motors" in organisations
     doc = nlp("Contributor Jessica Alba said she was expecting her third baby.")
     assert {e.name for e in extract_entities(doc, reference) if e.label == "PERSON"} == {"Jessica Alba"}
+
+
+def test_a_surname_of_several_words_taken_for_a_body_is_the_person_named_in_full(nlp, reference):
+    doc = nlp(
+        "President Leon Febres Cordero visited the quake zone. Banks had calculated oil would have to be 25 dlrs "
+        "a barrel, Febres Cordero said."
+    )
+    assert ("Febres Cordero", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    people = {e.name: [m.text for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
+    assert people == {"Leon Febres Cordero": ["Leon Febres Cordero", "Febres Cordero"]}

@@ -9,7 +9,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from transforms.nlp.doc_cache import doc_tokens
-from transforms.nlp.entities import HONORIFICS, TITLE_HEADS, Entity, Mention, name_of
+from transforms.nlp.entities import HONORIFICS, POST_NOMINALS, TITLE_HEADS, Entity, Mention, name_of
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, PASSIVE_NOT_SPEAKER_VERBS
@@ -206,13 +206,17 @@ class _SpeakerResolver:
         description, with no comma, ends the subject and holds the role ('the lawyer for John Smith' has
         no noun before the name: Smith is whom the lawyer acts for)."""
         last = subject.right_edge
+        if last.text in POST_NOMINALS and last.i > subject.i + 1:
+            last = self.doc[last.i - 1]  # 'Peter Ainsworth MP': the letters after the name are no part of it
         if last.i <= subject.i or not self._is_person(last) or last.ent_iob_ == "":
             return None
         first = last
         while first.i > subject.i and first.ent_iob_ == "I":
             first = self.doc[first.i - 1]
         before = self.doc[first.i - 1]
-        if before.i <= subject.i or before.pos_ != "NOUN" or any(t.is_punct for t in self.doc[subject.i : last.i]):
+        # ('Chairman of the Environmental Audit Committee Peter Ainsworth': a role's body ends its description.)
+        ends_description = before.pos_ == "NOUN" or (before.ent_type_ == "ORG" and subject.lower_ in TITLE_HEADS)
+        if before.i <= subject.i or not ends_description or any(t.is_punct for t in self.doc[subject.i : last.i]):
             return None
         return last
 

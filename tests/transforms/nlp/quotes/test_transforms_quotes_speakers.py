@@ -298,3 +298,11 @@ def test_a_quote_that_runs_to_its_paragraphs_end_takes_no_cue_from_the_next_para
 def test_a_subject_that_ends_in_a_role_word_and_a_name_is_that_person(nlp, reference):
     text = "Essential Guide to British Quangos 2005 author Dan Lewis said at least 111 bodies had been set up."
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Dan Lewis"]
+
+
+def test_a_person_named_after_a_role_and_its_body_holds_the_role_letters_after_the_name_apart(nlp, reference):
+    text = (
+        "Chairman of the Environmental Audit Committee Peter Ainsworth MP, said: \"The government's housing "
+        'policy is an alarming example of disjointed thinking."'
+    )
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Peter Ainsworth"]

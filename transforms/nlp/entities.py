@@ -75,6 +75,7 @@ inc ltd corp co plc llc ag sa nv group holdings company games oil gas energy ban
 council party post times telegraph news herald journal tribune mail star standard review network airlines
 airways motors industries international systems technologies partners capital fund trust foundation
 institute society club league agency bureau commission committee street house hall square palace hill yard
+ministry department office council service authority university court
 """.split()
 )
 # Last words of a company's name ('General Acquisition Co', 'National Westminster Bank Plc').

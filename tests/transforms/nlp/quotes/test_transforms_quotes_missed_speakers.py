@@ -41,3 +41,14 @@ def test_surnames_the_model_cut_off_a_persons_name_are_part_of_it(nlp, reference
     doc = nlp("The pilots also died in the crash, President Luis Guillermo Solis Rivera said in a statement.")
     people = {e.name: [m.role for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
     assert people == {"Luis Guillermo Solis Rivera": ["President"]}
+
+
+def test_a_missed_name_ending_in_a_bodys_noun_is_a_body_with_its_country(nlp, reference):
+    text = (
+        "The missile was perfected. South Korea’s Foreign Ministry warned that the North will face a strong "
+        "response. The ministry also urged Pyongyang to accept talks."
+    )
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == [
+        "South Korea’s Foreign Ministry",
+        "South Korea’s Foreign Ministry",
+    ]

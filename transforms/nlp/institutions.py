@@ -10,7 +10,8 @@ as the speaker of what their officials say, so they are organisations here, each
   those words (a country or people among them stays a mention of its own too); an opinion of it
   ("leftist") is no such word.
 - "the government", "the cabinet": bodies a country has one of are named by the noun alone ("the police"
-  speak through officers the text does not name: a group).
+  speak through officers the text does not name: a group); with the country's possessive ("Nigeria's
+  government") or the leader's name ("the Obama administration") they are that country's or leader's.
 - A body the article named ("the Ministry of Finance", "the Constitutional Affairs Committee") is what
   a description with its noun and words means ("the finance ministry", "the committee"), not a new one.
 - Any other noun again with no words to say which one ("the ministry official") is the body met last
@@ -26,9 +27,11 @@ from transforms.nlp.entities import TITLE_MODIFIERS, Entity, Mention
 
 # Nouns for a public body.  "office" and "court" need words that say which one ("the foreign office").
 BODY_NOUNS = frozenset(
-    "ministry department government police embassy agency commission committee council cabinet parliament "
-    "army military navy regulator watchdog office court".split()
+    "ministry department government administration police embassy agency commission committee council cabinet "
+    "parliament army military navy regulator watchdog office court".split()
 )
+# Bodies named after the person who leads them ("the Obama administration", "the Blair government").
+LED_BODIES = frozenset(("government", "administration"))
 # Bodies a country has one of, which "the government" names on its own; "the ministry" or "the committee"
 # alone is one named before.
 # ("The police", "the army" speak through officers the text does not name: a group, not a body speaking.)
@@ -53,8 +56,9 @@ def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
         noun = token.lower_
         if token.pos_ not in ("NOUN", "PROPN") or noun not in BODY_NOUNS or token.idx in covered:
             continue
-        qualifiers = _qualifiers(token)
-        if any(t.idx in covered and covered[t.idx].label not in INCLUDED_LABELS for t in qualifiers):
+        qualifiers = _qualifiers(token) or _country_owning(token, covered)
+        leader = noun in LED_BODIES and any(t.idx in covered and covered[t.idx].label == "PERSON" for t in qualifiers)
+        if not leader and any(t.idx in covered and covered[t.idx].label not in INCLUDED_LABELS for t in qualifiers):
             # 'the Lowy Institute research department': a body the model named is what is meant.
             continue
         if all(t.lower_ in BODY_NOUNS for t in qualifiers):
@@ -122,6 +126,14 @@ def _qualifiers(noun: Token) -> list[Token]:
             break
         found = span + found
     return found
+
+
+def _country_owning(noun: Token, covered: dict[int, Entity]) -> list[Token]:
+    """ "Nigeria's government": the country whose body it is, its possessive included."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.idx not in covered or covered[owner.idx].label != "GPE":
+        return []
+    return sorted(owner.subtree, key=lambda t: t.i)
 
 
 def _is_definite(noun: Token) -> bool:

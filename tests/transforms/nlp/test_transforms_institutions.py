@@ -59,3 +59,12 @@ def test_a_description_of_a_body_the_article_named_is_that_body(nlp, reference):
         "Ministry of Finance": ("global", ["The Ministry of Finance", "Finance ministry"])
     }
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Ministry of Finance"]
+
+
+def test_a_countrys_government_and_a_leaders_administration_are_bodies(nlp, reference):
+    text = "Nigeria's government said the girls were released. The Trump administration said it would act."
+    assert set(_bodies(nlp, reference, text)) == {"Nigeria's government", "Trump administration"}
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == [
+        "Nigeria's government",
+        "Trump administration",
+    ]

@@ -67,6 +67,8 @@ PARTITIVE_NOUNS = frozenset("sets forms kinds types sorts pairs pieces series ro
 # The word a number is hyphened to ("three-judge"), looked for this far after the hyphen.
 HYPHENED_WORD_CHARS = 40
 # "half the nation's output": the whole after "half" without "of".
+# Dependencies of a noun: a word the parser gives one of these is used as a noun, whatever its tag.
+NOMINAL_DEPS = frozenset(("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr"))
 HALF_THE = re.compile(rf"\s+(?=(?i:{alternation(HALF_OF_DETERMINERS)})\b)")
 # Where "of" after a percent or share is looked for: any spacing before it, without slicing the rest of the article.
 OF_PHRASE_CHARS = 80
@@ -258,9 +260,9 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         modifier = token.tag_ in ("VBN", "VBG") or (
             token.pos_ == "ADV" and following is not None and following.pos_ in ("ADJ", "VERB")
         )
-        if (token.pos_ in ("NOUN", "PROPN", "ADJ") or modifier) and not token.is_punct:
+        if (token.pos_ in ("NOUN", "PROPN", "ADJ") or modifier or _plural_noun(token)) and not token.is_punct:
             noun_tokens.append(token)
-            if token.tag_ in ("NNS", "NNPS") and (following is None or following.pos_ != "NOUN"):
+            if _plural_noun(token) and (following is None or following.pos_ != "NOUN"):
                 break
             k += 1
             continue
@@ -268,7 +270,7 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     while noun_tokens and noun_tokens[-1].pos_ == "ADJ" and noun_tokens[-1].lower_ not in COLLECTIVE_COUNT_NOUNS:
         noun_tokens.pop()
     if not noun_tokens or (
-        noun_tokens[-1].tag_ not in ("NNS", "NNPS")
+        not _plural_noun(noun_tokens[-1])
         and noun_tokens[-1].lower_ not in COLLECTIVE_COUNT_NOUNS
         and not (quantity.value > 1 and _plural_of_a_name(noun_tokens[-1]))
     ):
@@ -279,6 +281,12 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     if annotations.tags:
         last = _counted_noun_goes_on(doc, last)
     return doc[noun_tokens[0].i : last + 1]
+
+
+def _plural_noun(token: Token) -> bool:
+    """A plural noun, also where the tagger took it for a verb the parser still reads as a noun ('a bid for two
+    bonus offers to cover …')."""
+    return token.tag_ in ("NNS", "NNPS") or (token.tag_ == "VBZ" and token.dep_ in NOMINAL_DEPS)
 
 
 def _plural_of_a_name(token: Token) -> bool:

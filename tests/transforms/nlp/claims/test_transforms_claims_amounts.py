@@ -280,3 +280,9 @@ def test_counts_through_hyphened_modifiers_and_plural_names_not_ranks(nlp, claim
 def test_years_clock_times_and_rate_denominators_are_no_claims(nlp, claims_nlp, sentence, expected):
     for pipeline in (nlp, claims_nlp):
         assert [(c.surface, c.unit) for c in extract_claims(pipeline(sentence))] == expected
+
+
+def test_a_plural_the_tagger_took_for_a_verb_is_counted_where_the_parser_reads_a_noun(nlp):
+    doc = nlp("The CCC has accepted a bid for two bonus offers to cover the sale of 10,000 tonnes of poultry.")
+    assert [t.tag_ for t in doc if t.text == "offers"] == ["VBZ"]
+    assert [claim.surface for claim in extract_claims(doc)] == ["two bonus offers", "10,000 tonnes"]

@@ -7,7 +7,9 @@
   that count's noun;
 - a number the sentence says is "the number of" something ("raise the number of its weekly flights to 11
   from five"): a count of that thing;
-- the level an index went to or from after a change in points ("fell 162.31 points to 7,425.81"): points.
+- the level an index went to or from after a change in points ("fell 162.31 points to 7,425.81"): points;
+- the old level of a change after "from" ("up at 800,000 tonnes by October 1 from around 130,000"): the unit
+  of the level before it.
 
 Read from the words alone, so both pipelines find the same.
 """
@@ -50,6 +52,13 @@ ANOTHER_BEFORE = re.compile(r"\b(?i:another|a\s+further)\s+$")
 WORD_BEFORE = re.compile(r"\b(?P<word>[a-z]{3,})\s+$")
 # What introduces an index level after its change ("to 7,425.81", "from a record 7,500").
 LEVEL_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:(?:a\s+)?(?:record|new|high|low|about|around)\s+)?$")
+# "from"/"compared with" before a bare number that is the other end of a change ("from around 130,000").
+OTHER_END_BEFORE = re.compile(
+    r"\b(?i:from|compared\s+(?:with|to)|against|versus)\s+(?:(?i:a|an|the)\s+)?"
+    r"(?:(?i:about|around|nearly|almost|roughly|some|just|revised|record|provisional|estimated)\s+)*$"
+)
+# How far apart in size two ends of one change may be: the writer's unit left out is the same unit.
+SAME_ORDER = 20.0
 # "the number of X": the phrase after it is what a bare number of the sentence counts.
 NUMBER_OF = re.compile(r"\b(?i:the)\s+(?P<number_of>(?i:number\s+of)\s+(?:(?:its|their|his|her|the)\s+)?)")
 
@@ -76,6 +85,10 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
     if (aged := AGED_BEFORE.search(text_before(text, quantity.start))) is not None and quantity.value <= AGE_RANGE[1]:
         quantity.kind, quantity.unit = "duration", "year"  # "Britons aged 65 or over": an age, in years
         return f"age of {aged.group('who')}" if aged.group("who") else "age"
+    level = _other_end_of_change(text, quantity, claims, sentence.start_char)
+    if level is not None:
+        quantity.kind, quantity.unit, quantity.currency = level.quantity_kind, level.unit, level.currency
+        return ""
     found = (
         _listed_count(doc, text, quantity, claims, sentence.start_char, annotations)
         or _number_of(doc, text, quantity, sentence.start_char)
@@ -85,6 +98,19 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
         return None
     quantity.kind, quantity.unit = "count", found[0]
     return found[1]
+
+
+def _other_end_of_change(text: str, quantity: Quantity, claims: list[Claim], sentence_start: int) -> Claim | None:
+    """'stocks up at 800,000 tonnes by October 1 from around 130,000': the other end of a change, in the unit of
+    the level before it in the sentence, which the writer does not repeat (of the same order of size)."""
+    if not OTHER_END_BEFORE.search(text_before(text, quantity.start)):
+        return None
+    before = [c for c in claims if sentence_start <= c.start < quantity.start and c.value]
+    if not before or before[-1].quantity_kind not in ("money", "measure"):
+        return None
+    last = before[-1]
+    ratio = quantity.value / last.value if last.value else 0
+    return last if 1 / SAME_ORDER <= ratio <= SAME_ORDER else None
 
 
 def _named_before_age(doc: Doc, text: str, quantity: Quantity) -> str | None:

@@ -20,6 +20,15 @@ from transforms.nlp.claims import extract_claims
                 ("two", "nonstop flights", "nonstop flights from New York"),
             ],
         ),
+        # the old level of a change after "from", in the unit of the level before it (not a number far off)
+        (
+            "It estimated stocks up at 800,000 tonnes by October 1 from around 130,000 a year ago.",
+            [
+                ("800,000 tonnes", "tonne", "stocks"),
+                ("around 130,000", "tonne", "stocks"),
+            ],
+        ),
+        ("Stocks rose to 800 tonnes from 130,000.", [("800 tonnes", "tonne", "Stocks"), ("130,000", None, "Stocks")]),
         # "the number of" something, and the bare numbers it went to and from
         (
             "It will raise the number of its weekly flights to 11 from five.",

@@ -85,9 +85,9 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
     if (aged := AGED_BEFORE.search(text_before(text, quantity.start))) is not None and quantity.value <= AGE_RANGE[1]:
         quantity.kind, quantity.unit = "duration", "year"  # "Britons aged 65 or over": an age, in years
         return f"age of {aged.group('who')}" if aged.group("who") else "age"
-    level = _other_end_of_change(text, quantity, claims, sentence.start_char)
-    if level is not None:
-        quantity.kind, quantity.unit, quantity.currency = level.quantity_kind, level.unit, level.currency
+    other_end = _other_end_of_change(text, quantity, claims, sentence.start_char)
+    if other_end is not None:
+        quantity.kind, quantity.unit, quantity.currency = other_end.quantity_kind, other_end.unit, other_end.currency
         return ""
     found = (
         _listed_count(doc, text, quantity, claims, sentence.start_char, annotations)

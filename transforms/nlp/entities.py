@@ -3,7 +3,8 @@
 spaCy's small model is right about *where* names are far more often than
 about *what* they are ("Takaichi said" comes out ORG or GPE), so the cluster
 decides the label: a surname joins the full name it abbreviates, and a
-cluster with a full PERSON name is a person.
+cluster with a full PERSON name is a person.  Where each name starts and ends
+within the model's span is ``name_spans``'s.
 """
 
 from __future__ import annotations
@@ -14,88 +15,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from transforms.ids import entity_id_for, stable_id
 from transforms.nlp.doc_cache import doc_ents, doc_sentence_of, doc_text, doc_tokens
 from transforms.nlp.gender import gender_of_words, role_words
-from transforms.schemas import ENTITY_LABELS
+from transforms.nlp.name_spans import HONORIFICS, POSSESSIVE_ENDINGS, Mention, is_generic_body, mention_from_span
 
 # Labels under which the model puts names that can stand for a person, a body or a place by one word; a lone
 # word under another label ('Wendt' taken for a product) joins only a person's full name.
 NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
-# Words for offices, ranks and honorifics that head titles ("US Secretary of Defense", "Prime Minister").
-OFFICE_WORDS = frozenset(
-    """
-minister president secretary chancellor governor senator chairman chairwoman chair director ceo
-spokesman spokeswoman spokesperson mr mrs ms dr general gen admiral ayatollah sheikh boss coach manager
-captain president-elect ambassador king queen prince
-princess pope judge justice mayor leader officer commissioner premier representative rep sen
-lawmaker envoy chief executive deputy vice speaker treasurer attorney prosecutor economist analyst
-mp mep msp congressman congresswoman councillor professor prof bishop archbishop rev reverend
-rabbi imam pastor cardinal priest vicar chaplain cleric dean provost
-adm col colonel lt lieutenant maj major sgt sergeant capt brig brigadier cmdr commander
-""".split()
-)
-# What a person does or is, written before the name like a title ("actress Uma Thurman", "Bystander Franck
-# Sidoli", "striker Wayne Rooney"): a description, never part of the name.
-PERSON_DESCRIPTIONS = frozenset(
-    """
-actor actress singer songwriter rapper musician comedian presenter broadcaster anchor journalist reporter
-columnist novelist poet playwright filmmaker photographer designer striker midfielder defender goalkeeper
-winger footballer cricketer golfer athlete sprinter boxer jockey referee lawyer solicitor barrister surgeon
-nurse scientist researcher student businessman businesswoman entrepreneur investor banker billionaire tycoon
-founder co-founder activist campaigner bystander eyewitness survivor detective constable superintendent
-firefighter candidate dj author writer contributor correspondent commentator historian critic consultant
-adviser advisor strategist pollster blogger
-""".split()
-)
-# Words that head titles and roles written before a name.
-TITLE_HEADS = OFFICE_WORDS | PERSON_DESCRIPTIONS
-TITLE_MODIFIERS = frozenset(
-    """
-prime foreign finance defence defense interior home trade economy economic health education
-justice energy environment transport labour labor state deputy vice acting former first
-chief executive senior general junior assistant under of the for and affairs security national
-minority majority opposition party
-""".split()
-)
-FUNCTION_WORDS = frozenset(("of", "the", "for", "and"))
-# Last words of a public body's name ("Defense Ministry"), which title words before them belong to.
-BODY_NAME_HEADS = frozenset("ministry department office committee council commission agency service".split())
-# Honorifics: the name after one is a person's, whatever the model tagged it ("Mr Straw" as a PRODUCT).
-HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame".split())
-# Letters after a person's name: a rank, an office or an honour ("Guy Mansfield QC", "Keith Vaz MP").
-POST_NOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE".split())
-# Last words of a body's name ('Ironhorse Oil', 'Rockstar Games', 'Northern Star'), a place that speaks for
-# those in it among them ('Downing Street'): a name ending in one is not a person's.
-ORGANISATION_NAME_ENDS = frozenset(
-    """
-inc ltd corp co plc llc ag sa nv group holdings company games oil gas energy bank alliance association union
-council party post times telegraph news herald journal tribune mail star standard review network airlines
-airways motors industries international systems technologies partners capital fund trust foundation
-institute society club league agency bureau commission committee street house hall square palace hill yard
-ministry department office council service authority university court
-""".split()
-)
-# Last words of a company's name ('General Acquisition Co', 'National Westminster Bank Plc').
-COMPANY_NAME_ENDS = frozenset("inc ltd corp co plc llc ag sa nv holdings company group bank".split())
 ARTICLES_TO_DROP = ("the ", "The ")
-POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
-
-
-@dataclass
-class Mention:
-    """One mention of an entity: its span in the body and what the cluster made of it."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    sentence_index: int | None
-    mention_type: str
-    role: str | None = None
-    entity_index: int = -1
 
 
 @dataclass
@@ -168,7 +98,7 @@ def extract_entities(doc: Doc, reference: Reference, missed: Sequence[Span] = ()
         key=lambda span: span.start,
     )
     candidates = [
-        m for m in (_mention_from_span(span, sentence_of, reference.aliases) for span in spans) if m is not None
+        m for m in (mention_from_span(span, sentence_of, reference.aliases) for span in spans) if m is not None
     ]
     entities = _fold_bracketed_short_forms(doc_text(doc), cluster_mentions(candidates, reference))
     _add_missed_repeats(doc, entities, sentence_of)
@@ -335,259 +265,6 @@ def name_of(text: str) -> str:
     return text.strip()
 
 
-def _mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[str, tuple[str, str]]) -> Mention | None:
-    """The mention a model's entity span makes, its title apart as ``role``; ``known_names`` (the reference
-    aliases) are names whatever words they are made of ("Labour Party" is no title)."""
-    if ent.label_ not in ENTITY_LABELS:
-        return None
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    # Capitalised: "Fans will miss Germany" names no Miss Germany.
-    honorific = before if before is not None and before.is_title and before.lower_.rstrip(".") in HONORIFICS else None
-    label = "PERSON" if honorific is not None else ent.label_
-    tokens = list(ent)
-    # A possessive is grammar, not name: "North Korea's" → "North Korea".  Brackets and dashes
-    # around a name ("<San Miguel Corp>", "(PCGG") and a dangling "the" are not part of it either.
-    while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or _is_bracket(tokens[-1]) or tokens[-1].lower_ == "the"):
-        tokens = tokens[:-1]
-    while tokens and (_is_bracket(tokens[0]) or tokens[0].is_space):
-        tokens = tokens[1:]
-    breaks = [k for k, t in enumerate(tokens) if "\n" in t.text or "\n" in t.whitespace_]
-    if breaks:
-        # 'Ssangyong Corp.¶Finance ministry': no name runs across a paragraph break; the model joined the
-        # end of one paragraph to the start of the next.
-        tokens = [t for t in tokens[: breaks[0] + 1] if not t.is_space]
-    while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or _is_bracket(tokens[-1]) or tokens[-1].lower_ == "the"):
-        tokens = tokens[:-1]
-    if label == "ORG":
-        # 'the Associated Press news agency': words in lower case after a body's name say what it is.
-        lower_tail = 0
-        while lower_tail < len(tokens) - 1 and tokens[-1 - lower_tail].is_lower and tokens[-1 - lower_tail].is_alpha:
-            lower_tail += 1
-        if lower_tail and tokens[-1 - lower_tail].text[:1].isupper():
-            tokens = tokens[: len(tokens) - lower_tail]
-    role_tokens = []
-    if label == "PERSON":
-        # 'Lib Dem Norman Baker', 'Tory MP John Smith': a party named before a person's name is who they stand
-        # for, part of their role, not of their name.
-        party = _party_before_name(tokens, known_names)
-        role_tokens, tokens = tokens[:party], tokens[party:]
-    # A title spaCy swallowed into the name ("President Trump", "Balco boss Victor Conte") is a role.
-    if label == "PERSON":
-        heads = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in TITLE_HEADS]
-        if heads:
-            role_tokens, tokens = role_tokens + tokens[: heads[-1] + 1], tokens[heads[-1] + 1 :]
-    known = bool(tokens) and (
-        doc_text(ent.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] in known_names
-        # 'Defense Ministry', 'Home Office', 'General Acquisition Co': a body's or a company's name, whatever
-        # title words it starts with.
-        or (label == "ORG" and tokens[-1].lower_.rstrip(".") in BODY_NAME_HEADS | COMPANY_NAME_ENDS)
-    )
-    while (
-        not known
-        and len(tokens) > 1
-        and tokens[0].is_title
-        and _is_title_word(tokens[0].lower_)
-        # 'General Acquisition', 'General Motors': a company's name starts with the word as often as a rank.
-        and not (label == "ORG" and tokens[0].lower_ == "general")
-    ):
-        role_tokens.append(tokens.pop(0))
-    if not tokens or (not known and all(_is_title_word(t.lower_) for t in tokens)):
-        return None  # "Defence" in "Defence Minister": part of a title, not an organisation
-    if label == "ORG" and _described_as_a_person(tokens):
-        label = "PERSON"
-    if label in ("PERSON", "ORG") and _ends_in_post_nominal(tokens):
-        # 'Guy Mansfield QC', 'Keith Vaz MP': letters after a name are a person's, and not part of the name.
-        label, tokens = "PERSON", tokens[:-1]
-    if label == "PERSON" and not role_tokens and honorific is None:
-        tokens = _names_missed_before(tokens) + tokens
-    if label == "PERSON":
-        tokens = tokens + _names_missed_after(tokens)
-    if label == "ORG":
-        tokens = _whose_body(tokens, known_names)
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = doc_text(ent.doc)[start:end]
-    role = _role_before(ent.doc, tokens[0].i, role_tokens) if label in ("PERSON", "ORG", "GPE") else None
-    if role is None and honorific is not None:
-        role = honorific.text  # "Lord", "Miss": what the text calls the person, and what states a gender
-    return Mention(
-        start=start,
-        end=end,
-        text=text,
-        label=label,
-        sentence_index=sentence_of[tokens[0].i],
-        mention_type="full_name",
-        role=role,
-    )
-
-
-def _whose_body(tokens: list[Token], known_names: Mapping[str, tuple[str, str]]) -> list[Token]:
-    """An organisation's name without a country's possessive before it ("Japan's NHK TV" is NHK TV; not "People's
-    Daily"), unless the rest is a body every country has ("South Korea's Defense Ministry", "US State
-    Department", "the Chinese Foreign Ministry"): then the country is what tells one from another, and is
-    taken in from before the span if the model left it out."""
-    doc = tokens[0].doc
-    text = doc_text(doc)
-    possessive = next(
-        (
-            k
-            for k, t in enumerate(tokens[1:-1], start=1)
-            if t.text in POSSESSIVE_ENDINGS and _names_a_country(text[tokens[0].idx : t.idx], known_names)
-        ),
-        None,
-    )
-    body = tokens[possessive + 1 :] if possessive is not None else tokens
-    if not _is_generic_body([t.text for t in body]):
-        return body
-    if possessive is not None or tokens[0].i == 0:
-        return tokens
-    owner = doc[tokens[0].i - 1]
-    if owner.text in POSSESSIVE_ENDINGS and owner.i > 0:
-        owner = doc[owner.i - 1]
-    if owner.ent_type_ not in ("GPE", "NORP") and not _names_a_country(owner.text, known_names):
-        return tokens  # (a country the model left untagged: 'the US State Department')
-    while owner.ent_iob_ == "I":
-        owner = doc[owner.i - 1]
-    return list(doc[owner.i : tokens[-1].i + 1])
-
-
-def _names_a_country(words: str, known_names: Mapping[str, tuple[str, str]]) -> bool:
-    known = known_names.get(words)
-    return known is not None and known[1] == "GPE"
-
-
-def _is_generic_body(words: list[str]) -> bool:
-    """'Defense Ministry', 'State Department', 'Foreign Office': a body's noun after words of office only."""
-    return (
-        len(words) > 1
-        and words[-1].lower() in BODY_NAME_HEADS
-        and all(w.lower().rstrip(".") in TITLE_MODIFIERS for w in words[:-1])
-    )
-
-
-def _party_before_name(tokens: list[Token], known_names: Mapping[str, tuple[str, str]]) -> int:
-    """How many of a person's name's first tokens name an organisation the reference knows ('Lib Dem' of 'Lib
-    Dem Norman Baker'), leaving two words or more of name."""
-    for count in range(len(tokens) - 2, 0, -1):
-        first, last = tokens[0], tokens[count - 1]
-        if doc_text(first.doc)[first.idx : last.idx + len(last.text)] in known_names:
-            return count
-    return 0
-
-
-def _is_bracket(token: Token) -> bool:
-    """Punctuation, or the angle brackets Reuters puts round a company's name ('<Pan Am Corp>')."""
-    return token.is_punct or token.text in ("<", ">")
-
-
-def _described_as_a_person(name: list[Token]) -> bool:
-    """'Christian Estrosi, the president of the region, …' tagged as an organisation: a name of capitalised
-    words with a person's title in apposition ('the president of', 'a spokesman for') is a person's."""
-    if len(name) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in name):
-        return False
-    return any(c.dep_ == "appos" and c.lower_ in TITLE_HEADS for t in name for c in t.children)
-
-
-def _ends_in_post_nominal(name: list[Token]) -> bool:
-    return (
-        len(name) >= 3 and name[-1].text in POST_NOMINALS and all(t.pos_ == "PROPN" and t.is_title for t in name[:-1])
-    )
-
-
-def _names_missed_before(name: list[Token]) -> list[Token]:
-    """'American model Chrissy Teigen' tagged as 'Teigen': capitalised proper nouns right before a person's
-    name that the parser joins to it, and the model left untagged, are the first names it missed."""
-    doc = name[0].doc
-    names: list[Token] = []
-    i = name[0].i - 1
-    inside = {t.i for t in name}
-    while i >= 0 and len(names) < 2:
-        token = doc[i]
-        if not (
-            token.ent_iob_ == "O"
-            and token.pos_ == "PROPN"
-            and token.is_title
-            and token.is_alpha  # 'Adm.', 'Gen.': abbreviated titles, not first names
-            and len(token.text) > 1
-            and token.dep_ in ("compound", "flat")
-            and token.head.i in inside
-            and not _is_title_word(token.lower_)
-            and token.lower_.rstrip(".") not in HONORIFICS
-        ):
-            break
-        names.insert(0, token)
-        inside.add(i)
-        i -= 1
-    return names
-
-
-def _names_missed_after(name: list[Token]) -> list[Token]:
-    """'Denis Christel [Sassou Nguesso]', 'Luis Guillermo [Solis Rivera]': untagged capitalised proper nouns
-    right after a person's name, on which the parser hangs the name's last word, are the surnames it missed
-    (not a body named after the person: 'John Smith Foundation')."""
-    doc = name[0].doc
-    names: list[Token] = []
-    last = name[-1]
-    while (
-        last.i + 1 < len(doc)
-        and last.dep_ in ("compound", "flat")
-        and last.head.i > last.i
-        and last.whitespace_ != ""
-        and (token := doc[last.i + 1]).ent_iob_ == "O"
-        and token.pos_ == "PROPN"
-        and token.is_title
-        and token.is_alpha
-        and token.lower_ not in ORGANISATION_NAME_ENDS
-        and last.head.i <= _name_head(token).i
-        and len(names) < 2
-    ):
-        names.append(token)
-        last = token
-    return names
-
-
-def _name_head(token: Token) -> Token:
-    """The last of the compound words the token begins ('Sassou' → 'Nguesso')."""
-    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
-        token = token.head
-    return token
-
-
-def _is_title_word(lowered: str) -> bool:
-    word = lowered.rstrip(".")
-    return word in TITLE_HEADS or (word in TITLE_MODIFIERS and word not in FUNCTION_WORDS)
-
-
-def _role_before(doc: Doc, first_token: int, swallowed: list[Token]) -> str | None:
-    """The title right before a name: "US Secretary of Defense Pete Hegseth" → "US Secretary of Defense"."""
-    i = first_token - 1
-    collected: list[Token] = []
-    while i >= 0:
-        token = doc[i]
-        word = token.lower_.rstrip(".")
-        is_title_word = word in TITLE_HEADS or (word in TITLE_MODIFIERS and (token.is_title or word in FUNCTION_WORDS))
-        # A country or body in front of a title belongs to it: "US Secretary of Defense".
-        qualifies_title = bool(collected) and token.ent_type_ in ("GPE", "NORP", "ORG")
-        if not (is_title_word or qualifies_title):
-            break
-        collected.insert(0, token)
-        i -= 1
-    holders = [k for k, t in enumerate(collected) if t.lower_ == "for"]
-    if holders and any(t.lower_.rstrip(".") in TITLE_HEADS for t in collected[holders[-1] + 1 :]):
-        # "the spokesman for South Korean President Moon Jae-in": the title before "for" is someone else's,
-        # held for this person; his own starts after it ("Secretary of State for Health" stays whole).
-        collected = collected[holders[-1] + 1 :]
-    while collected and collected[0].lower_ in FUNCTION_WORDS:
-        collected.pop(0)
-    if collected and collected[-1].lower_ in FUNCTION_WORDS:
-        # "a spokeswoman for Tony Blair": the title is someone else's, held for this person.
-        return None
-    words = collected + swallowed
-    if not any(t.lower_.rstrip(".") in TITLE_HEADS for t in words):
-        return None
-    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    return doc_text(doc)[start:end]
-
-
 class _NameIndex:
     """The clustered mentions by what a lone word can be matched on, kept up to date as mentions join: the
     first and last words of multi-word names, and the initials of names.  Looking a word up here instead of
@@ -641,7 +318,7 @@ def _fold_short_organisation_names(entities: list[Entity]) -> list[Entity]:
     folded: set[int] = set()
     for short in organisations:
         short_words = short.name.split()
-        generic = _is_generic_body(short_words)
+        generic = is_generic_body(short_words)
         longer = [
             e
             for e in organisations

@@ -23,7 +23,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from transforms.nlp.doc_cache import doc_sentence_of, doc_text, doc_tokens
-from transforms.nlp.entities import TITLE_MODIFIERS, Entity, Mention
+from transforms.nlp.entities import Entity
+from transforms.nlp.name_spans import TITLE_MODIFIERS, Mention
 
 # Nouns for a public body.  "office" and "court" need words that say which one ("the foreign office").
 BODY_NOUNS = frozenset(

@@ -1,15 +1,16 @@
-"""Entity names as a journalist writes them: a bracketed short form, a name after an honorific."""
+"""Entity names as a journalist writes them: a bracketed short form, a name after an honorific (name_spans.py
+reads a name from the model's span, entities.py clusters them)."""
 
 from __future__ import annotations
 
 from transforms.nlp.entities import (
     Entity,
-    Mention,
     _cluster_label,
     _fold_bracketed_short_forms,
     cluster_mentions,
     extract_entities,
 )
+from transforms.nlp.name_spans import Mention
 
 
 def _mention(start: int, text: str, label: str) -> Mention:

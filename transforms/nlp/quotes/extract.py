@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from transforms.nlp.doc_cache import doc_text
-from transforms.nlp.entities import Entity, Mention
+from transforms.nlp.entities import Entity
+from transforms.nlp.name_spans import Mention
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.context import _attribute_by_context
 from transforms.nlp.quotes.lexicon import NAMING_VERBS

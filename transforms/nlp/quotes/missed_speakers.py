@@ -18,17 +18,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from transforms.nlp.doc_cache import doc_tokens
-from transforms.nlp.entities import HONORIFICS, ORGANISATION_NAME_ENDS, TITLE_HEADS
+from transforms.nlp.entities import NAME_LABELS
+from transforms.nlp.name_spans import HONORIFICS, ORGANISATION_NAME_ENDS, TITLE_HEADS
 from transforms.nlp.quotes.lexicon import SPEECH_VERBS
+from transforms.nlp.quotes.references import PLURAL_TAGS
 from transforms.nlp.quotes.subjects import INVERTED_SPEAKER_DEPS, SUBJECT_DEPS
 
 # Labels of the model's entities that can begin a body's name the model missed ("Swiss" in "Swiss Re").
 PLACE_LABELS = frozenset(("GPE", "NORP"))
-# Labels of the model's names; a speaker tagged with another ('WORK_OF_ART') is a name it missed.
-NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+# (A speaker tagged with a label outside NAME_LABELS, 'WORK_OF_ART', is a name the model missed.)
 TIME_LABELS = frozenset(("DATE", "TIME"))
 NAME_DEPS = frozenset(("compound", "flat", "amod"))
-PLURAL_TAGS = frozenset(("NNS", "NNPS"))
 
 
 def missed_speakers(doc: Doc) -> list[Span]:

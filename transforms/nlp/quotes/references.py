@@ -32,8 +32,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.nlp.doc_cache import doc_text
-from transforms.nlp.entities import PERSON_DESCRIPTIONS, Entity, Mention
+from transforms.nlp.entities import Entity
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
+from transforms.nlp.name_spans import PERSON_DESCRIPTIONS, Mention
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.roles import NEUTRAL_WORDS, role_words_by_mention, stated_gender
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS

@@ -9,8 +9,9 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from transforms.nlp.doc_cache import doc_tokens
-from transforms.nlp.entities import HONORIFICS, POST_NOMINALS, TITLE_HEADS, Entity, Mention, name_of
+from transforms.nlp.entities import Entity, name_of
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
+from transforms.nlp.name_spans import HONORIFICS, POST_NOMINALS, TITLE_HEADS, Mention
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, PASSIVE_NOT_SPEAKER_VERBS
 from transforms.nlp.quotes.quote import Quote

@@ -235,6 +235,9 @@ class ReferenceResolver:
         found = self._organisation_in(head)
         if found is None:
             found = self._organisation_of_possessor(head)
+        if found is None and word in DOCUMENT_NOUNS and any(c.lower_ == "its" for c in head.children):
+            # 'according to its most recent annual report': "its" is the organisation the narrative is about.
+            found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
         if found is not None and word in SPOKESPERSON_NOUNS and _is_definite(head):
             # 'Mr Ancram condemned the document … The Tory spokesman also criticised …': a definite
             # spokesperson is a person met before, the one the narrative is about, if the gender agrees.

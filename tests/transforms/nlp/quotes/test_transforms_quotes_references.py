@@ -319,3 +319,11 @@ def test_a_relative_clauses_subject_before_the_pronoun_in_its_sentence_is_not_wh
         "\u201cThere is no existential threat on the State of Israel.\u201d"
     )
     assert _speakers(nlp, reference, text)[-1][:2] == ("he", "Yaalon")
+
+
+def test_its_report_is_the_report_of_the_organisation_the_narrative_is_about(nlp, reference):
+    text = (
+        "Bank of Utah registers jets for foreign owners. "
+        "The bank collected $8.8 million in trust fees in 2016, according to its most recent annual report."
+    )
+    assert _speakers(nlp, reference, text)[-1][:2] == ("its most recent annual report", "Bank of Utah")

@@ -44,7 +44,8 @@ ORGANISATION_PRONOUNS = frozenset(("it", "they"))
 SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
 DOCUMENT_NOUNS = frozenset(
     "statement release announcement communique letter report filing notice survey study poll memo account "
-    "document documents article speech interview figures data statistics estimates website".split()
+    "document documents article speech interview figures data statistics estimates website complaint lawsuit "
+    "suit".split()
 )
 VOICE_NOUNS = (
     SPOKESPERSON_NOUNS | DOCUMENT_NOUNS | frozenset("official officials representative representatives".split())

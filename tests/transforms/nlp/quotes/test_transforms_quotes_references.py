@@ -327,3 +327,11 @@ def test_its_report_is_the_report_of_the_organisation_the_narrative_is_about(nlp
         "The bank collected $8.8 million in trust fees in 2016, according to its most recent annual report."
     )
     assert _speakers(nlp, reference, text)[-1][:2] == ("its most recent annual report", "Bank of Utah")
+
+
+def test_a_complaint_speaks_for_the_organisation_that_filed_it(nlp, reference):
+    text = (
+        "Apple has sued an unnamed individual over leaked product details. "
+        'The complaint said an "unidentified individual" had misappropriated trade secrets.'
+    )
+    assert _speakers(nlp, reference, text)[-1][:2] == ("The complaint", "Apple")

@@ -39,7 +39,7 @@ winger footballer cricketer golfer athlete sprinter boxer jockey referee lawyer 
 nurse scientist researcher student businessman businesswoman entrepreneur investor banker billionaire tycoon
 founder co-founder activist campaigner bystander eyewitness survivor detective constable superintendent
 firefighter candidate dj author writer contributor correspondent commentator historian critic consultant
-adviser advisor strategist pollster blogger
+adviser advisor strategist pollster blogger star
 """.split()
 )
 # Words that head titles and roles written before a name.

@@ -295,6 +295,8 @@ def test_what_a_person_does_names_the_person_the_narrative_is_about_if_gender_ag
         'The Ballymena-born actor said the theatre was in a "very dilapidated condition".'
     )
     assert _speakers(nlp, reference, text) == [("The Ballymena-born actor", "Liam Neeson", "nominal")]
+    text = "Jessica Alba has had a third child. The Hollywood star said it was the perfect way to see in 2018."
+    assert _speakers(nlp, reference, text) == [("The Hollywood star", "Jessica Alba", "nominal")]
     text = (
         "Mr Liam Neeson has backed a campaign to save a theatre. "
         'The Ballymena-born actress said the theatre was in a "very dilapidated condition".'

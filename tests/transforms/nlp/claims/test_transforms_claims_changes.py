@@ -101,6 +101,9 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
         ),
         ("The dollar has nearly halved its value.", [("halved", 0.5, "change", "down")]),
         ("A resale could potentially triple the price.", [("triple", 3.0, "change", "up")]),
+        # an uplift or a downturn after the amount is a change
+        ("We have seen a 22% uplift in card fraud.", [("22%", 22.0, "change", "up")]),
+        ("It suffered a 3% downturn in sales.", [("3%", 3.0, "change", "down")]),
         # jobs that go are a fall in jobs
         (
             "SBC said 5,125 positions would go, and two million people lost their jobs.",

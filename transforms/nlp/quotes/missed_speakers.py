@@ -22,6 +22,7 @@ from transforms.nlp.entities import NAME_LABELS
 from transforms.nlp.name_spans import HONORIFICS, ORGANISATION_NAME_ENDS, TITLE_HEADS
 from transforms.nlp.quotes.lexicon import SPEECH_VERBS
 from transforms.nlp.quotes.references import PLURAL_TAGS
+from transforms.nlp.quotes.speakers import RELATIVE_PRONOUNS
 from transforms.nlp.quotes.subjects import INVERTED_SPEAKER_DEPS, SUBJECT_DEPS
 
 # Labels of the model's entities that can begin a body's name the model missed ("Swiss" in "Swiss Re").
@@ -48,8 +49,13 @@ def _speaker_heads(token: Token) -> list[Token]:
     if token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH_VERBS:
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            # 'the Grand Slam had been mentioned': a passive subject is what was spoken of.
-            return [c for c in subjects if c.dep_ == "nsubj"]
+            # 'the Grand Slam had been mentioned': a passive subject is what was spoken of; 'The IAAF - which
+            # said …': a relative pronoun stands for the noun its clause hangs on.
+            return [
+                token.head if c.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl" else c
+                for c in subjects
+                if c.dep_ == "nsubj"
+            ]
         # With no subject before it, a name right after the verb is who speaks ('said Swiss Re'); after a
         # verb with a subject it is whom they spoke to ('told Five Live').
         return [

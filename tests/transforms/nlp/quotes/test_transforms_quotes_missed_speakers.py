@@ -52,3 +52,13 @@ def test_a_missed_name_ending_in_a_bodys_noun_is_a_body_with_its_country(nlp, re
         "South Korea’s Foreign Ministry",
         "South Korea’s Foreign Ministry",
     ]
+
+
+def test_a_missed_name_a_speaking_relative_clause_hangs_on_is_a_name(nlp, reference):
+    text = (
+        'But a tribunal overturned the ban on 18 March. The IAAF - which said it was "very surprised" by the '
+        "decision of the Greek tribunal - is deciding whether to appeal."
+    )
+    assert [(q["speaker_text"], q["speaker_name"]) for q in quotes_with_speakers(nlp, reference, text)] == [
+        ("which", "IAAF")
+    ]

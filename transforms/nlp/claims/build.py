@@ -66,9 +66,9 @@ BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
 PARTITIVE_NOUNS = frozenset("sets forms kinds types sorts pairs pieces series rounds categories groups".split())
 # The word a number is hyphened to ("three-judge"), looked for this far after the hyphen.
 HYPHENED_WORD_CHARS = 40
-# "half the nation's output": the whole after "half" without "of".
 # Dependencies of a noun: a word the parser gives one of these is used as a noun, whatever its tag.
 NOMINAL_DEPS = frozenset(("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr"))
+# "half the nation's output": the whole after "half" without "of".
 HALF_THE = re.compile(rf"\s+(?=(?i:{alternation(HALF_OF_DETERMINERS)})\b)")
 # Where "of" after a percent or share is looked for: any spacing before it, without slicing the rest of the article.
 OF_PHRASE_CHARS = 80

@@ -109,9 +109,6 @@ FALL_SET = frozenset(w.lower() for w in FALL_WORDS) | frozenset(
 RISE_SET = frozenset(w.lower() for w in RISE_WORDS) | NOUN_RISE
 
 
-# What joins the items of a list of one change's amounts or ends ("rose by 310,000 tonnes in July and 330,000
-# tonnes in August", "from 15.73 billion in January and 12.23 billion in February", "to 214 mln dlrs or 3.25
-# dlrs per share"): no change word, no new "to"/"from" in between.
 # Jobs that go: the words for them, and what says they go ("will go", "are to be cut", "lost their jobs").
 JOB_NOUNS = frozenset("jobs job positions posts roles staff workers employees".split())
 JOBS_GO_AFTER = re.compile(
@@ -120,6 +117,9 @@ JOBS_GO_AFTER = re.compile(
 )
 LOST_THEIR_JOBS_AFTER = re.compile(r"^\s+(?i:lost|lose|will\s+lose|would\s+lose)\s+(?i:their)\s+(?i:jobs)\b")
 JOBS_LOST_CHARS = 40
+# What joins the items of a list of one change's amounts or ends ("rose by 310,000 tonnes in July and 330,000
+# tonnes in August", "from 15.73 billion in January and 12.23 billion in February", "to 214 mln dlrs or 3.25
+# dlrs per share"): no change word, no new "to"/"from" in between.
 LIST_JOIN = re.compile(r"^[^;:.!?]{0,60}?\b(?i:and|or)\s+(?:(?i:the|a|an)\s+)?$")
 
 

@@ -27,12 +27,12 @@ Modules, each importing only those above it:
 * ``measured``: what a claim measures (``of_what``), from the words around it.
 * ``build``: from a quantity to a claim (names and dates dropped, kind, counted noun, ``of_what``, subject,
   time).
+* ``direction``: which way a claim's quantity changes (up, down) and whether it is a level, the change, or
+  the level a change went to or from.
 * ``elided``: the unit or noun a bare number leaves to its sentence (an age after a name, a list's count, "the
   number of").
 * ``changes``: claims of one sentence read together (shared ``of_what``, old value → new value, an unrepeated
   unit carried on).
-* ``direction``: which way a claim's quantity changes (up, down) and whether it is a level, the change, or
-  the level a change went to or from.
 * ``extract``: ``extract_claims``, the entry point.
 """
 

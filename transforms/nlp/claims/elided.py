@@ -31,6 +31,7 @@ from transforms.nlp.claims.annotations import (
     words_from,
 )
 from transforms.nlp.claims.claim import Claim
+from transforms.nlp.claims.direction import END_BEFORE
 from transforms.nlp.claims.lexicon import MONTHS, WEEKDAYS
 from transforms.nlp.claims.quantities import Quantity, is_year, text_before
 from transforms.nlp.doc_cache import doc_text
@@ -52,11 +53,6 @@ ANOTHER_BEFORE = re.compile(r"\b(?i:another|a\s+further)\s+$")
 WORD_BEFORE = re.compile(r"\b(?P<word>[a-z]{3,})\s+$")
 # What introduces an index level after its change ("to 7,425.81", "from a record 7,500").
 LEVEL_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:(?:a\s+)?(?:record|new|high|low|about|around)\s+)?$")
-# "from"/"compared with" before a bare number that is the other end of a change ("from around 130,000").
-OTHER_END_BEFORE = re.compile(
-    r"\b(?i:from|compared\s+(?:with|to)|against|versus)\s+(?:(?i:a|an|the)\s+)?"
-    r"(?:(?i:about|around|nearly|almost|roughly|some|just|revised|record|provisional|estimated)\s+)*$"
-)
 # How far apart in size two ends of one change may be: the writer's unit left out is the same unit.
 SAME_ORDER = 20.0
 # "the number of X": the phrase after it is what a bare number of the sentence counts.
@@ -103,7 +99,8 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
 def _other_end_of_change(text: str, quantity: Quantity, claims: list[Claim], sentence_start: int) -> Claim | None:
     """'stocks up at 800,000 tonnes by October 1 from around 130,000': the other end of a change, in the unit of
     the level before it in the sentence, which the writer does not repeat (of the same order of size)."""
-    if not OTHER_END_BEFORE.search(text_before(text, quantity.start)):
+    end = END_BEFORE.search(text_before(text, quantity.start))  # "from (around) …", "compared with …"
+    if end is None or not end.group("end").lower().startswith(("from", "compared")):
         return None
     before = [c for c in claims if sentence_start <= c.start < quantity.start and c.value]
     if not before or before[-1].quantity_kind not in ("money", "measure"):

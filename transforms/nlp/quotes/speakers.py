@@ -162,7 +162,7 @@ class _SpeakerResolver:
         if holder is not None:
             return holder
         named_last = self._holder_named_last(subject)
-        if named_last is not None and _word_before_name(named_last).lower_ in TITLE_HEADS:
+        if named_last is not None and self.doc[_first_word_of_name(named_last).i - 1].lower_ in TITLE_HEADS:
             # 'Essential Guide to British Quangos 2005 author Dan Lewis said': a subject that ends in a role
             # word and a person's name is that person, however the parser hung the name.
             return named_last
@@ -211,10 +211,7 @@ class _SpeakerResolver:
             last = self.doc[last.i - 1]  # 'Peter Ainsworth MP': the letters after the name are no part of it
         if last.i <= subject.i or not self._is_person(last) or last.ent_iob_ == "":
             return None
-        first = last
-        while first.i > subject.i and first.ent_iob_ == "I":
-            first = self.doc[first.i - 1]
-        before = self.doc[first.i - 1]
+        before = self.doc[_first_word_of_name(last, subject.i).i - 1]
         # ('Chairman of the Environmental Audit Committee Peter Ainsworth': a role's body ends its description.)
         ends_description = before.pos_ == "NOUN" or (before.ent_type_ == "ORG" and subject.lower_ in TITLE_HEADS)
         if before.i <= subject.i or not ends_description or any(t.is_punct for t in self.doc[subject.i : last.i]):
@@ -389,12 +386,12 @@ class _SpeakerResolver:
         return best[0] if best else None
 
 
-def _word_before_name(last: Token) -> Token:
-    """The word before the name whose last word is ``last``."""
+def _first_word_of_name(last: Token, floor: int = 0) -> Token:
+    """The first word of the model's name whose last word is ``last``, not before token ``floor``."""
     first = last
-    while first.ent_iob_ == "I" and first.i > 0:
+    while first.i > floor and first.ent_iob_ == "I":
         first = first.doc[first.i - 1]
-    return first.doc[max(0, first.i - 1)]
+    return first
 
 
 def _appositives(head: Token) -> list[Token]:

@@ -130,7 +130,7 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         if unit in MONEY_WORDS and MONEY_WORDS[unit] != "DEM":
             kind, unit = "money", MONEY_WORDS[unit]  # "millions of dollars"
             currency = unit
-        if quantity.vague or not re.match(r"\s+of\s", text[end : end + 4]):
+        if quantity.vague or not re.match(r"\s+(?:out\s+)?of\s", text[end : end + 8]):
             end = counted.end_char  # the surface holds the noun, unless a part of a whole ('nine of our 11 …')
         if unit in POINT_UNITS:
             kind, unit = "points", "points"  # "fell 162.31 points": an index's points, not things counted
@@ -232,6 +232,8 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     tokens = doc_tokens(doc)[after.start : after.end]
     if tokens[0].idx < end:
         return None  # the number runs into a word ("860BOX")
+    if len(tokens) > 2 and tokens[0].lower_ == "out" and tokens[1].lower_ == "of" and not quantity.vague:
+        return _part_counted(doc, tokens[1], quantity, annotations)  # 'seven out of 16 attempts'
     if tokens[0].lower_ == "of" and len(tokens) > 1:
         if not quantity.vague:
             return _part_counted(doc, tokens[0], quantity, annotations)
@@ -330,15 +332,17 @@ def _part_counted(doc: Doc, of: Token, quantity: Quantity, annotations: Annotati
         phrase = plural_phrase(window[start:])
         return None if phrase is None or phrase[-1].lower_ in UNIT_WORDS else phrase
     chunk = doc_noun_chunk_at(doc, of.i + 1)
+    # The parser may join the part to its whole in one chunk ('two of five submarines' as a quantifier phrase):
+    # what is counted is that chunk's head, when it comes after "of".
     if (
         chunk is None
-        or chunk.start != of.i + 1
+        or not chunk.start <= of.i + 1 <= chunk.root.i
         or chunk.root.tag_ not in ("NNS", "NNPS")
         or chunk.root.lower_ in UNIT_WORDS
     ):
         return None
     first = chunk.root.i
-    while first > chunk.start and doc[first - 1].pos_ in ("NOUN", "PROPN") and doc[first - 1].tag_ != "POS":
+    while first > of.i + 1 and doc[first - 1].pos_ in ("NOUN", "PROPN") and doc[first - 1].tag_ != "POS":
         first -= 1  # 'rocket launches', 'traveller sites': the nouns that name the thing, not its adjectives
     return doc[first : chunk.root.i + 1]
 

@@ -9,7 +9,9 @@
   from five"): a count of that thing;
 - the level an index went to or from after a change in points ("fell 162.31 points to 7,425.81"): points;
 - the old level of a change after "from" ("up at 800,000 tonnes by October 1 from around 130,000"): the unit
-  of the level before it.
+  of the level before it;
+- a part and its whole, both bare ("only five of the 37 have been discovered", "Yates was 7 of 16"): counts
+  of the thing the sentence is about, which neither names.
 
 Read from the words alone, so both pipelines find the same.
 """
@@ -32,7 +34,7 @@ from transforms.nlp.claims.annotations import (
 )
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.direction import END_BEFORE
-from transforms.nlp.claims.lexicon import MONTHS, WEEKDAYS
+from transforms.nlp.claims.lexicon import MONTHS, SMALL_NUMBERS, TENS, WEEKDAYS, alternation
 from transforms.nlp.claims.quantities import Quantity, is_year, text_before
 from transforms.nlp.doc_cache import doc_text
 
@@ -55,6 +57,12 @@ WORD_BEFORE = re.compile(r"\b(?P<word>[a-z]{3,})\s+$")
 LEVEL_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:(?:a\s+)?(?:record|new|high|low|about|around)\s+)?$")
 # How far apart in size two ends of one change may be: the writer's unit left out is the same unit.
 SAME_ORDER = 20.0
+# A part of a whole, the whole a bare number ("five of the 37", "seven out of 16"); not "one of" (a rank: "one
+# of the 12 biggest").
+PART_OF = r"\s+(?:out\s+)?of\s+(?:(?:the|these|those|its|their|our|his|her)\s+)?"
+WHOLE_AFTER_PART = re.compile(
+    rf"{PART_OF}(?:\d[\d,]*(?:\.\d+)?|(?i:{alternation([*SMALL_NUMBERS, *TENS])}))\b(?![.,]?\d)", re.IGNORECASE
+)
 # "the number of X": the phrase after it is what a bare number of the sentence counts.
 NUMBER_OF = re.compile(r"\b(?i:the)\s+(?P<number_of>(?i:number\s+of)\s+(?:(?:its|their|his|her|the)\s+)?)")
 
@@ -91,6 +99,9 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
         or _index_level(text, quantity, claims, sentence.start_char)
     )
     if found is None:
+        if _part_or_whole(text, quantity, claims):
+            quantity.kind, quantity.unit = "count", None
+            return ""
         return None
     quantity.kind, quantity.unit = "count", found[0]
     return found[1]
@@ -108,6 +119,23 @@ def _other_end_of_change(text: str, quantity: Quantity, claims: list[Claim], sen
     last = before[-1]
     ratio = quantity.value / last.value if last.value else 0
     return last if 1 / SAME_ORDER <= ratio <= SAME_ORDER else None
+
+
+def _part_or_whole(text: str, quantity: Quantity, claims: list[Claim]) -> bool:
+    """'only five of the 37', 'completing seven out of 16 attempts': a whole number of a whole given as a number
+    (the part), or that whole after such a part."""
+    if quantity.value < 2 or quantity.value != int(quantity.value):
+        return False
+    if WHOLE_AFTER_PART.match(text, quantity.end):
+        return True
+    part = claims[-1] if claims else None
+    return (
+        part is not None
+        and part.quantity_kind == "count"
+        and part.value is not None
+        and part.value >= 2
+        and re.fullmatch(PART_OF, text[part.end : quantity.start], re.IGNORECASE) is not None
+    )
 
 
 def _named_before_age(doc: Doc, text: str, quantity: Quantity) -> str | None:

@@ -148,12 +148,42 @@ def test_a_bare_number_that_is_a_level_or_a_change_is_a_claim(nlp, claims_nlp, s
             [("nine", 9, "businesses"), ("11 businesses", 11, "businesses")],
         ),
         ("Two of the most controversial traveller sites remain shut.", [("Two", 2, "traveller sites")]),
+        # the parser may make part and whole one phrase; "out of" is "of"
+        (
+            "Only two of five submarines are operational.",
+            [("two", 2, "submarines"), ("five submarines", 5, "submarines")],
+        ),
+        (
+            "He was completing seven out of 16 attempts.",
+            [("seven", 7, "attempts"), ("16 attempts", 16, "attempts")],
+        ),
         ("He is one of the biggest donors.", []),  # one of: a rank, not an amount
     ],
 )
 def test_a_number_of_a_plural_phrase_counts_its_nouns(nlp, sentence, expected):
     claims = extract_claims(nlp(sentence))
     assert [(c.surface, c.value, c.unit) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Only five of the 37 have been found in the past 20 years.",
+            [("five", 5, "count", None), ("37", 37, "count", None), ("20 years", 20, "duration", "year")],
+        ),
+        (
+            "Yates was 7 of 16 for 83 yards.",
+            [("7", 7, "count", None), ("16", 16, "count", None), ("83 yards", 83, "measure", "yard")],
+        ),
+        # "one of" is a rank, and a number after it no whole of a part
+        ("He was one of the 12 who left.", []),
+    ],
+)
+def test_a_part_and_its_whole_both_bare_are_counts_of_what_the_sentence_is_about(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, c.value, c.quantity_kind, c.unit) for c in claims] == expected
 
 
 def test_without_a_parse_a_number_of_a_plural_counts_past_determiners_numbers_and_a_possessive(claims_nlp):

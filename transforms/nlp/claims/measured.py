@@ -3,7 +3,8 @@
 - a count measures its counted noun, with what says which ("5,000 jobs at Oracle", "23,000 people killed")
   and the clause that says which were counted ("phones have been left in black cabs", "people Mitch
   killed", "travellers have no place to stop");
-- a noun the amount is "of" ("compensation of £173", "a margin of £8bn", "a prison term of up to six years");
+- a noun the amount is "of" ("compensation of £173", "a margin of £8bn", "a prison term of up to six years"),
+  with what the amount is of ("the sale of 10,000 tonnes of frozen poultry to Egypt");
 - the thing a change noun after the amount is "in" ("a 45% increase in tourist revenues");
 - a noun the amount modifies ("a $18bn loan", "its $10.3bn takeover of Peoplesoft", "a 48-yard field goal");
 - what an amount is "in" or "of" ("$1.2bn in grants", "45 billion tons of ice");
@@ -95,7 +96,7 @@ def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: 
     return (
         (_whose(doc, start) + _count_with_which(doc, start, counted) if counted is not None else None)
         or (_noun_modified(doc, start, end, kind) if kind != "count" else None)
-        or _noun_of_amount(doc, start)
+        or _noun_of_amount(doc, start, end)
         or _change_noun_in(doc, end)
         or _amount_in(doc, end)
         or _clause_subject(doc, start)
@@ -224,12 +225,18 @@ def _count_with_which(doc: Doc, start: int, counted: Span) -> str:
     return phrase if doer is None else f"{phrase} {doer}"
 
 
-def _noun_of_amount(doc: Doc, start: int) -> str | None:
-    """'compensation of £173', 'His declared income of up to £205,000', 'a margin of £8bn'."""
+def _noun_of_amount(doc: Doc, start: int, end: int) -> str | None:
+    """'compensation of £173', 'His declared income of up to £205,000', 'a margin of £8bn'; with what the
+    amount is of, when it is a quantity of something: 'the sale of 10,000 tonnes of frozen poultry to Egypt'
+    (sale of frozen poultry to Egypt)."""
     i = token_before(doc, start)
     while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS:
         i -= 1
-    return phrase_before_amount(doc, i) if i is not None and doc[i].lower_ == "of" else None
+    if i is None or doc[i].lower_ != "of":
+        return None
+    noun = phrase_before_amount(doc, i)
+    material = _amount_in(doc, end, which=True)
+    return f"{noun} {material}" if noun is not None and material is not None else noun
 
 
 def _change_noun_in(doc: Doc, end: int) -> str | None:
@@ -283,11 +290,17 @@ def _whose(doc: Doc, start: int) -> str:
     return words_from(doc, first, i) + " "
 
 
-def _amount_in(doc: Doc, end: int) -> str | None:
-    """'$1.2bn in grants', '45 billion tons of ice', '3m euros (£2.1m; $4.1m) of aid'."""
-    end = past_brackets(doc_text(doc), end)
-    match = AMOUNT_IN.match(doc_text(doc)[end : end + 20])
+def _amount_in(doc: Doc, end: int, *, which: bool = False) -> str | None:
+    """'$1.2bn in grants', '45 billion tons of ice', '3m euros (£2.1m; $4.1m) of aid'; ``which``: with its
+    link word and the words after the thing that say which ('of frozen poultry to Egypt')."""
+    text = doc_text(doc)
+    end = past_brackets(text, end)
+    match = AMOUNT_IN.match(text[end : end + 20])
     if match is None:
         return None
     phrase = plain_phrase_after_char(doc, end + match.end(), determiners=True)
-    return None if phrase is None else phrase.text
+    if phrase is None:
+        return None
+    return (
+        text[end + len(match.group()) - len(match.group().lstrip()) : which_end(doc, phrase)] if which else phrase.text
+    )

@@ -100,6 +100,11 @@ SENTENCES = [
     ("Turkey accepted a $18bn loan from the IMF.", {"$18bn": "loan from the IMF"}),
     # a noun the amount is "of", past a hedge
     ("He could face a prison term of up to six years.", {"up to six years": "prison term"}),
+    # and what the amount is of, with what says which
+    (
+        "The bid covers the sale of 10,000 tonnes of frozen poultry to Egypt.",
+        {"10,000 tonnes": "sale of frozen poultry to Egypt"},
+    ),
     # what a change noun is "in"; what an amount is "in" or "of", past a conversion in brackets
     ("Figures showed a 45% increase in tourist revenues.", {"45%": "tourist revenues"}),
     ("The EU will deliver 3m euros (£2.1m) of aid.", {"3m euros": "aid", "£2.1m": "aid"}),

@@ -94,7 +94,15 @@ def extract_entities(doc: Doc, reference: Reference, missed: Sequence[Span] = ()
     sentence_of = doc_sentence_of(doc)
     taken = {i for span in missed for i in range(span.start, span.end)}
     spans = sorted(
-        [*(ent for ent in doc_ents(doc) if not any(i in taken for i in range(ent.start, ent.end))), *missed],
+        [
+            *(
+                part
+                for ent in doc_ents(doc)
+                if not any(i in taken for i in range(ent.start, ent.end))
+                for part in _split_at_bracket(ent)
+            ),
+            *missed,
+        ],
         key=lambda span: span.start,
     )
     candidates = [
@@ -103,6 +111,17 @@ def extract_entities(doc: Doc, reference: Reference, missed: Sequence[Span] = ()
     entities = _fold_bracketed_short_forms(doc_text(doc), cluster_mentions(candidates, reference))
     _add_missed_repeats(doc, entities, sentence_of)
     return entities
+
+
+def _split_at_bracket(ent: Span) -> list[Span]:
+    """'International Labour Organisation (ILO': the model's span ran on into the short form in brackets after a
+    name; the name and its short form are two mentions (folded into one entity after clustering)."""
+    opening = next((t.i for t in ent if t.text == "(" and ent.start < t.i < ent.end - 1), None)
+    if opening is None:
+        return [ent]
+    doc = ent.doc
+    closing = next((t.i for t in doc[opening + 1 : ent.end] if t.text == ")"), ent.end)
+    return [Span(doc, ent.start, opening, label=ent.label_), Span(doc, opening + 1, closing, label=ent.label_)]
 
 
 def _fold_bracketed_short_forms(text: str, entities: list[Entity]) -> list[Entity]:

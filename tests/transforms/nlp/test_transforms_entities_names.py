@@ -32,6 +32,18 @@ def test_a_short_form_in_brackets_after_a_name_is_that_name_wherever_it_recurs()
     assert all(m.entity_index == 0 for m in merged.mentions)
 
 
+def test_a_model_span_running_into_the_bracketed_short_form_is_the_name_and_its_short_form(nlp, reference):
+    doc = nlp(
+        "Separately, the International Labour Organisation (ILO) said jobs were lost. The ILO said more would go."
+    )
+    organisations = {
+        e.name: sorted(m.text for m in e.mentions) for e in extract_entities(doc, reference) if e.label == "ORG"
+    }
+    assert organisations == {
+        "International Labour Organisation": ["ILO", "ILO", "the International Labour Organisation"]
+    }
+
+
 def test_a_bracketed_word_that_is_no_short_form_stays_apart():
     text = "Bradford & Bingley (Leeds) said prices rose."
     entities = [_entity("Bradford & Bingley", "ORG", (0, 18), text=text), _entity("Leeds", "GPE", (20, 25), text=text)]

@@ -15,7 +15,9 @@
   Morton Plant Hospital, "police" for the Pasadena Police, "the hospital's statement") is that body;
   "the North" is the divided country named before (North Korea); what a person does ("the Ballymena-born
   actor") is the person the narrative is about, if the gender agrees; figures, data and a website speak for
-  whoever publishes them ("Labor Department figures").
+  whoever publishes them ("Labor Department figures"); "the company" (or firm, group) is the organisation
+  that was the narrative's recent subject, else the only one its sentence named, else the one the article
+  has named most, at least twice as often as any other.
   ("The club said" with no club named so is left alone: on the dev articles, taking the organisation last
   talked about gave no right speaker and one wrong one.)
 - Anything else stays unresolved: a wrong speaker is worse than a missing one.
@@ -90,6 +92,10 @@ centre
 """.split()
     },
 }
+# The organisation an article is about, for "the company" when no sentence near it names one as its subject:
+# named at least this often before, and this many times as often as any other organisation.
+MOST_NAMED_AT_LEAST = 3
+MOST_NAMED_LEAD = 2
 # Halves of a divided country ("the North" for North Korea, "the South" for South Korea).
 COMPASS_NAMES = frozenset(("North", "South", "East", "West"))
 # Sentences searched back for a pronoun's antecedent: about a paragraph of wire copy.
@@ -365,8 +371,26 @@ class ReferenceResolver:
             # organisation the narrative is about, else the only one its own sentence named before it
             # ('Shares in Cairn Energy jumped after the firm said').
             found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
-            return found if found is not None else self._only_organisation_before_in_sentence(head)
+            if found is None:
+                found = self._only_organisation_before_in_sentence(head)
+            # 'Microsoft says … Microsoft's site … The company announced': else the organisation the article
+            # is about, the one it has named most so far, when no other comes close.
+            return found if found is not None else self._organisation_most_named_before(head)
         return found
+
+    def _organisation_most_named_before(self, head: Token) -> int | None:
+        counts = sorted(
+            (
+                (sum(1 for m in entity.mentions if m.start < head.idx and not self.spoken[m.start]), index)
+                for index, entity in enumerate(self.entities)
+                if entity.label == "ORG"
+            ),
+            reverse=True,
+        )
+        if not counts or counts[0][0] < MOST_NAMED_AT_LEAST:
+            return None
+        runner_up = counts[1][0] if len(counts) > 1 else 0
+        return counts[0][1] if counts[0][0] >= MOST_NAMED_LEAD * runner_up else None
 
     def _organisation_of_possessor(self, head: Token) -> int | None:
         """ "the company's statement", "the hospital's spokesman": the organisation the possessor describes."""

@@ -219,6 +219,19 @@ def test_the_firm_is_the_only_company_its_own_sentence_named_before_it(nlp, refe
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, two)] == [None]
 
 
+def test_the_company_with_no_organisation_as_a_near_subject_is_the_one_the_article_names_most(nlp, reference):
+    story = (
+        "Microsoft's patches fix flaws. Users download them from Microsoft's site. Microsoft's Windows is a "
+        "target of hackers. Hackers like Google's search too. Security experts are worried. Experts are busy. "
+        "Their work is hard. "
+    )
+    said = "The company announced that it was releasing new security tools."
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, story + said)] == ["Microsoft"]
+    # named no more often than another organisation, it is none of them
+    even = story.replace("Microsoft's Windows", "Google's Chrome")
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, even + said)] == [None]
+
+
 def test_a_name_ending_a_roles_description_holds_it_but_not_the_one_a_role_acts_for(nlp, reference):
     text = (
         "Labour's deputy minister for women Jacqui Smith said their sums did not add up. "

@@ -39,7 +39,7 @@ winger footballer cricketer golfer athlete sprinter boxer jockey referee lawyer 
 nurse scientist researcher student businessman businesswoman entrepreneur investor banker billionaire tycoon
 founder co-founder activist campaigner bystander eyewitness survivor detective constable superintendent
 firefighter candidate dj author writer contributor correspondent commentator historian critic consultant
-adviser advisor strategist pollster blogger star
+adviser advisor strategist pollster blogger star model supermodel
 """.split()
 )
 # Words that head titles and roles written before a name.
@@ -147,7 +147,11 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
         role_tokens.append(tokens.pop(0))
     if not tokens or (not known and all(_is_title_word(t.lower_) for t in tokens)):
         return None  # "Defence" in "Defence Minister": part of a title, not an organisation
-    if label == "ORG" and _described_as_a_person(tokens):
+    if label == "ORG" and (
+        _described_as_a_person(tokens)
+        # 'Model Chrissy Teigen' tagged as a body: what a person does, written before the name.
+        or (any(t.lower_ in PERSON_DESCRIPTIONS for t in role_tokens) and _all_proper_words(tokens))
+    ):
         label = "PERSON"
     if label in ("PERSON", "ORG") and _ends_in_post_nominal(tokens):
         # 'Guy Mansfield QC', 'Keith Vaz MP': letters after a name are a person's, and not part of the name.
@@ -233,10 +237,15 @@ def _is_bracket(token: Token) -> bool:
     return token.is_punct or token.text in ("<", ">")
 
 
+def _all_proper_words(name: list[Token]) -> bool:
+    """Two or more capitalised proper nouns, as a person's first name and surname are."""
+    return len(name) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in name)
+
+
 def _described_as_a_person(name: list[Token]) -> bool:
     """'Christian Estrosi, the president of the region, …' tagged as an organisation: a name of capitalised
     words with a person's title in apposition ('the president of', 'a spokesman for') is a person's."""
-    if len(name) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in name):
+    if not _all_proper_words(name):
         return False
     return any(c.dep_ == "appos" and c.lower_ in TITLE_HEADS for t in name for c in t.children)
 

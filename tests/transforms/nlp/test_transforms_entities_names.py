@@ -72,7 +72,13 @@ def test_a_lower_case_miss_is_no_honorific_and_a_title_held_for_someone_is_not_t
 def test_a_first_name_the_model_left_out_joins_the_name_and_an_abbreviated_title_does_not(nlp, reference):
     doc = nlp("American model Chrissy Teigen was on board. Adm. Mike Mullen said the talks would go on.")
     people = {e.name: [m.role for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
-    assert people == {"Chrissy Teigen": [None], "Mike Mullen": ["Adm."]}
+    assert people == {"Chrissy Teigen": ["American model"], "Mike Mullen": ["Adm."]}
+
+
+def test_what_a_person_does_before_a_name_tagged_as_a_body_makes_it_a_person(nlp, reference):
+    doc = nlp("The plane landed at 7pm, the airline said. Model Chrissy Teigen said in a tweet that she was on it.")
+    people = {e.name: [m.role for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
+    assert people == {"Chrissy Teigen": ["Model"]}
 
 
 def test_a_short_form_of_an_organisation_named_before_is_it_even_without_brackets(nlp, reference):

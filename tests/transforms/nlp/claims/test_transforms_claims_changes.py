@@ -326,8 +326,8 @@ def test_compared_with_a_few_words_that_say_whose_is_the_old_value_of_the_change
     [
         ("The limit would save one in 50 drivers.", [("one in 50", 0.02, "fraction")]),
         ("Nine times out of ten it works.", [("Nine times out of ten", 0.9, "fraction")]),
-        # counts, not a share; a year is no whole
-        ("He scored on 20 out of 29 attempts.", [("29 attempts", 29.0, "attempts")]),
+        # counts, not a share (the part counts what its whole counts); a year is no whole
+        ("He scored on 20 out of 29 attempts.", [("20", 20.0, "attempts"), ("29 attempts", 29.0, "attempts")]),
         ("He sold 5 in 2009.", []),
     ],
 )

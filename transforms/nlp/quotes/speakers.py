@@ -109,7 +109,7 @@ class _SpeakerResolver:
             named = [
                 t for t in self.doc[subject.i + 1 : verb.i] if t.ent_type_ in labels and not self.inside_marks[t.idx]
             ]
-            subject = named[-1] if named else subject
+            subject = _noun_described(named[-1], verb) if named else subject
         if subject is not None and _across_paragraphs(subject, verb):
             # 'Read also: Apple suppliers rally¶Samsung Display remained cautious, saying, "…"': a subject
             # across a paragraph break is the parser joining a headline or link to the next paragraph.
@@ -405,6 +405,14 @@ def _appositives(head: Token) -> list[Token]:
         and doc[c.left_edge.i - 1].text != ":"
         and not any(r.dep_ == "relcl" and head.i < r.i < c.i for r in head.children)
     ]
+
+
+def _noun_described(name: Token, verb: Token) -> Token:
+    """'SAN JOSE, Costa Rica — Costa Rican investigators said': a name found before the verb that describes a
+    noun is not who speaks; the people the noun names are."""
+    while name.dep_ in ("amod", "compound") and name.head.i < verb.i and name.head.pos_ in ("NOUN", "PROPN"):
+        name = name.head
+    return name
 
 
 def _is_dateline(subject: Token) -> bool:

@@ -117,6 +117,12 @@ def test_a_datelines_agency_is_no_speaker_and_a_country_after_it_is(nlp, referen
     assert [q["speaker_name"] for q in quotes] == ["North Korea"]
 
 
+def test_a_nationality_describing_the_speakers_after_a_dateline_is_not_the_speaker(nlp, reference):
+    text = "SAN JOSE, Costa Rica — Costa Rican investigators said Monday that strong winds most likely caused a crash."
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [(q["speaker_text"], q["speaker_name"]) for q in quotes] == [("Costa Rican investigators", None)]
+
+
 def test_members_in_the_plural_are_a_group_and_a_ministry_keeps_its_portfolio(nlp, reference):
     text = (
         "Court orders should be enforced more rigorously, MPs said.\n"

@@ -15,7 +15,8 @@
   Morton Plant Hospital, "police" for the Pasadena Police, "the hospital's statement") is that body;
   "the North" is the divided country named before (North Korea); what a person does ("the Ballymena-born
   actor") is the person the narrative is about, if the gender agrees; figures, data and a website speak for
-  whoever publishes them ("Labor Department figures"); "the company" (or firm, group) is the organisation
+  whoever publishes them ("Labor Department figures"); "the company" (or firm, group; also "the Houston-based
+  company", words that name no other body) is the organisation
   that was the narrative's recent subject, else the only one its sentence named, else the one the article
   has named most, at least twice as often as any other.
   ("The club said" with no club named so is left alone: on the dev articles, taking the organisation last
@@ -191,7 +192,12 @@ class ReferenceResolver:
             # the narrative was last about.
             found = self._main_clause_person(head)
             return None if found is None else Antecedent(found, "nominal")
-        if word in ORGANISATION_KINDS and not _modifiers(head):
+        if word in ORGANISATION_KINDS and (
+            not _modifiers(head)
+            # 'The Houston-based company', 'the bank holding company': words of what it does or where it is
+            # based, which name no other body.
+            or (word in COMPANY_NOUNS and all(m.pos_ != "PROPN" and not m.ent_type_ for m in _modifiers(head)))
+        ):
             found = self._organisation_of_kind(head)
             return None if found is None else Antecedent(found, "nominal")
         if head.text in COMPASS_NAMES:

@@ -238,6 +238,14 @@ def test_the_company_with_no_organisation_as_a_near_subject_is_the_one_the_artic
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, even + said)] == [None]
 
 
+def test_the_company_described_by_what_it_does_or_where_it_is_based_is_the_narratives(nlp, reference):
+    text = (
+        "Coastal Corp raised its dividend. Coastal Corp shares rose. "
+        "The Houston-based company said it had proved reserves of 28.6 mln barrels."
+    )
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Coastal Corp"]
+
+
 def test_a_name_ending_a_roles_description_holds_it_but_not_the_one_a_role_acts_for(nlp, reference):
     text = (
         "Labour's deputy minister for women Jacqui Smith said their sums did not add up. "

@@ -1,6 +1,6 @@
 """Amounts whose unit or noun the writer left out, because the sentence already says it:
 
-- an age in commas after a name ("Mr Hague, 43, said") or after "aged" ("Britons aged 65"): years;
+- an age in commas after a name ("Mr Hague, 43, said"), after "aged" ("Britons aged 65") or "the age of": years;
 - a number in a list after a count, the noun not repeated ("seven nonstop flights from Miami, two from New
   York"), after the same verb as the count ("SBC employs 163,000 people while AT&T employs 47,000"), or
   after "another" ("5,125 positions would go … Another 1,700 will go", the count in the sentence before):
@@ -35,7 +35,7 @@ from transforms.nlp.claims.annotations import (
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.direction import END_BEFORE
 from transforms.nlp.claims.lexicon import MONTHS, SMALL_NUMBERS, TENS, WEEKDAYS, alternation
-from transforms.nlp.claims.quantities import Quantity, is_year, text_before
+from transforms.nlp.claims.quantities import ANOTHER_BEFORE, Quantity, is_year, text_before
 from transforms.nlp.doc_cache import doc_text
 
 # An age: a whole number a person can be, in commas right after a capitalised name ("Hague, 43,").
@@ -44,13 +44,12 @@ NAME_BEFORE_AGE = re.compile(r"\b[A-Z][a-z]+,\s$")
 AGE_AFTER = re.compile(r",(?=\s)")
 # An age after "aged" ("Britons aged 65 or over", "a man aged about 40"), with the word for who is that age.
 AGED_BEFORE = re.compile(r"(?:\b(?P<who>[A-Za-z]+)\s+)?\b(?i:aged)\s+(?:(?i:about|around|over|under|between)\s+)?$")
+AGE_OF_BEFORE = re.compile(r"\b(?i:age)\s+of\s+$")
 # What may follow a number whose noun is left out in a list: a preposition, or the end of the item.
 ELLIPSIS_AFTER = re.compile(
     r"[ \t]{0,8}(?:[,;.)]|(?<=[ \t])(?P<preposition>from|in|at|for|on|to|of|with|and|or|while)\b[ \t]{0,8})"
 )
 ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bor|\bwhile|\bbut)\s+(?:(?:another|about|some|only|just)\s+)?$")
-# "Another 1,700 will go": more of what the count before, in this sentence or the one before, counted.
-ANOTHER_BEFORE = re.compile(r"\b(?i:another|a\s+further)\s+$")
 # The word right before a number: a verb repeated from the count before ("employs … employs 47,000").
 WORD_BEFORE = re.compile(r"\b(?P<word>[a-z]{3,})\s+$")
 # What introduces an index level after its change ("to 7,425.81", "from a record 7,500").
@@ -89,6 +88,9 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
     if (aged := AGED_BEFORE.search(text_before(text, quantity.start))) is not None and quantity.value <= AGE_RANGE[1]:
         quantity.kind, quantity.unit = "duration", "year"  # "Britons aged 65 or over": an age, in years
         return f"age of {aged.group('who')}" if aged.group("who") else "age"
+    if AGE_OF_BEFORE.search(text_before(text, quantity.start)) and quantity.value <= AGE_RANGE[1]:
+        quantity.kind, quantity.unit = "duration", "year"  # "has died at the age of 71"
+        return "age"
     other_end = _other_end_of_change(text, quantity, claims, sentence.start_char)
     if other_end is not None:
         quantity.kind, quantity.unit, quantity.currency = other_end.quantity_kind, other_end.unit, other_end.currency

@@ -126,6 +126,9 @@ UNIT_TERM = re.compile(
 )
 UNIT_GAP = re.compile(r"-|[ \u00a0\u202f\u2009]?")
 OF_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
+CENTS_AFTER_CURRENCY = re.compile(r"\s+cents?\b", re.IGNORECASE)
+# "Another 1,700 will go", "another 550m": more of what an amount before in the text measured.
+ANOTHER_BEFORE = re.compile(r"\b(?i:another|a\s+further)\s+$")
 RATE_SEPARATOR = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+", re.IGNORECASE)
 DENOMINATOR = re.compile(rf"(?i:{alternation(DENOMINATOR_WORDS)})\b")
 COMPARATOR_BEFORE = re.compile(rf"(?:^|\W)(?P<word>(?i:{alternation(COMPARATORS)}))\s+$")
@@ -446,6 +449,8 @@ def _unit_term(text: str, position: int, quantity: Quantity | None, *, gap: bool
             return None  # "the 1,000 mark"
         else:
             unit, kind, currency = code, "money", code
+            if cents := CENTS_AFTER_CURRENCY.match(text, end):
+                unit, end = "cent", cents.end()  # '40 euro cents': the currency's cents
     elif match.group("subunit"):
         if gap and match.group("subunit") == "p":
             return None  # "5 p" is no penny; "18p" is
@@ -521,15 +526,19 @@ PLURALS_WITHOUT_S = frozenset("people men women children police staff cattle she
 
 def _metres_after_millions(text: str, before: Quantity, quantity: Quantity) -> bool:
     """'…1m barrels to 294.3m': an amount glued to "m" with no word after, in the sentence of an amount in
-    millions written the same way."""
+    millions written the same way; or with "another" before it, of money in millions or more ('1bn euros
+    immediately, with another 550m to follow')."""
     glued_m = quantity.unit == "m" and text[quantity.number_end : quantity.end] == "m"
-    return (
-        glued_m
-        and before.scale == 1e6
-        and text[before.number_end : before.number_end + 1] == "m"
-        and not re.search(r"[.!?]\s", text[before.end : quantity.start])
-        and re.match(r"\s*(?:[.,;:!?)]|$)", text[quantity.end : quantity.end + 3]) is not None
-    )
+    if not glued_m or re.search(r"[.!?]\s", text[before.end : quantity.start]):
+        return False
+    if (
+        before.kind == "money"
+        and (before.scale or 0) >= 1e6
+        and ANOTHER_BEFORE.search(text_before(text, quantity.start))
+    ):
+        return True
+    in_millions = before.scale == 1e6 and text[before.number_end : before.number_end + 1] == "m"
+    return in_millions and re.match(r"\s*(?:[.,;:!?)]|$)", text[quantity.end : quantity.end + 3]) is not None
 
 
 def _million_not_metres(text: str, end: int) -> bool:
@@ -538,7 +547,7 @@ def _million_not_metres(text: str, end: int) -> bool:
     if following is None or following.group(1) in METRE_EVENT_WORDS:
         return False
     word = following.group(1)
-    return word.endswith("s") or word in PLURALS_WITHOUT_S
+    return word.endswith("s") or word in PLURALS_WITHOUT_S or word in MONEY_WORDS  # '798m euro
 
 
 def is_year(text: str, quantity: Quantity) -> bool:

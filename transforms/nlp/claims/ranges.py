@@ -21,6 +21,8 @@ RANGE_VERB_BEFORE_FROM = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|var(?:y|ies|ied|
 BY_CHANGE_THEN_LEVEL_RATIO = 5
 # A change verb right before the first amount ("rose 18p to 245p"): the change and the new level, not a range.
 CHANGE_BEFORE_AMOUNT = re.compile(rf"\b(?i:{alternation(CHANGE_WORDS)})(?:\s+(?i:by|\w+ly))?\s+$")
+CHANGE_WORD = re.compile(rf"\b(?i:{alternation(CHANGE_WORDS)})\b")
+RANGE_WORD = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\b")
 # The word that opens a range ("between 10 and 20", "from 7 to 10").
 RANGE_INTRO = re.compile(r"(?:^|\W)(?P<word>(?i:between|from))\s+$")
 # Possessive: with plain \s* a long run of spaces between two numbers was re-split at every position.
@@ -83,6 +85,14 @@ def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
         return None  # "by 80,000 barrels a day to 84 million": the change and the level it reached
     if intro is None and "to" in gap.lower() and CHANGE_BEFORE_AMOUNT.search(text_before(text, first.start)):
         return None  # "rose 18p to 245p": the change and the level it reached
+    if (
+        intro is None
+        and "to" in gap.lower()
+        and second.value >= BY_CHANGE_THEN_LEVEL_RATIO * first.value > 0
+        and CHANGE_WORD.search(clause := re.split(r"[.!?]\s", before)[-1])
+        and not RANGE_WORD.search(clause)
+    ):
+        return None  # "sent shares up more than 6%, or 16.75 pence to 293.5p": a change restated, then its level
     money_scaled = first.kind == "money" and second.kind is None and second.scale is not None  # "$3-4 billion"
     if first.kind is not None and (first.kind, first.unit) != (second.kind, second.unit) and not money_scaled:
         return None

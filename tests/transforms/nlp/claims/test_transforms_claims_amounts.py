@@ -41,7 +41,20 @@ def test_amounts_read_on_both_pipelines(nlp, claims_nlp, sentence, surfaces):
             [("AUD1.5m", 1.5e6, "AUD"), ("15 cents a unit", 0.15, "AUD/unit")],
         ),
         ("Oracle shares rose 15 cents.", [("15 cents", 0.15, "USD")]),
+        ("It raised its dividend to 40 euro cents.", [("40 euro cents", 0.4, "EUR")]),
         ("Page 5 p 7 of the report.", []),
+        # "m" before a currency word is millions; after money in millions, "another" 550m is more of it
+        ("Income fell from 798m euro.", [("798m euro", 798e6, "EUR")]),
+        (
+            "Fiat gets 1bn euros now, with another 550m to follow.",
+            [("1bn euros", 1e9, "EUR"), ("550m", 550e6, "EUR")],
+        ),
+        # a change restated after a share, then the level it reached: no range
+        (
+            "It sent shares up more than 6%, or 16.75 pence to 293.5p.",
+            [("more than 6%", 6, "percent"), ("16.75 pence", 0.1675, "GBP"), ("293.5p", 2.935, "GBP")],
+        ),
+        ("Fees ranged 5 to 50 dollars.", [("5 to 50 dollars", 27.5, "USD")]),
         # a currency named with its country before the amount
         (
             "Qantas made a record Australian dollars 648m ($492m) profit.",

@@ -12,6 +12,8 @@ from transforms.nlp.claims import extract_claims
     [
         # an age in commas after a name
         ("Mr Hague, 43, said he would stay.", [("43", "year", "Hague's age")]),
+        # an age after "the age of"
+        ("The actress has died at the age of 71.", [("71", "year", "age")]),
         # a list's count, the noun not repeated
         (
             "It flies seven nonstop flights from Miami, two from New York.",

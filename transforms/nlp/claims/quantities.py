@@ -440,6 +440,11 @@ def _unit_term(text: str, position: int, quantity: Quantity | None, *, gap: bool
         return None
     end = match.end()
     currency = None
+    written = match.group("money_word") or match.group("subunit") or match.group("word")
+    if gap and written and written.isalpha() and written[0].isupper() and written[1:].islower():
+        # '50 Cent', 'Three Mile Island': a unit word capitalised after its number is part of a name (not a
+        # currency named with its country: 'Danish kroner').
+        return None
     if match.group("money_word"):
         word = re.sub(r"\s+", " ", match.group("money_word").lower())
         code = MONEY_WORDS[word]

@@ -20,6 +20,9 @@ from transforms.nlp.claims import extract_claims
         # two numbers with "or" between are a rough range, not the last two of a list
         ("It took four or five years.", ["four or five years"]),
         ("Prices rose 5, 10 or 15 per cent.", ["5", "10", "15 per cent"]),
+        # a unit word capitalised after its number is part of a name; a currency named with its country is not
+        ("Rapper 50 Cent sold 97 studios near Three Mile Island.", ["97 studios"]),
+        ("It paid 3.4bn Danish kroner.", ["3.4bn Danish kroner"]),
         # a double hyphen between two amounts is a dash between clauses, not a range
         ("Sales totaled 8,182,500 tonnes -- 4,080,500 tonnes of wheat.", ["8,182,500 tonnes", "4,080,500 tonnes"]),
     ],

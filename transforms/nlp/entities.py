@@ -362,8 +362,9 @@ def _is_full_person_name(entity: Entity) -> bool:
 
 
 def _fold_person_name_tails(entities: list[Entity]) -> list[Entity]:
-    """'Clive Khulubuse Zuma … Khulubuse Zuma': a person's name of several words that ends another person's
-    longer name is that person, when only one longer name ends so ('Sassou Nguesso' with both 'Denis Sassou
+    """'Clive Khulubuse Zuma … Khulubuse Zuma': a person's name of several words that ends (or, for a name
+    tagged as a person's, begins: 'Amina Ali' of 'Amina Ali Nkeki') another person's longer name is that
+    person, when only one longer name ends (begins) so ('Sassou Nguesso' with both 'Denis Sassou
     Nguesso' and 'Denis Christel Sassou Nguesso' in the story is left alone); so is such a name the model
     took for a body or a place ('Febres Cordero')."""
     people = [e for e in entities if not e.name_is_canonical and _is_full_person_name(e)]
@@ -384,7 +385,11 @@ def _fold_person_name_tails(entities: list[Entity]) -> list[Entity]:
             for e in people
             if id(e) not in folded
             and len(e.name.split()) > len(short_words)
-            and e.name.split()[-len(short_words) :] == short_words
+            and (
+                e.name.split()[-len(short_words) :] == short_words
+                # 'Amina Ali Nkeki … Amina Ali told CNN': a person's first names, the last one left off.
+                or (short in people and e.name.split()[: len(short_words)] == short_words)
+            )
         ]
         if len(short_words) > 1 and len(longer) == 1:
             for mention in short.mentions:

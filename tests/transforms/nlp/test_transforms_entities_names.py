@@ -185,6 +185,12 @@ def test_a_name_ending_one_longer_name_is_that_person_and_ending_two_is_left_alo
         reference,
     )
     assert sorted(e.name for e in two) == ["Denis Christel Sassou Nguesso", "Denis Sassou Nguesso", "Sassou Nguesso"]
+    # a person's first names, the last one left off, are that person too
+    first = cluster_mentions(
+        [_mention(0, "Amina Ali Nkeki", "PERSON"), _mention(50, "Amina Ali", "PERSON"), _mention(80, "Ali", "PERSON")],
+        reference,
+    )
+    assert [(e.name, len(e.mentions)) for e in first] == [("Amina Ali Nkeki", 3)]
 
 
 def test_a_lone_surname_joins_the_nearest_full_name_before_it_and_an_acronym_its_expansion(reference):

@@ -9,7 +9,8 @@
   organisation that was the subject of a recent sentence.
 - **Descriptions.** A spokesperson, official or statement *of* an organisation ("a spokesman for the
   union", "a Hyundai official", "the club's statement") speaks for it; "the spokesman" again is the one
-  already met; a spokesperson or a statement with no organisation of its own speaks for the organisation
+  already met, and "a spokeswoman for …" is the person the next sentences call "the spokeswoman, <name>"; a
+  spokesperson or a statement with no organisation of its own speaks for the organisation
   that was the narrative's recent subject; a role ("the foreign secretary", "the Tory leader") is the
   person the article gave that role; a noun that ends the name of a body named before ("the hospital" for
   Morton Plant Hospital, "police" for the Pasadena Police, "the hospital's statement") is that body;
@@ -101,6 +102,8 @@ MOST_NAMED_LEAD = 2
 COMPASS_NAMES = frozenset(("North", "South", "East", "West"))
 # Sentences searched back for a pronoun's antecedent: about a paragraph of wire copy.
 PRONOUN_SENTENCES_BACK = 4
+# Sentences searched on for the name of a spokesperson first met as "a spokeswoman for …".
+SPOKESPERSON_SENTENCES_AFTER = 2
 # Sentences searched back for the person a first-met role ("The Tory leader said") renames.
 ROLE_SENTENCES_BACK = 2
 # Tags of a plural noun.
@@ -245,6 +248,13 @@ class ReferenceResolver:
         spokesman", the person named as spokesman before, else the one met before; for a spokesperson or a
         text with no organisation of its own, the organisation the narrative is about."""
         word, noun = head.lower_, head.lower_.rstrip("s")
+        if word in SPOKESPERSON_NOUNS and any(c.lower_ in ("a", "an") for c in head.children):
+            # 'a spokeswoman for China's Foreign Ministry said … said the spokeswoman, Hua Chunying': the
+            # spokesperson the next sentences name is the one who spoke.
+            named = self._spokesperson_named_after(head)
+            if named is not None:
+                self.voices[head.i] = named
+                return Antecedent(named, "nominal", by_role=True)
         found = self._organisation_in(head)
         if found is None:
             found = self._organisation_of_possessor(head)
@@ -383,6 +393,22 @@ class ReferenceResolver:
             # is about, the one it has named most so far, when no other comes close.
             return found if found is not None else self._organisation_most_named_before(head)
         return found
+
+    def _spokesperson_named_after(self, head: Token) -> int | None:
+        """The person named in apposition to "the" same spokesperson noun in the sentences right after
+        ``head``'s ('the spokeswoman, Hua Chunying': the one met before; 'spokesman Mark Oaten' with no article
+        is someone new)."""
+        article = self.article
+        last = min(len(article.sentences) - 1, article.sentence_of[head.i] + SPOKESPERSON_SENTENCES_AFTER)
+        for token in article.doc[head.i + 1 : article.sentences[last].end]:
+            if token.lower_ != head.lower_ or self.spoken[token.idx] or not _is_definite(token):
+                continue
+            for name in (c for c in token.children if c.dep_ == "appos"):
+                found = self.entity_at.get(name.idx) or self.entity_at.get(name.left_edge.idx)
+                # (A name in apposition to a spokesperson is a person's, whatever the model tagged it.)
+                if found is not None and self.entities[found[0]].label in ("PERSON", "ORG"):
+                    return found[0]
+        return None
 
     def _organisation_most_named_before(self, head: Token) -> int | None:
         counts = sorted(

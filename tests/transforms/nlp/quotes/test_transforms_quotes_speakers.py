@@ -246,6 +246,18 @@ def test_the_company_described_by_what_it_does_or_where_it_is_based_is_the_narra
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Coastal Corp"]
 
 
+def test_a_spokesperson_named_in_apposition_just_after_is_the_one_who_spoke(nlp, reference):
+    text = (
+        "A spokeswoman for China's Foreign Ministry said the reports were false. "
+        '"We comply fully," said the spokeswoman, Hua Chunying.'
+    )
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [q["speaker_name"] for q in quotes] == ["Hua Chunying", "Hua Chunying"]
+    # a spokesperson titled without "the" is someone new, not the one met before
+    other = text.replace("said the spokeswoman, Hua Chunying", "said Labour spokeswoman Jane Smith")
+    assert quotes_with_speakers(nlp, reference, other)[0]["speaker_name"] != "Jane Smith"
+
+
 def test_a_name_ending_a_roles_description_holds_it_but_not_the_one_a_role_acts_for(nlp, reference):
     text = (
         "Labour's deputy minister for women Jacqui Smith said their sums did not add up. "

@@ -13,7 +13,8 @@ Read from the words around the number, as a journalist writes a change:
   ("fell 7% **to $2.3bn**", "rose **from $10.9bn**", "could fall **towards 1.77 marks**", "dropped to 16.5 pct
   **from a high of 19 pct**", "declined **from an annual 9.8 pct**"), or "at" right
   after the change's amount ("up 6% **at $16.6bn**"); a level followed by "up/down from" or by the
-  change that led to it ("**$5bn**, up from $3bn", "totaled **103.8 mln dlrs** in February, up 4.9 pct").
+  change that led to it ("**$5bn**, up from $3bn", "**153 mln dlrs** of stocks, down from 681 mln", "totaled
+  **103.8 mln dlrs** in February, up 4.9 pct").
 - **level**: anything else ("sales of $11bn", "unemployment is 5%").
 
 ``direction`` is the change word's: ``up`` (rose, gained, a rise), ``down`` (fell, cut, a fall), or None
@@ -53,6 +54,11 @@ CHANGE_NOUN_BEFORE = re.compile(
 CHANGE_AFTER_LEVEL = re.compile(
     r"^(?:[ \t]{1,8}(?i:in|for|at|on|during)[ \t]{1,8}[^,;.\n]{1,40}?)?,[ \t]{0,8}(?P<word>(?i:up|down))[ \t]{1,8}"
     r"(?=[\d$£€(]|(?i:by|about|nearly|some)[ \t])"
+)
+# A level, what it is of or when (a year) between, then the old level it moved from after a comma or dash ("153 mln
+# dlrs of stocks, down from 681 mln", "700,000 people in poor countries were on drugs - up from 440,000").
+UP_FROM_AFTER_LEVEL = re.compile(
+    r"^(?:[^,;:.!?\d\n]|\b(?:19|20)\d\d\b){1,60}?(?:,|\s[-–—])[ \t]{0,8}(?P<word>(?i:up|down))[ \t]+(?i:from)\b"
 )
 # A duration written as an adjective ("a 27-month decline", "a 40-year low") says how long, never a change.
 DURATION_ADJECTIVE = re.compile(r"-(?i:year|month|week|day|hour|minute)s?$")
@@ -163,7 +169,9 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
     if after is not None:
         # '$5bn, up from $3bn': the level it went to; 'a 7% rise': the change.
         return ("change_to" if after.group("from") else "change"), _direction_of(after.group("word"))
-    stated_after = CHANGE_AFTER_LEVEL.match(text[claim.end : claim.end + 80])
+    stated_after = CHANGE_AFTER_LEVEL.match(text[claim.end : claim.end + 80]) or UP_FROM_AFTER_LEVEL.match(
+        text[claim.end : claim.end + 80]
+    )
     if stated_after is not None:
         return "change_to", _direction_of(stated_after.group("word"))
     reached = AT_AFTER_CHANGE.search(before[-40:])

@@ -61,6 +61,15 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             ],
         ),
         ("Profit was $5bn, up from $3bn.", [("$5bn", 5e9, "change_to", "up"), ("$3bn", 3e9, "change_from", "up")]),
+        # what the level is of, or when, may stand before "up/down from", after a comma or a dash
+        (
+            "They sold a net 153 mln dlrs of stocks, down from 681 mln.",
+            [("153 mln dlrs", 153e6, "change_to", "down"), ("681 mln", 681e6, "change_from", "down")],
+        ),
+        (
+            "Sales were 5 mln dlrs in 1986 - up from 2 mln dlrs in 1985.",
+            [("5 mln dlrs", 5e6, "change_to", "up"), ("2 mln dlrs", 2e6, "change_from", "up")],
+        ),
         (
             "Shares closed 3% higher after a 7% rise in sales; profits of $3bn were flat.",
             [("3%", 3.0, "change", "up"), ("7%", 7.0, "change", "up"), ("$3bn", 3e9, "level", None)],

@@ -87,7 +87,8 @@ RAISED_FUNDS = re.compile(
 # workforce by a third"), before the number, an adverb or hedge between.
 END_BEFORE = re.compile(
     r"(?:^|\W)(?P<end>(?i:to|towards?|from|by|compared\s+(?:with|to)|below|above))\s+(?:(?i:the|a|an)\s+)?"
-    r"(?:(?i:about|around|nearly|almost|roughly|some|just|estimated|revised|record|preliminary|provisional|annual|"
+    r"(?:(?i:about|around|nearly|almost|roughly|some|just|estimated|revised|record|near-record|preliminary|"
+    r"provisional|annual|"
     r"expected|forecast|projected|initial|original|previous|adjusted|upwardly|downwardly|year-earlier|year-ago|"
     r"all-time)\s+)*"
     # 'from a high of 19 pct', 'to a 40-year low of 137.25 yen': the level named before "of".

@@ -61,6 +61,11 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             ],
         ),
         ("Profit was $5bn, up from $3bn.", [("$5bn", 5e9, "change_to", "up"), ("$3bn", 3e9, "change_from", "up")]),
+        # a hedge between "to" and the level it reached
+        (
+            "Purchases jumped to a near-record 1.52 billion dlrs from 113 mln.",
+            [("1.52 billion dlrs", 1.52e9, "change_to", "up"), ("113 mln", 113e6, "change_from", "up")],
+        ),
         # what the level is of, or when, may stand before "up/down from", after a comma or a dash
         (
             "They sold a net 153 mln dlrs of stocks, down from 681 mln.",

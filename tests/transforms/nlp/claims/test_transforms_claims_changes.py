@@ -61,6 +61,8 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             ],
         ),
         ("Profit was $5bn, up from $3bn.", [("$5bn", 5e9, "change_to", "up"), ("$3bn", 3e9, "change_from", "up")]),
+        # a change verb in its base form, its object between it and "by"
+        ("It should boost group sales by around 12 pct.", [("around 12 pct", 12.0, "change", "up")]),
         # a hedge between "to" and the level it reached
         (
             "Purchases jumped to a near-record 1.52 billion dlrs from 113 mln.",

@@ -116,6 +116,8 @@ FALL_SET = frozenset(w.lower() for w in FALL_WORDS) | frozenset(
 RISE_SET = frozenset(w.lower() for w in RISE_WORDS) | NOUN_RISE
 
 
+# Verbs of losing: money or things lost are a loss, not a fall ('Alitalia lost 330m euros').
+LOSS_WORDS = frozenset(("lost", "lose", "loses", "losing"))
 # Jobs that go: the words for them, and what says they go ("will go", "are to be cut", "lost their jobs").
 JOB_NOUNS = frozenset("jobs job positions posts roles staff workers employees".split())
 JOBS_GO_AFTER = re.compile(
@@ -161,6 +163,8 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         return "level", None  # 'Democrats raised $800,000': money collected, not a rise
     word = CHANGE_BEFORE.search(before) or CHANGE_NOUN_BEFORE.search(before[-40:])
     if word is not None and not TOTALLED_UP.search(before[: word.start("word")]):
+        if word.group("word").lower() in LOSS_WORDS and _lost_as_a_whole(claim):
+            return "level", None  # 'Alitalia lost 330m euros', 'lost three games': a loss, not a fall
         return "change", _direction_of(word.group("word"))
     if EXTRA_BEFORE.search(before[-24:]):
         return "change", "up"  # 'an extra $50bn a year in aid': an amount added
@@ -198,6 +202,13 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
             # '38.5 pct below the 168.6 mln dlrs of a year ago': the level the change is measured from.
             return "change_from", _direction_of(end.group("end"))
     return "level", None
+
+
+def _lost_as_a_whole(claim: Claim) -> bool:
+    """Money or things lost are the loss itself (a level); jobs lost, or a share, points or a measure lost, are a
+    fall in what had them."""
+    unit = (claim.unit or "").lower()
+    return claim.quantity_kind in ("money", "count") and unit.rsplit(" ", 1)[-1] not in JOB_NOUNS
 
 
 def _jobs_lost(text: str, claim: Claim) -> bool:

@@ -61,6 +61,12 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             ],
         ),
         ("Profit was $5bn, up from $3bn.", [("$5bn", 5e9, "change_to", "up"), ("$3bn", 3e9, "change_from", "up")]),
+        # money or things lost are the loss; jobs, a share or points lost are a fall
+        ("Alitalia lost 330m euros in 2003.", [("330m euros", 330e6, "level", None)]),
+        (
+            "The firm lost 5,000 jobs and its shares lost 3%.",
+            [("5,000 jobs", 5000.0, "change", "down"), ("3%", 3.0, "change", "down")],
+        ),
         # a change verb in its base form, its object between it and "by"
         ("It should boost group sales by around 12 pct.", [("around 12 pct", 12.0, "change", "up")]),
         # a hedge between "to" and the level it reached

@@ -123,6 +123,15 @@ def test_a_nationality_describing_the_speakers_after_a_dateline_is_not_the_speak
     assert [(q["speaker_text"], q["speaker_name"]) for q in quotes] == [("Costa Rican investigators", None)]
 
 
+def test_a_company_named_by_a_plural_looking_first_word_is_the_company(nlp, reference):
+    text = (
+        "Dixons Group PLC said it would sell. Dixons also said a U.S. Federal Court had refused a request by counsel."
+    )
+
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [q["speaker_name"] for q in quotes] == ["Dixons Group PLC", "Dixons Group PLC"]
+
+
 def test_members_in_the_plural_are_a_group_and_a_ministry_keeps_its_portfolio(nlp, reference):
     text = (
         "Court orders should be enforced more rigorously, MPs said.\n"

@@ -116,7 +116,11 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         if counted is None and (hyphened := _hyphened_count(doc, end, quantity, annotations)) is not None:
             counted, described = hyphened
             of_what = with_of_phrase(doc, described) if described is not None else None
-        if counted is None:
+        if counted is None and (quantity.scale or 0) >= 1e6 and not quantity.vague:
+            # '2.4 billion were fired off', 'sales passed 167 million': an amount in millions counts what its
+            # sentence is about, unnamed here, and is never a year or a label.
+            kind = "count"
+        elif counted is None:
             if not BARE_LEVEL_OR_CHANGE_BEFORE.search(text_before(text, quantity.number_start)):
                 return None
             if re.match(r"\s+[A-Z]", text[end : end + 3]):

@@ -20,6 +20,8 @@ from transforms.nlp.claims import extract_claims
         # two numbers with "or" between are a rough range, not the last two of a list
         ("It took four or five years.", ["four or five years"]),
         ("Prices rose 5, 10 or 15 per cent.", ["5", "10", "15 per cent"]),
+        # an amount in millions with no noun counts what its sentence is about; it is never a year or a label
+        ("Figures showed 2.4 billion were sent, and sales passed 167 million.", ["2.4 billion", "167 million"]),
         # a unit word capitalised after its number is part of a name; a currency named with its country is not
         ("Rapper 50 Cent sold 97 studios near Three Mile Island.", ["97 studios"]),
         ("It paid 3.4bn Danish kroner.", ["3.4bn Danish kroner"]),

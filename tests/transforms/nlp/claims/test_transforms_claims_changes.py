@@ -162,8 +162,10 @@ def test_an_amount_without_its_currency_after_money_in_the_sentence_is_that_mone
         ("110.3 mln", 110.3e6, "USD"),
         ("6.5 billion", 6.5e9, "USD"),
     ]
-    # With no money before it, a bare amount measures nothing stated.
-    assert extract_claims(nlp("The figure was 3.7 mln last year.")) == []
+    # With no money before it, a bare amount in millions is a count of what its sentence is about, in no currency.
+    assert [
+        (c.surface, c.quantity_kind, c.unit, c.currency) for c in extract_claims(nlp("The figure was 3.7 mln."))
+    ] == [("3.7 mln", "count", None, None)]
 
 
 def test_the_ends_of_one_change_in_a_list_and_a_level_below_another(nlp):

@@ -6,7 +6,8 @@ Read from the words around the number, as a journalist writes a change:
   a further 2%", "down 2.5 points", "cut 300 jobs", "rising at 15% a year"), a change noun with "of" or
   "at" before it ("a rise of 5%", "growth at 3%"), or a change noun right after it ("a 7% rise", "a £2m
   cut"), or "higher"/"lower" after it ("closed 3% higher"); jobs that go are a fall ("5,125 positions
-  would go", "6,000 job losses", "two million people lost their jobs"). A duration written as an adjective
+  would go", "6,000 job losses", "two million people lost their jobs"), jobs added a rise ("firms added
+  146,000 jobs"). A duration written as an adjective
   ("a 27-month decline") is never one.
 - **change_to** / **change_from**: the level a change reached or started from: "to" / "from" (or
   "compared with", "up from", "towards") before the number, with a change word earlier in its clause
@@ -124,6 +125,13 @@ JOBS_GO_AFTER = re.compile(
     r"^\s+(?:(?i:will|would|could|may|might|are|were|is|was|to|are\s+to|were\s+to)\s+)?(?:(?i:be)\s+)?"
     r"(?i:go|went|going|gone|cut|axed|lost|shed|eliminated|scrapped)\b"
 )
+JOBS_ADDED_BEFORE = re.compile(
+    r"\b(?i:add|adds|added|adding|create|creates|created|creating)\s+(?:(?i:only|just|about|around|some|nearly|"
+    r"almost|more\s+than|over)\s+)*$"
+)
+JOBS_ADDED_AFTER = re.compile(
+    r"^\s+(?:(?i:were|was|have\s+been|had\s+been|has\s+been|will\s+be|would\s+be|to\s+be)\s+)?(?i:added|created)\b"
+)
 LOST_THEIR_JOBS_AFTER = re.compile(r"^\s+(?i:lost|lose|will\s+lose|would\s+lose)\s+(?i:their)\s+(?i:jobs)\b")
 JOBS_LOST_CHARS = 40
 # What joins the items of a list of one change's amounts or ends ("rose by 310,000 tonnes in July and 330,000
@@ -170,6 +178,8 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         return "change", "up"  # 'an extra $50bn a year in aid': an amount added
     if claim.quantity_kind == "count" and _jobs_lost(text, claim):
         return "change", "down"
+    if claim.quantity_kind == "count" and _jobs_added(text, claim):
+        return "change", "up"
     after = CHANGE_AFTER.match(text[claim.end : claim.end + 20])
     if after is not None:
         # '$5bn, up from $3bn': the level it went to; 'a 7% rise': the change.
@@ -220,6 +230,16 @@ def _jobs_lost(text: str, claim: Claim) -> bool:
     if unit.rsplit(" ", 1)[-1] in JOB_NOUNS and JOBS_GO_AFTER.match(after):
         return True
     return bool(LOST_THEIR_JOBS_AFTER.match(after))
+
+
+def _jobs_added(text: str, claim: Claim) -> bool:
+    """'US firms added only 146,000 jobs', '157,000 new jobs were added': jobs created, a rise in employment."""
+    if (claim.unit or "").lower().rsplit(" ", 1)[-1] not in JOB_NOUNS:
+        return False
+    before = text_before(text, claim.start)[-JOBS_LOST_CHARS:]
+    return bool(
+        JOBS_ADDED_BEFORE.search(before) or JOBS_ADDED_AFTER.match(text[claim.end : claim.end + JOBS_LOST_CHARS])
+    )
 
 
 def _direction_of(word: str) -> str | None:

@@ -135,7 +135,7 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
         ("The firm employs 5,000 staff.", [("5,000 staff", 5000.0, "level", None)]),
         # jobs added are a rise
         ("US firms added only 146,000 jobs.", [("146,000 jobs", 146000.0, "change", "up")]),
-        ("Some 157,000 new jobs were added.", [("157,000 new jobs", 157000.0, "change", "up")]),
+        ("Some 157,000 new jobs were added.", [("Some 157,000 new jobs", 157000.0, "change", "up")]),
         # the old or new level with words that say which level before it
         (
             "Inflation declined to 9.4 pct from an annual 9.8 pct.",

@@ -72,10 +72,13 @@ CHANGE_AFTER = re.compile(
     r"slump|slide|dip|higher|lower|up|down|above|below|less|fewer|uplift|upturn|hike|hikes|downturn))\b"
     r"(?P<from>\s+from\b)?"
 )
-# A verb that totals with "up" ("clocked up 36.01 teraflops", "racked up 40 wins"): the total reached, no rise.
+# A verb that totals with "up" ("clocked up 36.01 teraflops", "racked up 40 wins"): the total reached, no rise;
+# and one whose "up" says no way at all ("makes up about two-thirds", "set up two schools", "signed up 500").
 TOTALLED_UP = re.compile(
     r"\b(?i:clock|clocks|clocked|clocking|rack|racks|racked|racking|notch|notches|notched|"
-    r"notching|chalk|chalked|built|build|builds|building|ran|run|runs|running|add|added|adds)\s+$"
+    r"notching|chalk|chalked|built|build|builds|building|ran|run|runs|running|add|added|adds|"
+    r"make|makes|made|making|set|sets|setting|take|takes|took|taken|taking|end|ends|ended|ending|"
+    r"sum|sums|summed|sign|signs|signed|signing)\s+$"
 )
 # "an extra $50bn", "an additional 5,000 troops": an amount added to what there was.
 EXTRA_BEFORE = re.compile(r"\b(?i:extra|additional)\s+(?:(?i:about|around|nearly|almost|some)\s+)?$")

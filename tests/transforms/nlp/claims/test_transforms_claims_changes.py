@@ -133,6 +133,9 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
         ),
         ("Correspondents say 6,000 job losses had been expected.", [("6,000 job losses", 6000.0, "change", "down")]),
         ("The firm employs 5,000 staff.", [("5,000 staff", 5000.0, "level", None)]),
+        # an "up" that says no way ("makes up", "set up") makes no change
+        ("Spending makes up half the economy.", [("half", 0.5, "level", None)]),
+        ("He set up two schools.", [("two schools", 2.0, "level", None)]),
         # jobs added are a rise
         ("US firms added only 146,000 jobs.", [("146,000 jobs", 146000.0, "change", "up")]),
         ("Some 157,000 new jobs were added.", [("Some 157,000 new jobs", 157000.0, "change", "up")]),

@@ -135,8 +135,8 @@ class _SpeakerResolver:
 
     def _named_after_quote(self, verb: Token) -> Token | None:
         """'"…," Kris Hoce, president of Morton Plant Hospital, said': the parser may hang the name on the
-        quote; the first name between the quote's close and the verb is who speaks (a body after it in
-        apposition is where they work)."""
+        quote; the first person's name between the quote's close and the verb, else the first name, is who
+        speaks (a body after it in apposition is where they work)."""
         start = verb.i
         while start > 0 and not self.inside_marks[self.doc[start - 1].idx] and not self.doc[start - 1].is_quote:
             if self.doc[start].is_sent_start:
@@ -147,7 +147,9 @@ class _SpeakerResolver:
         named = [t for t in self.doc[start : verb.i] if t.ent_type_ in SPEAKING_LABELS]
         if not named:
             return None
-        last_word = named[0]
+        # "Japan's Ambassador to the United Nations, Koro Bessho, told": a person named there is the speaker.
+        people = [t for t in named if t.ent_type_ == "PERSON"]
+        last_word = (people or named)[0]
         while last_word.i + 1 < verb.i and self.doc[last_word.i + 1].ent_iob_ == "I":
             last_word = self.doc[last_word.i + 1]
         return last_word

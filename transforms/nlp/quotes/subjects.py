@@ -8,6 +8,8 @@ from transforms.nlp.quotes.lexicon import QUOTING_VERBS, SPEECH_VERBS
 
 # Dependencies the parser gives a speaker named after its verb ('said Caddell').
 INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj")
+# Verbs whose noun right after them is the one spoken to ('… told Associated Press'), never the speaker.
+LISTENER_VERBS = frozenset(("tell", "inform", "assure", "remind"))
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -64,6 +66,8 @@ def _inverted_speaker(verb: Token, inside_marks: list[bool]) -> Token | None:
     object (or for a second subject beside the quote it took for one)."""
     if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not inside_marks[c.idx] for c in verb.children):
         return None
+    if verb.lemma_ in LISTENER_VERBS:
+        return None  # '"…," shop owner Hayriye Evren, told Associated Press': the listener follows the verb
     child = next(
         (
             c

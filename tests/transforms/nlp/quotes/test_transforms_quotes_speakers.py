@@ -132,6 +132,19 @@ def test_a_company_named_by_a_plural_looking_first_word_is_the_company(nlp, refe
     assert [q["speaker_name"] for q in quotes] == ["Dixons Group PLC"] * 3
 
 
+def test_the_one_told_is_never_the_speaker_and_a_person_named_before_the_verb_is(nlp, reference):
+    told = (
+        '"If a person has 10 billion lira in investments this will suddenly decrease," shop owner Hayriye Evren, '
+        "told Associated Press."
+    )
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, told)] == ["Hayriye Evren"]
+    ambassador = (
+        "\u201cI certainly hope that we\u2019ll be able to have a strong resolution following up this ... "
+        "statement,\u201d Japan\u2019s Ambassador to the United Nations, Koro Bessho, told reporters after the meeting."
+    )
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, ambassador)] == ["Koro Bessho"]
+
+
 def test_members_in_the_plural_are_a_group_and_a_ministry_keeps_its_portfolio(nlp, reference):
     text = (
         "Court orders should be enforced more rigorously, MPs said.\n"

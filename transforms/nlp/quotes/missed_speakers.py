@@ -5,7 +5,7 @@ A reader names whoever speaks, so a run of capitalised proper nouns as the speak
 and a person's or a body's by its form:
 
 - a person's after a title or honorific ("President …", "Mr …"), or when it is two or more capitalised words
-  of letters with no article ("Ilan Gilon");
+  of letters with no article ("Ilan Gilon", "Alayna Fodor-Gopal");
 - a body's when it is one word of capital letters ("KCNA"; not a ticker such as "RENA.PA"), starts with a
   country or people ("Swiss Re"), takes an article ("the South China Morning Post") or ends in a word that
   ends bodies' names ("Ironhorse Oil", "Downing Street").
@@ -77,6 +77,9 @@ def _name_ending_in(head: Token) -> Span | None:
     first = head.i
     while first > 0:
         before = doc[first - 1]
+        if _joins_a_double_name(before) and first >= 2 and _is_name_word(doc[first - 2]):
+            first -= 2  # 'Alayna Fodor-Gopal': a hyphen inside a surname
+            continue
         joins = before.dep_ in NAME_DEPS and first <= before.head.i <= head.i
         if not joins or not _is_name_word(before) or before.ent_type_ in TIME_LABELS:
             break
@@ -105,7 +108,13 @@ def _name_ending_in(head: Token) -> Span | None:
 
 
 def _all_name_letters(words: Span) -> bool:
-    return all(t.is_title and t.is_alpha for t in words)
+    return all((t.is_title and t.is_alpha) or _joins_a_double_name(t) for t in words)
+
+
+def _joins_a_double_name(token: Token) -> bool:
+    """A hyphen written tight between two words ('Fodor-Gopal')."""
+    doc = token.doc
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not doc[token.i - 1].whitespace_
 
 
 def _is_name_word(token: Token) -> bool:

@@ -16,6 +16,10 @@ def test_a_speaker_the_model_left_untagged_is_a_name_of_a_person_or_a_body_by_it
         ("Ilan Gilon", "PERSON")
     ]
     assert _missed(nlp, '"We were deeply grieved," said Swiss Re.') == [("Swiss Re", "ORG")]
+    # a hyphen inside a surname
+    assert _missed(nlp, '"It was a game of ups and downs," said Indians fan Alayna Fodor-Gopal.') == [
+        ("Alayna Fodor-Gopal", "PERSON")
+    ]
     assert _missed(nlp, "Prices rose in the northern city of Harbin, the South China Morning Post reported.") == [
         ("South China Morning Post", "ORG")
     ]

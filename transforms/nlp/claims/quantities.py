@@ -415,6 +415,8 @@ def _read_unit(text: str, quantity: Quantity) -> None:
     if term is None:
         return
     unit, kind, currency, term_end = term
+    if kind == "duration" and is_year(text, quantity) and text[position:term_end].lower() in ("year", "season"):
+        return  # 'for the 2005 year': a year named, not 2005 years
     if text[position:term_end] == "m" and quantity.kind is None and _million_not_metres(text, term_end):
         quantity.scale, quantity.value = 1e6, quantity.value * 1e6
         quantity.end = term_end

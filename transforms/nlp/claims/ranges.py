@@ -94,7 +94,13 @@ def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
     ):
         return None  # "sent shares up more than 6%, or 16.75 pence to 293.5p": a change restated, then its level
     money_scaled = first.kind == "money" and second.kind is None and second.scale is not None  # "$3-4 billion"
-    if first.kind is not None and (first.kind, first.unit) != (second.kind, second.unit) and not money_scaled:
+    # "$1.48 to $1.52 per share": a rate written once, after the second end, is both ends'.
+    rate_after = first.kind == second.kind == "money" and (second.unit or "").split("/")[0] == first.unit
+    if (
+        first.kind is not None
+        and (first.kind, first.unit) != (second.kind, second.unit)
+        and not (money_scaled or rate_after)
+    ):
         return None
     unit_from = second if second.kind is not None else first
     low, high = first.value, second.value

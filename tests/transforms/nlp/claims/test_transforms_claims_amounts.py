@@ -20,6 +20,11 @@ from transforms.nlp.claims import extract_claims
         # two numbers with "or" between are a rough range, not the last two of a list
         ("It took four or five years.", ["four or five years"]),
         ("Prices rose 5, 10 or 15 per cent.", ["5", "10", "15 per cent"]),
+        # a rate written once after a range's second end is both ends'; "the 2005 year" names a year
+        (
+            "It forecasts earnings of $1.48 to $1.52 per share for the 2005 year.",
+            ["$1.48 to $1.52 per share"],
+        ),
         # an amount in millions with no noun counts what its sentence is about; it is never a year or a label
         ("Figures showed 2.4 billion were sent, and sales passed 167 million.", ["2.4 billion", "167 million"]),
         # a unit word capitalised after its number is part of a name; a currency named with its country is not

@@ -136,7 +136,7 @@ JOBS_ADDED_AFTER = re.compile(
     r"^\s+(?:(?i:were|was|have\s+been|had\s+been|has\s+been|will\s+be|would\s+be|to\s+be)\s+)?(?i:added|created)\b"
 )
 LOST_THEIR_JOBS_AFTER = re.compile(r"^\s+(?i:lost|lose|will\s+lose|would\s+lose)\s+(?i:their)\s+(?i:jobs)\b")
-JOBS_LOST_CHARS = 40
+JOB_PHRASE_CHARS = 40
 # What joins the items of a list of one change's amounts or ends ("rose by 310,000 tonnes in July and 330,000
 # tonnes in August", "from 15.73 billion in January and 12.23 billion in February", "to 214 mln dlrs or 3.25
 # dlrs per share"): no change word, no new "to"/"from" in between.
@@ -229,7 +229,7 @@ def _jobs_lost(text: str, claim: Claim) -> bool:
     unit = (claim.unit or "").lower()
     if unit.endswith(("job losses", "job cuts", "redundancies", "layoffs")):
         return True
-    after = text[claim.end : claim.end + JOBS_LOST_CHARS]
+    after = text[claim.end : claim.end + JOB_PHRASE_CHARS]
     if unit.rsplit(" ", 1)[-1] in JOB_NOUNS and JOBS_GO_AFTER.match(after):
         return True
     return bool(LOST_THEIR_JOBS_AFTER.match(after))
@@ -239,9 +239,9 @@ def _jobs_added(text: str, claim: Claim) -> bool:
     """'US firms added only 146,000 jobs', '157,000 new jobs were added': jobs created, a rise in employment."""
     if (claim.unit or "").lower().rsplit(" ", 1)[-1] not in JOB_NOUNS:
         return False
-    before = text_before(text, claim.start)[-JOBS_LOST_CHARS:]
+    before = text_before(text, claim.start)[-JOB_PHRASE_CHARS:]
     return bool(
-        JOBS_ADDED_BEFORE.search(before) or JOBS_ADDED_AFTER.match(text[claim.end : claim.end + JOBS_LOST_CHARS])
+        JOBS_ADDED_BEFORE.search(before) or JOBS_ADDED_AFTER.match(text[claim.end : claim.end + JOB_PHRASE_CHARS])
     )
 
 

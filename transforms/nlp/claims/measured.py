@@ -301,6 +301,7 @@ def _amount_in(doc: Doc, end: int, *, which: bool = False) -> str | None:
     phrase = plain_phrase_after_char(doc, end + match.end(), determiners=True)
     if phrase is None:
         return None
-    return (
-        text[end + len(match.group()) - len(match.group().lstrip()) : which_end(doc, phrase)] if which else phrase.text
-    )
+    if not which:
+        return phrase.text
+    link = end + len(match.group()) - len(match.group().lstrip())  # where "of"/"in" starts
+    return text[link : which_end(doc, phrase)]

@@ -126,6 +126,7 @@ UNIT_TERM = re.compile(
 )
 UNIT_GAP = re.compile(r"-|[ \u00a0\u202f\u2009]?")
 OF_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
+# "40 euro cents": the cents of the currency named before.
 CENTS_AFTER_CURRENCY = re.compile(r"\s+cents?\b", re.IGNORECASE)
 # "Another 1,700 will go", "another 550m": more of what an amount before in the text measured.
 ANOTHER_BEFORE = re.compile(r"\b(?i:another|a\s+further)\s+$")
@@ -415,7 +416,7 @@ def _read_unit(text: str, quantity: Quantity) -> None:
     if term is None:
         return
     unit, kind, currency, term_end = term
-    if kind == "duration" and is_year(text, quantity) and text[position:term_end].lower() in ("year", "season"):
+    if kind == "duration" and is_year(text, quantity) and text[position:term_end].lower() == "year":
         return  # 'for the 2005 year': a year named, not 2005 years
     if text[position:term_end] == "m" and quantity.kind is None and _million_not_metres(text, term_end):
         quantity.scale, quantity.value = 1e6, quantity.value * 1e6
@@ -554,7 +555,7 @@ def _million_not_metres(text: str, end: int) -> bool:
     if following is None or following.group(1) in METRE_EVENT_WORDS:
         return False
     word = following.group(1)
-    return word.endswith("s") or word in PLURALS_WITHOUT_S or word in MONEY_WORDS  # '798m euro
+    return word.endswith("s") or word in PLURALS_WITHOUT_S or word in MONEY_WORDS  # '798m euro'
 
 
 def is_year(text: str, quantity: Quantity) -> bool:

@@ -19,6 +19,8 @@ answer counter retort recount reveal disclose allege charge caution indicate men
 # a vote") rather than a clause.
 PROMISE_VERBS = frozenset("promise vow pledge threaten urge".split())
 DIRECTIVE_VERBS = PROMISE_VERBS | frozenset("ask tell warn".split())
+# Speech verbs whose noun right after them is the one spoken to ('… told Associated Press'), never the speaker.
+LISTENER_VERBS = frozenset(("tell",))
 # Speech verbs whose direct object is what was said ("announced a new plan", "stressed those worries").
 # Not deny, claim, promise or reveal: on PolNeAR train their objects were as often not a report.
 OBJECT_REPORT_VERBS = frozenset(
@@ -72,6 +74,7 @@ LEMMAS_ASKED_ABOUT = (
     SPEECH_VERBS
     | PROMISE_VERBS
     | DIRECTIVE_VERBS
+    | LISTENER_VERBS
     | OBJECT_REPORT_VERBS
     | EVALUATIVE_VERBS
     | FRAMING_VERBS

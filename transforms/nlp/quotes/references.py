@@ -9,17 +9,17 @@
   organisation that was the subject of a recent sentence.
 - **Descriptions.** A spokesperson, official or statement *of* an organisation ("a spokesman for the
   union", "a Hyundai official", "the club's statement") speaks for it; "the spokesman" again is the one
-  already met, and "a spokeswoman for …" is the person the next sentences call "the spokeswoman, <name>"; a
-  spokesperson or a statement with no organisation of its own speaks for the organisation
-  that was the narrative's recent subject; a role ("the foreign secretary", "the Tory leader") is the
+  already met, and "a spokeswoman for …" is the person the next sentences call "the spokeswoman, <name>";
+  a spokesperson or a statement with no organisation of its own speaks for the organisation that was the
+  narrative's recent subject; a role ("the foreign secretary", "the Tory leader") is the
   person the article gave that role; a noun that ends the name of a body named before ("the hospital" for
   Morton Plant Hospital, "police" for the Pasadena Police, "the hospital's statement") is that body;
   "the North" is the divided country named before (North Korea); what a person does ("the Ballymena-born
   actor") is the person the narrative is about, if the gender agrees; figures, data and a website speak for
-  whoever publishes them ("Labor Department figures"); "the company" (or firm, group; also "the Houston-based
-  company", words that name no other body) is the organisation
-  that was the narrative's recent subject, else the only one its sentence named, else the one the article
-  has named most, at least twice as often as any other.
+  whoever publishes them ("Labor Department figures"); "the company" (or firm, group; also "the
+  Houston-based company", words that name no other body) is the organisation that was the narrative's
+  recent subject, else the only one its sentence named, else the one the article has named most, at least
+  twice as often as any other.
   ("The club said" with no club named so is left alone: on the dev articles, taking the organisation last
   talked about gave no right speaker and one wrong one.)
 - Anything else stays unresolved: a wrong speaker is worse than a missing one.
@@ -411,6 +411,7 @@ class ReferenceResolver:
         return None
 
     def _organisation_most_named_before(self, head: Token) -> int | None:
+        """The organisation named most often before ``head`` in the narrative, when no other comes close."""
         counts = sorted(
             (
                 (sum(1 for m in entity.mentions if m.start < head.idx and not self.spoken[m.start]), index)

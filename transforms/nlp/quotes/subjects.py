@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from transforms.nlp.quotes.lexicon import QUOTING_VERBS, SPEECH_VERBS
+from transforms.nlp.quotes.lexicon import LISTENER_VERBS, QUOTING_VERBS, SPEECH_VERBS
 
 # Dependencies the parser gives a speaker named after its verb ('said Caddell').
 INVERTED_SPEAKER_DEPS = ("dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj")
-# Verbs whose noun right after them is the one spoken to ('… told Associated Press'), never the speaker.
-LISTENER_VERBS = frozenset(("tell", "inform", "assure", "remind"))
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 

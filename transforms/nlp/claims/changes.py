@@ -123,9 +123,10 @@ def _change_role(text: str, claim: Claim) -> str | None:
 
 
 def carry_unit_before(doc: Doc, quantity: Quantity, claims: list[Claim], annotations: Annotations) -> None:
-    """'Net profit 146.4 mln dlrs vs 110.3 mln', 'usage rose to 19 mln tonnes … Soviet imports of 3.7 mln':
-    an amount with a magnitude and no unit is in the unit of the amount before it in its sentence, else in
-    the sentence before (the writer does not repeat the currency or unit)."""
+    """'Net profit 146.4 mln dlrs vs 110.3 mln', 'usage rose to 19 mln tonnes … Soviet imports of 3.7 mln',
+    '157,000 new jobs … 2.2 million': an amount with a magnitude and no unit is in the unit (or counts the
+    noun) of the amount before it in its sentence, else in the sentence before (the writer does not repeat
+    the currency, unit or noun)."""
     sentence = sentence_at(doc, quantity.number_start, annotations)
     following = NEXT_WORD.match(doc_text(doc), quantity.end)
     if sentence is None or (following is not None and following.group(1).lower() not in UNIT_CARRY_FOLLOWERS):
@@ -136,7 +137,11 @@ def carry_unit_before(doc: Doc, quantity: Quantity, claims: list[Claim], annotat
     before = [
         c
         for c in claims
-        if (c.quantity_kind == "money" or (c.quantity_kind == "measure" and c.scale is not None))
+        if (
+            c.quantity_kind == "money"
+            or (c.quantity_kind == "measure" and c.scale is not None)
+            or (c.quantity_kind == "count" and c.unit is not None)
+        )
         and window_start <= c.start < quantity.start
     ]
     if before:

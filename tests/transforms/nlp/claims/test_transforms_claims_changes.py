@@ -168,7 +168,10 @@ def test_an_amount_without_its_currency_after_money_in_the_sentence_is_that_mone
         ("110.3 mln", 110.3e6, "USD"),
         ("6.5 billion", 6.5e9, "USD"),
     ]
-    # With no money before it, a bare amount in millions is a count of what its sentence is about, in no currency.
+    # After a count, it counts the same noun; with nothing before it, it is a count of what its sentence is
+    # about, in no currency.
+    claims = extract_claims(nlp("Some 157,000 new jobs were added, taking the year's total to 2.2 million."))
+    assert [(c.surface, c.quantity_kind, c.unit) for c in claims][-1] == ("2.2 million", "count", "new jobs")
     assert [
         (c.surface, c.quantity_kind, c.unit, c.currency) for c in extract_claims(nlp("The figure was 3.7 mln."))
     ] == [("3.7 mln", "count", None, None)]

@@ -11,7 +11,7 @@
 - the old level of a change after "from" ("up at 800,000 tonnes by October 1 from around 130,000"): the unit
   of the level before it;
 - a part and its whole, both bare ("only five of the 37 have been discovered", "Yates was 7 of 16"): counts
-  of the thing the sentence is about, which neither names.
+  of the thing the sentence is about, which neither names: what a count just before counted, if any.
 
 Read from the words alone, so both pipelines find the same.
 """
@@ -102,7 +102,10 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
     )
     if found is None:
         if _part_or_whole(text, quantity, claims):
-            quantity.kind, quantity.unit = "count", None
+            # What the count before (in this sentence or the one before) counted, if it counted something.
+            since = _start_of_sentence_before(doc, sentence.start_char, annotations)
+            counts = [c for c in claims if c.quantity_kind == "count" and c.unit and since <= c.start < quantity.start]
+            quantity.kind, quantity.unit = "count", counts[-1].unit if counts else None
             return ""
         return None
     quantity.kind, quantity.unit = "count", found[0]

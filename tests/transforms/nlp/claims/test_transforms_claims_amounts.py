@@ -199,6 +199,15 @@ def test_a_number_of_a_plural_phrase_counts_its_nouns(nlp, sentence, expected):
             "Yates was 7 of 16 for 83 yards.",
             [("7", 7, "count", None), ("16", 16, "count", None), ("83 yards", 83, "measure", "yard")],
         ),
+        # what a count just before counted, they count too
+        (
+            "There are 37 super giants in the world. Only five of the 37 have been found since.",
+            [
+                ("37 super giants", 37, "count", "super giants"),
+                ("five", 5, "count", "super giants"),
+                ("37", 37, "count", "super giants"),
+            ],
+        ),
         # "one of" is a rank, and a number after it no whole of a part
         ("He was one of the 12 who left.", []),
     ],

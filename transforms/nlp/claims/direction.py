@@ -128,6 +128,7 @@ JOBS_GO_AFTER = re.compile(
     r"^\s+(?:(?i:will|would|could|may|might|are|were|is|was|to|are\s+to|were\s+to)\s+)?(?:(?i:be)\s+)?"
     r"(?i:go|went|going|gone|cut|axed|lost|shed|eliminated|scrapped)\b"
 )
+# Jobs that come: what says they were added or created ("firms added 146,000 jobs", "… were created").
 JOBS_ADDED_BEFORE = re.compile(
     r"\b(?i:add|adds|added|adding|create|creates|created|creating)\s+(?:(?i:only|just|about|around|some|nearly|"
     r"almost|more\s+than|over)\s+)*$"

@@ -102,10 +102,8 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
     )
     if found is None:
         if _part_or_whole(text, quantity, claims):
-            # What the count before (in this sentence or the one before) counted, if it counted something.
-            since = _start_of_sentence_before(doc, sentence.start_char, annotations)
-            counts = [c for c in claims if c.quantity_kind == "count" and c.unit and since <= c.start < quantity.start]
-            quantity.kind, quantity.unit = "count", counts[-1].unit if counts else None
+            quantity.kind = "count"
+            quantity.unit = _noun_counted_before(doc, quantity, claims, sentence.start_char, annotations)
             return ""
         return None
     quantity.kind, quantity.unit = "count", found[0]
@@ -161,11 +159,8 @@ def _listed_count(
     """(the noun, what is counted) of 'two' in 'seven nonstop flights from Miami, two from New York'."""
     before = text_before(text, quantity.start)
     if ANOTHER_BEFORE.search(before):
-        since = _start_of_sentence_before(doc, sentence_start, annotations)
-        counts = [c for c in claims if c.quantity_kind == "count" and since <= c.start < quantity.start]
-        if counts and counts[-1].unit is not None:
-            return counts[-1].unit, counts[-1].unit
-        return None
+        noun = _noun_counted_before(doc, quantity, claims, sentence_start, annotations)
+        return None if noun is None else (noun, noun)
     counts = [c for c in claims if c.quantity_kind == "count" and sentence_start <= c.start < quantity.start]
     if not counts or counts[-1].unit is None:
         return None
@@ -179,6 +174,15 @@ def _listed_count(
     if which is None:
         return noun, noun
     return noun, f"{noun}{text[quantity.end : which.end_char]}"
+
+
+def _noun_counted_before(
+    doc: Doc, quantity: Quantity, claims: list[Claim], sentence_start: int, annotations: Annotations
+) -> str | None:
+    """What the last count before ``quantity``, in its sentence or the one before, counted (None if none)."""
+    since = _start_of_sentence_before(doc, sentence_start, annotations)
+    counts = [c for c in claims if c.quantity_kind == "count" and since <= c.start < quantity.start]
+    return counts[-1].unit if counts else None
 
 
 def _start_of_sentence_before(doc: Doc, sentence_start: int, annotations: Annotations) -> int:

@@ -15,14 +15,16 @@ from transforms.nlp.claims.quantities import Quantity, is_year, text_before, wor
 # said ("prices ranging from 3 to 5%").
 CHANGE_BEFORE_FROM = re.compile(rf"\b(?i:{alternation(CHANGE_WORDS)})\b[^.;:!?]{{0,80}}?\s+from\s+$")
 CHANGE_CLAUSE_CHARS = 120  # how far back "from" looks for its change verb (the pattern's 80 and the verb)
-RANGE_VERB_BEFORE_FROM = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$")
+_RANGE_VERB = r"\b(?i:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))"
+RANGE_VERB_BEFORE_FROM = re.compile(rf"{_RANGE_VERB}\s+from\s+$")
 # "raised its estimate by 80,000 barrels a day to 84 million": after "by", a second amount this many times
 # the first is the level the change reached; "by 3 to 4 per cent" is a range.
 BY_CHANGE_THEN_LEVEL_RATIO = 5
 # A change verb right before the first amount ("rose 18p to 245p"): the change and the new level, not a range.
 CHANGE_BEFORE_AMOUNT = re.compile(rf"\b(?i:{alternation(CHANGE_WORDS)})(?:\s+(?i:by|\w+ly))?\s+$")
+# A change word, and a word that says what ranges, anywhere in the clause before a pair of amounts.
 CHANGE_WORD = re.compile(rf"\b(?i:{alternation(CHANGE_WORDS)})\b")
-RANGE_WORD = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\b")
+RANGE_WORD = re.compile(rf"{_RANGE_VERB}\b")
 # The word that opens a range ("between 10 and 20", "from 7 to 10").
 RANGE_INTRO = re.compile(r"(?:^|\W)(?P<word>(?i:between|from))\s+$")
 # Possessive: with plain \s* a long run of spaces between two numbers was re-split at every position.

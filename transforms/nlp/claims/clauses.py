@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from transforms.nlp.claims.annotations import (
     looks_past_participle,
+    phrase_start_before,
     starts_sentence,
 )
 from transforms.nlp.claims.lexicon import (
@@ -56,10 +57,14 @@ involve involves agree agrees agreed
 # A clause ends at these, and at "and"/"but" before the next amount.
 CLAUSE_PUNCTUATION = frozenset(', ; : . ! ? ( ) - – — " “ ”'.split())
 CLAUSE_JOINS = frozenset(("and", "but", "while", "whereas", "or"))
-# Words after which an amount opens a clause as its subject.
-SUBJECT_OPENERS = frozenset("and but while whereas though although that because as if when of".split())
+# Words after which an amount opens a clause as its subject ('said 50 people were still critical').
+SUBJECT_OPENERS = frozenset("and but while whereas though although that because as if when of said says say".split())
+# Adverbs between a share and its verb.
+PREDICATE_ADVERBS = frozenset(("now", "still", "also", "already", "only", "all", "both", "currently"))
 # How many words of a clause are read at most.
 PREDICATE_WORDS = 14
+# Prepositions an amount's verb may take it through ('taken to two hospitals', 'relationships with 27 countries').
+VERB_PREPOSITIONS = frozenset("to with on in from into at for against".split())
 # Particles that belong to the verb before them ('sold off', 'paid out', 'voted off').
 PARTICLES = frozenset(("off", "out", "up", "down", "away", "back"))
 
@@ -90,6 +95,8 @@ def share_predicate(doc: Doc, start: int, end: int, *, speech: bool = True) -> s
     index = index_after(doc, end)
     if index is None or doc[index].idx > end + 1 or not _in_subject_position(doc, start):
         return None
+    while index < len(doc) - 1 and (doc[index].lower_ in PREDICATE_ADVERBS or is_adverb(doc[index])):
+        index += 1  # '6 million UK households now have', '50 people were still critical'
     verb = doc[index]
     if not (verb.lower_ in SHARE_VERBS or looks_past_participle(verb)):
         return None
@@ -98,13 +105,16 @@ def share_predicate(doc: Doc, start: int, end: int, *, speech: bool = True) -> s
     last = index
     for k in range(index + 1, min(len(doc), index + PREDICATE_WORDS)):
         token = doc[k]
-        if token.text in CLAUSE_PUNCTUATION or "\n" in token.text or "\n" in doc[k - 1].whitespace_:
+        inside_word = token.text == "-" and not token.whitespace_ and not doc[k - 1].whitespace_  # 'life-extending'
+        if (token.text in CLAUSE_PUNCTUATION and not inside_word) or "\n" in token.text or "\n" in doc[k - 1].whitespace_:
             break
         if token.lower_ in CLAUSE_JOINS and any(t.like_num or t.lower_ in FRACTION_WORDS for t in doc[k + 1 : k + 3]):
             break  # 'and 27% saw them fall', 'and half of the members left': the next share's clause
         if _says_when_from(doc, k):
             break  # 'was sold a year earlier', 'agreed on 5 June 2024': when is the claim's time, not who
         last = k
+    if doc[last].text == "-" and last > index:
+        last -= 1  # cut off at the limit inside a hyphened word ('case-by-case')
     return doc_text(doc)[verb.idx : doc[last].idx + len(doc[last])]
 
 
@@ -133,9 +143,14 @@ def _says_when_from(doc: Doc, k: int) -> bool:
     )
 
 
-def doer_before(doc: Doc, start: int, *, pronoun_subjects: bool = True) -> str | None:
+def doer_before(
+    doc: Doc, start: int, *, pronoun_subjects: bool = True, through_preposition: bool = False
+) -> str | None:
     """'Mitch killed about 10,000 people': the subject and verb whose object the amount is ('Mitch killed');
-    a pronoun subject ("he'd killed five people") only where ``pronoun_subjects``."""
+    a pronoun subject ("he'd killed five people") only where ``pronoun_subjects``; with
+    ``through_preposition``, also the verb (and its object) the amount's preposition hangs on ('the list would
+    be limited to 30-40 enterprises': the list would be limited to; 'China maintains formal diplomatic
+    relationships with 27 countries')."""
     i = token_before(doc, start)
     while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS - {"to", "the", "a"}:
         i -= 1
@@ -143,6 +158,11 @@ def doer_before(doc: Doc, start: int, *, pronoun_subjects: bool = True) -> str |
         return None
     particle = doc[i] if doc[i].lower_ in PARTICLES else None
     verb_index = i - 1 if particle is not None else i
+    if through_preposition and doc[i].lower_ in VERB_PREPOSITIONS and i > 1:
+        thing = phrase_start_before(doc, i)
+        verb_index = thing - 1 if thing is not None and thing > 0 else i - 1
+        if doc[verb_index].lower_ in DETERMINERS and verb_index > 0:
+            verb_index -= 1
     verb = doc[verb_index]
     # A word in its base form after a modal or "to" is a verb too ('could transfer', 'to renationalise').
     after_modal = verb_index > 0 and verb.is_lower and doc[verb_index - 1].lower_ in MODALS | {"to"}

@@ -221,7 +221,7 @@ def _count_with_which(doc: Doc, start: int, counted: Span) -> str:
     if predicate is not None:
         return f"{text[counted.start_char : end]} {predicate}"  # '3,500 travellers have no place to stop'
     phrase = text[counted.start_char : end]
-    doer = doer_before(doc, start)
+    doer = doer_before(doc, start, through_preposition=True)
     return phrase if doer is None else f"{phrase} {doer}"
 
 

@@ -63,6 +63,22 @@ TIME_WORDS = frozenset(
 # Prepositions whose phrase after a noun says which one ("jobs at Oracle"), and how many are read.
 WHICH_PREPOSITIONS = frozenset("of at in from on for with to near against under over by".split())
 WHICH_LINKS = 3
+# Words in -ing after a noun that start no clause saying which: a list, a time, an amount restated, a noun.
+NOT_ING_VERBS = frozenset(
+    """
+including according during following excluding regarding concerning beginning ending starting totalling totaling
+amounting something nothing anything everything morning evening building meeting funding spending trading
+""".split()
+)
+# Adverbs between a noun and its clause in -ing ('firms already doing business').
+ING_ADVERBS = frozenset(("already", "still", "now", "currently", "also"))
+
+
+def is_present_participle(token: Token) -> bool:
+    """'seeking', 'waiting': an -ing verb, not a word that only looks like one or opens a list, a time or an
+    amount ('including', 'during', 'ending', 'totalling')."""
+    word = token.lower_
+    return len(word) > 4 and word.endswith("ing") and token.is_alpha and token.is_lower and word not in NOT_ING_VERBS
 
 
 def is_adverb(token: Token) -> bool:
@@ -76,14 +92,23 @@ def is_participle(token: Token) -> bool:
 
 
 def which_end(doc: Doc, phrase: Span) -> int:
-    """Where the words after a noun phrase that say which end: a participle right after it ("killed"), then
-    up to ``WHICH_LINKS`` prepositional phrases ("at a base on the outskirts of Mazar-i-Sharif")."""
+    """Where the words after a noun phrase that say which end: a participle right after it ("killed"), or one
+    in -ing with its object ("seeking membership", "already doing business"), then up to ``WHICH_LINKS``
+    prepositional phrases ("at a base on the outskirts of Mazar-i-Sharif")."""
     end, index = phrase.end_char, phrase.end
     # A past tense the tagger saw ('a panel ruled on'): the phrase's own verb, not a participle after it.
     if index < len(doc) - 1 and doc[index].is_alpha and looks_past_participle(doc[index]) and doc[index].tag_ != "VBD":
         if doc[index + 1].lower_ in DETERMINERS | PRONOUNS:
             return end  # 'shareholders filed a complaint': a verb with its object, not a participle
         end, index = doc[index].idx + len(doc[index]), index + 1
+    else:
+        verb = index + 1 if index < len(doc) - 1 and doc[index].lower_ in ING_ADVERBS else index
+        if verb < len(doc) - 1 and is_present_participle(doc[verb]):
+            # '27 countries seeking membership of the WTO', 'firms already doing business in the U.S.': a
+            # clause in -ing after the noun says which ones, with its object.
+            thing = plain_phrase_after(doc, verb + 1, determiners=True)
+            last = thing[-1] if thing is not None else doc[verb]
+            end, index = last.idx + len(last), last.i + 1
     for _ in range(WHICH_LINKS):
         if index >= len(doc) - 1 or doc[index].lower_ not in WHICH_PREPOSITIONS:
             break
@@ -127,10 +152,12 @@ def with_of_phrase(doc: Doc, phrase: Span) -> str:
 
 def phrase_before_amount(doc: Doc, end: int) -> str | None:
     """The noun phrase right before token ``end``, with one "of"/"in"/"on" link it completes ("sales of
-    diesels", "currency in circulation", "bonus rates on its policies"), past
-    what says when ("Currency in circulation in February fell") and a short form in brackets ("Gross domestic
-    product (GDP) rose")."""
-    end = before_brackets_and_time(doc, end)
+    diesels", "currency in circulation", "bonus rates on its policies"), with what says which period it is
+    of ("Currency in circulation in February fell", "total revenue for the year was"), past a short form in
+    brackets ("Gross domestic product (GDP) rose")."""
+    end = before_brackets(doc, end)
+    phrase_end = end
+    end = before_time(doc, end)
     first = phrase_start_before(doc, end)
     if first is None or doc[first].lower_ in PRONOUNS or doc[end - 1].lower_ in NOT_MODIFIED_WORDS:
         return None
@@ -144,16 +171,21 @@ def phrase_before_amount(doc: Doc, end: int) -> str | None:
         head = phrase_start_before(doc, first - 1)
         if head is not None and doc[head].lower_ not in PRONOUNS:
             first = head
-    return words_from(doc, first, end - 1)
+    return words_from(doc, first, phrase_end - 1)
 
 
-def before_brackets_and_time(doc: Doc, end: int) -> int:
+def before_brackets(doc: Doc, end: int) -> int:
     if end >= 3 and doc[end - 1].text == ")":
         opening = next((k for k in range(end - 2, max(0, end - 6), -1) if doc[k].text == "("), None)
         end = opening if opening is not None else end
+    return end
+
+
+def before_time(doc: Doc, end: int) -> int:
     for k in range(end - 1, max(0, end - TIME_PHRASE_WORDS) - 1, -1):
         if doc[k].lower_ in WHEN_PREPOSITIONS:
-            if k < end - 1 and all(says_when(t) or t.lower_ in DETERMINERS for t in doc[k + 1 : end]):
+            when = doc[k + 1 : end]
+            if any(says_when(t) for t in when) and all(says_when(t) or t.lower_ in DETERMINERS for t in when):
                 return k  # 'at end-February', 'in February last year', 'for the year'
             break
     return end

@@ -47,7 +47,7 @@ from transforms.nlp.claims import extract_claims
         # "another" number: more of what the sentence before counted
         (
             "SBC said 5,125 positions would go. Another 1,700 will go from its sales department.",
-            [("5,125 positions", "positions", "positions"), ("1,700", "positions", "positions")],
+            [("5,125 positions", "positions", "positions would go"), ("1,700", "positions", "positions")],
         ),
         # no name before the commas, no count before the list: nothing is left out
         ("In March, 43, the year's total, was reached.", []),

@@ -30,7 +30,15 @@ SENTENCES = [
     ("Mitch killed about 10,000 people.", {"about 10,000 people": "people Mitch killed"}),
     # who has, employs or received the things counted; a verb that is also a plural noun is the noun
     ("SBC currently employs 163,000 people.", {"163,000 people": "people SBC currently employs"}),
-    ("Usher had four nominations going into the ceremony.", {"four nominations": "nominations Usher had"}),
+    ("Usher had four nominations going into the ceremony.", {"four nominations": "nominations going Usher had"}),
+    # a clause in -ing after the noun, with its object, says which ones
+    ("There are 40 banks seeking licences in the region.", {"40 banks": "banks seeking licences in the region"}),
+    (
+        "The rules hit 12 brokers already doing business in Iran.",
+        {"12 brokers": "brokers already doing business in Iran rules hit"},
+    ),
+    # the things counted as the object of a verb's preposition
+    ("The new rules would be limited to 40 companies.", {"40 companies": "companies new rules would be limited to"}),
     ("The band broke 3 records.", {"3 records": "records"}),
     ("By then he'd killed five people.", {"five people": "people he'd killed"}),
     # the subject of "be"; what a change verb moved, with when
@@ -67,6 +75,13 @@ SENTENCES = [
         {"Almost 60% of UK households": "UK households have gone digital"},
     ),
     ("Profits rose 10% to $117m and 5% was paid out.", {"10%": "Profits"}),
+    # past an adverb before the verb; after "said"; a hyphened word inside the clause
+    ("Some 90,000 patients now have a named doctor.", {"Some 90,000 patients": "patients have a named doctor"}),
+    ("Officials said 50 people were still in hospital.", {"50 people": "people were still in hospital"}),
+    (
+        "By March, 9,000 patients in the region were on life-saving drugs.",
+        {"9,000 patients": "patients in the region were on life-saving drugs"},
+    ),
     # a fraction with no "of" is a claim when it opens its clause: the part that said or did it
     (
         "Of these, 83% were happy, though nearly a quarter said they struggled with their pin.",
@@ -115,11 +130,12 @@ SENTENCES = [
     ("It estimated the EC rapeseed crop at 5.9 mln tonnes.", {"5.9 mln tonnes": "EC rapeseed crop"}),
     # what a change verb moved, and the old and new values of one change
     ("GM cut its holding to 10% from 20%.", {"10%": "its holding", "20%": "its holding"}),
-    # past what says when, and a short form in brackets
+    # with what says which period it is of, past a short form in brackets
     (
         "Currency in circulation in February fell to 7.43 billion ringgit.",
-        {"7.43 billion ringgit": "Currency in circulation"},
+        {"7.43 billion ringgit": "Currency in circulation in February"},
     ),
+    ("Total revenue for the year was 10bn euros.", {"10bn euros": "Total revenue for the year"}),
     ("Gross domestic product (GDP) rose by 1.7% last year.", {"1.7%": "Gross domestic product"}),
     # a level verb, an adverb between; a fronted whole; a percent before the noun it modifies
     ("The stock had traded over 54 dlrs last week.", {"over 54 dlrs": "stock"}),

@@ -180,8 +180,11 @@ def phrase_start_before(doc: Doc, end: int) -> int | None:
         if first is None and token.like_num and _ends_a_name(token):
             first, name_ending = token.i, True  # "the FTSE 100", "the S&P 500": a number ending an index's name
             continue
-        if not _is_content_word(token) or token.lower_ in CHANGE_WORD_SET or looks_past_participle(token):
-            break  # "caused damage of $10bn": a participle or past verb ends the phrase
+        compound = token.i > 1 and _is_hyphen_inside_word(token.doc[token.i - 1])
+        if not _is_content_word(token) or (
+            not compound and (token.lower_ in CHANGE_WORD_SET or looks_past_participle(token))
+        ):
+            break  # "caused damage of $10bn": a participle or past verb ends the phrase ("UK-issued" does not)
         first = token.i
     if first is None or doc[first].lower_ in POSSESSIVES:
         return None

@@ -302,6 +302,6 @@ def _amount_in(doc: Doc, end: int, *, which: bool = False) -> str | None:
     if phrase is None:
         return None
     if not which:
-        return phrase.text
+        return text[phrase.start_char : which_end(doc, phrase)]  # '$300m in tariffs on Japanese imports'
     link = end + len(match.group()) - len(match.group().lstrip())  # where "of"/"in" starts
     return text[link : which_end(doc, phrase)]

@@ -123,6 +123,10 @@ SENTENCES = [
     # what a change noun is "in"; what an amount is "in" or "of", past a conversion in brackets
     ("Figures showed a 45% increase in tourist revenues.", {"45%": "tourist revenues"}),
     ("The EU will deliver 3m euros (£2.1m) of aid.", {"3m euros": "aid", "£2.1m": "aid"}),
+    # with what says which ('$1.2bn in duties on steel imports')
+    ("They will levy $1.2bn in duties on steel imports.", {"$1.2bn": "duties on steel imports"}),
+    # a word hyphened to the one before it is no verb ending the phrase
+    ("Fraud on UK-issued cards totalled £40m.", {"£40m": "Fraud on UK-issued cards"}),
     # the subject of a change verb or copula, past auxiliaries, with the "of" phrase it completes
     ("Sales of diesel cars are down by 4.7% this year.", {"4.7%": "Sales of diesel cars"}),
     # a level verb with its particle; a capitalised word in a name is no participle

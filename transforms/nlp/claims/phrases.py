@@ -21,7 +21,10 @@ from transforms.nlp.claims.lexicon import (
     DETERMINERS,
     IRREGULAR_PARTICIPLES,
     LY_ADJECTIVES,
+    MONEY_WORDS,
     MONTHS,
+    SCALES,
+    UNIT_WORDS,
     WEEKDAYS,
 )
 from transforms.nlp.doc_cache import doc_text
@@ -53,10 +56,17 @@ already just again expected set forecast likely estimated
 PRONOUNS = frozenset(("it", "they", "he", "she", "this", "that", "which", "who", "there"))
 # Prepositions that join a noun to the one it completes ("sales of diesels", "rates on its policies").
 LINK_PREPOSITIONS = frozenset(("of", "in", "on"))
+# Prepositions after a noun that say which one ("lending to consumers", "loss from operations"), after a
+# noun (not a verb in -ing or a unit: 'speaking at the opening', '4 pct from orders').
+WHICH_LINK_PREPOSITIONS = frozenset(("to", "at", "for", "from", "with"))
 BRACKETED_AFTER = re.compile(r"[ \t]{0,8}\([^()\n]{1,40}\)")
 # A phrase saying when, between a subject and its verb ("in February last year"), is at most this long.
 TIME_PHRASE_WORDS = 5
 WHEN_PREPOSITIONS = frozenset("in at for on during".split())
+# A period after a noun ("in the first half of this year") is at most this long, and does not end in a
+# word that only modifies its noun.
+PERIOD_WORDS = 8
+PERIOD_MODIFIERS = frozenset("last this next previous prior first second third fourth".split())
 TIME_WORDS = frozenset(
     "year years quarter month week day last this next previous prior first second third fourth half end".split()
 )
@@ -69,6 +79,10 @@ NOT_ING_VERBS = frozenset(
 including according during following excluding regarding concerning beginning ending starting totalling totaling
 amounting something nothing anything everything morning evening building meeting funding spending trading
 """.split()
+)
+# Words in -ing that name what an economy measures ('lending to consumers fell').
+ING_NOUNS = frozenset(
+    "lending spending funding borrowing financing trading shipping housing manufacturing advertising".split()
 )
 # Adverbs between a noun and its clause in -ing ('firms already doing business').
 ING_ADVERBS = frozenset(("already", "still", "now", "currently", "also"))
@@ -110,6 +124,11 @@ def which_end(doc: Doc, phrase: Span) -> int:
             last = thing[-1] if thing is not None else doc[verb]
             end, index = last.idx + len(last), last.i + 1
     for _ in range(WHICH_LINKS):
+        period_end = time_phrase_end(doc, index)
+        if period_end is not None:
+            # 'net profits for the year', 'orders in February last year': which period the thing is of.
+            end, index = doc[period_end - 1].idx + len(doc[period_end - 1]), period_end
+            continue
         if index >= len(doc) - 1 or doc[index].lower_ not in WHICH_PREPOSITIONS:
             break
         if doc[index].lower_ == "to" and not (doc[index + 1].lower_ in DETERMINERS or doc[index + 1].is_title):
@@ -167,11 +186,19 @@ def phrase_before_amount(doc: Doc, end: int) -> str | None:
         first -= 2 if doc[first - 2].lower_ in DETERMINERS else 1
     if first >= 3 and doc[first - 1].lower_ in DETERMINERS and doc[first - 2].lower_ in LINK_PREPOSITIONS:
         first -= 1  # 'Annual bonus rates on its with-profits life policies': whose, inside the link
-    if first >= 2 and doc[first - 1].lower_ in LINK_PREPOSITIONS:
+    link = doc[first - 1].lower_ if first >= 2 else None
+    if link in LINK_PREPOSITIONS or (link in WHICH_LINK_PREPOSITIONS and _names_a_thing(doc[first - 2])):
         head = phrase_start_before(doc, first - 1)
         if head is not None and doc[head].lower_ not in PRONOUNS:
             first = head
     return words_from(doc, first, phrase_end - 1)
+
+
+def _names_a_thing(token: Token) -> bool:
+    word = token.lower_
+    if word in ING_NOUNS:
+        return True
+    return not (is_present_participle(token) or word in MONEY_WORDS or word in UNIT_WORDS or word in SCALES)
 
 
 def before_brackets(doc: Doc, end: int) -> int:
@@ -189,6 +216,26 @@ def before_time(doc: Doc, end: int) -> int:
                 return k  # 'at end-February', 'in February last year', 'for the year'
             break
     return end
+
+
+def time_phrase_end(doc: Doc, index: int) -> int | None:
+    """Where a phrase saying when that starts at token ``index`` ends ('in the first half of 2004', 'for the
+    year', 'in February last year'), or None."""
+    if index >= len(doc) - 1 or doc[index].lower_ not in WHEN_PREPOSITIONS:
+        return None
+    k = index + 1
+    while k < len(doc) and k - index <= PERIOD_WORDS:
+        token = doc[k]
+        day = token.like_num and doc[k - 1].lower_ in MONTHS  # 'June 8'
+        joined = token.text == "-" and not token.whitespace_ and not doc[k - 1].whitespace_  # 'October-December'
+        linked = token.lower_ == "of" and k + 1 < len(doc) and says_when(doc[k + 1])  # 'first half of 2004'
+        if not (says_when(token) or day or joined or linked or token.lower_ in DETERMINERS):
+            break
+        k += 1
+    last = doc[k - 1]
+    # The phrase ends in the period's noun, not in 'the first' of 'in the first 10 minutes'.
+    period = last.lower_ not in PERIOD_MODIFIERS and (says_when(last) or last.like_num) and last.text != "-"
+    return k if k > index + 1 and period else None
 
 
 def says_when(token: Token) -> bool:

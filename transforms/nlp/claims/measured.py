@@ -43,9 +43,11 @@ from transforms.nlp.claims.multiples import MULTIPLYING_WORD
 from transforms.nlp.claims.phrases import (
     AUXILIARIES,
     HEDGE_WORDS,
+    WHICH_LINKS,
     index_after,
     is_adverb,
     is_participle,
+    is_present_participle,
     past_brackets,
     phrase_before_amount,
     plain_phrase_after_char,
@@ -71,7 +73,7 @@ CHANGE_NOUNS = frozenset(
 COPULAS = frozenset(
     """
 is are was were be been become became becomes stood stands totalled totaled totals reached hit remained remains
-accounted amounted amounts
+accounted amounted amounts total totalling totaling worth
 traded trades closed closes opened opens ended ends finished peaked averaged averages valued priced settled
 """.split()
 )
@@ -83,6 +85,14 @@ up as much high low close over under an annual annualised annualized towards tow
 """.split()
 )
 RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
+# Verbs of a trade whose object is what the amount after "for" is paid for, and how far back they are looked for.
+TRADE_VERBS = frozenset(
+    "sell sells sold selling buy buys bought buying acquire acquires acquired acquiring purchase purchased".split()
+)
+TRADED_WORDS = 15
+# An aside between a subject and its verb is at most this long; these open one that says which.
+ASIDE_WORDS = 10
+ASIDE_LINKS = frozenset("excluding including except without with at in of from for".split())
 # How long a fronted "Of the companies surveyed," may be.
 FRONTED_WORDS = 10
 # Adjectives that may stand between the determiner and an amount that modifies a noun ("an annual £10.5bn").
@@ -101,6 +111,7 @@ def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: 
         or _amount_in(doc, end)
         or _clause_subject(doc, start)
         or _changed_object(doc, start)
+        or _traded_for(doc, start)
         or verb_object(doc, start, end)
         or _line_label(doc, start)
         or _fronted_whole(doc, start)
@@ -131,7 +142,23 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
     if i > 1 and doc[i - 1].lower_ in RELATIVE_PRONOUNS:
         # 'personal debt - which is rising at 15% a year': the noun the relative clause is about.
         i -= 2 if doc[i - 2].text in (",", "-", "–", "—") else 1
+    if i > 2 and doc[i - 1].text == ",":
+        return _subject_before_aside(doc, i - 1)
     return phrase_before_amount(doc, i)
+
+
+def _subject_before_aside(doc: Doc, comma: int) -> str | None:
+    """'Japanese net purchases of foreign bonds, excluding bills, dropped to': the subject before an aside
+    set off by commas, with the aside when it says which (a participle or a preposition opens it), not when
+    it is someone's say ('exports, the ministry said, fell')."""
+    opening = next((k for k in range(comma - 1, max(0, comma - ASIDE_WORDS) - 1, -1) if doc[k].text == ","), None)
+    if opening is None or opening < 1 or opening + 1 >= comma:
+        return None
+    subject = phrase_before_amount(doc, opening)
+    first = doc[opening + 1]
+    if subject is None or not (is_participle(first) or is_present_participle(first) or first.lower_ in ASIDE_LINKS):
+        return subject
+    return f"{subject}, {words_from(doc, opening + 1, comma - 1)}"
 
 
 def _subject_of_verb_at(doc: Doc, start: int) -> str | None:
@@ -162,8 +189,14 @@ def _changed_object(doc: Doc, start: int) -> str | None:
     while thing_end > 1 and says_when(doc[thing_end - 1]):
         thing_end -= 1
     first = phrase_start_before(doc, thing_end)
-    if first is not None and first >= 2 and doc[first - 1].lower_ in ("for", "of", "in", "on"):
-        first = phrase_start_before(doc, first - 1) or first  # 'its bid for Qualcomm Inc.'
+    for _ in range(WHICH_LINKS):
+        if first is None or first < 2 or doc[first - 1].lower_ not in ("for", "of", "in", "on"):
+            break
+        # 'its bid for Qualcomm Inc.', 'the limit for foreign direct investment in telecoms companies'
+        head = phrase_start_before(doc, first - 1)
+        if head is None:
+            break
+        first = head
     if first is None or first == 0:
         return None
     verb = first - 1
@@ -174,6 +207,27 @@ def _changed_object(doc: Doc, start: int) -> str | None:
     if first > 0 and doc[first - 1].lower_ in DETERMINERS - {"a", "an", "the"}:
         first -= 1  # 'its bid', 'their holding': whose it is
     return words_from(doc, first, end - 1)
+
+
+def _traded_for(doc: Doc, start: int) -> str | None:
+    """'sold its surgical gloves business to a management team for £173m', 'buy out minority investors for
+    about $5.4bn': what was sold or bought for the amount, the words between the verb and "for"."""
+    i = token_before(doc, start)
+    while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS:
+        i -= 1
+    if i is None or i < 2 or doc[i].lower_ != "for":
+        return None
+    for k in range(i - 1, max(0, i - TRADED_WORDS) - 1, -1):
+        word = doc[k].lower_
+        if word in TRADE_VERBS:
+            first = k + 2 if k + 2 < i and doc[k + 1].lower_ in ("off", "out") else k + 1
+            last = i - 1
+            while last >= first and doc[last].is_punct:
+                last -= 1  # 'Fox Entertainment Group, its broadcasting subsidiary, for'
+            return words_from(doc, first, last) if first <= last else None
+        if doc[k].text in (";", ":", "(", ")") or starts_sentence(doc[k]) or doc[k].like_num:
+            return None
+    return None
 
 
 def _fronted_whole(doc: Doc, start: int) -> str | None:

@@ -23,6 +23,7 @@ from transforms.nlp.claims.lexicon import (
     LY_ADJECTIVES,
     MONEY_WORDS,
     MONTHS,
+    POSSESSIVES,
     SCALES,
     UNIT_WORDS,
     WEEKDAYS,
@@ -184,6 +185,9 @@ def phrase_before_amount(doc: Doc, end: int) -> str | None:
         # 'His declared income', 'the numbers of lost laptops': a participle after a determiner or "of"
         # describes the noun.
         first -= 2 if doc[first - 2].lower_ in DETERMINERS else 1
+    elif first > 2 and is_participle(doc[first - 1]) and doc[first - 2].lower_ in POSSESSIVES:
+        # "This week's estimated arrivals": so does one after a possessive, with whose it is.
+        first = phrase_start_before(doc, first - 2) or first
     if first >= 3 and doc[first - 1].lower_ in DETERMINERS and doc[first - 2].lower_ in LINK_PREPOSITIONS:
         first -= 1  # 'Annual bonus rates on its with-profits life policies': whose, inside the link
     link = doc[first - 1].lower_ if first >= 2 else None

@@ -132,8 +132,27 @@ SENTENCES = [
     # a level verb with its particle; a capitalised word in a name is no participle
     ("Shares in Manchester United closed up 4.75% on Monday.", {"4.75%": "Shares in Manchester United"}),
     ("It estimated the EC rapeseed crop at 5.9 mln tonnes.", {"5.9 mln tonnes": "EC rapeseed crop"}),
+    # what totals or is worth the amount; a participle after a possessive describes the noun
+    ("It has liabilities totalling $648m.", {"$648m": "liabilities"}),
+    ("The group, which is worth $17bn, said so.", {"$17bn": "group"}),
+    ("This week's estimated arrivals total 487,000 tonnes.", {"487,000 tonnes": "week's estimated arrivals"}),
+    # past an aside set off by commas, kept when it says which
+    (
+        "Net purchases of foreign bonds, excluding bills, dropped to 9.41 billion dlrs.",
+        {"9.41 billion dlrs": "Net purchases of foreign bonds, excluding bills"},
+    ),
+    ("Exports, the ministry said, fell 5%.", {"5%": "Exports"}),
+    # what was sold or bought for the amount
+    (
+        "The group is selling off its glove business to its managers for £173m.",
+        {"£173m": "its glove business to its managers"},
+    ),
     # what a change verb moved, and the old and new values of one change
     ("GM cut its holding to 10% from 20%.", {"10%": "its holding", "20%": "its holding"}),
+    (
+        "It will raise the limit for foreign investment in telecoms firms to 74%.",
+        {"74%": "limit for foreign investment in telecoms firms"},
+    ),
     # with what says which period it is of, past a short form in brackets
     (
         "Currency in circulation in February fell to 7.43 billion ringgit.",

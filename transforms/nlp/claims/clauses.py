@@ -64,7 +64,7 @@ PREDICATE_ADVERBS = frozenset(("now", "still", "also", "already", "only", "all",
 # How many words of a clause are read at most.
 PREDICATE_WORDS = 14
 # Prepositions an amount's verb may take it through ('taken to two hospitals', 'relationships with 27 countries').
-VERB_PREPOSITIONS = frozenset("to with on in from into at for against".split())
+VERB_PREPOSITIONS = frozenset("to with on in from into at for against by".split())
 # Particles that belong to the verb before them ('sold off', 'paid out', 'voted off').
 PARTICLES = frozenset(("off", "out", "up", "down", "away", "back"))
 
@@ -86,6 +86,28 @@ def clause_after(doc: Doc, index: int) -> int | None:
     obj = plain_phrase_after(doc, verb_end, determiners=True) if verb_end < len(doc) else None
     group = doc[k : obj.end if obj is not None else verb_end]
     return which_end(doc, group) if len(group) > 0 else None
+
+
+def relative_clause_end(doc: Doc, index: int) -> int | None:
+    """'families who had left the countryside in the south': where a relative clause opening at token
+    ``index`` ends (its clause's punctuation, or ``PREDICATE_WORDS`` on), or None when none opens there."""
+    if index >= len(doc) - 2 or doc[index].lower_ not in ("who", "that", "which"):
+        return None
+    if doc[index].lower_ == "that" and doc[index - 1].lower_ in NOT_MEASURING_VERBS | SHARE_VERBS:
+        return None  # 'said that …': a clause said, not one that says which
+    last = None
+    for k in range(index + 1, min(len(doc), index + PREDICATE_WORDS)):
+        token = doc[k]
+        inside_word = token.text == "-" and not token.whitespace_ and not doc[k - 1].whitespace_
+        if (token.text in CLAUSE_PUNCTUATION and not inside_word) or "\n" in doc[k - 1].whitespace_:
+            break
+        verb_group = doc[k - 1].lower_ in AUXILIARIES | {"to", "not", "never"} or is_adverb(doc[k - 1])
+        if k > index + 2 and token.lower_ in AUXILIARIES and not verb_group:
+            break  # '… who had left the countryside | had been land-owners': the main clause's verb
+        if token.lower_ in CLAUSE_JOINS and k + 1 < len(doc) and doc[k + 1].lower_ in DETERMINERS:
+            break  # '… who were interested | and the project was born'
+        last = k
+    return None if last is None else doc[last].idx + len(doc[last])
 
 
 def share_predicate(doc: Doc, start: int, end: int, *, speech: bool = True) -> str | None:
@@ -159,8 +181,11 @@ def doer_before(
     particle = doc[i] if doc[i].lower_ in PARTICLES else None
     verb_index = i - 1 if particle is not None else i
     if through_preposition and doc[i].lower_ in VERB_PREPOSITIONS and i > 1:
-        thing = phrase_start_before(doc, i)
+        thing = None if doc[i - 1].lower_ in PARTICLES else phrase_start_before(doc, i)
+        # 'walked away with three trophies': the verb before its particle
         verb_index = thing - 1 if thing is not None and thing > 0 else i - 1
+        if doc[verb_index].lower_ in PARTICLES and verb_index > 0:
+            verb_index -= 1
         if doc[verb_index].lower_ in DETERMINERS and verb_index > 0:
             verb_index -= 1
     verb = doc[verb_index]

@@ -33,7 +33,13 @@ from transforms.nlp.claims.annotations import (
     starts_sentence,
     words_from,
 )
-from transforms.nlp.claims.clauses import clause_after, doer_before, share_predicate, verb_object
+from transforms.nlp.claims.clauses import (
+    clause_after,
+    doer_before,
+    relative_clause_end,
+    share_predicate,
+    verb_object,
+)
 from transforms.nlp.claims.lexicon import (
     CHANGE_WORD_SET,
     DETERMINERS,
@@ -269,6 +275,8 @@ def _count_with_which(doc: Doc, start: int, counted: Span) -> str:
     # A participle right after the noun already says which ('people killed in the floods were buried').
     said_which = counted.end < len(doc) and end > counted.end_char and is_participle(doc[counted.end])
     clause_end = clause_after(doc, after) if after is not None and not said_which else None
+    if clause_end is None and after is not None:
+        clause_end = relative_clause_end(doc, after)  # 'families who had left the countryside
     if clause_end is not None:
         return text[counted.start_char : clause_end]
     predicate = None if said_which else share_predicate(doc, start, end, speech=False)

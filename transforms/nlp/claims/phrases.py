@@ -72,7 +72,10 @@ TIME_WORDS = frozenset(
     "year years quarter month week day last this next previous prior first second third fourth half end".split()
 )
 # Prepositions whose phrase after a noun says which one ("jobs at Oracle"), and how many are read.
-WHICH_PREPOSITIONS = frozenset("of at in from on for with to near against under over by".split())
+WHICH_PREPOSITIONS = frozenset(
+    "of at in from on for with to near against under over by into onto across through throughout between among "
+    "within via inside outside".split()
+)
 WHICH_LINKS = 3
 # Words in -ing after a noun that start no clause saying which: a list, a time, an amount restated, a noun.
 NOT_ING_VERBS = frozenset(

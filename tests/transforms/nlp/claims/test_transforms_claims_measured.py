@@ -30,7 +30,7 @@ SENTENCES = [
     ("Mitch killed about 10,000 people.", {"about 10,000 people": "people Mitch killed"}),
     # who has, employs or received the things counted; a verb that is also a plural noun is the noun
     ("SBC currently employs 163,000 people.", {"163,000 people": "people SBC currently employs"}),
-    ("Usher had four nominations going into the ceremony.", {"four nominations": "nominations going Usher had"}),
+    ("Usher had four nominations going into the ceremony.", {"four nominations": "nominations going into the ceremony Usher had"}),
     # a clause in -ing after the noun, with its object, says which ones
     ("There are 40 banks seeking licences in the region.", {"40 banks": "banks seeking licences in the region"}),
     (
@@ -39,6 +39,15 @@ SENTENCES = [
     ),
     # the things counted as the object of a verb's preposition
     ("The new rules would be limited to 40 companies.", {"40 companies": "companies new rules would be limited to"}),
+    # through "by", and past a particle
+    ("The market is dominated by four companies.", {"four companies": "companies market is dominated by"}),
+    ("The actor walked away with three trophies.", {"three trophies": "trophies actor walked away with"}),
+    # a relative clause after the things counted says which, up to its clause's end
+    (
+        "Most of the 9,000 families who had left the south had owned land.",
+        {"9,000 families": "families who had left the south"},
+    ),
+    ("Eight bullets were fired into the door of the office.", {"Eight bullets": "bullets were fired into the door of the office"}),
     ("The band broke 3 records.", {"3 records": "records"}),
     ("By then he'd killed five people.", {"five people": "people he'd killed"}),
     # the subject of "be"; what a change verb moved, with when

@@ -41,7 +41,7 @@ from transforms.nlp.claims.lexicon import (
     alternation,
 )
 from transforms.nlp.claims.measured import what_is_measured
-from transforms.nlp.claims.phrases import plain_phrase_after, with_of_phrase
+from transforms.nlp.claims.phrases import plain_phrase_after, which_end, with_of_phrase
 from transforms.nlp.claims.quantities import Quantity, is_year, text_before
 from transforms.nlp.doc_cache import doc_ents, doc_noun_chunk_at, doc_noun_chunks, doc_text, doc_tokens
 
@@ -89,6 +89,7 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
     kind, unit, currency = quantity.kind, quantity.unit, quantity.currency
     of_what = None
     counted = None
+    which = end  # where the words saying which part of a whole end
     if kind is None and (quantity.fraction or 0 < quantity.value < 1):
         kind = "number"
         if quantity.fraction:
@@ -100,7 +101,7 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         aside = RESTATED_BETWEEN_DASHES.match(text, end)
         of_from = aside.end() if aside is not None else end
         if re.match(r"\s+of\s+", text[of_from : of_from + FRACTION_OF_CHARS]) or whole_without_of:
-            of_what, of_end = _of_what(doc, of_from, annotations, whole_without_of=whole_without_of)
+            of_what, of_end, which = _of_what(doc, of_from, annotations, whole_without_of=whole_without_of)
             if of_what is None:
                 return None
             end = end if aside is not None else of_end
@@ -141,12 +142,12 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         if kind != "count":
             counted = None
     if kind in ("percent", "percentage_points"):
-        of_what, end = _of_what(doc, end, annotations)
+        of_what, end, which = _of_what(doc, end, annotations)
     measured = of_what or what_is_measured(doc, start, end, kind, counted)
     # A share that is the subject of a clause is the part that did or said it ('60% of UK households have gone
-    # digital', 'Of these, 83% were happy').
+    # digital', 'Of these, 83% were happy'), after what says which of the whole ('the 1,000 people interviewed').
     is_share = kind == "percent" or quantity.fraction
-    predicate = share_predicate(doc, start, end) if is_share else None
+    predicate = share_predicate(doc, start, max(end, which)) if is_share else None
     if predicate is not None:
         measured = f"{measured} {predicate}" if measured else predicate
     value, low, high = quantity.value, quantity.low, quantity.high
@@ -385,13 +386,16 @@ def _hyphened_count(
     return counted, plain_phrase_after(doc, described.i, determiners=False)
 
 
-def _of_what(doc: Doc, end: int, annotations: Annotations, *, whole_without_of: bool = False) -> tuple[str | None, int]:
-    """'two per cent of gross domestic product' → ('GDP', end of the phrase); the phrase joins the surface.
-    ``whole_without_of``: the whole starts right after the amount ("half the nation's output")."""
+def _of_what(
+    doc: Doc, end: int, annotations: Annotations, *, whole_without_of: bool = False
+) -> tuple[str | None, int, int]:
+    """'two per cent of gross domestic product' → ('GDP', end of the phrase, end of what says which); the
+    phrase joins the surface.  ``whole_without_of``: the whole starts right after the amount ("half the
+    nation's output")."""
     link = r"\s+" if whole_without_of else r"\s+of\s+"
     match = re.match(link, doc_text(doc)[end : end + OF_PHRASE_CHARS])
     if not match:
-        return None, end
+        return None, end, end
     chunk_start = end + match.end()
     if annotations.parse:
         phrase_end = next(
@@ -401,9 +405,14 @@ def _of_what(doc: Doc, end: int, annotations: Annotations, *, whole_without_of: 
         phrase = phrase_after(doc, chunk_start)
         phrase_end = phrase.end_char if phrase is not None else None
     if phrase_end is None:
-        return None, end
+        return None, end, end
     text = doc_text(doc)[chunk_start:phrase_end]
-    return OF_WHAT_ALIASES.get(text.lower(), text), phrase_end
+    if text.lower() in OF_WHAT_ALIASES:
+        return OF_WHAT_ALIASES[text.lower()], phrase_end, phrase_end
+    whole = doc.char_span(chunk_start, phrase_end, alignment_mode="expand")
+    # 'owns 82% of the shares in the company': the whole with what says which.
+    which = which_end(doc, whole) if whole is not None else phrase_end
+    return doc_text(doc)[chunk_start:which], phrase_end, which
 
 
 def _subject(doc: Doc, start: int, annotations: Annotations) -> str | None:

@@ -115,10 +115,12 @@ def which_end(doc: Doc, phrase: Span) -> int:
     prepositional phrases ("at a base on the outskirts of Mazar-i-Sharif")."""
     end, index = phrase.end_char, phrase.end
     # A past tense the tagger saw ('a panel ruled on'): the phrase's own verb, not a participle after it.
-    if index < len(doc) - 1 and doc[index].is_alpha and looks_past_participle(doc[index]) and doc[index].tag_ != "VBD":
+    if index < len(doc) - 1 and doc[index].is_alpha and is_participle(doc[index]) and doc[index].tag_ != "VBD":
         if doc[index + 1].lower_ in DETERMINERS | PRONOUNS:
             return end  # 'shareholders filed a complaint': a verb with its object, not a participle
         end, index = doc[index].idx + len(doc[index]), index + 1
+        while index < len(doc) - 1 and is_adverb(doc[index]) and doc[index + 1].lower_ in WHICH_PREPOSITIONS:
+            index += 1  # 'a pledge made recently by the government'
     else:
         verb = index + 1 if index < len(doc) - 1 and doc[index].lower_ in ING_ADVERBS else index
         if verb < len(doc) - 1 and is_present_participle(doc[verb]):
@@ -135,7 +137,7 @@ def which_end(doc: Doc, phrase: Span) -> int:
             continue
         if index >= len(doc) - 1 or doc[index].lower_ not in WHICH_PREPOSITIONS:
             break
-        if doc[index].lower_ == "to" and not (doc[index + 1].lower_ in DETERMINERS or doc[index + 1].is_title):
+        if doc[index].lower_ == "to" and not (doc[index + 1].lower_ in DETERMINERS or doc[index + 1].text[:1].isupper()):
             break  # 'firms to reach a compromise': an infinitive, not a place
         following = plain_phrase_after(doc, index + 1, determiners=True)
         if following is None:

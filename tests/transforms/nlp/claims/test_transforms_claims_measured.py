@@ -84,6 +84,12 @@ SENTENCES = [
         {"Almost 60% of UK households": "UK households have gone digital"},
     ),
     ("Profits rose 10% to $117m and 5% was paid out.", {"10%": "Profits"}),
+    # a share's whole with what says which, and what the part did after it
+    ("The group owns 82% of the shares in the company.", {"82% of the shares": "the shares in the company"}),
+    (
+        "Nearly 65% of the people interviewed said they used cards.",
+        {"Nearly 65% of the people": "the people interviewed said they used cards"},
+    ),
     # past an adverb before the verb; after "said"; a hyphened word inside the clause
     ("Some 90,000 patients now have a named doctor.", {"Some 90,000 patients": "patients have a named doctor"}),
     ("Officials said 50 people were still in hospital.", {"50 people": "people were still in hospital"}),
@@ -122,6 +128,9 @@ SENTENCES = [
         {"$10.3bn": "Oracle's takeover of its smaller rival Peoplesoft"},
     ),
     ("Turkey accepted a $18bn loan from the IMF.", {"$18bn": "loan from the IMF"}),
+    # a participle, past an adverb, and "to" before a name
+    ("The $500m pledge made recently by Japan helped.", {"$500m": "pledge made recently by Japan"}),
+    ("He caught an 18-yard pass to JJ Smith.", {"18-yard": "pass to JJ Smith"}),
     # a noun the amount is "of", past a hedge
     ("He could face a prison term of up to six years.", {"up to six years": "prison term"}),
     # and what the amount is of, with what says which

@@ -34,7 +34,7 @@ from transforms.nlp.claims.annotations import (
 )
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.direction import END_BEFORE
-from transforms.nlp.claims.lexicon import MONTHS, SMALL_NUMBERS, TENS, WEEKDAYS, alternation
+from transforms.nlp.claims.lexicon import DETERMINERS, MONTHS, SMALL_NUMBERS, TENS, WEEKDAYS, alternation
 from transforms.nlp.claims.quantities import ANOTHER_BEFORE, Quantity, is_year, text_before
 from transforms.nlp.doc_cache import doc_text
 
@@ -150,7 +150,10 @@ def _named_before_age(doc: Doc, text: str, quantity: Quantity) -> str | None:
     name = doc.char_span(quantity.start - 3, quantity.start - 2, alignment_mode="expand")  # before ", "
     if name is None or starts_sentence(name[0]) or name[0].lower_ in MONTHS | WEEKDAYS:
         return None  # 'In March, 43, …' is a date's comma
-    return name[0].text
+    first = name[0].i
+    while first > 0 and doc[first - 1].is_title and doc[first - 1].lower_ not in DETERMINERS:
+        first -= 1  # the whole name: 'Robert James Alcorn, 37'
+    return text[doc[first].idx : name[0].idx + len(name[0])]
 
 
 def _listed_count(

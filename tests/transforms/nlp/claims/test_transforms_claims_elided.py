@@ -11,7 +11,8 @@ from transforms.nlp.claims import extract_claims
     "sentence, expected",
     [
         # an age in commas after a name
-        ("Mr Hague, 43, said he would stay.", [("43", "year", "Hague's age")]),
+        ("Mr Hague, 43, said he would stay.", [("43", "year", "Mr Hague's age")]),
+        ("Her cousin, Tavon Kaiseen Alleyne, 21, was killed.", [("21", "year", "Tavon Kaiseen Alleyne's age")]),
         # an age after "the age of"
         ("The actress has died at the age of 71.", [("71", "year", "age")]),
         # a list's count, the noun not repeated

@@ -142,12 +142,22 @@ def phrase_after(doc: Doc, start_char: int) -> Span | None:
         return None
     first = span[0].i
     last = None
-    for token in doc[first : first + LEXICAL_PHRASE_WORDS]:
+    words = 0
+    # Hyphens, possessives and the words a hyphen joins on are not counted against the phrase's length.
+    for token in doc[first : first + 3 * LEXICAL_PHRASE_WORDS]:
         if token.i == first and token.lower_ in DETERMINERS:
             continue
         if last is not None and (_is_possessive(token) or _is_hyphen_inside_word(token)):
             continue
-        if not _is_content_word(token) or (last is not None and looks_past_participle(token)):
+        if last is not None and token.is_alpha and _is_hyphen_inside_word(doc[token.i - 1]):
+            last = token.i  # 'buy-to-let', 'left-hand': a word hyphened on is part of the compound
+            continue
+        words += 1
+        if (
+            words > LEXICAL_PHRASE_WORDS
+            or not _is_content_word(token)
+            or (last is not None and looks_past_participle(token))
+        ):
             break
         last = token.i
     if last is None and doc[first].lower_ in STANDALONE_DETERMINERS:

@@ -128,7 +128,11 @@ def share_predicate(doc: Doc, start: int, end: int, *, speech: bool = True) -> s
     for k in range(index + 1, min(len(doc), index + PREDICATE_WORDS)):
         token = doc[k]
         inside_word = token.text == "-" and not token.whitespace_ and not doc[k - 1].whitespace_  # 'life-extending'
-        if (token.text in CLAUSE_PUNCTUATION and not inside_word) or "\n" in token.text or "\n" in doc[k - 1].whitespace_:
+        if (
+            (token.text in CLAUSE_PUNCTUATION and not inside_word)
+            or "\n" in token.text
+            or "\n" in doc[k - 1].whitespace_
+        ):
             break
         if token.lower_ in CLAUSE_JOINS and any(t.like_num or t.lower_ in FRACTION_WORDS for t in doc[k + 1 : k + 3]):
             break  # 'and 27% saw them fall', 'and half of the members left': the next share's clause

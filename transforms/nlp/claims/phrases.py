@@ -137,7 +137,9 @@ def which_end(doc: Doc, phrase: Span) -> int:
             continue
         if index >= len(doc) - 1 or doc[index].lower_ not in WHICH_PREPOSITIONS:
             break
-        if doc[index].lower_ == "to" and not (doc[index + 1].lower_ in DETERMINERS or doc[index + 1].text[:1].isupper()):
+        if doc[index].lower_ == "to" and not (
+            doc[index + 1].lower_ in DETERMINERS or doc[index + 1].text[:1].isupper()
+        ):
             break  # 'firms to reach a compromise': an infinitive, not a place
         following = plain_phrase_after(doc, index + 1, determiners=True)
         if following is None:
@@ -241,6 +243,8 @@ def time_phrase_end(doc: Doc, index: int) -> int | None:
         if not (says_when(token) or day or joined or linked or token.lower_ in DETERMINERS):
             break
         k += 1
+    if k < len(doc) and doc[k].lower_ in POSSESSIVES:
+        return None  # "at this year's Oscars": a time that says whose, not a period
     last = doc[k - 1]
     # The phrase ends in the period's noun, not in 'the first' of 'in the first 10 minutes'.
     period = last.lower_ not in PERIOD_MODIFIERS and (says_when(last) or last.like_num) and last.text != "-"

@@ -30,7 +30,10 @@ SENTENCES = [
     ("Mitch killed about 10,000 people.", {"about 10,000 people": "people Mitch killed"}),
     # who has, employs or received the things counted; a verb that is also a plural noun is the noun
     ("SBC currently employs 163,000 people.", {"163,000 people": "people SBC currently employs"}),
-    ("Usher had four nominations going into the ceremony.", {"four nominations": "nominations going into the ceremony Usher had"}),
+    (
+        "Usher had four nominations going into the ceremony.",
+        {"four nominations": "nominations going into the ceremony Usher had"},
+    ),
     # a clause in -ing after the noun, with its object, says which ones
     ("There are 40 banks seeking licences in the region.", {"40 banks": "banks seeking licences in the region"}),
     (
@@ -47,7 +50,10 @@ SENTENCES = [
         "Most of the 9,000 families who had left the south had owned land.",
         {"9,000 families": "families who had left the south"},
     ),
-    ("Eight bullets were fired into the door of the office.", {"Eight bullets": "bullets were fired into the door of the office"}),
+    (
+        "Eight bullets were fired into the door of the office.",
+        {"Eight bullets": "bullets were fired into the door of the office"},
+    ),
     ("The band broke 3 records.", {"3 records": "records"}),
     ("By then he'd killed five people.", {"five people": "people he'd killed"}),
     # the subject of "be"; what a change verb moved, with when
@@ -145,6 +151,13 @@ SENTENCES = [
     ("They will levy $1.2bn in duties on steel imports.", {"$1.2bn": "duties on steel imports"}),
     # a word hyphened to the one before it is no verb ending the phrase
     ("Fraud on UK-issued cards totalled £40m.", {"£40m": "Fraud on UK-issued cards"}),
+    # the words a hyphen joins on belong to the phrase, and do not count against its length
+    ("It has a 22% share of the UK buy-to-let mortgage market.", {"22%": "share of the UK buy-to-let mortgage market"}),
+    # a time that says whose is no period
+    (
+        "There are 12 nominees in the category at this year's Oscars.",
+        {"12 nominees": "nominees in the category at this year's Oscars"},
+    ),
     # the subject of a change verb or copula, past auxiliaries, with the "of" phrase it completes
     ("Sales of diesel cars are down by 4.7% this year.", {"4.7%": "Sales of diesel cars"}),
     # a level verb with its particle; a capitalised word in a name is no participle

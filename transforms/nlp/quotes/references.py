@@ -349,6 +349,16 @@ class ReferenceResolver:
                 ),
                 key=_main_clause_first,
             )
+            if plural:
+                # 'Jana Partners and CalSTRS … they said', 'Croasmun and Hansen … They said': a subject of
+                # names joined by "and" is who "they" are, named by its first (people as well as bodies).
+                subjects = [_first_conjunct(t, index, named) for t, index in subjects]
+                subjects += [
+                    (t, index)
+                    for t, index in named
+                    if _heads_named_coordination(t) and _is_subject(t) and (t, index) not in subjects
+                ]
+                subjects.sort(key=_main_clause_first)
             if voice is not None:
                 subjects += [
                     (t, self.voices[t.i])
@@ -617,6 +627,30 @@ def _is_subject(token: Token) -> bool:
     while node.dep_ in ("compound", "flat", "amod", "appos", "conj") and node.head.i != node.i:
         node = node.head
     return node.dep_ in SUBJECT_DEPS or (node.dep_ == "pobj" and node.head.dep_ == "agent")
+
+
+def _name_head(token: Token) -> Token:
+    node = token
+    while node.dep_ in ("compound", "flat") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _heads_named_coordination(token: Token) -> bool:
+    """The name is the first of names joined by "and" ('Croasmun and Hansen')."""
+    head = _name_head(token)
+    return head.dep_ != "conj" and any(c.dep_ == "conj" and c.ent_type_ for c in head.children)
+
+
+def _first_conjunct(token: Token, index: int | None, named: list[tuple[Token, int]]) -> tuple[Token, int | None]:
+    """The first of the names joined by "and" that ``token``'s name is a later one of, else the name itself."""
+    head = _name_head(token)
+    if head.dep_ != "conj":
+        return token, index
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return next(((t, i) for t, i in named if _name_head(t).i == first.i), (token, index))
 
 
 def _is_modifier(token: Token) -> bool:

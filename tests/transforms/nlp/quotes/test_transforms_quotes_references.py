@@ -337,3 +337,13 @@ def test_a_complaint_speaks_for_the_organisation_that_filed_it(nlp, reference):
         'The complaint said an "unidentified individual" had misappropriated trade secrets.'
     )
     assert _speakers(nlp, reference, text)[-1][:2] == ("The complaint", "Apple")
+
+
+def test_they_after_names_joined_by_and_is_the_first_of_them(nlp, reference):
+    bodies = (
+        "The Acme Pension Fund and the Harbor Teachers' Retirement System own shares in the firm.\n"
+        "In a letter, they said the firm must change its board."
+    )
+    assert _speakers(nlp, reference, bodies)[-1][1] == "Acme Pension Fund"
+    people = "John Croasmun and Mary Hansen set up the trust with the Bank of Utah.\nThey said the bank acted only as trustee."
+    assert _speakers(nlp, reference, people)[-1][1] == "John Croasmun"

@@ -54,6 +54,14 @@ DOCUMENT_NOUNS = frozenset(
 VOICE_NOUNS = (
     SPOKESPERSON_NOUNS | DOCUMENT_NOUNS | frozenset("official officials representative representatives".split())
 )
+# What people quoted unnamed are called by: a "he" or "she" after one as subject is that person, no one we
+# can name ('One dealer noted … "…," he said').
+UNNAMED_PERSON_NOUNS = frozenset(
+    """
+dealer trader economist analyst banker broker executive official source expert diplomat observer witness
+resident spokesman spokeswoman spokesperson manager worker employee investor strategist
+""".split()
+)
 # Voices that are people, whom "he", "she" or (plural) "they" can stand for.
 PEOPLE_VOICE_NOUNS = frozenset(("official", "officials", "representative", "representatives"))
 # (Sources are not a voice: "Tory sources say" are people in the party speaking unnamed, not the party.)
@@ -287,6 +295,16 @@ class ReferenceResolver:
             self.voices[head.i] = found
         return None if found is None else Antecedent(found, "nominal")
 
+    def _unnamed_person(self, head: Token) -> bool:
+        """'One dealer for a U.S.-based bank', 'a senior executive of a Japanese securities firm', 'the foreign
+        economist': a person described by what they do, with no name in the description."""
+        if head.pos_ != "NOUN" or head.lower_ not in UNNAMED_PERSON_NOUNS:
+            return False
+        if head.dep_ in ("compound", "flat", "amod", "appos", "nmod"):
+            return False  # 'Croydon resident Hannah Collier': the description of a name
+        named = (self.entity_at.get(t.idx) for t in head.subtree)
+        return not any(found is not None and self.entities[found[0]].label in ("PERSON", "ORG") for found in named)
+
     def _named_in_full(self, index: int) -> bool:
         entity = self.entities[index]
         return entity.label == "PERSON" and len(entity.name.split()) > 1
@@ -365,6 +383,20 @@ class ReferenceResolver:
                     for t in tokens
                     if t.i in self.voices and _is_subject(t) and _voice_agrees(t, voice)
                 ]
+            if voice in ("male", "female"):
+                # 'One dealer for a U.S.-based bank noted … "…," he said': a person the narrative leaves
+                # unnamed is who "he" is, and so no one we can name.
+                subjects += [
+                    (t, None)
+                    for t in tokens
+                    if t.i not in self.voices
+                    and not self.spoken[t.idx]
+                    and self._unnamed_person(t)
+                    and _is_subject(t)
+                    and _voice_agrees(t, voice)
+                    and not (back == 0 and _in_relative_clause(t))
+                ]
+            if voice is not None:
                 subjects.sort(key=_main_clause_first)
             if subjects:
                 # A spokesperson of no one we can name ('another company official said') is still who

@@ -347,3 +347,18 @@ def test_they_after_names_joined_by_and_is_the_first_of_them(nlp, reference):
     assert _speakers(nlp, reference, bodies)[-1][1] == "Acme Pension Fund"
     people = "John Croasmun and Mary Hansen set up the trust with the Bank of Utah.\nThey said the bank acted only as trustee."
     assert _speakers(nlp, reference, people)[-1][1] == "John Croasmun"
+
+
+def test_he_after_a_person_left_unnamed_is_no_one(nlp, reference):
+    text = (
+        'Treasury Secretary James Baker said the dollar was "about right".\n'
+        "One dealer for a U.S.-based bank noted the dollar eased after the remarks. "
+        '"They were obviously regarded as negative," he said.'
+    )
+    assert _speakers(nlp, reference, text)[-1][1] is None
+    named = (
+        'Treasury Secretary James Baker said the dollar was "about right".\n'
+        "Dealer and analyst Tom Reed noted the dollar eased after the remarks. "
+        '"They were obviously regarded as negative," he said.'
+    )
+    assert _speakers(nlp, reference, named)[-1][1] == "Tom Reed"

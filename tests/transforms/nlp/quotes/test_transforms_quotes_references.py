@@ -345,7 +345,10 @@ def test_they_after_names_joined_by_and_is_the_first_of_them(nlp, reference):
         "In a letter, they said the firm must change its board."
     )
     assert _speakers(nlp, reference, bodies)[-1][1] == "Acme Pension Fund"
-    people = "John Croasmun and Mary Hansen set up the trust with the Bank of Utah.\nThey said the bank acted only as trustee."
+    people = (
+        "John Croasmun and Mary Hansen set up the trust with the Bank of Utah.\n"
+        "They said the bank acted only as trustee."
+    )
     assert _speakers(nlp, reference, people)[-1][1] == "John Croasmun"
 
 

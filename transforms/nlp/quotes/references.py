@@ -54,6 +54,11 @@ DOCUMENT_NOUNS = frozenset(
 VOICE_NOUNS = (
     SPOKESPERSON_NOUNS | DOCUMENT_NOUNS | frozenset("official officials representative representatives".split())
 )
+# "Our correspondent": the outlet's own reporter, named before after the outlet's name or a reporter's role
+# within this many words.
+OWN_REPORTER_NOUNS = frozenset(("correspondent", "reporter", "editor"))
+OUTLET_WORDS = frozenset(("bbc", "bbc's"))
+REPORTER_CUE_WORDS = 4
 # What people quoted unnamed are called by: a "he" or "she" after one as subject is that person, no one we
 # can name ('One dealer noted … "…," he said').
 UNNAMED_PERSON_NOUNS = frozenset(
@@ -190,6 +195,11 @@ class ReferenceResolver:
         word = head.lower_
         if word in VOICE_NOUNS:
             return self._voice(head)
+        if word in OWN_REPORTER_NOUNS and any(c.lower_ == "our" for c in head.children):
+            # 'The BBC's Louisa Lim in Shanghai says … our correspondent says': the outlet's own reporter
+            # named before.
+            found = self._own_reporter_before(head)
+            return None if found is None else Antecedent(found, "nominal", by_role=True)
         if word in ORGANISATION_KINDS and (named := self._organisation_naming(head)) is not None:
             # "the Associated Press news agency", "the North's KCNA news agency": the body named before its kind.
             return Antecedent(named, "nominal")
@@ -294,6 +304,28 @@ class ReferenceResolver:
         if word in SPOKESPERSON_NOUNS | PEOPLE_VOICE_NOUNS:
             self.voices[head.i] = found
         return None if found is None else Antecedent(found, "nominal")
+
+    def _own_reporter_before(self, head: Token) -> int | None:
+        """The person named last before ``head`` as the outlet's reporter: after "The BBC's", or after a
+        reporter's role ("BBC labour affairs correspondent Stephen Cape")."""
+        doc = self.article.doc
+        for index, mention in sorted(
+            (
+                (i, m)
+                for i, e in enumerate(self.entities)
+                if e.label == "PERSON"
+                for m in e.mentions
+                if m.start < head.idx
+            ),
+            key=lambda pair: -pair[1].start,
+        ):
+            first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if first is None:
+                continue
+            before = {t.lower_ for t in doc[max(0, first.start - REPORTER_CUE_WORDS) : first.start]}
+            if before & (OWN_REPORTER_NOUNS | OUTLET_WORDS):
+                return index
+        return None
 
     def _unnamed_person(self, head: Token) -> bool:
         """'One dealer for a U.S.-based bank', 'a senior executive of a Japanese securities firm', 'the foreign

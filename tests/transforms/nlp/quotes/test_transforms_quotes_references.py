@@ -365,3 +365,12 @@ def test_he_after_a_person_left_unnamed_is_no_one(nlp, reference):
         '"They were obviously regarded as negative," he said.'
     )
     assert _speakers(nlp, reference, named)[-1][1] == "Tom Reed"
+
+
+def test_our_correspondent_is_the_outlets_reporter_named_before(nlp, reference):
+    text = (
+        "The BBC's Anna Holt in Lagos says the film has been banned.\n"
+        "Cinemas have refused to screen it, our correspondent says.\n"
+        'Producer Jon Keane said: "We are disappointed."'
+    )
+    assert _speakers(nlp, reference, text)[1][1] == "Anna Holt"

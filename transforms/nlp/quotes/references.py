@@ -217,7 +217,10 @@ class ReferenceResolver:
             not _modifiers(head)
             # 'The Houston-based company', 'the bank holding company': words of what it does or where it is
             # based, which name no other body.
-            or (word in COMPANY_NOUNS and all(m.pos_ != "PROPN" and not m.ent_type_ for m in _modifiers(head)))
+            or (
+                word in COMPANY_NOUNS
+                and all((m.pos_ != "PROPN" and not m.ent_type_) or m.ent_type_ == "NORP" for m in _modifiers(head))
+            )
         ):
             found = self._organisation_of_kind(head)
             return None if found is None else Antecedent(found, "nominal")

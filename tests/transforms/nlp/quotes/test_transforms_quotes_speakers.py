@@ -266,6 +266,9 @@ def test_the_company_described_by_what_it_does_or_where_it_is_based_is_the_narra
         "The Houston-based company said it had proved reserves of 28.6 mln barrels."
     )
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Coastal Corp"]
+    # a nationality says where it is based too
+    german = text.replace("Coastal Corp", "Siemens AG").replace("The Houston-based company", "The German company")
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, german)] == ["Siemens AG"]
 
 
 def test_a_spokesperson_named_in_apposition_just_after_is_the_one_who_spoke(nlp, reference):

@@ -52,7 +52,9 @@ DOCUMENT_NOUNS = frozenset(
     "suit".split()
 )
 VOICE_NOUNS = (
-    SPOKESPERSON_NOUNS | DOCUMENT_NOUNS | frozenset("official officials representative representatives".split())
+    SPOKESPERSON_NOUNS
+    | DOCUMENT_NOUNS
+    | frozenset("official officials representative representatives lawyer lawyers attorney attorneys".split())
 )
 # "Our correspondent": the outlet's own reporter, named before after the outlet's name or a reporter's role
 # within this many words.

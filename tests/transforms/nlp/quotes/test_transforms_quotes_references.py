@@ -374,3 +374,8 @@ def test_our_correspondent_is_the_outlets_reporter_named_before(nlp, reference):
         'Producer Jon Keane said: "We are disappointed."'
     )
     assert _speakers(nlp, reference, text)[1][1] == "Anna Holt"
+
+
+def test_lawyers_of_a_body_speak_for_it(nlp, reference):
+    text = "Yukos Oil filed for bankruptcy in Houston. Yukos Oil's US lawyers said the auction was illegal."
+    assert _speakers(nlp, reference, text)[-1][1] == "Yukos Oil"

@@ -51,10 +51,13 @@ DOCUMENT_NOUNS = frozenset(
     "document documents article speech interview figures data statistics estimates website complaint lawsuit "
     "suit".split()
 )
+# A body's lawyers speak for it ("Yukos' US lawyers said"); a person's lawyers ("Her lawyers") are not them.
+LAWYER_NOUNS = frozenset("lawyer lawyers attorney attorneys".split())
 VOICE_NOUNS = (
     SPOKESPERSON_NOUNS
     | DOCUMENT_NOUNS
-    | frozenset("official officials representative representatives lawyer lawyers attorney attorneys".split())
+    | frozenset("official officials representative representatives".split())
+    | LAWYER_NOUNS
 )
 # "Our correspondent": the outlet's own reporter, named before after the outlet's name or a reporter's role
 # within this many words.
@@ -281,6 +284,8 @@ class ReferenceResolver:
         found = self._organisation_in(head)
         if found is None:
             found = self._organisation_of_possessor(head)
+        if found is not None and word in LAWYER_NOUNS and self.entities[found].label != "ORG":
+            found = None
         if found is None and word in DOCUMENT_NOUNS and any(c.lower_ == "its" for c in head.children):
             # 'according to its most recent annual report': "its" is the organisation the narrative is about.
             found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)

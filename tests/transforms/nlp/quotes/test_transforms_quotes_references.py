@@ -376,6 +376,8 @@ def test_our_correspondent_is_the_outlets_reporter_named_before(nlp, reference):
     assert _speakers(nlp, reference, text)[1][1] == "Anna Holt"
 
 
-def test_lawyers_of_a_body_speak_for_it(nlp, reference):
-    text = "Yukos Oil filed for bankruptcy in Houston. Yukos Oil's US lawyers said the auction was illegal."
-    assert _speakers(nlp, reference, text)[-1][1] == "Yukos Oil"
+def test_lawyers_of_a_body_speak_for_it_not_those_of_a_person(nlp, reference):
+    text = "Acme Corp filed for bankruptcy in Houston. Acme Corp's US lawyers said the auction was illegal."
+    assert _speakers(nlp, reference, text)[-1][1] == "Acme Corp"
+    person = "Jane Doe sued the firm in Houston. Jane Doe's lawyers said the auction was illegal."
+    assert _speakers(nlp, reference, person)[-1][1] is None

@@ -74,6 +74,9 @@ ministry department office council service authority university court
 COMPANY_NAME_ENDS = frozenset("inc ltd corp co plc llc ag sa nv holdings company group bank".split())
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
+# How many words before a model's span a Reuters "<" opening a company's name is looked for.
+BRACKETED_NAME_WORDS = 6
+
 
 @dataclass
 class Mention:
@@ -98,7 +101,7 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
     # Capitalised: "Fans will miss Germany" names no Miss Germany.
     honorific = before if before is not None and before.is_title and before.lower_.rstrip(".") in HONORIFICS else None
     label = "PERSON" if honorific is not None else ent.label_
-    tokens = list(ent)
+    tokens = _within_reuters_brackets(ent) or list(ent)
     # A possessive is grammar, not name: "North Korea's" → "North Korea".  Brackets and dashes
     # around a name ("<San Miguel Corp>", "(PCGG") and a dangling "the" are not part of it either.
     while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or _is_bracket(tokens[-1]) or tokens[-1].lower_ == "the"):
@@ -230,6 +233,21 @@ def _party_before_name(tokens: list[Token], known_names: Mapping[str, tuple[str,
         if doc_text(first.doc)[first.idx : last.idx + len(last.text)] in known_names:
             return count
     return 0
+
+
+def _within_reuters_brackets(ent: Span) -> list[Token] | None:
+    """'<International Digital Communications Planning Inc>': Reuters puts angle brackets round a company's
+    whole name; a span the model began inside them (at 'Digital') is the whole bracketed name."""
+    doc = ent.doc
+    closes = ent[-1].text == ">" or (ent.end < len(doc) and doc[ent.end].text == ">")
+    if not closes:
+        return None
+    for k in range(ent.start - 1, max(-1, ent.start - BRACKETED_NAME_WORDS), -1):
+        if doc[k].text == "<":
+            return list(doc[k + 1 : ent.end]) if k + 1 < ent.start else None
+        if doc[k].text == ">" or "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            return None
+    return None
 
 
 def _is_bracket(token: Token) -> bool:

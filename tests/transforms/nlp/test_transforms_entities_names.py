@@ -153,6 +153,9 @@ def test_the_angle_brackets_reuters_puts_round_a_company_are_not_part_of_its_nam
     doc = nlp("Shares of <Pan Am Corp> rose. An official at <Digital Communications Planning Inc> said so.")
     names = sorted(e.name for e in extract_entities(doc, reference))
     assert names == ["Digital Communications Planning Inc", "Pan Am Corp"]
+    # the whole bracketed name, where the model's span began inside it
+    doc = nlp("An official at <International Digital Communications Planning Inc> (IDC) said so.")
+    assert [e.name for e in extract_entities(doc, reference)] == ["International Digital Communications Planning Inc"]
 
 
 def test_a_surname_the_model_took_for_a_product_joins_the_persons_full_name_and_nothing_else(reference):

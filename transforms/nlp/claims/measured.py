@@ -79,7 +79,7 @@ CHANGE_NOUNS = frozenset(
 COPULAS = frozenset(
     """
 is are was were be been become became becomes stood stands totalled totaled totals reached hit remained remains
-accounted amounted amounts total totalling totaling worth
+accounted amounted amounts total totalling totaling worth gone went
 traded trades closed closes opened opens ended ends finished peaked averaged averages valued priced settled
 """.split()
 )
@@ -134,7 +134,10 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
     if i is None or i <= 0:
         return None
     word = doc[i].lower_
-    if word == "at":
+    if word == "at" and i > 2 and doc[i - 1].lower_ == "in" and doc[i - 2].lower_ in ("came", "come", "comes"):
+        i -= 2  # 'sales came in at $43.7bn': a level reported
+        word = doc[i].lower_
+    elif word == "at":
         verb = doc[i - 1]
         if not (_is_level_verb(verb) or looks_past_participle(verb) or verb.lower_.endswith("ing")):
             return phrase_before_amount(doc, i)  # 'estimated the EC rapeseed crop at 5.9 mln tonnes'

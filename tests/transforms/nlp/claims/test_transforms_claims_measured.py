@@ -165,6 +165,8 @@ SENTENCES = [
     ("It estimated the EC rapeseed crop at 5.9 mln tonnes.", {"5.9 mln tonnes": "EC rapeseed crop"}),
     # what totals or is worth the amount; a participle after a possessive describes the noun
     ("It has liabilities totalling $648m.", {"$648m": "liabilities"}),
+    ("Its sales came in at $43.7bn.", {"$43.7bn": "sales"}),
+    ("The value of its stake had gone from $17.8bn to nothing.", {"$17.8bn": "value of its stake"}),
     ("The group, which is worth $17bn, said so.", {"$17bn": "group"}),
     ("This week's estimated arrivals total 487,000 tonnes.", {"487,000 tonnes": "week's estimated arrivals"}),
     # past an aside set off by commas, kept when it says which

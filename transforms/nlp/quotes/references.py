@@ -190,7 +190,8 @@ class ReferenceResolver:
                 lambda i: self.entities[i].label in labels,
                 subjects_only=True,
                 plural=word == "they",
-                voice="plural" if word == "they" else None,
+                # 'A World Bank report said … It said': the text met as a subject, and so whose it is.
+                voice="plural" if word == "they" else "it",
             )
         else:
             return None
@@ -311,7 +312,7 @@ class ReferenceResolver:
             found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
         if not again:
             self.voice_of[noun] = found  # what "the spokesman" will be, if he comes again
-        if word in SPOKESPERSON_NOUNS | PEOPLE_VOICE_NOUNS:
+        if word in SPOKESPERSON_NOUNS | PEOPLE_VOICE_NOUNS | DOCUMENT_NOUNS:
             self.voices[head.i] = found
         return None if found is None else Antecedent(found, "nominal")
 
@@ -628,10 +629,12 @@ class ReferenceResolver:
 
 
 def _voice_agrees(voice_noun: Token, wanted: str) -> bool:
-    """'officials' are 'they'; 'a spokeswoman' is 'she', 'an official' 'he' or 'she'."""
+    """'officials' are 'they'; 'a spokeswoman' is 'she', 'an official' 'he' or 'she'; 'the report' is 'it'."""
     if voice_noun.tag_ in PLURAL_TAGS:
         return wanted == "plural"
-    return wanted != "plural" and gender_of_words([voice_noun.lower_]) in (None, wanted)
+    if voice_noun.lower_ in DOCUMENT_NOUNS:
+        return wanted == "it"
+    return wanted not in ("plural", "it") and gender_of_words([voice_noun.lower_]) in (None, wanted)
 
 
 def _is_age(head: Token) -> bool:

@@ -381,3 +381,12 @@ def test_lawyers_of_a_body_speak_for_it_not_those_of_a_person(nlp, reference):
     assert _speakers(nlp, reference, text)[-1][1] == "Acme Corp"
     person = "Jane Doe sued the firm in Houston. Jane Doe's lawyers said the auction was illegal."
     assert _speakers(nlp, reference, person)[-1][1] is None
+
+
+def test_it_after_a_text_met_as_subject_is_whose_text_it_is(nlp, reference):
+    text = (
+        "A report by the Environmental Audit Committee said building rules were too lax. "
+        "Minister Yvette Cooper disagreed.\n"
+        "It said the rules should be tightened."
+    )
+    assert _speakers(nlp, reference, text)[-1][1] == "Environmental Audit Committee"

@@ -38,6 +38,8 @@ NOT_PARTICIPLES = frozenset(
     "need speed feed weed breed deed bleed steed tweed bed shed sled hundred indeed proceed exceed succeed".split()
 )
 NOT_PARTICIPLE_ENDINGS = ("seed", "hundred")  # "rapeseed", "linseed", "two hundred"
+# A name written with an ampersand is one word ('B&B', 'AT&T', 'S&P').
+AMPERSAND_NAME = re.compile(r"[A-Za-z]+&[A-Za-z]+")
 # Without a parse a noun phrase is read word by word; it is never longer than this.
 LEXICAL_PHRASE_WORDS = 6
 
@@ -246,7 +248,7 @@ def _is_content_word(token: Token) -> bool:
     """Without tags: a word that may be part of a noun phrase."""
     word = token.lower_
     return (
-        token.is_alpha
+        (token.is_alpha or AMPERSAND_NAME.fullmatch(token.text) is not None)  # 'B&B', 'AT&T'
         and not token.like_num
         and word not in FUNCTION_WORDS
         and word not in COMMON_VERBS

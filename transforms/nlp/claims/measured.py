@@ -87,7 +87,8 @@ traded trades closed closes opened opens ended ends finished peaked averaged ave
 SUBJECT_SKIP_WORDS = frozenset(
     """
 by a further another about around nearly almost roughly some just now only to from for record more than less
-up as much high low close over under an annual annualised annualized towards toward mere whopping
+up as much high low close over under an annual annualised annualized towards toward mere whopping something like
+or
 """.split()
 )
 RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
@@ -97,7 +98,7 @@ TRADE_VERBS = frozenset(
 )
 TRADED_WORDS = 15
 # An aside between a subject and its verb is at most this long; these open one that says which.
-ASIDE_WORDS = 10
+ASIDE_WORDS = 15
 ASIDE_LINKS = frozenset("excluding including except without with at in of from for".split())
 # How long a fronted "Of the companies surveyed," may be.
 FRONTED_WORDS = 10
@@ -151,7 +152,7 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
     if i > 1 and doc[i - 1].lower_ in RELATIVE_PRONOUNS:
         # 'personal debt - which is rising at 15% a year': the noun the relative clause is about.
         i -= 2 if doc[i - 2].text in (",", "-", "–", "—") else 1
-    if i > 2 and doc[i - 1].text == ",":
+    if i > 2 and doc[i - 1].text in (",", "-", "–", "—"):
         return _subject_before_aside(doc, i - 1)
     return phrase_before_amount(doc, i)
 
@@ -160,7 +161,8 @@ def _subject_before_aside(doc: Doc, comma: int) -> str | None:
     """'Japanese net purchases of foreign bonds, excluding bills, dropped to': the subject before an aside
     set off by commas, with the aside when it says which (a participle or a preposition opens it), not when
     it is someone's say ('exports, the ministry said, fell')."""
-    opening = next((k for k in range(comma - 1, max(0, comma - ASIDE_WORDS) - 1, -1) if doc[k].text == ","), None)
+    mark = doc[comma].text
+    opening = next((k for k in range(comma - 1, max(0, comma - ASIDE_WORDS) - 1, -1) if doc[k].text == mark), None)
     if opening is None or opening < 1 or opening + 1 >= comma:
         return None
     subject = phrase_before_amount(doc, opening)

@@ -175,6 +175,14 @@ SENTENCES = [
         {"9.41 billion dlrs": "Net purchases of foreign bonds, excluding bills"},
     ),
     ("Exports, the ministry said, fell 5%.", {"5%": "Exports"}),
+    # a longer aside, one between dashes; a name with an ampersand; past "something like"
+    (
+        "Shares in Solidere, the firm founded by the late prime minister Rafik Hariri, fell 15%.",
+        {"15%": "Shares in Solidere"},
+    ),
+    ("Sales outside western Europe - its core market - rose 16.5%.", {"16.5%": "Sales outside western Europe"}),
+    ("Shares in B&B were down more than 4%.", {"more than 4%": "Shares in B&B"}),
+    ("Growth is something like 6%.", {"6%": "Growth"}),
     # what was sold or bought for the amount
     (
         "The group is selling off its glove business to its managers for £173m.",

@@ -44,6 +44,7 @@ from transforms.nlp.claims.lexicon import (
     CHANGE_WORD_SET,
     DETERMINERS,
     POSSESSIVES,
+    WEEKDAYS,
 )
 from transforms.nlp.claims.multiples import MULTIPLYING_WORD
 from transforms.nlp.claims.phrases import (
@@ -117,6 +118,7 @@ def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: 
         or _change_noun_in(doc, end)
         or _amount_in(doc, end)
         or _clause_subject(doc, start)
+        or _moved_by(doc, start, end)
         or _changed_object(doc, start)
         or _traded_for(doc, start)
         or verb_object(doc, start, end)
@@ -170,6 +172,18 @@ def _subject_before_aside(doc: Doc, comma: int) -> str | None:
     if subject is None or not (is_participle(first) or is_present_participle(first) or first.lower_ in ASIDE_LINKS):
         return subject
     return f"{subject}, {words_from(doc, opening + 1, comma - 1)}"
+
+
+def _moved_by(doc: Doc, start: int, end: int) -> str | None:
+    """'VW reported revenues 5.8pc higher', 'leaving shares 3% down': the thing right before an amount that says
+    how far it moved."""
+    after = index_after(doc, end)
+    if after is None or doc[after].lower_ not in ("higher", "lower", "up", "down") or doc[after].idx > end + 1:
+        return None
+    i = token_before(doc, start)
+    if i is None or i < 1 or says_when(doc[i]) or doc[i].lower_ in WEEKDAYS:
+        return None  # 'ending Friday 0.24% down': when, not what
+    return phrase_before_amount(doc, i + 1)
 
 
 def _subject_of_verb_at(doc: Doc, start: int) -> str | None:

@@ -183,6 +183,9 @@ SENTENCES = [
     ("Sales outside western Europe - its core market - rose 16.5%.", {"16.5%": "Sales outside western Europe"}),
     ("Shares in B&B were down more than 4%.", {"more than 4%": "Shares in B&B"}),
     ("Growth is something like 6%.", {"6%": "Growth"}),
+    # the thing right before an amount that says how far it moved, not a day
+    ("VW reported revenues 5.8pc higher.", {"5.8pc": "revenues"}),
+    ("GE shares fell, ending Friday 0.24% down.", {"0.24%": None}),
     # what was sold or bought for the amount
     (
         "The group is selling off its glove business to its managers for £173m.",

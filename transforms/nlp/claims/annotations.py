@@ -38,8 +38,8 @@ NOT_PARTICIPLES = frozenset(
     "need speed feed weed breed deed bleed steed tweed bed shed sled hundred indeed proceed exceed succeed".split()
 )
 NOT_PARTICIPLE_ENDINGS = ("seed", "hundred")  # "rapeseed", "linseed", "two hundred"
-# A name written with an ampersand is one word ('B&B', 'AT&T', 'S&P').
-AMPERSAND_NAME = re.compile(r"[A-Za-z]+&[A-Za-z]+")
+# A name written with an ampersand or as initials with stops is one word ('B&B', 'AT&T', 'U.S.').
+NAME_WORD = re.compile(r"[A-Za-z]+&[A-Za-z]+|(?:[A-Z]\.){2,}")
 # Without a parse a noun phrase is read word by word; it is never longer than this.
 LEXICAL_PHRASE_WORDS = 6
 
@@ -248,7 +248,7 @@ def _is_content_word(token: Token) -> bool:
     """Without tags: a word that may be part of a noun phrase."""
     word = token.lower_
     return (
-        (token.is_alpha or AMPERSAND_NAME.fullmatch(token.text) is not None)  # 'B&B', 'AT&T'
+        (token.is_alpha or NAME_WORD.fullmatch(token.text) is not None)  # 'B&B', 'AT&T', 'U.S.'
         and not token.like_num
         and word not in FUNCTION_WORDS
         and word not in COMMON_VERBS

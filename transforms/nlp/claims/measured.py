@@ -116,7 +116,7 @@ def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: 
         or (_noun_modified(doc, start, end, kind) if kind != "count" else None)
         or _noun_of_amount(doc, start, end)
         or _change_noun_in(doc, end)
-        or _amount_in(doc, end)
+        or _material_with_doer(doc, start, end)
         or _clause_subject(doc, start)
         or _moved_by(doc, start, end)
         or _changed_object(doc, start)
@@ -172,6 +172,16 @@ def _subject_before_aside(doc: Doc, comma: int) -> str | None:
     if subject is None or not (is_participle(first) or is_present_participle(first) or first.lower_ in ASIDE_LINKS):
         return subject
     return f"{subject}, {words_from(doc, opening + 1, comma - 1)}"
+
+
+def _material_with_doer(doc: Doc, start: int, end: int) -> str | None:
+    """'$1.2bn in grants'; 'farmers planted 61.5 mln acres of soybeans': what the amount is of, and who did
+    what with it (soybeans farmers planted), as for things counted."""
+    material = _amount_in(doc, end)
+    if material is None:
+        return None
+    doer = doer_before(doc, start, pronoun_subjects=False)
+    return material if doer is None else f"{material} {doer}"
 
 
 def _moved_by(doc: Doc, start: int, end: int) -> str | None:

@@ -146,7 +146,16 @@ SENTENCES = [
     ),
     # what a change noun is "in"; what an amount is "in" or "of", past a conversion in brackets
     ("Figures showed a 45% increase in tourist revenues.", {"45%": "tourist revenues"}),
-    ("The EU will deliver 3m euros (£2.1m) of aid.", {"3m euros": "aid", "£2.1m": "aid"}),
+    (
+        "The EU will deliver 3m euros (£2.1m) of aid.",
+        {"3m euros": "aid EU will deliver", "£2.1m": "aid EU will deliver"},
+    ),
+    # who did what with what the amount is of, as for things counted; initials with stops are a word
+    ("In 1986, farmers planted 61.5 mln acres of soybeans.", {"61.5 mln acres": "soybeans farmers planted"}),
+    (
+        "Exporters reported sales of 125,000 tonnes of U.S. corn to the Soviet Union.",
+        {"125,000 tonnes": "sales of U.S. corn to the Soviet Union"},
+    ),
     # with what says which ('$1.2bn in duties on steel imports')
     ("They will levy $1.2bn in duties on steel imports.", {"$1.2bn": "duties on steel imports"}),
     # a word hyphened to the one before it is no verb ending the phrase

@@ -93,6 +93,8 @@ or
 """.split()
 )
 RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
+# A market's sessions, which an amount is "in" as a time ("in morning trade", "in intrasession dealings").
+MARKET_SESSION_WORDS = frozenset(("trade", "trading", "dealings", "dealing", "session"))
 # Verbs of a trade whose object is what the amount after "for" is paid for, and how far back they are looked for.
 TRADE_VERBS = frozenset(
     "sell sells sold selling buy buys bought buying acquire acquires acquired acquiring purchase purchased".split()
@@ -349,7 +351,11 @@ def _noun_modified(doc: Doc, start: int, end: int, kind: str | None) -> str | No
     phrase = plain_phrase_after_char(doc, end + 1, determiners=False)
     if phrase is None or phrase[-1].lower_ in CHANGE_NOUNS:
         return None
-    return _whose(doc, start) + with_of_phrase(doc, phrase)
+    after = index_after(doc, which_end(doc, phrase))
+    clause_end = relative_clause_end(doc, after) if after is not None else None
+    # 'a $900m loan that Yugansk had secured on its assets': the relative clause says which.
+    which = with_of_phrase(doc, phrase) if clause_end is None else doc_text(doc)[phrase.start_char : clause_end]
+    return _whose(doc, start) + which
 
 
 def _after_determiner(doc: Doc, start: int) -> bool:
@@ -390,8 +396,8 @@ def _amount_in(doc: Doc, end: int, *, which: bool = False) -> str | None:
     if match is None:
         return None
     phrase = plain_phrase_after_char(doc, end + match.end(), determiners=True)
-    if phrase is None:
-        return None
+    if phrase is None or (len(phrase) > 1 and phrase[-1].lower_ in MARKET_SESSION_WORDS):
+        return None  # 'at 458.5p in morning trade': when, not what the amount is in ('in trade with the US')
     if not which:
         return text[phrase.start_char : which_end(doc, phrase)]  # '$300m in tariffs on Japanese imports'
     link = end + len(match.group()) - len(match.group().lstrip())  # where "of"/"in" starts

@@ -69,7 +69,8 @@ WHEN_PREPOSITIONS = frozenset("in at for on during".split())
 PERIOD_WORDS = 8
 PERIOD_MODIFIERS = frozenset("last this next previous prior first second third fourth".split())
 TIME_WORDS = frozenset(
-    "year years quarter month week day last this next previous prior first second third fourth half end".split()
+    "year years quarter quarters month months week weeks day days decade decades last this next previous prior "
+    "recent first second third fourth half end".split()
 )
 # Prepositions whose phrase after a noun says which one ("jobs at Oracle"), and how many are read.
 WHICH_PREPOSITIONS = frozenset(

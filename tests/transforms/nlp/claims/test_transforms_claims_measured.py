@@ -134,6 +134,14 @@ SENTENCES = [
         {"$10.3bn": "Oracle's takeover of its smaller rival Peoplesoft"},
     ),
     ("Turkey accepted a $18bn loan from the IMF.", {"$18bn": "loan from the IMF"}),
+    # a relative clause after the noun an amount modifies says which
+    ("Rosneft must repay a $900m loan that Yugansk had secured.", {"$900m": "loan that Yugansk had secured"}),
+    # a market's session is when, not what the amount is in; a period in months
+    ("Shares in Wimpey were up 6% at 458.5p in morning trade.", {"458.5p": "Shares in Wimpey"}),
+    (
+        "Eight journalists have been convicted in recent months.",
+        {"Eight journalists": "journalists have been convicted in recent months"},
+    ),
     # a participle, past an adverb, and "to" before a name
     ("The $500m pledge made recently by Japan helped.", {"$500m": "pledge made recently by Japan"}),
     ("He caught an 18-yard pass to JJ Smith.", {"18-yard": "pass to JJ Smith"}),

@@ -242,7 +242,7 @@ def _within_reuters_brackets(ent: Span) -> list[Token] | None:
     closes = ent[-1].text == ">" or (ent.end < len(doc) and doc[ent.end].text == ">")
     if not closes:
         return None
-    for k in range(ent.start - 1, max(-1, ent.start - BRACKETED_NAME_WORDS), -1):
+    for k in range(ent.start - 1, max(-1, ent.start - BRACKETED_NAME_WORDS - 1), -1):
         if doc[k].text == "<":
             return list(doc[k + 1 : ent.end]) if k + 1 < ent.start else None
         if doc[k].text == ">" or "\n" in doc[k].text or "\n" in doc[k].whitespace_:
@@ -318,7 +318,7 @@ def _names_missed_after(name: list[Token]) -> list[Token]:
         and token.is_title
         and token.is_alpha
         and token.lower_ not in ORGANISATION_NAME_ENDS
-        and last.head.i <= _name_head(token).i
+        and last.head.i <= name_head(token).i
         and len(names) < 2
     ):
         names.append(token)
@@ -326,7 +326,7 @@ def _names_missed_after(name: list[Token]) -> list[Token]:
     return names
 
 
-def _name_head(token: Token) -> Token:
+def name_head(token: Token) -> Token:
     """The last of the compound words the token begins ('Sassou' → 'Nguesso')."""
     while token.dep_ in ("compound", "flat") and token.head.i > token.i:
         token = token.head

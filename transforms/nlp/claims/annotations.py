@@ -40,8 +40,10 @@ NOT_PARTICIPLES = frozenset(
 NOT_PARTICIPLE_ENDINGS = ("seed", "hundred")  # "rapeseed", "linseed", "two hundred"
 # A name written with an ampersand or as initials with stops is one word ('B&B', 'AT&T', 'U.S.').
 NAME_WORD = re.compile(r"[A-Za-z]+&[A-Za-z]+|(?:[A-Z]\.){2,}")
-# Without a parse a noun phrase is read word by word; it is never longer than this.
+# Without a parse a noun phrase is read word by word; it is never longer than this many words (hyphens,
+# possessives and the words a hyphen joins on apart, read within a window of this many tokens).
 LEXICAL_PHRASE_WORDS = 6
+LEXICAL_PHRASE_TOKENS = 3 * LEXICAL_PHRASE_WORDS
 
 # Without entities: a date or period right after a claim ("by 2035", "in the year to March 2026").
 _month = alternation(month.capitalize() for month in MONTHS)
@@ -117,12 +119,12 @@ def plural_phrase(tokens: Sequence[Token]) -> Span | None:
     """Without tags: the words up to the first plural-looking one ("fighter jets", "new schools"), and a
     plural it modifies ("ratings agencies")."""
     for position, token in enumerate(tokens[:LEXICAL_PHRASE_WORDS]):
-        if _is_hyphen_inside_word(token):
+        if is_hyphen_inside_word(token):
             if position == 0:
                 return None  # "60,000-seater", "22-cap": the number is part of a modifier
             continue
         in_compound = starts_compound(tokens, position) or (
-            position > 0 and _is_hyphen_inside_word(tokens[position - 1])
+            position > 0 and is_hyphen_inside_word(tokens[position - 1])
         )
         if not (_is_content_word(token) or token.lower_ in COUNT_MODIFIERS or in_compound):
             return None
@@ -146,12 +148,12 @@ def phrase_after(doc: Doc, start_char: int) -> Span | None:
     last = None
     words = 0
     # Hyphens, possessives and the words a hyphen joins on are not counted against the phrase's length.
-    for token in doc[first : first + 3 * LEXICAL_PHRASE_WORDS]:
+    for token in doc[first : first + LEXICAL_PHRASE_TOKENS]:
         if token.i == first and token.lower_ in DETERMINERS:
             continue
-        if last is not None and (_is_possessive(token) or _is_hyphen_inside_word(token)):
+        if last is not None and (_is_possessive(token) or is_hyphen_inside_word(token)):
             continue
-        if last is not None and token.is_alpha and _is_hyphen_inside_word(doc[token.i - 1]):
+        if last is not None and token.is_alpha and is_hyphen_inside_word(doc[token.i - 1]):
             last = token.i  # 'buy-to-let', 'left-hand': a word hyphened on is part of the compound
             continue
         words += 1
@@ -192,7 +194,7 @@ def phrase_start_before(doc: Doc, end: int) -> int | None:
         if first is None and token.like_num and _ends_a_name(token):
             first, name_ending = token.i, True  # "the FTSE 100", "the S&P 500": a number ending an index's name
             continue
-        compound = token.i > 1 and _is_hyphen_inside_word(token.doc[token.i - 1])
+        compound = token.i > 1 and is_hyphen_inside_word(token.doc[token.i - 1])
         if not _is_content_word(token) or (
             not compound and (token.lower_ in CHANGE_WORD_SET or looks_past_participle(token))
         ):
@@ -258,10 +260,10 @@ def _is_content_word(token: Token) -> bool:
 
 def starts_compound(tokens: Sequence[Token], position: int) -> bool:
     """'one-man', 'state-run': the word at ``position`` and the next one, joined by a hyphen, modify a noun."""
-    return position + 2 < len(tokens) and _is_hyphen_inside_word(tokens[position + 1]) and tokens[position + 2].is_alpha
+    return position + 2 < len(tokens) and is_hyphen_inside_word(tokens[position + 1]) and tokens[position + 2].is_alpha
 
 
-def _is_hyphen_inside_word(token: Token) -> bool:
+def is_hyphen_inside_word(token: Token) -> bool:
     """The hyphen of "pre-pay", "co-stars": the tokenizer splits it off; the phrase goes on across it."""
     return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
 

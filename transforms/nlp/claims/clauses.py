@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from transforms.nlp.claims.annotations import (
+    is_hyphen_inside_word,
     looks_past_participle,
     phrase_start_before,
     starts_sentence,
@@ -21,6 +22,7 @@ from transforms.nlp.claims.lexicon import (
 from transforms.nlp.claims.phrases import (
     AUXILIARIES,
     HEDGE_WORDS,
+    ING_ADVERBS,
     WHEN_PREPOSITIONS,
     WHICH_PREPOSITIONS,
     index_after,
@@ -60,7 +62,7 @@ CLAUSE_JOINS = frozenset(("and", "but", "while", "whereas", "or"))
 # Words after which an amount opens a clause as its subject ('said 50 people were still critical').
 SUBJECT_OPENERS = frozenset("and but while whereas though although that because as if when of said says say".split())
 # Adverbs between a share and its verb.
-PREDICATE_ADVERBS = frozenset(("now", "still", "also", "already", "only", "all", "both", "currently"))
+PREDICATE_ADVERBS = ING_ADVERBS | frozenset(("only", "all", "both"))
 # How many words of a clause are read at most.
 PREDICATE_WORDS = 14
 # Prepositions an amount's verb may take it through ('taken to two hospitals', 'relationships with 27 countries').
@@ -91,15 +93,14 @@ def clause_after(doc: Doc, index: int) -> int | None:
 def relative_clause_end(doc: Doc, index: int) -> int | None:
     """'families who had left the countryside in the south': where a relative clause opening at token
     ``index`` ends (its clause's punctuation, or ``PREDICATE_WORDS`` on), or None when none opens there."""
-    if index >= len(doc) - 2 or doc[index].lower_ not in ("who", "that", "which"):
+    if index < 1 or index >= len(doc) - 2 or doc[index].lower_ not in ("who", "that", "which"):
         return None
     if doc[index].lower_ == "that" and doc[index - 1].lower_ in NOT_MEASURING_VERBS | SHARE_VERBS:
         return None  # 'said that …': a clause said, not one that says which
     last = None
     for k in range(index + 1, min(len(doc), index + PREDICATE_WORDS)):
         token = doc[k]
-        inside_word = token.text == "-" and not token.whitespace_ and not doc[k - 1].whitespace_
-        if (token.text in CLAUSE_PUNCTUATION and not inside_word) or "\n" in doc[k - 1].whitespace_:
+        if _ends_clause(doc, k):
             break
         verb_group = doc[k - 1].lower_ in AUXILIARIES | {"to", "not", "never"} or is_adverb(doc[k - 1])
         if k > index + 2 and token.lower_ in AUXILIARIES and not verb_group:
@@ -127,12 +128,7 @@ def share_predicate(doc: Doc, start: int, end: int, *, speech: bool = True) -> s
     last = index
     for k in range(index + 1, min(len(doc), index + PREDICATE_WORDS)):
         token = doc[k]
-        inside_word = token.text == "-" and not token.whitespace_ and not doc[k - 1].whitespace_  # 'life-extending'
-        if (
-            (token.text in CLAUSE_PUNCTUATION and not inside_word)
-            or "\n" in token.text
-            or "\n" in doc[k - 1].whitespace_
-        ):
+        if _ends_clause(doc, k):
             break
         if token.lower_ in CLAUSE_JOINS and any(t.like_num or t.lower_ in FRACTION_WORDS for t in doc[k + 1 : k + 3]):
             break  # 'and 27% saw them fall', 'and half of the members left': the next share's clause
@@ -142,6 +138,14 @@ def share_predicate(doc: Doc, start: int, end: int, *, speech: bool = True) -> s
     if doc[last].text == "-" and last > index:
         last -= 1  # cut off at the limit inside a hyphened word ('case-by-case')
     return doc_text(doc)[verb.idx : doc[last].idx + len(doc[last])]
+
+
+def _ends_clause(doc: Doc, k: int) -> bool:
+    """Token ``k`` ends a clause: its punctuation (not a hyphen inside a word: 'life-extending') or a new line."""
+    token = doc[k]
+    if token.text in CLAUSE_PUNCTUATION and not is_hyphen_inside_word(token):
+        return True
+    return "\n" in token.text or "\n" in doc[k - 1].whitespace_
 
 
 def _in_subject_position(doc: Doc, start: int) -> bool:
@@ -186,10 +190,9 @@ def doer_before(
     verb_index = i - 1 if particle is not None else i
     if through_preposition and doc[i].lower_ in VERB_PREPOSITIONS and i > 1:
         thing = None if doc[i - 1].lower_ in PARTICLES else phrase_start_before(doc, i)
-        # 'walked away with three trophies': the verb before its particle
         verb_index = thing - 1 if thing is not None and thing > 0 else i - 1
         if doc[verb_index].lower_ in PARTICLES and verb_index > 0:
-            verb_index -= 1
+            verb_index -= 1  # 'walked away with three trophies': the verb before its particle
         if doc[verb_index].lower_ in DETERMINERS and verb_index > 0:
             verb_index -= 1
     verb = doc[verb_index]

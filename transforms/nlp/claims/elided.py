@@ -65,6 +65,9 @@ WHOLE_AFTER_PART = re.compile(
 # "the number of X": the phrase after it is what a bare number of the sentence counts.
 NUMBER_OF = re.compile(r"\b(?i:the)\s+(?P<number_of>(?i:number\s+of)\s+(?:(?:its|their|his|her|the)\s+)?)")
 
+# An age's name is read back over at most this many capitalised words.
+NAME_WORDS_BEFORE_AGE = 4
+
 
 def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annotations: Annotations) -> str | None:
     """Give a bare number the unit its sentence leaves out; returns what it measures ("Hague's age",
@@ -151,7 +154,12 @@ def _named_before_age(doc: Doc, text: str, quantity: Quantity) -> str | None:
     if name is None or starts_sentence(name[0]) or name[0].lower_ in MONTHS | WEEKDAYS:
         return None  # 'In March, 43, …' is a date's comma
     first = name[0].i
-    while first > 0 and doc[first - 1].is_title and doc[first - 1].lower_ not in DETERMINERS:
+    while (
+        first > 0
+        and name[0].i - first < NAME_WORDS_BEFORE_AGE
+        and doc[first - 1].is_title
+        and doc[first - 1].lower_ not in DETERMINERS
+    ):
         first -= 1  # the whole name: 'Robert James Alcorn, 37'
     return text[doc[first].idx : name[0].idx + len(name[0])]
 

@@ -28,12 +28,14 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from transforms.nlp.claims.annotations import (
+    is_hyphen_inside_word,
     looks_past_participle,
     phrase_start_before,
     starts_sentence,
     words_from,
 )
 from transforms.nlp.claims.clauses import (
+    ASIDE_WORDS,
     clause_after,
     doer_before,
     relative_clause_end,
@@ -97,11 +99,11 @@ RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
 MARKET_SESSION_WORDS = frozenset(("trade", "trading", "dealings", "dealing", "session"))
 # Verbs of a trade whose object is what the amount after "for" is paid for, and how far back they are looked for.
 TRADE_VERBS = frozenset(
-    "sell sells sold selling buy buys bought buying acquire acquires acquired acquiring purchase purchased".split()
+    "sell sells sold selling buy buys bought buying acquire acquires acquired acquiring purchase purchases "
+    "purchased purchasing".split()
 )
 TRADED_WORDS = 15
-# An aside between a subject and its verb is at most this long; these open one that says which.
-ASIDE_WORDS = 15
+# Words that open an aside between a subject and its verb that says which.
 ASIDE_LINKS = frozenset("excluding including except without with at in of from for".split())
 # How long a fronted "Of the companies surveyed," may be.
 FRONTED_WORDS = 10
@@ -156,7 +158,7 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
     if i > 1 and doc[i - 1].lower_ in RELATIVE_PRONOUNS:
         # 'personal debt - which is rising at 15% a year': the noun the relative clause is about.
         i -= 2 if doc[i - 2].text in (",", "-", "–", "—") else 1
-    if i > 2 and doc[i - 1].text in (",", "-", "–", "—"):
+    if i > 2 and doc[i - 1].text in (",", "-", "–", "—") and not is_hyphen_inside_word(doc[i - 1]):
         return _subject_before_aside(doc, i - 1)
     return phrase_before_amount(doc, i)
 
@@ -166,7 +168,14 @@ def _subject_before_aside(doc: Doc, comma: int) -> str | None:
     set off by commas, with the aside when it says which (a participle or a preposition opens it), not when
     it is someone's say ('exports, the ministry said, fell')."""
     mark = doc[comma].text
-    opening = next((k for k in range(comma - 1, max(0, comma - ASIDE_WORDS) - 1, -1) if doc[k].text == mark), None)
+    opening = next(
+        (
+            k
+            for k in range(comma - 1, max(0, comma - ASIDE_WORDS) - 1, -1)
+            if doc[k].text == mark and not is_hyphen_inside_word(doc[k])  # not the hyphen of 'core-market'
+        ),
+        None,
+    )
     if opening is None or opening < 1 or opening + 1 >= comma:
         return None
     subject = phrase_before_amount(doc, opening)
@@ -306,8 +315,8 @@ def _count_with_which(doc: Doc, start: int, counted: Span) -> str:
     # A participle right after the noun already says which ('people killed in the floods were buried').
     said_which = counted.end < len(doc) and end > counted.end_char and is_participle(doc[counted.end])
     clause_end = clause_after(doc, after) if after is not None and not said_which else None
-    if clause_end is None and after is not None:
-        clause_end = relative_clause_end(doc, after)  # 'families who had left the countryside
+    if clause_end is None and after is not None and not said_which:
+        clause_end = relative_clause_end(doc, after)  # 'families who had left the countryside'
     if clause_end is not None:
         return text[counted.start_char : clause_end]
     predicate = None if said_which else share_predicate(doc, start, end, speech=False)

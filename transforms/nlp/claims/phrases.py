@@ -68,9 +68,8 @@ WHEN_PREPOSITIONS = frozenset("in at for on during".split())
 # word that only modifies its noun.
 PERIOD_WORDS = 8
 PERIOD_MODIFIERS = frozenset("last this next previous prior first second third fourth".split())
-TIME_WORDS = frozenset(
-    "year years quarter quarters month months week weeks day days decade decades last this next previous prior "
-    "recent first second third fourth half end".split()
+TIME_WORDS = PERIOD_MODIFIERS | frozenset(
+    "year years quarter quarters month months week weeks day days decade decades recent half end".split()
 )
 # Prepositions whose phrase after a noun says which one ("jobs at Oracle"), and how many are read.
 WHICH_PREPOSITIONS = frozenset(
@@ -86,9 +85,7 @@ amounting something nothing anything everything morning evening building meeting
 """.split()
 )
 # Words in -ing that name what an economy measures ('lending to consumers fell').
-ING_NOUNS = frozenset(
-    "lending spending funding borrowing financing trading shipping housing manufacturing advertising".split()
-)
+ING_NOUNS = frozenset("lending borrowing financing shipping housing manufacturing advertising".split())
 # Adverbs between a noun and its clause in -ing ('firms already doing business').
 ING_ADVERBS = frozenset(("already", "still", "now", "currently", "also"))
 
@@ -195,7 +192,8 @@ def phrase_before_amount(doc: Doc, end: int) -> str | None:
         first -= 2 if doc[first - 2].lower_ in DETERMINERS else 1
     elif first > 2 and is_participle(doc[first - 1]) and doc[first - 2].lower_ in POSSESSIVES:
         # "This week's estimated arrivals": so does one after a possessive, with whose it is.
-        first = phrase_start_before(doc, first - 2) or first
+        owner = phrase_start_before(doc, first - 2)
+        first = owner if owner is not None else first
     if first >= 3 and doc[first - 1].lower_ in DETERMINERS and doc[first - 2].lower_ in LINK_PREPOSITIONS:
         first -= 1  # 'Annual bonus rates on its with-profits life policies': whose, inside the link
     link = doc[first - 1].lower_ if first >= 2 else None
@@ -239,9 +237,9 @@ def time_phrase_end(doc: Doc, index: int) -> int | None:
     while k < len(doc) and k - index <= PERIOD_WORDS:
         token = doc[k]
         day = token.like_num and doc[k - 1].lower_ in MONTHS  # 'June 8'
-        joined = token.text == "-" and not token.whitespace_ and not doc[k - 1].whitespace_  # 'October-December'
         linked = token.lower_ == "of" and k + 1 < len(doc) and says_when(doc[k + 1])  # 'first half of 2004'
-        if not (says_when(token) or day or joined or linked or token.lower_ in DETERMINERS):
+        # (says_when reads a hyphen as part of a time: 'October-December')
+        if not (says_when(token) or day or linked or token.lower_ in DETERMINERS):
             break
         k += 1
     if k < len(doc) and doc[k].lower_ in POSSESSIVES:

@@ -38,7 +38,7 @@ from spacy.tokens import Token
 from transforms.nlp.doc_cache import doc_text
 from transforms.nlp.entities import Entity
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
-from transforms.nlp.name_spans import PERSON_DESCRIPTIONS, Mention
+from transforms.nlp.name_spans import PERSON_DESCRIPTIONS, Mention, name_head
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.roles import NEUTRAL_WORDS, role_words_by_mention, stated_gender
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS
@@ -62,7 +62,7 @@ VOICE_NOUNS = (
 # "Our correspondent": the outlet's own reporter, named before after the outlet's name or a reporter's role
 # within this many words.
 OWN_REPORTER_NOUNS = frozenset(("correspondent", "reporter", "editor"))
-OUTLET_WORDS = frozenset(("bbc", "bbc's"))
+OUTLET_WORDS = frozenset(("bbc",))
 REPORTER_CUE_WORDS = 4
 # What people quoted unnamed are called by: a "he" or "she" after one as subject is that person, no one we
 # can name ('One dealer noted … "…," he said').
@@ -369,8 +369,9 @@ class ReferenceResolver:
         that fits in the nearest sentence with one, within the window; only when no sentence has one (and
         unless ``subjects_only``), the first other name that fits, nearest sentence first.  ``singular``: a plural name
         ('the Lib Dems') cannot be what 'he' or 'she' stands for; ``plural``: a body named by a singular
-        noun ('the government') is 'it', not 'they'; ``voice``: the pronoun's gender, or "plural", when a
-        spokesperson or officials met as a subject are who it stands for (and so whom they speak for)."""
+        noun ('the government') is 'it', not 'they'; ``voice``: the pronoun's gender, "plural" or "it", when a
+        spokesperson, officials or a text met as a subject are who it stands for (and so whom they speak
+        for)."""
         article = self.article
         sentence_index = article.sentence_of[anchor.i]
         others: list[int] = []
@@ -417,7 +418,11 @@ class ReferenceResolver:
                 subjects += [
                     (t, index)
                     for t, index in named
-                    if _heads_named_coordination(t) and _is_subject(t) and (t, index) not in subjects
+                    if _heads_named_coordination(t)
+                    and _is_subject(t)
+                    and not _is_modifier(t)
+                    and not (back == 0 and _in_relative_clause(t))
+                    and (t, index) not in subjects
                 ]
                 subjects.sort(key=_main_clause_first)
             if voice is not None:
@@ -706,28 +711,21 @@ def _is_subject(token: Token) -> bool:
     return node.dep_ in SUBJECT_DEPS or (node.dep_ == "pobj" and node.head.dep_ == "agent")
 
 
-def _name_head(token: Token) -> Token:
-    node = token
-    while node.dep_ in ("compound", "flat") and node.head.i != node.i:
-        node = node.head
-    return node
-
-
 def _heads_named_coordination(token: Token) -> bool:
     """The name is the first of names joined by "and" ('Croasmun and Hansen')."""
-    head = _name_head(token)
+    head = name_head(token)
     return head.dep_ != "conj" and any(c.dep_ == "conj" and c.ent_type_ for c in head.children)
 
 
 def _first_conjunct(token: Token, index: int | None, named: list[tuple[Token, int]]) -> tuple[Token, int | None]:
     """The first of the names joined by "and" that ``token``'s name is a later one of, else the name itself."""
-    head = _name_head(token)
+    head = name_head(token)
     if head.dep_ != "conj":
         return token, index
     first = head
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    return next(((t, i) for t, i in named if _name_head(t).i == first.i), (token, index))
+    return next(((t, i) for t, i in named if name_head(t).i == first.i), (token, index))
 
 
 def _is_modifier(token: Token) -> bool:

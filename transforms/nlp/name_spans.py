@@ -163,6 +163,7 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
         tokens = _names_missed_before(tokens) + tokens
     if label == "PERSON":
         tokens = tokens + _names_missed_after(tokens)
+        tokens = tokens + _hyphened_on(tokens)
     if label == "ORG":
         tokens = _whose_body(tokens, known_names)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -324,6 +325,17 @@ def _names_missed_after(name: list[Token]) -> list[Token]:
         names.append(token)
         last = token
     return names
+
+
+def _hyphened_on(name: list[Token]) -> list[Token]:
+    """'Moon Jae[-in]': the part of a given name hyphened on to the last word the model kept (Korean names
+    are written so: 'Ban Ki-moon', 'Moon Jae-in')."""
+    doc = name[-1].doc
+    k = name[-1].i + 1
+    if k + 1 < len(doc) and doc[k].text == "-" and not name[-1].whitespace_ and not doc[k].whitespace_:
+        if doc[k + 1].is_alpha and doc[k + 1].is_lower:
+            return [doc[k], doc[k + 1]]
+    return []
 
 
 def name_head(token: Token) -> Token:

@@ -279,3 +279,8 @@ def test_a_surname_of_several_words_taken_for_a_body_is_the_person_named_in_full
     assert ("Febres Cordero", "ORG") in [(e.text, e.label_) for e in doc.ents]
     people = {e.name: [m.text for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
     assert people == {"Leon Febres Cordero": ["Leon Febres Cordero", "Febres Cordero"]}
+
+
+def test_a_given_name_hyphened_on_belongs_to_the_name(nlp, reference):
+    doc = nlp("South Korean President Moon Jae-in said talks would resume.")
+    assert [e.name for e in extract_entities(doc, reference) if e.label == "PERSON"] == ["Moon Jae-in"]

@@ -163,26 +163,26 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
     return phrase_before_amount(doc, i)
 
 
-def _subject_before_aside(doc: Doc, comma: int) -> str | None:
+def _subject_before_aside(doc: Doc, closing: int) -> str | None:
     """'Japanese net purchases of foreign bonds, excluding bills, dropped to': the subject before an aside
-    set off by commas, with the aside when it says which (a participle or a preposition opens it), not when
-    it is someone's say ('exports, the ministry said, fell')."""
-    mark = doc[comma].text
+    set off by commas or dashes (``closing`` is the mark after it), with the aside when it says which (a
+    participle or a preposition opens it), not when it is someone's say ('exports, the ministry said, fell')."""
+    mark = doc[closing].text
     opening = next(
         (
             k
-            for k in range(comma - 1, max(0, comma - ASIDE_WORDS) - 1, -1)
+            for k in range(closing - 1, max(0, closing - ASIDE_WORDS) - 1, -1)
             if doc[k].text == mark and not is_hyphen_inside_word(doc[k])  # not the hyphen of 'core-market'
         ),
         None,
     )
-    if opening is None or opening < 1 or opening + 1 >= comma:
+    if opening is None or opening < 1 or opening + 1 >= closing:
         return None
     subject = phrase_before_amount(doc, opening)
     first = doc[opening + 1]
     if subject is None or not (is_participle(first) or is_present_participle(first) or first.lower_ in ASIDE_LINKS):
         return subject
-    return f"{subject}, {words_from(doc, opening + 1, comma - 1)}"
+    return f"{subject}, {words_from(doc, opening + 1, closing - 1)}"
 
 
 def _material_with_doer(doc: Doc, start: int, end: int) -> str | None:

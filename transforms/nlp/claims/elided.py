@@ -42,6 +42,14 @@ from transforms.nlp.doc_cache import doc_text
 AGE_RANGE = (1, 120)
 NAME_BEFORE_AGE = re.compile(r"\b[A-Z][a-z]+,\s$")
 AGE_AFTER = re.compile(r",(?=\s)")
+# Words that open a sentence before a comma and are no one's name ("However, 43, …" is not an age).
+SENTENCE_ADVERBS = frozenset(
+    """
+however meanwhile overall separately instead still today yesterday now also then thus finally again indeed
+besides moreover furthermore nevertheless nonetheless otherwise similarly likewise elsewhere here there
+earlier later recently currently previously additionally altogether initially ultimately so yet and but or
+""".split()
+)
 # An age after "aged" ("Britons aged 65 or over", "a man aged about 40"), with the word for who is that age.
 AGED_BEFORE = re.compile(r"(?:\b(?P<who>[A-Za-z]+)\s+)?\b(?i:aged)\s+(?:(?i:about|around|over|under|between)\s+)?$")
 AGE_OF_BEFORE = re.compile(r"\b(?i:age)\s+of\s+$")
@@ -151,8 +159,10 @@ def _named_before_age(doc: Doc, text: str, quantity: Quantity) -> str | None:
     if not NAME_BEFORE_AGE.search(text_before(text, quantity.start)):
         return None
     name = doc.char_span(quantity.start - 3, quantity.start - 2, alignment_mode="expand")  # before ", "
-    if name is None or starts_sentence(name[0]) or name[0].lower_ in MONTHS | WEEKDAYS:
+    if name is None or name[0].lower_ in MONTHS | WEEKDAYS:
         return None  # 'In March, 43, …' is a date's comma
+    if starts_sentence(name[0]) and name[0].lower_ in SENTENCE_ADVERBS:
+        return None  # 'Morientes, 28, has …' opens with a name; 'However, 43, …' with no one
     first = name[0].i
     while (
         first > 0

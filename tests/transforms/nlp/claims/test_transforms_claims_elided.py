@@ -13,6 +13,9 @@ from transforms.nlp.claims import extract_claims
         # an age in commas after a name
         ("Mr Hague, 43, said he would stay.", [("43", "year", "Mr Hague's age")]),
         ("Her cousin, Tavon Kaiseen Alleyne, 21, was killed.", [("21", "year", "Tavon Kaiseen Alleyne's age")]),
+        # a name that opens the sentence, but not a word that opens it and names no one
+        ("Morientes, 28, has already said yes.", [("28", "year", "Morientes's age")]),
+        ("However, 28, the year's total, was reached.", []),
         # an age after "the age of"
         ("The actress has died at the age of 71.", [("71", "year", "age")]),
         # a list's count, the noun not repeated

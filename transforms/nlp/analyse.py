@@ -18,6 +18,7 @@ from transforms.nlp.claims import extract_claims
 from transforms.nlp.doc_cache import forget_views, remember_text
 from transforms.nlp.entities import Reference, extract_entities
 from transforms.nlp.institutions import add_public_bodies
+from transforms.nlp.organisation_labels import relabel_organisations
 from transforms.nlp.quotes import extract_quotes
 from transforms.nlp.quotes.missed_speakers import missed_speakers
 from transforms.records import Rejection, error_line
@@ -113,7 +114,9 @@ def body_windows(body: str) -> list[str]:
 
 def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: Reference) -> ArticleExtraction:
     """Entities, quotes and claims of one parsed article, as table rows."""
-    entities = add_public_bodies(doc, extract_entities(doc, reference, missed_speakers(doc)))
+    entities = extract_entities(doc, reference, missed_speakers(doc))
+    relabel_organisations(doc, entities)
+    entities = add_public_bodies(doc, entities)
     quotes, pronoun_mentions = extract_quotes(doc, entities)
     for mention in pronoun_mentions:
         entities[mention.entity_index].mentions.append(mention)

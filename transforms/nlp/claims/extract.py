@@ -19,6 +19,7 @@ from transforms.nlp.claims.elided import supply_elided_unit
 from transforms.nlp.claims.multiples import read_multiples, with_multiples
 from transforms.nlp.claims.quantities import read_quantities
 from transforms.nlp.claims.ranges import join_ranges_and_lists
+from transforms.nlp.claims.tables import table_claims
 from transforms.nlp.doc_cache import doc_text
 
 
@@ -26,8 +27,11 @@ def extract_claims(doc: Doc) -> list[Claim]:
     """Numeric claims of one article, in text order."""
     text = doc_text(doc)
     annotations = Annotations.of(doc)
+    in_tables = table_claims(text)
     claims: list[Claim] = []
     for quantity in with_multiples(join_ranges_and_lists(text, read_quantities(text)), read_multiples(text)):
+        if any(cell.start < quantity.end and quantity.start < cell.end for cell in in_tables):
+            continue  # a table's figures are read as a table (tables.py), not as words of a sentence
         if quantity.kind is None and quantity.scale is not None and not quantity.fraction:
             carry_unit_before(doc, quantity, claims, annotations)
         claim = build_claim(doc, quantity, annotations)
@@ -44,4 +48,16 @@ def extract_claims(doc: Doc) -> list[Claim]:
     set_directions(text, claims)
     share_what_changed(doc, claims, annotations)
     inherit_of_what(doc, claims, annotations)
-    return claims
+    return _in_text_order(claims, in_tables)
+
+
+def _in_text_order(claims: list[Claim], more: list[Claim]) -> list[Claim]:
+    """``claims`` and ``more`` merged by start, each claim's ``previous`` index moved with the claim it names."""
+    if not more:
+        return claims
+    merged = sorted([*claims, *more], key=lambda claim: claim.start)
+    position = {id(claim): index for index, claim in enumerate(merged)}
+    for claim in claims:
+        if claim.previous is not None:
+            claim.previous = position[id(claims[claim.previous])]
+    return merged

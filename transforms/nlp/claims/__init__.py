@@ -33,6 +33,8 @@ Modules, each importing only those above it:
   number of").
 * ``changes``: claims of one sentence read together (shared ``of_what``, old value → new value, an unrepeated
   unit carried on).
+* ``home_currency``: whose dollars, pounds or crowns a shared currency name written alone means (the
+  country the article is about).
 * ``tables``: the figures of a wire table's rows ("KANSAS CITY 100 --- 100 500", "MAY7 286 1/2 UP 1/4"),
   with the table's scale and unit and what each measures (title, column heading, row label).
 * ``extract``: ``extract_claims``, the entry point.

@@ -16,6 +16,7 @@ from transforms.nlp.claims.changes import (
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.direction import set_directions
 from transforms.nlp.claims.elided import supply_elided_unit
+from transforms.nlp.claims.home_currency import in_home_currency
 from transforms.nlp.claims.multiples import read_multiples, with_multiples
 from transforms.nlp.claims.quantities import read_quantities
 from transforms.nlp.claims.ranges import join_ranges_and_lists
@@ -44,6 +45,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
     in_main_currency_unit(claims)
+    in_home_currency(text, claims)
     link_changes(doc, claims, annotations)
     set_directions(text, claims)
     share_what_changed(doc, claims, annotations)

@@ -1,0 +1,36 @@
+"""A currency name several countries share, written alone, is the currency of the country the article is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.nlp.claims import extract_claims
+
+DANISH = (
+    "Denmark's current account deficit rose to 34.5 billion crowns in 1986 from 29.1 billion in 1985. "
+    "Danish officials expect it to fall. The Copenhagen government said debt reached 265 billion crowns."
+)
+MANILA = "Philippine officials said the group had handed 70 mln pesos in cash. Manila welcomed the move."
+CANBERRA = "Australia's treasurer said the deficit would be nine billion dlrs. Australian bonds fell."
+BOTH = "Australia's board will be paid 132 mln (U.S.) dlrs. Australian farmers want 98 dlrs."
+ONCE = "Shares of the New Zealand firm closed at 4.41 dlrs."
+DOLLAR_SIGN = "Australia's News Corp moved to the US. Australian shares fell 25 cents to $12."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (DANISH, [("34.5 billion crowns", "DKK"), ("29.1 billion", "DKK"), ("265 billion crowns", "DKK")]),
+        (MANILA, [("70 mln pesos", "PHP")]),
+        (CANBERRA, [("nine billion dlrs", "AUD")]),
+        # a stated US dollar, or a bare "$", keeps bare dollars American
+        (BOTH, [("132 mln (U.S.) dlrs", "USD"), ("98 dlrs", "USD")]),
+        (DOLLAR_SIGN, [("25 cents", "USD"), ("$12", "USD")]),
+        # a country named once is not what the article is about
+        (ONCE, [("4.41 dlrs", "USD")]),
+    ],
+)
+def test_shared_currency_names_take_the_articles_country(nlp, claims_nlp, text, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(text))
+        assert [(c.surface, c.unit) for c in claims if c.quantity_kind == "money"] == expected

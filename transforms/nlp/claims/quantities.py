@@ -125,6 +125,8 @@ UNIT_TERM = re.compile(
     re.VERBOSE,
 )
 UNIT_GAP = re.compile(r"-|[ \u00a0\u202f\u2009]?")
+# A verb of weight just before an amount in pounds: the weight, not money ("weighed nearly 30,000 pounds").
+WEIGHED_BEFORE = re.compile(r"\b(?i:weigh(?:s|ed|ing)?)\s+(?:[a-z]+\s+){0,2}$")
 OF_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
 # "40 euro cents": the cents of the currency named before.
 CENTS_AFTER_CURRENCY = re.compile(r"\s+cents?\b", re.IGNORECASE)
@@ -451,8 +453,11 @@ def _unit_term(text: str, position: int, quantity: Quantity | None, *, gap: bool
     if match.group("money_word"):
         word = re.sub(r"\s+", " ", match.group("money_word").lower())
         code = MONEY_WORDS[word]
-        if word in ("pound", "pounds") and OF_GAP.match(text, end):
-            unit, kind = "lb", "measure"  # "25 pounds of flour"
+        if word in ("pound", "pounds") and (
+            OF_GAP.match(text, end)
+            or (quantity is not None and WEIGHED_BEFORE.search(text_before(text, quantity.start)))
+        ):
+            unit, kind = "lb", "measure"  # "25 pounds of flour", "it weighs nearly 19,000 pounds"
         elif word == "mark" and (quantity is None or quantity.scale is None):
             return None  # "the 1,000 mark"
         else:

@@ -65,6 +65,9 @@ def test_amounts_read_on_both_pipelines(nlp, claims_nlp, sentence, surfaces):
             [("more than 6%", 6, "percent"), ("16.75 pence", 0.1675, "GBP"), ("293.5p", 2.935, "GBP")],
         ),
         ("Fees ranged 5 to 50 dollars.", [("5 to 50 dollars", 27.5, "USD")]),
+        # pounds weighed are a weight
+        ("The spacecraft weighed nearly 30,000 pounds.", [("nearly 30,000 pounds", 30000, "lb")]),
+        ("It paid nearly 30,000 pounds.", [("nearly 30,000 pounds", 30000, "GBP")]),
         # a currency named with its country before the amount
         (
             "Qantas made a record Australian dollars 648m ($492m) profit.",

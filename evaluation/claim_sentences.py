@@ -65,6 +65,12 @@ UNIT_ALIASES = {
     "metres": "m",
     "kilogram": "kg",
     "kilograms": "kg",
+    # the gold's usual abbreviations against our rate and names ("mile/hour", "inch", "foot")
+    "mph": "mile/hour",
+    "in": "inch",
+    "inches": "inch",
+    "ft": "foot",
+    "feet": "foot",
 }
 WORD = re.compile(r"[\w'’]+")
 

@@ -82,4 +82,5 @@ def test_units_and_phrases_compare_as_a_reader_would():
     assert same_unit("USD", "USD/share") and not same_unit("USD/share", "USD")  # the gold left the rate out
     # a rate's usual abbreviation is that rate, not its amount's unit
     assert same_unit("bpd", "barrel/day") and not same_unit("bpd", "barrel") and same_unit("sq mi", "mile2")
+    assert same_unit("mph", "mile/hour") and same_unit("in", "inch") and same_unit("ft", "foot")
     assert shares_half_the_words("the Nasdaq Composite", "Nasdaq") and not shares_half_the_words("exports to China", "")

@@ -173,6 +173,9 @@ def _says_when_from(doc: Doc, k: int) -> bool:
     )
 
 
+TENSED_VERB_TAGS = frozenset(("VBD", "VBZ", "VBP", "VBG"))
+
+
 def doer_before(
     doc: Doc, start: int, *, pronoun_subjects: bool = True, through_preposition: bool = False
 ) -> str | None:
@@ -198,7 +201,13 @@ def doer_before(
     verb = doc[verb_index]
     # A word in its base form after a modal or "to" is a verb too ('could transfer', 'to renationalise').
     after_modal = verb_index > 0 and verb.is_lower and doc[verb_index - 1].lower_ in MODALS | {"to"}
-    if not (is_participle(verb) or verb.lower_ in COMMON_VERBS or after_modal) or verb.lower_ in NOT_MEASURING_VERBS:
+    # With tags, any verb in a tense ('Wal-Mart is fighting two lawsuits', 'China maintains relations with 27
+    # countries'); without, the verbs a word list or a participle's ending tells.
+    tensed = verb.tag_ in TENSED_VERB_TAGS and verb.is_lower
+    if (
+        not (is_participle(verb) or verb.lower_ in COMMON_VERBS or after_modal or tensed)
+        or verb.lower_ in NOT_MEASURING_VERBS
+    ):
         return None
     k = verb_index
     # Back over auxiliaries to the subject: 'had paid', "he'd killed", 'is to cost', and over a verb that

@@ -330,7 +330,8 @@ def _count_with_which(doc: Doc, start: int, counted: Span) -> str:
 def _noun_of_amount(doc: Doc, start: int, end: int) -> str | None:
     """'compensation of £173', 'His declared income of up to £205,000', 'a margin of £8bn'; with what the
     amount is of, when it is a quantity of something: 'the sale of 10,000 tonnes of frozen poultry to Egypt'
-    (sale of frozen poultry to Egypt)."""
+    (sale of frozen poultry to Egypt); else with who did what with the thing: 'Solidere posted profits of
+    $12.5m' (profits Solidere posted)."""
     i = token_before(doc, start)
     while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS:
         i -= 1
@@ -338,7 +339,12 @@ def _noun_of_amount(doc: Doc, start: int, end: int) -> str | None:
         return None
     noun = phrase_before_amount(doc, i)
     material = _amount_in(doc, end, which=True)
-    return f"{noun} {material}" if noun is not None and material is not None else noun
+    if noun is not None and material is not None:
+        return f"{noun} {material}"
+    first = phrase_start_before(doc, i)
+    # 'Solidere posted profits of $12.5m': the thing, and who did what with it (profits Solidere posted).
+    doer = doer_before(doc, doc[first].idx, pronoun_subjects=False) if noun is not None and first else None
+    return noun if doer is None else f"{noun} {doer}"
 
 
 def _change_noun_in(doc: Doc, end: int) -> str | None:

@@ -234,6 +234,9 @@ SENTENCES = [
     ("The bank will issue 6.75 pct capital bonds.", {"6.75 pct": "capital bonds"}),
     # a results table's label, shared with the restated value after "vs"
     ("Net 146.4 mln dlrs vs 110.3 mln dlrs", {"146.4 mln dlrs": "Net", "110.3 mln dlrs": "Net"}),
+    # the thing an amount is of, with who did what with it; a pronoun says nothing of what is measured
+    ("Solidere posted profits of $12.5m in the first half.", {"$12.5m": "profits Solidere posted"}),
+    ("He posted profits of $12.5m.", {"$12.5m": "profits"}),
     # a time after the amount is no thing measured
     ("He retired two years later.", {"two years": None}),
 ]

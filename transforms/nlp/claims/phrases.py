@@ -62,7 +62,9 @@ LINK_PREPOSITIONS = frozenset(("of", "in", "on"))
 WHICH_LINK_PREPOSITIONS = frozenset(("to", "at", "for", "from", "with"))
 BRACKETED_AFTER = re.compile(r"[ \t]{0,8}\([^()\n]{1,40}\)")
 # A phrase saying when, between a subject and its verb ("in February last year"), is at most this long.
-TIME_PHRASE_WORDS = 5
+TIME_PHRASE_WORDS = 8
+# Words inside a period that say where it ends ('the year to March', 'the quarter ended June 30').
+PERIOD_LINKS = frozenset(("to", "ended", "ending", "through"))
 WHEN_PREPOSITIONS = frozenset("in at for on during".split())
 # A period after a noun ("in the first half of this year") is at most this long, and does not end in a
 # word that only modifies its noun.
@@ -222,10 +224,15 @@ def before_time(doc: Doc, end: int) -> int:
     for k in range(end - 1, max(0, end - TIME_PHRASE_WORDS) - 1, -1):
         if doc[k].lower_ in WHEN_PREPOSITIONS:
             when = doc[k + 1 : end]
-            if any(says_when(t) for t in when) and all(says_when(t) or t.lower_ in DETERMINERS for t in when):
-                return k  # 'at end-February', 'in February last year', 'for the year'
+            if any(says_when(t) for t in when) and all(_in_period(t) for t in when):
+                # 'at end-February', 'in February last year', 'for the year', 'in the three months to 31 December'
+                return k
             break
     return end
+
+
+def _in_period(token: Token) -> bool:
+    return says_when(token) or token.lower_ in DETERMINERS | PERIOD_LINKS or token.like_num
 
 
 def time_phrase_end(doc: Doc, index: int) -> int | None:

@@ -224,6 +224,12 @@ SENTENCES = [
     ("Speaking at the launch, he said costs rose 5%.", {"5%": "costs"}),
     # a period after the noun says which one, up to the period's noun
     ("Orders in February last year were 202.7 mln dlrs.", {"202.7 mln dlrs": "Orders in February last year"}),
+    # a period with where it ends
+    ("Sales in the year to March were $5bn.", {"$5bn": "Sales in the year to March"}),
+    (
+        "Operating profit in the three months to 31 December was 9.5bn kronor.",
+        {"9.5bn kronor": "Operating profit in the three months to 31 December"},
+    ),
     ("It forecast a 15% rise in net profits for the year.", {"15%": "net profits for the year"}),
     ("A 9% rise in arrears in the first half of this year", {"9%": "arrears in the first half of this year"}),
     ("It posted a 5% rise in sales in the first 10 weeks.", {"5%": "sales"}),

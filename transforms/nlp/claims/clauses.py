@@ -5,7 +5,7 @@ clause did or said ("Of these, 83% were happy with the experience")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from transforms.nlp.claims.annotations import (
     is_hyphen_inside_word,
@@ -174,6 +174,14 @@ def _says_when_from(doc: Doc, k: int) -> bool:
 
 
 TENSED_VERB_TAGS = frozenset(("VBD", "VBZ", "VBP", "VBG"))
+# Verbs of speech that also take an amount as their object ('he added', 'Jones added four conversions').
+OBJECT_TAKING_SPEECH = frozenset(("added",))
+# Adverbs between a modal and its verb besides those in -ly ('will also ship').
+MODAL_ADVERBS = frozenset(("also", "still", "now", "not", "never", "soon", "then", "even"))
+
+
+def is_adverb_or_also(token: Token) -> bool:
+    return is_adverb(token) or token.lower_ in MODAL_ADVERBS
 
 
 def doer_before(
@@ -200,14 +208,16 @@ def doer_before(
             verb_index -= 1
     verb = doc[verb_index]
     # A word in its base form after a modal or "to" is a verb too ('could transfer', 'to renationalise').
-    after_modal = verb_index > 0 and verb.is_lower and doc[verb_index - 1].lower_ in MODALS | {"to"}
+    before_verb = verb_index - 1
+    while before_verb > 0 and is_adverb_or_also(doc[before_verb]):
+        before_verb -= 1  # 'will also ship', 'could eventually transfer'
+    after_modal = verb_index > 0 and verb.is_lower and doc[before_verb].lower_ in MODALS | {"to"}
     # With tags, any verb in a tense ('Wal-Mart is fighting two lawsuits', 'China maintains relations with 27
     # countries'); without, the verbs a word list or a participle's ending tells.
     tensed = verb.tag_ in TENSED_VERB_TAGS and verb.is_lower
-    if (
-        not (is_participle(verb) or verb.lower_ in COMMON_VERBS or after_modal or tensed)
-        or verb.lower_ in NOT_MEASURING_VERBS
-    ):
+    # 'Jones added four conversions': a verb of speech whose object is the amount is no speech.
+    speech = verb.lower_ in NOT_MEASURING_VERBS and not (verb.lower_ in OBJECT_TAKING_SPEECH and verb_index == i)
+    if not (is_participle(verb) or verb.lower_ in COMMON_VERBS or after_modal or tensed) or speech:
         return None
     k = verb_index
     # Back over auxiliaries to the subject: 'had paid', "he'd killed", 'is to cost', and over a verb that

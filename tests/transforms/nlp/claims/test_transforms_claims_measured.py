@@ -240,6 +240,15 @@ SENTENCES = [
     ("The bank will issue 6.75 pct capital bonds.", {"6.75 pct": "capital bonds"}),
     # a results table's label, shared with the restated value after "vs"
     ("Net 146.4 mln dlrs vs 110.3 mln dlrs", {"146.4 mln dlrs": "Net", "110.3 mln dlrs": "Net"}),
+    # an adverb between a modal and its verb; "added" with the amount as its object is no speech
+    (
+        "CINDASA will also ship 6,000 tonnes of Spanish corn.",
+        {"6,000 tonnes": "Spanish corn CINDASA will also ship"},
+    ),
+    (
+        "Fly-half Stephen Jones added four conversions.",
+        {"four conversions": "conversions Fly-half Stephen Jones added"},
+    ),
     # the thing an amount is of, with who did what with it; a pronoun says nothing of what is measured
     ("Solidere posted profits of $12.5m in the first half.", {"$12.5m": "profits Solidere posted"}),
     ("He posted profits of $12.5m.", {"$12.5m": "profits"}),

@@ -33,6 +33,7 @@ from transforms.nlp.claims.annotations import (
     words_from,
 )
 from transforms.nlp.claims.claim import Claim
+from transforms.nlp.claims.clauses import doer_before
 from transforms.nlp.claims.direction import END_BEFORE
 from transforms.nlp.claims.lexicon import DETERMINERS, MONTHS, SMALL_NUMBERS, TENS, WEEKDAYS, alternation
 from transforms.nlp.claims.quantities import ANOTHER_BEFORE, Quantity, is_year, text_before
@@ -193,7 +194,9 @@ def _listed_count(
     which = phrase_after(doc, after.end()) if after.group("preposition") else None
     noun = counts[-1].unit
     if which is None:
-        return noun, noun
+        # 'SBC employs 163,000 people while AT&T employs 47,000': who has them (people AT&T employs)
+        doer = doer_before(doc, quantity.start, pronoun_subjects=False)
+        return noun, noun if doer is None else f"{noun} {doer}"
     return noun, f"{noun}{text[quantity.end : which.end_char]}"
 
 

@@ -46,7 +46,7 @@ from transforms.nlp.claims import extract_claims
         # the same verb as the count before it, the noun not repeated
         (
             "SBC employs 163,000 people while AT&T employs 47,000.",
-            [("163,000 people", "people", "people SBC employs"), ("47,000", "people", "people")],
+            [("163,000 people", "people", "people SBC employs"), ("47,000", "people", "people AT&T employs")],
         ),
         # "another" number: more of what the sentence before counted
         (

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from transforms.ids import entity_id_for, stable_id
 from transforms.nlp.doc_cache import doc_ents, doc_sentence_of, doc_text, doc_tokens
@@ -25,7 +25,9 @@ from transforms.nlp.name_spans import HONORIFICS, POSSESSIVE_ENDINGS, Mention, i
 # Labels under which the model puts names that can stand for a person, a body or a place by one word; a lone
 # word under another label ('Wendt' taken for a product) joins only a person's full name.
 NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
-ARTICLES_TO_DROP = ("the ", "The ")
+# Articles a model's span may take in front of a name ("an All Nippon Airways flight"): no name starts with a
+# lower-case article.
+ARTICLES_TO_DROP = ("the ", "The ", "an ", "a ")
 
 
 @dataclass
@@ -174,6 +176,12 @@ def _is_short_form(text: str) -> bool:
     return " " not in text and len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _names_someone(token: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a plural noun ('"…," Akers said') away from a
+    sentence's start, where capitals say nothing."""
+    return token.pos_ == "PROPN" or (token.tag_ == "NNS" and token.is_title and not token.is_sent_start)
+
+
 def _add_missed_repeats(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None:
     """Name tokens NER skipped that repeat a person's surname ("Takaichi said …") or an organisation's short
     form ("But B&B - which has …") join that person or organisation."""
@@ -188,7 +196,7 @@ def _add_missed_repeats(doc: Doc, entities: list[Entity], sentence_of: list[int]
     covered = {c for entity in entities for m in entity.mentions for c in range(m.start, m.end)}
     for token in doc_tokens(doc):
         index = repeated.get(token.text)
-        if index is None or token.idx in covered or token.pos_ != "PROPN":
+        if index is None or token.idx in covered or not _names_someone(token):
             continue
         entity = entities[index]
         entity.mentions.append(

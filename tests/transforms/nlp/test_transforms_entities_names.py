@@ -9,6 +9,7 @@ from transforms.nlp.entities import (
     _fold_bracketed_short_forms,
     cluster_mentions,
     extract_entities,
+    name_of,
 )
 from transforms.nlp.name_spans import Mention
 
@@ -284,3 +285,20 @@ def test_a_surname_of_several_words_taken_for_a_body_is_the_person_named_in_full
 def test_a_given_name_hyphened_on_belongs_to_the_name(nlp, reference):
     doc = nlp("South Korean President Moon Jae-in said talks would resume.")
     assert [e.name for e in extract_entities(doc, reference) if e.label == "PERSON"] == ["Moon Jae-in"]
+
+
+def test_a_surname_the_tagger_took_for_a_plural_noun_joins_the_person_named_before(nlp, reference):
+    text = (
+        "Analysts noted that IBM chairman John F. Akers was upbeat.\n"
+        '"There are some encouraging signs in our business," Akers said.'
+    )
+    people = {
+        e.name: [m.text for m in e.mentions] for e in extract_entities(nlp(text), reference) if e.label == "PERSON"
+    }
+    assert people == {"John F. Akers": ["John F. Akers", "Akers"]}
+
+
+def test_a_lower_case_article_in_the_models_span_is_no_part_of_the_name():
+    assert name_of("an All Nippon Airways") == "All Nippon Airways"
+    assert name_of("a Hyundai") == "Hyundai"
+    assert name_of("A Tribe Called Quest") == "A Tribe Called Quest"

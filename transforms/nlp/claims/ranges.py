@@ -85,7 +85,16 @@ def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
             return None  # "rose from $350 to $680": an old and a new value
     if re.search(r"\b(?i:by)\s+$", before) and second.value >= BY_CHANGE_THEN_LEVEL_RATIO * first.value > 0:
         return None  # "by 80,000 barrels a day to 84 million": the change and the level it reached
-    if intro is None and "to" in gap.lower() and CHANGE_BEFORE_AMOUNT.search(text_before(text, first.start)):
+    # 'increase ten to eleven pct': a bare first end close to a second with a unit is a range of the change.
+    bare_range = (
+        first.kind is None and second.kind is not None and second.value < BY_CHANGE_THEN_LEVEL_RATIO * first.value
+    )
+    if (
+        intro is None
+        and "to" in gap.lower()
+        and CHANGE_BEFORE_AMOUNT.search(text_before(text, first.start))
+        and not bare_range
+    ):
         return None  # "rose 18p to 245p": the change and the level it reached
     if (
         intro is None

@@ -245,6 +245,8 @@ def test_without_a_parse_a_number_of_a_plural_counts_past_determiners_numbers_an
         ),
         # what ranges is said; ends of one size after "by" are a range too
         ("Fees ranging from 3 to 5 per cent were charged.", [("from 3 to 5 per cent", 4, "level")]),
+        # after a change verb, a bare end close to one with a unit is a range of the change
+        ("Export growth must increase ten to eleven pct a year.", [("ten to eleven pct", 10.5, "change")]),
         # "m" is millions of the unit after it, and of the sentence's unit when the writer left it out
         (
             "Crude stockpiles had fallen 1m barrels to 294.3m.",

@@ -65,12 +65,14 @@ UNIT_ALIASES = {
     "metres": "m",
     "kilogram": "kg",
     "kilograms": "kg",
-    # the gold's usual abbreviations against our rate and names ("mile/hour", "inch", "foot")
+    # the gold's usual abbreviations against our rate and names ("mile/hour", "inch", "foot", "hectare")
     "mph": "mile/hour",
     "in": "inch",
     "inches": "inch",
     "ft": "foot",
     "feet": "foot",
+    "ha": "hectare",
+    "hectares": "hectare",
 }
 WORD = re.compile(r"[\w'’]+")
 

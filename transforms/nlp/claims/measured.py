@@ -97,6 +97,8 @@ or
 RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
 # A market's sessions, which an amount is "in" as a time ("in morning trade", "in intrasession dealings").
 MARKET_SESSION_WORDS = frozenset(("trade", "trading", "dealings", "dealing", "session"))
+# What follows "62-year" in an age written before its noun ("the 62-year-old coach").
+AGE_ENDING = re.compile(r"-old\b")
 # Verbs of a trade whose object is what the amount after "for" is paid for, and how far back they are looked for.
 TRADE_VERBS = frozenset(
     "sell sells sold selling buy buys bought buying acquire acquires acquired acquiring purchase purchases "
@@ -359,6 +361,8 @@ def _noun_modified(doc: Doc, start: int, end: int, kind: str | None) -> str | No
     """'a $18bn loan', 'his 28.1% shareholding', 'an 18-month fight to acquire', 'a 48-yard field goal'."""
     text = doc_text(doc)
     end = past_brackets(text, end)
+    if (old := AGE_ENDING.match(text, end)) is not None:
+        end = old.end()  # 'The 62-year-old coach': the age of the one it describes
     if end >= len(text) or text[end] != " ":
         return None
     if kind not in ("percent", "percentage_points") and not _after_determiner(doc, start):

@@ -250,7 +250,7 @@ SENTENCES = [
         {"four conversions": "conversions Fly-half Stephen Jones added"},
     ),
     # an age written before its noun is that one's
-    ("The 62-year-old coach resigned.", {"62-year": "coach"}),
+    ("The 62-year-old coach was hurt.", {"62-year": "coach"}),
     # the thing an amount is of, with who did what with it; a pronoun says nothing of what is measured
     ("Solidere posted profits of $12.5m in the first half.", {"$12.5m": "profits Solidere posted"}),
     ("He posted profits of $12.5m.", {"$12.5m": "profits"}),

@@ -241,7 +241,7 @@ class ReferenceResolver:
             if found is None or (stated is not None and self.gender.get(found, stated) != stated):
                 return None
             return Antecedent(found, "nominal", by_role=True)
-        if word in ROLE_NOUNS:
+        if word in ROLE_NOUNS or _ends_hyphened_role(head):
             found = self._person_with_role(head)
             if found is not None:
                 return Antecedent(found, "nominal", by_role=True)
@@ -640,6 +640,12 @@ def _voice_agrees(voice_noun: Token, wanted: str) -> bool:
     if voice_noun.lower_ in DOCUMENT_NOUNS:
         return wanted == "it"
     return wanted not in ("plural", "it") and gender_of_words([voice_noun.lower_]) in (None, wanted)
+
+
+def _ends_hyphened_role(head: Token) -> bool:
+    """'the president-elect' (tokenized president - elect, headed by 'elect'): a role hyphened on to a role noun."""
+    doc = head.doc
+    return head.i >= 2 and doc[head.i - 1].text == "-" and doc[head.i - 2].lower_ in ROLE_NOUNS
 
 
 def _is_age(head: Token) -> bool:

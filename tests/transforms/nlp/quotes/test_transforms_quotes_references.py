@@ -54,6 +54,13 @@ def test_a_role_is_the_person_the_article_gave_it_and_only_that_role(nlp, refere
     ]
 
 
+def test_a_role_hyphened_on_to_a_role_noun_is_a_role_too(nlp, reference):
+    named = "President-elect Donald Trump met Barack Obama at the White House.\n"
+    assert _speakers(nlp, reference, named + "But the president-elect said the talks had gone well.") == [
+        ("the president-elect", "Donald Trump", "nominal")
+    ]
+
+
 def test_an_unnamed_group_keeps_its_words_and_no_entity(nlp, reference):
     text = "Manchester United rejected the bid on Friday.\nCritics said the club had been too slow."
     assert _speakers(nlp, reference, text) == [("Critics", None, "explicit")]

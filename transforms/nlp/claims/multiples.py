@@ -3,7 +3,7 @@ the size", and the verbs that multiply ("doubled", "could double", "halved"); sh
 count ("one in four adults").  Each is a quantity of
 ``times`` (kind ``number``; a halving is a ``fraction``); a frequency ("three times a week", "twice daily")
 or a count of occasions ("three times the following year") is not a multiple: the first is left to the unit
-table, the second read as a number where one is written.
+table, the second is a count of ``times`` (quantities.py reads "N times", this module "twice").
 """
 
 from __future__ import annotations
@@ -51,9 +51,17 @@ MULTIPLYING_VERB = re.compile(
 )
 
 
+# "twice" before a word of frequency or time: two occasions ("twice a day", "has twice previously sent"; "think
+# twice before" is an idiom).
+TWICE_OCCASIONS = re.compile(
+    r"\b(?i:twice)(?=\s+(?i:a|an|per|each|every|daily|weekly|monthly|yearly|annually|previously|already)\b)"
+)
+
+
 def read_multiples(text: str) -> list[Quantity]:
-    """Every multiple in ``text``, and every share written as "one in four", in order."""
-    quantities = [*_multiplying_verbs(text), *_one_in(text)]
+    """Every multiple in ``text``, every share written as "one in four", and "twice" as two occasions, in
+    order."""
+    quantities = [*_multiplying_verbs(text), *_one_in(text), *_twice_as_occasions(text)]
     for match in MULTIPLE.finditer(text):
         if match.group("twice"):
             value = 2.0
@@ -72,6 +80,21 @@ def read_multiples(text: str) -> list[Quantity]:
             )
         )
     return sorted(quantities, key=lambda q: q.start)
+
+
+def _twice_as_occasions(text: str) -> list[Quantity]:
+    return [
+        Quantity(
+            start=m.start(),
+            end=m.end(),
+            number_start=m.start(),
+            number_end=m.end(),
+            value=2.0,
+            unit="times",
+            kind="count",
+        )
+        for m in TWICE_OCCASIONS.finditer(text)
+    ]
 
 
 def _multiplying_verbs(text: str) -> list[Quantity]:

@@ -426,6 +426,9 @@ def _read_unit(text: str, quantity: Quantity) -> None:
         _read_unit(text, quantity)  # "1m barrels", "5m tonnes": millions of a unit; "3m people" counts
         return
     if unit == "times" and not RATE_SEPARATOR.match(text, term_end):
+        # 'lifted rates five times last year': a count of occasions (a multiple, 'three times as big', is
+        # multiples.py's)
+        quantity.unit, quantity.kind, quantity.end = "times", "count", term_end
         return
     if unit == "basis_point":
         unit, quantity.value, quantity.scale = "percentage_points", quantity.value / 100, 0.01

@@ -279,7 +279,12 @@ def test_a_count_after_money_keeps_its_noun_and_frequencies_or_occasions_are_no_
     claims = extract_claims(nlp("Net profit was 146.4 mln dlrs. The company has 3 mln shareholders."))
     assert [(c.surface, c.unit) for c in claims] == [("146.4 mln dlrs", "USD"), ("3 mln shareholders", "shareholders")]
     text = "He was arrested three times the following year and runs twice a week."
-    assert extract_claims(nlp(text)) == []  # occasions and a frequency, no multiples
+    # occasions and a frequency are counts of times, no multiples
+    assert [(c.surface, c.value, c.unit, c.quantity_kind) for c in extract_claims(nlp(text))] == [
+        ("three times", 3.0, "times", "count"),
+        ("twice", 2.0, "times", "count"),
+    ]
+    assert extract_claims(nlp("I will think twice before I deposit dollars.")) == []
     assert [(c.change_kind, c.direction) for c in extract_claims(nlp("The bank is raising its rate to 2%."))] == [
         ("change_to", "up")
     ]

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +28,7 @@ from transforms.nlp.claims.lexicon import (
     CHANGE_WORD_SET,
     COLLECTIVE_COUNT_NOUNS,
     DETERMINERS,
+    FUNCTION_WORDS,
     HALF_OF_DETERMINERS,
     MONEY_WORDS,
     MONTHS,
@@ -66,6 +68,9 @@ BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
 PARTITIVE_NOUNS = frozenset("sets forms kinds types sorts pairs pieces series rounds categories groups".split())
 # The word a number is hyphened to ("three-judge"), looked for this far after the hyphen.
 HYPHENED_WORD_CHARS = 40
+# Words that stress a following "one" as a number ('only one goal', 'just one video').
+STRESSING_COMPARATORS = frozenset(("at_least", "more_than", "at_most", "less_than"))
+ONE_STRESSED_BEFORE = re.compile(r"\b(?i:only|just|exactly|merely|single)\s+$")
 # Dependencies of a noun: a word the parser gives one of these is used as a noun, whatever its tag.
 NOMINAL_DEPS = frozenset(("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr"))
 # "half the nation's output": the whole after "half" without "of".
@@ -243,9 +248,12 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         if not quantity.vague:
             return _part_counted(doc, tokens[0], quantity, annotations)
         tokens = tokens[1:]
+    counted_one = quantity.value == 1 and _one_stressed(doc_text(doc), quantity)
     if not annotations.tags:
-        # "That one costs": one of something is never a plural
-        return plural_phrase(tokens) if quantity.value != 1 else None
+        # "That one costs": one of something is never a plural, and counts only when stressed
+        if quantity.value != 1:
+            return plural_phrase(tokens)
+        return _one_thing(tokens) if counted_one else None
     noun_tokens: list[Token] = []
     k = 0
     while k < len(tokens):
@@ -280,6 +288,7 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         not _plural_noun(noun_tokens[-1])
         and noun_tokens[-1].lower_ not in COLLECTIVE_COUNT_NOUNS
         and not (quantity.value > 1 and _plural_of_a_name(noun_tokens[-1]))
+        and not (counted_one and noun_tokens[-1].tag_ == "NN" and noun_tokens[-1].is_lower)
     ):
         return None
     if noun_tokens[-1].lower_ in UNIT_WORDS or noun_tokens[-1].ent_type_ == "DATE":
@@ -288,6 +297,29 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     if annotations.tags:
         last = _counted_noun_goes_on(doc, last)
     return doc[noun_tokens[0].i : last + 1]
+
+
+def _one_stressed(text: str, quantity: Quantity) -> bool:
+    """'at least one suspect', 'only one goal', 'just one video': "one" stressed as a number counts its thing;
+    'one analyst said' only introduces someone."""
+    return (
+        quantity.comparator in STRESSING_COMPARATORS
+        or ONE_STRESSED_BEFORE.search(text_before(text, quantity.start)) is not None
+    )
+
+
+def _one_thing(tokens: Sequence[Token]) -> Span | None:
+    """Without tags: the one word after a stressed "one" ('only one goal'), when it is a plain lower-case word."""
+    first = tokens[0] if tokens else None
+    if (
+        first is None
+        or not first.is_alpha
+        or not first.is_lower
+        or first.lower_ in FUNCTION_WORDS
+        or first.lower_ in UNIT_WORDS
+    ):
+        return None
+    return first.doc[first.i : first.i + 1]
 
 
 def _plural_noun(token: Token) -> bool:

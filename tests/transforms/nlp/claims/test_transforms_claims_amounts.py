@@ -353,3 +353,19 @@ def test_a_plural_the_tagger_took_for_a_verb_is_counted_where_the_parser_reads_a
     doc = nlp("The CCC has accepted a bid for two bonus offers to cover the sale of 10,000 tonnes of poultry.")
     assert [t.tag_ for t in doc if t.text == "offers"] == ["VBZ"]
     assert [claim.surface for claim in extract_claims(doc)] == ["two bonus offers", "10,000 tonnes"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "one" stressed as a number counts its thing
+        ("At least one suspect had been arrested.", [("At least one suspect", "suspect")]),
+        ("They conceded only one goal in four games.", [("one goal", "goal"), ("four games", "games")]),
+        # "one" that introduces someone, or a name, counts nothing
+        ("One analyst said prices would rise.", []),
+        ("It is just One Night.", []),
+    ],
+)
+def test_one_counts_only_when_stressed_as_a_number(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        assert [(c.surface, c.unit) for c in extract_claims(pipeline(sentence))] == expected

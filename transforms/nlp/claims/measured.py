@@ -91,7 +91,7 @@ SUBJECT_SKIP_WORDS = frozenset(
     """
 by a further another about around nearly almost roughly some just now only to from for record more than less
 up as much high low close over under an annual annualised annualized towards toward mere whopping something like
-or
+or preliminary provisional estimated revised adjusted unadjusted
 """.split()
 )
 RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))

@@ -34,7 +34,7 @@ from transforms.nlp.doc_cache import doc_text
 HEDGE_WORDS = frozenset(
     """
 about around approximately nearly almost roughly some just only over under up to as much little high low more
-less fewer than close at least most between an estimated a record revised the
+less fewer than close at least most between an estimated a record revised the preliminary provisional
 """.split()
 )
 # Words right after an amount that are no noun it modifies: a time ("six years later", "10% earlier this

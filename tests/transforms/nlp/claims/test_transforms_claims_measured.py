@@ -249,6 +249,8 @@ SENTENCES = [
         "Fly-half Stephen Jones added four conversions.",
         {"four conversions": "conversions Fly-half Stephen Jones added"},
     ),
+    # a statistic's qualifier between "to" and the amount ('a provisional', 'a record preliminary')
+    ("The trade surplus widened to a provisional 10.4 billion marks.", {"10.4 billion marks": "trade surplus"}),
     # an age written before its noun is that one's
     ("The 62-year-old coach was hurt.", {"62-year": "coach"}),
     # the thing an amount is of, with who did what with it; a pronoun says nothing of what is measured

@@ -20,7 +20,14 @@ from spacy.tokens import Doc, Span, Token
 from transforms.ids import entity_id_for, stable_id
 from transforms.nlp.doc_cache import doc_ents, doc_sentence_of, doc_text, doc_tokens
 from transforms.nlp.gender import gender_of_words, role_words
-from transforms.nlp.name_spans import HONORIFICS, POSSESSIVE_ENDINGS, Mention, is_generic_body, mention_from_span
+from transforms.nlp.name_spans import (
+    HONORIFICS,
+    ORGANISATION_NAME_ENDS,
+    POSSESSIVE_ENDINGS,
+    Mention,
+    is_generic_body,
+    mention_from_span,
+)
 
 # Labels under which the model puts names that can stand for a person, a body or a place by one word; a lone
 # word under another label ('Wendt' taken for a product) joins only a person's full name.
@@ -107,12 +114,38 @@ def extract_entities(doc: Doc, reference: Reference, missed: Sequence[Span] = ()
         ],
         key=lambda span: span.start,
     )
+    spans = _joined_organisation_names(doc, spans)
     candidates = [
         m for m in (mention_from_span(span, sentence_of, reference.aliases) for span in spans) if m is not None
     ]
     entities = _fold_bracketed_short_forms(doc_text(doc), cluster_mentions(candidates, reference))
     _add_missed_repeats(doc, entities, sentence_of)
     return entities
+
+
+def _joined_organisation_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Two organisation spans the model split at a name's own "for" or "and" are one name: 'U.S. Agency' for
+    'International Development' (a body's word, then "for"), 'the World Travel' and 'Tourism Council' (one
+    article for both, then "and", the second ending in a body's word and the first not: 'IBM and Apple' and
+    'Bradford & Bingley and All-Nippon Airways' stay two)."""
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.label_ == span.label_ == "ORG" and span.start == previous.end + 1:
+            link = doc[previous.end].lower_
+            first_end, second_end = previous[-1].lower_, span[-1].lower_
+            by_for = link == "for" and first_end in ORGANISATION_NAME_ENDS
+            by_and = (
+                link == "and"
+                and previous[0].lower_ == "the"  # one article for the whole name
+                and second_end in ORGANISATION_NAME_ENDS
+                and first_end not in ORGANISATION_NAME_ENDS
+            )
+            if by_for or by_and:
+                joined[-1] = Span(doc, previous.start, span.end, label="ORG")
+                continue
+        joined.append(span)
+    return joined
 
 
 def _split_at_bracket(ent: Span) -> list[Span]:

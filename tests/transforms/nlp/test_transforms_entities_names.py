@@ -302,3 +302,14 @@ def test_a_lower_case_article_in_the_models_span_is_no_part_of_the_name():
     assert name_of("an All Nippon Airways") == "All Nippon Airways"
     assert name_of("a Hyundai") == "Hyundai"
     assert name_of("A Tribe Called Quest") == "A Tribe Called Quest"
+
+
+def test_an_organisation_name_split_at_its_own_for_or_and_is_one_name(nlp, reference):
+    names = lambda text: sorted(e.name for e in extract_entities(nlp(text), reference) if e.label == "ORG")  # noqa: E731
+    assert names("Schools were rebuilt, according to the U.S. Agency for International Development.") == [
+        "U.S. Agency for International Development"
+    ]
+    assert names("Tourism is vital, according to the World Travel and Tourism Council.") == [
+        "World Travel and Tourism Council"
+    ]
+    assert names("IBM and Apple said sales rose.") == ["Apple", "IBM"]

@@ -10,8 +10,8 @@ New Zealand dollars; "revenue would total 3.9 billion pounds" in a Sudan story i
   British pounds, Swiss francs).
 - An article that writes US dollars anywhere ("U.S. dlrs", "(U.S.) dlrs", "US dollars") or amounts with a
   bare "$" means US dollars by "dollars" and "cents" alone too.
-- Only the name written alone changes: a "$" sign, a stated country ("Australian dollars", "U.S. dlrs")
-  or a code keeps its currency.  An amount whose currency is carried from the one before it in its
+- Only the name written alone changes: a "$" sign, a stated country ("Australian dollars", "U.S. dlrs",
+  "pounds sterling") or a code keeps its currency.  An amount whose currency is carried from the one before it in its
   sentence ("2.88 billion pounds, against 2.85 billion") follows that one.
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from transforms.nlp.claims.claim import Claim
+from transforms.nlp.claims.lexicon import MONEY_SUBUNITS, MONEY_WORDS
 
 MIN_MENTIONS = 2
 # The currency names several countries share, with the written forms of each (a sub-unit's too).
@@ -63,8 +64,12 @@ COUNTRIES: tuple[tuple[str, dict[str, str]], ...] = (
     (r"Pakistan(?:is?)?|Karachi|Islamabad", {"rupee": "PKR"}),
     (r"Sri Lanka(?:ns?)?|Colombo", {"rupee": "LKR"}),
 )
-_COUNTRY_PATTERNS = tuple((re.compile(rf"\b(?:{words})\b"), currencies) for words, currencies in COUNTRIES)
+# All the countries' words in one pattern, a group per country: one pass over the text counts them all.
+# (Not \b: "U.S." ends in a dot.)
+_COUNTRY_WORDS = re.compile("|".join(rf"(?P<c{i}>(?<!\w)(?:{words})(?!\w))" for i, (words, _) in enumerate(COUNTRIES)))
 _WORD = re.compile(r"[A-Za-z]+")
+# Words after a shared name that say whose it is ("pounds sterling").
+STATED_AFTER = frozenset(("sterling", "stg"))
 US_DOLLARS_WRITTEN = re.compile(r"\(?\bU\.?S\.?\)?\s+(?:dlrs?|dollars?)\b|(?<![A-Za-z])\$\s?\d", re.IGNORECASE)
 # Words that state whose currency it is, written before its name ("U.S. dlrs", "Australian dollars").
 _STATED_BEFORE = re.compile(r"(?:[A-Z][\w.]*\)?\s+)$")
@@ -73,9 +78,7 @@ _STATED_BEFORE = re.compile(r"(?:[A-Z][\w.]*\)?\s+)$")
 def in_home_currency(text: str, claims: list[Claim]) -> None:
     """Give, in place, each money claim named by a shared currency name alone the currency of the country
     the article is about (see the module doc)."""
-    homes = {name: _home(text, name) for name in SHARED_NAMES}
-    if US_DOLLARS_WRITTEN.search(text):
-        homes["dollar"] = None
+    homes: dict[str, str | None] | None = None  # read from the text at the first shared name met
     last_in_sentence: tuple[int, str | None] | None = None  # (sentence start, currency given) of the last one
     for claim in claims:
         if claim.quantity_kind != "money":
@@ -89,6 +92,8 @@ def in_home_currency(text: str, claims: list[Claim]) -> None:
             else:
                 last_in_sentence = (sentence_start, None)
             continue
+        if homes is None:
+            homes = _homes(text)
         home = homes[name]
         given = home if home is not None and home != claim.currency else None
         if given is not None:
@@ -96,18 +101,22 @@ def in_home_currency(text: str, claims: list[Claim]) -> None:
         last_in_sentence = (sentence_start, given)
 
 
-def _home(text: str, name: str) -> str | None:
-    counts = sorted(
-        (
-            (len(pattern.findall(text)), currencies[name])
-            for pattern, currencies in _COUNTRY_PATTERNS
-            if name in currencies
-        ),
-        reverse=True,
-    )
-    if not counts or counts[0][0] < MIN_MENTIONS or (len(counts) > 1 and counts[1][0] == counts[0][0]):
-        return None
-    return counts[0][1]
+def _homes(text: str) -> dict[str, str | None]:
+    """Per shared name, the currency of the country the article is about, if one is (see the module doc)."""
+    mentions = [0] * len(COUNTRIES)
+    for match in _COUNTRY_WORDS.finditer(text):
+        mentions[int(match.lastgroup[1:])] += 1  # type: ignore[index]
+    homes: dict[str, str | None] = {}
+    for name in SHARED_NAMES:
+        counts = sorted(
+            ((mentions[i], currencies[name]) for i, (_, currencies) in enumerate(COUNTRIES) if name in currencies),
+            reverse=True,
+        )
+        tied = len(counts) > 1 and counts[1][0] == counts[0][0]
+        homes[name] = counts[0][1] if counts and counts[0][0] >= MIN_MENTIONS and not tied else None
+    if US_DOLLARS_WRITTEN.search(text):
+        homes["dollar"] = None
+    return homes
 
 
 def _shared_name(text: str, claim: Claim) -> str | None:
@@ -118,7 +127,10 @@ def _shared_name(text: str, claim: Claim) -> str | None:
         if word is None:
             continue
         at = claim.surface.lower().rfind(word)
-        if "$" in claim.surface or _STATED_BEFORE.search(claim.surface[:at]) or _stated_just_before(text, claim):
+        stated_after = any(w in STATED_AFTER for w in words)  # '5 pounds sterling'
+        if "$" in claim.surface or stated_after or _STATED_BEFORE.search(claim.surface[:at]):
+            return None
+        if _stated_just_before(text, claim):
             return None
         if name == "dollar" and claim.currency != "USD":
             return None
@@ -132,8 +144,10 @@ def _stated_just_before(text: str, claim: Claim) -> bool:
 
 
 def _names_no_currency(claim: Claim) -> bool:
+    """'2.85 billion' names none; '29.1 billion marks', '$5m' or '18p' do."""
+    words = [w.lower() for w in _WORD.findall(claim.surface)]
     return not any(ch in claim.surface for ch in "$£€¥") and not any(
-        w.lower() in forms for w in _WORD.findall(claim.surface) for forms in SHARED_NAMES.values()
+        w in MONEY_WORDS or w in MONEY_SUBUNITS for w in words
     )
 
 

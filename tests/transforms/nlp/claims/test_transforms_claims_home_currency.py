@@ -14,6 +14,10 @@ MANILA = "Philippine officials said the group had handed 70 mln pesos in cash. M
 CANBERRA = "Australia's treasurer said the deficit would be nine billion dlrs. Australian bonds fell."
 BOTH = "Australia's board will be paid 132 mln (U.S.) dlrs. Australian farmers want 98 dlrs."
 ONCE = "Shares of the New Zealand firm closed at 4.41 dlrs."
+# "U.S." counts as the United States though it ends in a dot
+US_AHEAD = "The U.S. firm sold it. The U.S. buyer met Canada's and Canada's regulators. It paid 5 dlrs a share."
+STERLING = "Egypt's exports rose. Egypt's bank paid 5 pounds sterling and Cairo paid 7 pounds."
+OTHER_CURRENCY = "Denmark's deficit rose to 34.5 billion crowns, against 29.1 billion marks in Danish terms."
 DOLLAR_SIGN = "Australia's News Corp moved to the US. Australian shares fell 25 cents to $12."
 
 
@@ -28,6 +32,10 @@ DOLLAR_SIGN = "Australia's News Corp moved to the US. Australian shares fell 25 
         (DOLLAR_SIGN, [("25 cents", "USD"), ("$12", "USD")]),
         # a country named once is not what the article is about
         (ONCE, [("4.41 dlrs", "USD")]),
+        (US_AHEAD, [("5 dlrs a share", "USD/share")]),
+        # a name whose country is stated after it, and an amount in another currency, keep theirs
+        (STERLING, [("5 pounds sterling", "GBP"), ("7 pounds", "EGP")]),
+        (OTHER_CURRENCY, [("34.5 billion crowns", "DKK"), ("29.1 billion marks", "DEM")]),
     ],
 )
 def test_shared_currency_names_take_the_articles_country(nlp, claims_nlp, text, expected):

@@ -4,9 +4,8 @@ The small model tags many two-word company and club names as people ("Manchester
 Fonseca", "Christian Aid"), and a cluster with a full PERSON name is a person (``entities``).  A reader
 knows better from what the text says the name has or is:
 
-- it has what only a body has: a board, shares, shareholders, a subsidiary, a chief executive, flights
-  ("Manchester United's board", "Yukos shares", "the Nature Air flight", "Christian Aid's head of Trade
-  Policy" is not one: people have heads too);
+- it has what only a body has: a board, shareholders, a subsidiary, a chairman, branches ("Manchester
+  United's board", "Yukos's subsidiary"; not shares, earnings or flights, which people have too);
 - it is introduced by a kind of body ("the South Korean newspaper Chosun Ilbo", "oil giant Yukos", "Panama
   law firm Mossack Fonseca") or said to be one ("Nature Air is an airline").
 
@@ -21,13 +20,11 @@ from transforms.nlp.entities import Entity
 from transforms.nlp.gender import role_words
 from transforms.nlp.name_spans import HONORIFICS
 
-# What a body has and a person does not ("Blair's staff", "Glazer's stake" and "Murdoch's head" are a
-# person's too, so they are not here).
+# What a body has and a person does not (a person has earnings, shares, a stake, flights and staff too).
 ORGANISATION_HOLDINGS = frozenset(
     """
-board boards shares stock shareholders shareholder subsidiary subsidiaries division divisions headquarters
-chairman chairwoman ceo executive executives flight flights branch branches plant plants factory factories
-stores profits profit revenue revenues turnover earnings
+board boards shareholders shareholder subsidiary subsidiaries division divisions headquarters chairman chairwoman
+ceo branch branches factory factories
 """.split()
 )
 # Kinds of body a name is introduced by ("law firm Mossack Fonseca") or said to be ("X is an airline"); not
@@ -61,7 +58,7 @@ def _treated_as_organisation(doc: Doc, start: int, end: int) -> bool:
         return False
     root = span.root
     head = root.head
-    # "Manchester United's board", "Yukos shares", "the Nature Air flight"
+    # "Manchester United's board", "Yukos's subsidiary"
     if root.dep_ in ("poss", "compound") and head.i >= span.end and head.lower_ in ORGANISATION_HOLDINGS:
         return True
     # "oil giant Yukos", "the newspaper Chosun Ilbo", "law firm Mossack Fonseca": the kind right before the name

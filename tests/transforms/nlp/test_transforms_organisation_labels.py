@@ -29,6 +29,9 @@ def _labels(nlp, reference, text: str) -> dict[str, str]:
             "Christian Aid",
             "ORG",
         ),
+        # what a person has too leaves a person a person
+        ("Wayne Rooney's earnings rose last year. Rooney said he was pleased.", "Wayne Rooney", "PERSON"),
+        ("Richard Branson's shares rose. Branson said he was pleased.", "Richard Branson", "PERSON"),
         # a kind a person can be too leaves a person a person
         ("Screenwriter and producer Debra Hill has died. Hill began her career early.", "Debra Hill", "PERSON"),
         # an honorific outweighs what the name has

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc
 
 from transforms.nlp.claims.annotations import Annotations
@@ -29,9 +31,10 @@ def extract_claims(doc: Doc) -> list[Claim]:
     text = doc_text(doc)
     annotations = Annotations.of(doc)
     in_tables = table_claims(text)
+    cell_starts = [cell.start for cell in in_tables]  # in text order: looked up by bisection
     claims: list[Claim] = []
     for quantity in with_multiples(join_ranges_and_lists(text, read_quantities(text)), read_multiples(text)):
-        if any(cell.start < quantity.end and quantity.start < cell.end for cell in in_tables):
+        if _in_a_cell(in_tables, cell_starts, quantity.start, quantity.end):
             continue  # a table's figures are read as a table (tables.py), not as words of a sentence
         if quantity.kind is None and quantity.scale is not None and not quantity.fraction:
             carry_unit_before(doc, quantity, claims, annotations)
@@ -51,6 +54,12 @@ def extract_claims(doc: Doc) -> list[Claim]:
     share_what_changed(doc, claims, annotations)
     inherit_of_what(doc, claims, annotations)
     return _in_text_order(claims, in_tables)
+
+
+def _in_a_cell(cells: list[Claim], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a table cell; cells are in text order and do not overlap."""
+    index = bisect_left(starts, end) - 1  # the last cell starting before the end
+    return index >= 0 and start < cells[index].end
 
 
 def _in_text_order(claims: list[Claim], more: list[Claim]) -> list[Claim]:

@@ -8,13 +8,14 @@ sentence reading finds.  A reader takes every figure of such a line as a quantit
 - a figure is a number ("2,700", "103.30"), a number and a fraction ("286 1/2") or a fraction ("1/4");
   a column with nothing in it is written "---", "N.A." or "NIL"; a number glued to a word ("MAY7", "EC-12"), a season
   ("1986/87"), a year ("1986"), a date ("04/09/87") or a number after a month ("APRIL 7") is none;
-- the scale and unit of a table are those its heading or the line before it says ("in mln tonnes"): a
+- the scale and unit of a table are those its heading or the line before it says ("in mln tonnes", or
+  ending the line: "mln tonnes --"): a
   figure is that many of them.  Without one, a column headed by a noun ("CATTLE", "HOGS") counts it
   (headings are read over three or more columns);
 - what a figure measures is the table's title, the column's heading and the row's label ("WHEAT MAY7",
   "SLTR CATTLE KANSAS CITY");
-- a figure after UP or OFF is a change that way, and the figure before it the level it went to; "UNCH"
-  leaves a level.
+- a figure after UP, DOWN or OFF is a change that way, and the figure before it the level it went to;
+  "UNCH" leaves a level.
 """
 
 from __future__ import annotations
@@ -38,19 +39,26 @@ CELL = re.compile(
     rf"(?<![\w/.,-])(?:(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s(?P<fraction>{_FRACTION}))?"
     rf"|(?P<alone>{_FRACTION}))(?![\w/-]|[.,]\d)"
 )
-# A cell with no figure: "---", "N.A." (not available), "NIL".
 # Column headings are read only over at least this many columns: two words over two columns are as often a
 # title ("MINNEAPOLIS WHEAT") as headings.
 HEADING_COLUMNS = 3
+# Column headings stack at most this many rows deep ("SLTR FEEDER TOTAL SLTR" over "CATTLE CATTLE CATTLE HOGS").
+HEADING_ROWS = 2
 YEAR = re.compile(r"(?:19|20)\d\d")
+# A cell with no figure: "---", "N.A." (not available), "NIL".
 EMPTY_CELL = re.compile(r"(?<!\S)(?:-{3,}|N\.A\.|NIL)(?!\S)")
 WORD = re.compile(r"[^\s]+")
 DIRECTION_WORDS = {"up": "up", "off": "down", "down": "down"}
 # Words a row may hold among its figures; any other word after a number makes the number part of the label
 # ("11 MARKETS 7,100 8,000").
 WORDS_AMONG_FIGURES = frozenset((*DIRECTION_WORDS, "unch", "unchanged", "n.a.", "nil"))
-# A heading's scale and unit: "in mln tonnes", "mln dlrs", "(thousand bushels)".
-SCALE_UNIT = re.compile(r"\b(?:mln|million|bln|billion|thousand)\s+[a-z]+", re.IGNORECASE)
+# A heading's scale and unit: "in mln tonnes" anywhere, or "mln tonnes --", "(thousand bushels)" ending the line
+# (not an amount of the prose: "which lost 5 million dlrs last year").
+SCALE_UNIT = re.compile(
+    r"\bin\s+(?P<in>(?:mln|million|bln|billion|thousand)\s+[a-z]+)"
+    r"|(?P<end>\b(?:mln|million|bln|billion|thousand)\s+[a-z]+)(?=\)?\s*(?:--|-|:)?\s*$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -63,7 +71,6 @@ class _Cell:
 @dataclass
 class _Line:
     start: int
-    end: int
     text: str
     cells: list[_Cell]
     columns: int  # figures and empty cells
@@ -94,16 +101,16 @@ def _lines(text: str) -> list[_Line]:
         position = end + 1
         stripped = raw.strip()
         if not stripped:
-            lines.append(_Line(start, end, raw, [], 0, ""))
+            lines.append(_Line(start, raw, [], 0, ""))
             continue
         if _is_sentence(stripped):
-            lines.append(_Line(start, end, raw, [], 0, ""))
+            lines.append(_Line(start, raw, [], 0, ""))
             continue
         cells = _cells(raw, start)
         empties = len(EMPTY_CELL.findall(raw))
         first = min([c.start - start for c in cells] + [m.start() for m in EMPTY_CELL.finditer(raw)] + [len(raw)])
         label = raw[:first].strip()
-        lines.append(_Line(start, end, raw, cells, len(cells) + empties, label))
+        lines.append(_Line(start, raw, cells, len(cells) + empties, label))
     return lines
 
 
@@ -120,31 +127,33 @@ def _cells(line: str, offset: int) -> list[_Cell]:
     """The figures after a row's label; none when the label holds a figure of its own past its first word
     ("Net 339,000 vs 351,000" is a sentence in short, "11 MARKETS 7,100 8,000" a row)."""
     cells = []
-    matches = list(CELL.finditer(line))
-    label_figures = [
-        m
-        for m in matches
-        if any(re.search(r"[A-Za-z]", w) and w.lower() not in WORDS_AMONG_FIGURES for w in line[m.end() :].split())
-    ]
-    if any(line[: m.start()].strip() for m in label_figures):
-        return []
-    for match in matches:
+    for match in CELL.finditer(line):
+        if any(_label_word(word) for word in line[match.end() :].split()):
+            if line[: match.start()].strip():
+                return []  # a figure inside the label, after other words
+            continue  # "11 MARKETS 7,100": part of the label
         before = line[: match.start()].split()
         if before and before[-1].lower().rstrip(",") in MONTHS and re.fullmatch(r"\d{1,2}", match.group(0)):
             continue  # "For APRIL 7": a date ("May 147.75" is May's price)
         if YEAR.fullmatch(match.group(0)):
             continue  # "1986 1985": a column's year
-        after = line[match.end() :].split()
-        if any(re.search(r"[A-Za-z]", word) and word.lower() not in WORDS_AMONG_FIGURES for word in after):
-            continue  # "11 MARKETS 7,100": part of the label
-        if match.group("alone"):
-            value = _fraction(match.group("alone"))
-        else:
-            value = float(match.group("number").replace(",", ""))
-            if match.group("fraction"):
-                value += _fraction(match.group("fraction"))
-        cells.append(_Cell(offset + match.start(), offset + match.end(), value))
+        end = match.end()
+        fraction = match.group("alone") or match.group("fraction")
+        if fraction is not None and _fraction(fraction) >= 1:
+            # "12/8" is no price fraction: alone it is nothing, after a number the number is the figure
+            if match.group("alone"):
+                continue
+            fraction, end = None, match.end("number")
+        value = 0.0 if match.group("alone") else float(match.group("number").replace(",", ""))
+        if fraction is not None:
+            value += _fraction(fraction)
+        cells.append(_Cell(offset + match.start(), offset + end, value))
     return cells
+
+
+def _label_word(word: str) -> bool:
+    """A word of a row's label, not one a row holds among its figures (UP, OFF, UNCH, N.A.)."""
+    return re.search(r"[A-Za-z]", word) is not None and word.lower() not in WORDS_AMONG_FIGURES
 
 
 def _fraction(written: str) -> float:
@@ -163,14 +172,15 @@ def _block_claims(block: list[_Line], before: _Line | None) -> list[Claim]:
     headings: list[_Line] = []
     scale_unit = _scale_unit(before.text) if before is not None else None
     after_heading = False  # the line before was a column heading: one more row of the same headings
-    for line in block:
+    for line, columns_after in zip(block, _columns_of_next_rows(block), strict=True):
         if line.columns and not line.cells:
             after_heading = False
             continue  # 'Start Stcks N.A. N.A.': nothing stated
         if not line.cells:
-            if _is_column_heading(line, block):
-                # 'SLTR FEEDER TOTAL SLTR' over 'CATTLE CATTLE CATTLE HOGS'; after rows, a new set of headings
-                headings = [*headings, line] if after_heading else [line]
+            if _is_column_heading(line, columns_after):
+                # 'SLTR FEEDER TOTAL SLTR' over 'CATTLE CATTLE CATTLE HOGS' (two rows at most); after rows, a
+                # new set of headings
+                headings = [*headings[-(HEADING_ROWS - 1) :], line] if after_heading else [line]
                 after_heading = True
                 continue
             if re.search(r"[A-Za-z]{2}", line.text):
@@ -184,16 +194,20 @@ def _block_claims(block: list[_Line], before: _Line | None) -> list[Claim]:
     return claims
 
 
-def _is_column_heading(line: _Line, block: list[_Line]) -> bool:
+def _columns_of_next_rows(block: list[_Line]) -> list[int]:
+    """Per line, the columns of the first row after it (0 when none): one pass from the end."""
+    found, columns = [], 0
+    for line in reversed(block):
+        found.append(columns)
+        columns = line.columns or columns
+    return found[::-1]
+
+
+def _is_column_heading(line: _Line, columns_after: int) -> bool:
     """Words, one per column of the rows after it ("SLTR FEEDER TOTAL SLTR"); a title has words of a phrase
     ("For APRIL 7")."""
     words = _words(line.text)
-    following = next((row for row in block if row.start > line.start and row.columns), None)
-    return (
-        following is not None
-        and len(words) == following.columns >= HEADING_COLUMNS
-        and not any(word.lower() in FUNCTION_WORDS for word in words)
-    )
+    return len(words) == columns_after >= HEADING_COLUMNS and not any(word.lower() in FUNCTION_WORDS for word in words)
 
 
 def _words(text: str) -> list[str]:
@@ -210,7 +224,7 @@ def _scale_unit(text: str) -> tuple[float, str | None, str, str | None] | None:
     match = SCALE_UNIT.search(text)
     if match is None:
         return None
-    quantities = read_quantities(f"1 {match.group(0)}")
+    quantities = read_quantities(f"1 {match.group('in') or match.group('end')}")
     kind = quantities[0].kind if quantities else None
     if kind is None:
         return None

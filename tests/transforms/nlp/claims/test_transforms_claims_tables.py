@@ -79,6 +79,8 @@ def test_column_headings_count_their_things_and_a_date_or_a_labels_number_is_no_
         "Prices rose 5 pct in March.\nThey fell 3 pct in April.\nThey were flat in May.\n",
         # two rows are not a table
         "NORTH 100 200\nSOUTH 300 400\n",
+        # a figure past the label's first word makes the line no row
+        "Net 339 vs 351\nRevs 2,917 vs 2,735\nShrs 100 vs 200\n",
     ],
 )
 def test_no_table(text):
@@ -97,3 +99,19 @@ def test_the_article_reader_takes_table_figures_once_from_both_pipelines(nlp, cl
             ("135", 135.0, "up"),
             ("2", 2.0, "up"),
         ]
+
+
+def test_an_amount_in_the_prose_before_a_table_is_no_scale_of_its_figures():
+    text = "The firm, which lost 5 million dlrs last year, gave these prices:\nNORTH 10.5 11.5\nSOUTH 9.5 8.5\nEAST 7.5 6.5\n"
+    assert [(c.value, c.unit) for c in table_claims(text)][:2] == [(10.5, None), (11.5, None)]
+
+
+def test_a_fraction_of_a_whole_or_more_is_no_price_fraction():
+    assert [c.surface for c in table_claims("OATS\nMAY7 150 12/8 UP 1\nJUL7 140 OFF 1\nSEP7 131 UP 2\n")] == [
+        "150",
+        "1",
+        "140",
+        "1",
+        "131",
+        "2",
+    ]

@@ -13,6 +13,7 @@ from transforms.nlp.claims.annotations import (
     DATE_PHRASE,
     LEXICAL_PHRASE_WORDS,
     Annotations,
+    looks_past_participle,
     looks_plural,
     phrase_after,
     phrase_start_before,
@@ -27,6 +28,7 @@ from transforms.nlp.claims.clauses import share_predicate
 from transforms.nlp.claims.lexicon import (
     CHANGE_WORD_SET,
     COLLECTIVE_COUNT_NOUNS,
+    COMMON_VERBS,
     DETERMINERS,
     FUNCTION_WORDS,
     HALF_OF_DETERMINERS,
@@ -311,15 +313,13 @@ def _one_stressed(text: str, quantity: Quantity) -> bool:
 def _one_thing(tokens: Sequence[Token]) -> Span | None:
     """Without tags: the one word after a stressed "one" ('only one goal'), when it is a plain lower-case word."""
     first = tokens[0] if tokens else None
-    if (
-        first is None
-        or not first.is_alpha
-        or not first.is_lower
-        or first.lower_ in FUNCTION_WORDS
-        or first.lower_ in UNIT_WORDS
-    ):
+    if first is None or not first.is_alpha or not first.is_lower:
         return None
-    return first.doc[first.i : first.i + 1]
+    word = first.lower_
+    # 'Only one said no', 'just one remains': a verb (a known one, a past form, an -s form) counts nothing
+    if word in FUNCTION_WORDS or word in UNIT_WORDS or word in COMMON_VERBS or looks_past_participle(first):
+        return None
+    return None if word.endswith("s") else first.doc[first.i : first.i + 1]
 
 
 def _plural_noun(token: Token) -> bool:

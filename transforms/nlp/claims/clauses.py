@@ -173,14 +173,16 @@ def _says_when_from(doc: Doc, k: int) -> bool:
     )
 
 
-TENSED_VERB_TAGS = frozenset(("VBD", "VBZ", "VBP", "VBG"))
+# Tags of a verb in a tense or in -ing after its auxiliary ('is fighting').
+VERB_TAGS = frozenset(("VBD", "VBZ", "VBP", "VBG"))
 # Verbs of speech that also take an amount as their object ('he added', 'Jones added four conversions').
 OBJECT_TAKING_SPEECH = frozenset(("added",))
 # Adverbs between a modal and its verb besides those in -ly ('will also ship').
 MODAL_ADVERBS = frozenset(("also", "still", "now", "not", "never", "soon", "then", "even"))
 
 
-def is_adverb_or_also(token: Token) -> bool:
+def _between_modal_and_verb(token: Token) -> bool:
+    """An adverb that may stand between a modal and its verb ('will also ship', 'could eventually transfer')."""
     return is_adverb(token) or token.lower_ in MODAL_ADVERBS
 
 
@@ -209,15 +211,15 @@ def doer_before(
     verb = doc[verb_index]
     # A word in its base form after a modal or "to" is a verb too ('could transfer', 'to renationalise').
     before_verb = verb_index - 1
-    while before_verb > 0 and is_adverb_or_also(doc[before_verb]):
+    while before_verb > 0 and _between_modal_and_verb(doc[before_verb]):
         before_verb -= 1  # 'will also ship', 'could eventually transfer'
     after_modal = verb_index > 0 and verb.is_lower and doc[before_verb].lower_ in MODALS | {"to"}
     # With tags, any verb in a tense ('Wal-Mart is fighting two lawsuits', 'China maintains relations with 27
     # countries'); without, the verbs a word list or a participle's ending tells.
-    tensed = verb.tag_ in TENSED_VERB_TAGS and verb.is_lower
+    tagged_verb = verb.tag_ in VERB_TAGS and verb.is_lower
     # 'Jones added four conversions': a verb of speech whose object is the amount is no speech.
     speech = verb.lower_ in NOT_MEASURING_VERBS and not (verb.lower_ in OBJECT_TAKING_SPEECH and verb_index == i)
-    if not (is_participle(verb) or verb.lower_ in COMMON_VERBS or after_modal or tensed) or speech:
+    if not (is_participle(verb) or verb.lower_ in COMMON_VERBS or after_modal or tagged_verb) or speech:
         return None
     k = verb_index
     # Back over auxiliaries to the subject: 'had paid', "he'd killed", 'is to cost', and over a verb that

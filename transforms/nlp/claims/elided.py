@@ -36,6 +36,7 @@ from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.clauses import doer_before
 from transforms.nlp.claims.direction import END_BEFORE
 from transforms.nlp.claims.lexicon import DETERMINERS, MONTHS, SMALL_NUMBERS, TENS, WEEKDAYS, alternation
+from transforms.nlp.claims.phrases import is_adverb
 from transforms.nlp.claims.quantities import ANOTHER_BEFORE, Quantity, is_year, text_before
 from transforms.nlp.doc_cache import doc_text
 
@@ -162,8 +163,15 @@ def _named_before_age(doc: Doc, text: str, quantity: Quantity) -> str | None:
     name = doc.char_span(quantity.start - 3, quantity.start - 2, alignment_mode="expand")  # before ", "
     if name is None or name[0].lower_ in MONTHS | WEEKDAYS:
         return None  # 'In March, 43, …' is a date's comma
-    if starts_sentence(name[0]) and name[0].lower_ in SENTENCE_ADVERBS:
-        return None  # 'Morientes, 28, has …' opens with a name; 'However, 43, …' with no one
+    opener = name[0]
+    # 'Morientes, 28, has …' opens with a name; 'However, 43, …', 'Typically, 30, …' with no one, nor, where
+    # the tagger says so, 'Officials, 45, agreed'.
+    if starts_sentence(opener) and (
+        opener.lower_ in SENTENCE_ADVERBS
+        or is_adverb(opener)
+        or (opener.pos_ not in ("", "PROPN") and opener.ent_type_ != "PERSON")
+    ):
+        return None
     first = name[0].i
     while (
         first > 0

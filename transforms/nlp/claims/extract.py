@@ -48,12 +48,13 @@ def extract_claims(doc: Doc) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
     in_main_currency_unit(claims)
-    in_home_currency(text, claims)
     link_changes(doc, claims, annotations)
     set_directions(text, claims)
     share_what_changed(doc, claims, annotations)
     inherit_of_what(doc, claims, annotations)
-    return _in_text_order(claims, in_tables)
+    claims = _in_text_order(claims, in_tables)
+    in_home_currency(text, claims)  # a table's "mln dlrs" in a Canadian story too
+    return claims
 
 
 def _in_a_cell(cells: list[Claim], starts: list[int], start: int, end: int) -> bool:

@@ -345,7 +345,9 @@ def _noun_of_amount(doc: Doc, start: int, end: int) -> str | None:
         return f"{noun} {material}"
     first = phrase_start_before(doc, i)
     # 'Solidere posted profits of $12.5m': the thing, and who did what with it (profits Solidere posted).
-    doer = doer_before(doc, doc[first].idx, pronoun_subjects=False) if noun is not None and first else None
+    doer = None
+    if noun is not None and first is not None and first > 0:  # a verb may stand before the thing
+        doer = doer_before(doc, doc[first].idx, pronoun_subjects=False)
     return noun if doer is None else f"{noun} {doer}"
 
 

@@ -3,7 +3,8 @@ the size", and the verbs that multiply ("doubled", "could double", "halved"); sh
 count ("one in four adults").  Each is a quantity of
 ``times`` (kind ``number``; a halving is a ``fraction``); a frequency ("three times a week", "twice daily")
 or a count of occasions ("three times the following year") is not a multiple: the first is left to the unit
-table, the second is a count of ``times`` (quantities.py reads "N times", this module "twice").
+table (this module reads "twice a day"), the second is a count of ``times`` (quantities.py reads "N times",
+this module "twice previously").
 """
 
 from __future__ import annotations
@@ -51,11 +52,23 @@ MULTIPLYING_VERB = re.compile(
 )
 
 
-# "twice" before a word of frequency or time: two occasions ("twice a day", "has twice previously sent"; "think
-# twice before" is an idiom).
-TWICE_OCCASIONS = re.compile(
-    r"\b(?i:twice)(?=\s+(?i:a|an|per|each|every|daily|weekly|monthly|yearly|annually|previously|already)\b)"
+# "twice" as two occasions ("has twice previously sent"), or a frequency like "three times a week" ("twice a
+# day", "twice daily"); "think twice before" is an idiom.
+TWICE_OCCASIONS = re.compile(r"\b(?i:twice)(?=\s+(?i:previously|already)\b)")
+TWICE_A_PERIOD = re.compile(
+    r"\b(?i:twice)\s+(?:(?i:a|an|per|each|every)\s+(?P<period>(?i:hour|day|night|week|month|quarter|season|year))"
+    r"|(?P<adverb>(?i:hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually)))\b"
 )
+PERIOD_OF_ADVERB = {
+    "hourly": "hour",
+    "daily": "day",
+    "nightly": "night",
+    "weekly": "week",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "yearly": "year",
+    "annually": "year",
+}
 
 
 def read_multiples(text: str) -> list[Quantity]:
@@ -83,18 +96,26 @@ def read_multiples(text: str) -> list[Quantity]:
 
 
 def _twice_as_occasions(text: str) -> list[Quantity]:
-    return [
-        Quantity(
-            start=m.start(),
-            end=m.end(),
-            number_start=m.start(),
-            number_end=m.end(),
-            value=2.0,
-            unit="times",
-            kind="count",
-        )
+    """'has twice previously sent': 2 times; 'twice a day', 'twice daily': 2 times a day."""
+    found = [
+        Quantity(start=m.start(), end=m.end(), number_start=m.start(), number_end=m.end(), value=2.0, unit="times")
         for m in TWICE_OCCASIONS.finditer(text)
     ]
+    for match in TWICE_A_PERIOD.finditer(text):
+        period = match.group("period") or PERIOD_OF_ADVERB[match.group("adverb").lower()]
+        found.append(
+            Quantity(
+                start=match.start(),
+                end=match.end(),
+                number_start=match.start(),
+                number_end=match.start() + len("twice"),
+                value=2.0,
+                unit=f"times/{period.lower()}",
+            )
+        )
+    for quantity in found:
+        quantity.kind = "count"
+    return found
 
 
 def _multiplying_verbs(text: str) -> list[Quantity]:

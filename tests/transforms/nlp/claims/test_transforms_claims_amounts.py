@@ -364,6 +364,8 @@ def test_a_plural_the_tagger_took_for_a_verb_is_counted_where_the_parser_reads_a
         # "one" that introduces someone, or a name, counts nothing
         ("One analyst said prices would rise.", []),
         ("It is just One Night.", []),
+        ("Only one said no.", []),
+        ("Just one remains.", []),
     ],
 )
 def test_one_counts_only_when_stressed_as_a_number(nlp, claims_nlp, sentence, expected):

@@ -282,7 +282,7 @@ def test_a_count_after_money_keeps_its_noun_and_frequencies_or_occasions_are_no_
     # occasions and a frequency are counts of times, no multiples
     assert [(c.surface, c.value, c.unit, c.quantity_kind) for c in extract_claims(nlp(text))] == [
         ("three times", 3.0, "times", "count"),
-        ("twice", 2.0, "times", "count"),
+        ("twice a week", 2.0, "times/week", "count"),
     ]
     assert extract_claims(nlp("I will think twice before I deposit dollars.")) == []
     assert [(c.change_kind, c.direction) for c in extract_claims(nlp("The bank is raising its rate to 2%."))] == [

@@ -16,6 +16,7 @@ from transforms.nlp.claims import extract_claims
         # a name that opens the sentence, but not a word that opens it and names no one
         ("Morientes, 28, has already said yes.", [("28", "year", "Morientes's age")]),
         ("However, 28, the year's total, was reached.", []),
+        ("Typically, 30, people came.", []),
         # an age after "the age of"
         ("The actress has died at the age of 71.", [("71", "year", "age")]),
         # a list's count, the noun not repeated

@@ -102,7 +102,10 @@ def test_the_article_reader_takes_table_figures_once_from_both_pipelines(nlp, cl
 
 
 def test_an_amount_in_the_prose_before_a_table_is_no_scale_of_its_figures():
-    text = "The firm, which lost 5 million dlrs last year, gave these prices:\nNORTH 10.5 11.5\nSOUTH 9.5 8.5\nEAST 7.5 6.5\n"
+    text = (
+        "The firm, which lost 5 million dlrs last year, gave these prices:\n"
+        "NORTH 10.5 11.5\nSOUTH 9.5 8.5\nEAST 7.5 6.5\n"
+    )
     assert [(c.value, c.unit) for c in table_claims(text)][:2] == [(10.5, None), (11.5, None)]
 
 

@@ -53,8 +53,10 @@ CHANGE_NOUN_BEFORE = re.compile(
 )
 # A level followed by the change that led to it ("totaled 103.8 mln dlrs in February, up 4.9 pct").
 CHANGE_AFTER_LEVEL = re.compile(
-    r"^(?:[ \t]{1,8}(?i:in|for|at|on|during)[ \t]{1,8}[^,;.\n]{1,40}?)?,[ \t]{0,8}(?P<word>(?i:up|down))[ \t]{1,8}"
-    r"(?=[\d$£€(]|(?i:by|about|nearly|some)[ \t])"
+    r"^(?:[ \t]{1,8}(?i:in|for|at|on|during)[ \t]{1,8}[^,;.\n]{1,40}?)?,[ \t]{0,8}"
+    r"(?:(?P<word>(?i:up|down))[ \t]{1,8}(?=[\d$£€(]|(?i:by|about|nearly|some)[ \t])"
+    # 'sold 2.4 million vehicles in 2004, an increase of 4.2%'
+    r"|(?i:an?)[ \t]{1,8}(?P<noun>(?i:increase|rise|gain|jump|fall|drop|decline|decrease))[ \t]{1,8}(?i:of)\b)"
 )
 # A level, what it is of or when (a year) between, then the old level it moved from after a comma or dash ("153 mln
 # dlrs of stocks, down from 681 mln", "700,000 people in poor countries were on drugs - up from 440,000").
@@ -192,7 +194,7 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         text[claim.end : claim.end + 80]
     )
     if stated_after is not None:
-        return "change_to", _direction_of(stated_after.group("word"))
+        return "change_to", _direction_of(stated_after.group("word") or stated_after.group("noun"))
     reached = AT_AFTER_CHANGE.search(before[-40:])
     if reached is not None:
         clause = before[-CLAUSE_CHARS:]

@@ -295,6 +295,8 @@ def test_a_count_after_money_keeps_its_noun_and_frequencies_or_occasions_are_no_
     [
         # a total reached with "up", and funds raised, are levels
         ("IBM's machine clocked up 36.01 teraflops.", [(None, "level")]),
+        # a level followed by the change that led to it, as a noun
+        ("Sales were $5bn, a fall of 3%.", [("down", "change_to"), ("down", "change")]),
         ("Democrats raised approximately $800,000 for a recount.", [(None, "level")]),
         ("The bank raised its stake by $5m.", [("up", "change")]),
         # an amount added, or a difference stated after the amount

@@ -74,6 +74,14 @@ CHANGE_AFTER = re.compile(
     r"slump|slide|dip|higher|lower|up|down|above|below|less|fewer|uplift|upturn|hike|hikes|downturn))\b"
     r"(?P<from>\s+from\b)?"
 )
+# An amount more or smaller than an earlier time's ('26% more than in December 2003', '20% smaller than previously
+# thought'): a change that way; more than another thing ('30% more than a hostile bid') is a comparison, no change.
+MORE_THAN_BEFORE = re.compile(
+    r"^\s+(?P<word>(?i:more|larger|bigger|greater|smaller))\s+(?i:than)\s+(?:(?i:in|during|at)\s+)?(?:(?i:the)\s+)?"
+    r"(?i:previous|prior|last|a\s+year|year-earlier|year-ago|previously|before|earlier|jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|oct|nov|dec|19\d\d|20\d\d)"
+)
+COMPARATIVE_DIRECTIONS = {"more": "up", "larger": "up", "bigger": "up", "greater": "up", "smaller": "down"}
 # A verb that totals with "up" ("clocked up 36.01 teraflops", "racked up 40 wins"): the total reached, no rise;
 # and one whose "up" says no way at all ("makes up about two-thirds", "set up two schools", "signed up 500").
 TOTALLED_UP = re.compile(
@@ -186,6 +194,8 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         return "change", "down"
     if claim.quantity_kind == "count" and _jobs_added(text, claim):
         return "change", "up"
+    if (more := MORE_THAN_BEFORE.match(text[claim.end : claim.end + 60])) is not None:
+        return "change", COMPARATIVE_DIRECTIONS[more.group("word").lower()]
     after = CHANGE_AFTER.match(text[claim.end : claim.end + 20])
     if after is not None:
         # '$5bn, up from $3bn': the level it went to; 'a 7% rise': the change.

@@ -295,6 +295,10 @@ def test_a_count_after_money_keeps_its_noun_and_frequencies_or_occasions_are_no_
     [
         # a total reached with "up", and funds raised, are levels
         ("IBM's machine clocked up 36.01 teraflops.", [(None, "level")]),
+        # more or smaller than an earlier time is a change that way; than another thing, a comparison
+        ("That was 26% more than in December 2003.", [("up", "change")]),
+        ("Its reserves were 20% smaller than previously thought.", [("down", "change")]),
+        ("It is worth 30% more than a hostile bid.", [(None, "level")]),
         # a level followed by the change that led to it, as a noun
         ("Sales were $5bn, a fall of 3%.", [("down", "change_to"), ("down", "change")]),
         ("Democrats raised approximately $800,000 for a recount.", [(None, "level")]),

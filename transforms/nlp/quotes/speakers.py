@@ -464,10 +464,8 @@ def _gender_evidence(
 ) -> dict[int, str]:
     """Gender of person entities from the pronouns that refer back to them.
 
-    The first he/his or she/her outside quotes, in a sentence whose subject is a named person, refers to that
-    person in wire copy (later ones may be anyone the sentence brings in: "Sheen had wanted to go home, as he
-    was here to be near his daughter, now she's off"); the majority decides, and a tie leaves the gender
-    unknown.
+    A he/his or she/her outside quotes, in a sentence whose subject is a named
+    person, refers to that person in wire copy; the majority decides, and a tie leaves the gender unknown.
     """
     inside_marks = article.inside_marks
     tokens = doc_tokens(article.doc)
@@ -490,10 +488,8 @@ def _gender_evidence(
                 continue
             if token.lower_ in MALE_PRONOUNS:
                 votes.setdefault(subject_index, Counter())["male"] += 1
-                break
-            if token.lower_ in FEMALE_PRONOUNS:
+            elif token.lower_ in FEMALE_PRONOUNS:
                 votes.setdefault(subject_index, Counter())["female"] += 1
-                break
     return {
         index: "male" if counts["male"] > counts["female"] else "female"
         for index, counts in votes.items()

@@ -60,15 +60,8 @@ def _gender_votes(text: str, nlp, reference) -> dict[int, str]:
 def test_a_tied_pronoun_vote_leaves_the_gender_unknown(nlp, reference):
     """One 'he' and one 'she' after a named subject: no gender, the same in every process (it once
     followed the string hash seed), so a later pronoun may still go to this person."""
-    tied = "John Smith met the board on Monday, and he left. John Smith said later that she was late."
-    assert _gender_votes(tied, nlp, reference) == {}
+    assert _gender_votes("John Smith met the board on Monday, and he told it she was late.", nlp, reference) == {}
     assert _gender_votes("John Smith met the board on Monday, and he told it his plan.", nlp, reference) == {0: "male"}
-
-
-def test_only_the_first_pronoun_after_a_named_subject_votes_for_its_gender(nlp, reference):
-    """Later pronouns may be anyone the sentence brings in ('his daughter … she's off')."""
-    text = "John Smith met the board on Monday, and he told it his daughter said she was late and her car broke."
-    assert _gender_votes(text, nlp, reference) == {0: "male"}
 
 
 def test_after_a_finished_quote_a_verb_with_words_of_its_own_starts_the_next_report(nlp, reference):

@@ -42,7 +42,8 @@ less fewer than close at least most between an estimated a record revised the pr
 NOT_MODIFIED_WORDS = frozenset(
     """
 year years month months week weeks day days hour hours minute minutes quarter quarters decade decades
-earlier later ago previously before after higher lower more less apiece each overall altogether respectively
+earlier later ago previously before after higher lower more less smaller larger bigger greater fewer apiece each overall
+altogether respectively
 instead alone so far too total vs versus against compared
 thick long high wide deep tall old away behind ahead below above early late mid
 """.split()

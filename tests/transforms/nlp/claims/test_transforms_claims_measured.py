@@ -251,6 +251,8 @@ SENTENCES = [
     ),
     # a statistic's qualifier between "to" and the amount ('a provisional', 'a record preliminary')
     ("The trade surplus widened to a provisional 10.4 billion marks.", {"10.4 billion marks": "trade surplus"}),
+    # a comparative after a percent is no noun it modifies
+    ("Its reserves were 20% smaller than previously thought.", {"20%": "reserves"}),
     # an age written before its noun is that one's
     ("The 62-year-old coach was hurt.", {"62-year": "coach"}),
     # the thing an amount is of, with who did what with it; a pronoun says nothing of what is measured

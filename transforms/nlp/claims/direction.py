@@ -82,6 +82,8 @@ MORE_THAN_BEFORE = re.compile(
     r"|aug|sep|oct|nov|dec|19\d\d|20\d\d)"
 )
 COMPARATIVE_DIRECTIONS = {"more": "up", "larger": "up", "bigger": "up", "greater": "up", "smaller": "down"}
+# "take" something to a level: what it reached, a rise ('taking his stake to 42.3%'; not 'take up to 18 months').
+TOOK_TO_BEFORE = re.compile(r"\b(?i:took|take|takes|taking)\s+(?!up\b)[^.;,:!?]{1,40}?\s+(?i:to)\s+$")
 # A verb that totals with "up" ("clocked up 36.01 teraflops", "racked up 40 wins"): the total reached, no rise;
 # and one whose "up" says no way at all ("makes up about two-thirds", "set up two schools", "signed up 500").
 TOTALLED_UP = re.compile(
@@ -212,6 +214,8 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         words = [m.group(0) for m in CHANGE_WORD.finditer(clause[breaks[-1].end() :] if breaks else clause)]
         if reached.group("degree") or words:
             return "change_to", _direction_of(reached.group("degree") or words[-1])
+    if TOOK_TO_BEFORE.search(before[-60:]):
+        return "change_to", "up"  # 'taking his stake to 42.3%', 'That took 2004's total to 2.2 million'
     end = END_BEFORE.search(before) or COMPARED_WITH_BEFORE.search(before)
     if end is not None:
         end_at = claim.start - (len(before) - end.start("end"))  # where "to"/"from" stands in the text

@@ -299,6 +299,9 @@ def test_a_count_after_money_keeps_its_noun_and_frequencies_or_occasions_are_no_
         ("That was 26% more than in December 2003.", [("up", "change")]),
         ("Its reserves were 20% smaller than previously thought.", [("down", "change")]),
         ("It is worth 30% more than a hostile bid.", [(None, "level")]),
+        # what something is taken to is the level it rose to; "take up to" is a limit
+        ("He bought more, taking his stake to 42.3%.", [("up", "change_to")]),
+        ("The inquiry could take up to 18 months.", [(None, "level")]),
         # a level followed by the change that led to it, as a noun
         ("Sales were $5bn, a fall of 3%.", [("down", "change_to"), ("down", "change")]),
         ("Democrats raised approximately $800,000 for a recount.", [(None, "level")]),

@@ -100,11 +100,8 @@ def _lines(text: str) -> list[_Line]:
         start, end = position, position + len(raw)
         position = end + 1
         stripped = raw.strip()
-        if not stripped:
-            lines.append(_Line(start, raw, [], 0, ""))
-            continue
-        if _is_sentence(stripped):
-            lines.append(_Line(start, raw, [], 0, ""))
+        if not stripped or _is_sentence(stripped):
+            lines.append(_Line(start, raw, [], 0, ""))  # a blank line or a sentence ends a table
             continue
         cells = _cells(raw, start)
         empties = len(EMPTY_CELL.findall(raw))
@@ -115,6 +112,7 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _is_sentence(line: str) -> bool:
+    """Too long or too wordy for a row, or a word ending a sentence in it."""
     words = WORD.findall(line)
     return (
         len(line) > ROW_MAX_CHARS

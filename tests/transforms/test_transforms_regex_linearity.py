@@ -23,7 +23,9 @@ from transforms.ingest.sgml_reuters import parse_reuters_sgml
 from transforms.ingest.wikitext import strip_wikitext
 from transforms.nlp.claims import changes as claims_changes
 from transforms.nlp.claims import direction as claims_direction
+from transforms.nlp.claims import home_currency as claims_home_currency
 from transforms.nlp.claims import multiples as claims_multiples
+from transforms.nlp.claims import tables as claims_tables
 from transforms.records import RawRecord
 
 T = TypeVar("T")
@@ -176,8 +178,20 @@ def test_html_sniffing_with_many_comments():
 
 
 # Every module-level pattern of the modules that read raw text before analysis, and of the claim modules
-# this rule reached when they were written (changes, direction, multiples).
-MODULES = [normalise, wikitext, sgml_reuters, html_articles, parse, claims_changes, claims_direction, claims_multiples]
+# this rule reached when they were written (changes, direction, multiples) or since (tables and the home
+# currency read whole lines and the whole text).
+MODULES = [
+    normalise,
+    wikitext,
+    sgml_reuters,
+    html_articles,
+    parse,
+    claims_changes,
+    claims_direction,
+    claims_multiples,
+    claims_tables,
+    claims_home_currency,
+]
 # Runs that make a pattern try again from each position, alone; the first ones also after each start of
 # a match (a piece of the pattern's literal text, or of a string shaped like its match).
 FILLERS = [" ", "a", "1", "(", "\n", "by A, ", "A", "=", "{", "<", "*", ",", "-", "\t"]

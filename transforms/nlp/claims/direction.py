@@ -83,7 +83,7 @@ MORE_THAN_BEFORE = re.compile(
 )
 COMPARATIVE_DIRECTIONS = {"more": "up", "larger": "up", "bigger": "up", "greater": "up", "smaller": "down"}
 # "take" something to a level: what it reached, a rise ('taking his stake to 42.3%'; not 'take up to 18 months').
-TOOK_TO_BEFORE = re.compile(r"\b(?i:took|take|takes|taking)\s+(?!up\b)[^.;,:!?]{1,40}?\s+(?i:to)\s+$")
+TOOK_TO_BEFORE = re.compile(r"\b(?i:took|take|takes|taking)[ \t]{1,8}(?!up\b)[^.;,:!?\n]{1,40}?[ \t](?i:to)[ \t]{1,8}$")
 # A verb that totals with "up" ("clocked up 36.01 teraflops", "racked up 40 wins"): the total reached, no rise;
 # and one whose "up" says no way at all ("makes up about two-thirds", "set up two schools", "signed up 500").
 TOTALLED_UP = re.compile(

@@ -79,6 +79,8 @@ class _Line:
 
 def table_claims(text: str) -> list[Claim]:
     """The claims of every table's figures in ``text`` (see the module doc), in text order."""
+    if text.count("\n") < TABLE_MIN_ROWS - 1:
+        return []  # fewer lines than a table's rows: a sentence, a paragraph (and no work for one)
     lines = _lines(text)
     claims: list[Claim] = []
     block: list[_Line] = []

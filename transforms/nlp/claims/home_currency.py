@@ -84,7 +84,7 @@ def in_home_currency(text: str, claims: list[Claim]) -> None:
         if claim.quantity_kind != "money":
             continue
         sentence_start = max(text.rfind(". ", 0, claim.start), text.rfind("\n", 0, claim.start))
-        name = _shared_name(text, claim)
+        name = _shared_name(claim)
         if name is None:
             carried = last_in_sentence is not None and last_in_sentence[0] == sentence_start
             if carried and _names_no_currency(claim) and last_in_sentence is not None and last_in_sentence[1]:
@@ -119,7 +119,7 @@ def _homes(text: str) -> dict[str, str | None]:
     return homes
 
 
-def _shared_name(text: str, claim: Claim) -> str | None:
+def _shared_name(claim: Claim) -> str | None:
     """The shared name the claim's currency is written with, alone (no "$", no country before it)."""
     words = [w.lower() for w in _WORD.findall(claim.surface)]
     for name, forms in SHARED_NAMES.items():
@@ -130,17 +130,10 @@ def _shared_name(text: str, claim: Claim) -> str | None:
         stated_after = any(w in STATED_AFTER for w in words)  # '5 pounds sterling'
         if "$" in claim.surface or stated_after or _STATED_BEFORE.search(claim.surface[:at]):
             return None
-        if _stated_just_before(text, claim):
-            return None
         if name == "dollar" and claim.currency != "USD":
             return None
         return name
     return None
-
-
-def _stated_just_before(text: str, claim: Claim) -> bool:
-    """'(U.S.) dlrs', 'U.S. dlrs' written around the number."""
-    return bool(re.search(r"\(?U\.S\.\)?\s*$", text[max(0, claim.start - 8) : claim.start]))
 
 
 def _names_no_currency(claim: Claim) -> bool:

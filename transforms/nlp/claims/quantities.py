@@ -567,5 +567,9 @@ def _million_not_metres(text: str, end: int) -> bool:
 
 
 def is_year(text: str, quantity: Quantity) -> bool:
-    number = text[quantity.number_start : quantity.number_end]
+    return is_year_number(text[quantity.number_start : quantity.number_end])
+
+
+def is_year_number(number: str) -> bool:
+    """Four digits in the years a news story names ("1986", not "1,986" or "986")."""
     return number.isdigit() and len(number) == 4 and YEAR_RANGE[0] <= int(number) <= YEAR_RANGE[1]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.lexicon import FUNCTION_WORDS, MONTHS
-from transforms.nlp.claims.quantities import read_quantities
+from transforms.nlp.claims.quantities import is_year_number, read_quantities
 
 TABLE_MIN_ROWS = 3
 # ... of at least two columns: a run of one-figure lines is a company's results in short ("Net 412,737",
@@ -44,10 +44,8 @@ CELL = re.compile(
 HEADING_COLUMNS = 3
 # Column headings stack at most this many rows deep ("SLTR FEEDER TOTAL SLTR" over "CATTLE CATTLE CATTLE HOGS").
 HEADING_ROWS = 2
-YEAR = re.compile(r"(?:19|20)\d\d")
 # A cell with no figure: "---", "N.A." (not available), "NIL".
 EMPTY_CELL = re.compile(r"(?<!\S)(?:-{3,}|N\.A\.|NIL)(?!\S)")
-WORD = re.compile(r"[^\s]+")
 DIRECTION_WORDS = {"up": "up", "off": "down", "down": "down"}
 # Words a row may hold among its figures; any other word after a number makes the number part of the label
 # ("11 MARKETS 7,100 8,000").
@@ -115,7 +113,7 @@ def _lines(text: str) -> list[_Line]:
 
 def _is_sentence(line: str) -> bool:
     """Too long or too wordy for a row, or a word ending a sentence in it."""
-    words = WORD.findall(line)
+    words = line.split()
     return (
         len(line) > ROW_MAX_CHARS
         or len([w for w in words if not CELL.fullmatch(w)]) > ROW_MAX_WORDS
@@ -135,7 +133,7 @@ def _cells(line: str, offset: int) -> list[_Cell]:
         before = line[: match.start()].split()
         if before and before[-1].lower().rstrip(",") in MONTHS and re.fullmatch(r"\d{1,2}", match.group(0)):
             continue  # "For APRIL 7": a date ("May 147.75" is May's price)
-        if YEAR.fullmatch(match.group(0)):
+        if is_year_number(match.group(0)):
             continue  # "1986 1985": a column's year
         end = match.end()
         fraction = match.group("alone") or match.group("fraction")
@@ -211,7 +209,7 @@ def _is_column_heading(line: _Line, columns_after: int) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return WORD.findall(text.strip())
+    return text.split()
 
 
 def _title(text: str) -> str:

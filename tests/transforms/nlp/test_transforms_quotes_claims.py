@@ -224,6 +224,31 @@ def test_quote_running_over_paragraphs_continues_when_the_next_opens_with_a_mark
     assert [body[s:e] for s, e in find_quote_marks(body)] == ['We will cut the deficit.\n"Then we will cut taxes.']
 
 
+def test_quote_paragraphs_joined_on_one_line_are_one_quote_each():
+    # The BBC archive lost the breaks between a quote's paragraphs: each one's opening mark is inline.
+    body = (
+        '"We lost," he said. "But we can win. "We proved it in the autumn.\n'
+        '"It was a poor start. "We will fight." He left.'
+    )
+    assert [body[s:e] for s, e in find_quote_marks(body)] == [
+        "We lost,",
+        "But we can win.",
+        'We proved it in the autumn.\n"It was a poor start.',
+        "We will fight.",
+    ]
+
+
+def test_quote_paragraphs_joined_on_one_line_keep_their_speaker(nlp, reference):
+    text = RUIZ + '"I have had a word with him," said Ruiz. "I still believe in him. "He has to take it on the chin."'
+    assert _quotes(nlp, reference, text)[-1] == (
+        "He has to take it on the chin.",
+        "direct",
+        "carried_over",
+        "Ruiz",
+        "Ana Ruiz",
+    )
+
+
 def test_markup_and_inch_marks_are_not_quotes():
     assert find_quote_marks('<tweet author="@AP">Breaking</tweet> and a 5" screen') == []
 

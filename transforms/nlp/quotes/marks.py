@@ -26,7 +26,9 @@ def find_quote_marks(body: str) -> list[tuple[int, int]]:
     of their own (measured on PolNeAR, ‘…’ at the top level is mostly headline scare quotes).  A
     quote still open at the end of a paragraph continues into the next paragraph when that one opens
     with a quote mark (the convention for a quote running over paragraphs), and otherwise closes
-    there, so an unbalanced mark never swallows the rest of the text.
+    there, so an unbalanced mark never swallows the rest of the text.  Where the paragraph breaks were lost
+    (the BBC archive puts a quote's paragraphs on one line), a straight mark opening a sentence inside a
+    straight quote starts the next paragraph's quote.
     """
     spans: list[tuple[int, int]] = []
     paragraphs = _paragraph_bounds(body)
@@ -41,8 +43,16 @@ def find_quote_marks(body: str) -> list[tuple[int, int]]:
             stack = [mark or stack[0]]
         while (found := QUOTE_MARK.search(body, i, p_end)) is not None:
             i, mark = found.start(), found.group()
-            role = _mark_role(body, i, mark, stack)
-            if role == "open":
+            role = "reopen" if _reopens(body, i, mark, stack) else _mark_role(body, i, mark, stack)
+            if role == "reopen":
+                # The paragraph break the text lost: the quote so far is one paragraph's, the next starts here.
+                assert open_start is not None  # the stack holds the mark that set it
+                end = i
+                while end > open_start and body[end - 1].isspace():
+                    end -= 1
+                spans.append((open_start, end))
+                open_start = i + len(mark)
+            elif role == "open":
                 if not stack:
                     open_start = i + len(mark)
                 stack.append(mark)
@@ -111,6 +121,19 @@ def _mark_role(body: str, i: int, mark: str, stack: list[str]) -> str | None:
     if opens and not (mark == '"' and _closes_pending(body, i)):
         return "open"
     return "close"
+
+
+def _reopens(body: str, i: int, mark: str, stack: list[str]) -> bool:
+    """A straight mark opening a sentence inside a straight quote ('…we need. "We proved that…'): a quote
+    running over paragraphs whose breaks the text lost (the BBC archive joins them), its next paragraph's
+    opening mark, not a quote nested in it."""
+    return (
+        mark == '"'
+        and stack == ['"']
+        and body[i - 2 : i] in (". ", "? ", "! ")
+        and i + 1 < len(body)
+        and body[i + 1].isupper()
+    )
 
 
 def _closes_pending(body: str, i: int) -> bool:

@@ -171,6 +171,16 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
     role = _role_before(ent.doc, tokens[0].i, role_tokens) if label in ("PERSON", "ORG", "GPE") else None
     if role is None and honorific is not None:
         role = honorific.text  # "Lord", "Miss": what the text calls the person, and what states a gender
+    if (
+        label == "ORG"
+        and role is not None
+        and role.split()[-1].lower().rstrip(".") in TITLE_HEADS
+        and _all_proper_words(tokens)
+        and tokens[-1].lower_ not in ORGANISATION_NAME_ENDS
+    ):
+        # 'Newcastle boss Graeme Souness', 'assistant coach Darnell Lazare' tagged as a body: a name right after
+        # an office is its holder's (a body's name ends in what it is: 'Premier League', 'Celtic Football Club').
+        label = "PERSON"
     return Mention(
         start=start,
         end=end,

@@ -118,6 +118,8 @@ MOST_NAMED_AT_LEAST = 3
 MOST_NAMED_LEAD = 2
 # Halves of a divided country ("the North" for North Korea, "the South" for South Korea).
 COMPASS_NAMES = frozenset(("North", "South", "East", "West"))
+# What an office hyphened with is not yet ("President-elect", tokenized President - elect).
+OFFICES_TO_COME = frozenset(("elect", "designate"))
 # Sentences searched back for a pronoun's antecedent: about a paragraph of wire copy.
 PRONOUN_SENTENCES_BACK = 4
 # Sentences searched on for the name of a spokesperson first met as "a spokeswoman for …".
@@ -628,7 +630,14 @@ class ReferenceResolver:
                 continue
             for mention in entity.mentions:
                 words = self.roles.get((index, mention.start), frozenset())
-                if mention.start < head.idx and wanted <= words and (best is None or mention.start > best[0]):
+                # 'President-elect Donald Trump' is not yet 'the President'.
+                to_come = words & OFFICES_TO_COME - wanted
+                if (
+                    mention.start < head.idx
+                    and wanted <= words
+                    and not to_come
+                    and (best is None or mention.start > best[0])
+                ):
                     best = (mention.start, index)
         return None if best is None else best[1]
 

@@ -59,6 +59,11 @@ def test_a_role_hyphened_on_to_a_role_noun_is_a_role_too(nlp, reference):
     assert _speakers(nlp, reference, named + "But the president-elect said the talks had gone well.") == [
         ("the president-elect", "Donald Trump", "nominal")
     ]
+    # The president-elect is not yet the president.
+    named = "US President Barack Obama met President-elect Donald Trump at the White House.\n"
+    assert _speakers(nlp, reference, named + "The President said the talks had gone well.") == [
+        ("The President", "Barack Obama", "nominal")
+    ]
 
 
 def test_an_unnamed_group_keeps_its_words_and_no_entity(nlp, reference):

@@ -40,8 +40,9 @@ from transforms.nlp.entities import Entity
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
 from transforms.nlp.name_spans import PERSON_DESCRIPTIONS, Mention, name_head
 from transforms.nlp.quotes.article import _Article
+from transforms.nlp.quotes.lexicon import SPEECH_VERBS
 from transforms.nlp.quotes.roles import NEUTRAL_WORDS, role_words_by_mention, stated_gender
-from transforms.nlp.quotes.subjects import SUBJECT_DEPS
+from transforms.nlp.quotes.subjects import SUBJECT_DEPS, _subject_of
 
 ORGANISATION_PRONOUNS = frozenset(("it", "they"))
 # Nouns for a person who speaks for an organisation by office, and for the texts it issues.
@@ -181,9 +182,15 @@ class ReferenceResolver:
         word = pronoun.lower_
         if word in MALE_PRONOUNS or word in FEMALE_PRONOUNS:
             wanted = "male" if word in MALE_PRONOUNS else "female"
-            found = self._narrative_subject(
-                pronoun, lambda i: self._person_may_be(i, wanted), subjects_only=False, singular=True, voice=wanted
-            )
+            found = self._reporter_of_clause(pronoun, lambda i: self._person_may_be(i, wanted))
+            if found is None:
+                found = self._narrative_subject(
+                    pronoun,
+                    lambda i: self._person_may_be(i, wanted),
+                    subjects_only=False,
+                    singular=True,
+                    voice=wanted,
+                )
         elif word in ORGANISATION_PRONOUNS:
             # "they" is also a party or a people named by its members ("the Conservatives").
             labels = ("ORG",) if word == "it" else ("ORG", "NORP")
@@ -198,6 +205,20 @@ class ReferenceResolver:
         else:
             return None
         return None if found is None else Antecedent(found, "pronoun")
+
+    def _reporter_of_clause(self, pronoun: Token, fits: Callable[[int], bool]) -> int | None:
+        """'Baldrige said he was more optimistic': the subject of a clause someone reports is, as "he" or
+        "she", the one who reports it, when that one is a person named there (and of the pronoun's gender)."""
+        if pronoun.dep_ != "nsubj":
+            return None
+        clause = pronoun.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
+            return None
+        reporter = _subject_of(clause.head, self.spoken)
+        found = self._narrative_entity_at(reporter) if reporter is not None else None
+        return found[0] if found is not None and fits(found[0]) else None
 
     def description(self, head: Token) -> Antecedent | None:
         word = head.lower_

@@ -402,3 +402,12 @@ def test_it_after_a_text_met_as_subject_is_whose_text_it_is(nlp, reference):
         "It said the rules should be tightened."
     )
     assert _speakers(nlp, reference, text)[-1][1] == "Environmental Audit Committee"
+
+
+def test_he_in_someones_reported_clause_is_the_one_who_reports_it(nlp, reference):
+    text = (
+        "Commerce Secretary Walter Brigg spoke to the panel on Tuesday.\n"
+        "Earlier, Finance Secretary Tom Akers told the panel that the deficit had levelled off, but Brigg said he "
+        'was more optimistic, adding, "I think we turned the corner in May."'
+    )
+    assert _speakers(nlp, reference, text)[-1] == ("he", "Walter Brigg", "pronoun")

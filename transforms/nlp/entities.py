@@ -250,7 +250,10 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
     """Group mentions into entities: aliases first, then full names, then surnames onto full names."""
     entities: list[Entity] = []
     by_key: dict[str, Entity] = {}
-    names = _NameIndex()
+    # 'US Pew Research Center' is also 'Pew Research', and 'MDA' its 'U.S. Missile Defense Agency': a country
+    # named before a body's name says whose it is and may be left out.
+    country_words = frozenset(alias for alias, (_, label) in reference.aliases.items() if label == "GPE")
+    names = _NameIndex(country_words)
 
     def add(mention: Mention, key: str, name: str, label: str, canonical: bool = False) -> None:
         entity = by_key.get(key)
@@ -296,7 +299,7 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
             names.add(target, mention)
         else:
             add(mention, name.casefold(), name, mention.label)
-    entities = _fold_short_organisation_names(entities)
+    entities = _fold_short_organisation_names(entities, country_words)
     entities = _fold_person_name_tails(entities)
     entities = _split_clashing_honorifics(entities)
 
@@ -331,7 +334,8 @@ class _NameIndex:
     rescanning every mention keeps a long article (a 1M-character body has thousands of lone surnames)
     linear."""
 
-    def __init__(self) -> None:
+    def __init__(self, country_words: frozenset[str] = frozenset()) -> None:
+        self._country_words = country_words
         self._order: dict[int, int] = {}  # id(entity) → the order it was clustered in
         # word → entity order → (the start of the entity's first multi-word mention with that end word, entity)
         self._by_end_word: dict[str, dict[int, tuple[int, Entity]]] = {}
@@ -346,6 +350,8 @@ class _NameIndex:
         capitals = [w for w in re.split(r"[\s'\-&]+", name_of(mention.text)) if w and w[0].isupper()]
         if len(capitals) > 1:
             self._by_initials.setdefault("".join(w[0] for w in capitals), {}).setdefault(order, entity)
+        if len(capitals) > 2 and words[0] in self._country_words:
+            self._by_initials.setdefault("".join(w[0] for w in capitals[1:]), {}).setdefault(order, entity)
 
     def full_name_for(self, name: str, position: int) -> Entity | None:
         """The multi-word entity whose first or last word is ``name``, nearest before ``position`` (else
@@ -370,10 +376,11 @@ class _NameIndex:
         return found[min(found)] if found else None
 
 
-def _fold_short_organisation_names(entities: list[Entity]) -> list[Entity]:
+def _fold_short_organisation_names(entities: list[Entity], country_words: frozenset[str]) -> list[Entity]:
     """ "Shearson Lehman" and "Shearson Lehman Brothers Inc" in one story are one company: a name that
-    starts another organisation's longer name joins it, and so does a body every country has that ends one
-    ("Defense Ministry" after "South Korea's Defense Ministry"), when only one longer name does."""
+    starts another organisation's longer name (after the country whose body it is: 'US Pew Research Center')
+    joins it, and so does a body every country has that ends one ("Defense Ministry" after "South Korea's
+    Defense Ministry"), when only one longer name does."""
     organisations = [e for e in entities if e.label == "ORG" and not e.name_is_canonical]
     folded: set[int] = set()
     for short in organisations:
@@ -386,6 +393,11 @@ def _fold_short_organisation_names(entities: list[Entity]) -> list[Entity]:
             and len(e.name.split()) > len(short_words)
             and (
                 e.name.split()[: len(short_words)] == short_words
+                or (
+                    e.name.split()[0] in country_words
+                    and len(e.name.split()) > len(short_words) + 1
+                    and e.name.split()[1 : len(short_words) + 1] == short_words
+                )
                 # 'the Defense Ministry' after "South Korea's Defense Ministry": the one the article named.
                 or (generic and e.name.split()[-len(short_words) :] == short_words)
             )

@@ -106,6 +106,19 @@ def test_a_short_form_of_an_organisation_named_before_is_it_even_without_bracket
     assert organisations["All-Nippon Airways"] == ["ANA", "All-Nippon Airways"]
 
 
+def test_a_country_before_a_bodys_name_may_be_left_out(nlp, reference):
+    text = (
+        "A survey by the US Harwell Research Center found most people agreed.\n"
+        "Harwell Research said the result was clear. The U.S. Coastal Safety Agency tested a boat on Monday.\n"
+        "CSA said the boat failed."
+    )
+    organisations = {
+        e.name: sorted(m.text for m in e.mentions) for e in extract_entities(nlp(text), reference) if e.label == "ORG"
+    }
+    assert organisations["US Harwell Research Center"] == ["Harwell Research", "the US Harwell Research Center"]
+    assert organisations["U.S. Coastal Safety Agency"] == ["CSA", "The U.S. Coastal Safety Agency"]
+
+
 def test_a_title_held_for_someone_before_their_own_title_is_not_theirs(nlp, reference):
     doc = nlp("Park Soo-hyun, the spokesman for South Korean President Moon Jae-in, said talks could start.")
     roles = {e.name: [m.role for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}

@@ -32,6 +32,9 @@ from transforms.nlp.name_spans import (
 # Labels under which the model puts names that can stand for a person, a body or a place by one word; a lone
 # word under another label ('Wendt' taken for a product) joins only a person's full name.
 NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+# A lone word right after a full name that ends or starts with it is that name's ("Moon Seong Mook … Moon
+# said"), within this many sentences, whatever the word stood for before.
+JUST_NAMED_SENTENCES = 3
 # Articles a model's span may take in front of a name ("an All Nippon Airways flight"): no name starts with a
 # lower-case article.
 ARTICLES_TO_DROP = ("the ", "The ", "an ", "a ")
@@ -279,7 +282,7 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
 
     for mention in single_tokens:
         name = name_of(mention.text)
-        target = names.full_name_for(name, mention.start) or names.expansion_of(name)
+        target = names.full_name_for(name, mention) or names.expansion_of(name)
         if (
             target is not None
             and mention.label == "GPE"
@@ -338,7 +341,7 @@ class _NameIndex:
         self._country_words = country_words
         self._order: dict[int, int] = {}  # id(entity) → the order it was clustered in
         # word → entity order → (the start of the entity's first multi-word mention with that end word, entity)
-        self._by_end_word: dict[str, dict[int, tuple[int, Entity]]] = {}
+        self._by_end_word: dict[str, dict[int, tuple[int, int | None, Entity]]] = {}
         self._by_initials: dict[str, dict[int, Entity]] = {}
 
     def add(self, entity: Entity, mention: Mention) -> None:
@@ -346,25 +349,38 @@ class _NameIndex:
         words = name_of(mention.text).split()
         if len(words) > 1:
             for word in {words[0], words[-1]}:
-                self._by_end_word.setdefault(word, {}).setdefault(order, (mention.start, entity))
+                self._by_end_word.setdefault(word, {}).setdefault(
+                    order, (mention.start, mention.sentence_index, entity)
+                )
         capitals = [w for w in re.split(r"[\s'\-&]+", name_of(mention.text)) if w and w[0].isupper()]
         if len(capitals) > 1:
             self._by_initials.setdefault("".join(w[0] for w in capitals), {}).setdefault(order, entity)
         if len(capitals) > 2 and words[0] in self._country_words:
             self._by_initials.setdefault("".join(w[0] for w in capitals[1:]), {}).setdefault(order, entity)
 
-    def full_name_for(self, name: str, position: int) -> Entity | None:
-        """The multi-word entity whose first or last word is ``name``, nearest before ``position`` (else
-        after); a person's name before any other."""
+    def full_name_for(self, name: str, mention: Mention) -> Entity | None:
+        """The multi-word entity whose first or last word is ``name``, a person's name before any other: the
+        one named in the sentences just before the mention, else the one named most so far (a story that has
+        called Donald Trump "Trump" goes on doing so past "Melania Trump" and "Trump Tower"; "Moon Seong Mook
+        … Moon said" is the man just named), else the nearest before (else after)."""
+        position = mention.start
         matches = [
-            (start > position, abs(start - position), entity)
-            for _, (start, entity) in sorted(self._by_end_word.get(name, {}).items())
+            (start > position, abs(start - position), entity, sentence)
+            for _, (start, sentence, entity) in sorted(self._by_end_word.get(name, {}).items())
         ]
         if not matches:
             return None
         labels_person = [m for m in matches if any(x.label == "PERSON" for x in m[2].mentions)]
         pool = labels_person or matches
-        return min(pool, key=lambda m: (m[0], m[1]))[2]
+        nearest = min(pool, key=lambda m: (m[0], m[1]))
+        just_named = (
+            mention.sentence_index is not None
+            and nearest[3] is not None
+            and 0 <= mention.sentence_index - nearest[3] <= JUST_NAMED_SENTENCES
+        )
+        if just_named:
+            return nearest[2]
+        return min(pool, key=lambda m: (-len(m[2].mentions), m[0], m[1]))[2]
 
     def expansion_of(self, acronym: str) -> Entity | None:
         """The multi-word name an acronym abbreviates: "SEC" → "Securities and Exchange Commission", "B&B" →

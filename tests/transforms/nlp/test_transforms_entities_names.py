@@ -3,6 +3,8 @@ reads a name from the model's span, entities.py clusters them)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from transforms.nlp.entities import (
@@ -117,6 +119,22 @@ def test_a_country_before_a_bodys_name_may_be_left_out(nlp, reference):
     }
     assert organisations["US Harwell Research Center"] == ["Harwell Research", "the US Harwell Research Center"]
     assert organisations["U.S. Coastal Safety Agency"] == ["CSA", "The U.S. Coastal Safety Agency"]
+
+
+def test_a_lone_surname_is_the_person_named_just_before_else_the_one_named_most(nlp, reference):
+    text = (
+        "Peter Vance won the vote on Monday. Vance thanked his staff. Vance then left for Paris. "
+        "His wife Laura Vance stayed in London. The weather was poor. Rain fell all day. The roads were shut.\n"
+        "Vance said the result was fair. Ellen Sorel, a lawyer, disagreed. Tom Vance, her aide, agreed. "
+        "Vance said the count was flawed."
+    )
+    doc = nlp(text)
+    # Every Vance tagged, as the model tags most lone surnames (here it misses some).
+    doc.ents = [doc.char_span(m.start(), m.end(), label="PERSON") for m in re.finditer(r"(?:\w+ )?Vance", text)]
+    mentions = {e.name: [m.start for m in e.mentions] for e in extract_entities(doc, reference)}
+    said = [m.start() for m in re.finditer("Vance said", text)]
+    assert said[0] in mentions["Peter Vance"]  # Laura was named four sentences before, Peter three times
+    assert said[1] in mentions["Tom Vance"]  # named in the sentence before
 
 
 def test_a_title_held_for_someone_before_their_own_title_is_not_theirs(nlp, reference):

@@ -113,6 +113,14 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
         # 'Ssangyong Corp.¶Finance ministry': no name runs across a paragraph break; the model joined the
         # end of one paragraph to the start of the next.
         tokens = [t for t in tokens[: breaks[0] + 1] if not t.is_space]
+    dashes = [
+        k
+        for k, t in enumerate(tokens)
+        if k and t.text in ("-", "–", "—") and (t.whitespace_ or tokens[k - 1].whitespace_)
+    ]
+    if dashes:
+        # 'Arsene Wenger - he's always said': a dash between spaces is the sentence's, not the name's.
+        tokens = tokens[: dashes[0]]
     while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or _is_bracket(tokens[-1]) or tokens[-1].lower_ == "the"):
         tokens = tokens[:-1]
     if label == "ORG":

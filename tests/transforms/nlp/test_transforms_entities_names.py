@@ -137,6 +137,12 @@ def test_a_lone_surname_is_the_person_named_just_before_else_the_one_named_most(
     assert said[1] in mentions["Tom Vance"]  # named in the sentence before
 
 
+def test_a_dash_between_spaces_ends_a_name(nlp, reference):
+    doc = nlp('"I still get on with Arsene Wenger - he\'s always said so," said Edu.')
+    assert [e.text for e in doc.ents] == ["Arsene Wenger - he's"]  # the model's span runs past the dash
+    assert [e.name for e in extract_entities(doc, reference)] == ["Arsene Wenger"]
+
+
 def test_a_title_held_for_someone_before_their_own_title_is_not_theirs(nlp, reference):
     doc = nlp("Park Soo-hyun, the spokesman for South Korean President Moon Jae-in, said talks could start.")
     roles = {e.name: [m.role for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}

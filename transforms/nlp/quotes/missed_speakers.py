@@ -35,12 +35,55 @@ NAME_DEPS = frozenset(("compound", "flat", "amod"))
 def missed_speakers(doc: Doc) -> list[Span]:
     """Spans, labelled PERSON or ORG, of the names the model missed that are a speech verb's speaker."""
     found: dict[int, Span] = {}
+    named_before: dict[str, Token] | None = None  # built once, at the first lone word that speaks
     for token in doc_tokens(doc):
         for head in _speaker_heads(token):
             span = _name_ending_in(head)
             if span is not None:
                 found.setdefault(span.start, span)
+            elif _is_lone_name_word(head):
+                if named_before is None:
+                    named_before = _first_naming(doc)
+                for named in _surname_named_before(head, named_before):
+                    found.setdefault(named.start, named)
     return sorted(found.values(), key=lambda span: span.start)
+
+
+def _is_lone_name_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.pos_ == "PROPN" and token.ent_type_ not in NAME_LABELS
+
+
+def _first_naming(doc: Doc) -> dict[str, Token]:
+    """Per capitalised word, where the text first names someone by it: after a title in lower case
+    ('midfielder Edu') or as the last word of a run of capitalised words ('Lucie Silvas')."""
+    first: dict[str, Token] = {}
+    for token in doc_tokens(doc)[1:]:
+        if token.text in first or not (token.is_title and token.is_alpha and token.pos_ == "PROPN"):
+            continue
+        before = doc[token.i - 1]
+        if _titled(before) or (
+            before.is_title and before.is_alpha and before.pos_ == "PROPN" and not before.is_sent_start
+        ):
+            first[token.text] = token
+    return first
+
+
+def _titled(token: Token) -> bool:
+    return _is_title(token) and token.text[:1].islower()
+
+
+def _surname_named_before(head: Token, first_naming: dict[str, Token]) -> list[Span]:
+    """'… singer-songwriters Feargal Sharkey, Lucie Silvas and … Silvas said', '… midfielder Edu … Edu said':
+    one capitalised word that speaks is a person's name when the text named them so before, as the last word
+    of a full name or after a title; the full name, if the model missed it too, is a name as well."""
+    earlier = first_naming.get(head.text)
+    if earlier is None or earlier.i >= head.i:
+        return []
+    doc = head.doc
+    spoken = Span(doc, head.i, head.i + 1, label="PERSON")
+    if _titled(doc[earlier.i - 1]) or earlier.ent_type_ in NAME_LABELS:
+        return [spoken]  # 'Dusty Hale', named and tagged: the lone word joins that name
+    return [Span(doc, earlier.i - 1, earlier.i + 1, label="PERSON"), spoken]
 
 
 def _speaker_heads(token: Token) -> list[Token]:

@@ -371,3 +371,11 @@ def test_a_person_named_after_a_role_and_its_body_holds_the_role_letters_after_t
         'policy is an alarming example of disjointed thinking."'
     )
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Peter Ainsworth"]
+
+
+def test_one_word_that_speaks_is_the_name_the_text_gave_before(nlp, reference):
+    # The model tags neither lone speaker: one capitalised word opening a sentence could be anything.
+    titled = 'Chelsea\'s Brazilian midfielder Oda has hit out at the club. Oda said: "I have heard stories."'
+    named = 'Former England full-back Dusty Hale blamed nerves. "Kicking is about practice," Hale told Radio Five Live.'
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, titled)] == ["Oda"]
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, named)] == ["Dusty Hale"]

@@ -73,6 +73,11 @@ def test_amounts_read_on_both_pipelines(nlp, claims_nlp, sentence, surfaces):
             "Qantas made a record Australian dollars 648m ($492m) profit.",
             [("Australian dollars 648m", 648e6, "AUD"), ("$492m", 492e6, "USD")],
         ),
+        # the wires' short "dlrs" with its country after the amount
+        (
+            "It sold 50 mln Canadian dlrs of notes and 1.2 mln Australian dlr bonds.",
+            [("50 mln Canadian dlrs", 50e6, "CAD"), ("1.2 mln Australian dlr", 1.2e6, "AUD")],
+        ),
     ],
 )
 def test_money_in_its_currency(nlp, claims_nlp, sentence, expected):

@@ -64,7 +64,9 @@ BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
     rf"(?:\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’.,/-]+){{0,3}}?\s+(?i:to|by|from|at)"
     rf"|\b(?i:{alternation(CHANGE_WORD_SET)})"
     r"|\b(?i:trading|traded|trades|closed|closing|opened|opening|ended|finished|stood|stands|quoted|priced)\s+(?i:at)"
-    r"|\b(?i:plus|minus))\s+$"
+    r"|\b(?i:plus|minus)"
+    # 'from 131.32 to 424.81': the end a change went to from a figure named just before.
+    r"|\b(?i:from)\s{1,3}\d[\d,]*(?:\.\d+)?\s{1,3}(?i:to))\s+$"
 )
 # Words for kinds or groups of things, counted with what they are "of" ("seven sets of sanctions").
 PARTITIVE_NOUNS = frozenset("sets forms kinds types sorts pairs pieces series rounds categories groups".split())

@@ -100,6 +100,15 @@ def test_money_in_its_currency(nlp, claims_nlp, sentence, expected):
             [("0.3%", "percent", "up", "Germany"), ("2pc", "percent", None, "France")],
         ),
         ("He bought a 386 PC.", []),
+        # both ends of a change "from" one bare figure "to" another
+        (
+            "The composite index jumped 224 pct from 131.32 to 424.81 in 1986.",
+            [
+                ("224 pct", "percent", "up", "composite index"),
+                ("131.32", None, "up", "composite index"),
+                ("424.81", None, "up", "composite index"),
+            ],
+        ),
     ],
 )
 def test_market_figures(nlp, claims_nlp, sentence, expected):

@@ -10,6 +10,8 @@
 - the level an index went to or from after a change in points ("fell 162.31 points to 7,425.81"): points;
 - the old level of a change after "from" ("up at 800,000 tonnes by October 1 from around 130,000"): the unit
   of the level before it;
+- a share's price in halves, quarters and eighths in a sentence about stock, shares or trading ("rose 2-1/4 to
+  55-7/8"): dollars;
 - a part and its whole, both bare ("only five of the 37 have been discovered", "Yates was 7 of 16"): counts
   of the thing the sentence is about, which neither names: what a count just before counted, if any.
 
@@ -75,6 +77,10 @@ WHOLE_AFTER_PART = re.compile(
 # "the number of X": the phrase after it is what a bare number of the sentence counts.
 NUMBER_OF = re.compile(r"\b(?i:the)\s+(?P<number_of>(?i:number\s+of)\s+(?:(?:its|their|his|her|the)\s+)?)")
 
+# A price written in the halves to thirty-seconds stock prices were quoted in ("55-7/8", "3/8").
+EIGHTHS = re.compile(r"(?:^|[\s-])\d{1,2}/(?:2|4|8|16|32)$")
+STOCK_WORDS = re.compile(r"\b(?i:stock|stocks|shares?|trading|traded)\b")
+BOND_WORDS = re.compile(r"\b(?i:bonds?|notes?|yields?|yielding|coupon|debentures?|pct|percent)\b|%")
 # An age's name is read back over at most this many capitalised words.
 NAME_WORDS_BEFORE_AGE = 4
 
@@ -121,6 +127,22 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
         return None
     quantity.kind, quantity.unit = "count", found[0]
     return found[1]
+
+
+def mark_price_in_eighths(doc: Doc, quantity: Quantity, annotations: Annotations) -> None:
+    """'Penn Central rose 2-1/4 to 55-7/8 on 538,000 shares', 'Its stock is trading at 34-1/4': a share's price
+    quoted in halves, quarters and eighths (as Wall Street did) is in dollars, so marked; not a part "of"
+    something, a bond's price or a yield (a share of face value)."""
+    text = doc_text(doc)
+    if quantity.kind is not None or EIGHTHS.search(text[quantity.number_start : quantity.number_end]) is None:
+        return
+    if re.match(r"\s+of\b", text[quantity.end : quantity.end + 4]):
+        return  # "3/4 of the stock"
+    sentence = sentence_at(doc, quantity.number_start, annotations)
+    words = text[sentence.start_char : sentence.end_char] if sentence is not None else ""
+    if STOCK_WORDS.search(words) is None or BOND_WORDS.search(words) is not None:
+        return
+    quantity.kind, quantity.unit, quantity.currency = "money", "USD", "USD"
 
 
 def _other_end_of_change(text: str, quantity: Quantity, claims: list[Claim], sentence_start: int) -> Claim | None:

@@ -17,7 +17,7 @@ from transforms.nlp.claims.changes import (
 )
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.direction import set_directions
-from transforms.nlp.claims.elided import supply_elided_unit
+from transforms.nlp.claims.elided import mark_price_in_eighths, supply_elided_unit
 from transforms.nlp.claims.home_currency import in_home_currency
 from transforms.nlp.claims.multiples import read_multiples, with_multiples
 from transforms.nlp.claims.quantities import read_quantities
@@ -38,6 +38,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
             continue  # a table's figures are read as a table (tables.py), not as words of a sentence
         if quantity.kind is None and quantity.scale is not None and not quantity.fraction:
             carry_unit_before(doc, quantity, claims, annotations)
+        mark_price_in_eighths(doc, quantity, annotations)
         claim = build_claim(doc, quantity, annotations)
         # A number with no unit may have one its sentence leaves out ('fell 162.31 points to 7,425.81').
         bare = claim is None or (claim.quantity_kind == "number" and claim.unit is None)

@@ -78,6 +78,12 @@ def test_amounts_read_on_both_pipelines(nlp, claims_nlp, sentence, surfaces):
             "It sold 50 mln Canadian dlrs of notes and 1.2 mln Australian dlr bonds.",
             [("50 mln Canadian dlrs", 50e6, "CAD"), ("1.2 mln Australian dlr", 1.2e6, "AUD")],
         ),
+        # a share's price in eighths is in dollars; a bond's is a share of its face value
+        (
+            "Penn Central stock rose 2-1/4 to 55-7/8.",
+            [("2-1/4", 2.25, "USD"), ("55-7/8", 55.875, "USD")],
+        ),
+        ("The bonds were priced at 100-3/4.", [("100-3/4", 100.75, None)]),
     ],
 )
 def test_money_in_its_currency(nlp, claims_nlp, sentence, expected):
@@ -164,9 +170,6 @@ def test_a_number_hyphened_to_a_noun_that_describes_another_counts_it(nlp, claim
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        # wire copy's share prices: fractions of the market's unit, which the sentence leaves unsaid
-        ("Penn Central rose 2-1/4 to 55-7/8 on heavy trading.", [("2-1/4", 2.25, "up"), ("55-7/8", 55.875, "up")]),
-        ("Its stock is trading at 34-1/4 in New York.", [("34-1/4", 34.25, None)]),
         ("The survey's balance of plus 3 compared with minus 10.", [("3", 3, None), ("minus 10", -10, None)]),
         ("The death toll rose to 12.", [("12", 12, "up")]),
         # with no such words a bare number says nothing: a name, an address, a year
@@ -178,6 +181,21 @@ def test_a_bare_number_that_is_a_level_or_a_change_is_a_claim(nlp, claims_nlp, s
         claims = extract_claims(pipeline(sentence))
         assert [(c.surface, pytest.approx(c.value), c.direction) for c in claims] == expected
         assert {(c.quantity_kind, c.unit) for c in claims} <= {("number", None)}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # wire copy's share prices, in the dollar's halves, quarters and eighths, which the sentence leaves unsaid
+        ("Penn Central rose 2-1/4 to 55-7/8 on heavy trading.", [("2-1/4", 2.25, "up"), ("55-7/8", 55.875, "up")]),
+        ("Its stock is trading at 34-1/4 in New York.", [("34-1/4", 34.25, None)]),
+    ],
+)
+def test_a_share_price_in_eighths_is_in_dollars(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, pytest.approx(c.value), c.direction) for c in claims] == expected
+        assert {(c.quantity_kind, c.unit) for c in claims} == {("money", "USD")}
 
 
 @pytest.mark.parametrize(

@@ -146,13 +146,16 @@ def mark_price_in_eighths(doc: Doc, quantity: Quantity, annotations: Annotations
 
 
 def _other_end_of_change(text: str, quantity: Quantity, claims: list[Claim], sentence_start: int) -> Claim | None:
-    """'stocks up at 800,000 tonnes by October 1 from around 130,000': the other end of a change, in the unit of
-    the level before it in the sentence, which the writer does not repeat (of the same order of size)."""
+    """'stocks up at 800,000 tonnes by October 1 from around 130,000', '700,000 people … up from 440,000': the
+    other end of a change, in the unit (or of the things counted) of the level before it in the sentence,
+    which the writer does not repeat (of the same order of size)."""
     end = END_BEFORE.search(text_before(text, quantity.start))  # "from (around) …", "compared with …"
     if end is None or not end.group("end").lower().startswith(("from", "compared")):
         return None
     before = [c for c in claims if sentence_start <= c.start < quantity.start and c.value]
-    if not before or before[-1].quantity_kind not in ("money", "measure"):
+    if not before or not (
+        before[-1].quantity_kind in ("money", "measure") or (before[-1].quantity_kind == "count" and before[-1].unit)
+    ):
         return None
     last = before[-1]
     ratio = quantity.value / last.value if last.value else 0

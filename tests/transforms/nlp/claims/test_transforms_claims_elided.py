@@ -36,6 +36,14 @@ from transforms.nlp.claims import extract_claims
             ],
         ),
         ("Stocks rose to 800 tonnes from 130,000.", [("800 tonnes", "tonne", "Stocks"), ("130,000", None, "Stocks")]),
+        # a count's old level too
+        (
+            "Some 700,000 people were on the drugs, up from 440,000 a year earlier.",
+            [
+                ("Some 700,000 people", "people", "people were on the drugs"),
+                ("440,000", "people", "people were on the drugs"),
+            ],
+        ),
         # "the number of" something, and the bare numbers it went to and from
         (
             "It will raise the number of its weekly flights to 11 from five.",

@@ -110,6 +110,11 @@ END_BEFORE = re.compile(
     # 'from a high of 19 pct', 'to a 40-year low of 137.25 yen': the level named before "of".
     r"(?:(?:[\w-]+\s+)?(?i:high|low|peak|level|average|total)\s+of\s+)?$"
 )
+# "up from December's 23.77 billion", "down slightly from its 1985 profit of 442 mln": the old level after words
+# that say whose it was, ending in a possessive or "of".
+FROM_NAMED_LEVEL_BEFORE = re.compile(
+    r"(?:^|\W)(?P<end>(?i:from))\s{1,3}(?:[\w.'’-]+\s{1,3}){0,3}?(?:[\w.-]+['’]s|(?i:of))\s{1,3}$"
+)
 # "rose to 214 mln dlrs … compared with 1985's profit of 177 mln": the old value after a few words that say
 # whose it was.
 COMPARED_WITH_BEFORE = re.compile(r"(?:^|\W)(?P<end>(?i:compared\s+(?:with|to)))\s+(?:[\w'’-]+\s+){1,5}?$")
@@ -216,7 +221,7 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
             return "change_to", _direction_of(reached.group("degree") or words[-1])
     if TOOK_TO_BEFORE.search(before[-60:]):
         return "change_to", "up"  # 'taking his stake to 42.3%', 'That took 2004's total to 2.2 million'
-    end = END_BEFORE.search(before) or COMPARED_WITH_BEFORE.search(before)
+    end = END_BEFORE.search(before) or COMPARED_WITH_BEFORE.search(before) or FROM_NAMED_LEVEL_BEFORE.search(before)
     if end is not None:
         end_at = claim.start - (len(before) - end.start("end"))  # where "to"/"from" stands in the text
         clause = text[max(0, end_at - CLAUSE_CHARS) : end_at + 1]

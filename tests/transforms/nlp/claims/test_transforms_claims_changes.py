@@ -61,6 +61,11 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             ],
         ),
         ("Profit was $5bn, up from $3bn.", [("$5bn", 5e9, "change_to", "up"), ("$3bn", 3e9, "change_from", "up")]),
+        # the old level named as whose it was, after a possessive or "of"
+        (
+            "The total was 24.07 billion stg, up from December's 23.77 billion stg.",
+            [("24.07 billion stg", 24.07e9, "change_to", "up"), ("23.77 billion stg", 23.77e9, "change_from", "up")],
+        ),
         # money or things lost are the loss; jobs, a share or points lost are a fall
         ("Alitalia lost 330m euros in 2003.", [("330m euros", 330e6, "level", None)]),
         (

@@ -32,6 +32,7 @@ from transforms.nlp.claims.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     HALF_OF_DETERMINERS,
+    IRREGULAR_PLURALS,
     MONEY_WORDS,
     MONTHS,
     NAME_ENTITY_TYPES,
@@ -376,7 +377,7 @@ def _part_counted(doc: Doc, of: Token, quantity: Quantity, annotations: Annotati
     if (
         chunk is None
         or not chunk.start <= of.i + 1 <= chunk.root.i
-        or chunk.root.tag_ not in ("NNS", "NNPS")
+        or (chunk.root.tag_ not in ("NNS", "NNPS") and chunk.root.lower_ not in IRREGULAR_PLURALS)
         or chunk.root.lower_ in UNIT_WORDS
     ):
         return None

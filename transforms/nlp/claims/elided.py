@@ -1,6 +1,7 @@
 """Amounts whose unit or noun the writer left out, because the sentence already says it:
 
-- an age in commas after a name ("Mr Hague, 43, said"), after "aged" ("Britons aged 65") or "the age of": years;
+- an age in commas after a name ("Mr Hague, 43, said") or a person's noun ("the tram driver, 42,"), after
+  "aged" ("Britons aged 65") or "the age of": years;
 - a number in a list after a count, the noun not repeated ("seven nonstop flights from Miami, two from New
   York"), after the same verb as the count ("SBC employs 163,000 people while AT&T employs 47,000"), or
   after "another" ("5,125 positions would go … Another 1,700 will go", the count in the sentence before):
@@ -46,6 +47,12 @@ from transforms.nlp.doc_cache import doc_text
 AGE_RANGE = (1, 120)
 NAME_BEFORE_AGE = re.compile(r"\b[A-Z][a-z]+,\s$")
 AGE_AFTER = re.compile(r",(?=\s)")
+# A person named by what they are, in commas before an age ("the tram driver, 42,", "his wife, 38,").
+PERSON_NOUN_BEFORE_AGE = re.compile(
+    r"\b(?i:the|a|an|his|her|their)\s(?P<who>(?:[a-z-]+\s)?"
+    r"(?:driver|man|woman|boy|girl|mother|father|son|daughter|wife|husband|victim|suspect|officer|teacher|"
+    r"pilot|passenger|student|worker|gunman|attacker|resident|nurse|doctor|soldier|brother|sister|mum|dad)),\s$"
+)
 # Words that open a sentence before a comma and are no one's name ("However, 43, …" is not an age).
 SENTENCE_ADVERBS = frozenset(
     """
@@ -183,7 +190,10 @@ def _named_before_age(doc: Doc, text: str, quantity: Quantity) -> str | None:
     low, high = AGE_RANGE
     if not (low <= quantity.value <= high) or not AGE_AFTER.match(text, quantity.end):
         return None
-    if not NAME_BEFORE_AGE.search(text_before(text, quantity.start)):
+    before = text_before(text, quantity.start)
+    if (person := PERSON_NOUN_BEFORE_AGE.search(before)) is not None:
+        return person.group("who")  # 'The tram driver, 42, from Beckenham'
+    if not NAME_BEFORE_AGE.search(before):
         return None
     name = doc.char_span(quantity.start - 3, quantity.start - 2, alignment_mode="expand")  # before ", "
     if name is None or name[0].lower_ in MONTHS | WEEKDAYS:

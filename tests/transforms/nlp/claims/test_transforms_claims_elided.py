@@ -17,6 +17,9 @@ from transforms.nlp.claims import extract_claims
         ("Morientes, 28, has already said yes.", [("28", "year", "Morientes's age")]),
         ("However, 28, the year's total, was reached.", []),
         ("Typically, 30, people came.", []),
+        # an age after a person named by what they are; not after a thing
+        ("The tram driver, 42, was arrested.", [("42", "year", "tram driver's age")]),
+        ("The company, 42, was sold.", []),
         # an age after "the age of"
         ("The actress has died at the age of 71.", [("71", "year", "age")]),
         # a list's count, the noun not repeated

@@ -163,7 +163,9 @@ def plain_phrase_after(doc: Doc, index: int, *, determiners: bool) -> Span | Non
         return None
     if first.lower_ in NOT_MODIFIED_WORDS | WEEKDAYS or is_adverb(first) or first.lower_ in MONTHS:
         return None
-    if looks_past_participle(first) or (
+    # 'in licensed cabs': with tags, a participle before a noun describes it.
+    describes = index + 1 < len(doc) and first.tag_ in ("JJ", "VBN") and doc[index + 1].pos_ == "NOUN"
+    if (looks_past_participle(first) and not describes) or (
         first.lower_.endswith("ing") and index + 1 < len(doc) and doc[index + 1].lower_ in DETERMINERS | PRONOUNS
     ):
         return None  # 'the 5.9% estimated in November', '18 years of doing this': a verb, not a thing

@@ -287,3 +287,9 @@ def test_what_each_claim_measures(nlp, claims_nlp, sentence, expected):
 def test_a_tensed_verb_tagged_as_one_says_who_did_what_with_things_counted(nlp, claims_nlp, sentence, tagged, untagged):
     assert [c.of_what for c in extract_claims(nlp(sentence))] == [tagged]
     assert [c.of_what for c in extract_claims(claims_nlp(sentence))] == [untagged]
+
+
+def test_a_participle_tagged_as_describing_the_noun_after_it_does_not_end_the_phrase(nlp, claims_nlp):
+    sentence = "Some 5,000 laptops left in licensed cabs were never claimed."
+    assert [c.of_what for c in extract_claims(nlp(sentence))] == ["laptops left in licensed cabs"]
+    assert [c.of_what for c in extract_claims(claims_nlp(sentence))] == ["laptops left"]  # no tags: a verb

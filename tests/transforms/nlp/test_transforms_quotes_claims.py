@@ -220,8 +220,13 @@ def test_quote_marks_nest_double_up_and_mix():
 
 
 def test_quote_running_over_paragraphs_continues_when_the_next_opens_with_a_mark():
-    body = 'She said: "We will cut the deficit.\n"Then we will cut taxes."\nShe left.'
-    assert [body[s:e] for s, e in find_quote_marks(body)] == ['We will cut the deficit.\n"Then we will cut taxes.']
+    # One quote per paragraph, as readers and annotators count them; the mark closing the second closes both.
+    body = 'She said: "We will cut the deficit.\n"Then we will cut taxes."\nShe left "early.\nNo one saw her.'
+    assert [body[s:e] for s, e in find_quote_marks(body)] == [
+        "We will cut the deficit.",
+        "Then we will cut taxes.",
+        "early.",
+    ]
 
 
 def test_quote_paragraphs_joined_on_one_line_are_one_quote_each():
@@ -233,7 +238,8 @@ def test_quote_paragraphs_joined_on_one_line_are_one_quote_each():
     assert [body[s:e] for s, e in find_quote_marks(body)] == [
         "We lost,",
         "But we can win.",
-        'We proved it in the autumn.\n"It was a poor start.',
+        "We proved it in the autumn.",
+        "It was a poor start.",
         "We will fight.",
     ]
 
@@ -253,10 +259,11 @@ def test_markup_and_inch_marks_are_not_quotes():
     assert find_quote_marks('<tweet author="@AP">Breaking</tweet> and a 5" screen') == []
 
 
-def test_multi_paragraph_quote_is_one_quote_with_its_speaker(nlp, reference):
+def test_a_quote_running_over_paragraphs_is_one_quote_a_paragraph_with_one_speaker(nlp, reference):
     text = RUIZ + 'She said: "We will cut the deficit.\n"Then we will cut taxes."'
     assert _quotes(nlp, reference, text) == [
-        ('We will cut the deficit.\n"Then we will cut taxes.', "direct", "pronoun", "She", "Ana Ruiz")
+        ("We will cut the deficit.", "direct", "pronoun", "She", "Ana Ruiz"),
+        ("Then we will cut taxes.", "direct", "carried_over", "She", "Ana Ruiz"),
     ]
 
 

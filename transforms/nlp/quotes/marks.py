@@ -25,10 +25,10 @@ def find_quote_marks(body: str) -> list[tuple[int, int]]:
     quotes and other double quotes inside a quote are its content.  Single quotes never open a quote
     of their own (measured on PolNeAR, ‘…’ at the top level is mostly headline scare quotes).  A
     quote still open at the end of a paragraph continues into the next paragraph when that one opens
-    with a quote mark (the convention for a quote running over paragraphs), and otherwise closes
-    there, so an unbalanced mark never swallows the rest of the text.  Where the paragraph breaks were lost
-    (the BBC archive puts a quote's paragraphs on one line), a straight mark opening a sentence inside a
-    straight quote starts the next paragraph's quote.
+    with a quote mark (the convention for a quote running over paragraphs), each paragraph's part a quote
+    of its own, and otherwise closes there, so an unbalanced mark never swallows the rest of the text.
+    Where the paragraph breaks were lost (the BBC archive puts a quote's paragraphs on one line), a
+    straight mark opening a sentence inside a straight quote starts the next paragraph's quote.
     """
     spans: list[tuple[int, int]] = []
     paragraphs = _paragraph_bounds(body)
@@ -37,10 +37,11 @@ def find_quote_marks(body: str) -> list[tuple[int, int]]:
     for number, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
         if stack:
-            # A continuation: the paragraph's own opening mark reopens the quote.
+            # A continuation: the paragraph's own opening mark opens its part of the quote.
             mark = _mark_at(body, i)
             i += len(mark or "")
             stack = [mark or stack[0]]
+            open_start = i
         while (found := QUOTE_MARK.search(body, i, p_end)) is not None:
             i, mark = found.start(), found.group()
             role = "reopen" if _reopens(body, i, mark, stack) else _mark_role(body, i, mark, stack)
@@ -64,15 +65,19 @@ def find_quote_marks(body: str) -> list[tuple[int, int]]:
                     open_start = None
             i += len(mark)
         if stack:
+            # Still open at the paragraph's end: the quote's part in this paragraph ends here (one quote per
+            # paragraph, as readers and annotators count them); it goes on only if the next paragraph opens
+            # with a quote mark.
+            assert open_start is not None  # set by the mark that opened the stack, cleared only when it empties
+            end = p_end
+            while end > open_start and body[end - 1].isspace():
+                end -= 1
+            if end > open_start:
+                spans.append((open_start, end))
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
             if following is None or not _opens_paragraph(body, following[0]):
-                assert open_start is not None  # set by the mark that opened the stack, cleared only when it empties
-                end = p_end
-                while end > open_start and body[end - 1].isspace():
-                    end -= 1
-                if end > open_start:
-                    spans.append((open_start, end))
-                open_start, stack = None, []
+                stack = []
+            open_start = None
     return spans
 
 

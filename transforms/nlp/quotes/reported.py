@@ -37,6 +37,7 @@ class _Report:
     start: int
     end: int
     source: Span | None = None  # the 'according to' phrase's source
+    inverted: bool = False  # the speaker after the cue: 'CLAUSE, reported The New York Times'
 
 
 def _reported_clauses(article: _Article) -> list[_Report]:
@@ -50,13 +51,13 @@ def _reported_clauses(article: _Article) -> list[_Report]:
                 continue
             span = _reported_span(article, verb)
             if span is not None:
-                clauses.append(_Report(verb, *span))
+                clauses.append(_Report(verb, span[0], span[1], inverted=span[2]))
         elif _quotes_in_its_clause(article, verb):
             # 'He implied the judge was "hostile"': the quote marks show the clause gives someone's
             # words, whatever the verb, and the verb's subject is whose.
             span = _reported_span(article, verb)
             if span is not None:
-                clauses.append(_Report(verb, *span))
+                clauses.append(_Report(verb, span[0], span[1], inverted=span[2]))
     return clauses
 
 
@@ -73,8 +74,10 @@ def _quotes_in_its_clause(article: _Article, verb: Token) -> bool:
     return any(inside) and not all(inside)
 
 
-def _reported_span(article: _Article, verb: Token) -> tuple[int, int] | None:
-    """'X said (that) CLAUSE' → the clause; 'CLAUSE, X said' / 'A, X said, B' → the rest of the sentence."""
+def _reported_span(article: _Article, verb: Token) -> tuple[int, int, bool] | None:
+    """'X said (that) CLAUSE' → the clause; 'CLAUSE, X said' / 'A, X said, B' → the rest of the sentence;
+    with whether the speaker comes after the cue ('CLAUSE, reported The New York Times')."""
+    inverted = False
     clause = _reported_clause(verb)
     if clause is not None:
         tokens = _clause_tokens(clause)
@@ -91,6 +94,8 @@ def _reported_span(article: _Article, verb: Token) -> tuple[int, int] | None:
     elif verb.lemma_ in OBJECT_REPORT_VERBS and (reported_object := _reported_object(verb)) is not None:
         # 'The campaign denied any wrongdoing': what is denied, announced or stressed is the report.
         tokens = list(reported_object.subtree)
+    elif (before := _report_before_inverted_cue(article, verb)) is not None:
+        tokens, inverted = before, True
     elif verb.dep_ == "parataxis" and verb.head.i != verb.i and _is_parenthetical(article, verb):
         # The speech verb is a parenthetical of the clause it reports.
         skip = {t.i for t in verb.subtree}
@@ -111,7 +116,23 @@ def _reported_span(article: _Article, verb: Token) -> tuple[int, int] | None:
         start <= verb.idx < end and clause is not None and not tokens[0].i < verb.i < tokens[-1].i
     ):
         return None
-    return start, end
+    return start, end, inverted
+
+
+def _report_before_inverted_cue(article: _Article, verb: Token) -> list[Token] | None:
+    """'She had volunteered for several charities, reported The New York Times.': a cue after a comma whose
+    object is a name ending the sentence has its speaker after it and its report before the comma."""
+    doc = article.doc
+    sentence = article.sentence(verb)
+    if verb.i - 1 <= sentence.start or doc[verb.i - 1].text != ",":
+        return None
+    name = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if name is None or name.ent_type_ not in ("ORG", "PERSON"):
+        return None
+    last = max(t.i for t in name.subtree)
+    if last + 1 < sentence.end and not doc[last + 1].is_punct:
+        return None
+    return list(doc[sentence.start : verb.i - 1])
 
 
 def _is_parenthetical(article: _Article, verb: Token) -> bool:
@@ -160,7 +181,7 @@ def _with_fronted_part(article: _Article, verb: Token, clause: Token, tokens: li
 def _reported_object(verb: Token) -> Token | None:
     """The verb's direct object after it, when it is a thing said and not a person spoken of."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None or obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "DATE", "TIME"):
+    if obj is None or obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "ORG", "DATE", "TIME"):
         return None
     return obj
 

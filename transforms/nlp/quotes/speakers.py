@@ -254,7 +254,7 @@ class _SpeakerResolver:
         if report.source is not None:
             self.attribute_to_phrase(quote, report.cue, report.source)
         else:
-            self.attribute(quote, report.cue)
+            self.attribute(quote, report.cue, inverted=report.inverted)
 
     def attribute_to_phrase(self, quote: Quote, cue: Token, source: Span) -> None:
         quote.cue_start, quote.cue_end = cue.idx, cue.idx + len("according to")

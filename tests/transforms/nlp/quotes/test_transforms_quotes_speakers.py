@@ -379,3 +379,10 @@ def test_one_word_that_speaks_is_the_name_the_text_gave_before(nlp, reference):
     named = 'Former England full-back Dusty Hale blamed nerves. "Kicking is about practice," Hale told Radio Five Live.'
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, titled)] == ["Oda"]
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, named)] == ["Dusty Hale"]
+
+
+def test_a_report_before_a_cue_whose_object_is_a_name_ending_the_sentence_is_that_names(nlp, reference):
+    text = "The victims were awaiting confirmation of their identities, reported The Associated Press."
+    assert [(q["quote_text"], q["speaker_name"]) for q in quotes_with_speakers(nlp, reference, text)] == [
+        ("The victims were awaiting confirmation of their identities", "Associated Press")
+    ]

@@ -33,7 +33,7 @@ ORGANISATION_KIND_NOUNS = frozenset(
     """
 company firm group giant airline carrier bank lender insurer carmaker automaker retailer supermarket
 manufacturer broadcaster newspaper magazine network agency charity club union association federation
-institute university foundation regulator studio website
+institute university foundation regulator studio website band think-tank
 """.split()
 )
 

@@ -109,7 +109,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         for kind in """
 ministry department agency committee commission council party union association federation institute
 university court authority regulator board foundation charity network newspaper broadcaster club center
-centre
+centre band magazine think-tank
 """.split()
     },
 }
@@ -491,8 +491,9 @@ class ReferenceResolver:
         kind_words = ORGANISATION_KINDS[head.lower_]
         found = self._organisation_named_before(
             head,
-            lambda e: bool(
-                {w.lower().strip(".,") for m in e.mentions for w in re.split(r"[\s\-]+", m.text)} & kind_words
+            lambda e: (
+                bool({w.lower().strip(".,") for m in e.mentions for w in re.split(r"[\s\-]+", m.text)} & kind_words)
+                or self._introduced_as(e, head)
             ),
         )
         if found is None and head.lower_ in COMPANY_NOUNS:
@@ -506,6 +507,19 @@ class ReferenceResolver:
             # is about, the one it has named most so far, when no other comes close.
             return found if found is not None else self._organisation_most_named_before(head)
         return found
+
+    def _introduced_as(self, entity: Entity, kind: Token) -> bool:
+        """'US rock band REM', 'The newspaper Welt am Sonntag', 'The Australian newspaper': a name the text
+        gave the kind right before or after, before the description."""
+        doc, token_of_char = self.article.doc, self.article.token_of_char
+        for mention in entity.mentions:
+            if mention.start >= kind.idx or mention.end > len(self.article.text):
+                continue
+            first, last = token_of_char[mention.start], token_of_char[mention.end - 1]
+            beside = [doc[i] for i in (first - 1, last + 1) if first >= 0 and last >= 0 and 0 <= i < len(doc)]
+            if any(t.lower_ == kind.lower_ for t in beside):
+                return True
+        return False
 
     def _spokesperson_named_after(self, head: Token) -> int | None:
         """The person named in apposition to "the" same spokesperson noun in the sentences right after

@@ -411,3 +411,16 @@ def test_he_in_someones_reported_clause_is_the_one_who_reports_it(nlp, reference
         'was more optimistic, adding, "I think we turned the corner in May."'
     )
     assert _speakers(nlp, reference, text)[-1] == ("he", "Walter Brigg", "pronoun")
+
+
+def test_a_kind_of_body_is_the_one_the_text_introduced_as_that_kind(nlp, reference):
+    text = (
+        "US rock band Glass Harbour have cancelled two concerts.\n"
+        "The band said the drummer was resting.\n"
+        "The Courier Post newspaper said fans would be refunded. The newspaper said 2,000 tickets were sold."
+    )
+    assert [s[:2] for s in _speakers(nlp, reference, text)] == [
+        ("The band", "Glass Harbour"),
+        ("The Courier Post newspaper", "Courier Post"),
+        ("The newspaper", "Courier Post"),
+    ]

@@ -33,6 +33,7 @@ from transforms.nlp.claims.lexicon import (
     FUNCTION_WORDS,
     HALF_OF_DETERMINERS,
     IRREGULAR_PLURALS,
+    METRE_EVENT_WORDS,
     MONEY_WORDS,
     MONTHS,
     NAME_ENTITY_TYPES,
@@ -69,6 +70,15 @@ BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
     # 'from 131.32 to 424.81': the end a change went to from a figure named just before.
     r"|\b(?i:from)\s{1,3}\d[\d,]*(?:\.\d+)?\s{1,3}(?i:to))\s+$"
 )
+# What follows a distance that names a race: a word, or the end of the phrase.
+RACE_AFTER = re.compile(r"(?:[ \t]{1,3}(?P<word>[A-Za-z-]+)|[ \t]{0,3}(?:[.,;:!?)]|$))")
+RACE_WORDS = METRE_EVENT_WORDS | frozenset(
+    "hurdles final heat race relay sprint semifinal semi-final event title record champion champions medal "
+    "gold silver bronze winner world".split()
+)
+# Whose race a distance with nothing after it names ("the men's 1500m", "the women's 400m").
+RACE_OF_BEFORE = re.compile(r"\b(?i:men['’]s|women['’]s|boys['’]|girls['’])\s{1,3}$")
+THE_BEFORE = re.compile(r"\b(?i:the)\s{1,3}$")
 # Words for kinds or groups of things, counted with what they are "of" ("seven sets of sanctions").
 PARTITIVE_NOUNS = frozenset("sets forms kinds types sorts pairs pieces series rounds categories groups".split())
 # The word a number is hyphened to ("three-judge"), looked for this far after the hyphen.
@@ -95,6 +105,8 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         return None
     if RATE_DENOMINATOR_BEFORE.search(text_before(text, quantity.start)):
         return None  # "80mg of alcohol per 100ml of blood": the rate's measure, no claim of its own
+    if _names_a_race(text, quantity):
+        return None  # "the men's 1500m", "the 60m hurdles", "Olympic 10,000m champion": an event's name
     start, end = quantity.start, quantity.end
     kind, unit, currency = quantity.kind, quantity.unit, quantity.currency
     of_what = None
@@ -179,6 +191,22 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         subject=_subject(doc, start, annotations),
         time_text=_time_text(doc, end, annotations),
     )
+
+
+def _names_a_race(text: str, quantity: Quantity) -> bool:
+    """A distance in metres written glued ("1500m") that names a race: followed by what a race is or wins
+    ("hurdles", "final", "champion"), after "men's"/"women's" ("the men's 60m in Madrid"), or after "the" with
+    nothing after it ("disappointing in the 3,000m,"); not "the 200m of track"."""
+    if quantity.unit not in ("m", "metre") or text[quantity.number_end : quantity.end] != "m":
+        return False
+    after = RACE_AFTER.match(text, quantity.end)
+    word = after.group("word").lower() if after is not None and after.group("word") else None
+    if word in RACE_WORDS:
+        return True
+    before = text_before(text, quantity.start)
+    if RACE_OF_BEFORE.search(before):
+        return word != "of"
+    return after is not None and word is None and THE_BEFORE.search(before) is not None
 
 
 def _is_part_of_name_or_date(

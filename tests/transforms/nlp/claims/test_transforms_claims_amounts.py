@@ -106,6 +106,9 @@ def test_money_in_its_currency(nlp, claims_nlp, sentence, expected):
             [("0.3%", "percent", "up", "Germany"), ("2pc", "percent", None, "France")],
         ),
         ("He bought a 386 PC.", []),
+        # a distance that names a race is no measure; a distance run is
+        ("The Olympic 10,000m champion won the men's 1500m and the 60m hurdles.", []),
+        ("He ran 200m of track.", [("200m", "m", None, "track")]),
         # both ends of a change "from" one bare figure "to" another
         (
             "The composite index jumped 224 pct from 131.32 to 424.81 in 1986.",

@@ -244,6 +244,17 @@ def test_quote_paragraphs_joined_on_one_line_are_one_quote_each():
     ]
 
 
+def test_a_quote_nested_after_a_full_stop_still_nests():
+    # Nested, a quote needs its own closing mark and the outer one's after it; joined paragraphs have neither.
+    nested = ['"We won. "Nobody" believed us," he said.', 'He said: "I told him. "Go home," and he did."']
+    assert [[b[s:e] for s, e in find_quote_marks(b)] for b in nested] == [
+        ['We won. "Nobody" believed us,'],
+        ['I told him. "Go home," and he did.'],
+    ]
+    joined = '"A start. "Then more. "And an end." He left.'
+    assert [joined[s:e] for s, e in find_quote_marks(joined)] == ["A start.", "Then more.", "And an end."]
+
+
 def test_quote_paragraphs_joined_on_one_line_keep_their_speaker(nlp, reference):
     text = RUIZ + '"I have had a word with him," said Ruiz. "I still believe in him. "He has to take it on the chin."'
     assert _quotes(nlp, reference, text)[-1] == (

@@ -6,6 +6,7 @@ Works on characters only (straight, curly, guillemet and doubled marks), paragra
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # Marks that always open or always close a quote; a straight '"' or a doubled "''" decides by context.
 OPENING_MARKS = ("“", "„", "«", "``")
@@ -13,6 +14,7 @@ CLOSING_MARKS = ("”", "»")
 AMBIGUOUS_MARKS = ('"', "''")
 # Any of those marks, a doubled one before a single character as in ``_mark_at``.
 QUOTE_MARK = re.compile("''|``|[\"“”„«»]")
+STRAIGHT_MARK = re.compile('"')
 # Characters before a straight mark that let it open a quote ('said: "…', '("…').
 OPENING_CONTEXT = frozenset("([{—–-/:;")
 
@@ -35,6 +37,7 @@ def find_quote_marks(body: str) -> list[tuple[int, int]]:
     open_start: int | None = None
     stack: list[str] = []
     for number, (p_start, p_end) in enumerate(paragraphs):
+        straight = [m.start() for m in STRAIGHT_MARK.finditer(body, p_start, p_end)]  # for _reopens, once
         i = p_start
         if stack:
             # A continuation: the paragraph's own opening mark opens its part of the quote.
@@ -44,7 +47,7 @@ def find_quote_marks(body: str) -> list[tuple[int, int]]:
             open_start = i
         while (found := QUOTE_MARK.search(body, i, p_end)) is not None:
             i, mark = found.start(), found.group()
-            role = "reopen" if _reopens(body, i, mark, stack) else _mark_role(body, i, mark, stack)
+            role = "reopen" if _reopens(body, i, mark, stack, straight) else _mark_role(body, i, mark, stack)
             if role == "reopen":
                 # The paragraph break the text lost: the quote so far is one paragraph's, the next starts here.
                 assert open_start is not None  # the stack holds the mark that set it
@@ -128,17 +131,21 @@ def _mark_role(body: str, i: int, mark: str, stack: list[str]) -> str | None:
     return "close"
 
 
-def _reopens(body: str, i: int, mark: str, stack: list[str]) -> bool:
+def _reopens(body: str, i: int, mark: str, stack: list[str], straight: list[int]) -> bool:
     """A straight mark opening a sentence inside a straight quote ('…we need. "We proved that…'): a quote
     running over paragraphs whose breaks the text lost (the BBC archive joins them), its next paragraph's
-    opening mark, not a quote nested in it."""
-    return (
-        mark == '"'
-        and stack == ['"']
-        and body[i - 2 : i] in (". ", "? ", "! ")
-        and i + 1 < len(body)
-        and body[i + 1].isupper()
-    )
+    opening mark, not a quote nested in it.  Nested, the next two straight marks in the paragraph would close
+    it and then the outer quote: '"We won. "Nobody" believed us,"' nests; '"…start. "We will fight."' and
+    '"A. "B," he said. "C."' do not."""
+    if not (mark == '"' and stack == ['"'] and _opens_sentence(body, i)):
+        return False
+    after = bisect_right(straight, i)
+    closes = straight[after : after + 2]
+    return len(closes) < 2 or any(body[k - 1].isspace() for k in closes)
+
+
+def _opens_sentence(body: str, i: int) -> bool:
+    return body[i - 2 : i] in (". ", "? ", "! ") and i + 1 < len(body) and body[i + 1].isupper()
 
 
 def _closes_pending(body: str, i: int) -> bool:

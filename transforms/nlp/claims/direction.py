@@ -110,10 +110,12 @@ END_BEFORE = re.compile(
     # 'from a high of 19 pct', 'to a 40-year low of 137.25 yen': the level named before "of".
     r"(?:(?:[\w-]+\s+)?(?i:high|low|peak|level|average|total)\s+of\s+)?$"
 )
-# "up from December's 23.77 billion", "down slightly from its 1985 profit of 442 mln": the old level after words
-# that say whose it was, ending in a possessive or "of".
+# "up from December's 23.77 billion", "down 45 pct from last year's 13.3 billion", "down slightly from its 1985
+# profit of 442 mln": the old level after words that say whose it was, ending in a possessive or "of", with
+# "from" at most two words after the change's way ("proceeds from the sale of 2 mln shares" is no old level).
 FROM_NAMED_LEVEL_BEFORE = re.compile(
-    r"(?:^|\W)(?P<end>(?i:from))\s{1,3}(?:[\w.'’-]+\s{1,3}){0,3}?(?:[\w.-]+['’]s|(?i:of))\s{1,3}$"
+    r"\b(?i:up|down|off|higher|lower)(?:\s{1,3}[\w.,%-]+){0,2}?\s{1,3}(?P<end>(?i:from))\s{1,3}"
+    r"(?:[\w.'’-]+\s{1,3}){0,3}?(?:[\w.-]+['’]s|(?i:of))\s{1,3}$"
 )
 # "rose to 214 mln dlrs … compared with 1985's profit of 177 mln": the old value after a few words that say
 # whose it was.

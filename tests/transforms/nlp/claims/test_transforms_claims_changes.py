@@ -61,7 +61,11 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             ],
         ),
         ("Profit was $5bn, up from $3bn.", [("$5bn", 5e9, "change_to", "up"), ("$3bn", 3e9, "change_from", "up")]),
-        # the old level named as whose it was, after a possessive or "of"
+        # the old level named as whose it was, after a possessive or "of", right after the change's way
+        (
+            "Profit rose 10 pct on proceeds from the sale of 2 mln shares.",
+            [("10 pct", 10.0, "change", "up"), ("2 mln shares", 2e6, "level", None)],
+        ),
         (
             "The total was 24.07 billion stg, up from December's 23.77 billion stg.",
             [("24.07 billion stg", 24.07e9, "change_to", "up"), ("23.77 billion stg", 23.77e9, "change_from", "up")],

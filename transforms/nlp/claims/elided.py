@@ -84,8 +84,11 @@ WHOLE_AFTER_PART = re.compile(
 # "the number of X": the phrase after it is what a bare number of the sentence counts.
 NUMBER_OF = re.compile(r"\b(?i:the)\s+(?P<number_of>(?i:number\s+of)\s+(?:(?:its|their|his|her|the)\s+)?)")
 
-# A price written in the halves to thirty-seconds stock prices were quoted in ("55-7/8", "3/8").
-EIGHTHS = re.compile(r"(?:^|[\s-])\d{1,2}/(?:2|4|8|16|32)$")
+# A price written in the halves, quarters and eighths stock prices were quoted in ("55-7/8", "3/8").
+EIGHTHS = re.compile(r"(?:^|[\s-])\d/(?:2|4|8)$")
+NOT_A_PRICE_AFTER = re.compile(r"\s{1,3}(?i:of|points?|pct|percent|percentage)\b")
+# How far either side of a figure the words saying it is a share's price are looked for.
+PRICE_WORDS_CHARS = 120
 STOCK_WORDS = re.compile(r"\b(?i:stock|stocks|shares?|trading|traded)\b")
 BOND_WORDS = re.compile(r"\b(?i:bonds?|notes?|yields?|yielding|coupon|debentures?|pct|percent)\b|%")
 # An age's name is read back over at most this many capitalised words.
@@ -139,15 +142,19 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
 def mark_price_in_eighths(doc: Doc, quantity: Quantity, annotations: Annotations) -> None:
     """'Penn Central rose 2-1/4 to 55-7/8 on 538,000 shares', 'Its stock is trading at 34-1/4': a share's price
     quoted in halves, quarters and eighths (as Wall Street did) is in dollars, so marked; not a part "of"
-    something, a bond's price or a yield (a share of face value)."""
+    something or a fraction of a unit after it ("1/2 point"), nor near a bond's price or a yield (a share of
+    face value).  Stock and bond words are looked for in the sentence near the figure, so a long run of prices
+    costs no rescan of its whole sentence for each."""
     text = doc_text(doc)
     if quantity.kind is not None or EIGHTHS.search(text[quantity.number_start : quantity.number_end]) is None:
         return
-    if re.match(r"\s+of\b", text[quantity.end : quantity.end + 4]):
-        return  # "3/4 of the stock"
+    if NOT_A_PRICE_AFTER.match(text, quantity.end):
+        return  # "3/4 of the stock", "1/2 point"
     sentence = sentence_at(doc, quantity.number_start, annotations)
-    words = text[sentence.start_char : sentence.end_char] if sentence is not None else ""
-    if STOCK_WORDS.search(words) is None or BOND_WORDS.search(words) is not None:
+    start = max(quantity.start - PRICE_WORDS_CHARS, sentence.start_char if sentence is not None else 0)
+    end = min(quantity.end + PRICE_WORDS_CHARS, sentence.end_char if sentence is not None else len(text))
+    near = text[start:end]
+    if STOCK_WORDS.search(near) is None or BOND_WORDS.search(near) is not None:
         return
     quantity.kind, quantity.unit, quantity.currency = "money", "USD", "USD"
 

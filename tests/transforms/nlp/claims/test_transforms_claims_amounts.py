@@ -410,3 +410,8 @@ def test_a_plural_the_tagger_took_for_a_verb_is_counted_where_the_parser_reads_a
 def test_one_counts_only_when_stressed_as_a_number(nlp, claims_nlp, sentence, expected):
     for pipeline in (nlp, claims_nlp):
         assert [(c.surface, c.unit) for c in extract_claims(pipeline(sentence))] == expected
+
+
+def test_a_fraction_of_a_unit_after_it_is_no_share_price(nlp):
+    claims = extract_claims(nlp("Its stock fell 1/2 and the bank raised its prime rate 1/2 point."))
+    assert [(c.surface, c.unit) for c in claims if c.unit == "USD"] == [("1/2", "USD")]

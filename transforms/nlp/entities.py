@@ -10,6 +10,7 @@ within the model's span is ``name_spans``'s.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -340,18 +341,22 @@ class _NameIndex:
     def __init__(self, country_words: frozenset[str] = frozenset()) -> None:
         self._country_words = country_words
         self._order: dict[int, int] = {}  # id(entity) → the order it was clustered in
-        # word → entity order → (the start of the entity's first multi-word mention with that end word, entity)
-        self._by_end_word: dict[str, dict[int, tuple[int, int | None, Entity]]] = {}
+        # word → entity order → (entity, starts and sentences of its multi-word mentions with that end word, in
+        # text order)
+        self._by_end_word: dict[str, dict[int, tuple[Entity, list[int], list[int | None]]]] = {}
         self._by_initials: dict[str, dict[int, Entity]] = {}
+        self._lone_words_joined: Counter[int] = Counter()  # id(entity) → lone words that joined it so far
 
     def add(self, entity: Entity, mention: Mention) -> None:
         order = self._order.setdefault(id(entity), len(self._order))
         words = name_of(mention.text).split()
         if len(words) > 1:
             for word in {words[0], words[-1]}:
-                self._by_end_word.setdefault(word, {}).setdefault(
-                    order, (mention.start, mention.sentence_index, entity)
-                )
+                _, starts, sentences = self._by_end_word.setdefault(word, {}).setdefault(order, (entity, [], []))
+                starts.append(mention.start)
+                sentences.append(mention.sentence_index)
+        else:
+            self._lone_words_joined[id(entity)] += 1
         capitals = [w for w in re.split(r"[\s'\-&]+", name_of(mention.text)) if w and w[0].isupper()]
         if len(capitals) > 1:
             self._by_initials.setdefault("".join(w[0] for w in capitals), {}).setdefault(order, entity)
@@ -360,14 +365,19 @@ class _NameIndex:
 
     def full_name_for(self, name: str, mention: Mention) -> Entity | None:
         """The multi-word entity whose first or last word is ``name``, a person's name before any other: the
-        one named in the sentences just before the mention, else the one named most so far (a story that has
-        called Donald Trump "Trump" goes on doing so past "Melania Trump" and "Trump Tower"; "Moon Seong Mook
-        … Moon said" is the man just named), else the nearest before (else after)."""
+        one named in full in the sentences just before the mention, else the one named most so far (a story
+        that has called Donald Trump "Trump" goes on doing so past "Melania Trump" and "Trump Tower"; "Moon
+        Seong Mook … Moon said" is the man just named), else the nearest before (else after)."""
         position = mention.start
-        matches = [
-            (start > position, abs(start - position), entity, sentence)
-            for _, (start, sentence, entity) in sorted(self._by_end_word.get(name, {}).items())
-        ]
+        matches = []  # (named only after, distance, entity, sentence of the last full name before, named so far)
+        for _, (entity, starts, sentences) in sorted(self._by_end_word.get(name, {}).items()):
+            before = bisect_left(starts, position)
+            if before:
+                distance, sentence = position - starts[before - 1], sentences[before - 1]
+            else:
+                distance, sentence = starts[0] - position, None
+            named = before + self._lone_words_joined[id(entity)]
+            matches.append((before == 0, distance, entity, sentence, named))
         if not matches:
             return None
         labels_person = [m for m in matches if any(x.label == "PERSON" for x in m[2].mentions)]
@@ -380,7 +390,7 @@ class _NameIndex:
         )
         if just_named:
             return nearest[2]
-        return min(pool, key=lambda m: (-len(m[2].mentions), m[0], m[1]))[2]
+        return min(pool, key=lambda m: (-m[4], m[0], m[1]))[2]
 
     def expansion_of(self, acronym: str) -> Entity | None:
         """The multi-word name an acronym abbreviates: "SEC" → "Securities and Exchange Commission", "B&B" →

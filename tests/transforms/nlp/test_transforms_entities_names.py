@@ -135,6 +135,15 @@ def test_a_lone_surname_is_the_person_named_just_before_else_the_one_named_most(
     said = [m.start() for m in re.finditer("Vance said", text)]
     assert said[0] in mentions["Peter Vance"]  # Laura was named four sentences before, Peter three times
     assert said[1] in mentions["Tom Vance"]  # named in the sentence before
+    # Named again just before, after another Vance was named more often: the one just named.
+    text = (
+        "Laura Vance won. Laura Vance spoke. Laura Vance left. Laura Vance came back. Peter Vance watched. "
+        "The weather was poor. Rain fell. Roads shut. Trains were late.\nPeter Vance arrived. Vance said it was fair."
+    )
+    doc = nlp(text)
+    doc.ents = [doc.char_span(m.start(), m.end(), label="PERSON") for m in re.finditer(r"(?:\w+ )?Vance", text)]
+    mentions = {e.name: [m.start for m in e.mentions] for e in extract_entities(doc, reference)}
+    assert text.index("Vance said") in mentions["Peter Vance"]
 
 
 def test_a_dash_between_spaces_ends_a_name(nlp, reference):

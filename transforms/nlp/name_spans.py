@@ -119,7 +119,8 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
         if k and t.text in ("-", "–", "—") and (t.whitespace_ or tokens[k - 1].whitespace_)
     ]
     if dashes:
-        # 'Arsene Wenger - he's always said': a dash between spaces is the sentence's, not the name's.
+        # 'Arsene Wenger - he's always said': a dash with a space on either side is the sentence's, not the
+        # name's ('Fodor-Gopal' has none).
         tokens = tokens[: dashes[0]]
     while tokens and (tokens[-1].text in POSSESSIVE_ENDINGS or _is_bracket(tokens[-1]) or tokens[-1].lower_ == "the"):
         tokens = tokens[:-1]

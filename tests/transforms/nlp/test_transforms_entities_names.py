@@ -148,7 +148,8 @@ def test_a_lone_surname_is_the_person_named_just_before_else_the_one_named_most(
 
 def test_a_dash_between_spaces_ends_a_name(nlp, reference):
     doc = nlp('"I still get on with Arsene Wenger - he\'s always said so," said Edu.')
-    assert [e.text for e in doc.ents] == ["Arsene Wenger - he's"]  # the model's span runs past the dash
+    doc.ents = [doc.char_span(21, 41, label="PERSON")]  # the model's span, run past the dash
+    assert [e.text for e in doc.ents] == ["Arsene Wenger - he's"]
     assert [e.name for e in extract_entities(doc, reference)] == ["Arsene Wenger"]
 
 

@@ -48,10 +48,14 @@ AGE_RANGE = (1, 120)
 NAME_BEFORE_AGE = re.compile(r"\b[A-Z][a-z]+,\s$")
 AGE_AFTER = re.compile(r",(?=\s)")
 # A person named by what they are, in commas before an age ("the tram driver, 42,", "his wife, 38,").
+PERSON_NOUNS_BEFORE_AGE = frozenset(
+    """
+driver man woman boy girl mother father son daughter wife husband victim suspect officer teacher pilot passenger
+student worker gunman attacker resident nurse doctor soldier brother sister mum dad
+""".split()
+)
 PERSON_NOUN_BEFORE_AGE = re.compile(
-    r"\b(?i:the|a|an|his|her|their)\s(?P<who>(?:[a-z-]+\s)?"
-    r"(?:driver|man|woman|boy|girl|mother|father|son|daughter|wife|husband|victim|suspect|officer|teacher|"
-    r"pilot|passenger|student|worker|gunman|attacker|resident|nurse|doctor|soldier|brother|sister|mum|dad)),\s$"
+    rf"\b(?i:the|a|an|his|her|their)\s(?P<who>(?:[a-z-]+\s)?(?:{alternation(PERSON_NOUNS_BEFORE_AGE)})),\s$"
 )
 # Words that open a sentence before a comma and are no one's name ("However, 43, …" is not an age).
 SENTENCE_ADVERBS = frozenset(

@@ -61,6 +61,7 @@ def _first_naming(doc: Doc) -> dict[str, Token]:
         if token.text in first or not (token.is_title and token.is_alpha and token.pos_ == "PROPN"):
             continue
         before = doc[token.i - 1]
+        # A capitalised word opening a sentence may be any word ('Meanwhile Hare said'): no first name.
         if _titled(before) or (
             before.is_title and before.is_alpha and before.pos_ == "PROPN" and not before.is_sent_start
         ):

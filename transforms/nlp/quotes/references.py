@@ -666,7 +666,7 @@ class ReferenceResolver:
             for mention in entity.mentions:
                 words = self.roles.get((index, mention.start), frozenset())
                 # 'President-elect Donald Trump' is not yet 'the President'.
-                to_come = words & OFFICES_TO_COME - wanted
+                to_come = (words & OFFICES_TO_COME) - wanted
                 if (
                     mention.start < head.idx
                     and wanted <= words

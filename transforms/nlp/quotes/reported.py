@@ -121,7 +121,8 @@ def _reported_span(article: _Article, verb: Token) -> tuple[int, int, bool] | No
 
 def _report_before_inverted_cue(article: _Article, verb: Token) -> list[Token] | None:
     """'She had volunteered for several charities, reported The New York Times.': a cue after a comma whose
-    object is a name ending the sentence has its speaker after it and its report before the comma."""
+    object is a name with nothing but punctuation after it (the sentence's end, or a comma before an aside
+    such as ', citing police sources') has its speaker after it and its report before the comma."""
     doc = article.doc
     sentence = article.sentence(verb)
     if verb.i - 1 <= sentence.start or doc[verb.i - 1].text != ",":

@@ -257,8 +257,9 @@ class ReferenceResolver:
             # 'North Korea fired … The North said': the place named before whose name starts with the word.
             found = self._place_named_before(head)
             return None if found is None else Antecedent(found, "nominal")
-        if word in PERSON_DESCRIPTIONS:
-            # 'Liam Neeson … The Ballymena-born actor said': what the person the narrative is about does.
+        if word in PERSON_DESCRIPTIONS or is_national_of(head):
+            # 'Liam Neeson … The Ballymena-born actor said': what the person the narrative is about does; 'the
+            # American said': where they are from.
             found = self._main_clause_person(head)
             stated = gender_of_words([word])
             if found is None or (stated is not None and self.gender.get(found, stated) != stated):
@@ -675,6 +676,18 @@ class ReferenceResolver:
                 ):
                     best = (mention.start, index)
         return None if best is None else best[1]
+
+
+def is_national_of(head: Token) -> bool:
+    """'the American', 'the Scot': one person named by a people's word (not 'the Americans', not 'American
+    officials')."""
+    return (
+        head.ent_type_ == "NORP"
+        and head.tag_ not in PLURAL_TAGS
+        and not head.lower_.endswith("s")
+        and _is_definite(head)
+        and not _modifiers(head)
+    )
 
 
 def _voice_agrees(voice_noun: Token, wanted: str) -> bool:

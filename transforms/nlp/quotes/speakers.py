@@ -22,6 +22,7 @@ from transforms.nlp.quotes.references import (
     SPOKESPERSON_NOUNS,
     ReferenceResolver,
     in_brackets,
+    is_national_of,
 )
 from transforms.nlp.quotes.reported import _Report
 from transforms.nlp.quotes.subjects import (
@@ -275,7 +276,8 @@ class _SpeakerResolver:
             quote.speaker_text = head.text
             self._refer(quote, head)
             return
-        found = self._entity_in(head)
+        # 'the American said', 'the Scot said': a person called by where they are from, not the people.
+        found = None if is_national_of(head) else self._entity_in(head)
         if found is not None and _names_a_group(head, found[1], self.entities[found[0]]):
             # 'Republicans said', 'Arbitrageurs said': members of a group, not a body speaking as one; a
             # party's name the reference knows ('the Tories') is the party.

@@ -424,3 +424,11 @@ def test_a_kind_of_body_is_the_one_the_text_introduced_as_that_kind(nlp, referen
         ("The Courier Post newspaper", "Courier Post"),
         ("The newspaper", "Courier Post"),
     ]
+
+
+def test_the_american_is_the_person_the_story_is_about_not_the_people(nlp, reference):
+    text = 'Lindsay Davenport has criticised Wimbledon.\nReacting to a comment, the American said: "It is insulting."'
+    assert _speakers(nlp, reference, text) == [("the American", "Lindsay Davenport", "nominal")]
+    assert _speakers(nlp, reference, "American officials said the talks would go on.") == [
+        ("American officials", None, "explicit")
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.nlp.name_spans import name_head
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import FRAMING_VERBS, QUOTE_ADJACENT_VERBS
 from transforms.nlp.quotes.quote import Quote
@@ -71,7 +72,11 @@ def _continues(article: _Article, previous: Quote, quote: Quote, resolver: _Spea
     paragraph = article.paragraph_index(quote.start)
     previous_paragraph = article.paragraph_index(previous.start)
     if paragraph == previous_paragraph:
-        return True
+        # '"…," he said. But Unison's Dave Prentis criticised the plans. "…"': someone else named as the
+        # subject of a sentence between them is who the narrative turned to.
+        return not _someone_else_is_subject(
+            article, resolver, previous, _end_of_attribution(article, previous), quote.start
+        )
     if paragraph - article.paragraph_index(previous.end) != 1:
         return False
     p_start, p_end = article.paragraphs[paragraph]
@@ -105,6 +110,27 @@ def _someone_else_named(article: _Article, resolver: _SpeakerResolver, previous:
             and found[0] != previous.speaker_entity_index
             and resolver.entities[found[0]].label in ("PERSON", "ORG")
         ):
+            return True
+    return False
+
+
+def _someone_else_is_subject(
+    article: _Article, resolver: _SpeakerResolver, previous: Quote, start: int, end: int
+) -> bool:
+    """A person or organisation other than ``previous``'s speaker is a clause's subject between ``start`` and
+    ``end``, outside quote marks."""
+    for char in range(start, end):
+        found = resolver.entity_at.get(char)
+        if (
+            found is None
+            or found[1].start != char
+            or article.inside_marks[char]
+            or found[0] == previous.speaker_entity_index
+            or resolver.entities[found[0]].label not in ("PERSON", "ORG")
+            or article.token_of_char[char] < 0
+        ):
+            continue
+        if name_head(article.doc[article.token_of_char[char]]).dep_ in ("nsubj", "nsubjpass"):
             return True
     return False
 

@@ -386,3 +386,15 @@ def test_a_report_before_a_cue_whose_object_is_a_name_ending_the_sentence_is_tha
     assert [(q["quote_text"], q["speaker_name"]) for q in quotes_with_speakers(nlp, reference, text)] == [
         ("The victims were awaiting confirmation of their identities", "Associated Press")
     ]
+
+
+def test_a_quote_after_someone_else_became_the_subject_does_not_continue_the_last_speaker(nlp, reference):
+    text = (
+        '"The changes are modest," said minister Nick Raynes. But union leader Dave Prentice criticised the plans. '
+        '"You do not get good services by hitting people."'
+    )
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [(q["speaker_name"], q["attribution"]) for q in quotes] == [
+        ("Nick Raynes", "explicit"),
+        (None, "unresolved"),  # Prentice's, as a reader takes it; no cue says so, and Raynes it is not
+    ]

@@ -285,6 +285,7 @@ class _SpeakerResolver:
             quote.attribution = attribution
             return
         if found is not None:
+            found = self._person_of_body(found)
             index, mention = found
             quote.speaker_start, quote.speaker_end, quote.speaker_text = mention.start, mention.end, mention.text
             quote.speaker_entity_index = index
@@ -307,6 +308,19 @@ class _SpeakerResolver:
             quote.speaker_entity_index = named
             return
         self._refer(quote, head)
+
+    def _person_of_body(self, found: tuple[int, Mention]) -> tuple[int, Mention]:
+        """'Rabbi Jacob Lusk of Temple Beth Shalom said': a body named after a person's name and "of" is where
+        the person is from; the person speaks (the parser may make the body the subject)."""
+        if self.entities[found[0]].label == "PERSON":
+            return found
+        first = self.article.token_of_char[found[1].start]
+        if first < 2 or self.doc[first - 1].lower_ != "of":
+            return found
+        before = self.entity_at.get(self.doc[first - 2].idx)
+        if before is not None and self.entities[before[0]].label == "PERSON":
+            return before
+        return found
 
     def know_quotes(self, quotes: list[Quote]) -> None:
         """Every quote of the article is known: resolve the pronouns and descriptions waiting for it."""

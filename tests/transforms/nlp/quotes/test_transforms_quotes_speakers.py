@@ -398,3 +398,10 @@ def test_a_quote_after_someone_else_became_the_subject_does_not_continue_the_las
         ("Nick Raynes", "explicit"),
         (None, "unresolved"),  # Prentice's, as a reader takes it; no cue says so, and Raynes it is not
     ]
+
+
+def test_a_person_of_a_body_speaks_not_the_body(nlp, reference):
+    text = "In Tampa, Florida, Rabbi Jacob Lusk of Temple Beth Shalom said relatives had told him of the deaths."
+    assert [(q["speaker_text"], q["speaker_name"]) for q in quotes_with_speakers(nlp, reference, text)] == [
+        ("Jacob Lusk", "Jacob Lusk")
+    ]

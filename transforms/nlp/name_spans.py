@@ -23,7 +23,7 @@ minister president secretary chancellor governor senator chairman chairwoman cha
 spokesman spokeswoman spokesperson mr mrs ms dr general gen admiral ayatollah sheikh boss coach manager
 captain president-elect ambassador king queen prince
 princess pope judge justice mayor leader officer commissioner premier representative rep sen
-lawmaker envoy chief executive deputy vice speaker treasurer attorney prosecutor economist analyst
+lawmaker envoy chief executive deputy vice speaker treasurer comptroller attorney prosecutor economist analyst
 mp mep msp congressman congresswoman councillor professor prof bishop archbishop rev reverend
 rabbi imam pastor cardinal priest vicar chaplain cleric dean provost
 adm col colonel lt lieutenant maj major sgt sergeant capt brig brigadier cmdr commander

@@ -153,6 +153,12 @@ def test_a_dash_between_spaces_ends_a_name(nlp, reference):
     assert [e.name for e in extract_entities(doc, reference)] == ["Arsene Wenger"]
 
 
+def test_a_comptroller_is_an_office_not_a_name(nlp, reference):
+    doc = nlp("New York State Comptroller Alan Hevner said no deal had been made.")
+    people = {e.name: [m.role for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
+    assert people == {"Alan Hevner": ["New York State Comptroller"]}
+
+
 def test_a_title_held_for_someone_before_their_own_title_is_not_theirs(nlp, reference):
     doc = nlp("Park Soo-hyun, the spokesman for South Korean President Moon Jae-in, said talks could start.")
     roles = {e.name: [m.role for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}

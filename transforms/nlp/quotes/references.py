@@ -121,6 +121,8 @@ MOST_NAMED_LEAD = 2
 COMPASS_NAMES = frozenset(("North", "South", "East", "West"))
 # What an office hyphened with is not yet ("President-elect", tokenized President - elect).
 OFFICES_TO_COME = frozenset(("elect", "designate"))
+# Words that make an office another one: the deputy prime minister is not "the prime minister".
+OTHER_OFFICE_WORDS = frozenset(("deputy", "vice", "shadow", "former", "assistant", "junior"))
 # Sentences searched back for a pronoun's antecedent: about a paragraph of wire copy.
 PRONOUN_SENTENCES_BACK = 4
 # Sentences searched on for the name of a spokesperson first met as "a spokeswoman for …".
@@ -666,8 +668,9 @@ class ReferenceResolver:
                 continue
             for mention in entity.mentions:
                 words = self.roles.get((index, mention.start), frozenset())
-                # 'President-elect Donald Trump' is not yet 'the President'.
-                to_come = (words & OFFICES_TO_COME) - wanted
+                # 'President-elect Donald Trump' is not yet 'the President', nor the deputy prime minister 'the
+                # prime minister'.
+                to_come = (words & (OFFICES_TO_COME | OTHER_OFFICE_WORDS)) - wanted
                 if (
                     mention.start < head.idx
                     and wanted <= words

@@ -59,6 +59,11 @@ def test_a_role_hyphened_on_to_a_role_noun_is_a_role_too(nlp, reference):
     assert _speakers(nlp, reference, named + "But the president-elect said the talks had gone well.") == [
         ("the president-elect", "Donald Trump", "nominal")
     ]
+    # The deputy prime minister is not the prime minister.
+    named = "Deputy Prime Minister John Prescott opened the debate.\n"
+    assert _speakers(nlp, reference, named + "The prime minister said the plan was sound.") == [
+        ("The prime minister", None, "explicit")
+    ]
     # The president-elect is not yet the president.
     named = "US President Barack Obama met President-elect Donald Trump at the White House.\n"
     assert _speakers(nlp, reference, named + "The President said the talks had gone well.") == [

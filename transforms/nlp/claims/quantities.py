@@ -449,9 +449,10 @@ def _unit_term(text: str, position: int, quantity: Quantity | None, *, gap: bool
     end = match.end()
     currency = None
     written = match.group("money_word") or match.group("subunit") or match.group("word")
-    if gap and written and written.isalpha() and written[0].isupper() and written[1:].islower():
+    in_millions = quantity is not None and quantity.scale is not None and bool(match.group("money_word"))
+    if gap and written and written.isalpha() and written[0].isupper() and written[1:].islower() and not in_millions:
         # '50 Cent', 'Three Mile Island': a unit word capitalised after its number is part of a name (not a
-        # currency named with its country: 'Danish kroner').
+        # currency named with its country: 'Danish kroner'; nor after millions: '5.45m Euros').
         return None
     if match.group("money_word"):
         word = re.sub(r"\s+", " ", match.group("money_word").lower())
@@ -559,10 +560,12 @@ def _metres_after_millions(text: str, before: Quantity, quantity: Quantity) -> b
 
 def _million_not_metres(text: str, end: int) -> bool:
     """'3m people' (millions) against '200m finals', '5m tall', '200m of track' (metres)."""
-    following = re.match(r"\s+([a-z][a-z-]{2,})\b", text[end : end + MILLION_NOUN_CHARS])
+    following = re.match(r"\s+([a-z][a-z-]{2,}|[A-Z][a-z]{2,})\b", text[end : end + MILLION_NOUN_CHARS])
     if following is None or following.group(1) in METRE_EVENT_WORDS:
         return False
     word = following.group(1)
+    if word[0].isupper():
+        return word.lower() in MONEY_WORDS  # '5.45m Euros'; a capitalised word is otherwise a name's
     return word.endswith("s") or word in PLURALS_WITHOUT_S or word in MONEY_WORDS  # '798m euro'
 
 

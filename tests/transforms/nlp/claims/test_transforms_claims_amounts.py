@@ -73,6 +73,8 @@ def test_amounts_read_on_both_pipelines(nlp, claims_nlp, sentence, surfaces):
             "Qantas made a record Australian dollars 648m ($492m) profit.",
             [("Australian dollars 648m", 648e6, "AUD"), ("$492m", 492e6, "USD")],
         ),
+        # a currency's name capitalised after millions is the currency (after a plain number, a name's word)
+        ("Jugnot made 5.45m Euros (£3.77m) last year.", [("5.45m Euros", 5.45e6, "EUR"), ("£3.77m", 3.77e6, "GBP")]),
         # the wires' short "dlrs" with its country after the amount
         (
             "It sold 50 mln Canadian dlrs of notes and 1.2 mln Australian dlr bonds.",

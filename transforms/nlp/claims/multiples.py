@@ -37,6 +37,9 @@ ONE_IN = re.compile(
     r"(?![.,]\d)"
 )
 YEARS = range(1800, 2101)
+# After "one in three": a period makes it a time ("in three weeks"); before it, "number" makes "one" a rank.
+PERIOD_AFTER = re.compile(r"\s{1,3}(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b")
+RANK_BEFORE = re.compile(r"\b(?i:number|no\.)\s{1,3}$")
 
 
 # Verbs that are a multiple of what they change: "sales doubled", "could double", "nearly halved its value".
@@ -145,6 +148,8 @@ def _one_in(text: str) -> list[Quantity]:
         part, whole = (_number_value(match.group(name)) for name in ("part", "whole"))
         if whole.is_integer() and int(whole) in YEARS or not 0 < part < whole:
             continue
+        if PERIOD_AFTER.match(text, match.end()) or RANK_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            continue  # 'his third number one in three weeks': a rank, and a time, not a share
         found.append(
             Quantity(
                 start=match.start(),

@@ -381,6 +381,8 @@ def test_compared_with_a_few_words_that_say_whose_is_the_old_value_of_the_change
     "sentence, expected",
     [
         ("The limit would save one in 50 drivers.", [("one in 50", 0.02, "fraction")]),
+        # a rank, then a time: no share
+        ("It gave him his third number one in three weeks.", [("three weeks", 3.0, "week")]),
         ("Nine times out of ten it works.", [("Nine times out of ten", 0.9, "fraction")]),
         # counts, not a share (the part counts what its whole counts); a year is no whole
         ("He scored on 20 out of 29 attempts.", [("20", 20.0, "attempts"), ("29 attempts", 29.0, "attempts")]),

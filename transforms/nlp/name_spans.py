@@ -159,11 +159,7 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
         role_tokens.append(tokens.pop(0))
     if not tokens or (not known and all(_is_title_word(t.lower_) for t in tokens)):
         return None  # "Defence" in "Defence Minister": part of a title, not an organisation
-    if label == "ORG" and (
-        _described_as_a_person(tokens)
-        # 'Model Chrissy Teigen' tagged as a body: what a person does, written before the name.
-        or (any(t.lower_ in PERSON_DESCRIPTIONS for t in role_tokens) and _all_proper_words(tokens))
-    ):
+    if label == "ORG" and (_described_as_a_person(tokens) or _holds_office_before(ent.doc, tokens, role_tokens)):
         label = "PERSON"
     if label in ("PERSON", "ORG") and _ends_in_post_nominal(tokens):
         # 'Guy Mansfield QC', 'Keith Vaz MP': letters after a name are a person's, and not part of the name.
@@ -180,16 +176,6 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
     role = _role_before(ent.doc, tokens[0].i, role_tokens) if label in ("PERSON", "ORG", "GPE") else None
     if role is None and honorific is not None:
         role = honorific.text  # "Lord", "Miss": what the text calls the person, and what states a gender
-    if (
-        label == "ORG"
-        and role is not None
-        and role.split()[-1].lower().rstrip(".") in TITLE_HEADS
-        and _all_proper_words(tokens)
-        and tokens[-1].lower_ not in ORGANISATION_NAME_ENDS
-    ):
-        # 'Newcastle boss Graeme Souness', 'assistant coach Darnell Lazare' tagged as a body: a name right after
-        # an office is its holder's (a body's name ends in what it is: 'Premier League', 'Celtic Football Club').
-        label = "PERSON"
     return Mention(
         start=start,
         end=end,
@@ -199,6 +185,18 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
         mention_type="full_name",
         role=role,
     )
+
+
+def _holds_office_before(doc: Doc, tokens: list[Token], swallowed: list[Token]) -> bool:
+    """'Model Chrissy Teigen', 'Newcastle boss Graeme Souness', 'assistant coach Darnell Lazare' tagged as a
+    body: a name of capitalised words right after what a person does or the office they hold is that
+    person's (a body's name ends in what it is: 'Premier League', 'Celtic Football Club')."""
+    if not _all_proper_words(tokens) or tokens[-1].lower_ in ORGANISATION_NAME_ENDS:
+        return False
+    if any(t.lower_ in PERSON_DESCRIPTIONS for t in swallowed):
+        return True
+    role = _role_before(doc, tokens[0].i, swallowed)
+    return role is not None and role.split()[-1].lower().rstrip(".") in TITLE_HEADS
 
 
 def _whose_body(tokens: list[Token], known_names: Mapping[str, tuple[str, str]]) -> list[Token]:

@@ -96,14 +96,18 @@ def test_a_name_right_after_an_office_tagged_as_a_body_is_its_holder(nlp, refere
     assert labels["Harrow Cricket Club"][0] == "ORG"  # a body's name ends in what it is
 
 
+def _organisations_with_mentions(nlp, reference, text: str) -> dict[str, list[str]]:
+    return {
+        e.name: sorted(m.text for m in e.mentions) for e in extract_entities(nlp(text), reference) if e.label == "ORG"
+    }
+
+
 def test_a_short_form_of_an_organisation_named_before_is_it_even_without_brackets(nlp, reference):
     text = (
         "Mortgage lender Bradford & Bingley and All-Nippon Airways reported results.\n"
         "B&B said the buy-to-let market would cool. ANA said bookings rose."
     )
-    organisations = {
-        e.name: sorted(m.text for m in e.mentions) for e in extract_entities(nlp(text), reference) if e.label == "ORG"
-    }
+    organisations = _organisations_with_mentions(nlp, reference, text)
     assert organisations["Bradford & Bingley"] == ["B&B", "Bradford & Bingley"]
     assert organisations["All-Nippon Airways"] == ["ANA", "All-Nippon Airways"]
 
@@ -114,9 +118,7 @@ def test_a_country_before_a_bodys_name_may_be_left_out(nlp, reference):
         "Harwell Research said the result was clear. The U.S. Coastal Safety Agency tested a boat on Monday.\n"
         "CSA said the boat failed."
     )
-    organisations = {
-        e.name: sorted(m.text for m in e.mentions) for e in extract_entities(nlp(text), reference) if e.label == "ORG"
-    }
+    organisations = _organisations_with_mentions(nlp, reference, text)
     assert organisations["US Harwell Research Center"] == ["Harwell Research", "the US Harwell Research Center"]
     assert organisations["U.S. Coastal Safety Agency"] == ["CSA", "The U.S. Coastal Safety Agency"]
 

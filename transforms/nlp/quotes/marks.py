@@ -51,10 +51,7 @@ def find_quote_marks(body: str) -> list[tuple[int, int]]:
             if role == "reopen":
                 # The paragraph break the text lost: the quote so far is one paragraph's, the next starts here.
                 assert open_start is not None  # the stack holds the mark that set it
-                end = i
-                while end > open_start and body[end - 1].isspace():
-                    end -= 1
-                spans.append((open_start, end))
+                spans.append((open_start, _trimmed_end(body, open_start, i)))
                 open_start = i + len(mark)
             elif role == "open":
                 if not stack:
@@ -72,9 +69,7 @@ def find_quote_marks(body: str) -> list[tuple[int, int]]:
             # paragraph, as readers and annotators count them); it goes on only if the next paragraph opens
             # with a quote mark.
             assert open_start is not None  # set by the mark that opened the stack, cleared only when it empties
-            end = p_end
-            while end > open_start and body[end - 1].isspace():
-                end -= 1
+            end = _trimmed_end(body, open_start, p_end)
             if end > open_start:
                 spans.append((open_start, end))
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
@@ -82,6 +77,13 @@ def find_quote_marks(body: str) -> list[tuple[int, int]]:
                 stack = []
             open_start = None
     return spans
+
+
+def _trimmed_end(body: str, start: int, end: int) -> int:
+    """``end`` moved back over the spaces before it, not past ``start``."""
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _paragraph_bounds(body: str) -> list[tuple[int, int]]:

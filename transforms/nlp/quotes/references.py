@@ -184,11 +184,15 @@ class ReferenceResolver:
         word = pronoun.lower_
         if word in MALE_PRONOUNS or word in FEMALE_PRONOUNS:
             wanted = "male" if word in MALE_PRONOUNS else "female"
-            found = self._reporter_of_clause(pronoun, lambda i: self._person_may_be(i, wanted))
+
+            def of_the_gender(index: int) -> bool:
+                return self._person_may_be(index, wanted)
+
+            found = self._reporter_of_clause(pronoun, of_the_gender)
             if found is None:
                 found = self._narrative_subject(
                     pronoun,
-                    lambda i: self._person_may_be(i, wanted),
+                    of_the_gender,
                     subjects_only=False,
                     singular=True,
                     voice=wanted,

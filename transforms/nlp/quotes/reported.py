@@ -49,15 +49,15 @@ def _reported_clauses(article: _Article) -> list[_Report]:
         if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in DIRECTIVE_VERBS:
             if verb.lemma_ in NEEDS_SUBJECT and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
                 continue
-            span = _reported_span(article, verb)
-            if span is not None:
-                clauses.append(_Report(verb, span[0], span[1], inverted=span[2]))
+            report = _report_of(article, verb)
+            if report is not None:
+                clauses.append(report)
         elif _quotes_in_its_clause(article, verb):
             # 'He implied the judge was "hostile"': the quote marks show the clause gives someone's
             # words, whatever the verb, and the verb's subject is whose.
-            span = _reported_span(article, verb)
-            if span is not None:
-                clauses.append(_Report(verb, span[0], span[1], inverted=span[2]))
+            report = _report_of(article, verb)
+            if report is not None:
+                clauses.append(report)
     return clauses
 
 
@@ -74,7 +74,7 @@ def _quotes_in_its_clause(article: _Article, verb: Token) -> bool:
     return any(inside) and not all(inside)
 
 
-def _reported_span(article: _Article, verb: Token) -> tuple[int, int, bool] | None:
+def _report_of(article: _Article, verb: Token) -> _Report | None:
     """'X said (that) CLAUSE' → the clause; 'CLAUSE, X said' / 'A, X said, B' → the rest of the sentence;
     with whether the speaker comes after the cue ('CLAUSE, reported The New York Times')."""
     inverted = False
@@ -116,7 +116,7 @@ def _reported_span(article: _Article, verb: Token) -> tuple[int, int, bool] | No
         start <= verb.idx < end and clause is not None and not tokens[0].i < verb.i < tokens[-1].i
     ):
         return None
-    return start, end, inverted
+    return _Report(verb, start, end, inverted=inverted)
 
 
 def _report_before_inverted_cue(article: _Article, verb: Token) -> list[Token] | None:

@@ -4,10 +4,12 @@ The small model tags many two-word company and club names as people ("Manchester
 Fonseca", "Christian Aid"), and a cluster with a full PERSON name is a person (``entities``).  A reader
 knows better from what the text says the name has or is:
 
-- it has what only a body has: a board, shareholders, a subsidiary, a chairman, branches ("Manchester
-  United's board", "Yukos's subsidiary"; not shares, earnings or flights, which people have too);
+- it has what only a body has: a board, shareholders, a subsidiary, a chairman, executives, branches
+  ("Manchester United's board", "Yukos's subsidiary", "Diamond Shamrock executives"; not shares, earnings or
+  flights, which people have too);
 - it is introduced by a kind of body ("the South Korean newspaper Chosun Ilbo", "oil giant Yukos", "Panama
-  law firm Mossack Fonseca") or said to be one ("Nature Air is an airline").
+  law firm Mossack Fonseca"), names one ("Der Spiegel magazine") or is said to be one ("Nature Air is an
+  airline").
 
 A name the text gives an honorific ("Mr Fonseca") stays a person whatever else it says.
 """
@@ -24,7 +26,7 @@ from transforms.nlp.name_spans import HONORIFICS
 ORGANISATION_HOLDINGS = frozenset(
     """
 board boards shareholders shareholder subsidiary subsidiaries division divisions headquarters chairman chairwoman
-ceo branch branches factory factories
+ceo executives branch branches factory factories
 """.split()
 )
 # Kinds of body a name is introduced by ("law firm Mossack Fonseca") or said to be ("X is an airline"); not
@@ -64,6 +66,14 @@ def _treated_as_organisation(doc: Doc, start: int, end: int) -> bool:
     # "oil giant Yukos", "the newspaper Chosun Ilbo", "law firm Mossack Fonseca": the kind right before the name
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.pos_ == "NOUN" and before.lower_ in ORGANISATION_KIND_NOUNS:
+        return True
+    # "Der Spiegel magazine", "the Diamond Shamrock company": the kind right after the name, which it names
+    if (
+        root.dep_ == "compound"
+        and head.i == span.end
+        and head.pos_ == "NOUN"
+        and head.lower_ in ORGANISATION_KIND_NOUNS
+    ):
         return True
     # "Nature Air is an airline"
     return (

@@ -57,7 +57,7 @@ LAWYER_NOUNS = frozenset("lawyer lawyers attorney attorneys".split())
 VOICE_NOUNS = (
     SPOKESPERSON_NOUNS
     | DOCUMENT_NOUNS
-    | frozenset("official officials representative representatives".split())
+    | frozenset("official officials representative representatives executives".split())
     | LAWYER_NOUNS
 )
 # "Our correspondent": the outlet's own reporter, named before after the outlet's name or a reporter's role
@@ -74,7 +74,8 @@ resident spokesman spokeswoman spokesperson manager worker employee investor str
 """.split()
 )
 # Voices that are people, whom "he", "she" or (plural) "they" can stand for.
-PEOPLE_VOICE_NOUNS = frozenset(("official", "officials", "representative", "representatives"))
+# ("executives" plural only: "the chief executive" is an office, the person's own.)
+PEOPLE_VOICE_NOUNS = frozenset(("official", "officials", "representative", "representatives", "executives"))
 # (Sources are not a voice: "Tory sources say" are people in the party speaking unnamed, not the party.)
 # Role nouns a person can be called by after being named with the role ("the foreign secretary").
 ROLE_NOUNS = frozenset(

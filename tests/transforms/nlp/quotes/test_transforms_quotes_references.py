@@ -437,3 +437,15 @@ def test_the_american_is_the_person_the_story_is_about_not_the_people(nlp, refer
     assert _speakers(nlp, reference, "American officials said the talks would go on.") == [
         ("American officials", None, "explicit")
     ]
+
+
+def test_a_bodys_executives_speak_for_it_and_so_do_the_executives_again(nlp, reference):
+    text = (
+        "Hart Dunmore Corp executives said the offer was too low.\n"
+        "Shares rose 2 pct on Monday.\n"
+        "The executives said the board would meet next week."
+    )
+    assert [s[1:] for s in _speakers(nlp, reference, text)] == [
+        ("Hart Dunmore Corp", "nominal"),
+        ("Hart Dunmore Corp", "nominal"),
+    ]

@@ -39,6 +39,9 @@ JUST_NAMED_SENTENCES = 3
 # Articles a model's span may take in front of a name ("an All Nippon Airways flight"): no name starts with a
 # lower-case article.
 ARTICLES_TO_DROP = ("the ", "The ", "an ", "a ")
+# A government body whose full name puts its kind first ("Department of Agriculture") but is often written
+# with it last ("Agriculture Department"); its initials follow the full name (USDA).
+OFFICE_NAMED_FIRST = frozenset(("Department", "Ministry"))
 
 
 @dataclass
@@ -359,9 +362,8 @@ class _NameIndex:
             self._lone_words_joined[id(entity)] += 1
         capitals = [w for w in re.split(r"[\s'\-&]+", name_of(mention.text)) if w and w[0].isupper()]
         if len(capitals) > 1:
-            self._by_initials.setdefault("".join(w[0] for w in capitals), {}).setdefault(order, entity)
-        if len(capitals) > 2 and words[0] in self._country_words:
-            self._by_initials.setdefault("".join(w[0] for w in capitals[1:]), {}).setdefault(order, entity)
+            for initials in _initials_of(capitals, words[0] in self._country_words):
+                self._by_initials.setdefault(initials, {}).setdefault(order, entity)
 
     def full_name_for(self, name: str, mention: Mention) -> Entity | None:
         """The multi-word entity whose first or last word is ``name``, a person's name before any other: the
@@ -400,6 +402,26 @@ class _NameIndex:
         letters = "".join(c for c in acronym if c.isalpha())
         found = self._by_initials.get(letters)
         return found[min(found)] if found else None
+
+
+def _initials_of(capitals: list[str], opens_with_country: bool) -> set[str]:
+    """The initials a body of these capitalised words can go by: each word's first letter ("Securities and
+    Exchange Commission": SEC), also without the country that opens the name ('MDA' for 'U.S. Missile
+    Defense Agency'), with a dotted country written out ('USDA' for "U.S. Agriculture Department"), and with a
+    department or ministry named first, as its full name has it ("Agriculture Department" is the Department of
+    Agriculture)."""
+    orders = [capitals]
+    if len(capitals) > 2 and capitals[-1] in OFFICE_NAMED_FIRST:
+        orders.append([*capitals[:-2], capitals[-1], capitals[-2]])
+    found = set()
+    for words in orders:
+        found.add("".join(w[0] for w in words))
+        if len(words) > 2 and opens_with_country:
+            found.add("".join(w[0] for w in words[1:]))
+            if "." in words[0]:
+                found.add("".join(c for c in words[0] if c.isalpha()) + "".join(w[0] for w in words[1:]))
+    # Two letters are too few to stand for a longer name ('DA' is a district attorney).
+    return {initials for initials in found if len(initials) > 2 or len(initials) == len(capitals)}
 
 
 def _fold_short_organisation_names(entities: list[Entity], country_words: frozenset[str]) -> list[Entity]:

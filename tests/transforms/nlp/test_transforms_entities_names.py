@@ -281,6 +281,23 @@ def test_a_lone_surname_joins_the_nearest_full_name_before_it_and_an_acronym_its
     assert named["Securities and Exchange Commission"] == ["SEC", "Securities and Exchange Commission"]
 
 
+def test_initials_follow_a_departments_full_name_and_write_out_a_dotted_country(reference):
+    entities = cluster_mentions(
+        [
+            _mention(0, "U.S. Agriculture Department", "ORG"),
+            _mention(40, "USDA", "ORG"),
+            _mention(60, "U.S. Agency for International Development", "ORG"),
+            _mention(120, "USAID", "ORG"),
+            _mention(140, "DA", "ORG"),
+        ],
+        reference,
+    )
+    named = {e.name: sorted(m.text for m in e.mentions) for e in entities}
+    assert named["U.S. Agriculture Department"] == ["U.S. Agriculture Department", "USDA"]
+    assert named["U.S. Agency for International Development"] == ["U.S. Agency for International Development", "USAID"]
+    assert named["DA"] == ["DA"]  # two letters stand for no three-word name
+
+
 def test_a_party_before_a_persons_name_is_not_part_of_it(nlp, reference):
     doc = nlp("Lib Dem Norman Baker accused ministers of dumping. Mr Baker said he had warned them.")
     people = {e.name: [m.text for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}

@@ -27,6 +27,7 @@ lawmaker envoy chief executive deputy vice speaker treasurer comptroller attorne
 mp mep msp congressman congresswoman councillor professor prof bishop archbishop rev reverend
 rabbi imam pastor cardinal priest vicar chaplain cleric dean provost
 adm col colonel lt lieutenant maj major sgt sergeant capt brig brigadier cmdr commander
+sheriff marshal trooper inspector
 """.split()
 )
 # What a person does or is, written before the name like a title ("actress Uma Thurman", "Bystander Franck
@@ -40,6 +41,7 @@ nurse scientist researcher student businessman businesswoman entrepreneur invest
 founder co-founder activist campaigner bystander eyewitness survivor detective constable superintendent
 firefighter candidate dj author writer contributor correspondent commentator historian critic consultant
 adviser advisor strategist pollster blogger star model supermodel
+friend pal neighbour neighbor colleague teammate team-mate
 """.split()
 )
 # Words that head titles and roles written before a name.

@@ -217,6 +217,17 @@ def test_what_a_person_does_written_before_the_name_is_their_role_not_part_of_it
     assert named["Wayne Rooney"] == [("Wayne Rooney", "striker")]
 
 
+def test_a_police_rank_or_a_tie_to_someone_written_before_the_name_is_no_part_of_it(nlp, reference):
+    doc = nlp(
+        "Sheriff Phil Johnston said the man had fled. Pal Asma Kazim said she was full of life, and "
+        "neighbour Jane Kerrigan said she had heard shouting."
+    )
+    named = {e.name: [(m.text, m.role) for m in e.mentions] for e in extract_entities(doc, reference)}
+    assert named["Phil Johnston"] == [("Phil Johnston", "Sheriff")]
+    assert [m[0] for m in named["Asma Kazim"]] == ["Asma Kazim"]
+    assert named["Jane Kerrigan"] == [("Jane Kerrigan", "neighbour")]
+
+
 def test_the_angle_brackets_reuters_puts_round_a_company_are_not_part_of_its_name(nlp, reference):
     doc = nlp("Shares of <Pan Am Corp> rose. An official at <Digital Communications Planning Inc> said so.")
     names = sorted(e.name for e in extract_entities(doc, reference))

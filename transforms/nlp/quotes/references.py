@@ -93,6 +93,10 @@ MEMBERSHIP_NOUNS = frozenset(("mp", "mep"))
 # Nouns any business can be called by, whatever its name.
 COMPANY_NOUNS = frozenset(("company", "firm", "group"))
 COMPANY_NAME_WORDS = frozenset("co corp corporation inc ltd plc llc ag sa nv holdings company".split())
+# The words newspapers' names are made of ('The Washington Post', 'the Wall Street Journal').
+NEWSPAPER_NAME_WORDS = frozenset(
+    "newspaper post times journal herald tribune telegraph gazette chronicle guardian observer mail".split()
+)
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     "airline": frozenset(("airways", "airlines")),
     "carrier": frozenset(("airways", "airlines")),
@@ -105,11 +109,12 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     "group": frozenset(),
     "carmaker": frozenset(("motor", "motors", "automobile", "auto")),
     "automaker": frozenset(("motor", "motors", "automobile", "auto")),
+    "newspaper": NEWSPAPER_NAME_WORDS,
     **{
         kind: frozenset((kind,))
         for kind in """
 ministry department agency committee commission council party union association federation institute
-university court authority regulator board foundation charity network newspaper broadcaster club center
+university court authority regulator board foundation charity network broadcaster club center
 centre band magazine think-tank
 """.split()
     },

@@ -449,3 +449,12 @@ def test_a_bodys_executives_speak_for_it_and_so_do_the_executives_again(nlp, ref
         ("Hart Dunmore Corp", "nominal"),
         ("Hart Dunmore Corp", "nominal"),
     ]
+
+
+def test_the_newspaper_is_the_one_named_before_whose_name_says_it_is_one(nlp, reference):
+    text = (
+        "The Washington Post reported on Sunday that the deal was near.\n"
+        "Shares rose 2 pct on Monday.\n"
+        "The newspaper said the board would meet next week."
+    )
+    assert _speakers(nlp, reference, text)[-1] == ("The newspaper", "Washington Post", "nominal")

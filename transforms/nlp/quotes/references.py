@@ -129,6 +129,8 @@ COMPASS_NAMES = frozenset(("North", "South", "East", "West"))
 OFFICES_TO_COME = frozenset(("elect", "designate"))
 # Words that make an office another one: the deputy prime minister is not "the prime minister".
 OTHER_OFFICE_WORDS = frozenset(("deputy", "vice", "shadow", "former", "assistant", "junior"))
+# A man or a woman described ('the Waterford man'), and their gender.
+MAN_AND_WOMAN = {"man": "male", "woman": "female"}
 # Sentences searched back for a pronoun's antecedent: about a paragraph of wire copy.
 PRONOUN_SENTENCES_BACK = 4
 # Sentences searched on for the name of a spokesperson first met as "a spokeswoman for …".
@@ -252,8 +254,13 @@ class ReferenceResolver:
         if _is_age(head):
             # 'Mr Spector is free on bail … The 64-year-old has denied the killing': an age names the person
             # the narrative was last about.
-            found = self._main_clause_person(head)
+            found = self._person_described(head, None)
             return None if found is None else Antecedent(found, "nominal")
+        if word in MAN_AND_WOMAN and _modifiers(head):
+            # 'Jamie Costin should be paralysed … says the Waterford man': a man or woman said where they are
+            # from or what they are is the person the narrative is about.
+            found = self._person_described(head, MAN_AND_WOMAN[word])
+            return None if found is None else Antecedent(found, "nominal", by_role=True)
         if word in ORGANISATION_KINDS and (
             not _modifiers(head)
             # 'The Houston-based company', 'the bank holding company': words of what it does or where it is
@@ -272,11 +279,8 @@ class ReferenceResolver:
         if word in PERSON_DESCRIPTIONS or is_national_of(head):
             # 'Liam Neeson … The Ballymena-born actor said': what the person the narrative is about does; 'the
             # American said': where they are from.
-            found = self._main_clause_person(head)
-            stated = gender_of_words([word])
-            if found is None or (stated is not None and self.gender.get(found, stated) != stated):
-                return None
-            return Antecedent(found, "nominal", by_role=True)
+            found = self._person_described(head, gender_of_words([word]))
+            return None if found is None else Antecedent(found, "nominal", by_role=True)
         if word in ROLE_NOUNS or _ends_hyphened_role(head):
             found = self._person_with_role(head)
             if found is not None:
@@ -387,6 +391,23 @@ class ReferenceResolver:
     def _named_in_full(self, index: int) -> bool:
         entity = self.entities[index]
         return entity.label == "PERSON" and len(entity.name.split()) > 1
+
+    def _person_described(self, head: Token, stated: str | None) -> int | None:
+        """The person a description of someone met before stands for ('the 36-year-old', 'the Waterford man',
+        'the actor'): the subject of the main clause of one of the two sentences before, else the person the
+        narrative was last about as a subject within a pronoun's window ('Jamie Costin should be paralysed. He
+        says so himself … There is a chuckle as he talks … says the Waterford man'); of the stated gender."""
+        found = self._main_clause_person(head)
+        if found is None:
+            found = self._narrative_subject(
+                head,
+                lambda i: self.entities[i].label == "PERSON" if stated is None else self._person_may_be(i, stated),
+                subjects_only=True,
+                singular=True,
+            )
+        if found is None or (stated is not None and self.gender.get(found, stated) != stated):
+            return None
+        return found
 
     def _person_may_be(self, index: int, gender: str) -> bool:
         return self.entities[index].label == "PERSON" and self.gender.get(index, gender) == gender

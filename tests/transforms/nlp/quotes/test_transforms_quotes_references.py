@@ -458,3 +458,15 @@ def test_the_newspaper_is_the_one_named_before_whose_name_says_it_is_one(nlp, re
         "The newspaper said the board would meet next week."
     )
     assert _speakers(nlp, reference, text)[-1] == ("The newspaper", "Washington Post", "nominal")
+
+
+def test_a_man_described_is_the_person_the_narrative_is_about_also_further_back(nlp, reference):
+    text = (
+        "Jamie Corrigan should be paralysed.\n"
+        "He says so himself as he recalls the crash. There is an ironic chuckle as he talks of it. "
+        '"I was in a lot of pain," says the Waterford man.'
+    )
+    assert _speakers(nlp, reference, text) == [("the Waterford man", "Jamie Corrigan", "nominal")]
+    # a woman is not the man the narrative is about
+    text = text.replace("He says so", "Mr Corrigan says so").replace("Waterford man", "Waterford woman")
+    assert _speakers(nlp, reference, text) == [("the Waterford woman", None, "explicit")]

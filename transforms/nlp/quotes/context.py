@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
 from transforms.nlp.name_spans import name_head
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import FRAMING_VERBS, QUOTE_ADJACENT_VERBS
@@ -12,6 +13,7 @@ from transforms.nlp.quotes.quote import Quote
 from transforms.nlp.quotes.speakers import _SpeakerResolver
 from transforms.nlp.quotes.subjects import _subject_of
 
+PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 # The longest opening mark ('' or ``): a quote whose text starts within this many characters of its paragraph's
 # start opens the paragraph.
 LONGEST_MARK_CHARS = 2
@@ -87,9 +89,31 @@ def _continues(article: _Article, previous: Quote, quote: Quote, resolver: _Spea
     # speaker going on ('…"build anew their alliance".¶"All of us …," then the narrative):
     # unless someone else was named between them.
     opens = quote.start - p_start <= LONGEST_MARK_CHARS
-    return opens and not _someone_else_named(
-        article, resolver, previous, _end_of_attribution(article, previous), p_start
+    if opens:
+        return not _someone_else_named(article, resolver, previous, _end_of_attribution(article, previous), p_start)
+    # 'He then progressed to crutches … "Walking without the crutches seemed like …"': the next paragraph's
+    # narrative, about the speaker alone, leads into more of their words.
+    start = _end_of_attribution(article, previous)
+    return not _someone_else_named(article, resolver, previous, start, quote.start) and _speaker_is_subject(
+        article, resolver, previous, p_start, quote.start
     )
+
+
+def _speaker_is_subject(article: _Article, resolver: _SpeakerResolver, previous: Quote, start: int, end: int) -> bool:
+    """``previous``'s speaker, by name or by a pronoun of their gender (either, if it is not known), is a
+    clause's subject between ``start`` and ``end``, outside quote marks."""
+    speaker = previous.speaker_entity_index
+    if speaker is None:
+        return False
+    gender = resolver.references.gender.get(speaker)
+    pronouns = MALE_PRONOUNS if gender == "male" else FEMALE_PRONOUNS if gender == "female" else PERSON_PRONOUNS
+    for token in article.doc.char_span(start, end, alignment_mode="contract") or ():
+        if token.dep_ not in ("nsubj", "nsubjpass") or article.inside_marks[token.idx]:
+            continue
+        found = resolver.entity_at.get(token.idx)
+        if token.lower_ in pronouns or (found is not None and found[0] == speaker):
+            return True
+    return False
 
 
 def _end_of_attribution(article: _Article, quote: Quote) -> int:

@@ -405,3 +405,17 @@ def test_a_person_of_a_body_speaks_not_the_body(nlp, reference):
     assert [(q["speaker_text"], q["speaker_name"]) for q in quotes_with_speakers(nlp, reference, text)] == [
         ("Jacob Lusk", "Jacob Lusk")
     ]
+
+
+def test_a_paragraph_whose_narrative_is_about_the_speaker_alone_leads_into_more_of_their_words(nlp, reference):
+    said = '"The people at the clinic have been fantastic," said Jamie Corrigan.\n'
+    about_him = 'He then progressed to crutches for six weeks. "Walking without them felt like real progress."'
+    quotes = quotes_with_speakers(nlp, reference, said + about_him)
+    assert [(q["speaker_name"], q["attribution"]) for q in quotes] == [
+        ("Jamie Corrigan", "explicit"),
+        ("Jamie Corrigan", "carried_over"),
+    ]
+    # someone else named in that narrative may be who speaks next
+    other = about_him.replace("He then progressed", "He then saw Dr Anna Rourke and progressed")
+    quotes = quotes_with_speakers(nlp, reference, said + other)
+    assert [q["speaker_entity_id"] for q in quotes if q["quote_text"].startswith("Walking")] == [None]

@@ -239,9 +239,10 @@ def _is_part_of_name_or_date(
 
 def _inside_name(span: Span, quantity: Quantity, annotations: Annotations) -> bool:
     if annotations.names:
-        # A "name" of nothing but the number ("7,425.81" tagged PRODUCT) is the model's slip, not a name.
+        # A "name" of nothing but the number ("7,425.81" tagged PRODUCT) is the model's slip, not a name; a
+        # number word capitalised inside a sentence is one the model missed ("the RBS Six Nations").
         named = [t for t in span if t.ent_type_ in NAME_ENTITY_TYPES]
-        return any(_entity_has_words(t) for t in named)
+        return any(_entity_has_words(t) for t in named) or _capitalised_number_word(span, quantity)
     # Without entities: letters glued before the number ("COVID-19", "F-35"); or, for a number without a
     # unit, inside a sentence: digits after a capitalised word ("Boeing 747", "FTSE 100") or a capitalised
     # number word ("World War Two", "Six Nations").  "gave Blair two victories" stays a count.
@@ -251,13 +252,25 @@ def _inside_name(span: Span, quantity: Quantity, annotations: Annotations) -> bo
     if quantity.kind is not None or starts_sentence(first) or span.doc[first.i - 1].is_space:
         return False
     if first.is_alpha:
-        return first.is_title
+        return _capitalised_number_word(span, quantity)
     previous = span.doc[first.i - 1]
     return (
         (previous.is_title or previous.is_upper)
         and previous.is_alpha
         and not starts_sentence(previous)
         and previous.lower_ not in MONTHS
+    )
+
+
+def _capitalised_number_word(span: Span, quantity: Quantity) -> bool:
+    """A number word with no unit capitalised inside a sentence: a name's ("World War Two", "Six Nations")."""
+    first = span[0]
+    return (
+        quantity.kind is None
+        and first.is_alpha
+        and first.is_title
+        and not starts_sentence(first)
+        and not span.doc[first.i - 1].is_space
     )
 
 

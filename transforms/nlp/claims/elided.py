@@ -13,8 +13,9 @@
   of the level before it;
 - a share's price in halves, quarters and eighths in a sentence about stock, shares or trading ("rose 2-1/4 to
   55-7/8"): dollars;
-- a part and its whole, both bare ("only five of the 37 have been discovered", "Yates was 7 of 16"): counts
-  of the thing the sentence is about, which neither names: what a count just before counted, if any.
+- a part and its whole, both bare ("only five of the 37 have been discovered", "Yates was 7 of 16"), and a
+  bare number that is a clause's subject ("more than 50 were taken to hospital"): counts of the thing the
+  sentence is about, which they do not name: what a count just before counted, if any.
 
 Read from the words alone, so both pipelines find the same.
 """
@@ -85,6 +86,16 @@ PART_OF = r"\s+(?:out\s+)?of\s+(?:(?:the|these|those|its|their|our|his|her)\s+)?
 WHOLE_AFTER_PART = re.compile(
     rf"{PART_OF}(?:\d[\d,]*(?:\.\d+)?|(?i:{alternation([*SMALL_NUMBERS, *TENS])}))\b(?![.,]?\d)", re.IGNORECASE
 )
+# A verb right after a bare number, which makes the number its subject ("50 were taken", "16 who were").
+SUBJECT_VERB_AFTER = re.compile(
+    r"[ \t]+(?:who[ \t]+)?(?:were|are|was|is|have|has|had|will|would|could|can|may|might|remain|remained|died|"
+    r"lie|lay|live|lived)\b"
+)
+SUBJECT_AUXILIARIES = frozenset("who were are was is have has had been being will would could can may might".split())
+# Where the predicate of such a number ends, and how far it is read.
+CLAUSE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|as|after|before|when)\s")
+PREDICATE_CHARS = 60
+NOT_A_COUNTED_SUBJECT_BEFORE = re.compile(r"(?:\b(?i:the|these|those|all|both)|[A-Z][\w'’-]*)\s+$")
 # "the number of X": the phrase after it is what a bare number of the sentence counts.
 NUMBER_OF = re.compile(r"\b(?i:the)\s+(?P<number_of>(?i:number\s+of)\s+(?:(?:its|their|his|her|the)\s+)?)")
 
@@ -138,6 +149,11 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
             quantity.kind = "count"
             quantity.unit = _noun_counted_before(doc, quantity, claims, sentence.start_char, annotations)
             return ""
+        if _counted_subject(text, quantity):
+            quantity.kind = "count"
+            quantity.unit = _noun_counted_before(doc, quantity, claims, sentence.start_char, annotations)
+            # '16 were walking wounded': people walking wounded
+            return "" if quantity.unit is None else f"{quantity.unit} {_what_the_subject_did(text, quantity.end)}"
         return None
     quantity.kind, quantity.unit = "count", found[0]
     return found[1]
@@ -178,6 +194,26 @@ def _other_end_of_change(text: str, quantity: Quantity, claims: list[Claim], sen
     last = before[-1]
     ratio = quantity.value / last.value if last.value else 0
     return last if 1 / SAME_ORDER <= ratio <= SAME_ORDER else None
+
+
+def _counted_subject(text: str, quantity: Quantity) -> bool:
+    """'more than 50 were taken to hospital', 'three were having surgery', '16 who were walking wounded': a
+    whole number that is a clause's subject, the things it counts named before."""
+    return (
+        quantity.value >= 2
+        and quantity.value == int(quantity.value)
+        and not text[quantity.number_start].startswith("0")
+        and SUBJECT_VERB_AFTER.match(text, quantity.end) is not None
+        # 'the two were', 'Half-Life 2 had', 'April 2 had': a pronoun, a name's number, a date
+        and NOT_A_COUNTED_SUBJECT_BEFORE.search(text_before(text, quantity.start)) is None
+    )
+
+
+def _what_the_subject_did(text: str, end: int) -> str:
+    """The predicate after a number that is a clause's subject, to the clause's end, without its auxiliaries:
+    'were taken to hospital' → 'taken to hospital'."""
+    predicate = CLAUSE_END.split(text[end : end + PREDICATE_CHARS], maxsplit=1)[0]
+    return " ".join(word for word in predicate.split() if word.lower() not in SUBJECT_AUXILIARIES)
 
 
 def _part_or_whole(text: str, quantity: Quantity, claims: list[Claim]) -> bool:

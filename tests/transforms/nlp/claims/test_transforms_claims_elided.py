@@ -20,6 +20,13 @@ from transforms.nlp.claims import extract_claims
         # an age after a person named by what they are; not after a thing
         ("The tram driver, 42, was arrested.", [("42", "year", "tram driver's age")]),
         ("The company, 42, was sold.", []),
+        # a bare number as a clause's subject counts what the sentence before counted; not "the two", a name's
+        # number or a date
+        (
+            "It treated 20 people. Of those, 16 were walking wounded.",
+            [("20 people", "people", "people"), ("16", "people", "people walking wounded")],
+        ),
+        ("But the two were under scrutiny, and Half-Life 2 was released after April 2 had passed.", []),
         # an age after "the age of"
         ("The actress has died at the age of 71.", [("71", "year", "age")]),
         # a list's count, the noun not repeated

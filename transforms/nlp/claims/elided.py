@@ -47,7 +47,7 @@ from transforms.nlp.doc_cache import doc_text
 # An age: a whole number a person can be, in commas right after a capitalised name ("Hague, 43,").
 AGE_RANGE = (1, 120)
 NAME_BEFORE_AGE = re.compile(r"\b[A-Z][a-z]+,\s$")
-AGE_AFTER = re.compile(r",(?=\s)")
+AGE_AFTER = re.compile(r",(?=\s)|[ \t]+of[ \t]+(?=[A-Z])")  # "Hague, 43, said", "Michael Neu, 67 of Slidell"
 # A person named by what they are, in commas before an age ("the tram driver, 42,", "his wife, 38,").
 PERSON_NOUNS_BEFORE_AGE = frozenset(
     """
@@ -68,7 +68,10 @@ earlier later recently currently previously additionally altogether initially ul
 )
 # An age after "aged" ("Britons aged 65 or over", "a man aged about 40"), with the word for who is that age.
 AGED_BEFORE = re.compile(r"(?:\b(?P<who>[A-Za-z]+)\s+)?\b(?i:aged)\s+(?:(?i:about|around|over|under|between)\s+)?$")
-AGE_OF_BEFORE = re.compile(r"\b(?i:age)\s+of\s+$")
+# "at the age of 71"; "died at 77", "when she was just 15": a person's age where the words say whose.
+AGE_OF_BEFORE = re.compile(
+    r"\b(?:(?i:age)\s+of|(?i:die[sd]?|dying)\s+at|\b(?:(?i:he|she)|I)\s+(?:was|is)\s+(?:just\s+|only\s+)?)\s*$"
+)
 # What may follow a number whose noun is left out in a list: a preposition, or the end of the item.
 ELLIPSIS_AFTER = re.compile(
     r"[ \t]{0,8}(?:[,;.)]|(?<=[ \t])(?P<preposition>from|in|at|for|on|to|of|with|and|or|while)\b[ \t]{0,8})"
@@ -235,8 +238,11 @@ def _part_or_whole(text: str, quantity: Quantity, claims: list[Claim]) -> bool:
 
 def _named_before_age(doc: Doc, text: str, quantity: Quantity) -> str | None:
     low, high = AGE_RANGE
-    if not (low <= quantity.value <= high) or not AGE_AFTER.match(text, quantity.end):
+    after = AGE_AFTER.match(text, quantity.end)
+    if not (low <= quantity.value <= high) or after is None:
         return None
+    if after.group() != "," and not text[quantity.number_start].isdigit():
+        return None  # 'Ubisoft, one of the biggest': a part, not an age written in figures before a place
     before = text_before(text, quantity.start)
     if (person := PERSON_NOUN_BEFORE_AGE.search(before)) is not None:
         return person.group("who")  # 'The tram driver, 42, from Beckenham'

@@ -69,9 +69,9 @@ earlier later recently currently previously additionally altogether initially ul
 # An age after "aged" ("Britons aged 65 or over", "a man aged about 40"), with the word for who is that age.
 AGED_BEFORE = re.compile(r"(?:\b(?P<who>[A-Za-z]+)\s+)?\b(?i:aged)\s+(?:(?i:about|around|over|under|between)\s+)?$")
 # "at the age of 71"; "died at 77", "when she was just 15": a person's age where the words say whose.
-AGE_OF_BEFORE = re.compile(
-    r"\b(?:(?i:age)\s+of|(?i:die[sd]?|dying)\s+at|\b(?:(?i:he|she)|I)\s+(?:was|is)\s+(?:just\s+|only\s+)?)\s*$"
-)
+AGE_OF_BEFORE = re.compile(r"\b(?:(?i:age)\s+of|(?i:die[sd]?|dying)\s+at)\s+$")
+# ('he was one of them' is no age: after "was" only figures are.)
+WAS_AGE_BEFORE = re.compile(r"\b(?:(?i:he|she)|I)\s+(?:was|is)\s+(?:just\s+|only\s+)?$")
 # What may follow a number whose noun is left out in a list: a preposition, or the end of the item.
 ELLIPSIS_AFTER = re.compile(
     r"[ \t]{0,8}(?:[,;.)]|(?<=[ \t])(?P<preposition>from|in|at|for|on|to|of|with|and|or|while)\b[ \t]{0,8})"
@@ -135,7 +135,9 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
     if (aged := AGED_BEFORE.search(text_before(text, quantity.start))) is not None and quantity.value <= AGE_RANGE[1]:
         quantity.kind, quantity.unit = "duration", "year"  # "Britons aged 65 or over": an age, in years
         return f"age of {aged.group('who')}" if aged.group("who") else "age"
-    if AGE_OF_BEFORE.search(text_before(text, quantity.start)) and quantity.value <= AGE_RANGE[1]:
+    before = text_before(text, quantity.start)
+    was = WAS_AGE_BEFORE.search(before) is not None and text[quantity.number_start].isdigit()
+    if (AGE_OF_BEFORE.search(before) or was) and quantity.value <= AGE_RANGE[1]:
         quantity.kind, quantity.unit = "duration", "year"  # "has died at the age of 71"
         return "age"
     other_end = _other_end_of_change(text, quantity, claims, sentence.start_char)

@@ -103,6 +103,7 @@ CURRENCY_SCALE_AFTER = re.compile(r"(bn|tn|[mMbBtT])(?![A-Za-z])")
 # A currency before its amount: a symbol or code ("A$", "HK$", "USD"), or a name with its country ("Australian
 # dollars 648m"; a bare "pounds 5" may be a weight).
 NAMED_CURRENCIES = [word for word in MONEY_WORDS if " " in word]
+NAMED_CURRENCY_AFTER = re.compile(rf"\s+(?i:{alternation(NAMED_CURRENCIES)})(?![A-Za-z])")
 CURRENCY_BEFORE = re.compile(
     rf"(?:^|(?<=[^\w$]))(?:(?P<symbol>{alternation(CURRENCY_SYMBOLS)}|{alternation(ISO_CURRENCIES)})"
     rf"|(?P<named>(?i:{alternation(NAMED_CURRENCIES)}))(?=\s))"
@@ -565,7 +566,8 @@ def _million_not_metres(text: str, end: int) -> bool:
         return False
     word = following.group(1)
     if word[0].isupper():
-        return word.lower() in MONEY_WORDS  # '5.45m Euros'; a capitalised word is otherwise a name's
+        # '5.45m Euros', '745m Indian rupees'; a capitalised word is otherwise a name's
+        return word.lower() in MONEY_WORDS or NAMED_CURRENCY_AFTER.match(text, end) is not None
     return word.endswith("s") or word in PLURALS_WITHOUT_S or word in MONEY_WORDS  # '798m euro'
 
 

@@ -30,6 +30,8 @@ from transforms.nlp.claims import extract_claims
         # a unit word capitalised after its number is part of a name; a currency named with its country is not
         ("Rapper 50 Cent sold 97 studios near Three Mile Island.", ["97 studios"]),
         ("It paid 3.4bn Danish kroner.", ["3.4bn Danish kroner"]),
+        # a currency named with its people, also after millions glued to "m" (not metres)
+        ("It is worth 745m Indian rupees and 3bn Japanese yen.", ["745m Indian rupees", "3bn Japanese yen"]),
         # a number word capitalised inside a sentence is a name's, tagged or not
         ("Barkley is fit for the RBS Six Nations clash, and two others are not.", ["two others"]),
         # a double hyphen between two amounts is a dash between clauses, not a range

@@ -32,6 +32,9 @@ RANGE_GAP = re.compile(r"\s*+-?\s*+(?:to|–|—|-|and)\s*+", re.IGNORECASE)
 # "four or five years", "two or three days": two numbers with "or" between are a rough range (not a list's
 # last two: "5, 10 or 15 per cent").
 OR_GAP = re.compile(r"[ \t]{1,3}or[ \t]{1,3}", re.IGNORECASE)
+# A conversion in brackets right after an amount ("250 euros (£173)").
+BRACKET_OPENING = re.compile(r"[ \t]{0,3}\(")
+BRACKET_CLOSING = re.compile(r"[ \t]{0,3}\)")
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
 
 
@@ -51,6 +54,10 @@ def join_ranges_and_lists(text: str, quantities: list[Quantity]) -> list[Quantit
         if index + 1 < len(shared) and (range_ := _as_range(text, shared[index], shared[index + 1])) is not None:
             joined.append(range_)
             index += 2
+        elif index + 2 < len(shared) and (range_ := _range_past_conversion(text, *shared[index : index + 3])):
+            # 'between 250 euros (£173) and 600 euros': the range of the ends, and the first end converted
+            joined.extend((range_, shared[index + 1]))
+            index += 3
         else:
             joined.append(shared[index])
             index += 1
@@ -134,6 +141,17 @@ def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
         comparator=first.comparator or second.comparator,
         approximate=first.approximate or second.approximate or rough,
     )
+
+
+def _range_past_conversion(text: str, first: Quantity, converted: Quantity, second: Quantity) -> Quantity | None:
+    """The range of ``first`` and ``second`` when ``converted`` is ``first`` in another currency or unit, in
+    brackets between them."""
+    opening = BRACKET_OPENING.fullmatch(text, first.end, converted.start)
+    closing = BRACKET_CLOSING.match(text, converted.end)
+    if opening is None or closing is None:
+        return None
+    range_ = _as_range(text, replace(first, end=closing.end()), second)
+    return None if range_ is None else replace(range_, start=min(range_.start, first.start))
 
 
 def _shares_unit(text: str, first: Quantity, second: Quantity) -> bool:

@@ -34,6 +34,11 @@ from transforms.nlp.claims import extract_claims
         ("It is worth 745m Indian rupees and 3bn Japanese yen.", ["745m Indian rupees", "3bn Japanese yen"]),
         # a number word capitalised inside a sentence is a name's, tagged or not
         ("Barkley is fit for the RBS Six Nations clash, and two others are not.", ["two others"]),
+        # a range whose first end is converted in brackets is still one range, the conversion its own amount
+        (
+            "Rules set compensation at between 250 euros (£173) and 600 euros.",
+            ["between 250 euros (£173) and 600 euros", "£173"],
+        ),
         # a double hyphen between two amounts is a dash between clauses, not a range
         ("Sales totaled 8,182,500 tonnes -- 4,080,500 tonnes of wheat.", ["8,182,500 tonnes", "4,080,500 tonnes"]),
     ],

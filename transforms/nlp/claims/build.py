@@ -63,7 +63,7 @@ CHANGED_BY_FRACTION = re.compile(
 )
 # Before a number with no unit and nothing counted: the words that make it a level or a change all the same.
 BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
-    rf"(?:\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’.,/-]+){{0,3}}?\s+(?i:to|by|from|at)"
+    rf"(?:\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’.,/%-]+){{0,3}}?\s+(?i:to|by|from|at)"
     rf"|\b(?i:{alternation(CHANGE_WORD_SET)})"
     r"|\b(?i:trading|traded|trades|closed|closing|opened|opening|ended|finished|stood|stands|quoted|priced)\s+(?i:at)"
     r"|\b(?i:plus|minus)"

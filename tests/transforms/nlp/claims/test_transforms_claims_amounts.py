@@ -111,6 +111,14 @@ def test_money_in_its_currency(nlp, claims_nlp, sentence, expected):
             "The FTSE 100 fell 162.31 points to 7,425.81.",
             [("162.31 points", "points", "down", "FTSE 100"), ("7,425.81", "points", "down", "FTSE 100")],
         ),
+        # the level a percent change went to, with no unit of its own
+        (
+            "The benchmark BLOM stock index closed down 7.9% at 642.80.",
+            [
+                ("7.9%", "percent", "down", "benchmark BLOM stock index"),
+                ("642.80", None, "down", "benchmark BLOM stock index"),
+            ],
+        ),
         # a plus sign is a rise; a list's label says what each measures; "pc" is a percent, "PC" a computer
         (
             "Germany +0.3%, France 2pc.",

@@ -223,16 +223,18 @@ def _names_someone(token: Token) -> bool:
 
 
 def _add_missed_repeats(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None:
-    """Name tokens NER skipped that repeat a person's surname ("Takaichi said …") or an organisation's short
-    form ("But B&B - which has …") join that person or organisation."""
-    repeated: dict[str, int] = {}  # surname or short form → index of the first entity with it
+    """Name tokens NER skipped that repeat a person's surname or one-word name ("Takaichi said …", "Edu is
+    now able …") or an organisation's short form or one-word name ("But B&B - which has …", "Gazprom has
+    announced") join that person or organisation."""
+    repeated: dict[str, int] = {}  # surname, one-word name or short form → index of the first entity with it
     for position, entity in enumerate(entities):
-        if entity.label == "PERSON" and len(entity.name.split()) > 1:
-            repeated.setdefault(entity.name.split()[-1], position)
+        if entity.label == "PERSON":
+            repeated.setdefault(entity.name.split()[-1], position)  # 'Takaichi'; 'Edu', a one-word name
         elif entity.label == "ORG":
             for mention in entity.mentions:
-                if _is_short_form(name_of(mention.text)):
-                    repeated.setdefault(name_of(mention.text), position)
+                name = name_of(mention.text)
+                if _is_short_form(name) or (" " not in name and name.istitle()):  # 'B&B'; 'Gazprom'
+                    repeated.setdefault(name, position)
     covered = {c for entity in entities for m in entity.mentions for c in range(m.start, m.end)}
     for token in doc_tokens(doc):
         index = repeated.get(token.text)

@@ -408,3 +408,12 @@ def test_an_organisation_name_split_at_its_own_for_or_and_is_one_name(nlp, refer
         "World Travel and Tourism Council"
     ]
     assert names("IBM and Apple said sales rose.") == ["Apple", "IBM"]
+
+
+def test_a_one_word_name_the_model_tagged_once_is_that_entity_where_it_repeats_untagged(nlp, reference):
+    # The tags are set here so the test does not depend on what the model tags.
+    doc = nlp("Arsenal signed Edu in 2001. Edu is now able to talk to Gazprom. Gazprom declined.")
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 2, 3, label="PERSON"), Span(doc, 13, 14, label="ORG")]
+    named = {e.name: [m.start for m in e.mentions] for e in extract_entities(doc, reference)}
+    assert named["Edu"] == [15, 28]
+    assert named["Gazprom"] == [55, 64]

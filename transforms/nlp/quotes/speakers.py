@@ -183,7 +183,8 @@ class _SpeakerResolver:
         by "and" say it together, and the first named stands for both, however the parser hung the names."""
         before = [t for t in subject.subtree if t.i < subject.i]
         joined = any(t.lower_ == "and" for t in before)
-        first = next((t for t in before if self._is_person(t) and t.ent_iob_ != ""), None)
+        # ('Edu's brother and representative Amadeo Fensao': whose brother is no one joined.)
+        first = next((t for t in before if self._is_person(t) and t.ent_iob_ != "" and t.dep_ != "poss"), None)
         if not joined or first is None:
             return subject
         while first.i + 1 < subject.i and self.doc[first.i + 1].ent_iob_ == "I":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from support import quotes_with_speakers
 from transforms.nlp.entities import extract_entities
 from transforms.nlp.quotes.article import _Article
@@ -311,6 +313,19 @@ def test_two_people_joined_by_and_speak_as_the_first_named(nlp, reference):
         "flexible use of the programme."
     )
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == ["Richard Lyng"]
+    # whose brother and representative someone is joins no one to them (the tags are set so that the test
+    # does not depend on the model's: "Edu" tagged first, "Edu's" a repeat of it)
+    text = (
+        "Edu has rejected a new contract at Arsenal. Edu's brother and representative Amadeo Fensao has "
+        "previously said that Arsenal's current offer to the midfielder was well short of what he was seeking."
+    )
+
+    def tagged(words: str):
+        doc = nlp(words)
+        doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 14, 16, label="PERSON")]
+        return doc
+
+    assert [q["speaker_name"] for q in quotes_with_speakers(tagged, reference, text)] == ["Amadeo Fensao"]
 
 
 def test_a_name_between_a_quote_and_its_verb_speaks_however_the_parser_hangs_it(nlp, reference):

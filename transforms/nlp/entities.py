@@ -39,6 +39,9 @@ JUST_NAMED_SENTENCES = 3
 # Articles a model's span may take in front of a name ("an All Nippon Airways flight"): no name starts with a
 # lower-case article.
 ARTICLES_TO_DROP = ("the ", "The ", "an ", "a ")
+# A lone word this long that misspells a person's surname by one letter is that person (shorter names are
+# too often other names: Bell and Ball).
+MISSPELT_SURNAME_LETTERS = 7
 # A government body whose full name puts its kind first ("Department of Agriculture") but is often written
 # with it last ("Agriculture Department"); its initials follow the full name (USDA).
 OFFICE_NAMED_FIRST = frozenset(("Department", "Ministry"))
@@ -289,6 +292,8 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
     for mention in single_tokens:
         name = name_of(mention.text)
         target = names.full_name_for(name, mention) or names.expansion_of(name)
+        if target is None and (surname := names.misspelt_surname(name)) is not None:
+            target = names.full_name_for(surname, mention)  # 'Daveport said' after Lindsay Davenport
         if (
             target is not None
             and mention.label == "GPE"
@@ -351,6 +356,8 @@ class _NameIndex:
         self._by_end_word: dict[str, dict[int, tuple[Entity, list[int], list[int | None]]]] = {}
         self._by_initials: dict[str, dict[int, Entity]] = {}
         self._lone_words_joined: Counter[int] = Counter()  # id(entity) → lone words that joined it so far
+        # A person's surname with one letter left out → the surnames it comes from (for misspellings).
+        self._surnames_by_deletion: dict[str, set[str]] = {}
 
     def add(self, entity: Entity, mention: Mention) -> None:
         order = self._order.setdefault(id(entity), len(self._order))
@@ -360,6 +367,9 @@ class _NameIndex:
                 _, starts, sentences = self._by_end_word.setdefault(word, {}).setdefault(order, (entity, [], []))
                 starts.append(mention.start)
                 sentences.append(mention.sentence_index)
+            if mention.label == "PERSON" and len(words[-1]) >= MISSPELT_SURNAME_LETTERS:
+                for variant in _one_letter_less(words[-1]):
+                    self._surnames_by_deletion.setdefault(variant, set()).add(words[-1])
         else:
             self._lone_words_joined[id(entity)] += 1
         capitals = [w for w in re.split(r"[\s'\-&]+", name_of(mention.text)) if w and w[0].isupper()]
@@ -396,6 +406,21 @@ class _NameIndex:
             return nearest[2]
         return min(pool, key=lambda m: (-m[4], m[0], m[1]))[2]
 
+    def misspelt_surname(self, word: str) -> str | None:
+        """The one surname of a person named in full that ``word`` misspells by a letter left out, put in,
+        doubled or changed ('Daveport' for Davenport, 'Hemminghhaus' for Hemminghaus), if no such surname is
+        written as ``word`` itself."""
+        if len(word) < MISSPELT_SURNAME_LETTERS or word in self._by_end_word:
+            return None
+        found = set(self._surnames_by_deletion.get(word, ()))
+        for variant in _one_letter_less(word):
+            found |= self._surnames_by_deletion.get(variant, set())
+            if variant in self._surnames_by_deletion.get(variant, ()) or variant in self._by_end_word:
+                found.add(variant)
+        # ('Catholics' is the plural of a name ending 'Catholic', not a misspelling of it.)
+        found = {s for s in found if _one_edit_apart(word, s) and word.rstrip("s") != s.rstrip("s")}
+        return found.pop() if len(found) == 1 else None
+
     def expansion_of(self, acronym: str) -> Entity | None:
         """The multi-word name an acronym abbreviates: "SEC" → "Securities and Exchange Commission", "B&B" →
         "Bradford & Bingley", "ANA" → "All-Nippon Airways"."""
@@ -404,6 +429,20 @@ class _NameIndex:
         letters = "".join(c for c in acronym if c.isalpha())
         found = self._by_initials.get(letters)
         return found[min(found)] if found else None
+
+
+def _one_letter_less(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter left out, put in or changed turns ``a`` into ``b``."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _initials_of(capitals: list[str], opens_with_country: bool) -> set[str]:

@@ -417,3 +417,24 @@ def test_a_one_word_name_the_model_tagged_once_is_that_entity_where_it_repeats_u
     named = {e.name: [m.start for m in e.mentions] for e in extract_entities(doc, reference)}
     assert named["Edu"] == [15, 28]
     assert named["Gazprom"] == [55, 64]
+
+
+def test_a_lone_word_misspelling_a_persons_surname_by_one_letter_is_that_person(reference):
+    entities = cluster_mentions(
+        [
+            _mention(0, "Lindsay Davenport", "PERSON"),
+            _mention(30, "Daveport", "ORG"),  # a letter left out, and the model's wrong label
+            _mention(50, "Roger Hemminghaus", "PERSON"),
+            _mention(80, "Hemminghhaus", "PERSON"),  # a letter doubled
+            _mention(100, "Roman Catholic", "PERSON"),
+            _mention(120, "Catholics", "NORP"),  # a plural, not a misspelling
+            _mention(140, "Tim Bell", "PERSON"),
+            _mention(160, "Ball", "PERSON"),  # too short to tell from another name
+        ],
+        reference,
+    )
+    named = {e.name: sorted(m.text for m in e.mentions) for e in entities}
+    assert named["Lindsay Davenport"] == ["Daveport", "Lindsay Davenport"]
+    assert named["Roger Hemminghaus"] == ["Hemminghhaus", "Roger Hemminghaus"]
+    assert named["Catholics"] == ["Catholics"]
+    assert named["Ball"] == ["Ball"]

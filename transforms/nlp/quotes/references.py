@@ -298,6 +298,8 @@ class ReferenceResolver:
         if any, is theirs."""
         person = self._main_clause_person(head)
         if person is None:
+            person = self._only_person_before(head)
+        if person is None:
             return None
         stated = gender_of_words([head.lower_])
         if stated is not None and self.gender.get(person, stated) != stated:
@@ -309,6 +311,19 @@ class ReferenceResolver:
             for word in words & (ROLE_NOUNS - MEMBERSHIP_NOUNS)
         }
         return None if offices else person
+
+    def _only_person_before(self, head: Token) -> int | None:
+        """'… has defended the officials after criticism by Matt Williams. The Scotland coach said': the one
+        person the sentence before names, outside anyone's words, whoever its subject is."""
+        sentence_index = self.article.sentence_of[head.i]
+        if sentence_index == 0:
+            return None
+        people = {
+            found[0]
+            for token in self.article.sentences[sentence_index - 1]
+            if (found := self._narrative_entity_at(token)) is not None and self.entities[found[0]].label == "PERSON"
+        }
+        return people.pop() if len(people) == 1 else None
 
     def _voice(self, head: Token) -> Antecedent | None:
         """Whose voice a spokesperson, official or text is: the organisation named in its phrase; for "the

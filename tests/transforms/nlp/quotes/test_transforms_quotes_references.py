@@ -470,3 +470,13 @@ def test_a_man_described_is_the_person_the_narrative_is_about_also_further_back(
     # a woman is not the man the narrative is about
     text = text.replace("He says so", "Mr Corrigan says so").replace("Waterford man", "Waterford woman")
     assert _speakers(nlp, reference, text) == [("the Waterford woman", None, "explicit")]
+
+
+def test_a_role_no_one_was_given_is_the_one_person_the_sentence_before_named_whoever_its_subject(nlp, reference):
+    text = (
+        "The referee has defended the officials after criticism by Matt Wilkins.\n"
+        "The Scotland coach said his side were robbed of victory."
+    )
+    assert _speakers(nlp, reference, text) == [("The Scotland coach", "Matt Wilkins", "nominal")]
+    two = text.replace("by Matt Wilkins", "by Matt Wilkins and Gavin Hastie")
+    assert [s[1] for s in _speakers(nlp, reference, two)] == [None]

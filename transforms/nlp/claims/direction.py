@@ -5,7 +5,9 @@ Read from the words around the number, as a journalist writes a change:
 - **change**: the amount something moved by: a change word right before the number ("fell 7%", "rose by
   a further 2%", "down 2.5 points", "cut 300 jobs", "rising at 15% a year"), a change noun with "of" or
   "at" before it ("a rise of 5%", "growth at 3%"), or a change noun right after it ("a 7% rise", "a £2m
-  cut"), or "higher"/"lower" after it ("closed 3% higher"); jobs that go are a fall ("5,125 positions
+  cut"), or "higher"/"lower" after it ("closed 3% higher"), a change verb with its object between ("raised
+  prices 5%"; not a threshold: "increase their stake beyond 49%"), what is knocked or wiped off something
+  ("knock 125m euros off its profits"); jobs that go are a fall ("5,125 positions
   would go", "6,000 job losses", "two million people lost their jobs"), jobs added a rise ("firms added
   146,000 jobs"). A duration written as an adjective
   ("a 27-month decline") is never one.
@@ -94,9 +96,33 @@ TOTALLED_UP = re.compile(
 )
 # "an extra $50bn", "an additional 5,000 troops": an amount added to what there was.
 EXTRA_BEFORE = re.compile(r"\b(?i:extra|additional)\s+(?:(?i:about|around|nearly|almost|some)\s+)?$")
+# Change verbs that take an object ("raised prices", "cut its forecast"), and words that cannot be in one.
+TRANSITIVE_CHANGE_WORDS = (
+    "raised raise raises raising cut cuts cutting reduced reduce reduces reducing lowered lower lowers lowering "
+    "increased increase increases increasing boosted boost boosts boosting slashed slash slashes slashing"
+).split()
+NOT_OBJECT_WORDS = (
+    "in on at by to from for of with since until after before during over under than as and or but that which "
+    "who is are was were be been about around nearly almost some beyond above below past"
+).split()
+THRESHOLD_COMPARATORS = frozenset(("more_than", "less_than", "at_least", "at_most"))
 # "raised $800,000", "raising £2m for the appeal": funds collected.
 RAISED_FUNDS = re.compile(
     r"\b(?i:raised|raise|raises|raising)\s+(?:(?i:about|around|approximately|nearly|almost|some|more\s+than|over)\s+)?$"
+)
+
+# "knock 125m euros off its profits", "wiped $5bn off the shares": what comes off is a fall.
+OFF_VERB_BEFORE = re.compile(
+    r"\b(?i:knock|knocks|knocked|knocking|wipe|wipes|wiped|wiping|shave|shaves|shaved|shaving)\s+"
+    r"(?:(?i:about|around|nearly|almost|some|more\s+than|over|another|a\s+further)\s+)?$"
+)
+OFF_AFTER = re.compile(r"[ \t]+(?i:off)\b")
+# A change verb, then its object of a few plain words, right before the amount ("raised prices 5%", "could
+# reduce the beef supply as much as three pct").
+OBJECT_WORDS_BEFORE_AMOUNT = 4
+CHANGE_OBJECT_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<word>(?i:{alternation(TRANSITIVE_CHANGE_WORDS)}))"  # not "Metal-cutting tool orders"
+    rf"(?:\s+(?!(?i:{alternation(NOT_OBJECT_WORDS)})\b)[a-z][\w'’-]*){{1,{OBJECT_WORDS_BEFORE_AMOUNT}}}\s+$"
 )
 
 # "to" / "from" (or "compared with", "up from"), or the "by" of a change with its object between ("cut its
@@ -197,6 +223,15 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         if word.group("word").lower() in LOSS_WORDS and _lost_as_a_whole(claim):
             return "level", None  # 'Alitalia lost 330m euros', 'lost three games': a loss, not a fall
         return "change", _direction_of(word.group("word"))
+    if OFF_VERB_BEFORE.search(before[-40:]) and OFF_AFTER.match(text, claim.end):
+        return "change", "down"  # 'knock 125m euros off its operating profits'
+    if (
+        (verb := CHANGE_OBJECT_BEFORE.search(before[-80:])) is not None
+        and claim.quantity_kind in ("percent", "money")
+        and claim.comparator not in THRESHOLD_COMPARATORS
+    ):
+        # 'raised prices 5%'; 'increase their stake beyond 49%' is a threshold, a level
+        return "change", _direction_of(verb.group("word"))
     if EXTRA_BEFORE.search(before[-24:]):
         return "change", "up"  # 'an extra $50bn a year in aid': an amount added
     if claim.quantity_kind == "count" and _jobs_lost(text, claim):

@@ -393,3 +393,22 @@ def test_a_count_in_a_count_is_a_share(nlp, claims_nlp, sentence, expected):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline(sentence))
         assert [(c.surface, pytest.approx(c.value), c.unit) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # what is knocked, wiped or shaved off something is a fall
+        ("The weak dollar would knock 125m euros off its operating profits.", [("125m euros", "change", "down")]),
+        # a change verb and its object right before the amount ('Metal-cutting' is no change word)
+        ("The firm raised prices 5% last week.", [("5%", "change", "up")]),
+        ("It could reduce the beef supply as much as three pct.", [("as much as three pct", "change", "down")]),
+        ("Metal-cutting tool orders totaled 103.8 mln dlrs.", [("103.8 mln dlrs", "level", None)]),
+        # a threshold past which something may not go is a level
+        ("They need approval before they increase their stake beyond 49%.", [("49%", "level", None)]),
+    ],
+)
+def test_a_fall_taken_off_and_a_change_verb_with_its_object_before_the_amount(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, c.change_kind, c.direction) for c in claims] == expected

@@ -116,7 +116,7 @@ OFF_VERB_BEFORE = re.compile(
     r"\b(?i:knock|knocks|knocked|knocking|wipe|wipes|wiped|wiping|shave|shaves|shaved|shaving)\s+"
     r"(?:(?i:about|around|nearly|almost|some|more\s+than|over|another|a\s+further)\s+)?$"
 )
-OFF_AFTER = re.compile(r"[ \t]+(?i:off)\b")
+OFF_AFTER = re.compile(r"[ \t]{1,8}(?i:off)\b")
 # A change verb, then its object of a few plain words, right before the amount ("raised prices 5%", "could
 # reduce the beef supply as much as three pct").
 OBJECT_WORDS_BEFORE_AMOUNT = 4

@@ -480,3 +480,14 @@ def test_a_role_no_one_was_given_is_the_one_person_the_sentence_before_named_who
     assert _speakers(nlp, reference, text) == [("The Scotland coach", "Matt Wilkins", "nominal")]
     two = text.replace("by Matt Wilkins", "by Matt Wilkins and Gavin Hastie")
     assert [s[1] for s in _speakers(nlp, reference, two)] == [None]
+
+
+def test_a_description_in_apposition_ends_at_its_paragraphs_end(nlp, reference):
+    # The parser hangs the next paragraph on "specialist"; "spokeswoman" is no role of Levine's.
+    text = (
+        "FMC said Boesky got information from Dennis Levine, a former merger specialist with Drexel Inc.\n"
+        "An FMC spokeswoman said in response to an inquiry that FMC might appeal the ruling. The ruling is "
+        "expected April 15.\n"
+        "The spokeswoman said FMC might appeal alleged contract violations."
+    )
+    assert [s[1] for s in _speakers(nlp, reference, text)][-1] == "FMC"

@@ -45,6 +45,9 @@ from transforms.nlp.quotes.roles import NEUTRAL_WORDS, role_words_by_mention, st
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS, _subject_of
 
 ORGANISATION_PRONOUNS = frozenset(("it", "they"))
+# A participle hyphened to a name that says who ordered or paid for a text, not who wrote it ('White
+# House-ordered').
+COMMISSIONED_AFTER = re.compile(r"-(?i:ordered|commissioned|funded|sponsored|requested|backed)\b")
 # Nouns for a person who speaks for an organisation by office, and for the texts it issues.
 SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
 DOCUMENT_NOUNS = frozenset(
@@ -700,6 +703,8 @@ class ReferenceResolver:
             if token.i == head.i or any(a.dep_ == "relcl" for a in _ancestors_to(token, head)):
                 continue
             found = self.entity_at.get(token.idx)
+            if found is not None and COMMISSIONED_AFTER.match(self.article.text, found[1].end):
+                continue  # 'A White House-ordered report': who ordered it, not whose voice it is
             if found is not None and self.entities[found[0]].label in ("ORG", "PERSON"):
                 return found[0]
         return None

@@ -491,3 +491,9 @@ def test_a_description_in_apposition_ends_at_its_paragraphs_end(nlp, reference):
         "The spokeswoman said FMC might appeal alleged contract violations."
     )
     assert [s[1] for s in _speakers(nlp, reference, text)][-1] == "FMC"
+
+
+def test_a_body_that_ordered_a_report_is_not_its_voice(nlp, reference):
+    text = "A White House-ordered report said that growing reliance on foreign oil was a risk."
+    assert [s[1] for s in _speakers(nlp, reference, text)] == [None]
+    assert [s[1] for s in _speakers(nlp, reference, text.replace("-ordered", ""))] == ["White House"]

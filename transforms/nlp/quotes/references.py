@@ -479,7 +479,7 @@ class ReferenceResolver:
                 (
                     (t, index)
                     for t, index in fitting
-                    if (_is_subject(t) or t.idx in self.speaker_chars)
+                    if (_is_subject(t) or t.idx in self.speaker_chars or _whose_view(t))
                     # 'Citing the deal, which Mr. Netanyahu opposed, he said': the subject of a relative clause
                     # before the pronoun in its own sentence describes something else.
                     and not (back == 0 and _in_relative_clause(t))
@@ -521,6 +521,12 @@ class ReferenceResolver:
                 ]
             if voice is not None:
                 subjects.sort(key=_main_clause_first)
+            if subjects and back and anchor.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+                # 'He believes Yahoo failed to see …': with the same "he" as the main clause's subject, the
+                # subjects of the clauses it governs are what he thinks or says, not who he is.
+                same = [t for t in tokens if t.lower_ == anchor.lower_ and t.dep_ in ("nsubj", "nsubjpass")]
+                if any(t.head.dep_ == "ROOT" for t in same):
+                    subjects = [p for p in subjects if p[0].head.dep_ == "ROOT" and p[0].i < same[0].i]
             if subjects:
                 # A spokesperson of no one we can name ('another company official said') is still who
                 # the pronoun stands for: no one.
@@ -778,6 +784,19 @@ def _in_relative_clause(token: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _whose_view(token: Token) -> bool:
+    """'For Jupiter analyst Olivier Beauvillain, Yahoo's decision was an error', 'But for Allen Weiner, …': the
+    person a sentence opens with after "for" is whose view the sentence gives, as its subject would be."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "for":
+        return False
+    opening = preposition.sent.start
+    words_before = [t for t in preposition.doc[opening : preposition.i] if not t.is_punct and not t.is_space]
+    last = token.right_edge  # the comma that closes the phrase may hang on its last word
+    ends = last if last.text == "," else token.doc[last.i + 1] if last.i + 1 < len(token.doc) else None
+    return all(t.lower_ in ("but", "and", "yet") for t in words_before) and ends is not None and ends.text == ","
 
 
 def _main_clause_first(pair: tuple[Token, int | None]) -> tuple[bool, int]:

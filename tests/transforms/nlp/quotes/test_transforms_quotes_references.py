@@ -497,3 +497,24 @@ def test_a_body_that_ordered_a_report_is_not_its_voice(nlp, reference):
     text = "A White House-ordered report said that growing reliance on foreign oil was a risk."
     assert [s[1] for s in _speakers(nlp, reference, text)] == [None]
     assert [s[1] for s in _speakers(nlp, reference, text.replace("-ordered", ""))] == ["White House"]
+
+
+def test_he_goes_past_what_the_same_he_believes_and_a_sentence_opening_for_someone_gives_their_view(nlp, reference):
+    text = (
+        "For analyst Olivier Beaumont, the decision was an error. "
+        '"They made a big mistake," he said. He believes Yahoo failed to see how crucial search would become. '
+        '"It has refocused on search," he said.\n'
+        "But for Allen Wexford, a research director at Gartner, the future of search is about content. "
+        '"Search technology is valuable," he said.'
+    )
+
+    def tagged(words: str):
+        # "Yahoo" tagged as a person, as the model tags "Yahoo Messenger"; the tags are set so that the test
+        # does not depend on the model's.
+        doc = nlp(words)
+        names = (("Olivier Beaumont", "PERSON"), ("Yahoo", "PERSON"), ("Allen Wexford", "PERSON"), ("Gartner", "ORG"))
+        doc.ents = [doc.char_span(words.index(n), words.index(n) + len(n), label=label) for n, label in names]
+        return doc
+
+    speakers = [q["speaker_name"] for q in quotes_with_speakers(tagged, reference, text)]
+    assert speakers == ["Olivier Beaumont", "Olivier Beaumont", "Allen Wexford"]

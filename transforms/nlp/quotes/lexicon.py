@@ -19,6 +19,9 @@ answer counter retort recount reveal disclose allege charge caution indicate men
 # a vote") rather than a clause.
 PROMISE_VERBS = frozenset("promise vow pledge threaten urge".split())
 DIRECTIVE_VERBS = PROMISE_VERBS | frozenset("ask tell warn".split())
+# Verbs whose report is what follows "for" or "on" ('called for a delay', 'called on the government to act').
+CALLING_VERBS = frozenset(("call",))
+CALLING_PREPOSITIONS = frozenset(("for", "on"))
 # Speech verbs whose noun right after them is the one spoken to ('… told Associated Press'), never the speaker.
 LISTENER_VERBS = frozenset(("tell",))
 # Speech verbs whose direct object is what was said ("announced a new plan", "stressed those worries").
@@ -85,4 +88,5 @@ LEMMAS_ASKED_ABOUT = (
     | EXPRESSING_VERBS
     | CUE_OBJECT_NOUNS
     | QUOTING_VERBS
+    | CALLING_VERBS
 )

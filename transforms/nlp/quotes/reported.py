@@ -9,6 +9,8 @@ from spacy.tokens import Span, Token
 from transforms.nlp.doc_cache import doc_tokens
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import (
+    CALLING_PREPOSITIONS,
+    CALLING_VERBS,
     DIRECTIVE_VERBS,
     NEEDS_SUBJECT,
     OBJECT_REPORT_VERBS,
@@ -46,7 +48,7 @@ def _reported_clauses(article: _Article) -> list[_Report]:
     for verb in doc_tokens(article.doc):
         if verb.pos_ not in ("VERB", "AUX") or article.inside_marks[verb.idx]:
             continue
-        if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in DIRECTIVE_VERBS:
+        if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in DIRECTIVE_VERBS or _calling_preposition(verb) is not None:
             if verb.lemma_ in NEEDS_SUBJECT and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
                 continue
             report = _report_of(article, verb)
@@ -91,6 +93,8 @@ def _report_of(article: _Article, verb: Token) -> _Report | None:
             ):
                 more = _clause_tokens(sibling)
                 tokens = list(verb.doc[tokens[0].i : max(tokens[-1].i, more[-1].i) + 1])
+    elif (called := _called_for(verb)) is not None:
+        tokens = called  # 'called for a delay', 'called on the government to scrap the plan'
     elif verb.lemma_ in OBJECT_REPORT_VERBS and (reported_object := _reported_object(verb)) is not None:
         # 'The campaign denied any wrongdoing': what is denied, announced or stressed is the report.
         tokens = list(reported_object.subtree)
@@ -117,6 +121,28 @@ def _report_of(article: _Article, verb: Token) -> _Report | None:
     ):
         return None
     return _Report(verb, start, end, inverted=inverted)
+
+
+def _calling_preposition(verb: Token) -> Token | None:
+    """The "for" or "on" right after a verb of calling ('called for', 'calling on')."""
+    if verb.lemma_ not in CALLING_VERBS or verb.i + 1 >= len(verb.doc):
+        return None
+    after = verb.doc[verb.i + 1]
+    return after if after.lower_ in CALLING_PREPOSITIONS and after.head.i == verb.i else None
+
+
+def _called_for(verb: Token) -> list[Token] | None:
+    """What a verb of calling asks for: the object of its "for" or "on" and the infinitive after it ('called
+    on the government to scrap the plan', 'called for Peter Hain to make a statement')."""
+    preposition = _calling_preposition(verb)
+    thing = next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
+    if thing is None:
+        return None
+    last = thing.right_edge.i
+    asked = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > last), None)
+    if asked is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in asked.children):
+        last = _clause_tokens(asked)[-1].i
+    return list(verb.doc[thing.left_edge.i : last + 1])
 
 
 def _report_before_inverted_cue(article: _Article, verb: Token) -> list[Token] | None:

@@ -434,3 +434,14 @@ def test_a_paragraph_whose_narrative_is_about_the_speaker_alone_leads_into_more_
     other = about_him.replace("He then progressed", "He then saw Dr Anna Rourke and progressed")
     quotes = quotes_with_speakers(nlp, reference, said + other)
     assert [q["speaker_entity_id"] for q in quotes if q["quote_text"].startswith("Walking")] == [None]
+
+
+def test_what_someone_calls_for_or_calls_on_others_to_do_is_their_report(nlp, reference):
+    assert _quotes(nlp, reference, "The union called on the government to scrap the plan.") == [
+        ("the government to scrap the plan", "indirect", "The union", None)
+    ]
+    assert _quotes(nlp, reference, "Labour MPs called for Commons leader Peter Hain to make a statement.") == [
+        ("Commons leader Peter Hain to make a statement", "indirect", "Labour MPs", None)
+    ]
+    # what one is called, or a call for one word, is no report
+    assert _quotes(nlp, reference, "They called him a liar, and he called for help.") == []

@@ -258,6 +258,11 @@ def _clause_tokens(head: Token) -> list[Token]:
             and child.lemma_ in QUOTE_ADJACENT_VERBS
         ):
             cut = min(cut, child.left_edge.i)
+        elif child.dep_ == "conj" and child.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in child.children):
+            # 'said that many countries support it and stressed that funding was …': the parser hangs the
+            # speaker's next report on the first; it is a report of its own, the "and" before it neither's.
+            start = child.left_edge.i
+            cut = min(cut, start - 1 if head.doc[start - 1].dep_ == "cc" else start)
     tokens = [t for t in head.subtree if t.i < cut]
     # Keep the clause contiguous around its head.
     run = [head]

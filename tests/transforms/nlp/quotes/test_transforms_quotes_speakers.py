@@ -445,3 +445,14 @@ def test_what_someone_calls_for_or_calls_on_others_to_do_is_their_report(nlp, re
     ]
     # what one is called, or a call for one word, is no report
     assert _quotes(nlp, reference, "They called him a liar, and he called for help.") == []
+
+
+def test_a_second_report_joined_by_and_is_a_report_of_its_own(nlp, reference):
+    text = (
+        "The WTO said that many developing countries support the end of quotas and stressed that funding was "
+        "available to countries such as Bangladesh."
+    )
+    assert [(q[0], q[2]) for q in _quotes(nlp, reference, text)] == [
+        ("many developing countries support the end of quotas", "WTO"),
+        ("funding was available to countries such as Bangladesh", "WTO"),
+    ]

@@ -358,6 +358,7 @@ class _NameIndex:
         self._lone_words_joined: Counter[int] = Counter()  # id(entity) → lone words that joined it so far
         # A person's surname with one letter left out → the surnames it comes from (for misspellings).
         self._surnames_by_deletion: dict[str, set[str]] = {}
+        self._person_surnames: set[str] = set()
 
     def add(self, entity: Entity, mention: Mention) -> None:
         order = self._order.setdefault(id(entity), len(self._order))
@@ -367,7 +368,8 @@ class _NameIndex:
                 _, starts, sentences = self._by_end_word.setdefault(word, {}).setdefault(order, (entity, [], []))
                 starts.append(mention.start)
                 sentences.append(mention.sentence_index)
-            if mention.label == "PERSON" and len(words[-1]) >= MISSPELT_SURNAME_LETTERS:
+            if mention.label == "PERSON" and len(words[-1]) >= MISSPELT_SURNAME_LETTERS - 1:
+                self._person_surnames.add(words[-1])
                 for variant in _one_letter_less(words[-1]):
                     self._surnames_by_deletion.setdefault(variant, set()).add(words[-1])
         else:
@@ -412,10 +414,12 @@ class _NameIndex:
         written as ``word`` itself."""
         if len(word) < MISSPELT_SURNAME_LETTERS or word in self._by_end_word:
             return None
+        # A letter put in or doubled ('Hemminghhaus'): the surname is a deletion of the word; one left out
+        # ('Daveport'): the word is a deletion of the surname; one changed: both share a deletion.
         found = set(self._surnames_by_deletion.get(word, ()))
         for variant in _one_letter_less(word):
             found |= self._surnames_by_deletion.get(variant, set())
-            if variant in self._surnames_by_deletion.get(variant, ()) or variant in self._by_end_word:
+            if variant in self._person_surnames:
                 found.add(variant)
         # ('Catholics' is the plural of a name ending 'Catholic', not a misspelling of it.)
         found = {s for s in found if _one_edit_apart(word, s) and word.rstrip("s") != s.rstrip("s")}
@@ -453,7 +457,9 @@ def _initials_of(capitals: list[str], opens_with_country: bool) -> set[str]:
     Agriculture)."""
     orders = [capitals]
     if len(capitals) > 2 and capitals[-1] in OFFICE_NAMED_FIRST:
-        orders.append([*capitals[:-2], capitals[-1], capitals[-2]])
+        # 'U.S. Homeland Security Department' is the U.S. Department of Homeland Security (DHS)
+        country = capitals[:1] if opens_with_country else []
+        orders.append([*country, capitals[-1], *capitals[len(country) : -1]])
     found = set()
     for words in orders:
         found.add("".join(w[0] for w in words))

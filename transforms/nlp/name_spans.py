@@ -41,11 +41,14 @@ nurse scientist researcher student businessman businesswoman entrepreneur invest
 founder co-founder activist campaigner bystander eyewitness survivor detective constable superintendent
 firefighter candidate dj author writer contributor correspondent commentator historian critic consultant
 adviser advisor strategist pollster blogger star model supermodel
-friend pal neighbour neighbor colleague teammate team-mate
 """.split()
 )
+# Someone's tie to another person, written before a name like a title ("Pal Asma Kazim", "neighbour Jane
+# Kerr"): no part of the name, and (unlike a description) never the person a story is about ("said the
+# neighbour" is someone else).
+RELATION_WORDS = frozenset("friend pal neighbour neighbor colleague teammate team-mate".split())
 # Words that head titles and roles written before a name.
-TITLE_HEADS = OFFICE_WORDS | PERSON_DESCRIPTIONS
+TITLE_HEADS = OFFICE_WORDS | PERSON_DESCRIPTIONS | RELATION_WORDS
 TITLE_MODIFIERS = frozenset(
     """
 prime foreign finance defence defense interior home trade economy economic health education

@@ -103,7 +103,7 @@ TRANSITIVE_CHANGE_WORDS = (
 ).split()
 NOT_OBJECT_WORDS = (
     "in on at by to from for of with since until after before during over under than as and or but that which "
-    "who is are was were be been about around nearly almost some beyond above below past"
+    "who is are was were be been about around nearly almost some beyond above below past said says say told added"
 ).split()
 THRESHOLD_COMPARATORS = frozenset(("more_than", "less_than", "at_least", "at_most"))
 # "raised $800,000", "raising £2m for the appeal": funds collected.
@@ -117,13 +117,16 @@ OFF_VERB_BEFORE = re.compile(
     r"(?:(?i:about|around|nearly|almost|some|more\s+than|over|another|a\s+further)\s+)?$"
 )
 OFF_AFTER = re.compile(r"[ \t]{1,8}(?i:off)\b")
-# A change verb, then its object of a few plain words, right before the amount ("raised prices 5%", "could
-# reduce the beef supply as much as three pct").
-OBJECT_WORDS_BEFORE_AMOUNT = 4
+# A change verb, then its object (a determiner or possessive and at most two plain words) right before the
+# amount ("raised prices 5%", "could reduce the beef supply as much as three pct").
+OBJECT_WORDS_BEFORE_AMOUNT = 2
 CHANGE_OBJECT_BEFORE = re.compile(
     rf"(?<![\w-])(?P<word>(?i:{alternation(TRANSITIVE_CHANGE_WORDS)}))"  # not "Metal-cutting tool orders"
-    rf"(?:\s+(?!(?i:{alternation(NOT_OBJECT_WORDS)})\b)[a-z][\w'’-]*){{1,{OBJECT_WORDS_BEFORE_AMOUNT}}}\s+$"
+    r"(?:\s{1,3}(?i:the|its|their|his|her|our|a|an))?"
+    rf"(?:\s{{1,3}}(?!(?i:{alternation(NOT_OBJECT_WORDS)})\b)[a-z][\w'’-]{{0,30}}){{1,{OBJECT_WORDS_BEFORE_AMOUNT}}}\s{{1,3}}$"
 )
+# "5% of voters": a share of something after the amount is no change's size.
+SHARE_OF_AFTER = re.compile(r"\s{1,3}(?i:of)\b")
 
 # "to" / "from" (or "compared with", "up from"), or the "by" of a change with its object between ("cut its
 # workforce by a third"), before the number, an adverb or hedge between.
@@ -223,12 +226,15 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
         if word.group("word").lower() in LOSS_WORDS and _lost_as_a_whole(claim):
             return "level", None  # 'Alitalia lost 330m euros', 'lost three games': a loss, not a fall
         return "change", _direction_of(word.group("word"))
-    if OFF_VERB_BEFORE.search(before[-40:]) and OFF_AFTER.match(text, claim.end):
+    amounts_of_change = claim.quantity_kind in ("percent", "money", "points")
+    if amounts_of_change and OFF_VERB_BEFORE.search(before[-40:]) and OFF_AFTER.match(text, claim.end):
         return "change", "down"  # 'knock 125m euros off its operating profits'
     if (
-        (verb := CHANGE_OBJECT_BEFORE.search(before[-80:])) is not None
-        and claim.quantity_kind in ("percent", "money")
+        amounts_of_change
+        and (verb := CHANGE_OBJECT_BEFORE.search(before[-80:])) is not None
         and claim.comparator not in THRESHOLD_COMPARATORS
+        and not SHARE_OF_AFTER.match(text, claim.end)
+        and " of " not in claim.surface
     ):
         # 'raised prices 5%'; 'increase their stake beyond 49%' is a threshold, a level
         return "change", _direction_of(verb.group("word"))

@@ -47,7 +47,7 @@ from transforms.nlp.doc_cache import doc_text
 # An age: a whole number a person can be, in commas right after a capitalised name ("Hague, 43,").
 AGE_RANGE = (1, 120)
 NAME_BEFORE_AGE = re.compile(r"\b[A-Z][a-z]+,\s$")
-AGE_AFTER = re.compile(r",(?=\s)|[ \t]+of[ \t]+(?=[A-Z])")  # "Hague, 43, said", "Michael Neu, 67 of Slidell"
+AGE_AFTER = re.compile(r",(?=\s)|[ \t]{1,3}of[ \t]{1,3}(?=[A-Z])")  # "Hague, 43, said", "Michael Neu, 67 of Slidell"
 # A person named by what they are, in commas before an age ("the tram driver, 42,", "his wife, 38,").
 PERSON_NOUNS_BEFORE_AGE = frozenset(
     """
@@ -70,6 +70,10 @@ earlier later recently currently previously additionally altogether initially ul
 AGED_BEFORE = re.compile(r"(?:\b(?P<who>[A-Za-z]+)\s+)?\b(?i:aged)\s+(?:(?i:about|around|over|under|between)\s+)?$")
 # "at the age of 71"; "died at 77", "when she was just 15": a person's age where the words say whose.
 AGE_OF_BEFORE = re.compile(r"\b(?:(?i:age)\s+of|(?i:die[sd]?|dying)\s+at)\s+$")
+NAME_AFTER = re.compile(r"[ \t]{1,3}[A-Z]")
+# What ends an age after "he was" ('when she was just 15.', '… 15 when'), not a score or a rank ('He was 5
+# under par', 'He was 1 of 12 children', 'He was 3 for 3').
+AGE_ENDS_CLAUSE = re.compile(r"[ \t]{0,3}(?:[,.;:!?)]|$)|[ \t]{1,3}(?i:when|and|but|years?)\b")
 # ('he was one of them' is no age: after "was" only figures are.)
 WAS_AGE_BEFORE = re.compile(r"\b(?:(?i:he|she)|I)\s+(?:was|is)\s+(?:just\s+|only\s+)?$")
 # What may follow a number whose noun is left out in a list: a preposition, or the end of the item.
@@ -91,14 +95,14 @@ WHOLE_AFTER_PART = re.compile(
 )
 # A verb right after a bare number, which makes the number its subject ("50 were taken", "16 who were").
 SUBJECT_VERB_AFTER = re.compile(
-    r"[ \t]+(?:who[ \t]+)?(?:were|are|was|is|have|has|had|will|would|could|can|may|might|remain|remained|died|"
+    r"[ \t]{1,3}(?:who[ \t]{1,3})?(?:were|are|was|is|have|has|had|will|would|could|can|may|might|remain|remained|died|"
     r"lie|lay|live|lived)\b"
 )
 SUBJECT_AUXILIARIES = frozenset("who were are was is have has had been being will would could can may might".split())
 # Where the predicate of such a number ends, and how far it is read.
 CLAUSE_END = re.compile(r"[,;.:!?()]|\s(?:and|but|while|as|after|before|when)\s")
 PREDICATE_CHARS = 60
-NOT_A_COUNTED_SUBJECT_BEFORE = re.compile(r"(?:\b(?i:the|these|those|all|both)|[A-Z][\w'’-]*)\s+$")
+NOT_A_COUNTED_SUBJECT_BEFORE = re.compile(r"(?:\b(?i:the|these|those|all|both)|\b[A-Z][\w'’-]{0,30})\s{1,3}$")
 # "the number of X": the phrase after it is what a bare number of the sentence counts.
 NUMBER_OF = re.compile(r"\b(?i:the)\s+(?P<number_of>(?i:number\s+of)\s+(?:(?:its|their|his|her|the)\s+)?)")
 
@@ -137,7 +141,11 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
         return f"age of {aged.group('who')}" if aged.group("who") else "age"
     before = text_before(text, quantity.start)
     was = WAS_AGE_BEFORE.search(before) is not None and text[quantity.number_start].isdigit()
-    if (AGE_OF_BEFORE.search(before) or was) and quantity.value <= AGE_RANGE[1]:
+    # ('died at 10 Downing Street': a number before a name is an address.)
+    said_as_age = (AGE_OF_BEFORE.search(before) and not NAME_AFTER.match(text, quantity.end)) or (
+        was and AGE_ENDS_CLAUSE.match(text, quantity.end)
+    )
+    if said_as_age and AGE_RANGE[0] <= quantity.value <= AGE_RANGE[1]:
         quantity.kind, quantity.unit = "duration", "year"  # "has died at the age of 71"
         return "age"
     other_end = _other_end_of_change(text, quantity, claims, sentence.start_char)

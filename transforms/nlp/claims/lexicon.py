@@ -196,7 +196,7 @@ CURRENCY_WORDS = {
     "ATS": ("schillings",),
     "GRD": ("drachmas",),
     "PTE": ("escudos",),
-    "KRW": ("south korean won", "korean won", "won"),
+    "KRW": ("won",),
     "TWD": ("taiwan dollars", "new taiwan dollars", "taiwan dlrs", "taiwan dlr"),
     "SGD": ("singapore dollars", "singapore dollar", "singapore dlrs", "singapore dlr"),
     "NZD": ("new zealand dollars", "new zealand dollar", "new zealand dlrs", "new zealand dlr", "n.z. dlrs"),

@@ -103,7 +103,7 @@ CURRENCY_SCALE_AFTER = re.compile(r"(bn|tn|[mMbBtT])(?![A-Za-z])")
 # A currency before its amount: a symbol or code ("A$", "HK$", "USD"), or a name with its country ("Australian
 # dollars 648m"; a bare "pounds 5" may be a weight).
 NAMED_CURRENCIES = [word for word in MONEY_WORDS if " " in word]
-NAMED_CURRENCY_AFTER = re.compile(rf"\s+(?i:{alternation(NAMED_CURRENCIES)})(?![A-Za-z])")
+NAMED_CURRENCY_AFTER = re.compile(rf"\s{{1,3}}(?i:{alternation(NAMED_CURRENCIES)})(?![A-Za-z])")
 CURRENCY_BEFORE = re.compile(
     rf"(?:^|(?<=[^\w$]))(?:(?P<symbol>{alternation(CURRENCY_SYMBOLS)}|{alternation(ISO_CURRENCIES)})"
     rf"|(?P<named>(?i:{alternation(NAMED_CURRENCIES)}))(?=\s))"

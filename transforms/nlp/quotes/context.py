@@ -13,7 +13,6 @@ from transforms.nlp.quotes.quote import Quote
 from transforms.nlp.quotes.speakers import _SpeakerResolver
 from transforms.nlp.quotes.subjects import _subject_of
 
-PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 # The longest opening mark ('' or ``): a quote whose text starts within this many characters of its paragraph's
 # start opens the paragraph.
 LONGEST_MARK_CHARS = 2
@@ -27,7 +26,8 @@ def _attribute_by_context(article: _Article, quotes: list[Quote], resolver: _Spe
     - a quote in the same paragraph as an attributed quote before it ('"…," he said. "…"'), or in a
       paragraph of nothing but quotation right after one, or opening the paragraph after the one it is in
       with no one else named between (the body the speaker works for, named where the speaker is, is no
-      one else), continues that quote's speaker;
+      one else), or in the next paragraph after narrative about the speaker alone (their name or a pronoun
+      of their known gender as a subject), continues that quote's speaker;
     - else a sentence of nothing but a cue right before it ('Tyler said. "…"') is its cue.
     """
     previous: Quote | None = None
@@ -100,13 +100,14 @@ def _continues(article: _Article, previous: Quote, quote: Quote, resolver: _Spea
 
 
 def _speaker_is_subject(article: _Article, resolver: _SpeakerResolver, previous: Quote, start: int, end: int) -> bool:
-    """``previous``'s speaker, by name or by a pronoun of their gender (either, if it is not known), is a
-    clause's subject between ``start`` and ``end``, outside quote marks."""
+    """``previous``'s speaker, by name or by a pronoun of their known gender, is a clause's subject between
+    ``start`` and ``end``, outside quote marks."""
     speaker = previous.speaker_entity_index
     if speaker is None:
         return False
     gender = resolver.references.gender.get(speaker)
-    pronouns = MALE_PRONOUNS if gender == "male" else FEMALE_PRONOUNS if gender == "female" else PERSON_PRONOUNS
+    # (With the gender unknown a "he" or "she" may be anyone: 'his wife … she now cares for him'.)
+    pronouns = MALE_PRONOUNS if gender == "male" else FEMALE_PRONOUNS if gender == "female" else frozenset()
     for token in article.doc.char_span(start, end, alignment_mode="contract") or ():
         if token.dep_ not in ("nsubj", "nsubjpass") or article.inside_marks[token.idx]:
             continue

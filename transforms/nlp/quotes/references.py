@@ -22,6 +22,13 @@
   twice as often as any other.
   ("The club said" with no club named so is left alone: on the dev articles, taking the organisation last
   talked about gave no right speaker and one wrong one.)
+- Also: a body's executives speak for it, as its officials do; "the newspaper" is the body named before
+  whose name says it is one ("The Washington Times"); "the Waterford man" is the person the narrative is
+  about when the text gave them that gender; a role no one was given is, failing a person as the sentence
+  before's subject, the one person that sentence says acted ("… after criticism by Matt Williams"); a body
+  hyphened to "ordered"/"funded" before a text ordered it and is not its voice; a sentence that opens "For
+  <person with what they do>," gives that person's view, as its subject would; and with the same "he" as a
+  sentence's main subject, the subjects of the clauses it governs are what he thinks, not who he is.
 - Anything else stays unresolved: a wrong speaker is worse than a missing one.
 
 Words are compared by their lower-case text: the pipeline lemmatizes only the quote cue words.
@@ -98,7 +105,7 @@ COMPANY_NOUNS = frozenset(("company", "firm", "group"))
 COMPANY_NAME_WORDS = frozenset("co corp corporation inc ltd plc llc ag sa nv holdings company".split())
 # The words newspapers' names are made of ('The Washington Post', 'the Wall Street Journal').
 NEWSPAPER_NAME_WORDS = frozenset(
-    "newspaper post times journal herald tribune telegraph gazette chronicle guardian observer mail".split()
+    "newspaper times journal herald tribune telegraph gazette chronicle guardian observer".split()
 )
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     "airline": frozenset(("airways", "airlines")),
@@ -259,10 +266,11 @@ class ReferenceResolver:
             # the narrative was last about.
             found = self._person_described(head, None)
             return None if found is None else Antecedent(found, "nominal")
-        if word in MAN_AND_WOMAN and _modifiers(head):
+        if word in MAN_AND_WOMAN and _modifiers(head) and all(_says_where_from(m) for m in _modifiers(head)):
             # 'Jamie Costin should be paralysed … says the Waterford man': a man or woman said where they are
-            # from or what they are is the person the narrative is about.
-            found = self._person_described(head, MAN_AND_WOMAN[word])
+            # from is the person the narrative is about, when the text gave them that gender ('the other man',
+            # 'the young woman' are someone else).
+            found = self._person_described(head, MAN_AND_WOMAN[word], gender_known=True)
             return None if found is None else Antecedent(found, "nominal", by_role=True)
         if word in ORGANISATION_KINDS and (
             not _modifiers(head)
@@ -296,9 +304,10 @@ class ReferenceResolver:
 
     def _unroled_subject(self, head: Token) -> int | None:
         """'Michael Howard has denied … The Tory leader said …': a role no one in the article was given yet
-        names the person the narrative was last about, if the article gave that person no other office (the
-        London mayor is not the prime minister; a Tory MP can be the Spectator editor) and the role's gender,
-        if any, is theirs."""
+        names the person the narrative was last about (else the one person the sentence before says acted:
+        '… after criticism by Matt Williams. The Scotland coach said'), if the article gave that person no
+        other office (the London mayor is not the prime minister; a Tory MP can be the Spectator editor) and
+        the role's gender, if any, is theirs."""
         person = self._main_clause_person(head)
         if person is None:
             person = self._only_person_before(head)
@@ -317,7 +326,7 @@ class ReferenceResolver:
 
     def _only_person_before(self, head: Token) -> int | None:
         """'… has defended the officials after criticism by Matt Williams. The Scotland coach said': the one
-        person the sentence before names, outside anyone's words, whoever its subject is."""
+        person the sentence before names, outside anyone's words, as the one who acted ("by" them)."""
         sentence_index = self.article.sentence_of[head.i]
         if sentence_index == 0:
             return None
@@ -326,7 +335,17 @@ class ReferenceResolver:
             for token in self.article.sentences[sentence_index - 1]
             if (found := self._narrative_entity_at(token)) is not None and self.entities[found[0]].label == "PERSON"
         }
-        return people.pop() if len(people) == 1 else None
+        if len(people) != 1:
+            return None
+        person = people.pop()
+        by = any(
+            t.dep_ == "pobj"
+            and t.head.lower_ == "by"
+            and (f := self._narrative_entity_at(t)) is not None
+            and f[0] == person
+            for t in self.article.sentences[sentence_index - 1]
+        )
+        return person if by else None
 
     def _voice(self, head: Token) -> Antecedent | None:
         """Whose voice a spokesperson, official or text is: the organisation named in its phrase; for "the
@@ -410,7 +429,7 @@ class ReferenceResolver:
         entity = self.entities[index]
         return entity.label == "PERSON" and len(entity.name.split()) > 1
 
-    def _person_described(self, head: Token, stated: str | None) -> int | None:
+    def _person_described(self, head: Token, stated: str | None, *, gender_known: bool = False) -> int | None:
         """The person a description of someone met before stands for ('the 36-year-old', 'the Waterford man',
         'the actor'): the subject of the main clause of one of the two sentences before, else the person the
         narrative was last about as a subject within a pronoun's window ('Jamie Costin should be paralysed. He
@@ -423,7 +442,7 @@ class ReferenceResolver:
                 subjects_only=True,
                 singular=True,
             )
-        if found is None or (stated is not None and self.gender.get(found, stated) != stated):
+        if found is None or (stated is not None and self.gender.get(found, None if gender_known else stated) != stated):
             return None
         return found
 
@@ -738,6 +757,11 @@ class ReferenceResolver:
         return None if best is None else best[1]
 
 
+def _says_where_from(modifier: Token) -> bool:
+    """'Waterford' in 'the Waterford man', 'Irish', 'Dublin-born': a place, a people, or where one was born."""
+    return modifier.pos_ == "PROPN" or modifier.ent_type_ in ("GPE", "NORP", "LOC") or modifier.lower_.endswith("-born")
+
+
 def is_national_of(head: Token) -> bool:
     """'the American', 'the Scot': one person named by a people's word (not 'the Americans', not 'American
     officials')."""
@@ -787,10 +811,17 @@ def _in_relative_clause(token: Token) -> bool:
 
 
 def _whose_view(token: Token) -> bool:
-    """'For Jupiter analyst Olivier Beauvillain, Yahoo's decision was an error', 'But for Allen Weiner, …': the
-    person a sentence opens with after "for" is whose view the sentence gives, as its subject would be."""
+    """'For Jupiter analyst Olivier Beauvillain, Yahoo's decision was an error', 'But for Allen Weiner, a
+    research director at Gartner, …': the person a sentence opens with after "for", given with what they do
+    (as whose view counts), is whose view the sentence gives, as its subject would be ('But for Petr Cech,
+    Chelsea would have lost' says what would have happened without him)."""
     preposition = token.head
     if token.dep_ != "pobj" or preposition.lower_ != "for":
+        return False
+    described = any(c.dep_ == "appos" for c in token.children) or any(
+        t.i < token.i and t.pos_ == "NOUN" and t.is_lower for t in token.subtree
+    )
+    if not described:
         return False
     opening = preposition.sent.start
     words_before = [t for t in preposition.doc[opening : preposition.i] if not t.is_punct and not t.is_space]

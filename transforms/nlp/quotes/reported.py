@@ -1,4 +1,5 @@
-"""Reported speech: the clause a speech verb reports ('she said the plan was dead'), and 'according to X'."""
+"""Reported speech: the clause a speech verb reports ('she said the plan was dead'), what someone calls for
+or calls on others to do ('called on the government to act'), and 'according to X'."""
 
 from __future__ import annotations
 
@@ -18,8 +19,11 @@ from transforms.nlp.quotes.lexicon import (
     SPEECH_VERBS,
 )
 from transforms.nlp.quotes.quote import Quote
+from transforms.nlp.quotes.references import ORGANISATION_KINDS, ROLE_NOUNS
 from transforms.nlp.quotes.subjects import SUBJECT_DEPS, _subject_of
 
+# Pronouns for someone who can ask for something ('they called for', not 'it calls for').
+ASKING_PRONOUNS = frozenset("i we you he she they who".split())
 # Subjects that stand for a thing or a situation, never for someone who speaks ("it seems", "that is").
 IMPERSONAL_PRONOUNS = frozenset("it this that these those there which what".split())
 # Fewest words of a reported clause worth storing ("said so" is not a report).
@@ -132,17 +136,33 @@ def _calling_preposition(verb: Token) -> Token | None:
 
 
 def _called_for(verb: Token) -> list[Token] | None:
-    """What a verb of calling asks for: the object of its "for" or "on" and the infinitive after it ('called
-    on the government to scrap the plan', 'called for Peter Hain to make a statement')."""
+    """What someone who can speak asks for with a verb of calling: the object of its "for", or of its "on"
+    with the infinitive after it ('called for a delay', 'called on the government to scrap the plan', 'called
+    for Peter Hain to make a statement'); not 'The forecast calls for rain', 'called on a friend'."""
     preposition = _calling_preposition(verb)
     thing = next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
-    if thing is None:
+    subject = _subject_of(verb)
+    if thing is None or subject is None or not _can_ask(subject):
         return None
     last = thing.right_edge.i
     asked = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > last), None)
-    if asked is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in asked.children):
+    to_do = asked is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in asked.children)
+    if preposition is not None and preposition.lower_ == "on" and not to_do:
+        return None
+    if asked is not None and to_do:
         last = _clause_tokens(asked)[-1].i
     return list(verb.doc[thing.left_edge.i : last + 1])
+
+
+def _can_ask(subject: Token) -> bool:
+    """A person, a body, a people or a group of people, by name, pronoun, or a noun for one: not a thing."""
+    return (
+        subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or subject.lower_ in ASKING_PRONOUNS
+        or subject.tag_ in ("NNS", "NNPS", "NNP")
+        or subject.lower_ in ORGANISATION_KINDS
+        or subject.lower_ in ROLE_NOUNS
+    )
 
 
 def _report_before_inverted_cue(article: _Article, verb: Token) -> list[Token] | None:
@@ -230,6 +250,10 @@ def _reported_clause(verb: Token) -> Token | None:
     return None
 
 
+def _reports_with_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def _clause_tokens(head: Token) -> list[Token]:
     """The clause under ``head``, without what the parser hung on it but belongs to the main sentence:
     a coordinated clause with its own subject after a comma (', and he railed …') and a speech
@@ -258,9 +282,15 @@ def _clause_tokens(head: Token) -> list[Token]:
             and child.lemma_ in QUOTE_ADJACENT_VERBS
         ):
             cut = min(cut, child.left_edge.i)
-        elif child.dep_ == "conj" and child.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in child.children):
+        elif (
+            child.dep_ == "conj"
+            and child.lemma_ in SPEECH_VERBS
+            and _reports_with_that(head)
+            and any(c.dep_ == "ccomp" and _reports_with_that(c) for c in child.children)
+        ):
             # 'said that many countries support it and stressed that funding was …': the parser hangs the
-            # speaker's next report on the first; it is a report of its own, the "and" before it neither's.
+            # speaker's next report on the first; two "that" clauses side by side are two reports (not 'said the
+            # minister resigned and admitted that …', the minister's own admission), the "and" neither's.
             start = child.left_edge.i
             cut = min(cut, start - 1 if head.doc[start - 1].dep_ == "cc" else start)
     tokens = [t for t in head.subtree if t.i < cut]

@@ -37,27 +37,17 @@ def role_words_by_mention(article: _Article, entities: list[Entity]) -> dict[tup
                 while head.head.i != head.i and head.head.idx < mention.end and head.head.idx >= mention.start:
                     head = head.head
                 # The parser may hang the next paragraph on a description: a role ends at the paragraph's end.
-                paragraph_end = _paragraph_end(doc, head.i)
+                paragraph_end = article.paragraphs[article.paragraph_index(mention.start)][1]
                 for child in head.children:
                     if child.dep_ in ("compound", "amod", "nmod") and child.idx < mention.start:
                         words |= {t.lower_ for t in child.subtree}
                     elif child.dep_ == "appos" and child.pos_ == "NOUN":
-                        words |= {t.lower_ for t in child.subtree if t.dep_ != "relcl" and t.i < paragraph_end}
+                        words |= {t.lower_ for t in child.subtree if t.dep_ != "relcl" and t.idx < paragraph_end}
                 last = article.token_of_char[mention.end - 1]
                 if last >= 0:
                     words |= apposition_after(doc, last)
             roles[(index, mention.start)] = frozenset(words - NEUTRAL_WORDS)
     return roles
-
-
-def _paragraph_end(doc: Doc, start: int) -> int:
-    """The index of the first token after ``start`` that opens a new paragraph (the doc's length if none)."""
-    for token in doc[start:]:
-        if "\n" in token.text:
-            return token.i
-        if "\n" in token.whitespace_:
-            return token.i + 1
-    return len(doc)
 
 
 def apposition_after(doc: Doc, last_token: int) -> set[str]:

@@ -405,7 +405,7 @@ def test_a_count_in_a_count_is_a_share(nlp, claims_nlp, sentence, expected):
         ("It could reduce the beef supply as much as three pct.", [("as much as three pct", "change", "down")]),
         ("Metal-cutting tool orders totaled 103.8 mln dlrs.", [("103.8 mln dlrs", "level", None)]),
         # a threshold past which something may not go is a level
-        ("They need approval before they increase their stake beyond 49%.", [("49%", "level", None)]),
+        ("They need approval before they increase their stake above 49%.", [("above 49%", "level", None)]),
     ],
 )
 def test_a_fall_taken_off_and_a_change_verb_with_its_object_before_the_amount(nlp, claims_nlp, sentence, expected):

@@ -29,7 +29,7 @@ from transforms.nlp.claims import extract_claims
         ("But the two were under scrutiny, and Half-Life 2 was released after April 2 had passed.", []),
         # an age in figures after a name and before "of" a place; not "one of"
         ("Michael Neu, 67 of Slidell, was arrested.", [("67", "year", "Michael Neu's age")]),
-        ("Ubisoft, one of the biggest makers, said so.", []),
+        ("Acme, one of Britain's biggest makers, said so.", []),
         # an age after "she was", "died at"
         ("She won a scholarship when she was just 15.", [("15", "year", "age")]),
         ("The actor died at 77 in London.", [("77", "year", "age")]),

@@ -423,7 +423,7 @@ def test_a_person_of_a_body_speaks_not_the_body(nlp, reference):
 
 
 def test_a_paragraph_whose_narrative_is_about_the_speaker_alone_leads_into_more_of_their_words(nlp, reference):
-    said = '"The people at the clinic have been fantastic," said Jamie Corrigan.\n'
+    said = '"The people at the clinic have been fantastic," said Mr Jamie Corrigan.\n'
     about_him = 'He then progressed to crutches for six weeks. "Walking without them felt like real progress."'
     quotes = quotes_with_speakers(nlp, reference, said + about_him)
     assert [(q["speaker_name"], q["attribution"]) for q in quotes] == [
@@ -434,6 +434,11 @@ def test_a_paragraph_whose_narrative_is_about_the_speaker_alone_leads_into_more_
     other = about_him.replace("He then progressed", "He then saw Dr Anna Rourke and progressed")
     quotes = quotes_with_speakers(nlp, reference, said + other)
     assert [q["speaker_entity_id"] for q in quotes if q["quote_text"].startswith("Walking")] == [None]
+    # with the speaker's gender unknown, a "she" may be someone else ('his wife … she now cares for him')
+    unknown = said.replace("Mr Jamie Corrigan", "Jamie Corrigan")
+    wife = 'Since the crash his wife has given up work, and she cares for him. "It has been really hard on us."'
+    quotes = quotes_with_speakers(nlp, reference, unknown + wife)
+    assert [q["speaker_entity_id"] for q in quotes if q["quote_text"].startswith("It has")] == [None]
 
 
 def test_what_someone_calls_for_or_calls_on_others_to_do_is_their_report(nlp, reference):

@@ -46,6 +46,18 @@ def quotes_with_speakers(nlp, reference, text: str) -> list[dict]:
     return [{**quote, "speaker_name": names.get(quote["speaker_entity_id"])} for quote in result.quotes]
 
 
+def with_names(nlp, names: tuple[tuple[str, str], ...]):
+    """``nlp`` with the model's entities replaced by ``names`` ((text, label), each at its first occurrence), so a
+    test of what follows from a tag does not depend on what the model tags."""
+
+    def tagged(text: str):
+        doc = nlp(text)
+        doc.ents = [doc.char_span(text.index(name), text.index(name) + len(name), label=label) for name, label in names]
+        return doc
+
+    return tagged
+
+
 # Flags as this machine's network needs them: without the background-networking ones Chromium tries Google's
 # hosts at every start, and the closed network refuses them.
 CHROMIUM_FLAGS = (

@@ -28,13 +28,13 @@ from transforms.nlp.claims.phrases import (
     index_after,
     is_adverb,
     is_participle,
-    past_brackets,
     phrase_before_amount,
     plain_phrase_after,
     says_when,
     token_before,
     which_end,
 )
+from transforms.nlp.claims.quantities import past_brackets
 from transforms.nlp.doc_cache import doc_text
 
 # A subject a count's verb may have that names whom well enough ("people he killed").

@@ -57,7 +57,6 @@ from transforms.nlp.claims.phrases import (
     is_adverb,
     is_participle,
     is_present_participle,
-    past_brackets,
     phrase_before_amount,
     plain_phrase_after_char,
     says_when,
@@ -65,6 +64,7 @@ from transforms.nlp.claims.phrases import (
     which_end,
     with_of_phrase,
 )
+from transforms.nlp.claims.quantities import past_brackets
 from transforms.nlp.doc_cache import doc_text
 
 # A change noun right after an amount, and the "in" that names what changed ("a 45% increase in …").

@@ -5,8 +5,6 @@ noun phrase after one (not a time, a degree or a number), and the words after a 
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from transforms.nlp.claims.annotations import (
@@ -61,7 +59,6 @@ LINK_PREPOSITIONS = frozenset(("of", "in", "on"))
 # Prepositions after a noun that say which one ("lending to consumers", "loss from operations"), after a
 # noun (not a verb in -ing or a unit: 'speaking at the opening', '4 pct from orders').
 WHICH_LINK_PREPOSITIONS = frozenset(("to", "at", "for", "from", "with"))
-BRACKETED_AFTER = re.compile(r"[ \t]{0,8}\([^()\n]{1,40}\)")
 # A phrase saying when, between a subject and its verb ("in February last year"), is at most this long.
 TIME_PHRASE_WORDS = 8
 # Words inside a period that say where it ends ('the year to March', 'the quarter ended June 30').
@@ -280,9 +277,3 @@ def index_after(doc: Doc, char: int) -> int | None:
     """The token right after the text that ends at ``char``."""
     last = token_at(doc, char - 1) if char > 0 else None
     return last.i + 1 if last is not None and last.i + 1 < len(doc) else None
-
-
-def past_brackets(text: str, end: int) -> int:
-    """Past a conversion in brackets right after the amount ("3m euros (£2.1m; $4.1m) of aid")."""
-    match = BRACKETED_AFTER.match(text, end)
-    return match.end() if match is not None else end

@@ -103,6 +103,8 @@ CURRENCY_SCALE_AFTER = re.compile(r"(bn|tn|[mMbBtT])(?![A-Za-z])")
 # A currency before its amount: a symbol or code ("A$", "HK$", "USD"), or a name with its country ("Australian
 # dollars 648m"; a bare "pounds 5" may be a weight).
 NAMED_CURRENCIES = [word for word in MONEY_WORDS if " " in word]
+# A conversion in brackets right after an amount ("3m euros (£2.1m; $4.1m)").
+BRACKETED_AFTER = re.compile(r"[ \t]{0,8}\([^()\n]{1,40}\)")
 NAMED_CURRENCY_AFTER = re.compile(rf"\s{{1,3}}(?i:{alternation(NAMED_CURRENCIES)})(?![A-Za-z])")
 CURRENCY_BEFORE = re.compile(
     rf"(?:^|(?<=[^\w$]))(?:(?P<symbol>{alternation(CURRENCY_SYMBOLS)}|{alternation(ISO_CURRENCIES)})"
@@ -260,6 +262,12 @@ def _read_quantity(text: str, match: re.Match) -> Quantity | None:
         quantity.approximate = quantity.approximate or quantity.comparator in APPROXIMATE_COMPARATORS
         quantity.start = comparator[1]
     return quantity
+
+
+def past_brackets(text: str, end: int) -> int:
+    """Past a conversion in brackets right after the amount ("3m euros (£2.1m; $4.1m) of aid")."""
+    match = BRACKETED_AFTER.match(text, end)
+    return match.end() if match is not None else end
 
 
 def text_before(text: str, position: int) -> str:

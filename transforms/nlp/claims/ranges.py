@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from transforms.nlp.claims.lexicon import CHANGE_WORDS, alternation
-from transforms.nlp.claims.quantities import Quantity, is_year, text_before, word_before
+from transforms.nlp.claims.quantities import Quantity, is_year, past_brackets, text_before, word_before
 
 # A change verb before "from" in its clause ("rose from $350 to $680", "had increased support for Africa in
 # the past four years from $1.1bn to $4.6bn"): an old and a new value, not a range, unless what ranges is
@@ -32,9 +32,6 @@ RANGE_GAP = re.compile(r"\s*+-?\s*+(?:to|–|—|-|and)\s*+", re.IGNORECASE)
 # "four or five years", "two or three days": two numbers with "or" between are a rough range (not a list's
 # last two: "5, 10 or 15 per cent").
 OR_GAP = re.compile(r"[ \t]{1,3}or[ \t]{1,3}", re.IGNORECASE)
-# A conversion in brackets right after an amount ("250 euros (£173)").
-BRACKET_OPENING = re.compile(r"[ \t]{0,3}\(")
-BRACKET_CLOSING = re.compile(r"[ \t]{0,3}\)")
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
 
 
@@ -146,11 +143,10 @@ def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
 def _range_past_conversion(text: str, first: Quantity, converted: Quantity, second: Quantity) -> Quantity | None:
     """The range of ``first`` and ``second`` when ``converted`` is ``first`` in another currency or unit, in
     brackets between them."""
-    opening = BRACKET_OPENING.fullmatch(text, first.end, converted.start)
-    closing = BRACKET_CLOSING.match(text, converted.end)
-    if opening is None or closing is None:
+    closing = past_brackets(text, first.end)
+    if not (first.end < converted.start and converted.end < closing):
         return None
-    range_ = _as_range(text, replace(first, end=closing.end()), second)
+    range_ = _as_range(text, replace(first, end=closing), second)
     return None if range_ is None else replace(range_, start=min(range_.start, first.start))
 
 

@@ -267,7 +267,7 @@ def _clause_tokens(head: Token) -> list[Token]:
             for t in head.doc[max(head.i, child.left_edge.i - COMMA_LOOKBACK_TOKENS) : child.left_edge.i]
         )
         # ', but that the DNC's blocking was …' is more of the report: its 'that' says so.
-        reported_too = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        reported_too = _reports_with_that(child)
         if (
             child.dep_ == "conj"
             and after_comma

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from support import quotes_with_speakers
+from support import quotes_with_speakers, with_names
 from transforms.nlp.analyse import extract_article
 
 
@@ -512,16 +512,9 @@ def test_he_goes_past_what_the_same_he_believes_and_a_sentence_opening_for_someo
         "But for Allen Wexford, a research director at Gartner, the future of search is about content. "
         '"Search technology is valuable," he said.'
     )
-
-    def tagged(words: str):
-        # "Yahoo" tagged as a person, as the model tags "Yahoo Messenger"; the tags are set so that the test
-        # does not depend on the model's.
-        doc = nlp(words)
-        names = (("Olivier Beaumont", "PERSON"), ("Yahoo", "PERSON"), ("Allen Wexford", "PERSON"), ("Gartner", "ORG"))
-        doc.ents = [doc.char_span(words.index(n), words.index(n) + len(n), label=label) for n, label in names]
-        return doc
-
-    speakers = [q["speaker_name"] for q in quotes_with_speakers(tagged, reference, text)]
+    # "Yahoo" tagged as a person, as the model tags "Yahoo Messenger"
+    names = (("Olivier Beaumont", "PERSON"), ("Yahoo", "PERSON"), ("Allen Wexford", "PERSON"), ("Gartner", "ORG"))
+    speakers = [q["speaker_name"] for q in quotes_with_speakers(with_names(nlp, names), reference, text)]
     assert speakers == ["Olivier Beaumont", "Olivier Beaumont", "Allen Wexford"]
 
 

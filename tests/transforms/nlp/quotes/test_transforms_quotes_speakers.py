@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
-
-from support import quotes_with_speakers
+from support import quotes_with_speakers, with_names
 from transforms.nlp.entities import extract_entities
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.speakers import _SpeakerResolver
@@ -319,12 +317,7 @@ def test_two_people_joined_by_and_speak_as_the_first_named(nlp, reference):
         "Edu has rejected a new contract at Arsenal. Edu's brother and representative Amadeo Fensao has "
         "previously said that Arsenal's current offer to the midfielder was well short of what he was seeking."
     )
-
-    def tagged(words: str):
-        doc = nlp(words)
-        doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 14, 16, label="PERSON")]
-        return doc
-
+    tagged = with_names(nlp, (("Edu", "PERSON"), ("Amadeo Fensao", "PERSON")))
     assert [q["speaker_name"] for q in quotes_with_speakers(tagged, reference, text)] == ["Amadeo Fensao"]
 
 

@@ -45,6 +45,9 @@ MISSPELT_SURNAME_LETTERS = 7
 # A government body whose full name puts its kind first ("Department of Agriculture") but is often written
 # with it last ("Agriculture Department"); its initials follow the full name (USDA).
 OFFICE_NAMED_FIRST = frozenset(("Department", "Ministry"))
+# A company's legal form, which its initials leave out ('IBM' for "International Business Machines Corp") and
+# after which its first word alone is the company ('Dome' for "Dome Petroleum Ltd").
+LEGAL_FORMS = frozenset("inc incorporated ltd limited corp corporation co plc llc ag sa nv".split())
 
 
 @dataclass
@@ -303,9 +306,16 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
             # 'Seoul said … Seoul Railway Station': a place is not the station, airport or company named after it
             # (a surname taken for a place, 'Hankey said', is still the person named in full).
             target = None
-        if target is not None and mention.label not in NAME_LABELS and not _is_full_person_name(target):
+        if (
+            target is not None
+            and mention.label not in NAME_LABELS
+            and not _is_full_person_name(target)
+            and not _is_company_first_word(name, target)
+        ):
             # 'Rainer Wendt … Wendt says' with "Wendt" taken for a product: a lone word of another kind joins a
-            # person's full name only (a product, law or place that shares a word with a company is its own).
+            # person's full name only (a product, law or place that shares a word with a company is its own), or
+            # a company named with its legal form ('Dome' after "Dome Petroleum Ltd", whatever the model took
+            # it for).
             target = None
         if target is not None:
             mention.mention_type = "partial_name"
@@ -375,8 +385,10 @@ class _NameIndex:
         else:
             self._lone_words_joined[id(entity)] += 1
         capitals = [w for w in re.split(r"[\s'\-&]+", name_of(mention.text)) if w and w[0].isupper()]
-        if len(capitals) > 1:
-            for initials in _initials_of(capitals, words[0] in self._country_words):
+        # 'AMC' for "American Motors Corp", and 'IBM' for "International Business Machines Corp" too.
+        forms = [capitals, capitals[:-1]] if len(capitals) > 2 and _is_legal_form(capitals[-1]) else [capitals]
+        for words_with_capitals in (f for f in forms if len(f) > 1):
+            for initials in _initials_of(words_with_capitals, words[0] in self._country_words):
                 self._by_initials.setdefault(initials, {}).setdefault(order, entity)
 
     def full_name_for(self, name: str, mention: Mention) -> Entity | None:
@@ -503,6 +515,18 @@ def _fold_short_organisation_names(entities: list[Entity], country_words: frozen
             longer[0].mentions.extend(short.mentions)
             folded.add(id(short))
     return [e for e in entities if id(e) not in folded]
+
+
+def _is_company_first_word(word: str, entity: Entity) -> bool:
+    """``word`` opens a name of the entity that ends in a legal form ("Dome Petroleum Ltd")."""
+    return any(
+        len(words := name_of(m.text).split()) > 2 and words[0] == word and _is_legal_form(words[-1])
+        for m in entity.mentions
+    )
+
+
+def _is_legal_form(word: str) -> bool:
+    return word.lower().rstrip(".") in LEGAL_FORMS
 
 
 def _is_full_person_name(entity: Entity) -> bool:

@@ -438,3 +438,24 @@ def test_a_lone_word_misspelling_a_persons_surname_by_one_letter_is_that_person(
     assert named["Roger Hemminghaus"] == ["Hemminghhaus", "Roger Hemminghaus"]
     assert named["Catholics"] == ["Catholics"]
     assert named["Ball"] == ["Ball"]
+
+
+def test_a_companys_initials_and_first_word_leave_out_its_legal_form(reference):
+    entities = cluster_mentions(
+        [
+            _mention(0, "International Business Machines Corp", "ORG"),
+            _mention(50, "IBM", "ORG"),
+            _mention(60, "American Motors Corp", "ORG"),
+            _mention(90, "AMC", "ORG"),
+            _mention(100, "Dome Petroleum Ltd", "ORG"),
+            _mention(130, "Dome", "FAC"),  # the short name, taken for a building
+            _mention(140, "Boeing Co", "ORG"),
+            _mention(150, "Boeing", "PRODUCT"),  # a plane: a one-word name before its legal form is not shortened
+        ],
+        reference,
+    )
+    named = {e.name: sorted(m.text for m in e.mentions) for e in entities}
+    assert named["International Business Machines Corp"] == ["IBM", "International Business Machines Corp"]
+    assert named["American Motors Corp"] == ["AMC", "American Motors Corp"]
+    assert named["Dome Petroleum Ltd"] == ["Dome", "Dome Petroleum Ltd"]
+    assert named["Boeing"] == ["Boeing"]

@@ -459,3 +459,25 @@ def test_a_companys_initials_and_first_word_leave_out_its_legal_form(reference):
     assert named["American Motors Corp"] == ["AMC", "American Motors Corp"]
     assert named["Dome Petroleum Ltd"] == ["Dome", "Dome Petroleum Ltd"]
     assert named["Boeing"] == ["Boeing"]
+
+
+def test_a_name_going_on_by_its_last_word_as_a_persons_is_a_person_unless_a_place_or_body_opens_it(reference):
+    entities = cluster_mentions(
+        [
+            _mention(0, "Marion Jones", "ORG"),  # the model's label for the full name
+            _mention(40, "Jones", "PERSON"),
+            _mention(60, "Cincinnati Zoo", "ORG"),
+            _mention(80, "Cincinnati Enquirer", "ORG"),
+            _mention(110, "Enquirer", "PERSON"),
+            _mention(130, "Daily Telegraph", "ORG"),
+            _mention(160, "Telegraph", "PERSON"),  # a newspaper's kind of name
+        ],
+        reference,
+    )
+    labels = {e.name: e.label for e in entities}
+    assert labels == {
+        "Marion Jones": "PERSON",
+        "Cincinnati Zoo": "ORG",
+        "Cincinnati Enquirer": "ORG",
+        "Daily Telegraph": "ORG",
+    }

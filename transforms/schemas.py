@@ -78,6 +78,7 @@ ATTRIBUTIONS = _vocabulary(
         "pronoun": "a pronoun at the quote, resolved to the person or organisation it stands for",
         "nominal": "a description at the quote ('the company', 'a spokeswoman for X'), resolved",
         "carried_over": "a paragraph that is only a quote continues the previous speaker",
+        "introduced": "a quote with no cue right after a sentence about the speaker, in its paragraph",
         "according_to": "'according to X'",
         "unresolved": "no speaker found, or the evidence was too weak to name one",
     }

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
-from transforms.nlp.name_spans import name_head
+from transforms.nlp.name_spans import Mention, name_head
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import FRAMING_VERBS, QUOTE_ADJACENT_VERBS
 from transforms.nlp.quotes.quote import Quote
@@ -28,7 +28,9 @@ def _attribute_by_context(article: _Article, quotes: list[Quote], resolver: _Spe
       with no one else named between (the body the speaker works for, named where the speaker is, is no
       one else), or in the next paragraph after narrative about the speaker alone (their name or a pronoun
       of their known gender as a subject), continues that quote's speaker;
-    - else a sentence of nothing but a cue right before it ('Tyler said. "…"') is its cue.
+    - else a sentence of nothing but a cue right before it ('Tyler said. "…"') is its cue;
+    - else the person named as the subject of the narrative sentence right before it, in its paragraph, is
+      its speaker ('Coach Gareth Lloyd, however, wants to rest his players. "…"').
     """
     previous: Quote | None = None
     for quote in quotes:
@@ -48,8 +50,36 @@ def _attribute_by_context(article: _Article, quotes: list[Quote], resolver: _Spe
                 cue = _bare_cue_before(article, quote)
                 if cue is not None:
                     resolver.attribute(quote, cue)
+                elif (subject := _person_introduced_before(article, quote, resolver)) is not None:
+                    quote.speaker_text = article.text[subject[1].start : subject[1].end]
+                    quote.speaker_start, quote.speaker_end = subject[1].start, subject[1].end
+                    quote.speaker_entity_index = subject[0]
+                    quote.attribution = "introduced"
         if quote.speaker_text is not None or quote.speaker_entity_index is not None:
             previous = quote
+
+
+def _person_introduced_before(
+    article: _Article, quote: Quote, resolver: _SpeakerResolver
+) -> tuple[int, Mention] | None:
+    """'Coach Gareth Lloyd, however, wants to rest his players. "There is nothing more …"': the person
+    named as the subject of the narrative sentence right before a quote with no cue, in its paragraph."""
+    opening = article.token_before(quote.start)
+    if opening is None or article.sentence_of[opening.i] == 0:
+        return None
+    sentence = article.sentences[article.sentence_of[opening.i] - 1]
+    if (
+        sentence.start_char < article.paragraphs[article.paragraph_index(quote.start)][0]
+        or any(article.inside_marks[t.idx] or t.text in ('"', "“", "”", "''") for t in sentence)
+        # the quote follows the sentence: no narrative of its own between ('… is alleged to have told him: "…"')
+        or article.text[sentence.end_char : quote.start].strip(" \n\"“'`")
+    ):
+        return None
+    subject = _subject_of(sentence.root, article.inside_marks)
+    found = resolver.entity_at.get(subject.idx) if subject is not None else None
+    if found is None or resolver.entities[found[0]].label != "PERSON":
+        return None
+    return found
 
 
 def _bare_cue_before(article: _Article, quote: Quote) -> Token | None:

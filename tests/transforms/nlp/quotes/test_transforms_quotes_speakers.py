@@ -91,9 +91,9 @@ def test_a_capitalised_verb_inside_a_name_is_no_cue(nlp, reference):
         'campaign." Graham Robb, spokesman for North East Says No, said the campaign had been dragged down.'
     )
     quotes = quotes_with_speakers(nlp, reference, text)
-    # The quote is Tomaney's, which no cue says: better no speaker than Robb, whose 'Says' is no cue.
+    # The quote is Tomaney's, the narrative's subject right before it; not Robb's, whose 'Says' is no cue.
     direct = [q for q in quotes if q["kind"] == "direct"]
-    assert [(q["speaker_name"], q["cue"]) for q in direct] == [(None, None)]
+    assert [(q["speaker_name"], q["cue"], q["attribution"]) for q in direct] == [("John Tomaney", None, "introduced")]
 
 
 def test_a_paragraph_opening_with_a_quote_of_no_cue_continues_the_speaker_before_unless_another_is_named(
@@ -404,7 +404,7 @@ def test_a_quote_after_someone_else_became_the_subject_does_not_continue_the_las
     quotes = quotes_with_speakers(nlp, reference, text)
     assert [(q["speaker_name"], q["attribution"]) for q in quotes] == [
         ("Nick Raynes", "explicit"),
-        (None, "unresolved"),  # Prentice's, as a reader takes it; no cue says so, and Raynes it is not
+        ("Dave Prentice", "introduced"),  # as a reader takes it: Raynes it is not
     ]
 
 
@@ -454,3 +454,21 @@ def test_a_second_report_joined_by_and_is_a_report_of_its_own(nlp, reference):
         ("many developing countries support the end of quotas", "WTO"),
         ("funding was available to countries such as Bangladesh", "WTO"),
     ]
+
+
+def test_a_quote_with_no_cue_right_after_a_sentence_about_a_person_is_theirs(nlp, reference):
+    text = (
+        '"We need the squad back for the cup," captain Owen Pryce told reporters. '
+        "Coach Gareth Lloyd, however, wants to rest his players before the final. "
+        '"There is nothing more they can show me in these games."\n'
+        '"The young players deserve their chance too."'
+    )
+    quotes = quotes_with_speakers(nlp, reference, text)
+    assert [(q["speaker_name"], q["attribution"]) for q in quotes] == [
+        ("Owen Pryce", "explicit"),
+        ("Gareth Lloyd", "introduced"),
+        ("Gareth Lloyd", "carried_over"),  # the paragraph of nothing but quotation goes on
+    ]
+    # narrative of the quote's own sentence between them says nothing of who speaks it
+    told = text.replace('final. "There', 'final. His view was plain: "There')
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, told)][1] is None

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.tokens import Doc
 
 from transforms.nlp.attribute_rules import ArrayAttributeRuler
 from transforms.nlp.quotes import LEMMAS_ASKED_ABOUT
@@ -38,6 +39,26 @@ def with_faster_components(nlp: Language) -> Language:
     nlp.add_pipe("selective_lemmatizer", after="lemmatizer", config={"lemmas": sorted(LEMMAS_ASKED_ABOUT)})
     nlp.remove_pipe("lemmatizer")  # the selective one holds it and calls it for those words
     nlp.rename_pipe("selective_lemmatizer", "lemmatizer")
+    return nlp
+
+
+@Language.component("paragraph_sentence_starts")
+def paragraph_sentence_starts(doc: Doc) -> Doc:
+    """A paragraph break ends a sentence: the first word after a line break starts one, which the parser
+    keeps (left to itself it runs a sentence on across a heading or a caption into the next paragraph)."""
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+        elif after_break:
+            token.is_sent_start = True
+            after_break = False
+    return doc
+
+
+def with_paragraph_sentences(nlp: Language) -> Language:
+    """The model with sentences ending at paragraph breaks, set before its parser runs."""
+    nlp.add_pipe("paragraph_sentence_starts", before="parser")
     return nlp
 
 

@@ -364,7 +364,7 @@ def test_a_quote_that_runs_to_its_paragraphs_end_takes_no_cue_from_the_next_para
     assert [(q["quote_text"][:12], q["speaker_text"]) for q in quotes_with_speakers(nlp, reference, text)] == [
         ("I will be as", "Clarke"),
         ("In the meant", "Clarke"),
-        ("in line with", "Robinson"),
+        ("the Law Lord", "Robinson"),  # reported speech with a quoted stretch, its own paragraph's sentence
     ]
 
 

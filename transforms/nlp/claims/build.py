@@ -48,7 +48,7 @@ from transforms.nlp.claims.lexicon import (
 )
 from transforms.nlp.claims.measured import what_is_measured
 from transforms.nlp.claims.phrases import plain_phrase_after, which_end, with_of_phrase
-from transforms.nlp.claims.quantities import Quantity, is_year, text_before
+from transforms.nlp.claims.quantities import Quantity, is_year, read_quantities, text_before
 from transforms.nlp.doc_cache import doc_ents, doc_noun_chunk_at, doc_noun_chunks, doc_text, doc_tokens
 
 # A share is a claim only with "of" right after it (" of ", give or take a space): read no further.
@@ -90,6 +90,9 @@ ONE_STRESSED_BEFORE = re.compile(r"\b(?i:only|just|exactly|merely|single)\s+$")
 NOMINAL_DEPS = frozenset(("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr"))
 # "half the nation's output": the whole after "half" without "of".
 HALF_THE = re.compile(rf"\s+(?=(?i:{alternation(HALF_OF_DETERMINERS)})\b)")
+# "the" or whose before an amount a share is of ("two thirds of the $5 billion"), and how far the amount may run.
+AMOUNT_DETERMINER = re.compile(r"(?i:the|its|their|his|her|this|that)[ \t]{1,3}")
+AMOUNT_WHOLE_CHARS = 40
 # Where "of" after a percent or share is looked for: any spacing before it, without slicing the rest of the article.
 OF_PHRASE_CHARS = 80
 # A date further into the clause than this (in tokens) belongs to something else, not to the claim.
@@ -481,7 +484,10 @@ def _of_what(
         phrase = phrase_after(doc, chunk_start)
         phrase_end = phrase.end_char if phrase is not None else None
     if phrase_end is None:
-        return None, end, end
+        # 'two thirds of the $5 billion', 'less than half of the $20bn': a share of an amount, which is its
+        # own claim; the share keeps its own words, and what the amount went on to do says which part.
+        amount_end = _amount_whole_end(doc_text(doc), chunk_start)
+        return (None, end, end) if amount_end is None else (doc_text(doc)[chunk_start:amount_end], end, amount_end)
     text = doc_text(doc)[chunk_start:phrase_end]
     if text.lower() in OF_WHAT_ALIASES:
         return OF_WHAT_ALIASES[text.lower()], phrase_end, phrase_end
@@ -489,6 +495,18 @@ def _of_what(
     # 'owns 82% of the shares in the company': the whole with what says which.
     which = which_end(doc, whole) if whole is not None else phrase_end
     return doc_text(doc)[chunk_start:which], phrase_end, which
+
+
+def _amount_whole_end(text: str, start: int) -> int | None:
+    """Where an amount that opens ``text[start:]`` after a determiner ends ('the $5 billion is …'), or None."""
+    determiner = AMOUNT_DETERMINER.match(text, start)
+    if determiner is None:
+        return None
+    window = text[determiner.end() : determiner.end() + AMOUNT_WHOLE_CHARS]
+    amounts = read_quantities(window)
+    if not amounts or amounts[0].start != 0 or amounts[0].kind != "money":
+        return None
+    return determiner.end() + amounts[0].end
 
 
 def _subject(doc: Doc, start: int, annotations: Annotations) -> str | None:

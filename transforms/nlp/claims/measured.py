@@ -45,8 +45,10 @@ from transforms.nlp.claims.clauses import (
 from transforms.nlp.claims.lexicon import (
     CHANGE_WORD_SET,
     DETERMINERS,
+    FRACTION_WORDS,
     POSSESSIVES,
     WEEKDAYS,
+    alternation,
 )
 from transforms.nlp.claims.multiples import MULTIPLYING_WORD
 from transforms.nlp.claims.phrases import (
@@ -97,6 +99,8 @@ or preliminary provisional estimated revised adjusted unadjusted
 RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
 # A market's sessions, which an amount is "in" as a time ("in morning trade", "in intrasession dealings").
 MARKET_SESSION_WORDS = frozenset(("trade", "trading", "dealings", "dealing", "session"))
+# A share's last word ('two thirds', 'half', '5%'), which is no thing an amount measures.
+SHARE_WORD = re.compile(rf"(?:\b(?i:{alternation(FRACTION_WORDS)})|%|\b(?i:per\s?cent|percent|pct))$")
 # What follows "62-year" in an age written before its noun ("the 62-year-old coach").
 AGE_ENDING = re.compile(r"-old\b")
 # Verbs of a trade whose object is what the amount after "for" is paid for, and how far back they are looked for.
@@ -340,6 +344,8 @@ def _noun_of_amount(doc: Doc, start: int, end: int) -> str | None:
     if i is None or doc[i].lower_ != "of":
         return None
     noun = phrase_before_amount(doc, i)
+    if noun is not None and SHARE_WORD.search(noun):
+        return None  # 'two thirds of the $5 billion': the share is a claim of the amount, not what it measures
     material = _amount_in(doc, end, which=True)
     if noun is not None and material is not None:
         return f"{noun} {material}"

@@ -412,3 +412,22 @@ def test_a_fall_taken_off_and_a_change_verb_with_its_object_before_the_amount(nl
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline(sentence))
         assert [(c.surface, c.change_kind, c.direction) for c in claims] == expected
+
+
+def test_a_share_of_an_amount_is_a_claim_beside_the_amount_which_measures_no_share(nlp, claims_nlp):
+    sentence = "The lender said two-thirds of the $6 billion is tied to new tax rules."
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, pytest.approx(c.value), c.unit, c.of_what) for c in claims] == [
+            ("two-thirds", 2 / 3, "fraction", "the $6 billion is tied to new tax rules"),
+            ("$6 billion", 6e9, "USD", None),
+        ]
+    sentence = "The bid was $8bn, less than half of the $20bn that advisers say the unit is worth."
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, c.unit) for c in claims] == [
+            ("$8bn", "USD"),
+            ("less than half", "fraction"),
+            ("$20bn", "USD"),
+        ]
+        assert claims[2].of_what != "half"

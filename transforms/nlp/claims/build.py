@@ -65,7 +65,11 @@ CHANGED_BY_FRACTION = re.compile(
 BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
     rf"(?:\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’.,/%-]+){{0,3}}?\s+(?i:to|by|from|at)"
     rf"|\b(?i:{alternation(CHANGE_WORD_SET)})"
-    r"|\b(?i:trading|traded|trades|closed|closing|opened|opening|ended|finished|stood|stands|quoted|priced)\s+(?i:at)"
+    # 'closed at 1,203.3', 'closed on Friday at 274.01': a market's level, when it is set at a figure.
+    r"|\b(?i:trading|traded|trades|closed|closing|opened|opening|ended|finished|stood|stands|quoted|priced)"
+    r"(?:\s+[\w'’]+){0,3}?\s+(?i:at)"
+    # 'the index's initial value of 100.00': a level named as one.
+    r"|\b(?i:value|level|reading)\s+(?i:of)"
     r"|\b(?i:plus|minus)"
     # 'from 131.32 to 424.81': the end a change went to from a figure named just before.
     r"|\b(?i:from)\s{1,3}\d[\d,]*(?:\.\d+)?\s{1,3}(?i:to))\s+$"

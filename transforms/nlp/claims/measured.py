@@ -97,6 +97,8 @@ or preliminary provisional estimated revised adjusted unadjusted
 """.split()
 )
 RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
+# The word before a day or a period that says when ("on Friday", "in March").
+WHEN_LINKS = frozenset(("on", "in", "last", "this"))
 # A market's sessions, which an amount is "in" as a time ("in morning trade", "in intrasession dealings").
 MARKET_SESSION_WORDS = frozenset(("trade", "trading", "dealings", "dealing", "session"))
 # A share's last word ('two thirds', 'half', '5%'), which is no thing an amount measures.
@@ -151,6 +153,9 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
         i -= 2  # 'sales came in at $43.7bn': a level reported
         word = doc[i].lower_
     elif word == "at":
+        # 'closed on Friday at 274.01': the verb before when it was.
+        while i > 2 and (says_when(doc[i - 1]) or doc[i - 1].lower_ in WEEKDAYS) and doc[i - 2].lower_ in WHEN_LINKS:
+            i -= 2
         verb = doc[i - 1]
         if not (_is_level_verb(verb) or looks_past_participle(verb) or verb.lower_.endswith("ing")):
             return phrase_before_amount(doc, i)  # 'estimated the EC rapeseed crop at 5.9 mln tonnes'

@@ -431,3 +431,13 @@ def test_a_share_of_an_amount_is_a_claim_beside_the_amount_which_measures_no_sha
             ("$20bn", "USD"),
         ]
         assert claims[2].of_what != "half"
+
+
+def test_a_market_level_set_at_a_figure_after_when_and_a_level_named_as_one(nlp, claims_nlp):
+    sentence = "Bond prices closed on Monday at 181.37, against the index's base value of 100.00 in 1990."
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, c.value, c.of_what) for c in claims] == [
+            ("181.37", 181.37, "Bond prices"),
+            ("100.00", 100.0, "index's base value"),
+        ]

@@ -309,7 +309,8 @@ def entity_gender_sql(mentions: str) -> str:
     return f"""
         WITH words AS (
             -- A role's words as transforms.nlp.gender.role_words reads them ('Mr.' is 'mr').
-            SELECT *, string_split(lower(replace(coalesce(role, ''), '.', '')), ' ') AS role_words FROM {mentions}
+            SELECT *, regexp_split_to_array(lower(replace(coalesce(role, ''), '.', '')), '[[:space:]-]+') AS role_words
+            FROM {mentions}
         ), evidence AS (
             SELECT entity_id,
                    bool_or(list_has_any(role_words, {male_words})) AS male_title,

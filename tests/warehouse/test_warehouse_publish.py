@@ -11,6 +11,7 @@ import duckdb
 import pytest
 from warehouse_builders import BODY_A2, RUN_1, RUN_2, RUN_3, run_1_tables, run_2_tables, write_run
 
+from transforms.nlp.gender import gender_of_words, role_words
 from transforms.schemas import ALL_TABLES, CONTENT_TABLES, key_column
 from warehouse import lake
 from warehouse import publish as publish_module
@@ -421,4 +422,25 @@ def test_a_persons_gender_is_what_the_articles_state_and_speakers_are_a_view(tmp
         ("q1", "PERSON", "female", "finance minister"),
         ("q2", "PERSON", "male", None),
         ("q3", "PERSON", "male", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "role, gender",
+    [
+        ("ex-boyfriend", "male"),  # a gendered noun inside a hyphened role
+        ("her ex-girlfriend", "female"),
+        ("Baroness", "female"),
+        ("grandfather", "male"),
+        ("vice-president", None),
+    ],
+)
+def test_a_gendered_noun_in_a_role_states_the_gender_alike_in_python_and_in_the_warehouse(role, gender) -> None:
+    assert gender_of_words(role_words(role)) == gender
+    db = duckdb.connect()
+    db.execute(
+        "CREATE TABLE mentions AS SELECT 'e1' AS entity_id, ? AS role, 'name' AS mention_type, 'Kim' AS text", [role]
+    )
+    assert db.execute(publish_module.entity_gender_sql("mentions")).fetchall() == [
+        ("e1", gender, None if gender is None else "title")
     ]

@@ -4,18 +4,23 @@ the same words, by the warehouse to give person entities a gender (warehouse.pub
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+# Where a role's words break: spaces and hyphens ('ex-boyfriend', 'brother-in-law').
+ROLE_WORD_BREAK = re.compile(r"[\s-]+")
 MALE_PRONOUNS = frozenset(("he", "him", "his", "himself"))
 FEMALE_PRONOUNS = frozenset(("she", "her", "hers", "herself"))
 # Honorifics and gendered role nouns (a spokesman is a man where the same paper writes spokeswoman for a woman).
 MALE_WORDS = frozenset(
-    "mr sir lord king prince spokesman chairman businessman congressman councilman father son brother "
-    "husband uncle".split()
+    "mr sir lord king prince duke baron emperor spokesman chairman businessman congressman councilman "
+    "policeman sportsman headmaster father son brother husband uncle nephew grandfather grandson stepfather "
+    "stepson boyfriend widower dad".split()
 )
 FEMALE_WORDS = frozenset(
-    "mrs ms miss lady dame queen princess spokeswoman chairwoman businesswoman congresswoman councilwoman "
-    "mother daughter sister wife aunt actress".split()
+    "mrs ms miss lady dame queen princess duchess baroness empress countess spokeswoman chairwoman "
+    "businesswoman congresswoman councilwoman policewoman sportswoman headmistress mother daughter sister wife "
+    "aunt niece grandmother granddaughter stepmother stepdaughter girlfriend widow actress mum mom".split()
 )
 
 
@@ -27,5 +32,6 @@ def gender_of_words(words: Iterable[str]) -> str | None:
 
 
 def role_words(role: str | None) -> list[str]:
-    """A mention's role as the lower-case words gender is read from ('Mr.' → 'mr')."""
-    return [word.rstrip(".") for word in (role or "").lower().split()]
+    """A mention's role as the lower-case words gender is read from ('Mr.' → 'mr', 'ex-boyfriend' → 'ex',
+    'boyfriend')."""
+    return [word.rstrip(".") for word in ROLE_WORD_BREAK.split((role or "").lower()) if word]

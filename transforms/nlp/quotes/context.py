@@ -76,10 +76,15 @@ def _person_introduced_before(
     ):
         return None
     subject = _subject_of(sentence.root, article.inside_marks)
-    found = resolver.entity_at.get(subject.idx) if subject is not None else None
-    if found is None or resolver.entities[found[0]].label != "PERSON":
+    if subject is None:
         return None
-    return found
+    # 'general secretary of the union Dave Prentis criticised the plans': the one person the subject names.
+    people = {
+        found[0]: found
+        for token in subject.subtree
+        if (found := resolver.entity_at.get(token.idx)) is not None and resolver.entities[found[0]].label == "PERSON"
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _bare_cue_before(article: _Article, quote: Quote) -> Token | None:

@@ -472,3 +472,8 @@ def test_a_quote_with_no_cue_right_after_a_sentence_about_a_person_is_theirs(nlp
     # narrative of the quote's own sentence between them says nothing of who speaks it
     told = text.replace('final. "There', 'final. His view was plain: "There')
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, told)][1] is None
+    # the one person a longer subject names
+    among = text.replace(
+        "reporters. Coach Gareth Lloyd, however, wants", "reporters.\nThe coaches, such as Gareth Lloyd, want"
+    )
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, among)][1] == "Gareth Lloyd"

@@ -127,6 +127,8 @@ UNIT_TERM = re.compile(
     """,
     re.VERBOSE,
 )
+# "second" as in "second-hand", never a time after a number.
+SECOND_HAND_AFTER = re.compile(r"[ -](?i:hand)\b")
 UNIT_GAP = re.compile(r"-|[ \u00a0\u202f\u2009]?")
 # A verb of weight just before an amount in pounds: the weight, not money ("weighed nearly 30,000 pounds").
 WEIGHED_BEFORE = re.compile(r"\b(?i:weigh(?:s|ed|ing)?)\s+(?:[a-z]+\s+){0,2}$")
@@ -484,6 +486,8 @@ def _unit_term(text: str, position: int, quantity: Quantity | None, *, gap: bool
         kind = "money"
     elif match.group("word"):
         unit, kind = UNIT_WORDS[re.sub(r"\s+", " ", match.group("word").lower())]
+        if unit == "second" and SECOND_HAND_AFTER.match(text, end):
+            return None  # 'six second-hand airplanes': used ones, counted, not a time
     else:
         symbol = match.group("symbol")
         unit, kind = UNIT_SYMBOLS[symbol]

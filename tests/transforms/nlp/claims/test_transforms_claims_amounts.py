@@ -434,3 +434,17 @@ def test_one_counts_only_when_stressed_as_a_number(nlp, claims_nlp, sentence, ex
 def test_a_fraction_of_a_unit_after_it_is_no_share_price(nlp):
     claims = extract_claims(nlp("Its stock fell 1/2 and the bank raised its prime rate 1/2 point."))
     assert [(c.surface, c.unit) for c in claims if c.unit == "USD"] == [("1/2", "USD")]
+
+
+def test_second_hand_things_are_counted_not_timed(nlp, claims_nlp):
+    sentence = "They sold 40 second-hand cars and six second hand vans after a 30 second wait."
+    assert [(c.surface, c.quantity_kind) for c in extract_claims(nlp(sentence))] == [
+        ("40 second-hand cars", "count"),
+        ("six second hand vans", "count"),
+        ("30 second", "duration"),
+    ]
+    # the word lists read the hyphened count; neither reading takes the vans for six seconds
+    assert [(c.surface, c.unit) for c in extract_claims(claims_nlp(sentence))] == [
+        ("40 second-hand cars", "second-hand cars"),
+        ("30 second", "second"),
+    ]

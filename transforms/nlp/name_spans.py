@@ -54,7 +54,7 @@ TITLE_MODIFIERS = frozenset(
 prime foreign finance defence defense interior home trade economy economic health education
 justice energy environment transport labour labor state deputy vice acting former first
 chief executive senior general junior assistant under of the for and affairs security national
-minority majority opposition party
+minority majority opposition party elect designate
 """.split()
 )
 FUNCTION_WORDS = frozenset(("of", "the", "for", "and"))

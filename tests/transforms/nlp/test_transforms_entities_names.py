@@ -481,3 +481,9 @@ def test_a_name_going_on_by_its_last_word_as_a_persons_is_a_person_unless_a_plac
         "Cincinnati Enquirer": "ORG",
         "Daily Telegraph": "ORG",
     }
+
+
+def test_elect_and_designate_after_an_office_are_part_of_the_role(nlp, reference):
+    doc = nlp("President Elect Dan Brown met the outgoing leader. Brown said the talks went well.")
+    people = {e.name: [m.text for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
+    assert people == {"Dan Brown": ["Dan Brown", "Brown"]}

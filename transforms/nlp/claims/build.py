@@ -74,6 +74,10 @@ BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
     # 'from 131.32 to 424.81': the end a change went to from a figure named just before.
     r"|\b(?i:from)\s{1,3}\d[\d,]*(?:\.\d+)?\s{1,3}(?i:to))\s+$"
 )
+# A results table's comparison of two figures, and a figure written with its thousands set apart ('6,053,000').
+VERSUS_AFTER = re.compile(r"[ \t]{1,3}(?i:vs\.?|versus)[ \t]")
+VERSUS_BEFORE = re.compile(r"\b(?i:vs\.?|versus)[ \t]{1,3}$")
+THOUSANDS_WRITTEN = re.compile(r"\d{1,3}(?:,\d{3})+")
 # What follows a distance that names a race: a word, or the end of the phrase.
 RACE_AFTER = re.compile(r"(?:[ \t]{1,3}(?P<word>[A-Za-z-]+)|[ \t]{0,3}(?:[.,;:!?)]|$))")
 RACE_WORDS = METRE_EVENT_WORDS | frozenset(
@@ -151,10 +155,13 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
             # sentence is about, unnamed here, and is never a year or a label.
             kind = "count"
         elif counted is None:
-            if not BARE_LEVEL_OR_CHANGE_BEFORE.search(text_before(text, quantity.number_start)):
+            if not (
+                BARE_LEVEL_OR_CHANGE_BEFORE.search(text_before(text, quantity.number_start))
+                or _compared_in_a_table(text, quantity)
+            ):
                 return None
-            if re.match(r"\s+[A-Z]", text[end : end + 3]):
-                return None  # 'moved to 10 Downing Street': a number before a name is part of it
+            if re.match(r"[ \t]+[A-Z]", text[end : end + 3]):
+                return None  # 'moved to 10 Downing Street': a number before a name (on its line) is part of it
             # 'rose 2-1/4 to 55-7/8', 'closed at 1,203.3', 'a balance of plus 3': a level or a change in the
             # units of whatever the sentence measures (a share price, an index, a balance), which it leaves unsaid.
             kind = "number"
@@ -197,6 +204,16 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         of_what=measured,
         subject=_subject(doc, start, annotations),
         time_text=_time_text(doc, end, annotations),
+    )
+
+
+def _compared_in_a_table(text: str, quantity: Quantity) -> bool:
+    """'Net 6,053,000 vs 5,803,000', 'Primary avg shrs 8,955,000 vs 8,963,000': a figure written with thousands
+    set apart and compared, as a results table lines up this period's against last one's."""
+    if not THOUSANDS_WRITTEN.fullmatch(text, quantity.number_start, quantity.number_end):
+        return False
+    return bool(
+        VERSUS_AFTER.match(text, quantity.end) or VERSUS_BEFORE.search(text_before(text, quantity.number_start))
     )
 
 

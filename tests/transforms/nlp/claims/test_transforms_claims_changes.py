@@ -441,3 +441,15 @@ def test_a_market_level_set_at_a_figure_after_when_and_a_level_named_as_one(nlp,
             ("181.37", 181.37, "Bond prices"),
             ("100.00", 100.0, "index's base value"),
         ]
+
+
+def test_figures_a_results_line_compares_are_levels_even_bare(nlp, claims_nlp):
+    line = "Shr 68 cts vs 65 cts\nNet 7,125,000 vs 6,904,000\nAvg shrs 9,215,000 vs 9,198,000\nSeed 2 vs 3"
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(line))
+        assert [(c.value, c.change_kind) for c in claims if c.unit is None] == [
+            (7_125_000.0, "level"),
+            (6_904_000.0, "level"),
+            (9_215_000.0, "level"),
+            (9_198_000.0, "level"),
+        ]  # a small bare number compared ('Seed 2 vs 3') is no table figure

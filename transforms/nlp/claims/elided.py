@@ -83,6 +83,13 @@ ELLIPSIS_AFTER = re.compile(
 ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bor|\bwhile|\bbut)\s+(?:(?:another|about|some|only|just)\s+)?$")
 # The word right before a number: a verb repeated from the count before ("employs … employs 47,000").
 WORD_BEFORE = re.compile(r"\b(?P<word>[a-z]{3,})\s+$")
+# "and" right before the verb before a number ("… and wounding 120"); the verbs a toll is counted with, whose
+# second number counts the people the first did ("killing six civilians and wounding 120").
+AND_VERB_BEFORE = re.compile(r"\band\s+[a-z]{3,}\s+$")
+CASUALTY_VERBS = frozenset(
+    "killed killing wounded wounding injured injuring hurt hurting arrested arresting detained detaining "
+    "rescued rescuing evacuated evacuating".split()
+)
 # What introduces an index level after its change ("to 7,425.81", "from a record 7,500").
 LEVEL_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:(?:a\s+)?(?:record|new|high|low|about|around)\s+)?$")
 # How far apart in size two ends of one change may be: the writer's unit left out is the same unit.
@@ -325,10 +332,19 @@ def _start_of_sentence_before(doc: Doc, sentence_start: int, annotations: Annota
 
 def _same_verb_before(text: str, count: Claim, before: str) -> bool:
     """'employs 163,000 people while AT&T employs 47,000': the word before the number is the one before the
-    count."""
+    count; 'killing six civilians and wounding 120', 'killed 12 soldiers and injured 40': a toll's second verb,
+    joined to the first by "and"."""
     here = WORD_BEFORE.search(before)
     there = WORD_BEFORE.search(text_before(text, count.start))
-    return here is not None and there is not None and here.group("word") == there.group("word")
+    if here is None or there is None:
+        return False
+    if here.group("word") == there.group("word"):
+        return True
+    return (
+        AND_VERB_BEFORE.search(before) is not None
+        and here.group("word") in CASUALTY_VERBS
+        and there.group("word") in CASUALTY_VERBS
+    )
 
 
 def _index_level(text: str, quantity: Quantity, claims: list[Claim], sentence_start: int) -> tuple[str, str] | None:

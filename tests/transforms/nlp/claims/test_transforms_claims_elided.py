@@ -89,3 +89,12 @@ def test_elided_units(nlp, claims_nlp, sentence, expected):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline(sentence))
         assert [(c.surface, c.unit, c.of_what) for c in claims] == expected
+
+
+def test_a_tolls_second_number_counts_what_the_first_counted(nlp, claims_nlp):
+    sentence = "Gunmen stormed the hotel, killing at least nine guests and wounding 35, police said."
+    other = "The firm hired 40 engineers and opened 3."
+    for pipeline in (nlp, claims_nlp):
+        assert [(c.value, c.unit) for c in extract_claims(pipeline(sentence))] == [(9.0, "guests"), (35.0, "guests")]
+        # any other verb after "and" says nothing of what its number counts
+        assert [(c.value, c.unit) for c in extract_claims(pipeline(other))] == [(40.0, "engineers")]

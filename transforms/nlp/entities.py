@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,8 +42,6 @@ ARTICLES_TO_DROP = ("the ", "The ", "an ", "a ")
 # A lone word this long that misspells a person's surname by one letter is that person (shorter names are
 # too often other names: Bell and Ball).
 MISSPELT_SURNAME_LETTERS = 7
-# The model's labels for places and bodies, whose names' first words open no person's name.
-PLACE_OR_BODY_LABELS = frozenset(("ORG", "GPE", "FAC", "LOC"))
 # A government body whose full name puts its kind first ("Department of Agriculture") but is often written
 # with it last ("Agriculture Department"); its initials follow the full name (USDA).
 OFFICE_NAMED_FIRST = frozenset(("Department", "Ministry"))
@@ -312,12 +310,12 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
             target is not None
             and mention.label not in NAME_LABELS
             and not _is_full_person_name(target)
-            and not _is_company_first_word(name, target)
+            and not (mention.label != "LOC" and _is_company_first_word(name, target))
         ):
             # 'Rainer Wendt … Wendt says' with "Wendt" taken for a product: a lone word of another kind joins a
             # person's full name only (a product, law or place that shares a word with a company is its own), or
             # a company named with its legal form ('Dome' after "Dome Petroleum Ltd", whatever the model took
-            # it for).
+            # it for but a geographic place: 'the Delta' of a river).
             target = None
         if target is not None:
             mention.mention_type = "partial_name"
@@ -329,17 +327,10 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
     entities = _fold_person_name_tails(entities)
     entities = _split_clashing_honorifics(entities)
 
-    # 'Cincinnati Enquirer' beside 'Cincinnati Zoo': a word that opens a place's or a body's name opens no
-    # person's.
-    opened_by: dict[str, set[int]] = {}  # first word of a place's or body's name → the entities named so
-    for index, entity in enumerate(entities):
-        for mention in entity.mentions:
-            if mention.label in PLACE_OR_BODY_LABELS and len(words := name_of(mention.text).split()) > 1:
-                opened_by.setdefault(words[0], set()).add(index)
     for index, entity in enumerate(entities):
         entity.mentions.sort(key=lambda m: m.start)
         if not entity.name_is_canonical:
-            entity.label = _cluster_label(entity, partial(_opens_another_name, country_words, opened_by, index))
+            entity.label = _cluster_label(entity)
             entity.name = _cluster_name(entity)
         for mention in entity.mentions:
             mention.label = entity.label
@@ -395,7 +386,8 @@ class _NameIndex:
             self._lone_words_joined[id(entity)] += 1
         capitals = [w for w in re.split(r"[\s'\-&]+", name_of(mention.text)) if w and w[0].isupper()]
         # 'AMC' for "American Motors Corp", and 'IBM' for "International Business Machines Corp" too.
-        forms = [capitals, capitals[:-1]] if len(capitals) > 2 and _is_legal_form(capitals[-1]) else [capitals]
+        # (Three words at least before it: 'BA' is no "Bank of America Corp".)
+        forms = [capitals, capitals[:-1]] if len(capitals) > 3 and _is_legal_form(capitals[-1]) else [capitals]
         for words_with_capitals in (f for f in forms if len(f) > 1):
             for initials in _initials_of(words_with_capitals, words[0] in self._country_words):
                 self._by_initials.setdefault(initials, {}).setdefault(order, entity)
@@ -616,35 +608,14 @@ def _split_clashing_honorifics(entities: list[Entity]) -> list[Entity]:
     return result
 
 
-def _opens_another_name(country_words: frozenset[str], opened_by: Mapping[str, set[int]], me: int, word: str) -> bool:
-    """``word`` is a country's or opens the name of a place or body other than entity ``me``."""
-    return word in country_words or bool(opened_by.get(word, set()) - {me})
-
-
-def _cluster_label(entity: Entity, opens_place_or_body: Callable[[str], bool] = lambda word: False) -> str:
+def _cluster_label(entity: Entity) -> str:
     if any(set(role_words(m.role)) & HONORIFICS for m in entity.mentions):
         return "PERSON"  # 'Vince Cable' tagged as an organisation is 'Mr Cable' further on
     full = [m.label for m in entity.mentions if m.mention_type == "full_name"]
     if "PERSON" in full and any(len(name_of(m.text).split()) > 1 for m in entity.mentions if m.label == "PERSON"):
         return "PERSON"
-    if _surname_said_of_a_person(entity, opens_place_or_body):
-        return "PERSON"
     votes = Counter(full or [m.label for m in entity.mentions])
     return votes.most_common(1)[0][0]
-
-
-def _surname_said_of_a_person(entity: Entity, opens_place_or_body: Callable[[str], bool]) -> bool:
-    """'Marion Jones' taken for a body, then 'Jones' alone for a person: a name that goes on by its last word,
-    which the model reads as a person's, is a person's (a body goes on by its first word: 'Lehman'), unless
-    a word of a place or a body opens it or a body's kind ends it."""
-    full_names = [
-        words for m in entity.mentions if m.mention_type == "full_name" and len(words := name_of(m.text).split()) > 1
-    ]
-    surnames = {words[-1] for words in full_names}
-    return any(
-        m.mention_type == "partial_name" and m.label == "PERSON" and name_of(m.text) in surnames
-        for m in entity.mentions
-    ) and not any(words[-1].lower() in ORGANISATION_NAME_ENDS or opens_place_or_body(words[0]) for words in full_names)
 
 
 def _cluster_name(entity: Entity) -> str:

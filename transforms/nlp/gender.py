@@ -13,7 +13,7 @@ MALE_PRONOUNS = frozenset(("he", "him", "his", "himself"))
 FEMALE_PRONOUNS = frozenset(("she", "her", "hers", "herself"))
 # Honorifics and gendered role nouns (a spokesman is a man where the same paper writes spokeswoman for a woman).
 MALE_WORDS = frozenset(
-    "mr sir lord king prince duke baron emperor spokesman chairman businessman congressman councilman "
+    "mr sir lord king prince emperor spokesman chairman businessman congressman councilman "
     "policeman sportsman headmaster father son brother husband uncle nephew grandfather grandson stepfather "
     "stepson boyfriend widower dad".split()
 )

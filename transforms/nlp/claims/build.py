@@ -47,7 +47,7 @@ from transforms.nlp.claims.lexicon import (
     alternation,
 )
 from transforms.nlp.claims.measured import what_is_measured
-from transforms.nlp.claims.phrases import plain_phrase_after, which_end, with_of_phrase
+from transforms.nlp.claims.phrases import plain_phrase_after, plain_phrase_after_char, which_end, with_of_phrase
 from transforms.nlp.claims.quantities import Quantity, is_year, read_quantities, text_before
 from transforms.nlp.doc_cache import doc_ents, doc_noun_chunk_at, doc_noun_chunks, doc_text, doc_tokens
 
@@ -65,16 +65,16 @@ CHANGED_BY_FRACTION = re.compile(
 BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
     rf"(?:\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’.,/%-]+){{0,3}}?\s+(?i:to|by|from|at)"
     rf"|\b(?i:{alternation(CHANGE_WORD_SET)})"
-    # 'closed at 1,203.3', 'closed on Friday at 274.01': a market's level, when it is set at a figure.
+    # 'closed at 1,203.3', 'closed on Monday at 181.37': a market's level, when it is set at a figure.
     r"|\b(?i:trading|traded|trades|closed|closing|opened|opening|ended|finished|stood|stands|quoted|priced)"
-    r"(?:\s+[\w'’]+){0,3}?\s+(?i:at)"
-    # 'the index's initial value of 100.00': a level named as one.
-    r"|\b(?i:value|level|reading)\s+(?i:of)"
+    r"(?:\s+(?i:on|last|this)\s+[A-Za-z]+)?\s+(?i:at)"
+    # 'the index's base value of 100.00': a level named as one.
+    r"|\b(?i:value|level)\s+(?i:of)"
     r"|\b(?i:plus|minus)"
     # 'from 131.32 to 424.81': the end a change went to from a figure named just before.
     r"|\b(?i:from)\s{1,3}\d[\d,]*(?:\.\d+)?\s{1,3}(?i:to))\s+$"
 )
-# A results table's comparison of two figures, and a figure written with its thousands set apart ('6,053,000').
+# A results table's comparison of two figures, and a figure written with its thousands set apart ('7,125,000').
 VERSUS_AFTER = re.compile(r"[ \t]{1,3}(?i:vs\.?|versus)[ \t]")
 VERSUS_BEFORE = re.compile(r"\b(?i:vs\.?|versus)[ \t]{1,3}$")
 THOUSANDS_WRITTEN = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -98,7 +98,7 @@ ONE_STRESSED_BEFORE = re.compile(r"\b(?i:only|just|exactly|merely|single)\s+$")
 NOMINAL_DEPS = frozenset(("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr"))
 # "half the nation's output": the whole after "half" without "of".
 HALF_THE = re.compile(rf"\s+(?=(?i:{alternation(HALF_OF_DETERMINERS)})\b)")
-# "the" or whose before an amount a share is of ("two thirds of the $5 billion"), and how far the amount may run.
+# "the" or whose before an amount a share is of ("two thirds of the $6 billion"), and how far the amount may run.
 AMOUNT_DETERMINER = re.compile(r"(?i:the|its|their|his|her|this|that)[ \t]{1,3}")
 AMOUNT_WHOLE_CHARS = 40
 # Where "of" after a percent or share is looked for: any spacing before it, without slicing the rest of the article.
@@ -208,7 +208,7 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
 
 
 def _compared_in_a_table(text: str, quantity: Quantity) -> bool:
-    """'Net 6,053,000 vs 5,803,000', 'Primary avg shrs 8,955,000 vs 8,963,000': a figure written with thousands
+    """'Net 7,125,000 vs 6,904,000', 'Avg shrs 9,215,000 vs 9,198,000': a figure written with thousands
     set apart and compared, as a results table lines up this period's against last one's."""
     if not THOUSANDS_WRITTEN.fullmatch(text, quantity.number_start, quantity.number_end):
         return False
@@ -505,9 +505,9 @@ def _of_what(
         phrase = phrase_after(doc, chunk_start)
         phrase_end = phrase.end_char if phrase is not None else None
     if phrase_end is None:
-        # 'two thirds of the $5 billion', 'less than half of the $20bn': a share of an amount, which is its
+        # 'two thirds of the $6 billion', 'less than half of the $30bn': a share of an amount, which is its
         # own claim; the share keeps its own words, and what the amount went on to do says which part.
-        amount_end = _amount_whole_end(doc_text(doc), chunk_start)
+        amount_end = _amount_whole_end(doc, chunk_start)
         return (None, end, end) if amount_end is None else (doc_text(doc)[chunk_start:amount_end], end, amount_end)
     text = doc_text(doc)[chunk_start:phrase_end]
     if text.lower() in OF_WHAT_ALIASES:
@@ -518,8 +518,10 @@ def _of_what(
     return doc_text(doc)[chunk_start:which], phrase_end, which
 
 
-def _amount_whole_end(text: str, start: int) -> int | None:
-    """Where an amount that opens ``text[start:]`` after a determiner ends ('the $5 billion is …'), or None."""
+def _amount_whole_end(doc: Doc, start: int) -> int | None:
+    """Where a whole that is an amount after a determiner ends ('the $6 billion is …'), with the noun after
+    it ('its $900 million budget'), or None when no amount opens ``start``."""
+    text = doc_text(doc)
     determiner = AMOUNT_DETERMINER.match(text, start)
     if determiner is None:
         return None
@@ -527,7 +529,9 @@ def _amount_whole_end(text: str, start: int) -> int | None:
     amounts = read_quantities(window)
     if not amounts or amounts[0].start != 0 or amounts[0].kind != "money":
         return None
-    return determiner.end() + amounts[0].end
+    end = determiner.end() + amounts[0].end
+    noun = plain_phrase_after_char(doc, end + 1, determiners=False) if text[end : end + 1] == " " else None
+    return end if noun is None else noun.end_char
 
 
 def _subject(doc: Doc, start: int, annotations: Annotations) -> str | None:

@@ -84,7 +84,7 @@ ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bor|\bwhile|\bbut)\s+(?:(?:another|ab
 # The word right before a number: a verb repeated from the count before ("employs … employs 47,000").
 WORD_BEFORE = re.compile(r"\b(?P<word>[a-z]{3,})\s+$")
 # "and" right before the verb before a number ("… and wounding 120"); the verbs a toll is counted with, whose
-# second number counts the people the first did ("killing six civilians and wounding 120").
+# second number counts the people the first did ("killing nine guests and wounding 35").
 AND_VERB_BEFORE = re.compile(r"\band\s+[a-z]{3,}\s+$")
 CASUALTY_VERBS = frozenset(
     "killed killing wounded wounding injured injuring hurt hurting arrested arresting detained detaining "
@@ -332,7 +332,7 @@ def _start_of_sentence_before(doc: Doc, sentence_start: int, annotations: Annota
 
 def _same_verb_before(text: str, count: Claim, before: str) -> bool:
     """'employs 163,000 people while AT&T employs 47,000': the word before the number is the one before the
-    count; 'killing six civilians and wounding 120', 'killed 12 soldiers and injured 40': a toll's second verb,
+    count; 'killing nine guests and wounding 35', 'killed 12 soldiers and injured 40': a toll's second verb,
     joined to the first by "and"."""
     here = WORD_BEFORE.search(before)
     there = WORD_BEFORE.search(text_before(text, count.start))

@@ -153,7 +153,7 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
         i -= 2  # 'sales came in at $43.7bn': a level reported
         word = doc[i].lower_
     elif word == "at":
-        # 'closed on Friday at 274.01': the verb before when it was.
+        # 'closed on Monday at 181.37': the verb before when it was.
         while i > 2 and (says_when(doc[i - 1]) or doc[i - 1].lower_ in WEEKDAYS) and doc[i - 2].lower_ in WHEN_LINKS:
             i -= 2
         verb = doc[i - 1]
@@ -350,7 +350,7 @@ def _noun_of_amount(doc: Doc, start: int, end: int) -> str | None:
         return None
     noun = phrase_before_amount(doc, i)
     if noun is not None and SHARE_WORD.search(noun):
-        return None  # 'two thirds of the $5 billion': the share is a claim of the amount, not what it measures
+        return None  # 'two thirds of the $6 billion': the share is a claim of the amount, not what it measures
     material = _amount_in(doc, end, which=True)
     if noun is not None and material is not None:
         return f"{noun} {material}"

@@ -487,7 +487,7 @@ def _unit_term(text: str, position: int, quantity: Quantity | None, *, gap: bool
     elif match.group("word"):
         unit, kind = UNIT_WORDS[re.sub(r"\s+", " ", match.group("word").lower())]
         if unit == "second" and SECOND_HAND_AFTER.match(text, end):
-            return None  # 'six second-hand airplanes': used ones, counted, not a time
+            return None  # 'forty second-hand vans': used ones, counted, not a time
     else:
         symbol = match.group("symbol")
         unit, kind = UNIT_SYMBOLS[symbol]

@@ -10,7 +10,7 @@ from transforms.nlp.name_spans import Mention, name_head
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import FRAMING_VERBS, QUOTE_ADJACENT_VERBS
 from transforms.nlp.quotes.quote import Quote
-from transforms.nlp.quotes.speakers import _SpeakerResolver
+from transforms.nlp.quotes.speakers import _SpeakerResolver, role_without_honorifics
 from transforms.nlp.quotes.subjects import _subject_of
 
 # The longest opening mark ('' or ``): a quote whose text starts within this many characters of its paragraph's
@@ -54,6 +54,7 @@ def _attribute_by_context(article: _Article, quotes: list[Quote], resolver: _Spe
                     quote.speaker_text = article.text[subject[1].start : subject[1].end]
                     quote.speaker_start, quote.speaker_end = subject[1].start, subject[1].end
                     quote.speaker_entity_index = subject[0]
+                    quote.speaker_role = role_without_honorifics(subject[1].role)
                     quote.attribution = "introduced"
         if quote.speaker_text is not None or quote.speaker_entity_index is not None:
             previous = quote
@@ -76,15 +77,26 @@ def _person_introduced_before(
     ):
         return None
     subject = _subject_of(sentence.root, article.inside_marks)
-    if subject is None:
-        return None
-    # 'general secretary of the union Dave Prentis criticised the plans': the one person the subject names.
+    if subject is None or subject.dep_ != "nsubj":
+        return None  # 'John Smith was jailed for life.': the one acted on is not who speaks next
     people = {
         found[0]: found
         for token in subject.subtree
-        if (found := resolver.entity_at.get(token.idx)) is not None and resolver.entities[found[0]].label == "PERSON"
+        if (found := resolver.entity_at.get(token.idx)) is not None
+        and resolver.entities[found[0]].label == "PERSON"
+        and _stands_for_subject(name_head(token), subject)
     }
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _stands_for_subject(head: Token, subject: Token) -> bool:
+    """The name is the subject, in apposition to it or joined to it ('the union leader, Ann Roe,'), or one
+    it names by example ('the coaches, such as Ann Roe,'); not whose or of whom ('The family of Ann Roe')."""
+    if head.i == subject.i:
+        return True
+    if head.dep_ in ("appos", "conj") and head.head.i == subject.i:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i == subject.i
 
 
 def _bare_cue_before(article: _Article, quote: Quote) -> Token | None:

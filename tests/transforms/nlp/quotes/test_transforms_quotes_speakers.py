@@ -477,3 +477,7 @@ def test_a_quote_with_no_cue_right_after_a_sentence_about_a_person_is_theirs(nlp
         "reporters. Coach Gareth Lloyd, however, wants", "reporters.\nThe coaches, such as Gareth Lloyd, want"
     )
     assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, among)][1] == "Gareth Lloyd"
+    # whose family, or the one acted on, is not who speaks
+    for narrative in ("The family of Sarah Connor met reporters.", "John Smith was jailed for life on Tuesday."):
+        quotes = quotes_with_speakers(nlp, reference, f'{narrative} "We never saw it coming."')
+        assert [(q["speaker_entity_id"], q["attribution"]) for q in quotes] == [(None, "unresolved")]

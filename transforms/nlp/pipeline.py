@@ -63,8 +63,10 @@ def with_paragraph_sentences(nlp: Language) -> Language:
 
 
 def with_rule_sentences(nlp: Language) -> Language:
-    """A model loaded without its components, given a rule sentencizer: the claims pipeline, nothing neural."""
+    """A model loaded without its components, given a rule sentencizer that also ends sentences at paragraph
+    breaks, as the analysis pipeline does: the claims pipeline, nothing neural."""
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("paragraph_sentence_starts", after="sentencizer")
     return nlp
 
 

@@ -35,7 +35,7 @@ def _surfaces(nlp, text: str) -> list[tuple[str, str | None]]:
 
 
 def test_the_pipeline_is_tokenizer_and_sentencizer_only(claims_nlp):
-    assert claims_nlp.pipe_names == ["sentencizer"]
+    assert claims_nlp.pipe_names == ["sentencizer", "paragraph_sentence_starts"]
 
 
 @pytest.mark.parametrize(

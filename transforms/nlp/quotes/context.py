@@ -3,7 +3,7 @@ before, or a bare cue sentence right before."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
 from transforms.nlp.name_spans import Mention, name_head
@@ -65,16 +65,9 @@ def _person_introduced_before(
 ) -> tuple[int, Mention] | None:
     """'Coach Gareth Lloyd, however, wants to rest his players. "There is nothing more …"': the person
     named as the subject of the narrative sentence right before a quote with no cue, in its paragraph."""
-    opening = article.token_before(quote.start)
-    if opening is None or article.sentence_of[opening.i] == 0:
-        return None
-    sentence = article.sentences[article.sentence_of[opening.i] - 1]
-    if (
-        sentence.start_char < article.paragraphs[article.paragraph_index(quote.start)][0]
-        or any(article.inside_marks[t.idx] or t.text in ('"', "“", "”", "''") for t in sentence)
-        # the quote follows the sentence: no narrative of its own between ('… is alleged to have told him: "…"')
-        or article.text[sentence.end_char : quote.start].strip(" \n\"“'`")
-    ):
+    sentence = _narrative_sentence_before(article, quote)
+    # the quote follows the sentence: no narrative of its own between ('… is alleged to have told him: "…"')
+    if sentence is None or article.text[sentence.end_char : quote.start].strip(" \n\"“'`"):
         return None
     subject = _subject_of(sentence.root, article.inside_marks)
     if subject is None or subject.dep_ != "nsubj":
@@ -99,7 +92,8 @@ def _stands_for_subject(head: Token, subject: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i == subject.i
 
 
-def _bare_cue_before(article: _Article, quote: Quote) -> Token | None:
+def _narrative_sentence_before(article: _Article, quote: Quote) -> Span | None:
+    """The sentence right before the quote's, in its paragraph, when it holds no quoted words."""
     opening = article.token_before(quote.start)
     if opening is None or article.sentence_of[opening.i] == 0:
         return None
@@ -107,6 +101,13 @@ def _bare_cue_before(article: _Article, quote: Quote) -> Token | None:
     if sentence.start_char < article.paragraphs[article.paragraph_index(quote.start)][0] or any(
         article.inside_marks[t.idx] or t.text in ('"', "“", "”", "''") for t in sentence
     ):
+        return None
+    return sentence
+
+
+def _bare_cue_before(article: _Article, quote: Quote) -> Token | None:
+    sentence = _narrative_sentence_before(article, quote)
+    if sentence is None:
         return None
     root = sentence.root
     bare = (

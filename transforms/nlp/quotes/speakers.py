@@ -111,17 +111,6 @@ class _SpeakerResolver:
                 t for t in self.doc[subject.i + 1 : verb.i] if t.ent_type_ in labels and not self.inside_marks[t.idx]
             ]
             subject = _noun_described(named[-1], verb) if named else subject
-        if subject is not None and _across_paragraphs(subject, verb):
-            # 'Read also: Apple suppliers rally¶Samsung Display remained cautious, saying, "…"': a subject
-            # across a paragraph break is the parser joining a headline or link to the next paragraph.
-            low, high = sorted((subject.i, verb.i))
-            breaks = [t.i for t in self.doc[low:high] if "\n" in t.text or "\n" in t.whitespace_]
-            named = [
-                t
-                for t in self.doc[max(breaks) + 1 : verb.i]
-                if t.ent_type_ in SPEAKING_LABELS and not self.inside_marks[t.idx]
-            ]
-            subject = named[0] if named and subject.i < verb.i else None
         if subject is None and verb.i > 0:
             # 'with finance minister Herve Gaymard telling parliament: "…"': a cue right after a name has
             # that name for its subject, however the parser read the clause.
@@ -439,11 +428,6 @@ def _is_dateline(subject: Token) -> bool:
     return subject.ent_type_ in DATELINE_LABELS or (
         subject.is_upper and len(subject.text) > 1 and subject.ent_type_ not in SPEAKING_LABELS
     )
-
-
-def _across_paragraphs(subject: Token, verb: Token) -> bool:
-    low, high = sorted((subject.i, verb.i))
-    return any("\n" in t.text or "\n" in t.whitespace_ for t in subject.doc[low:high])
 
 
 # 'MPs', 'MEPs', 'CEOs': a short form in the plural names members, however it was tagged.

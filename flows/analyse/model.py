@@ -16,13 +16,14 @@ from spacy.language import Language
 
 from flows.settings import REFERENCE_DIR, SPACY_MODEL
 from transforms.nlp.entities import Reference
-from transforms.nlp.pipeline import with_faster_components, with_paragraph_sentences, with_rule_sentences
+from transforms.nlp.pipeline import for_analysis, with_rule_sentences
 
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The pinned model from its PyPI package with our faster components; nothing is downloaded."""
-    return with_paragraph_sentences(with_faster_components(spacy.load(SPACY_MODEL)))
+    """The pinned model from its PyPI package, assembled as the analysis runs it (``for_analysis``); nothing is
+    downloaded."""
+    return for_analysis(spacy.load(SPACY_MODEL))
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,9 @@ from transforms.nlp.name_spans import (
     ORGANISATION_NAME_ENDS,
     POSSESSIVE_ENDINGS,
     Mention,
+    company_named_by,
     is_generic_body,
+    is_legal_form,
     mention_from_span,
 )
 
@@ -45,9 +47,6 @@ MISSPELT_SURNAME_LETTERS = 7
 # A government body whose full name puts its kind first ("Department of Agriculture") but is often written
 # with it last ("Agriculture Department"); its initials follow the full name (USDA).
 OFFICE_NAMED_FIRST = frozenset(("Department", "Ministry"))
-# A company's legal form, which its initials leave out ('IBM' for "International Business Machines Corp") and
-# after which its first word alone is the company ('Dome' for "Dome Petroleum Ltd").
-LEGAL_FORMS = frozenset("inc incorporated ltd limited corp corporation co plc llc ag sa nv".split())
 
 
 @dataclass
@@ -387,7 +386,7 @@ class _NameIndex:
         capitals = [w for w in re.split(r"[\s'\-&]+", name_of(mention.text)) if w and w[0].isupper()]
         # 'AMC' for "American Motors Corp", and 'IBM' for "International Business Machines Corp" too.
         # (Three words at least before it: 'BA' is no "Bank of America Corp".)
-        forms = [capitals, capitals[:-1]] if len(capitals) > 3 and _is_legal_form(capitals[-1]) else [capitals]
+        forms = [capitals, capitals[:-1]] if len(capitals) > 3 and is_legal_form(capitals[-1]) else [capitals]
         for words_with_capitals in (f for f in forms if len(f) > 1):
             for initials in _initials_of(words_with_capitals, words[0] in self._country_words):
                 self._by_initials.setdefault(initials, {}).setdefault(order, entity)
@@ -519,15 +518,9 @@ def _fold_short_organisation_names(entities: list[Entity], country_words: frozen
 
 
 def _is_company_first_word(word: str, entity: Entity) -> bool:
-    """``word`` opens a name of the entity that ends in a legal form ("Dome Petroleum Ltd")."""
-    return any(
-        len(words := name_of(m.text).split()) > 2 and words[0] == word and _is_legal_form(words[-1])
-        for m in entity.mentions
-    )
-
-
-def _is_legal_form(word: str) -> bool:
-    return word.lower().rstrip(".") in LEGAL_FORMS
+    """``word`` opens a name of the entity of three words or more that ends as a company's does ("Dome
+    Petroleum Ltd"; not "Boeing Co", whose first word is also its planes')."""
+    return any(len((name := name_of(m.text)).split()) > 2 and company_named_by(word, name) for m in entity.mentions)
 
 
 def _is_full_person_name(entity: Entity) -> bool:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Where a role's words break: spaces and hyphens ('ex-boyfriend', 'brother-in-law').
-ROLE_WORD_BREAK = re.compile(r"[\s-]+")
+# Where a role's words break: spaces and hyphens ('ex-boyfriend', 'brother-in-law'); ASCII spaces only, as
+# the warehouse's SQL splits them (warehouse.publish.entity_gender_sql).
+ROLE_WORD_BREAK = re.compile(r"[\s-]+", re.ASCII)
 MALE_PRONOUNS = frozenset(("he", "him", "his", "himself"))
 FEMALE_PRONOUNS = frozenset(("she", "her", "hers", "herself"))
 # Honorifics and gendered role nouns (a spokesman is a man where the same paper writes spokeswoman for a woman).

@@ -75,8 +75,11 @@ institute society club league agency bureau commission committee street house ha
 ministry department office council service authority university court
 """.split()
 )
+# A company's legal form, the last word of its full name, which its initials may leave out ('IBM' for
+# "International Business Machines Corp").
+LEGAL_FORMS = frozenset("inc incorporated ltd limited corp corporation co plc llc ag sa nv".split())
 # Last words of a company's name ('General Acquisition Co', 'National Westminster Bank Plc').
-COMPANY_NAME_ENDS = frozenset("inc ltd corp co plc llc ag sa nv holdings company group bank".split())
+COMPANY_NAME_ENDS = LEGAL_FORMS | frozenset("holdings company group bank".split())
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
 # How many words before a model's span a Reuters "<" opening a company's name is looked for.
@@ -401,3 +404,13 @@ def _role_before(doc: Doc, first_token: int, swallowed: list[Token]) -> str | No
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return doc_text(doc)[start:end]
+
+
+def is_legal_form(word: str) -> bool:
+    return word.lower().rstrip(".") in LEGAL_FORMS
+
+
+def company_named_by(word: str, name: str) -> bool:
+    """'Dixons' of 'Dixons Group PLC': a company's name that starts with the word and ends as a company's does."""
+    words = name.split()
+    return len(words) > 1 and words[0] == word and words[-1].lower().rstrip(".") in COMPANY_NAME_ENDS

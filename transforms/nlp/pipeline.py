@@ -56,8 +56,11 @@ def paragraph_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
-def with_paragraph_sentences(nlp: Language) -> Language:
-    """The model with sentences ending at paragraph breaks, set before its parser runs."""
+def for_analysis(nlp: Language) -> Language:
+    """The loaded model as the analysis runs it: our faster components, and sentences ending at paragraph
+    breaks, set before its parser runs.  Assembled here, not at the edge, so the pipeline version (which
+    hashes ``transforms``) changes with it."""
+    nlp = with_faster_components(nlp)
     nlp.add_pipe("paragraph_sentence_starts", before="parser")
     return nlp
 

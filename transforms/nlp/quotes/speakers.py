@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from transforms.nlp.doc_cache import doc_tokens
 from transforms.nlp.entities import Entity, name_of
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS
-from transforms.nlp.name_spans import COMPANY_NAME_ENDS, HONORIFICS, POST_NOMINALS, TITLE_HEADS, Mention
+from transforms.nlp.name_spans import HONORIFICS, POST_NOMINALS, TITLE_HEADS, Mention, company_named_by
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import CUE_OBJECT_NOUNS, EXPRESSING_VERBS, PASSIVE_NOT_SPEAKER_VERBS
 from transforms.nlp.quotes.quote import Quote
@@ -443,7 +443,7 @@ def _names_a_group(head: Token, mention: Mention, entity: Entity) -> bool:
         return False
     if entity.label == "PERSON" and len(entity.name.split()) > 1:
         return False
-    if any(_company_named_by(head.text, m.text) for m in entity.mentions):
+    if any(company_named_by(head.text, m.text) for m in entity.mentions):
         return False  # 'Dixons said' after '<Dixons Group PLC>': the company, named by its first word
     if head.lower_ in MEMBERS_NOUNS and head.idx > mention.start:
         return True
@@ -452,12 +452,6 @@ def _names_a_group(head: Token, mention: Mention, entity: Entity) -> bool:
         and head.idx == mention.start
         and not head.text.isupper()
     )
-
-
-def _company_named_by(word: str, name: str) -> bool:
-    """'Dixons' of 'Dixons Group PLC': a company's name that starts with the word and ends as a company's does."""
-    words = name.split()
-    return len(words) > 1 and words[0] == word and words[-1].lower().rstrip(".") in COMPANY_NAME_ENDS
 
 
 def _gender_evidence(

@@ -173,20 +173,27 @@ def _split_at_bracket(ent: Span) -> list[Span]:
 
 def _fold_bracketed_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
     """'Bradford & Bingley (B&B)', 'U.S. Agency for International Development (USAID)': a short form in
-    brackets right after a name is that name, there and wherever the article uses it again."""
+    brackets right after a name is that name, there and wherever the article uses it again; so is a stock
+    ticker in angle brackets right after a company's name, as wires print it ('Acme Mining Corp <AMC>')."""
     owner_by_end = {m.end: e for e in entities for m in e.mentions}
     folded: set[int] = set()
     for entity in entities:
         for mention in entity.mentions:
             owner = owner_by_end.get(mention.start - len(" ("))
+            before, after = text[mention.start - 2 : mention.start], text[mention.end : mention.end + 1]
+            bracketed_short_form = (
+                before == " ("
+                and after == ")"
+                and _is_short_form(mention.text)
+                and owner is not None
+                and _abbreviates(mention.text, owner.name)
+            )
+            ticker = before == " <" and after == ">" and owner is not None and owner.label == "ORG"
             if (
                 owner is not None
                 and owner is not entity
                 and id(owner) not in folded
-                and text[mention.start - 2 : mention.start] == " ("
-                and text[mention.end : mention.end + 1] == ")"
-                and _is_short_form(mention.text)
-                and _abbreviates(mention.text, owner.name)
+                and (bracketed_short_form or ticker)
             ):
                 for moved in entity.mentions:
                     moved.mention_type = "partial_name"
@@ -301,9 +308,12 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
             and mention.label == "GPE"
             and not _is_full_person_name(target)
             and not any(m.label == "GPE" for m in target.mentions)
+            and not _is_company_first_word(name, target)
         ):
             # 'Seoul said … Seoul Railway Station': a place is not the station, airport or company named after it
-            # (a surname taken for a place, 'Hankey said', is still the person named in full).
+            # (a surname taken for a place, 'Hankey said', is still the person named in full; the first word of
+            # a company named with its legal form, 'Newmont' of "Newmont Mining Corp", is that company: the
+            # model takes many a company's coined name for a town).
             target = None
         if (
             target is not None

@@ -453,6 +453,10 @@ def test_a_companys_initials_and_first_word_leave_out_its_legal_form(reference):
             _mention(150, "Boeing", "PRODUCT"),  # a plane: a one-word name before its legal form is not shortened
             _mention(170, "Bank of America Corp", "ORG"),
             _mention(200, "BA", "ORG"),  # two letters stand for no shortened name
+            _mention(210, "Granmont Mining Corp", "ORG"),
+            _mention(240, "Granmont", "GPE"),  # a coined company name taken for a town
+            _mention(260, "Lisbon Harbour Co", "ORG"),
+            _mention(280, "Lisbon Harbour", "GPE"),  # two words: a place, not the company's short name
         ],
         reference,
     )
@@ -462,6 +466,22 @@ def test_a_companys_initials_and_first_word_leave_out_its_legal_form(reference):
     assert named["Dome Petroleum Ltd"] == ["Dome", "Dome Petroleum Ltd"]
     assert named["Boeing"] == ["Boeing"]
     assert named["BA"] == ["BA"]
+    assert named["Granmont Mining Corp"] == ["Granmont", "Granmont Mining Corp"]
+    assert named["Lisbon Harbour"] == ["Lisbon Harbour"]
+
+
+def test_a_ticker_in_angle_brackets_after_a_company_is_that_company():
+    text = "Granmont Mining Corp <GMC> said it would pay a dividend. GMC shares rose. Ashby <ASH> fell."
+    company = _entity("Granmont Mining Corp", "ORG", (0, 20), text=text)
+    ticker = _entity("GMC", "ORG", (22, 25), (57, 60), text=text)
+    person = _entity("Ashby", "PERSON", (74, 79), text=text)
+    not_after_a_company = _entity("ASH", "ORG", (81, 84), text=text)
+    entities = _fold_bracketed_short_forms(text, [company, ticker, person, not_after_a_company])
+    assert {e.name: [m.start for m in e.mentions] for e in entities} == {
+        "Granmont Mining Corp": [0, 22, 57],
+        "Ashby": [74],
+        "ASH": [81],
+    }
 
 
 def test_elect_and_designate_after_an_office_are_part_of_the_role(nlp, reference):

@@ -32,6 +32,8 @@ def _labels(nlp, reference, text: str) -> dict[str, str]:
         # a company's executives; the kind of body right after the name
         ("Silver Harrow executives said the offer was too low.", "Silver Harrow", "ORG"),
         ("Der Weltblick magazine said the money was lost. Der Weltblick named no source.", "Der Weltblick", "ORG"),
+        # a company's legal form ends the name
+        ("Henry Marlowe Ltd said sales rose. Henry Marlowe Ltd expects more.", "Henry Marlowe Ltd", "ORG"),
         # what a person has too leaves a person a person
         ("Wayne Rooney's earnings rose last year. Rooney said he was pleased.", "Wayne Rooney", "PERSON"),
         ("Richard Branson's shares rose. Branson said he was pleased.", "Richard Branson", "PERSON"),

@@ -57,15 +57,23 @@ def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
         noun = token.lower_
         if token.pos_ not in ("NOUN", "PROPN") or noun not in BODY_NOUNS or token.idx in covered:
             continue
-        qualifiers = _qualifiers(token) or _country_owning(token, covered)
+        # 'Tunisia's foreign ministry' and 'Algeria's foreign ministry' are two: the country's possessive says
+        # which as much as the words after it.
+        country, which = _country_owning(token, covered), _qualifiers(token)
+        qualifiers = country + which
         leader = noun in LED_BODIES and any(t.idx in covered and covered[t.idx].label == "PERSON" for t in qualifiers)
         if not leader and any(t.idx in covered and covered[t.idx].label not in INCLUDED_LABELS for t in qualifiers):
             # 'the Lowy Institute research department': a body the model named is what is meant.
             continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and after.idx in covered and covered[after.idx].label == "ORG":
+            continue  # 'North Korea's state-run news agency KCNA': the name that follows is the body's
+
         if all(t.lower_ in BODY_NOUNS for t in qualifiers):
             # 'the government department responsible for …' says of no department which one it is.
-            qualifiers = []
-        named = _named_body(entities, noun, qualifiers, token.idx)
+            qualifiers = which = []
+        # (A body the article named, 'the Ministry of Finance', need not repeat its country's name.)
+        named = _named_body(entities, noun, which or country, token.idx)
         if named is not None and (qualifiers or _refers_back(token) or _is_definite(token)):
             # 'the finance ministry' after 'the Ministry of Finance': the body the article named.
             first = min(qualifiers, key=lambda t: t.i) if qualifiers else token
@@ -99,7 +107,7 @@ def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
 def _named_body(entities: list[Entity], noun: str, qualifiers: list[Token], before: int) -> Entity | None:
     """The organisation named before ``before`` whose name has the noun and every word that says which one
     ('Ministry of Finance' for 'the finance ministry'), the latest named."""
-    wanted = {noun} | {t.lower_ for t in qualifiers if not t.is_punct}
+    wanted = {noun} | {t.lower_ for t in qualifiers if not t.is_punct and t.tag_ != "POS"}
     best: tuple[int, Entity] | None = None
     for entity in entities:
         if entity.label != "ORG" or entity.is_description:

@@ -68,3 +68,20 @@ def test_a_countrys_government_and_a_leaders_administration_are_bodies(nlp, refe
         "Nigeria's government",
         "Trump administration",
     ]
+
+
+def test_a_countrys_possessive_tells_two_bodies_of_one_kind_apart(nlp, reference):
+    text = (
+        "Two of the dead were from Norway, said Norway's foreign ministry.\n"
+        "Three were from Chile, said Chile's foreign ministry.\n"
+        "Chile's state-run news agency Prensa Andina reported the names."
+    )
+    assert set(_bodies(nlp, reference, text)) == {
+        "Norway's foreign ministry",
+        "Chile's foreign ministry",
+        "Prensa Andina",
+    }
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)][:2] == [
+        "Norway's foreign ministry",
+        "Chile's foreign ministry",
+    ]

@@ -566,6 +566,18 @@ class ReferenceResolver:
         """'The airline said': the organisation named last before it whose name says it is one ('ANA',
         named 'All-Nippon Airways' before); none when the names say nothing of the kind."""
         kind_words = ORGANISATION_KINDS[head.lower_]
+        if head.lower_ in COMPANY_NOUNS:
+            # 'Endotronics Inc said … Sakowicz, recently at Control Data Corp, succeeds … In other action, the
+            # company said': every business is a company, so "the company" is the one the narrative is about
+            # before it is the last one whose name says it is one (a public body, 'the Brazilian government',
+            # is none).
+            found = self._narrative_subject(
+                head,
+                lambda i: self.entities[i].label == "ORG" and not self.entities[i].is_description,
+                subjects_only=True,
+            )
+            if found is not None:
+                return found
         found = self._organisation_named_before(
             head,
             lambda e: (
@@ -574,12 +586,9 @@ class ReferenceResolver:
             ),
         )
         if found is None and head.lower_ in COMPANY_NOUNS:
-            # 'Cairn Energy said … The company said': any business is a company; the one meant is the
-            # organisation the narrative is about, else the only one its own sentence named before it
-            # ('Shares in Cairn Energy jumped after the firm said').
-            found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
-            if found is None:
-                found = self._only_organisation_before_in_sentence(head)
+            # Else the only organisation its own sentence named before it ('Shares in Cairn Energy jumped after
+            # the firm said').
+            found = self._only_organisation_before_in_sentence(head)
             # 'Microsoft says … Microsoft's site … The company announced': else the organisation the article
             # is about, the one it has named most so far, when no other comes close.
             return found if found is not None else self._organisation_most_named_before(head)

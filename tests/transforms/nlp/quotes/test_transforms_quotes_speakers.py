@@ -481,3 +481,20 @@ def test_a_quote_with_no_cue_right_after_a_sentence_about_a_person_is_theirs(nlp
     for narrative in ("The family of Sarah Connor met reporters.", "John Smith was jailed for life on Tuesday."):
         quotes = quotes_with_speakers(nlp, reference, f'{narrative} "We never saw it coming."')
         assert [(q["speaker_entity_id"], q["attribution"]) for q in quotes] == [(None, "unresolved")]
+
+
+def test_the_company_is_the_narratives_business_before_the_last_company_named(nlp, reference):
+    text = (
+        "Halvorsen Systems Inc said Ann Kettle has been named president.\n"
+        "Kettle, recently a vice president at Brightwater Data Corp, succeeds Tom Rudd, it said.\n"
+        "In other action, the company said that it had hired a consultant.\n"
+        "The Brazilian government announced it would delay interest payments.\n"
+        "Loans could be placed on nonaccrual status, the company said."
+    )
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == [
+        "Halvorsen Systems Inc",
+        "Halvorsen Systems Inc",
+        "Halvorsen Systems Inc",
+        "Brazilian government",
+        "Halvorsen Systems Inc",
+    ]

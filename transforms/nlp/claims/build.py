@@ -68,8 +68,10 @@ BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
     # 'closed at 1,203.3', 'closed on Monday at 181.37': a market's level, when it is set at a figure.
     r"|\b(?i:trading|traded|trades|closed|closing|opened|opening|ended|finished|stood|stands|quoted|priced)"
     r"(?:\s+(?i:on|last|this)\s+[A-Za-z]+)?\s+(?i:at)"
-    # 'the index's base value of 100.00': a level named as one.
-    r"|\b(?i:value|level)\s+(?i:of)"
+    # 'the index's base value of 100.00', 'the year ago figure of 195,852': a level named as one; 'registrations
+    # totalled 190,175': a total.
+    r"|\b(?i:value|level|figure)\s+(?i:of)"
+    r"|\b(?i:totalled|totaled|totalling|totaling|totals)"
     r"|\b(?i:plus|minus)"
     # 'from 131.32 to 424.81': the end a change went to from a figure named just before.
     r"|\b(?i:from)\s{1,3}\d[\d,]*(?:\.\d+)?\s{1,3}(?i:to))\s+$"
@@ -87,6 +89,8 @@ RACE_WORDS = METRE_EVENT_WORDS | frozenset(
 # Whose race a distance with nothing after it names ("the men's 1500m", "the women's 400m").
 RACE_OF_BEFORE = re.compile(r"\b(?i:men['’]s|women['’]s|boys['’]|girls['’])\s{1,3}$")
 THE_BEFORE = re.compile(r"\b(?i:the)\s{1,3}$")
+# Adjectives that name people when "the" goes before them ("five of the dead", "two of the injured").
+PEOPLE_NAMED_BY_ADJECTIVE = frozenset("dead injured wounded missing living sick elderly homeless unemployed".split())
 # Words for kinds or groups of things, counted with what they are "of" ("seven sets of sanctions").
 PARTITIVE_NOUNS = frozenset("sets forms kinds types sorts pairs pieces series rounds categories groups".split())
 # The word a number is hyphened to ("three-judge"), looked for this far after the hyphen.
@@ -426,6 +430,9 @@ def _part_counted(doc: Doc, of: Token, quantity: Quantity, annotations: Annotati
     isolated nation's 85"), the words up to the first plural."""
     if quantity.value < 2 or not float(quantity.value).is_integer():
         return None
+    the, named = (doc[of.i + 1], doc[of.i + 2]) if of.i + 2 < len(doc) else (None, None)
+    if the is not None and named is not None and the.lower_ == "the" and named.lower_ in PEOPLE_NAMED_BY_ADJECTIVE:
+        return doc[named.i : named.i + 1]  # 'five of the dead': the people the adjective names
     if not annotations.parse:
         window = doc_tokens(doc)[of.i + 1 : of.i + 1 + LEXICAL_PHRASE_WORDS + 3]
         start = 0

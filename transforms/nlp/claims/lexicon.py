@@ -242,7 +242,7 @@ UNIT_TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("day", "duration", ("days", "day"), ()),
     ("week", "duration", ("weeks", "week", "wks"), ()),
     ("fortnight", "duration", ("fortnights", "fortnight"), ()),
-    ("month", "duration", ("months", "month"), ()),
+    ("month", "duration", ("months", "month", "mths", "mth"), ()),  # 'Nine mths': a wire results table
     ("year", "duration", ("years", "year", "yrs", "annum"), ()),
     ("decade", "duration", ("decades", "decade"), ()),
     ("century", "duration", ("centuries", "century"), ()),

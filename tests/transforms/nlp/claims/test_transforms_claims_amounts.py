@@ -240,6 +240,8 @@ def test_a_share_price_in_eighths_is_in_dollars(nlp, claims_nlp, sentence, expec
         ("He is one of the biggest donors.", []),  # one of: a rank, not an amount
         # a plural with no plural ending
         ("The airline ordered 30 of the aircraft.", [("30", 30, "aircraft")]),
+        # an adjective that names people after "the"
+        ("Police said four of the dead were tourists.", [("four", 4, "dead")]),
     ],
 )
 def test_a_number_of_a_plural_phrase_counts_its_nouns(nlp, sentence, expected):

@@ -448,6 +448,18 @@ def test_a_market_level_set_at_a_figure_after_when_and_a_level_named_as_one(nlp,
         ]
 
 
+def test_a_total_and_a_figure_named_as_one_are_levels_even_bare(nlp, claims_nlp):
+    sentence = "March registrations totalled 120,455 against the year ago figure of 118,730."
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, c.value, c.change_kind) for c in claims] == [
+            ("120,455", 120_455.0, "level"),
+            ("118,730", 118_730.0, "level"),
+        ]
+        [months] = extract_claims(pipeline("Nine mths\nShr 1.20 dlrs"))[:1]
+        assert (months.surface, months.value, months.unit) == ("Nine mths", 9.0, "month")
+
+
 def test_figures_a_results_line_compares_are_levels_even_bare(nlp, claims_nlp):
     line = "Shr 68 cts vs 65 cts\nNet 7,125,000 vs 6,904,000\nAvg shrs 9,215,000 vs 9,198,000\nSeed 2 vs 3"
     for pipeline in (nlp, claims_nlp):

@@ -101,7 +101,11 @@ MEMBERSHIP_NOUNS = frozenset(("mp", "mep"))
 # Kinds of organisation a description can call one by ("the airline said"), with the words in a name that
 # say an organisation is of that kind besides the kind itself ("All-Nippon Airways" is an airline).
 # Nouns any business can be called by, whatever its name.
-COMPANY_NOUNS = frozenset(("company", "firm", "group"))
+# Words for a business by its trade ("the chipmaker"), which name no person.
+BUSINESS_NOUNS = frozenset(
+    "chipmaker drugmaker planemaker steelmaker retailer insurer conglomerate manufacturer".split()
+)
+COMPANY_NOUNS = frozenset(("company", "firm", "group")) | BUSINESS_NOUNS
 COMPANY_NAME_WORDS = frozenset("co corp corporation inc ltd plc llc ag sa nv holdings company".split())
 # The words newspapers' names are made of ('The Washington Post', 'the Wall Street Journal').
 NEWSPAPER_NAME_WORDS = frozenset(
@@ -114,6 +118,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     "lender": frozenset(("bank", "bancorp", "building", "mortgage")),
     "company": COMPANY_NAME_WORDS,
     "firm": COMPANY_NAME_WORDS,
+    **{business: COMPANY_NAME_WORDS for business in BUSINESS_NOUNS},
     # Any body is a group ('SITE Intelligence Group' is not what "the group" of a trucking lobby means):
     # "the group" is the one the narrative is about.
     "group": frozenset(),
@@ -362,6 +367,17 @@ class ReferenceResolver:
         found = self._organisation_in(head)
         if found is None:
             found = self._organisation_of_possessor(head)
+        modifiers = _modifiers(head)
+        if (
+            found is None
+            and len(modifiers) == 1
+            and modifiers[0].lower_ in COMPANY_NOUNS
+            and not any(modifiers[0].children)
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        ):
+            # 'A company spokesman said': the voice of the company "the company" would be ('another company
+            # official', 'one auto company official' are of a company left unnamed).
+            found = self._organisation_of_kind(modifiers[0])
         if found is not None and word in LAWYER_NOUNS and self.entities[found].label != "ORG":
             found = None
         if found is None and word in DOCUMENT_NOUNS and any(c.lower_ == "its" for c in head.children):

@@ -498,3 +498,17 @@ def test_the_company_is_the_narratives_business_before_the_last_company_named(nl
         "Brazilian government",
         "Halvorsen Systems Inc",
     ]
+
+
+def test_a_company_spokesman_and_a_business_named_by_its_trade_are_the_narratives_company(nlp, reference):
+    text = (
+        "Halvorsen Systems Inc won its appeal on Monday.\n"
+        "A company spokesman said Halvorsen was pleased with the ruling.\n"
+        "The chipmaker said sales would rise.\n"
+        "Another company official said prices would fall."
+    )
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, text)] == [
+        "Halvorsen Systems Inc",
+        "Halvorsen Systems Inc",
+        None,
+    ]

@@ -11,6 +11,10 @@ from spacy.tokens import Doc, Span, Token
 from transforms.nlp.doc_cache import doc_sentence_of, doc_text
 from transforms.nlp.quotes.marks import _paragraph_bounds
 
+# A paragraph of links to other stories has this many words in capitals, at least, and this share of its words.
+SHOUTED_WORDS_AT_LEAST = 8
+SHOUTED_SHARE_AT_LEAST = 0.2
+
 
 class _Article:
     """The parsed article with the lookups every step needs, computed once."""
@@ -24,6 +28,11 @@ class _Article:
         self.token_of_char = _token_of_char(doc, len(self.text))
         self.paragraphs = _paragraph_bounds(self.text)
         self._paragraph_starts = [start for start, _ in self.paragraphs]
+        furniture = [_is_shouted_links(self.text[start:end]) for start, end in self.paragraphs]
+        # Sentences of a page's link lists ("MOST READ IN TV … CALM DAN Danny Dyer warns …"): no narrative.
+        self.furniture_sentences = frozenset(
+            i for i, sentence in enumerate(self.sentences) if furniture[self.paragraph_index(sentence.start_char)]
+        )
 
     def paragraph_index(self, char: int) -> int:
         """Index of the paragraph holding ``char`` among the non-blank paragraphs."""
@@ -45,6 +54,14 @@ class _Article:
 
     def sentence(self, token: Token) -> Span:
         return self.sentences[self.sentence_of[token.i]]
+
+
+def _is_shouted_links(paragraph: str) -> bool:
+    """A paragraph of links to other stories, each headed by words in capitals, as tabloid pages print
+    them inside the story: many words all in capitals, and a good share of the paragraph's words."""
+    words = paragraph.split()
+    shouted = sum(1 for word in words if sum(c.isalpha() for c in word) >= 2 and word.isupper())
+    return shouted >= SHOUTED_WORDS_AT_LEAST and shouted >= len(words) * SHOUTED_SHARE_AT_LEAST
 
 
 def _token_of_char(doc: Doc, length: int) -> list[int]:

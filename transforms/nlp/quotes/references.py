@@ -492,6 +492,9 @@ class ReferenceResolver:
             back += 1
             if sentence_index - back < 0:
                 break
+            if back and sentence_index - back in article.furniture_sentences:
+                window += 1  # a list of links to other stories is no part of the narrative
+                continue
             sentence = article.sentences[sentence_index - back]
             tokens = [t for t in sentence if t.i < anchor.i]
             named = [

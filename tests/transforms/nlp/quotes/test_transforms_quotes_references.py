@@ -524,3 +524,18 @@ def test_but_for_someone_with_no_role_given_is_what_would_have_happened_not_thei
         'But for Petr Cech, Chelsea would have lost heavily on Saturday. "We were poor," he said.'
     )
     assert [s[1] for s in _speakers(nlp, reference, text)] == ["Jose Mourinho"]
+
+
+def test_a_pages_list_of_links_in_capitals_is_no_part_of_the_narrative(nlp, reference):
+    text = (
+        "Actor Tom Harker has backed the campaign.\n"
+        "MOST READ IN SHOWBIZ BIG NIGHT Jack Moss wins the quiz final again LATE SHOW Ann Dale quits her "
+        "radio show CALM PETE Pete Lowe warns fans about the tour\n"
+        '"It is the right thing to do," he said.'
+    )
+    assert _speakers(nlp, reference, text) == [("he", "Tom Harker", "pronoun")]
+    # without the capitals the paragraph is narrative like any other
+    told = (
+        text.replace("MOST READ IN SHOWBIZ BIG NIGHT", "Elsewhere,").replace("LATE SHOW ", "").replace("CALM PETE ", "")
+    )
+    assert _speakers(nlp, reference, told)[0][1] != "Tom Harker"

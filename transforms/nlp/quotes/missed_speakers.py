@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from transforms.nlp.doc_cache import doc_tokens
 from transforms.nlp.entities import NAME_LABELS
 from transforms.nlp.name_spans import HONORIFICS, ORGANISATION_NAME_ENDS, TITLE_HEADS
-from transforms.nlp.quotes.lexicon import SPEECH_VERBS
+from transforms.nlp.quotes.lexicon import REPORTING_VERBS, SPEECH_VERBS
 from transforms.nlp.quotes.references import PLURAL_TAGS
 from transforms.nlp.quotes.speakers import RELATIVE_PRONOUNS
 from transforms.nlp.quotes.subjects import INVERTED_SPEAKER_DEPS, SUBJECT_DEPS
@@ -90,9 +90,11 @@ def _surname_named_before(head: Token, first_naming: dict[str, Token]) -> list[S
 def _speaker_heads(token: Token) -> list[Token]:
     """The heads of the phrases that can be who speaks at ``token``: a speech verb's subject, the name right
     after it ('said Swiss Re'), or what a statement is 'according to'."""
-    if token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH_VERBS:
+    if token.pos_ in ("VERB", "AUX") and token.lemma_ in REPORTING_VERBS:
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
+        # (A verb that frames a quote, 'the IAAF described their explanations as "unacceptable"', has its
+        # speaker as its subject; only a speech verb's name right after it, 'said Swiss Re', speaks.)
+        if subjects or token.lemma_ not in SPEECH_VERBS:
             # 'the Grand Slam had been mentioned': a passive subject is what was spoken of; 'The IAAF - which
             # said …': a relative pronoun stands for the noun its clause hangs on.
             return [

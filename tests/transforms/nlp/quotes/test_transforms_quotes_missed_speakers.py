@@ -25,6 +25,13 @@ def test_a_speaker_the_model_left_untagged_is_a_name_of_a_person_or_a_body_by_it
     ]
 
 
+def test_the_subject_of_a_verb_that_frames_a_quote_speaks_too(nlp):
+    text = 'Imposing the bans, the WBFA described their excuses as "unacceptable".'
+    assert _missed(nlp, text) == [("WBFA", "ORG")]
+    # after a framing verb, a name is what it frames, not who speaks
+    assert _missed(nlp, 'The critics described Wilmot Grange as "a failure".') == []
+
+
 def test_no_name_is_made_of_a_passive_subject_a_listener_a_ticker_or_people(nlp):
     assert _missed(nlp, "Denis Christel Sassou Nguesso is said to have approached the firm in 2010.") == []
     assert _missed(nlp, "Regie Nationale des Usines Renault <RENA.PA> said it and Chrysler Corp agreed.") == []

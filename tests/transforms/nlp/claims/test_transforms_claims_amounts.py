@@ -450,3 +450,9 @@ def test_second_hand_things_are_counted_not_timed(nlp, claims_nlp):
         ("40 second-hand cars", "second-hand cars"),
         ("30 second", "second"),
     ]
+
+
+def test_a_gallerys_picture_counter_after_a_photo_credit_is_no_claim(nlp, claims_nlp):
+    caption = "The mayor waves to the crowd Getty Images 9 The mayor lands in Leeds for a rally with 300 supporters."
+    for pipeline in (nlp, claims_nlp):
+        assert [c.surface for c in extract_claims(pipeline(caption))] == ["300 supporters"]

@@ -73,6 +73,9 @@ UNIT_ALIASES = {
     "feet": "foot",
     "ha": "hectare",
     "hectares": "hectare",
+    "basis points": "basis_point",
+    "basis point": "basis_point",
+    "bps": "basis_point",
 }
 WORD = re.compile(r"[\w'’]+")
 

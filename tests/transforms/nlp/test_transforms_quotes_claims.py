@@ -128,10 +128,10 @@ def test_years_dates_and_names_are_not_claims(nlp, reference, sentence):
         (
             "It raised rates by 50 basis points.",
             "50 basis points",
-            0.5,
+            50.0,  # as stated: a basis point is its own unit, as a percentage point is
             None,
             None,
-            "percentage_points",
+            "basis_point",
             "percentage_points",
         ),
         ("Two thirds of voters backed it.", "Two thirds of voters", 2 / 3, None, None, "fraction", "number"),

@@ -78,7 +78,8 @@ BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
 )
 # A results table's comparison of two figures, and a figure written with its thousands set apart ('7,125,000').
 VERSUS_AFTER = re.compile(r"[ \t]{1,3}(?i:vs\.?|versus)[ \t]")
-VERSUS_BEFORE = re.compile(r"\b(?i:vs\.?|versus)[ \t]{1,3}$")
+# ('Oper net loss 77,000 vs profit 285,000': a profit or loss named again after "vs".)
+VERSUS_BEFORE = re.compile(r"\b(?i:vs\.?|versus)[ \t]{1,3}(?:(?i:profit|loss)[ \t]{1,3})?$")
 THOUSANDS_WRITTEN = re.compile(r"\d{1,3}(?:,\d{3})+")
 # What follows a distance that names a race: a word, or the end of the phrase.
 RACE_AFTER = re.compile(r"(?:[ \t]{1,3}(?P<word>[A-Za-z-]+)|[ \t]{0,3}(?:[.,;:!?)]|$))")

@@ -3,7 +3,7 @@
 What a claim row means:
 
 * ``value`` is the number in ``unit`` with any scale word applied: "$3bn" → 3e9 USD, "0.5k miles"
-  → 500 mile, "50 basis points" → 0.5 percentage points.
+  → 500 mile; "50 basis points" stays 50 basis_point (its own unit, as stated).
 * A range ("3-4%", "between 10 and 20 projects", "8- to 16-metre", "-78-0 °C") has ``value_low``
   and ``value_high``, and ``value`` is their midpoint.  "12 ± 0.5 km" gives bounds around 12.  A vague
   plural ("dozens", "hundreds of") is a floor: ``value`` = ``value_low`` = 24, ``approximate``.

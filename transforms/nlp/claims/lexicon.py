@@ -111,6 +111,9 @@ SCALES = {
 CURRENCY_SYMBOLS = {
     "US$": "USD",
     "U.S.$": "USD",
+    "$US": "USD",  # as Australian and New Zealand papers write it ("$US6,500"), and "$A", "$NZ" theirs
+    "$A": "AUD",
+    "$NZ": "NZD",
     "A$": "AUD",
     "AU$": "AUD",
     "C$": "CAD",

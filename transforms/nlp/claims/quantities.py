@@ -441,10 +441,6 @@ def _read_unit(text: str, quantity: Quantity) -> None:
         # multiples.py's)
         quantity.unit, quantity.kind, quantity.end = "times", "count", term_end
         return
-    if unit == "basis_point":
-        unit, quantity.value, quantity.scale = "percentage_points", quantity.value / 100, 0.01
-        quantity.low = quantity.low / 100 if quantity.low is not None else None
-        quantity.high = quantity.high / 100 if quantity.high is not None else None
     if kind not in ("percent", "percentage_points"):  # "3% a year" is a percent and a time
         rate_end, rate = _read_rate(text, term_end, kind)
         if rate:

@@ -456,3 +456,22 @@ def test_a_gallerys_picture_counter_after_a_photo_credit_is_no_claim(nlp, claims
     caption = "The mayor waves to the crowd Getty Images 9 The mayor lands in Leeds for a rally with 300 supporters."
     for pipeline in (nlp, claims_nlp):
         assert [c.surface for c in extract_claims(pipeline(caption))] == ["300 supporters"]
+
+
+def test_dollars_named_after_the_sign_as_australian_papers_write_them(nlp, claims_nlp):
+    sentence = "Bitcoin fell below $US6,500 while the deal was worth $A2.5bn and $NZ300."
+    for pipeline in (nlp, claims_nlp):
+        assert [(c.surface, c.value, c.unit) for c in extract_claims(pipeline(sentence))] == [
+            ("below $US6,500", 6500.0, "USD"),  # (the comparator is in the surface, as for "$")
+            ("$A2.5bn", 2.5e9, "AUD"),
+            ("$NZ300", 300.0, "NZD"),
+        ]
+
+
+def test_a_results_line_naming_the_profit_or_loss_again_after_vs_compares_two_levels(nlp, claims_nlp):
+    line = "Oper net loss 77,000 vs profit 285,000"
+    for pipeline in (nlp, claims_nlp):
+        assert [(c.value, c.change_kind) for c in extract_claims(pipeline(line))] == [
+            (77_000.0, "level"),
+            (285_000.0, "level"),
+        ]

@@ -30,6 +30,7 @@ from transforms.nlp.name_spans import (
     is_generic_body,
     is_legal_form,
     mention_from_span,
+    surname_of,
 )
 
 # Labels under which the model puts names that can stand for a person, a body or a place by one word; a lone
@@ -241,7 +242,7 @@ def _add_missed_repeats(doc: Doc, entities: list[Entity], sentence_of: list[int]
     repeated: dict[str, int] = {}  # surname, one-word name or short form → index of the first entity with it
     for position, entity in enumerate(entities):
         if entity.label == "PERSON":
-            repeated.setdefault(entity.name.split()[-1], position)  # 'Takaichi'; 'Edu', a one-word name
+            repeated.setdefault(surname_of(entity.name.split()), position)  # 'Takaichi'; 'Edu', a one-word name
         elif entity.label == "ORG":
             for mention in entity.mentions:
                 name = name_of(mention.text)
@@ -383,7 +384,7 @@ class _NameIndex:
         order = self._order.setdefault(id(entity), len(self._order))
         words = name_of(mention.text).split()
         if len(words) > 1:
-            for word in {words[0], words[-1]}:
+            for word in {words[0], surname_of(words)}:
                 _, starts, sentences = self._by_end_word.setdefault(word, {}).setdefault(order, (entity, [], []))
                 starts.append(mention.start)
                 sentences.append(mention.sentence_index)

@@ -62,6 +62,9 @@ FUNCTION_WORDS = frozenset(("of", "the", "for", "and"))
 BODY_NAME_HEADS = frozenset("ministry department office committee council commission agency service".split())
 # Honorifics: the name after one is a person's, whatever the model tagged it ("Mr Straw" as a PRODUCT).
 HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame".split())
+# Words after a surname that tell a father from his son ("Martin Luther King Jr", "Bruce L Castor Jr"): part of
+# the name, but the surname is the word before them.
+GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Letters after a person's name: a rank, an office or an honour ("Guy Mansfield QC", "Keith Vaz MP").
 POST_NOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE".split())
 # Last words of a body's name ('Ironhorse Oil', 'Rockstar Games', 'Northern Star'), a place that speaks for
@@ -145,9 +148,13 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
         # for, part of their role, not of their name.
         party = _party_before_name(tokens, known_names)
         role_tokens, tokens = tokens[:party], tokens[party:]
-    # A title spaCy swallowed into the name ("President Trump", "Balco boss Victor Conte") is a role.
+    if all(is_generational_suffix(t.text) for t in tokens):
+        return None  # 'Jr' the model tagged apart: the name before it has it (``_names_missed_after``)
+    # A title spaCy swallowed into the name ("President Trump", "Balco boss Victor Conte") is a role; a surname
+    # before "Jr" is none ('Martin Luther King Jr').
     if label == "PERSON":
-        heads = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in TITLE_HEADS]
+        last = len(tokens) - 2 if is_generational_suffix(tokens[-1].text) else len(tokens) - 1
+        heads = [i for i, t in enumerate(tokens[:last]) if t.lower_.rstrip(".") in TITLE_HEADS]
         if heads:
             role_tokens, tokens = role_tokens + tokens[: heads[-1] + 1], tokens[heads[-1] + 1 :]
     known = bool(tokens) and (
@@ -349,6 +356,9 @@ def _names_missed_after(name: list[Token]) -> list[Token]:
     ):
         names.append(token)
         last = token
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and last.whitespace_ and is_generational_suffix(after.text):
+        names.append(after)  # 'Bruce L Castor Jr', whatever the model tagged 'Jr'
     return names
 
 
@@ -404,6 +414,15 @@ def _role_before(doc: Doc, first_token: int, swallowed: list[Token]) -> str | No
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return doc_text(doc)[start:end]
+
+
+def is_generational_suffix(word: str) -> bool:
+    return word.lower().rstrip(".") in GENERATIONAL_SUFFIXES
+
+
+def surname_of(words: list[str]) -> str:
+    """The last word of a name, or the one before its "Jr" ('King' of "Martin Luther King Jr")."""
+    return words[-2] if len(words) > 2 and is_generational_suffix(words[-1]) else words[-1]
 
 
 def is_legal_form(word: str) -> bool:

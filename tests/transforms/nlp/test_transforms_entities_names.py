@@ -488,3 +488,19 @@ def test_elect_and_designate_after_an_office_are_part_of_the_role(nlp, reference
     doc = nlp("President Elect Dan Brown met the outgoing leader. Brown said the talks went well.")
     people = {e.name: [m.text for m in e.mentions] for e in extract_entities(doc, reference) if e.label == "PERSON"}
     assert people == {"Dan Brown": ["Dan Brown", "Brown"]}
+
+
+def test_jr_is_part_of_a_name_and_its_surname_is_the_word_before(nlp, reference):
+    text = (
+        "Civil rights leader Martin Luther King Jr said the dream was alive. King said the march would go on.\n"
+        "District Attorney Bruce L Hadley Jr said detectives found nothing. Hadley said the case was closed."
+    )
+    people = {
+        e.name: sorted(m.text for m in e.mentions)
+        for e in extract_entities(nlp(text), reference)
+        if e.label == "PERSON"
+    }
+    assert people == {
+        "Martin Luther King Jr": ["King", "Martin Luther King Jr"],
+        "Bruce L Hadley Jr": ["Bruce L Hadley Jr", "Hadley"],
+    }

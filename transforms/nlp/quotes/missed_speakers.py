@@ -82,8 +82,10 @@ def _surname_named_before(head: Token, first_naming: dict[str, Token]) -> list[S
         return []
     doc = head.doc
     spoken = Span(doc, head.i, head.i + 1, label="PERSON")
-    if _titled(doc[earlier.i - 1]) or earlier.ent_type_ in NAME_LABELS:
-        return [spoken]  # 'Dusty Hale', named and tagged: the lone word joins that name
+    if _titled(doc[earlier.i - 1]) or earlier.ent_type_ in NAME_LABELS or doc[earlier.i - 1].ent_type_ == "PERSON":
+        # 'Dusty Hale', named and tagged, or a surname the model cut off a name it tagged ('Bruce L' of
+        # "Bruce L Castor Jr", which the name's reading completes): the lone word joins that name.
+        return [spoken]
     return [Span(doc, earlier.i - 1, earlier.i + 1, label="PERSON"), spoken]
 
 

@@ -8,6 +8,7 @@ entities is ``entities``'s.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -62,6 +63,8 @@ FUNCTION_WORDS = frozenset(("of", "the", "for", "and"))
 BODY_NAME_HEADS = frozenset("ministry department office committee council commission agency service".split())
 # Honorifics: the name after one is a person's, whatever the model tagged it ("Mr Straw" as a PRODUCT).
 HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame".split())
+# A middle initial ("M", "C.") between a given name and a surname.
+MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
 # Words after a surname that tell a father from his son ("Martin Luther King Jr", "Bruce L Castor Jr"): part of
 # the name, but the surname is the word before them.
 GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -174,7 +177,11 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
         role_tokens.append(tokens.pop(0))
     if not tokens or (not known and all(_is_title_word(t.lower_) for t in tokens)):
         return None  # "Defence" in "Defence Minister": part of a title, not an organisation
-    if label == "ORG" and (_described_as_a_person(tokens) or _holds_office_before(ent.doc, tokens, role_tokens)):
+    if label == "ORG" and (
+        _described_as_a_person(tokens)
+        or _holds_office_before(ent.doc, tokens, role_tokens)
+        or _has_middle_initial(tokens)
+    ):
         label = "PERSON"
     if label in ("PERSON", "ORG") and _ends_in_post_nominal(tokens):
         # 'Guy Mansfield QC', 'Keith Vaz MP': letters after a name are a person's, and not part of the name.
@@ -299,6 +306,18 @@ def _described_as_a_person(name: list[Token]) -> bool:
     if not _all_proper_words(name):
         return False
     return any(c.dep_ == "appos" and c.lower_ in TITLE_HEADS for t in name for c in t.children)
+
+
+def _has_middle_initial(name: list[Token]) -> bool:
+    """'Dolores M Troiani', 'Ann C. Williams' tagged as an organisation: a given name, one capital letter and a
+    surname is how a person's name is written, not a body's."""
+    words = [t.text for t in name if t.text != "."]
+    return (
+        len(words) == 3
+        and MIDDLE_INITIAL.fullmatch(words[1]) is not None
+        and all(w.isalpha() and w.istitle() and len(w) > 1 for w in (words[0], words[2]))
+        and words[2].lower() not in LEGAL_FORMS | COMPANY_NAME_ENDS | ORGANISATION_NAME_ENDS
+    )
 
 
 def _ends_in_post_nominal(name: list[Token]) -> bool:

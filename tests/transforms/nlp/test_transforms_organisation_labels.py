@@ -46,3 +46,16 @@ def _labels(nlp, reference, text: str) -> dict[str, str]:
 def test_person_tagged_name_treated_as_organisation(nlp, reference, text, name, label):
     labels = _labels(nlp, reference, text)
     assert labels.get(name) == label, labels
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("The lawyer, Dolores M Troiani, said her client would sue.", "Dolores M Troiani", "PERSON"),
+        # a body's name ending as bodies' names do is a body, an initial inside it or not
+        ("Smith B Holdings said profits rose.", "Smith B Holdings", "ORG"),
+    ],
+)
+def test_a_middle_initial_marks_a_persons_name(nlp, reference, text, name, label):
+    labels = _labels(nlp, reference, text)
+    assert labels.get(name) == label, labels

@@ -56,6 +56,7 @@ QUANTULUM_UNIT_NAMES: dict[str, frozenset[str]] = {
         # shares
         "percent": ("percentage",),
         "percentage_points": ("percentage point", "percentage"),
+        "basis_point": ("basis point",),
         # money
         "USD": ("dollar", "United States dollar"),
         "GBP": ("pound sterling",),

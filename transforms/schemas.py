@@ -93,7 +93,8 @@ GENDER_EVIDENCE = _vocabulary(
 QUANTITY_KINDS = _vocabulary(
     {
         "percent": "a percentage ('7%', '7 per cent', '7pc')",
-        "percentage_points": "a difference of percentages in points",
+        "percentage_points": "a difference of percentages, in percentage points or basis points (unit says "
+        "which; 100 basis points make 1 point)",
         "money": "an amount of money; currency holds its ISO 4217 code",
         "count": "a number of things; unit is the counted noun ('jobs')",
         "duration": "a span of time or an age",

@@ -84,4 +84,5 @@ def test_units_and_phrases_compare_as_a_reader_would():
     assert same_unit("bpd", "barrel/day") and not same_unit("bpd", "barrel") and same_unit("sq mi", "mile2")
     assert same_unit("mph", "mile/hour") and same_unit("in", "inch") and same_unit("ft", "foot")
     assert same_unit("ha", "hectare") and not same_unit("ha", "acre")
+    assert same_unit("basis points", "basis_point") and not same_unit("basis points", "percentage_points")
     assert shares_half_the_words("the Nasdaq Composite", "Nasdaq") and not shares_half_the_words("exports to China", "")

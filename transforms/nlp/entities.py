@@ -36,6 +36,8 @@ from transforms.nlp.name_spans import (
 # Labels under which the model puts names that can stand for a person, a body or a place by one word; a lone
 # word under another label ('Wendt' taken for a product) joins only a person's full name.
 NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+# Words before a place that use it as a place ('a plant in Texas', 'flew to Houston').
+PLACE_PREPOSITIONS = frozenset("in at near from to outside across around throughout into".split())
 # A lone word right after a full name that ends or starts with it is that name's ("Moon Seong Mook … Moon
 # said"), within this many sentences, whatever the word stood for before.
 JUST_NAMED_SENTENCES = 3
@@ -131,7 +133,11 @@ def extract_entities(doc: Doc, reference: Reference, missed: Sequence[Span] = ()
     candidates = [
         m for m in (mention_from_span(span, sentence_of, reference.aliases) for span in spans) if m is not None
     ]
-    entities = _fold_bracketed_short_forms(doc_text(doc), cluster_mentions(candidates, reference))
+    # 'a plant in Texas': a place named as one, which no company named after it ('Texas Instruments Inc') is.
+    placed = frozenset(
+        m.start for m in candidates if m.label == "GPE" and _word_before(doc, m.start) in PLACE_PREPOSITIONS
+    )
+    entities = _fold_bracketed_short_forms(doc_text(doc), cluster_mentions(candidates, reference, placed))
     _add_missed_repeats(doc, entities, sentence_of)
     return entities
 
@@ -172,6 +178,12 @@ def _split_at_bracket(ent: Span) -> list[Span]:
     return [Span(doc, ent.start, opening, label=ent.label_), Span(doc, opening + 1, closing, label=ent.label_)]
 
 
+def _word_before(doc: Doc, char: int) -> str | None:
+    """The word right before the token at ``char``, lower case."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return doc[span.start - 1].lower_ if span is not None and span.start > 0 else None
+
+
 def _fold_bracketed_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
     """'Bradford & Bingley (B&B)', 'U.S. Agency for International Development (USAID)': a short form in
     brackets right after a name is that name, there and wherever the article uses it again; so is a stock
@@ -189,7 +201,13 @@ def _fold_bracketed_short_forms(text: str, entities: list[Entity]) -> list[Entit
                 and owner is not None
                 and _abbreviates(mention.text, owner.name)
             )
-            ticker = before == " <" and after == ">" and owner is not None and owner.label == "ORG"
+            # (The owner may be a company the model took for a person: it is relabelled later.)
+            ticker = (
+                before == " <"
+                and after == ">"
+                and owner is not None
+                and (owner.label == "ORG" or is_legal_form(owner.name.split()[-1]))
+            )
             if (
                 owner is not None
                 and owner is not entity
@@ -268,8 +286,11 @@ def _add_missed_repeats(doc: Doc, entities: list[Entity], sentence_of: list[int]
         entity.mentions.sort(key=lambda m: m.start)
 
 
-def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Entity]:
-    """Group mentions into entities: aliases first, then full names, then surnames onto full names."""
+def cluster_mentions(
+    mentions: list[Mention], reference: Reference, placed: frozenset[int] = frozenset()
+) -> list[Entity]:
+    """Group mentions into entities: aliases first, then full names, then surnames onto full names.  ``placed``:
+    the starts of place mentions the text uses as places ('in Texas')."""
     entities: list[Entity] = []
     by_key: dict[str, Entity] = {}
     # 'US Pew Research Center' is also 'Pew Research', and 'MDA' its 'U.S. Missile Defense Agency': a country
@@ -309,7 +330,7 @@ def cluster_mentions(mentions: list[Mention], reference: Reference) -> list[Enti
             and mention.label == "GPE"
             and not _is_full_person_name(target)
             and not any(m.label == "GPE" for m in target.mentions)
-            and not _is_company_first_word(name, target)
+            and not (mention.start not in placed and _is_company_first_word(name, target))
         ):
             # 'Seoul said … Seoul Railway Station': a place is not the station, airport or company named after it
             # (a surname taken for a place, 'Hankey said', is still the person named in full; the first word of
@@ -388,10 +409,11 @@ class _NameIndex:
                 _, starts, sentences = self._by_end_word.setdefault(word, {}).setdefault(order, (entity, [], []))
                 starts.append(mention.start)
                 sentences.append(mention.sentence_index)
-            if mention.label == "PERSON" and len(words[-1]) >= MISSPELT_SURNAME_LETTERS - 1:
-                self._person_surnames.add(words[-1])
-                for variant in _one_letter_less(words[-1]):
-                    self._surnames_by_deletion.setdefault(variant, set()).add(words[-1])
+            surname = surname_of(words)
+            if mention.label == "PERSON" and len(surname) >= MISSPELT_SURNAME_LETTERS - 1:
+                self._person_surnames.add(surname)
+                for variant in _one_letter_less(surname):
+                    self._surnames_by_deletion.setdefault(variant, set()).add(surname)
         else:
             self._lone_words_joined[id(entity)] += 1
         capitals = [w for w in re.split(r"[\s'\-&]+", name_of(mention.text)) if w and w[0].isupper()]

@@ -7,8 +7,10 @@ as the speaker of what their officials say, so they are organisations here, each
   which one ("finance", "U.S.", "Irish"), when it is definite ("the finance ministry"), describes a voice
   ("ministry officials", "a state department spokesman") or has a country or people among those words;
   a generic one ("a parliamentary committee", "government bonds") is not.  Its name is the noun with
-  those words (a country or people among them stays a mention of its own too); an opinion of it
-  ("leftist") is no such word.
+  those words and a country's possessive before them ("Tunisia's foreign ministry" and "Algeria's foreign
+  ministry" are two; a country or people among them stays a mention of its own too); an opinion of it
+  ("leftist") is no such word.  A noun followed by the model's name for the body ("the state news agency
+  KCNA") is that name, not a body of its own.
 - "the government", "the cabinet": bodies a country has one of are named by the noun alone ("the police"
   speak through officers the text does not name: a group); with the country's possessive ("Nigeria's
   government") or the leader's name ("the Obama administration") they are that country's or leader's.

@@ -316,7 +316,7 @@ def _has_middle_initial(name: list[Token]) -> bool:
         len(words) == 3
         and MIDDLE_INITIAL.fullmatch(words[1]) is not None
         and all(w.isalpha() and w.istitle() and len(w) > 1 for w in (words[0], words[2]))
-        and words[2].lower() not in LEGAL_FORMS | COMPANY_NAME_ENDS | ORGANISATION_NAME_ENDS
+        and words[2].lower() not in COMPANY_NAME_ENDS | ORGANISATION_NAME_ENDS
     )
 
 

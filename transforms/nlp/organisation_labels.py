@@ -32,14 +32,20 @@ ceo executives branch branches factory factories
 )
 # Kinds of body a name is introduced by ("law firm Mossack Fonseca") or said to be ("X is an airline"); not
 # the ones a person can be too ("producer Debra Hill", "publisher", "operator").
-ORGANISATION_KIND_NOUNS = frozenset(
+# Words for a business by its trade ("the chipmaker"), which name no person.
+BUSINESS_NOUNS = frozenset(
+    "chipmaker drugmaker planemaker steelmaker retailer insurer conglomerate manufacturer".split()
+)
+ORGANISATION_KIND_NOUNS = BUSINESS_NOUNS | frozenset(
     """
-company firm group giant airline carrier bank lender insurer carmaker automaker retailer supermarket
-manufacturer broadcaster newspaper magazine network agency charity club union association federation
-institute university foundation regulator studio website band think-tank
+company firm group giant airline carrier bank lender carmaker automaker supermarket broadcaster newspaper
+magazine network agency charity club union association federation institute university foundation regulator
+studio website band think-tank
 """.split()
 )
 
+# Legal forms that are surnames too ("Zaldy Co"; Sá written "Sa").
+SURNAME_LIKE_LEGAL_FORMS = frozenset(("co", "sa", "ag", "nv"))
 # (Lemmas are not computed: see selective_lemmas.)
 FORMS_OF_BE = frozenset(("is", "was", "are", "were"))
 
@@ -59,8 +65,11 @@ def relabel_organisations(doc: Doc, entities: list[Entity]) -> None:
 
 
 def _ends_in_legal_form(name: str) -> bool:
+    """'John Labatt Ltd', 'Smith Barney Inc'; a short form that is also a surname ('Zaldy Co', 'Ana Sa') after
+    two words at least ('Henry Marlowe Co')."""
     words = name.split()
-    return len(words) > 1 and is_legal_form(words[-1])
+    shortest = 3 if words[-1].lower().rstrip(".") in SURNAME_LIKE_LEGAL_FORMS else 2
+    return len(words) >= shortest and is_legal_form(words[-1])
 
 
 def _treated_as_organisation(doc: Doc, start: int, end: int) -> bool:

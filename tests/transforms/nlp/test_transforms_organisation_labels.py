@@ -32,8 +32,9 @@ def _labels(nlp, reference, text: str) -> dict[str, str]:
         # a company's executives; the kind of body right after the name
         ("Silver Harrow executives said the offer was too low.", "Silver Harrow", "ORG"),
         ("Der Weltblick magazine said the money was lost. Der Weltblick named no source.", "Der Weltblick", "ORG"),
-        # a company's legal form ends the name
+        # a company's legal form ends the name; a legal form that is a surname too needs more words
         ("Henry Marlowe Ltd said sales rose. Henry Marlowe Ltd expects more.", "Henry Marlowe Ltd", "ORG"),
+        ("Philippine congressman Zaldy Co said the bill would pass.", "Zaldy Co", "PERSON"),
         # what a person has too leaves a person a person
         ("Wayne Rooney's earnings rose last year. Rooney said he was pleased.", "Wayne Rooney", "PERSON"),
         ("Richard Branson's shares rose. Branson said he was pleased.", "Richard Branson", "PERSON"),
@@ -44,18 +45,5 @@ def _labels(nlp, reference, text: str) -> dict[str, str]:
     ],
 )
 def test_person_tagged_name_treated_as_organisation(nlp, reference, text, name, label):
-    labels = _labels(nlp, reference, text)
-    assert labels.get(name) == label, labels
-
-
-@pytest.mark.parametrize(
-    "text, name, label",
-    [
-        ("The lawyer, Dolores M Troiani, said her client would sue.", "Dolores M Troiani", "PERSON"),
-        # a body's name ending as bodies' names do is a body, an initial inside it or not
-        ("Smith B Holdings said profits rose.", "Smith B Holdings", "ORG"),
-    ],
-)
-def test_a_middle_initial_marks_a_persons_name(nlp, reference, text, name, label):
     labels = _labels(nlp, reference, text)
     assert labels.get(name) == label, labels

@@ -90,8 +90,10 @@ RACE_WORDS = METRE_EVENT_WORDS | frozenset(
 # Whose race a distance with nothing after it names ("the men's 1500m", "the women's 400m").
 RACE_OF_BEFORE = re.compile(r"\b(?i:men['’]s|women['’]s|boys['’]|girls['’])\s{1,3}$")
 THE_BEFORE = re.compile(r"\b(?i:the)\s{1,3}$")
-# Adjectives that name people when "the" goes before them ("five of the dead", "two of the injured").
+# Adjectives that name people when "the" goes before them ("five of the dead", "two of the injured"), and the
+# verbs that can follow such a phrase as its subject's, read without a parse ("five of the dead were …").
 PEOPLE_NAMED_BY_ADJECTIVE = frozenset("dead injured wounded missing living sick elderly homeless unemployed".split())
+VERBS_AFTER_A_SUBJECT = frozenset("were was are is had have remain remained".split())
 # Words for kinds or groups of things, counted with what they are "of" ("seven sets of sanctions").
 PARTITIVE_NOUNS = frozenset("sets forms kinds types sorts pairs pieces series rounds categories groups".split())
 # The word a number is hyphened to ("three-judge"), looked for this far after the hyphen.
@@ -431,9 +433,8 @@ def _part_counted(doc: Doc, of: Token, quantity: Quantity, annotations: Annotati
     isolated nation's 85"), the words up to the first plural."""
     if quantity.value < 2 or not float(quantity.value).is_integer():
         return None
-    the, named = (doc[of.i + 1], doc[of.i + 2]) if of.i + 2 < len(doc) else (None, None)
-    if the is not None and named is not None and the.lower_ == "the" and named.lower_ in PEOPLE_NAMED_BY_ADJECTIVE:
-        return doc[named.i : named.i + 1]  # 'five of the dead': the people the adjective names
+    if (named := _people_named_by_adjective(doc, of, annotations)) is not None:
+        return named
     if not annotations.parse:
         window = doc_tokens(doc)[of.i + 1 : of.i + 1 + LEXICAL_PHRASE_WORDS + 3]
         start = 0
@@ -458,6 +459,20 @@ def _part_counted(doc: Doc, of: Token, quantity: Quantity, annotations: Annotati
     while first > of.i + 1 and doc[first - 1].pos_ in ("NOUN", "PROPN") and doc[first - 1].tag_ != "POS":
         first -= 1  # 'rocket launches', 'traveller sites': the nouns that name the thing, not its adjectives
     return doc[first : chunk.root.i + 1]
+
+
+def _people_named_by_adjective(doc: Doc, of: Token, annotations: Annotations) -> Span | None:
+    """'five of the dead were relatives': the people "the" and an adjective name, when the adjective ends the
+    phrase ('three of the missing children' count children)."""
+    if of.i + 2 >= len(doc) or doc[of.i + 1].lower_ != "the" or doc[of.i + 2].lower_ not in PEOPLE_NAMED_BY_ADJECTIVE:
+        return None
+    named = doc[of.i + 2]
+    after = doc[named.i + 1] if named.i + 1 < len(doc) else None
+    if annotations.parse:
+        ends = named.dep_ == "pobj"
+    else:
+        ends = after is None or not after.is_alpha or after.lower_ in VERBS_AFTER_A_SUBJECT
+    return doc[named.i : named.i + 1] if ends else None
 
 
 def _hyphened_count(

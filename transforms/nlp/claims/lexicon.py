@@ -645,11 +645,9 @@ LABEL_WORDS = (
     "Block",
     "Zone",
     "Lot",
-    # a photo agency's credit before a gallery's picture counter ("Getty Images 9 Trump lands in …")
+    # a photo agency's credit before a gallery's picture counter ("Getty Images 9 Trump lands in …"; not "EPA",
+    # "AP": 'gave the EPA 90 days')
     "Images",
-    "EPA",
-    "AFP",
-    "AP",
 )
 # Prepositions that keep their meaning in a time expression ("by 2035" is a deadline, "in 2035" a date).
 TIME_PREPOSITIONS = frozenset(("by", "until", "before", "after", "since", "through"))

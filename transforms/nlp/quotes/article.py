@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 import numpy as np
@@ -11,9 +12,12 @@ from spacy.tokens import Doc, Span, Token
 from transforms.nlp.doc_cache import doc_sentence_of, doc_text
 from transforms.nlp.quotes.marks import _paragraph_bounds
 
-# A paragraph of links to other stories has this many words in capitals, at least, and this share of its words.
-SHOUTED_WORDS_AT_LEAST = 8
-SHOUTED_SHARE_AT_LEAST = 0.2
+# A paragraph of links to other stories has this many runs of words in capitals ("CALM DAN Danny Dyer warns"),
+# at least, and this share of its words in lower case.
+SHOUTED_WORD = re.compile(r"[A-Z][A-Z'’&]*[A-Z]")
+SHOUTED_RUNS_AT_LEAST = 3
+WORDS_PER_SHOUTED_RUN_AT_MOST = 25
+LOWER_CASE_SHARE_AT_LEAST = 0.3
 
 
 class _Article:
@@ -58,10 +62,20 @@ class _Article:
 
 def _is_shouted_links(paragraph: str) -> bool:
     """A paragraph of links to other stories, each headed by words in capitals, as tabloid pages print
-    them inside the story: many words all in capitals, and a good share of the paragraph's words."""
+    them inside the story: several runs of two or more words in capitals, close together (a story's own
+    paragraph with a headline or two in it is no list), in a paragraph mostly in lower case (not a list of
+    tickers or ratings, nor a text all in capitals)."""
     words = paragraph.split()
-    shouted = sum(1 for word in words if sum(c.isalpha() for c in word) >= 2 and word.isupper())
-    return shouted >= SHOUTED_WORDS_AT_LEAST and shouted >= len(words) * SHOUTED_SHARE_AT_LEAST
+    runs, run = 0, 0
+    for word in words:
+        run = run + 1 if SHOUTED_WORD.fullmatch(word) else 0
+        runs += run == 2
+    lower = sum(1 for word in words if any(c.islower() for c in word))
+    return (
+        runs >= SHOUTED_RUNS_AT_LEAST
+        and runs * WORDS_PER_SHOUTED_RUN_AT_MOST >= len(words)
+        and lower >= len(words) * LOWER_CASE_SHARE_AT_LEAST
+    )
 
 
 def _token_of_char(doc: Doc, length: int) -> list[int]:

@@ -51,8 +51,6 @@ characterise characterize dismiss
     )
     | EVALUATIVE_VERBS
 )
-# Verbs whose subject is who speaks, whatever their report: a clause, a to-infinitive or a framed quote.
-REPORTING_VERBS = SPEECH_VERBS | PROMISE_VERBS | FRAMING_VERBS
 # Cues whose passive subject is not the speaker ('Trump was asked', 'Blunkett was accused of'); one
 # "quoted" or "cited as saying" is.
 PASSIVE_NOT_SPEAKER_VERBS = FRAMING_VERBS - frozenset(("quote", "cite"))

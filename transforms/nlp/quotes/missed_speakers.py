@@ -1,7 +1,8 @@
 """Names the model left untagged where a speech verb shows they are someone: "Ilan Gilon of the Meretz party
-said", "…," said Swiss Re", "according to KCNA".
+said", "…," said Swiss Re", "according to KCNA", and a verb that frames a quote in its clause: 'the IAAF
+described their explanations as "unacceptable"'.
 
-A reader names whoever speaks, so a run of capitalised proper nouns as the speaker of a speech verb is a name,
+A reader names whoever speaks, so a run of capitalised proper nouns as the speaker of such a verb is a name,
 and a person's or a body's by its form:
 
 - a person's after a title or honorific ("President …", "Mr …"), or when it is two or more capitalised words
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from transforms.nlp.doc_cache import doc_tokens
 from transforms.nlp.entities import NAME_LABELS
 from transforms.nlp.name_spans import HONORIFICS, ORGANISATION_NAME_ENDS, TITLE_HEADS
-from transforms.nlp.quotes.lexicon import REPORTING_VERBS, SPEECH_VERBS
+from transforms.nlp.quotes.lexicon import FRAMING_VERBS, SPEECH_VERBS
 from transforms.nlp.quotes.references import PLURAL_TAGS
 from transforms.nlp.quotes.speakers import RELATIVE_PRONOUNS
 from transforms.nlp.quotes.subjects import INVERTED_SPEAKER_DEPS, SUBJECT_DEPS
@@ -33,7 +34,7 @@ NAME_DEPS = frozenset(("compound", "flat", "amod"))
 
 
 def missed_speakers(doc: Doc) -> list[Span]:
-    """Spans, labelled PERSON or ORG, of the names the model missed that are a speech verb's speaker."""
+    """Spans, labelled PERSON or ORG, of the names the model missed that are a speaker (see the module doc)."""
     found: dict[int, Span] = {}
     named_before: dict[str, Token] | None = None  # built once, at the first lone word that speaks
     for token in doc_tokens(doc):
@@ -90,9 +91,12 @@ def _surname_named_before(head: Token, first_naming: dict[str, Token]) -> list[S
 
 
 def _speaker_heads(token: Token) -> list[Token]:
-    """The heads of the phrases that can be who speaks at ``token``: a speech verb's subject, the name right
-    after it ('said Swiss Re'), or what a statement is 'according to'."""
-    if token.pos_ in ("VERB", "AUX") and token.lemma_ in REPORTING_VERBS:
+    """The heads of the phrases that can be who speaks at ``token``: the subject of a speech verb or of a verb
+    framing a quote in its clause, the name right after a speech verb ('said Swiss Re'), or what a statement
+    is 'according to'."""
+    if token.pos_ in ("VERB", "AUX") and token.lemma_ in FRAMING_VERBS:
+        if token.lemma_ not in SPEECH_VERBS and not any(t.is_quote for t in token.subtree):
+            return []  # 'Hurricane Harvey hit Houston': a verb that frames a quote only with one in its clause
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         # (A verb that frames a quote, 'the IAAF described their explanations as "unacceptable"', has its
         # speaker as its subject; only a speech verb's name right after it, 'said Swiss Re', speaks.)

@@ -46,6 +46,7 @@ from transforms.nlp.doc_cache import doc_text
 from transforms.nlp.entities import Entity
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
 from transforms.nlp.name_spans import PERSON_DESCRIPTIONS, Mention, name_head
+from transforms.nlp.organisation_labels import BUSINESS_NOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import SPEECH_VERBS
 from transforms.nlp.quotes.roles import NEUTRAL_WORDS, role_words_by_mention, stated_gender
@@ -100,11 +101,7 @@ analyst treasurer speaker head boss mp mep
 MEMBERSHIP_NOUNS = frozenset(("mp", "mep"))
 # Kinds of organisation a description can call one by ("the airline said"), with the words in a name that
 # say an organisation is of that kind besides the kind itself ("All-Nippon Airways" is an airline).
-# Nouns any business can be called by, whatever its name.
-# Words for a business by its trade ("the chipmaker"), which name no person.
-BUSINESS_NOUNS = frozenset(
-    "chipmaker drugmaker planemaker steelmaker retailer insurer conglomerate manufacturer".split()
-)
+# Nouns any business can be called by, whatever its name (its trade too: "the chipmaker").
 COMPANY_NOUNS = frozenset(("company", "firm", "group")) | BUSINESS_NOUNS
 COMPANY_NAME_WORDS = frozenset("co corp corporation inc ltd plc llc ag sa nv holdings company".split())
 # The words newspapers' names are made of ('The Washington Post', 'the Wall Street Journal').
@@ -587,12 +584,11 @@ class ReferenceResolver:
         kind_words = ORGANISATION_KINDS[head.lower_]
         if head.lower_ in COMPANY_NOUNS:
             # 'Endotronics Inc said … Sakowicz, recently at Control Data Corp, succeeds … In other action, the
-            # company said': every business is a company, so "the company" is the one the narrative is about
-            # before it is the last one whose name says it is one (a public body, 'the Brazilian government',
-            # is none).
+            # company said': "the company" is the company the narrative is about before it is the last one
+            # named (a regulator or a government the narrative is about is no company).
             found = self._narrative_subject(
                 head,
-                lambda i: self.entities[i].label == "ORG" and not self.entities[i].is_description,
+                lambda i: self.entities[i].label == "ORG" and self._named_as_company(self.entities[i]),
                 subjects_only=True,
             )
             if found is not None:
@@ -605,13 +601,25 @@ class ReferenceResolver:
             ),
         )
         if found is None and head.lower_ in COMPANY_NOUNS:
-            # Else the only organisation its own sentence named before it ('Shares in Cairn Energy jumped after
-            # the firm said').
-            found = self._only_organisation_before_in_sentence(head)
+            # 'Cairn Energy said … The company said': else any organisation the narrative is about (not a body
+            # the text describes, 'the Brazilian government'), else the only one its own sentence named before
+            # it ('Shares in Cairn Energy jumped after the firm said').
+            found = self._narrative_subject(
+                head,
+                lambda i: self.entities[i].label == "ORG" and not self.entities[i].is_description,
+                subjects_only=True,
+            )
+            if found is None:
+                found = self._only_organisation_before_in_sentence(head)
             # 'Microsoft says … Microsoft's site … The company announced': else the organisation the article
             # is about, the one it has named most so far, when no other comes close.
             return found if found is not None else self._organisation_most_named_before(head)
         return found
+
+    @staticmethod
+    def _named_as_company(entity: Entity) -> bool:
+        """A name that ends as a company's does ('Endotronics Inc', 'Dixons Group PLC')."""
+        return any(m.text.split()[-1].lower().rstrip(".,") in COMPANY_NAME_WORDS for m in entity.mentions)
 
     def _introduced_as(self, entity: Entity, kind: Token) -> bool:
         """'US rock band REM', 'The newspaper Welt am Sonntag', 'The Australian newspaper': a name the text

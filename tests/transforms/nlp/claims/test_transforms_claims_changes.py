@@ -456,6 +456,10 @@ def test_a_total_and_a_figure_named_as_one_are_levels_even_bare(nlp, claims_nlp)
             ("120,455", 120_455.0, "level"),
             ("118,730", 118_730.0, "level"),
         ]
+
+
+def test_a_wire_results_tables_mths_are_months(nlp, claims_nlp):
+    for pipeline in (nlp, claims_nlp):
         [months] = extract_claims(pipeline("Nine mths\nShr 1.20 dlrs"))[:1]
         assert (months.surface, months.value, months.unit) == ("Nine mths", 9.0, "month")
 

@@ -498,6 +498,12 @@ def test_the_company_is_the_narratives_business_before_the_last_company_named(nl
         "Brazilian government",
         "Halvorsen Systems Inc",
     ]
+    # a regulator the narrative is about is no company
+    charged = (
+        "The Securities and Exchange Commission charged Halvorsen Systems Inc with fraud.\n"
+        "The company said it would fight the charges."
+    )
+    assert [q["speaker_name"] for q in quotes_with_speakers(nlp, reference, charged)][-1] == "Halvorsen Systems Inc"
 
 
 def test_a_company_spokesman_and_a_business_named_by_its_trade_are_the_narratives_company(nlp, reference):

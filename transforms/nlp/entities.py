@@ -330,7 +330,7 @@ def cluster_mentions(
             and mention.label == "GPE"
             and not _is_full_person_name(target)
             and not any(m.label == "GPE" for m in target.mentions)
-            and not (mention.start not in placed and _is_company_first_word(name, target))
+            and (mention.start in placed or not _is_company_first_word(name, target))
         ):
             # 'Seoul said … Seoul Railway Station': a place is not the station, airport or company named after it
             # (a surname taken for a place, 'Hankey said', is still the person named in full; the first word of

@@ -45,7 +45,7 @@ from spacy.tokens import Token
 from transforms.nlp.doc_cache import doc_text
 from transforms.nlp.entities import Entity
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
-from transforms.nlp.name_spans import PERSON_DESCRIPTIONS, Mention, name_head
+from transforms.nlp.name_spans import LEGAL_FORMS, PERSON_DESCRIPTIONS, Mention, name_head
 from transforms.nlp.organisation_labels import BUSINESS_NOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import SPEECH_VERBS
@@ -103,7 +103,8 @@ MEMBERSHIP_NOUNS = frozenset(("mp", "mep"))
 # say an organisation is of that kind besides the kind itself ("All-Nippon Airways" is an airline).
 # Nouns any business can be called by, whatever its name (its trade too: "the chipmaker").
 COMPANY_NOUNS = frozenset(("company", "firm", "group")) | BUSINESS_NOUNS
-COMPANY_NAME_WORDS = frozenset("co corp corporation inc ltd plc llc ag sa nv holdings company".split())
+# Last words of a company's name: its legal form, or a word only companies end in.
+COMPANY_NAME_WORDS = LEGAL_FORMS | frozenset(("holdings", "company"))
 # The words newspapers' names are made of ('The Washington Post', 'the Wall Street Journal').
 NEWSPAPER_NAME_WORDS = frozenset(
     "newspaper times journal herald tribune telegraph gazette chronicle guardian observer".split()

@@ -36,6 +36,13 @@ from transforms.nlp.name_spans import (
 # Labels under which the model puts names that can stand for a person, a body or a place by one word; a lone
 # word under another label ('Wendt' taken for a product) joins only a person's full name.
 NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+# Last words of a public body's name, which a country right before it belongs to ('U.S. Naval Observatory').
+PUBLIC_BODY_ENDS = frozenset(
+    "agency bureau commission committee ministry department office council service authority court institute "
+    "observatory administration board".split()
+)
+# How long a word may be that is an organisation's initials ('Bat', 'Opec'): longer ones are names.
+INITIALS_AS_WORD_LETTERS = (3, 5)
 # Words before a place that use it as a place ('a plant in Texas', 'flew to Houston').
 PLACE_PREPOSITIONS = frozenset("in at near from to outside across around throughout into".split())
 # A lone word right after a full name that ends or starts with it is that name's ("Moon Seong Mook … Moon
@@ -150,6 +157,17 @@ def _joined_organisation_names(doc: Doc, spans: list[Span]) -> list[Span]:
     joined: list[Span] = []
     for span in spans:
         previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label_ == "GPE"
+            and span.label_ == "ORG"
+            and span.start == previous.end
+            and span[-1].lower_ in PUBLIC_BODY_ENDS
+        ):
+            # 'the United States' + 'Anti-Doping Agency': a country right before a public body's name is the
+            # first word of that name, as the initials after it say ("USADA").
+            joined[-1] = Span(doc, previous.start, span.end, label="ORG")
+            continue
         if previous is not None and previous.label_ == span.label_ == "ORG" and span.start == previous.end + 1:
             link = doc[previous.end].lower_
             first_end, second_end = previous[-1].lower_, span[-1].lower_
@@ -247,6 +265,11 @@ def _is_short_form(text: str) -> bool:
     return " " not in text and len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _is_initials_written_as_word(text: str) -> bool:
+    """'Bat', 'Opec', 'Unison': initials in a word's capitals, three to five letters."""
+    return INITIALS_AS_WORD_LETTERS[0] <= len(text) <= INITIALS_AS_WORD_LETTERS[1] and text.isalpha() and text.istitle()
+
+
 def _names_someone(token: Token) -> bool:
     """A proper noun, or a capitalised word the tagger took for a plural noun ('"…," Akers said') away from a
     sentence's start, where capitals say nothing."""
@@ -322,7 +345,7 @@ def cluster_mentions(
 
     for mention in single_tokens:
         name = name_of(mention.text)
-        target = names.full_name_for(name, mention) or names.expansion_of(name)
+        target = names.full_name_for(name, mention) or names.expansion_of(name, mention.label)
         if target is None and (surname := names.misspelt_surname(name)) is not None:
             target = names.full_name_for(surname, mention)  # 'Daveport said' after Lindsay Davenport
         if (
@@ -470,14 +493,18 @@ class _NameIndex:
         found = {s for s in found if _one_edit_apart(word, s) and word.rstrip("s") != s.rstrip("s")}
         return found.pop() if len(found) == 1 else None
 
-    def expansion_of(self, acronym: str) -> Entity | None:
+    def expansion_of(self, acronym: str, label: str) -> Entity | None:
         """The multi-word name an acronym abbreviates: "SEC" → "Securities and Exchange Commission", "B&B" →
-        "Bradford & Bingley", "ANA" → "All-Nippon Airways"."""
-        if not _is_short_form(acronym):
+        "Bradford & Bingley", "ANA" → "All-Nippon Airways"; also an organisation's initials written as a word,
+        as British papers write them ('Bat' for British American Tobacco)."""
+        as_word = not _is_short_form(acronym)
+        if as_word and not (label in ("ORG", "PERSON") and _is_initials_written_as_word(acronym)):
+            return None  # (the model takes such a word for a person as often as for a body)
+        found = self._by_initials.get("".join(c for c in acronym if c.isalpha()).upper())
+        if not found:
             return None
-        letters = "".join(c for c in acronym if c.isalpha())
-        found = self._by_initials.get(letters)
-        return found[min(found)] if found else None
+        entity = found[min(found)]
+        return None if as_word and entity.label != "ORG" else entity
 
 
 def _one_letter_less(word: str) -> set[str]:

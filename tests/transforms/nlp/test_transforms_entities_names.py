@@ -521,3 +521,27 @@ def test_a_middle_initial_marks_a_persons_name(nlp, reference):
     assert labels.get("Marian T Kessler") == "PERSON", labels
     # a body's name ending as bodies' names do is a body, an initial inside it or not
     assert labels.get("Smith B Holdings") == "ORG", labels
+
+
+def test_a_country_right_before_a_public_bodys_name_is_part_of_it_and_of_its_initials(nlp, reference):
+    doc = nlp(
+        "The firm has been accused by the United States Anti-Doping Agency (USADA) of misconduct. "
+        "The USADA said ten athletes were sanctioned."
+    )
+    organisations = {e.name: len(e.mentions) for e in extract_entities(doc, reference) if e.label == "ORG"}
+    assert organisations == {"United States Anti-Doping Agency": 3}
+
+
+def test_an_organisations_initials_written_as_a_word_are_that_organisation(reference):
+    text = "British American Tobacco plans a plant. A spokeswoman for Bat declined to comment."
+    entities = cluster_mentions(
+        [_mention(0, "British American Tobacco", "ORG"), _mention(text.index("Bat"), "Bat", "PERSON")], reference
+    )
+    assert [(e.name, e.label, [m.text for m in e.mentions]) for e in entities] == [
+        ("British American Tobacco", "ORG", ["British American Tobacco", "Bat"])
+    ]
+    # A word that is no organisation's initials stays its own.
+    [_, alone] = cluster_mentions(
+        [_mention(0, "British American Tobacco", "ORG"), _mention(59, "Bar", "ORG")], reference
+    )
+    assert alone.name == "Bar"

@@ -105,6 +105,8 @@ MEMBERSHIP_NOUNS = frozenset(("mp", "mep"))
 COMPANY_NOUNS = frozenset(("company", "firm", "group")) | BUSINESS_NOUNS
 # Last words of a company's name: its legal form, or a word only companies end in.
 COMPANY_NAME_WORDS = LEGAL_FORMS | frozenset(("holdings", "company"))
+# A body's word after the noun it is called by ('Slidell Police Department' is "the police").
+BODY_PART_WORDS = frozenset(("department", "dept", "service", "force"))
 # The words newspapers' names are made of ('The Washington Post', 'the Wall Street Journal').
 NEWSPAPER_NAME_WORDS = frozenset(
     "newspaper times journal herald tribune telegraph gazette chronicle guardian observer".split()
@@ -301,8 +303,11 @@ class ReferenceResolver:
                 return Antecedent(found, "nominal", by_role=True)
             found = self._unroled_subject(head)
             return None if found is None else Antecedent(found, "nominal", by_role=True)
-        # 'Morton Plant Hospital … The hospital said': a body named before whose name ends in the noun.
-        found = self._organisation_ending_in(head) if not _modifiers(head) else None
+        # 'Morton Plant Hospital … The hospital said': a body named before whose name ends in the noun; 'the
+        # Slidell police': its name's words before it too.
+        modifiers = _modifiers(head)
+        named = all(m.pos_ == "PROPN" for m in modifiers)
+        found = self._organisation_ending_in(head, frozenset(m.lower_ for m in modifiers)) if named else None
         return None if found is None else Antecedent(found, "nominal")
 
     def _unroled_subject(self, head: Token) -> int | None:
@@ -675,15 +680,25 @@ class ReferenceResolver:
             return self._organisation_of_kind(owner)
         return self._organisation_ending_in(owner)
 
-    def _organisation_ending_in(self, head: Token) -> int | None:
+    def _organisation_ending_in(self, head: Token, named_words: frozenset[str] = frozenset()) -> int | None:
         """The organisation named last before ``head`` whose name ends in its noun ('the hospital' for 'Morton
-        Plant Hospital', 'police' for 'Pasadena Police'); kinds any body is called by ('the group') are not it."""
+        Plant Hospital', 'police' for 'Pasadena Police' and the 'Slidell Police Department'), with
+        ``named_words`` in its name too ('the Slidell police'); kinds any body is called by ('the group') are
+        not it."""
         word = head.lower_
         if head.pos_ != "NOUN" or word in ORGANISATION_KINDS:
             return None
-        return self._organisation_named_before(
-            head, lambda e: any(m.text.lower().split()[-1:] == [word] for m in e.mentions if m.start < head.idx)
-        )
+
+        def named_so(entity: Entity) -> bool:
+            for mention in (m for m in entity.mentions if m.start < head.idx):
+                words = [w.rstrip(".") for w in mention.text.lower().split()]
+                if named_words <= set(words) and (
+                    words[-1:] == [word] or (words[-2:-1] == [word] and words[-1] in BODY_PART_WORDS)
+                ):
+                    return True
+            return False
+
+        return self._organisation_named_before(head, named_so)
 
     def _organisation_named_before(self, head: Token, named_so: Callable[[Entity], bool]) -> int | None:
         """The organisation mentioned last before ``head`` among those whose names (any of them: 'UKIP' is the

@@ -253,6 +253,7 @@ class _SpeakerResolver:
         self._set_speaker(quote, source.root, "according_to")
 
     def _set_speaker(self, quote: Quote, head: Token, attribution: str) -> None:
+        head = _name_before_ticker(head)
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
             # 'Weaver, who said …': the speaker is named by 'who', and is whoever 'who' stands for.
             quote.speaker_start, quote.speaker_end, quote.speaker_text = head.idx, head.idx + len(head.text), head.text
@@ -392,6 +393,15 @@ class _SpeakerResolver:
         people = [found for found in named if self.entities[found[0]].label == "PERSON"]
         best = people or named
         return best[0] if best else None
+
+
+def _name_before_ticker(head: Token) -> Token:
+    """'Acme Holdings Plc <ACME.L> said': the parser makes the wire's stock ticker in angle brackets the
+    subject; the company is the name before it."""
+    doc = head.doc
+    if 2 <= head.i < len(doc) - 1 and doc[head.i - 1].text == "<" and doc[head.i + 1].text == ">":
+        return doc[head.i - 2]
+    return head
 
 
 def _first_word_of_name(last: Token, floor: int = 0) -> Token:

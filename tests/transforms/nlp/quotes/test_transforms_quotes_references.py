@@ -539,3 +539,15 @@ def test_a_pages_list_of_links_in_capitals_is_no_part_of_the_narrative(nlp, refe
         text.replace("MOST READ IN SHOWBIZ BIG NIGHT", "Elsewhere,").replace("LATE SHOW ", "").replace("CALM PETE ", "")
     )
     assert _speakers(nlp, reference, told) == [("he", "Ann Dale", "pronoun")]
+
+
+def test_police_are_the_police_department_named_before_also_with_its_town(nlp, reference):
+    text = (
+        "A man was arrested after a long inquiry, according to the Dunmore Police Department. "
+        "Police said he moved the money.\n"
+        '"Most people laugh at such schemes," the Dunmore police said in a statement.'
+    )
+    assert _speakers(nlp, reference, text)[1:] == [
+        ("Police", "Dunmore Police Department", "nominal"),
+        ("the Dunmore police", "Dunmore Police Department", "nominal"),
+    ]

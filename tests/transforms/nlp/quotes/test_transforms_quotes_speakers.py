@@ -518,3 +518,9 @@ def test_a_company_spokesman_and_a_business_named_by_its_trade_are_the_narrative
         "Halvorsen Systems Inc",
         None,
     ]
+
+
+def test_a_wires_stock_ticker_the_parser_took_for_the_subject_is_the_company_before_it(nlp, reference):
+    for ticker in ("<ACME.L>", "<ACME>"):
+        text = f"Acme Holdings Plc {ticker} said it had reached agreement with the exchange to carry quotes."
+        assert [q[2:] for q in _quotes(nlp, reference, text)] == [("Acme Holdings Plc", "Acme Holdings Plc")]

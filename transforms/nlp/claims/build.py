@@ -74,7 +74,9 @@ BARE_LEVEL_OR_CHANGE_BEFORE = re.compile(
     r"|\b(?i:totalled|totaled|totalling|totaling|totals)"
     r"|\b(?i:plus|minus)"
     # 'from 131.32 to 424.81': the end a change went to from a figure named just before.
-    r"|\b(?i:from)\s{1,3}\d[\d,]*(?:\.\d+)?\s{1,3}(?i:to))\s+$"
+    r"|\b(?i:from)\s{1,3}\d[\d,]*(?:\.\d+)?\s{1,3}(?i:to))"
+    # 'fell to about 690,000': a hedge before the figure leaves it the level or change it was
+    r"(?:\s+(?i:about|around|nearly|almost|roughly|some|approximately|just|only))?\s+$"
 )
 # A results table's comparison of two figures, and a figure written with its thousands set apart ('7,125,000').
 VERSUS_AFTER = re.compile(r"[ \t]{1,3}(?i:vs\.?|versus)[ \t]")

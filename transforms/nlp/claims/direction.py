@@ -76,6 +76,20 @@ CHANGE_AFTER = re.compile(
     r"slump|slide|dip|higher|lower|up|down|above|below|less|fewer|uplift|upturn|hike|hikes|downturn))\b"
     r"(?P<from>\s+from\b)?"
 )
+# A change noun after an amount and the noun of what changed ('a 10% price rise', 'a 76 mln dlr revenue
+# reduction', 'a 225 mln dlr rate hike'): one or two lower-case words, none a word that links or says when.
+CHANGE_NOUN_AFTER_WHAT = re.compile(
+    r"^[ \t]{1,3}(?:(?!(?:and|or|of|in|on|to|from|the|an?|than|for|at|by|with|as|is|was|were|are|be|been|has|have|had|"
+    r"will|would|could|may|might|its|their|his|her|our|after|before|since|over|under|per|each|every|this|that|"
+    r"which|year|month|week|day|quarter)\b)[a-z]+[ \t]{1,3}){1,2}"
+    r"(?P<word>(?i:rise|rises|increase|increases|hike|hikes|cut|cuts|reduction|reductions|fall|falls|drop|drops|"
+    r"decline|declines|decrease|decreases|gain|gains|jump|surge|boost))\b"
+)
+# A determiner before the amount, which makes it a modifier of the nouns after it ('a potential 76 mln dlr
+# revenue reduction'; not '30% saw orders rise', where the words after are a clause).
+MODIFIER_DETERMINER_BEFORE = re.compile(
+    r"\b(?i:a|an|the|its|their|his|her|our|this|that|any)(?:[ \t]{1,3}[a-z]+){0,2}[ \t]{1,3}$"
+)
 # An amount more or smaller than an earlier time's ('26% more than in December 2003', '20% smaller than previously
 # thought'): a change that way; more than another thing ('30% more than a hostile bid') is a comparison, no change.
 MORE_THAN_BEFORE = re.compile(
@@ -250,6 +264,12 @@ def _change(text: str, claim: Claim) -> tuple[str, str | None]:
     if after is not None:
         # '$5bn, up from $3bn': the level it went to; 'a 7% rise': the change.
         return ("change_to" if after.group("from") else "change"), _direction_of(after.group("word"))
+    if (
+        amounts_of_change
+        and MODIFIER_DETERMINER_BEFORE.search(before[-40:])
+        and (named := CHANGE_NOUN_AFTER_WHAT.match(text[claim.end : claim.end + 60])) is not None
+    ):
+        return "change", _direction_of(named.group("word"))  # 'a 10% price rise', 'a $76m revenue reduction'
     stated_after = CHANGE_AFTER_LEVEL.match(text[claim.end : claim.end + 80]) or UP_FROM_AFTER_LEVEL.match(
         text[claim.end : claim.end + 80]
     )

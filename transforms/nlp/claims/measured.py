@@ -80,6 +80,13 @@ CHANGE_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines decrease decreases gain gains dip slide "
     "jump jumps slump surge climb reduction cut cuts".split()
 )
+# Words that say how big, how often or how sure a change is, not what changed ('a 5% annual rise').
+CHANGE_DESCRIBING_WORDS = frozenset(
+    """
+annual annualised annualized yearly monthly weekly quarterly daily overall further sharp steep modest small big
+huge record slight total net average potential possible planned proposed expected surprise
+""".split()
+)
 # Words after which the amount is the level of the subject before them ("Inflation is 10%").
 COPULAS = frozenset(
     """
@@ -381,8 +388,12 @@ def _noun_modified(doc: Doc, start: int, end: int, kind: str | None) -> str | No
     if kind not in ("percent", "percentage_points") and not _after_determiner(doc, start):
         return None  # a percent before a noun modifies it ('7.9% growth', '6.75 pct capital bonds')
     phrase = plain_phrase_after_char(doc, end + 1, determiners=False)
-    if phrase is None or phrase[-1].lower_ in CHANGE_NOUNS:
+    if phrase is None:
         return None
+    if phrase[-1].lower_ in CHANGE_NOUNS:
+        # 'a 10% price rise': the change noun says how it moved, the words before it what moved.
+        what = [t for t in phrase[:-1] if t.lower_ not in CHANGE_DESCRIBING_WORDS]
+        return _whose(doc, start) + text[what[0].idx : what[-1].idx + len(what[-1])] if what else None
     after = index_after(doc, which_end(doc, phrase))
     clause_end = relative_clause_end(doc, after) if after is not None else None
     # 'a $900m loan that Yugansk had secured on its assets': the relative clause says which.

@@ -158,6 +158,20 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             [("16.5 pct", 16.5, "change_to", "down"), ("19 pct", 19.0, "change_from", "down")],
         ),
         ("He was convicted of a double murder.", []),
+        # a change noun after the amount and the noun of what changed; not a clause after a share
+        (
+            "It faced a potential 76 mln dlr revenue reduction and a 10% annual price rise.",
+            [("76 mln dlr", 76e6, "change", "down"), ("10%", 10.0, "change", "up")],
+        ),
+        (
+            "Of the firms surveyed, 30% saw orders rise.",
+            [("30%", 30.0, "level", None)],
+        ),
+        # a hedge between "to" and a bare figure
+        (
+            "Membership has fallen by 20,000 to about 690,000.",
+            [("20,000", 20000.0, "change", "down"), ("about 690,000", 690000.0, "change_to", "down")],
+        ),
         # the same change restated between spaced dashes
         (
             "Oracle shares rose 15 cents - 1.1% - on Nasdaq.",
@@ -209,6 +223,11 @@ def test_what_a_quantity_measures_is_the_share_whole_or_what_changed(nlp):
         ("10%", "inflation"),
         ("2% of GDP", "GDP"),
     ]
+
+
+def test_what_a_change_noun_after_an_amount_changed_is_the_noun_before_it(nlp):
+    claims = extract_claims(nlp("It faced a 76 mln dlr revenue reduction. A 5% annual rise was expected."))
+    assert [(c.surface, c.of_what) for c in claims] == [("76 mln dlr", "revenue"), ("5%", None)]
 
 
 def test_a_wire_price_with_a_hyphened_fraction_is_a_mixed_number(nlp):

@@ -189,6 +189,12 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
     if kind in ("percent", "percentage_points"):
         of_what, end, which = _of_what(doc, end, annotations)
     measured = of_what or what_is_measured(doc, start, end, kind, counted)
+    if measured is None and unit == "fraction" and quantity.kind == "number":
+        # 'one in five adults smoke': a share of the things counted after it, with what they did.
+        counted_after = plain_phrase_after_char(doc, end + 1, determiners=False) if text[end : end + 1] == " " else None
+        if counted_after is not None:
+            which = which_end(doc, counted_after)
+            measured = text[counted_after.start_char : which]
     # A share that is the subject of a clause is the part that did or said it ('60% of UK households have gone
     # digital', 'Of these, 83% were happy'), after what says which of the whole ('the 1,000 people interviewed').
     is_share = kind == "percent" or quantity.fraction

@@ -14,9 +14,9 @@ import re
 from transforms.nlp.claims.lexicon import MAGNITUDES, SMALL_NUMBERS
 from transforms.nlp.claims.quantities import Quantity
 
-# A number, with its scale word ("five million times faster").
+# A number, its thousands set apart or not, with its scale word ("five million times faster", "one in 10,000").
 _NUMBER = (
-    r"(?:(?:\d+(?:\.\d+)?|"
+    r"(?:(?:(?<![\d,])\d{1,3}(?:,\d{3})++(?![\d.])|\d+(?:\.\d+)?|"
     + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
     + r")(?: (?:hundred|thousand|million|billion))?)"
 )
@@ -165,7 +165,7 @@ def _one_in(text: str) -> list[Quantity]:
 
 
 def _number_value(number: str) -> float:
-    word, _, scale = number.lower().partition(" ")
+    word, _, scale = number.lower().replace(",", "").partition(" ")
     return float(SMALL_NUMBERS.get(word, word)) * MAGNITUDES.get(scale, 1)
 
 

@@ -400,6 +400,8 @@ def test_compared_with_a_few_words_that_say_whose_is_the_old_value_of_the_change
     "sentence, expected",
     [
         ("The limit would save one in 50 drivers.", [("one in 50", 0.02, "fraction")]),
+        # the whole with its thousands set apart
+        ("Fewer than one in 10,000 consoles failed.", [("one in 10,000", 0.0001, "fraction")]),
         # a rank, then a time: no share
         ("It gave him his third number one in three weeks.", [("three weeks", 3.0, "week")]),
         ("Nine times out of ten it works.", [("Nine times out of ten", 0.9, "fraction")]),
@@ -412,6 +414,12 @@ def test_a_count_in_a_count_is_a_share(nlp, claims_nlp, sentence, expected):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline(sentence))
         assert [(c.surface, pytest.approx(c.value), c.unit) for c in claims] == expected
+
+
+def test_a_count_in_a_count_measures_the_things_counted_after_it(nlp, claims_nlp):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline("Fewer than one in 10,000 consoles in Europe failed."))
+        assert [(c.surface, c.of_what) for c in claims] == [("one in 10,000", "consoles in Europe")]
 
 
 @pytest.mark.parametrize(

@@ -470,7 +470,8 @@ def _gender_evidence(
     """Gender of person entities from the pronouns that refer back to them.
 
     A he/his or she/her outside quotes, in a sentence whose subject is a named
-    person, refers to that person in wire copy; the majority decides, and a tie leaves the gender unknown.
+    person, refers to that person in wire copy, unless another person is named between them ('Thurman said
+    Tarantino told her he …': "he" is Tarantino's); the majority decides, and a tie leaves the gender unknown.
     """
     inside_marks = article.inside_marks
     tokens = doc_tokens(article.doc)
@@ -490,6 +491,10 @@ def _gender_evidence(
         subject_index = entity_at[subjects[0].idx][0]
         for token in sentence_tokens:
             if token.i <= subjects[0].i or inside_marks[token.idx]:
+                continue
+            if token.idx in entity_at and entity_at[token.idx][0] != subject_index:
+                if entities[entity_at[token.idx][0]].label == "PERSON":
+                    break  # the pronouns after another person may be theirs
                 continue
             if token.lower_ in MALE_PRONOUNS:
                 votes.setdefault(subject_index, Counter())["male"] += 1

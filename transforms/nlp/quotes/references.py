@@ -45,7 +45,7 @@ from spacy.tokens import Token
 from transforms.nlp.doc_cache import doc_text
 from transforms.nlp.entities import Entity
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
-from transforms.nlp.name_spans import LEGAL_FORMS, PERSON_DESCRIPTIONS, Mention, name_head
+from transforms.nlp.name_spans import LEGAL_FORMS, ORGANISATION_NAME_ENDS, PERSON_DESCRIPTIONS, Mention, name_head
 from transforms.nlp.organisation_labels import BUSINESS_NOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import SPEECH_VERBS
@@ -196,6 +196,8 @@ class ReferenceResolver:
         # Spokespeople met as subjects, by token, and whom they speak for: "A Conservative spokeswoman said …
         # She said: '…'" is the spokeswoman again, speaking for her party.
         self.voices: dict[int, int | None] = {}  # None: a voice of no one we can name ('a company official')
+        # Definite descriptions of bodies met as subjects, by token, and the organisation each stands for.
+        self.bodies_described: dict[int, int | None] = {}
 
     def know_spoken(self, spoken: list[bool]) -> None:
         self.spoken = spoken
@@ -541,6 +543,19 @@ class ReferenceResolver:
                     and (t, index) not in subjects
                 ]
                 subjects.sort(key=_main_clause_first)
+            # 'The association advocated a ban … It said': a body the text calls by a description as a subject
+            # is the narrative's subject as much as its name would be.
+            subjects += [
+                (t, index)
+                for t in tokens
+                if _is_subject(t)
+                and t.i not in self.voices
+                and not self.spoken[t.idx]
+                and not (back == 0 and _in_relative_clause(t))
+                and (index := self._body_described(t)) is not None
+                and fits(index)
+                and (t, index) not in subjects
+            ]
             if voice is not None:
                 subjects += [
                     (t, self.voices[t.i])
@@ -583,6 +598,23 @@ class ReferenceResolver:
         # narrative is about its subjects, not about whom they acted on ('Tony Blair said … a court ruled
         # that doctors could withdraw feeding from Tony Bland. "…," he said' is Blair).
         return others[0] if others and not subjects_only else None
+
+    def _body_described(self, head: Token) -> int | None:
+        """The organisation a definite description that names no one ('the association', 'the company')
+        stands for; each is read once (a description's own search may meet the ones before it)."""
+        if head.i in self.bodies_described:
+            return self.bodies_described[head.i]
+        self.bodies_described[head.i] = None  # while it is being read, it stands for no one
+        word = head.lower_
+        named_kind = word in ORGANISATION_KINDS or word in ORGANISATION_NAME_ENDS
+        if not (named_kind and _is_definite(head) and head.pos_ == "NOUN") or any(
+            t.idx in self.entity_at for t in head.subtree
+        ):
+            return None  # ('The advocacy group People for the Ethical Treatment of Animals': named there)
+        found = self.description(head)
+        index = found.entity_index if found is not None and self.entities[found.entity_index].label == "ORG" else None
+        self.bodies_described[head.i] = index
+        return index
 
     def _organisation_of_kind(self, head: Token) -> int | None:
         """'The airline said': the organisation named last before it whose name says it is one ('ANA',

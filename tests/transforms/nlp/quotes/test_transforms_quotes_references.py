@@ -560,3 +560,16 @@ def test_pronouns_after_another_person_named_are_no_evidence_of_the_subjects_gen
         'She said Marsh "was deeply regretful."'
     )
     assert _speakers(nlp, reference, text)[-1] == ("She", "Mary Hollis", "pronoun")
+
+
+def test_a_body_the_text_calls_by_a_description_as_subject_is_who_it_stands_for(nlp, reference):
+    text = (
+        "The Harbour Traders Association backed a ban on dawn raids.\nDawn raids have grown common.\n"
+        "Brokers fear them.\nPrices swing when they happen.\nSmall savers lose out.\n"
+        "In the takeover area, the association advocated a ban on poison pills.\n"
+        "It said buyers should disclose their stakes early."
+    )
+    assert _speakers(nlp, reference, text) == [("It", "Harbour Traders Association", "pronoun")]
+    # a description with the body's name in it is that name's, not a second search
+    named = "The animal group Friends of the Pond said zoos were cruel. It said on Twitter that cages were wrong."
+    assert [s[1] for s in _speakers(nlp, reference, named)] == ["Friends of the Pond", "Friends of the Pond"]

@@ -462,6 +462,9 @@ class _NameIndex:
                 distance, sentence = starts[0] - position, None
             named = before + self._lone_words_joined[id(entity)]
             matches.append((before == 0, distance, entity, sentence, named))
+        # 'Prince Charles … Charles said … Liberal Democrat leader Charles Kennedy': a lone given name is not a
+        # full name the story has yet to give; only a surname looks ahead ('Kennedy … Charles Kennedy').
+        matches = [m for m in matches if not m[0] or _is_surname_of(name, m[2])]
         if not matches:
             return None
         labels_person = [m for m in matches if any(x.label == "PERSON" for x in m[2].mentions)]
@@ -505,6 +508,10 @@ class _NameIndex:
             return None
         entity = found[min(found)]
         return None if as_word and entity.label != "ORG" else entity
+
+
+def _is_surname_of(word: str, entity: Entity) -> bool:
+    return any(surname_of(words) == word for m in entity.mentions if len(words := name_of(m.text).split()) > 1)
 
 
 def _one_letter_less(word: str) -> set[str]:

@@ -545,3 +545,18 @@ def test_an_organisations_initials_written_as_a_word_are_that_organisation(refer
         [_mention(0, "British American Tobacco", "ORG"), _mention(59, "Bar", "ORG")], reference
     )
     assert alone.name == "Bar"
+
+
+def test_a_lone_given_name_does_not_join_a_full_name_the_story_gives_only_later(reference):
+    entities = cluster_mentions(
+        [
+            _mention(0, "Harold", "PERSON"),  # 'Prince Harold', the model's span without the title
+            _mention(40, "Harold", "PERSON"),
+            _mention(90, "Harold Finch", "PERSON"),
+            _mention(130, "Vane", "PERSON"),  # a surname still looks ahead to its full name
+            _mention(160, "Alice Vane", "PERSON"),
+        ],
+        reference,
+    )
+    named = {e.name: sorted(m.start for m in e.mentions) for e in entities}
+    assert named == {"Harold": [0, 40], "Harold Finch": [90], "Alice Vane": [130, 160]}

@@ -32,6 +32,7 @@ READINGS = ("value", "value+unit", "value+direction", "value+of_what")
 GOLD_VALUE_REL_TOLERANCE = 0.005
 # Units written differently by the gold and by us, read as one.
 UNIT_ALIASES = {
+    "shrs": "shares",
     "mi": "mile",
     "miles": "mile",
     "s": "second",

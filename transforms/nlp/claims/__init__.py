@@ -20,6 +20,8 @@ Modules, each importing only those above it:
 * ``ranges``: ranges and lists of quantities ("3-4%", "between 10 and 20", "45 and 50 mg").
 * ``multiples``: multiples written as words ("twice", "threefold", "three times as powerful").
 * ``claim``: the ``Claim`` row and what its fields mean.
+* ``results_lines``: a company's results in short under a wire story ("Net 6,053,000 vs 5,803,000", "Avg
+  shrs 8,955,000"): money in the results' currency, and share counts.
 * ``annotations``: which spaCy annotations a doc carries, and word-list stand-ins for missing ones.
 * ``phrases``: noun phrases around an amount, read word by word (before it, after it, what says which).
 * ``clauses``: the clause around an amount (the verb whose object it is and its subject, the verb counted

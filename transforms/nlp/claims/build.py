@@ -49,6 +49,7 @@ from transforms.nlp.claims.lexicon import (
 from transforms.nlp.claims.measured import what_is_measured
 from transforms.nlp.claims.phrases import plain_phrase_after, plain_phrase_after_char, which_end, with_of_phrase
 from transforms.nlp.claims.quantities import Quantity, is_year, read_quantities, text_before
+from transforms.nlp.claims.results_lines import is_results_line
 from transforms.nlp.doc_cache import doc_ents, doc_noun_chunk_at, doc_noun_chunks, doc_text, doc_tokens
 
 # A share is a claim only with "of" right after it (" of ", give or take a space): read no further.
@@ -228,7 +229,9 @@ def _compared_in_a_table(text: str, quantity: Quantity) -> bool:
     if not THOUSANDS_WRITTEN.fullmatch(text, quantity.number_start, quantity.number_end):
         return False
     return bool(
-        VERSUS_AFTER.match(text, quantity.end) or VERSUS_BEFORE.search(text_before(text, quantity.number_start))
+        VERSUS_AFTER.match(text, quantity.end)
+        or VERSUS_BEFORE.search(text_before(text, quantity.number_start))
+        or is_results_line(text, quantity.start)  # 'Oper net loss 36,609,000' alone on its line
     )
 
 

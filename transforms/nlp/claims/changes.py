@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from transforms.nlp.claims.annotations import Annotations, sentence_at
 from transforms.nlp.claims.claim import Claim
+from transforms.nlp.claims.elided import SAME_ORDER
 from transforms.nlp.claims.lexicon import SUBUNIT_SHARES
 from transforms.nlp.claims.quantities import Quantity, text_before
 from transforms.nlp.doc_cache import doc_text
@@ -89,15 +90,23 @@ def link_changes(doc: Doc, claims: list[Claim], annotations: Annotations) -> Non
         sentence = sentence_at(doc, old.start, annotations)
         if sentence is None:
             continue
-        partners = [
+        candidates = [
             index
             for index, claim in enumerate(claims)
             if index != old_index
             and roles[index] != "old"
             and claim.previous is None
-            and (claim.quantity_kind, claim.unit, claim.currency) == (old.quantity_kind, old.unit, old.currency)
             and sentence.start_char <= claim.start < sentence.end_char
         ]
+        partners = [index for index in candidates if _same_unit(claims[index], old)]
+        if not partners:
+            # 'fell to 4.3 pct from 10.2', 'rose from 4.5 to 5.2 pct': a bare figure at one end of a change is
+            # in the unit of the other end.
+            partners = [
+                index
+                for index in candidates
+                if _is_bare(claims[index]) != _is_bare(old) and _of_one_order(claims[index].value, old.value)
+            ]
         # A value marked "to" is the new one wherever it sits; else the nearest before ("$5bn, up from $3bn").
         marked = [index for index in partners if roles[index] == "new"]
         before = [index for index in partners if index < old_index]
@@ -107,11 +116,32 @@ def link_changes(doc: Doc, claims: list[Claim], annotations: Annotations) -> Non
         if new_index is not None:
             new = claims[new_index]
             new.previous = old_index
+            bare, stated = (new, old) if _is_bare(new) else (old, new)
+            if _is_bare(bare) and not _is_bare(stated):
+                bare.quantity_kind, bare.unit, bare.currency = stated.quantity_kind, stated.unit, stated.currency
             # One thing changed: a subject or measured thing found for either value is the other's too.
             new.subject = new.subject or old.subject
             old.subject = old.subject or new.subject
             new.of_what = new.of_what or old.of_what
             old.of_what = old.of_what or new.of_what
+
+
+def _same_unit(one: Claim, other: Claim) -> bool:
+    return (one.quantity_kind, one.unit, one.currency) == (other.quantity_kind, other.unit, other.currency)
+
+
+def _of_one_order(one: float | None, other: float | None) -> bool:
+    """Two ends of one change whose unit the writer left out once are of one size ('to 4.3 pct from 10.2';
+    not 'to 800 tonnes from 130,000')."""
+    if not one or not other:
+        return False
+    one, other = abs(one), abs(other)
+    return max(one, other) / min(one, other) <= SAME_ORDER
+
+
+def _is_bare(claim: Claim) -> bool:
+    """A figure the text gives no unit ('from 10.2')."""
+    return claim.quantity_kind == "number" and claim.unit is None
 
 
 def _change_role(text: str, claim: Claim) -> str | None:

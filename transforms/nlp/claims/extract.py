@@ -22,6 +22,7 @@ from transforms.nlp.claims.home_currency import in_home_currency
 from transforms.nlp.claims.multiples import read_multiples, with_multiples
 from transforms.nlp.claims.quantities import read_quantities
 from transforms.nlp.claims.ranges import join_ranges_and_lists
+from transforms.nlp.claims.results_lines import read_results_lines
 from transforms.nlp.claims.tables import table_claims
 from transforms.nlp.doc_cache import doc_text
 
@@ -55,6 +56,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     inherit_of_what(doc, claims, annotations)
     claims = _in_text_order(claims, in_tables)
     in_home_currency(text, claims)  # a table's "mln dlrs" in a Canadian story too
+    read_results_lines(text, claims)  # after: the results' "cts" may be a Canadian story's
     return claims
 
 

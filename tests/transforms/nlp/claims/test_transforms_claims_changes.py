@@ -167,6 +167,11 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             "Of the firms surveyed, 30% saw orders rise.",
             [("30%", 30.0, "level", None)],
         ),
+        # a bare figure at one end of a change is in the unit of the other end
+        (
+            "Inflation fell to 4.3 pct from 10.2 a year earlier.",
+            [("4.3 pct", 4.3, "change_to", "down"), ("10.2", 10.2, "change_from", "down")],
+        ),
         # a hedge between "to" and a bare figure
         (
             "Membership has fallen by 20,000 to about 690,000.",
@@ -223,6 +228,12 @@ def test_what_a_quantity_measures_is_the_share_whole_or_what_changed(nlp):
         ("10%", "inflation"),
         ("2% of GDP", "GDP"),
     ]
+
+
+def test_a_bare_figure_at_one_end_of_a_change_takes_the_unit_of_the_other(nlp, claims_nlp):
+    for pipeline in (nlp, claims_nlp):
+        for sentence in ("Inflation fell to 4.3 pct from 10.2 a year earlier.", "Inflation rose from 4.5 to 5.2 pct."):
+            assert [c.unit for c in extract_claims(pipeline(sentence))] == ["percent", "percent"]
 
 
 def test_what_a_change_noun_after_an_amount_changed_is_the_noun_before_it(nlp):
@@ -495,9 +506,9 @@ def test_figures_a_results_line_compares_are_levels_even_bare(nlp, claims_nlp):
     line = "Shr 68 cts vs 65 cts\nNet 7,125,000 vs 6,904,000\nAvg shrs 9,215,000 vs 9,198,000\nSeed 2 vs 3"
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline(line))
-        assert [(c.value, c.change_kind) for c in claims if c.unit is None] == [
-            (7_125_000.0, "level"),
-            (6_904_000.0, "level"),
-            (9_215_000.0, "level"),
-            (9_198_000.0, "level"),
+        assert [(c.value, c.unit, c.change_kind) for c in claims if "cts" not in c.surface] == [
+            (7_125_000.0, "USD", "level"),  # in the results' currency (results_lines)
+            (6_904_000.0, "USD", "level"),
+            (9_215_000.0, "shares", "level"),
+            (9_198_000.0, "shares", "level"),
         ]  # a small bare number compared ('Seed 2 vs 3') is no table figure

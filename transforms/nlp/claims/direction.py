@@ -51,7 +51,7 @@ CHANGE_WORD = re.compile(rf"\b(?i:{_CHANGE})\b")
 # A change noun with "of" or "at" before the number ("a rise of 5%", "growth at between 3% and 3.5%").
 CHANGE_NOUN_BEFORE = re.compile(
     r"\b(?P<word>(?i:growth|rise|increase|gain|jump|surge|climb|boost|fall|drop|decline|decrease|reduction|slump|cut))"
-    r"[ \t]{1,8}(?i:of|at)(?:[ \t]{1,8}(?i:about|around|nearly|almost|roughly|some|just|between|an?))?[ \t]{1,8}$"
+    r"[ \t]{1,8}(?i:of|at)(?:[ \t]{1,8}(?i:about|around|nearly|almost|roughly|some|just|only|between|an?))?[ \t]{1,8}$"
 )
 # A level followed by the change that led to it ("totaled 103.8 mln dlrs in February, up 4.9 pct").
 CHANGE_AFTER_LEVEL = re.compile(

@@ -43,7 +43,9 @@ def load_claims_pipeline() -> Language:
 
 @lru_cache(maxsize=1)
 def load_reference() -> Reference:
-    return Reference.from_rows(_rows("country_aliases.csv"), _rows("demonyms.csv"), _rows("organisation_aliases.csv"))
+    return Reference.from_rows(
+        _rows("country_aliases.csv"), _rows("demonyms.csv"), _rows("organisation_aliases.csv"), _rows("capitals.csv")
+    )
 
 
 def _rows(name: str) -> list[dict[str, str]]:

@@ -117,7 +117,7 @@ def extract_article(doc: Doc, article_id: str, credits: list[dict], reference: R
     entities = extract_entities(doc, reference, missed_speakers(doc))
     relabel_organisations(doc, entities)
     entities = add_public_bodies(doc, entities)
-    quotes, pronoun_mentions = extract_quotes(doc, entities)
+    quotes, pronoun_mentions = extract_quotes(doc, entities, reference.capitals)
     for mention in pronoun_mentions:
         entities[mention.entity_index].mentions.append(mention)
     result = ArticleExtraction(article_id)

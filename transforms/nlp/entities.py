@@ -95,6 +95,8 @@ class Reference:
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)
     country_codes: dict[str, str] = field(default_factory=dict)  # canonical country name → ISO alpha-2
     demonym_codes: dict[str, str] = field(default_factory=dict)  # "Japanese" → "JP"
+    # capital → its country's canonical name: "Pyongyang said" is North Korea speaking
+    capitals: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_rows(
@@ -102,13 +104,16 @@ class Reference:
         country_alias_rows: Sequence[Mapping[str, str]],
         demonym_rows: Sequence[Mapping[str, str]] = (),
         organisation_alias_rows: Sequence[Mapping[str, str]] = (),
+        capital_rows: Sequence[Mapping[str, str]] = (),
     ) -> Reference:
         """From the rows of seeds/reference/country_aliases.csv (alias, canonical, label, iso2),
-        demonyms.csv (demonym, canonical, iso2) and organisation_aliases.csv (alias, canonical, label)."""
+        demonyms.csv (demonym, canonical, iso2), organisation_aliases.csv (alias, canonical, label) and
+        capitals.csv (capital, country)."""
         return cls(
             {row["alias"]: (row["canonical"], row["label"]) for row in [*country_alias_rows, *organisation_alias_rows]},
             {row["canonical"]: row["iso2"] for row in country_alias_rows if row.get("iso2")},
             {row["demonym"]: row["iso2"] for row in demonym_rows if row.get("iso2")},
+            {row["capital"]: row["country"] for row in capital_rows},
         )
 
     def country_code(self, name: str, label: str) -> str | None:

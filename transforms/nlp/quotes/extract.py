@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from spacy.tokens import Doc
 
 from transforms.nlp.doc_cache import doc_text
@@ -17,13 +20,16 @@ from transforms.nlp.quotes.reported import _according_to_reports, _report_holdin
 from transforms.nlp.quotes.speakers import _SpeakerResolver
 
 
-def extract_quotes(doc: Doc, entities: list[Entity]) -> tuple[list[Quote], list[Mention]]:
-    """Quotes of one article, and the pronoun mentions their attribution resolved."""
+def extract_quotes(
+    doc: Doc, entities: list[Entity], capitals: Mapping[str, str] = MappingProxyType({})
+) -> tuple[list[Quote], list[Mention]]:
+    """Quotes of one article, and the pronoun mentions their attribution resolved; ``capitals``: each capital's
+    country, which speaks by its capital's name ("Pyongyang said")."""
     body = doc_text(doc)
     marked = find_quote_marks(body)
     inside_marks = _char_mask(len(body), marked)
     article = _Article(doc, inside_marks)
-    resolver = _SpeakerResolver(article, entities)
+    resolver = _SpeakerResolver(article, entities, capitals)
 
     reports = _reported_clauses(article) + _according_to_reports(article)
     marked_quotes = [_marked_quote(article, start, end, resolver) for start, end in marked]
@@ -82,4 +88,8 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> tuple[list[Quote], list[
     # A partial quote nobody is found to say is a scare quote or a borrowed term ('the "temporary"
     # tax'), not someone's words.
     quotes = [q for q in quotes if not (q.kind == "partial" and q.speaker_text is None)]
+    for quote in quotes:
+        if quote.speaker_entity_index in resolver.country_of_capital:
+            # 'Pyongyang said … It said': the capital, named or referred to, speaks for its country.
+            quote.speaker_entity_index = resolver.country_of_capital[quote.speaker_entity_index]
     return quotes, resolver.pronoun_mentions

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from spacy.tokens import Span, Token
 
@@ -48,8 +50,17 @@ DATELINE_LABELS = frozenset(("GPE", "LOC", "DATE", "TIME"))
 class _SpeakerResolver:
     """Turns a cue verb into a speaker mention and entity."""
 
-    def __init__(self, article: _Article, entities: list[Entity]) -> None:
+    def __init__(
+        self, article: _Article, entities: list[Entity], capitals: Mapping[str, str] = MappingProxyType({})
+    ) -> None:
         self.article = article
+        # 'Pyongyang said': a capital speaks for its country, when the article names the country.
+        country_index = {e.name: i for i, e in enumerate(entities) if e.label == "GPE"}
+        self.country_of_capital = {
+            i: country_index[capitals[e.name]]
+            for i, e in enumerate(entities)
+            if e.label == "GPE" and capitals.get(e.name) in country_index
+        }
         self.doc = article.doc
         self.inside_marks = article.inside_marks
         self.entity_at: dict[int, tuple[int, Mention]] = {}

@@ -77,10 +77,10 @@ def test_an_article_the_extraction_fails_on_is_quarantined_and_the_run_goes_on(
 
     real_extract_quotes = analyse.extract_quotes
 
-    def failing_on_rail(doc, entities):
+    def failing_on_rail(doc, entities, *rest):
         if "rail" in doc.text:
             raise IndexError("string index out of range")
-        return real_extract_quotes(doc, entities)
+        return real_extract_quotes(doc, entities, *rest)
 
     monkeypatch.setattr(analyse, "extract_quotes", failing_on_rail)
     warehouse = tmp_path / "warehouse"

@@ -170,7 +170,7 @@ def _joined_organisation_names(doc: Doc, spans: list[Span]) -> list[Span]:
             and span[-1].lower_ in PUBLIC_BODY_ENDS
         ):
             # 'the United States' + 'Anti-Doping Agency': a country right before a public body's name is the
-            # first word of that name, as the initials after it say ("USADA").
+            # first word of that name (the body's initials, "USADA", then fold into it).
             joined[-1] = Span(doc, previous.start, span.end, label="ORG")
             continue
         if previous is not None and previous.label_ == span.label_ == "ORG" and span.start == previous.end + 1:
@@ -350,7 +350,7 @@ def cluster_mentions(
 
     for mention in single_tokens:
         name = name_of(mention.text)
-        target = names.full_name_for(name, mention) or names.expansion_of(name, mention.label)
+        target = names.full_name_for(name, mention) or names.expansion_of(name, mention.label, mention.start)
         if target is None and (surname := names.misspelt_surname(name)) is not None:
             target = names.full_name_for(surname, mention)  # 'Daveport said' after Lindsay Davenport
         if (
@@ -501,18 +501,22 @@ class _NameIndex:
         found = {s for s in found if _one_edit_apart(word, s) and word.rstrip("s") != s.rstrip("s")}
         return found.pop() if len(found) == 1 else None
 
-    def expansion_of(self, acronym: str, label: str) -> Entity | None:
+    def expansion_of(self, acronym: str, label: str, position: int) -> Entity | None:
         """The multi-word name an acronym abbreviates: "SEC" → "Securities and Exchange Commission", "B&B" →
         "Bradford & Bingley", "ANA" → "All-Nippon Airways"; also an organisation's initials written as a word,
         as British papers write them ('Bat' for British American Tobacco)."""
         as_word = not _is_short_form(acronym)
-        if as_word and not (label in ("ORG", "PERSON") and _is_initials_written_as_word(acronym)):
-            return None  # (the model takes such a word for a person as often as for a body)
+        if as_word and not (label == "ORG" and _is_initials_written_as_word(acronym)):
+            return None
         found = self._by_initials.get("".join(c for c in acronym if c.isalpha()).upper())
         if not found:
             return None
         entity = found[min(found)]
-        return None if as_word and entity.label != "ORG" else entity
+        # A word is read as initials only after the name it stands for, and only of an organisation: 'Ford' is
+        # no 'Florida Orange Research Department' named later, nor 'Tim' a 'Telecom Italia Mobile'.
+        if as_word and (entity.label != "ORG" or not any(m.start < position for m in entity.mentions)):
+            return None
+        return entity
 
 
 def _is_surname_of(word: str, entity: Entity) -> bool:

@@ -534,17 +534,20 @@ def test_a_country_right_before_a_public_bodys_name_is_part_of_it_and_of_its_ini
 
 def test_an_organisations_initials_written_as_a_word_are_that_organisation(reference):
     text = "British American Tobacco plans a plant. A spokeswoman for Bat declined to comment."
-    entities = cluster_mentions(
-        [_mention(0, "British American Tobacco", "ORG"), _mention(text.index("Bat"), "Bat", "PERSON")], reference
-    )
-    assert [(e.name, e.label, [m.text for m in e.mentions]) for e in entities] == [
-        ("British American Tobacco", "ORG", ["British American Tobacco", "Bat"])
+    at = text.index("Bat")
+    entities = cluster_mentions([_mention(0, "British American Tobacco", "ORG"), _mention(at, "Bat", "ORG")], reference)
+    assert [(e.name, [m.text for m in e.mentions]) for e in entities] == [
+        ("British American Tobacco", ["British American Tobacco", "Bat"])
     ]
-    # A word that is no organisation's initials stays its own.
-    [_, alone] = cluster_mentions(
-        [_mention(0, "British American Tobacco", "ORG"), _mention(59, "Bar", "ORG")], reference
-    )
-    assert alone.name == "Bar"
+    # not a word that is no organisation's initials, nor one the model took for a person ('Tim' is no
+    # 'Telecom Italia Mobile'), nor one met before the name ('Ford … the Florida Orange Research Department')
+    for word, label, start in (("Bar", "ORG", at), ("Bat", "PERSON", at)):
+        entities = cluster_mentions(
+            [_mention(0, "British American Tobacco", "ORG"), _mention(start, word, label)], reference
+        )
+        assert [e.name for e in entities] == ["British American Tobacco", word]
+    before = cluster_mentions([_mention(0, "Bat", "ORG"), _mention(40, "British American Tobacco", "ORG")], reference)
+    assert sorted(e.name for e in before) == ["Bat", "British American Tobacco"]
 
 
 def test_a_lone_given_name_does_not_join_a_full_name_the_story_gives_only_later(reference):

@@ -77,13 +77,17 @@ CHANGE_AFTER = re.compile(
     r"(?P<from>\s+from\b)?"
 )
 # A change noun after an amount and the noun of what changed ('a 10% price rise', 'a 76 mln dlr revenue
-# reduction', 'a 225 mln dlr rate hike'): one or two lower-case words, none a word that links or says when.
+# reduction', 'a 225 mln dlr rate hike'): one or two lower-case words, none a word that links or says when, the
+# one before the change noun singular, as a noun modifying another is ('a 30% chance rates rise' is a verb's
+# clause).
 CHANGE_NOUN_AFTER_WHAT = re.compile(
-    r"^[ \t]{1,3}(?:(?!(?:and|or|of|in|on|to|from|the|an?|than|for|at|by|with|as|is|was|were|are|be|been|has|have|had|"
-    r"will|would|could|may|might|its|their|his|her|our|after|before|since|over|under|per|each|every|this|that|"
-    r"which|year|month|week|day|quarter)\b)[a-z]+[ \t]{1,3}){1,2}"
-    r"(?P<word>(?i:rise|rises|increase|increases|hike|hikes|cut|cuts|reduction|reductions|fall|falls|drop|drops|"
-    r"decline|declines|decrease|decreases|gain|gains|jump|surge|boost))\b"
+    r"^[ \t]{1,3}(?:(?!(?:and|or|of|in|on|to|from|the|an?|than|for|at|by|with|as|is|was|were|are|be|been|has|have|"
+    r"had|will|would|could|may|might|its|their|his|her|our|after|before|since|over|under|per|each|every|this|that|"
+    r"which|who|whose|year|month|week|day|quarter)\b)[a-z]+[ \t]{1,3})?"
+    r"(?!(?:and|or|of|in|on|to|from|the|an?|than|for|at|by|with|as|is|was|were|are|be|been|has|have|had|will|would|"
+    r"could|may|might|its|their|his|her|our|after|before|since|over|under|per|each|every|this|that|which|who|whose|"
+    r"year|month|week|day|quarter)\b)[a-z]*(?:[a-rt-z]|ss)[ \t]{1,3}"
+    r"(?P<word>(?i:rise|increase|hike|cut|reduction|fall|drop|decline|decrease|gain|jump|surge|boost))\b"
 )
 # A determiner before the amount, which makes it a modifier of the nouns after it ('a potential 76 mln dlr
 # revenue reduction'; not '30% saw orders rise', where the words after are a clause).

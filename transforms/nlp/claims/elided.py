@@ -47,8 +47,7 @@ from transforms.nlp.doc_cache import doc_text
 # An age: a whole number a person can be, in commas right after a capitalised name ("Hague, 43,").
 AGE_RANGE = (1, 120)
 NAME_BEFORE_AGE = re.compile(r"\b[A-Z][a-z]+,\s$")
-# "Hague, 43, said", "Michael Neu, 67 of Slidell", "… and Letisha Shakespeare, 17." (a full name's, at the end).
-AGE_AFTER = re.compile(r",(?=\s)|[ \t]{1,3}of[ \t]{1,3}(?=[A-Z])|\.(?=\s|$)")
+AGE_AFTER = re.compile(r",(?=\s)|[ \t]{1,3}of[ \t]{1,3}(?=[A-Z])")  # "Hague, 43, said", "Michael Neu, 67 of Slidell"
 # A person named by what they are, in commas before an age ("the tram driver, 42,", "his wife, 38,").
 PERSON_NOUNS_BEFORE_AGE = frozenset(
     """
@@ -286,10 +285,6 @@ def _named_before_age(doc: Doc, text: str, quantity: Quantity) -> str | None:
         and doc[first - 1].lower_ not in DETERMINERS
     ):
         first -= 1  # the whole name: 'Robert James Alcorn, 37'
-    if after.group() == "." and first == name[0].i:
-        return (
-            None  # 'Leeds, 17.' ends a list of places or teams; a person's age at a sentence's end is after a full name
-        )
     return text[doc[first].idx : name[0].idx + len(name[0])]
 
 

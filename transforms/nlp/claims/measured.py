@@ -393,7 +393,9 @@ def _noun_modified(doc: Doc, start: int, end: int, kind: str | None) -> str | No
     if phrase[-1].lower_ in CHANGE_NOUNS:
         # 'a 10% price rise': the change noun says how it moved, the words before it what moved.
         what = [t for t in phrase[:-1] if t.lower_ not in CHANGE_DESCRIBING_WORDS]
-        return _whose(doc, start) + text[what[0].idx : what[-1].idx + len(what[-1])] if what else None
+        if not what or (what[-1].lower_.endswith("s") and not what[-1].lower_.endswith("ss")):
+            return None  # ('a 30% chance rates rise': a plural before it is a clause's subject, no modifier)
+        return _whose(doc, start) + text[what[0].idx : what[-1].idx + len(what[-1])]
     after = index_after(doc, which_end(doc, phrase))
     clause_end = relative_clause_end(doc, after) if after is not None else None
     # 'a $900m loan that Yugansk had secured on its assets': the relative clause says which.

@@ -45,7 +45,7 @@ from spacy.tokens import Token
 from transforms.nlp.doc_cache import doc_text
 from transforms.nlp.entities import Entity
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
-from transforms.nlp.name_spans import LEGAL_FORMS, ORGANISATION_NAME_ENDS, PERSON_DESCRIPTIONS, Mention, name_head
+from transforms.nlp.name_spans import LEGAL_FORMS, PERSON_DESCRIPTIONS, Mention, name_head
 from transforms.nlp.organisation_labels import BUSINESS_NOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import SPEECH_VERBS
@@ -105,8 +105,17 @@ MEMBERSHIP_NOUNS = frozenset(("mp", "mep"))
 COMPANY_NOUNS = frozenset(("company", "firm", "group")) | BUSINESS_NOUNS
 # Last words of a company's name: its legal form, or a word only companies end in.
 COMPANY_NAME_WORDS = LEGAL_FORMS | frozenset(("holdings", "company"))
-# A body's word after the noun it is called by ('Slidell Police Department' is "the police").
-BODY_PART_WORDS = frozenset(("department", "dept", "service", "force"))
+# A town's police go by "police" before the word for the body ('Slidell Police Department', 'Kent Police
+# Service'); not 'the state' for the State Department, nor 'the justice' for the Justice Department.
+POLICE_BODY_WORDS = frozenset(("department", "dept", "service", "force"))
+# Nouns a body is called by as a sentence's subject ('the association advocated'), not the last words of
+# names of places and papers ('the street', 'the post').
+BODY_NOUNS = frozenset(
+    """
+association union council committee agency commission authority ministry department board bureau institute
+society league club party foundation trust fund federation organisation organization court
+""".split()
+)
 # The words newspapers' names are made of ('The Washington Post', 'the Wall Street Journal').
 NEWSPAPER_NAME_WORDS = frozenset(
     "newspaper times journal herald tribune telegraph gazette chronicle guardian observer".split()
@@ -606,7 +615,7 @@ class ReferenceResolver:
             return self.bodies_described[head.i]
         self.bodies_described[head.i] = None  # while it is being read, it stands for no one
         word = head.lower_
-        named_kind = word in ORGANISATION_KINDS or word in ORGANISATION_NAME_ENDS
+        named_kind = word in ORGANISATION_KINDS or word in BODY_NOUNS
         if not (named_kind and _is_definite(head) and head.pos_ == "NOUN") or any(
             t.idx in self.entity_at for t in head.subtree
         ):
@@ -714,7 +723,7 @@ class ReferenceResolver:
 
     def _organisation_ending_in(self, head: Token, named_words: frozenset[str] = frozenset()) -> int | None:
         """The organisation named last before ``head`` whose name ends in its noun ('the hospital' for 'Morton
-        Plant Hospital', 'police' for 'Pasadena Police' and the 'Slidell Police Department'), with
+        Plant Hospital', 'police' for 'Pasadena Police' and a town's 'Slidell Police Department'), with
         ``named_words`` in its name too ('the Slidell police'); kinds any body is called by ('the group') are
         not it."""
         word = head.lower_
@@ -724,9 +733,8 @@ class ReferenceResolver:
         def named_so(entity: Entity) -> bool:
             for mention in (m for m in entity.mentions if m.start < head.idx):
                 words = [w.rstrip(".") for w in mention.text.lower().split()]
-                if named_words <= set(words) and (
-                    words[-1:] == [word] or (words[-2:-1] == [word] and words[-1] in BODY_PART_WORDS)
-                ):
+                police = word == "police" and len(words) > 2 and words[-2] == word and words[-1] in POLICE_BODY_WORDS
+                if named_words <= set(words) and (words[-1:] == [word] or police):
                     return True
             return False
 

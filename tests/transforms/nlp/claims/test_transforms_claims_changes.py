@@ -167,6 +167,8 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             "Of the firms surveyed, 30% saw orders rise.",
             [("30%", 30.0, "level", None)],
         ),
+        ("There is a 30% chance rates rise next year.", [("30%", 30.0, "level", None)]),
+        ("He said the 20% whose incomes fall would get help.", [("20%", 20.0, "level", None)]),
         # a change noun with "of" and a hedge before the amount
         ("Exports saw a fall of only 2 pct.", [("2 pct", 2.0, "change", "down")]),
         # a bare figure at one end of a change is in the unit of the other end

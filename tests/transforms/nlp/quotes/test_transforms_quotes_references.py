@@ -573,3 +573,16 @@ def test_a_body_the_text_calls_by_a_description_as_subject_is_who_it_stands_for(
     # a description with the body's name in it is that name's, not a second search
     named = "The animal group Friends of the Pond said zoos were cruel. It said on Twitter that cages were wrong."
     assert [s[1] for s in _speakers(nlp, reference, named)] == ["Friends of the Pond", "Friends of the Pond"]
+
+
+def test_neither_a_places_word_nor_a_departments_first_word_is_the_body(nlp, reference):
+    street = (
+        "Downing Street said the talks had been useful. Acme Corp opened a new shop in Leeds on Monday. "
+        "The street was packed with shoppers all day. It said sales beat its forecasts."
+    )
+    assert _speakers(nlp, reference, street)[-1] == ("It", "Acme Corp", "pronoun")
+    state = (
+        "The State Department criticised the verdict in Austin. Prosecutors had sought a life sentence. "
+        "The state said it would appeal the ruling."
+    )
+    assert _speakers(nlp, reference, state) == [("The state", None, "explicit")]

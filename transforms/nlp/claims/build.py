@@ -191,7 +191,7 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         of_what, end, which = _of_what(doc, end, annotations)
     measured = of_what or what_is_measured(doc, start, end, kind, counted)
     if measured is None and unit == "fraction" and quantity.kind == "number":
-        # 'one in five adults smoke': a share of the things counted after it, with what they did.
+        # 'one in 10,000 consoles in Europe': a share of the things counted after it, with what says which.
         counted_after = plain_phrase_after_char(doc, end + 1, determiners=False) if text[end : end + 1] == " " else None
         if counted_after is not None:
             which = which_end(doc, counted_after)

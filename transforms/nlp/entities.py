@@ -25,6 +25,7 @@ from transforms.nlp.name_spans import (
     HONORIFICS,
     ORGANISATION_NAME_ENDS,
     POSSESSIVE_ENDINGS,
+    PUBLIC_BODY_NOUNS,
     Mention,
     company_named_by,
     is_generic_body,
@@ -37,10 +38,7 @@ from transforms.nlp.name_spans import (
 # word under another label ('Wendt' taken for a product) joins only a person's full name.
 NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
 # Last words of a public body's name, which a country right before it belongs to ('U.S. Naval Observatory').
-PUBLIC_BODY_ENDS = frozenset(
-    "agency bureau commission committee ministry department office council service authority court institute "
-    "observatory administration board".split()
-)
+PUBLIC_BODY_ENDS = PUBLIC_BODY_NOUNS | frozenset("bureau service authority institute observatory board".split())
 # How long a word may be that is an organisation's initials ('Bat', 'Opec'): longer ones are names.
 INITIALS_AS_WORD_LETTERS = (3, 5)
 # Words before a place that use it as a place ('a plant in Texas', 'flew to Houston').

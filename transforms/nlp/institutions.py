@@ -26,13 +26,8 @@ from spacy.tokens import Doc, Token
 
 from transforms.nlp.doc_cache import doc_sentence_of, doc_text, doc_tokens
 from transforms.nlp.entities import Entity
-from transforms.nlp.name_spans import TITLE_MODIFIERS, Mention
+from transforms.nlp.name_spans import PUBLIC_BODY_NOUNS, TITLE_MODIFIERS, Mention
 
-# Nouns for a public body.  "office" and "court" need words that say which one ("the foreign office").
-BODY_NOUNS = frozenset(
-    "ministry department government administration police embassy agency commission committee council cabinet "
-    "parliament army military navy regulator watchdog office court".split()
-)
 # Bodies named after the person who leads them ("the Obama administration", "the Blair government").
 LED_BODIES = frozenset(("government", "administration"))
 # Bodies a country has one of, which "the government" names on its own; "the ministry" or "the committee"
@@ -57,7 +52,7 @@ def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
     last_by_noun: dict[str, Entity] = {}
     for token in doc_tokens(doc):
         noun = token.lower_
-        if token.pos_ not in ("NOUN", "PROPN") or noun not in BODY_NOUNS or token.idx in covered:
+        if token.pos_ not in ("NOUN", "PROPN") or noun not in PUBLIC_BODY_NOUNS or token.idx in covered:
             continue
         # 'Tunisia's foreign ministry' and 'Algeria's foreign ministry' are two: the country's possessive says
         # which as much as the words after it.
@@ -71,7 +66,7 @@ def add_public_bodies(doc: Doc, entities: list[Entity]) -> list[Entity]:
         if after is not None and after.idx in covered and covered[after.idx].label == "ORG":
             continue  # 'North Korea's state-run news agency KCNA': the name that follows is the body's
 
-        if all(t.lower_ in BODY_NOUNS for t in qualifiers):
+        if all(t.lower_ in PUBLIC_BODY_NOUNS for t in qualifiers):
             # 'the government department responsible for …' says of no department which one it is.
             qualifiers = which = []
         # (A body the article named, 'the Ministry of Finance', need not repeat its country's name.)

@@ -72,6 +72,11 @@ GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv".split())
 POST_NOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE".split())
 # Last words of a body's name ('Ironhorse Oil', 'Rockstar Games', 'Northern Star'), a place that speaks for
 # those in it among them ('Downing Street'): a name ending in one is not a person's.
+# Nouns for a public body.  "office" and "court" need words that say which one ("the foreign office").
+PUBLIC_BODY_NOUNS = frozenset(
+    "ministry department government administration police embassy agency commission committee council cabinet "
+    "parliament army military navy regulator watchdog office court".split()
+)
 ORGANISATION_NAME_ENDS = frozenset(
     """
 inc ltd corp co plc llc ag sa nv group holdings company games oil gas energy bank alliance association union

@@ -45,7 +45,7 @@ from spacy.tokens import Token
 from transforms.nlp.doc_cache import doc_text
 from transforms.nlp.entities import Entity
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
-from transforms.nlp.name_spans import LEGAL_FORMS, PERSON_DESCRIPTIONS, Mention, name_head
+from transforms.nlp.name_spans import LEGAL_FORMS, PERSON_DESCRIPTIONS, PUBLIC_BODY_NOUNS, Mention, name_head
 from transforms.nlp.organisation_labels import BUSINESS_NOUNS
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import SPEECH_VERBS
@@ -110,11 +110,9 @@ COMPANY_NAME_WORDS = LEGAL_FORMS | frozenset(("holdings", "company"))
 POLICE_BODY_WORDS = frozenset(("department", "dept", "service", "force"))
 # Nouns a body is called by as a sentence's subject ('the association advocated'), not the last words of
 # names of places and papers ('the street', 'the post').
-BODY_NOUNS = frozenset(
-    """
-association union council committee agency commission authority ministry department board bureau institute
-society league club party foundation trust fund federation organisation organization court
-""".split()
+DESCRIBED_BODY_NOUNS = PUBLIC_BODY_NOUNS | frozenset(
+    "association union society league club party foundation trust fund federation organisation organization board "
+    "bureau authority institute".split()
 )
 # The words newspapers' names are made of ('The Washington Post', 'the Wall Street Journal').
 NEWSPAPER_NAME_WORDS = frozenset(
@@ -615,7 +613,7 @@ class ReferenceResolver:
             return self.bodies_described[head.i]
         self.bodies_described[head.i] = None  # while it is being read, it stands for no one
         word = head.lower_
-        named_kind = word in ORGANISATION_KINDS or word in BODY_NOUNS
+        named_kind = word in ORGANISATION_KINDS or word in DESCRIBED_BODY_NOUNS
         if not (named_kind and _is_definite(head) and head.pos_ == "NOUN") or any(
             t.idx in self.entity_at for t in head.subtree
         ):

@@ -171,6 +171,14 @@ COMPARED_WITH_BEFORE = re.compile(r"(?:^|\W)(?P<end>(?i:compared\s+(?:with|to)))
 AT_AFTER_CHANGE = re.compile(
     r"[\d%][A-Za-z]{0,6}[ \t]{1,8}(?:(?P<degree>(?i:higher|lower))[ \t]{1,8})?(?i:at)[ \t]{1,8}$"
 )
+# "from" right before a change's old value, a hedge between ("from about 1.8%").
+FROM_BEFORE = re.compile(
+    r"(?:^|\W)(?i:from)\s+(?:(?i:about|around|nearly|almost|roughly|some|just|an\s+estimated)\s+)?$"
+)
+# How many words may stand between the two ends of one change ("to 7/8 of a pct from"), and the marks
+# that break a clause there.
+BETWEEN_ENDS_WORDS = 4
+CLAUSE_MARKS = frozenset(",;:()")
 # How far back, in characters, a change word governs a "to"/"from" value: about a clause.
 CLAUSE_CHARS = 200
 # Words that end a clause before a change word could govern what follows.
@@ -225,6 +233,32 @@ def set_directions(text: str, claims: list[Claim]) -> None:
         ):
             claim.change_kind, claim.direction = previous.change_kind, previous.direction
         previous = claim
+
+
+def directions_from_ends(text: str, claims: list[Claim]) -> None:
+    """'revised the jobs gains from 157,000 to 133,000': where a change's old value ("from") and new one are
+    both stated (``previous``, changes.py), the values say which way it went, whatever the words around them
+    seem to say; the old value is the change's ``change_from``, the new its ``change_to``.  Values only
+    compared ("vs", "compared with") are left as the words read them: a results line's "vs" sets this
+    year beside last, a level each."""
+    for index, new in enumerate(claims):
+        if new.previous is None or new.value is None or new.change_kind not in ("level", "change_to"):
+            continue
+        old = claims[new.previous]
+        first, second = sorted((new, old), key=lambda claim: claim.start)
+        if (
+            abs(new.previous - index) != 1
+            or len(text[first.end : second.start].split()) > BETWEEN_ENDS_WORDS
+            or not CLAUSE_MARKS.isdisjoint(text[first.end : second.start])
+            or old.value is None
+            or old.value == new.value
+            or old.change_kind not in ("level", "change_from")
+            or not FROM_BEFORE.search(text_before(text, old.start)[-30:])
+        ):
+            continue  # the link is only trusted for the two ends side by side: 'fell to 106.12 from 107.58'
+        direction = "up" if new.value > old.value else "down"
+        new.change_kind, new.direction = "change_to", direction
+        old.change_kind, old.direction = "change_from", direction
 
 
 def _change(text: str, claim: Claim) -> tuple[str, str | None]:

@@ -16,7 +16,7 @@ from transforms.nlp.claims.changes import (
     share_what_changed,
 )
 from transforms.nlp.claims.claim import Claim
-from transforms.nlp.claims.direction import set_directions
+from transforms.nlp.claims.direction import directions_from_ends, set_directions
 from transforms.nlp.claims.elided import mark_price_in_eighths, supply_elided_unit
 from transforms.nlp.claims.home_currency import in_home_currency
 from transforms.nlp.claims.multiples import read_multiples, with_multiples
@@ -52,6 +52,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     in_main_currency_unit(claims)
     link_changes(doc, claims, annotations)
     set_directions(text, claims)
+    directions_from_ends(text, claims)
     share_what_changed(doc, claims, annotations)
     inherit_of_what(doc, claims, annotations)
     claims = _in_text_order(claims, in_tables)

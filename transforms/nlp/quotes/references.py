@@ -161,6 +161,8 @@ SPOKESPERSON_SENTENCES_AFTER = 2
 ROLE_SENTENCES_BACK = 2
 # Tags of a plural noun.
 PLURAL_TAGS = frozenset(("NNS", "NNPS"))
+# "They" stands for several: not one body named in the singular ("Toyota Motor Corp", "the bank").
+SINGULAR_NOUN_TAGS = frozenset(("NN", "NNP"))
 
 
 @dataclass(frozen=True)
@@ -521,7 +523,7 @@ class ReferenceResolver:
                 and not _is_modifier(t)
                 # A surname that looks plural ('Arians') is still one person named in full before.
                 and not (singular and t.tag_ in PLURAL_TAGS and not self._named_in_full(index))
-                and not (plural and t.tag_ == "NN")
+                and not (plural and name_head(t).tag_ in SINGULAR_NOUN_TAGS)
             ]
             # The main clause's subject first: 'When Pagano had to leave, Arians directed the Colts … He said'
             # is Arians; a subject inside a "when"/"after" clause is what the sentence sets the scene with.
@@ -561,6 +563,7 @@ class ReferenceResolver:
                 and not (back == 0 and _in_relative_clause(t))
                 and (index := self._body_described(t)) is not None
                 and fits(index)
+                and not (plural and name_head(t).tag_ in SINGULAR_NOUN_TAGS)
                 and (t, index) not in subjects
             ]
             if voice is not None:

@@ -516,3 +516,41 @@ def test_figures_a_results_line_compares_are_levels_even_bare(nlp, claims_nlp):
             (9_215_000.0, "shares", "level"),
             (9_198_000.0, "shares", "level"),
         ]  # a small bare number compared ('Seed 2 vs 3') is no table figure
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "revised down the jobs gains": the values say down, not the "gains"
+        (
+            "The Labor Department also revised the jobs gains in December, from 157,000 to 133,000.",
+            [("157,000", "change_from", "down"), ("133,000", "change_to", "down")],
+        ),
+        # no word says which way: "revised"
+        (
+            "The crop estimate was revised from 3.2 mln tonnes to 3.5 mln tonnes.",
+            [("3.2 mln tonnes", "change_from", "up"), ("3.5 mln tonnes", "change_to", "up")],
+        ),
+        # the ends apart, a clause between: the words decide ("down from" is the first value's change)
+        (
+            "Purchases were 115.53 billion dlrs, down from 118.04 billion, while sales fell to 106.12 billion "
+            "from 107.58 billion.",
+            [
+                ("115.53 billion dlrs", "change_to", "down"),
+                ("118.04 billion", "change_from", "down"),
+                ("106.12 billion", "change_to", "down"),
+                ("107.58 billion", "change_from", "down"),
+            ],
+        ),
+    ],
+)
+def test_the_two_ends_of_a_change_say_which_way_it_went(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, c.change_kind, c.direction) for c in claims] == expected
+
+
+def test_values_only_compared_keep_no_direction(nlp, claims_nlp):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline("Net profit 146.4 mln vs 110.3 mln"))
+        assert [(c.value, c.direction) for c in claims] == [(146.4e6, None), (110.3e6, None)]

@@ -586,3 +586,15 @@ def test_neither_a_places_word_nor_a_departments_first_word_is_the_body(nlp, ref
         "The state said it would appeal the ruling."
     )
     assert _speakers(nlp, reference, state) == [("The state", None, "explicit")]
+
+
+def test_they_is_several_not_one_body_named_in_the_singular(nlp, reference):
+    one_company = (
+        "Korea Petrochemical Industries Corp is building a new plant near Ulsan.\n"
+        "They said imports of ethylene would rise next year."
+    )
+    assert _speakers(nlp, reference, one_company)[-1][1] is None
+    party = (
+        "The Conservatives attacked the plans on Monday.\nThey said the scheme was deeply flawed and a waste of money."
+    )
+    assert _speakers(nlp, reference, party)[-1][1] == "Conservative Party"

@@ -78,6 +78,13 @@ class _SpeakerResolver:
             for m in entity.mentions
             if m.mention_type in ("full_name", "partial_name")
         }
+        # A surname the model did not tag where it speaks ("Pontikes reiterated that …") is the one person the
+        # article named in full with it ("Chairman Kenneth Pontikes"); two people of one surname leave it open.
+        people_by_surname: dict[str, set[int]] = {}
+        for index, entity in enumerate(entities):
+            if entity.label == "PERSON" and len(entity.name.split()) > 1:
+                people_by_surname.setdefault(entity.name.split()[-1].casefold(), set()).add(index)
+        self.surnames = {surname: next(iter(found)) for surname, found in people_by_surname.items() if len(found) == 1}
         self.references = ReferenceResolver(
             article, entities, self.entity_at, _gender_evidence(article, self.entity_at, entities)
         )
@@ -305,6 +312,8 @@ class _SpeakerResolver:
         quote.speaker_text = self.article.text[quote.speaker_start : quote.speaker_end]
         quote.attribution = attribution
         named = self.names.get(name_of(quote.speaker_text).casefold())
+        if named is None and len(phrase) == 1 and head.is_title:
+            named = self.surnames.get(head.lower_)
         if named is not None:
             # "The information commissioner's office said": a name the article gave before, in other case.
             quote.speaker_entity_index = named

@@ -532,3 +532,19 @@ def test_a_capital_speaks_for_its_country_when_the_article_names_the_country(nlp
     # with no country named, the capital stays what the text calls the speaker
     alone = "Pyongyang said the launch was a success."
     assert [q[2:] for q in _quotes(nlp, reference, alone)] == [("Pyongyang", "Pyongyang")]
+
+
+def test_a_surname_the_model_left_untagged_is_the_one_person_named_in_full_with_it(nlp, reference):
+    text = (
+        "Chairman Kenneth Pontikes said profits would rise.\n"
+        "Pontikes reiterated that earnings for the year should be strong."
+    )
+    assert [q[2:] for q in _quotes(nlp, reference, text)] == [
+        ("Kenneth Pontikes", "Kenneth Pontikes"),
+        ("Pontikes", "Kenneth Pontikes"),
+    ]
+    two_of_the_name = (
+        "Chairman Kenneth Pontikes and his brother Alan Pontikes said profits would rise.\n"
+        "Pontikes reiterated that earnings for the year should be strong."
+    )
+    assert _quotes(nlp, reference, two_of_the_name)[-1][2:] == ("Pontikes", None)

@@ -111,7 +111,8 @@ CURRENCY_BEFORE = re.compile(
     rf"|(?P<named>(?i:{alternation(NAMED_CURRENCIES)}))(?=\s))"
     r"\s?(?P<sign>[-−])?$"
 )
-CURRENCY_AFTER = re.compile(rf"\s?(?:(€)|({alternation(ISO_CURRENCIES)})\b)")
+# A currency after its amount: "15€", an ISO code ("500 USD"); "$" or "£" straight after the digits ("80$").
+CURRENCY_AFTER = re.compile(rf"\s?(?:(€)|({alternation(ISO_CURRENCIES)})\b)|(?<=\d)([$£])(?![\d$£])")
 # "in" is inches only at the end of a phrase or before a dimension ("2 1/2 in thick"), never "two in my car".
 INCH_FOLLOWERS = re.compile(r"\s*(?:$|[.,;:!?)\]]|(?:thick|long|wide|tall|high|deep|across|diameter|in diameter)\b)")
 UNIT_TERM = re.compile(
@@ -247,7 +248,7 @@ def _read_quantity(text: str, match: re.Match) -> Quantity | None:
         end = uncertainty.end()
     end = _read_scale(text, end, quantity)
     if quantity.currency is None and (after := CURRENCY_AFTER.match(text, end)) is not None:
-        symbol = after.group(1) or after.group(2)
+        symbol = after.group(1) or after.group(2) or after.group(3)
         quantity.currency = CURRENCY_SYMBOLS.get(symbol, symbol)
         end = after.end()
     quantity.end = end

@@ -95,6 +95,9 @@ def test_amounts_read_on_both_pipelines(nlp, claims_nlp, sentence, surfaces):
             [("2-1/4", 2.25, "USD"), ("55-7/8", 55.875, "USD")],
         ),
         ("The bonds were priced at 100-3/4.", [("100-3/4", 100.75, None)]),
+        # a currency's symbol written after the digits
+        ("I paid 80$ for it and 15€ for the rest.", [("80$", 80, "USD"), ("15€", 15, "EUR")]),
+        ("Tickets cost 20£ each, about 5 $10 bills.", [("20£", 20, "GBP"), ("$10", 10, "USD")]),
     ],
 )
 def test_money_in_its_currency(nlp, claims_nlp, sentence, expected):

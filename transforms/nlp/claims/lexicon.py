@@ -688,7 +688,10 @@ COMMON_VERBS = frozenset(
 # verb group ("were left in licensed cabs").
 IRREGULAR_PARTICIPLES = frozenset(
     "lost left sold paid held made built kept spent won cut set put broken stolen taken given known shown grown "
-    "hidden born bought brought caught found told sent shut hit hurt run done seen cost".split()
+    "hidden born bought brought caught found told sent shut hit hurt run done seen cost "
+    # forms that are only participles ('Labour has withdrawn two posters', 'the cars driven by')
+    "withdrawn drawn written driven chosen risen fallen thrown flown frozen beaten eaten forgotten spoken sworn "
+    "torn worn ridden bitten shaken mistaken undertaken overtaken begun sung sunk gone proven".split()
 )
 # Modifiers a count may carry before its noun ("90,000 more people", "eight other contracts").
 COUNT_MODIFIERS = frozenset("more other fewer further extra additional".split())

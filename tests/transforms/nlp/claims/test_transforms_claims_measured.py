@@ -27,6 +27,11 @@ SENTENCES = [
     ),
     ("Two million people lost their jobs.", {"Two million people": "people lost their jobs"}),
     ("Mitch killed about 10,000 people.", {"about 10,000 people": "people Mitch killed"}),
+    # a perfect tense whose participle has no "-ed"
+    (
+        "Labour has withdrawn two controversial posters.",
+        {"two controversial posters": "controversial posters Labour has withdrawn"},
+    ),
     # who has, employs or received the things counted; a verb that is also a plural noun is the noun
     ("SBC currently employs 163,000 people.", {"163,000 people": "people SBC currently employs"}),
     (

@@ -313,6 +313,8 @@ class ReferenceResolver:
             if found is not None:
                 return Antecedent(found, "nominal", by_role=True)
             found = self._unroled_subject(head)
+            if found is None and _is_definite(head):
+                found = self._one_person_given_role_later(head)
             return None if found is None else Antecedent(found, "nominal", by_role=True)
         # 'Morton Plant Hospital … The hospital said': a body named before whose name ends in the noun; 'the
         # Slidell police': its name's words before it too.
@@ -848,6 +850,21 @@ class ReferenceResolver:
                 ):
                     best = (mention.start, index)
         return None if best is None else best[1]
+
+    def _one_person_given_role_later(self, head: Token) -> int | None:
+        """'The FBI director said …' in a story's lead, and further down 'FBI Director James Comey': a role no
+        one was given before is the person the article gives it after, when it gives it to one person only."""
+        wanted = {head.lower_} | {w.lower_ for w in _modifiers(head)}
+        given = {
+            index
+            for index, entity in enumerate(self.entities)
+            if entity.label == "PERSON"
+            for mention in entity.mentions
+            if mention.start > head.idx
+            and wanted <= (words := self.roles.get((index, mention.start), frozenset()))
+            and not (words & (OFFICES_TO_COME | OTHER_OFFICE_WORDS)) - wanted
+        }
+        return next(iter(given)) if len(given) == 1 else None
 
 
 def _says_where_from(modifier: Token) -> bool:

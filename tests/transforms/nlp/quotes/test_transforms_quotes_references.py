@@ -598,3 +598,17 @@ def test_they_is_several_not_one_body_named_in_the_singular(nlp, reference):
         "The Conservatives attacked the plans on Monday.\nThey said the scheme was deeply flawed and a waste of money."
     )
     assert _speakers(nlp, reference, party)[-1][1] == "Conservative Party"
+
+
+def test_a_role_in_the_lead_is_the_one_person_the_article_gives_it_later(nlp, reference):
+    lead = (
+        "The FBI director said a fresh inquiry found nothing new.\n"
+        "The review was quick.\n"
+        "FBI Director James Comey had pitched the race into turmoil."
+    )
+    assert _speakers(nlp, reference, lead)[0] == ("The FBI director", "James Comey", "nominal")
+    two_directors = (
+        "The director said a fresh inquiry found nothing new.\n"
+        "Museum director Anna Berg and film director Tom Hale disagreed."
+    )
+    assert _speakers(nlp, reference, two_directors)[0][1] is None

@@ -274,7 +274,7 @@ class ReferenceResolver:
             return Antecedent(named, "nominal")
         if not _is_definite(head):
             # 'Police said': with no article at all, the body named before by that last word ('Pasadena Police').
-            bare = not any(c.dep_ in ("det", "poss") for c in head.children) and not _modifiers(head)
+            bare = not any(c.dep_ in ("det", "poss", "nummod") for c in head.children) and not _modifiers(head)
             found = self._organisation_ending_in(head) if bare else None
             return None if found is None else Antecedent(found, "nominal")
         if _is_age(head):

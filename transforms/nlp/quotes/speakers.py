@@ -274,8 +274,18 @@ class _SpeakerResolver:
         head = _name_before_ticker(head)
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
             # 'Weaver, who said …': the speaker is named by 'who', and is whoever 'who' stands for.
+            antecedent = head.head.head
+            found = self._entity_in(antecedent)
+            if found is None and head.lower_ == "who":
+                # 'Chairman Beryl Sprinkel who told …': "who" is a person, the one named right before it,
+                # whatever noun the parser hung the clause on.
+                found = self._person_right_before(head)
+            if found is None and antecedent.pos_ == "NOUN" and antecedent.i < head.i:
+                # 'said an REM spokesman, who added …': the description the clause is about speaks, and whom
+                # it stands for is found as for any description.
+                self._set_speaker(quote, antecedent, attribution)
+                return
             quote.speaker_start, quote.speaker_end, quote.speaker_text = head.idx, head.idx + len(head.text), head.text
-            found = self._entity_in(head.head.head)
             if found is not None:
                 quote.speaker_entity_index = found[0]
                 quote.attribution = "pronoun"
@@ -392,6 +402,16 @@ class _SpeakerResolver:
             if m.start < len(self.article.text) and self.article.token_of_char[m.start] >= 0
         ]
         return bool(heads) and all(_names_a_group(head, mention, entity) for head, mention in heads)
+
+    def _person_right_before(self, relative: Token) -> tuple[int, Mention] | None:
+        """The person whose name ends right before a relative pronoun, a comma between or not."""
+        before = relative.i - 1
+        if before >= 0 and self.doc[before].text == ",":
+            before -= 1
+        if before < 0:
+            return None
+        found = self.entity_at.get(self.doc[before].idx)
+        return found if found is not None and self.entities[found[0]].label == "PERSON" else None
 
     def _entity_in(self, head: Token) -> tuple[int, Mention] | None:
         """The entity named by the subject's head, else by its appositive ('a spokesman, Brian Fallon'); a

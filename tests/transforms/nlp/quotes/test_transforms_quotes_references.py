@@ -612,3 +612,25 @@ def test_a_role_in_the_lead_is_the_one_person_the_article_gives_it_later(nlp, re
         "Museum director Anna Berg and film director Tom Hale disagreed."
     )
     assert _speakers(nlp, reference, two_directors)[0][1] is None
+
+
+def test_who_is_the_person_named_right_before_it_and_a_description_it_follows_speaks(nlp, reference):
+    named = (
+        "It was undermined by remarks from U.S. Council of Economic Advisers Chairman Beryl Sprinkel who told "
+        "Iowa bankers the U.S. had no objective for the dollar."
+    )
+    assert _speakers(nlp, reference, named) == [("who", "Beryl Sprinkel", "pronoun")]
+    described = (
+        "REM have cancelled the show. "
+        'Mills could "hardly stand up", said an REM spokesman, who added he is now resting in hospital.'
+    )
+    assert _speakers(nlp, reference, described)[-1] == ("an REM spokesman", "REM", "nominal")
+
+
+def test_a_counted_noun_is_not_the_body_whose_name_ends_in_it(nlp, reference):
+    for second in (
+        "One post said the leak was a hoax.",
+        'Asked one post that was circulated widely: "What should I do?"',
+    ):
+        text = "The Washington Post reported the leak on Monday.\n" + second
+        assert _speakers(nlp, reference, text)[-1][1] is None

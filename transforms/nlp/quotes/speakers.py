@@ -280,12 +280,12 @@ class _SpeakerResolver:
                 # 'Chairman Beryl Sprinkel who told …': "who" is a person, the one named right before it,
                 # whatever noun the parser hung the clause on.
                 found = self._person_right_before(head)
-            if found is None and antecedent.pos_ == "NOUN" and antecedent.i < head.i:
-                # 'said an REM spokesman, who added …': the description the clause is about speaks, and whom
-                # it stands for is found as for any description.
-                self._set_speaker(quote, antecedent, attribution)
-                return
             quote.speaker_start, quote.speaker_end, quote.speaker_text = head.idx, head.idx + len(head.text), head.text
+            if found is None and antecedent.pos_ == "NOUN" and antecedent.i < head.i:
+                # 'said an REM spokesman, who added …': whom the description the clause is about stands for,
+                # found as for any description ("who" stays the words at the quote).
+                self._refer(quote, antecedent)
+                return
             if found is not None:
                 quote.speaker_entity_index = found[0]
                 quote.attribution = "pronoun"

@@ -24,7 +24,7 @@ from transforms.nlp.claims.annotations import (
     words_from,
 )
 from transforms.nlp.claims.claim import Claim
-from transforms.nlp.claims.clauses import share_predicate
+from transforms.nlp.claims.clauses import relative_clause_end, share_predicate
 from transforms.nlp.claims.lexicon import (
     CHANGE_WORD_SET,
     COLLECTIVE_COUNT_NOUNS,
@@ -47,7 +47,13 @@ from transforms.nlp.claims.lexicon import (
     alternation,
 )
 from transforms.nlp.claims.measured import what_is_measured
-from transforms.nlp.claims.phrases import plain_phrase_after, plain_phrase_after_char, which_end, with_of_phrase
+from transforms.nlp.claims.phrases import (
+    index_after,
+    plain_phrase_after,
+    plain_phrase_after_char,
+    which_end,
+    with_of_phrase,
+)
 from transforms.nlp.claims.quantities import Quantity, is_year, read_quantities, text_before
 from transforms.nlp.claims.results_lines import is_results_line
 from transforms.nlp.doc_cache import doc_ents, doc_noun_chunk_at, doc_noun_chunks, doc_text, doc_tokens
@@ -547,8 +553,12 @@ def _of_what(
     if text.lower() in OF_WHAT_ALIASES:
         return OF_WHAT_ALIASES[text.lower()], phrase_end, phrase_end
     whole = doc.char_span(chunk_start, phrase_end, alignment_mode="expand")
-    # 'owns 82% of the shares in the company': the whole with what says which.
+    # 'owns 82% of the shares in the company': the whole with what says which; '9% of those who have dial-up
+    # access': with the relative clause that says which.
     which = which_end(doc, whole) if whole is not None else phrase_end
+    after = index_after(doc, which)
+    clause_end = relative_clause_end(doc, after) if after is not None and doc[after].idx <= which + 1 else None
+    which = clause_end if clause_end is not None else which
     return doc_text(doc)[chunk_start:which], phrase_end, which
 
 

@@ -5,6 +5,8 @@ noun phrase after one (not a time, a degree or a number), and the words after a 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from transforms.nlp.claims.annotations import (
@@ -77,6 +79,9 @@ WHICH_PREPOSITIONS = frozenset(
     "within via inside outside".split()
 )
 WHICH_LINKS = 3
+# Words before an age or after "or" that bound it ("under 30", "65 or over").
+AGE_BOUNDS = frozenset("under over above below older younger more".split())
+AGE_NUMBER = re.compile(r"\d+(?:[-–]\d+)?")
 # Words in -ing after a noun that start no clause saying which: a list, a time, an amount restated, a noun.
 NOT_ING_VERBS = frozenset(
     """
@@ -112,8 +117,16 @@ def which_end(doc: Doc, phrase: Span) -> int:
     in -ing with its object ("seeking membership", "already doing business"), then up to ``WHICH_LINKS``
     prepositional phrases ("at a base on the outskirts of Mazar-i-Sharif")."""
     end, index = phrase.end_char, phrase.end
-    # A past tense the tagger saw ('a panel ruled on'): the phrase's own verb, not a participle after it.
-    if index < len(doc) - 1 and doc[index].is_alpha and is_participle(doc[index]) and doc[index].tag_ != "VBD":
+    if index < len(doc) - 1 and doc[index].lower_ == "aged" and (ages_end := _ages_end(doc, index + 1)) is not None:
+        return ages_end  # 'people aged between 18 and 24', 'those aged 30-39': the ages say which
+    # A past tense the tagger saw ('a panel ruled on'): the phrase's own verb, not a participle after it
+    # unless the parser hangs it on the noun ('of the 17 people found guilty of terrorist acts').
+    if (
+        index < len(doc) - 1
+        and doc[index].is_alpha
+        and is_participle(doc[index])
+        and (doc[index].tag_ != "VBD" or doc[index].dep_ == "acl")
+    ):
         if doc[index + 1].lower_ in DETERMINERS | PRONOUNS:
             return end  # 'shareholders filed a complaint': a verb with its object, not a participle
         end, index = doc[index].idx + len(doc[index]), index + 1
@@ -144,6 +157,32 @@ def which_end(doc: Doc, phrase: Span) -> int:
             break
         end, index = following.end_char, following.end
     return end
+
+
+def _ages_end(doc: Doc, index: int) -> int | None:
+    """Where the ages after "aged" end: "between 18 and 24", "30-39", "18 to 24", "65 or over", "under 30"."""
+
+    def age(k: int) -> bool:
+        return k < len(doc) and AGE_NUMBER.fullmatch(doc[k].text) is not None
+
+    def word(k: int) -> str:
+        return doc[k].lower_ if k < len(doc) else ""
+
+    k = index
+    if word(k) == "between":
+        if not (age(k + 1) and word(k + 2) == "and" and age(k + 3)):
+            return None
+        k += 4
+    else:
+        k += 1 if word(k) in AGE_BOUNDS else 0
+        if not age(k):
+            return None
+        k += 1
+        if word(k) in ("-", "–", "to") and age(k + 1):
+            k += 2
+        elif word(k) == "or" and word(k + 1) in AGE_BOUNDS:
+            k += 2
+    return doc[k - 1].idx + len(doc[k - 1])
 
 
 def plain_phrase_after_char(doc: Doc, char: int, *, determiners: bool) -> Span | None:

@@ -265,6 +265,25 @@ SENTENCES = [
     ("He posted profits of $12.5m.", {"$12.5m": "profits"}),
     # a time after the amount is no thing measured
     ("He retired two years later.", {"two years": None}),
+    # a participle the tagger took for a past tense, which the parser hangs on the noun, still says which
+    (
+        "She was working on a film about the last two men pulled from the rubble of the Twin Towers.",
+        {"two men": "men pulled from the rubble of the Twin Towers"},
+    ),
+    # a share's whole with the ages or the relative clause that say which
+    (
+        "Figures suggest 29% of people aged between 18 and 24 were not on the roll.",
+        {"29% of people": "people aged between 18 and 24"},
+    ),
+    (
+        "This compares to 14% of those aged 30-39, 15% of Britons aged 65 or over and 9% of those who have dial-up "
+        "access.",
+        {
+            "14% of those": "those aged 30-39",
+            "15% of Britons": "Britons aged 65 or over",
+            "9% of those": "those who have dial-up access",
+        },
+    ),
 ]
 
 

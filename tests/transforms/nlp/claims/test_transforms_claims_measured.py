@@ -270,6 +270,20 @@ SENTENCES = [
         "She was working on a film about the last two men pulled from the rubble of the Twin Towers.",
         {"two men": "men pulled from the rubble of the Twin Towers"},
     ),
+    # how much likelier the subject is to do something, to the end of its clause; in a list, what is likelier
+    (
+        "Heavy users are 56% more likely to say they are unhappy, 27% more likely to be depressed and 35% more "
+        "likely to have a risk factor for suicide.",
+        {
+            "56%": "Heavy users more likely to say they are unhappy",
+            "27%": "more likely to be depressed",
+            "35%": "more likely to have a risk factor for suicide",
+        },
+    ),
+    (
+        "Roma Czechs were 400 times more likely to be stopped at Prague airport than other passengers.",
+        {"400 times": "Roma Czechs more likely to be stopped at Prague airport"},
+    ),
     # a share's whole with the ages or the relative clause that say which
     (
         "Figures suggest 29% of people aged between 18 and 24 were not on the roll.",

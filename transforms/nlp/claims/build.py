@@ -41,6 +41,8 @@ from transforms.nlp.claims.lexicon import (
     ORDINAL_WORDS,
     POINT_UNITS,
     POSSESSIVES,
+    SMALL_NUMBERS,
+    TENS,
     TIME_ADVERBS,
     TIME_PREPOSITIONS,
     UNIT_WORDS,
@@ -110,6 +112,20 @@ HYPHENED_WORD_CHARS = 40
 # Words that stress a following "one" as a number ('only one goal', 'just one video').
 STRESSING_COMPARATORS = frozenset(("at_least", "more_than", "at_most", "less_than"))
 ONE_STRESSED_BEFORE = re.compile(r"\b(?i:only|just|exactly|merely|single)\s+$")
+# "one" among other counts joined by "and" ('six men and one woman', 'one female and three male'; not the
+# alternatives of 'one click or one e-mail away').
+_COUNT_WORD = rf"(?:\d[\d,.]*|(?i:{alternation(SMALL_NUMBERS)}|{alternation(TENS)}))"
+ONE_AFTER_A_COUNT = re.compile(rf"\b{_COUNT_WORD}[ \t]+(?:[A-Za-z-]+[ \t]+){{0,3}}(?i:and)[ \t]+$")
+ONE_BEFORE_A_COUNT = re.compile(rf"[ \t]+(?:[A-Za-z-]+[ \t]+){{1,3}}(?i:and)[ \t]+{_COUNT_WORD}\b")
+# "one" counting who was killed or hurt ('One person died', 'injuring one person').
+ONE_HURT_BEFORE = re.compile(
+    r"\b(?i:killing|injuring|wounding|killed|injured|wounded|hurt)[ \t]+(?:(?i:at\s+least)[ \t]+)?$"
+)
+ONE_HURT_AFTER = re.compile(
+    r"[ \t]+(?i:person|man|woman|child|boy|girl|worker|officer|soldier|civilian|passenger|pedestrian)[ \t]+"
+    r"(?:(?i:was|has\s+been|had\s+been|is)[ \t]+)?(?:(?i:reportedly|later|also)[ \t]+)?"
+    r"(?i:died|killed|injured|hurt|wounded|dead|treated|hospitalised|hospitalized)\b"
+)
 # Dependencies of a noun: a word the parser gives one of these is used as a noun, whatever its tag.
 NOMINAL_DEPS = frozenset(("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr"))
 # "half the nation's output": the whole after "half" without "of".
@@ -369,6 +385,8 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         modifier = token.tag_ in ("VBN", "VBG") or (
             token.pos_ == "ADV" and following is not None and following.pos_ in ("ADJ", "VERB")
         )
+        if modifier and noun_tokens and noun_tokens[-1].pos_ == "NOUN":
+            break  # 'one woman killed in the crash': a participle after the noun says which, it is no modifier
         if (token.pos_ in ("NOUN", "PROPN", "ADJ") or modifier or _plural_noun(token)) and not token.is_punct:
             noun_tokens.append(token)
             if _plural_noun(token) and (following is None or following.pos_ != "NOUN"):
@@ -396,9 +414,15 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
 def _one_stressed(text: str, quantity: Quantity) -> bool:
     """'at least one suspect', 'only one goal', 'just one video': "one" stressed as a number counts its thing;
     'one analyst said' only introduces someone."""
+    before = text_before(text, quantity.start)
     return (
         quantity.comparator in STRESSING_COMPARATORS
-        or ONE_STRESSED_BEFORE.search(text_before(text, quantity.start)) is not None
+        or ONE_STRESSED_BEFORE.search(before) is not None
+        # counted beside others, or counting who was hurt: 'six men and one woman', 'One person died'
+        or ONE_AFTER_A_COUNT.search(before[-60:]) is not None
+        or ONE_BEFORE_A_COUNT.match(text, quantity.end, quantity.end + 60) is not None
+        or ONE_HURT_BEFORE.search(before[-30:]) is not None
+        or ONE_HURT_AFTER.match(text, quantity.end, quantity.end + 60) is not None
     )
 
 

@@ -32,6 +32,12 @@ from transforms.nlp.claims import extract_claims
         ("It paid 3.4bn Danish kroner.", ["3.4bn Danish kroner"]),
         # a currency named with its people, also after millions glued to "m" (not metres)
         ("It is worth 745m Indian rupees and 3bn Japanese yen.", ["745m Indian rupees", "3bn Japanese yen"]),
+        # "one" counts beside other counts, and counting who was hurt; not a source introduced, nor alternatives
+        ("Police named six men and one woman killed in the crash.", ["six men", "one woman"]),
+        ("The other victims - one female and three male - are recovering.", ["one female"]),
+        ("One person died and trains collided, injuring one person.", ["One person", "one person"]),
+        ('"It is over," one official said, and one trader agreed.', []),
+        ("You are one click or one e-mail away.", []),
         # a number word capitalised inside a sentence is a name's, tagged or not
         ("Barkley is fit for the RBS Six Nations clash, and two others are not.", ["two others"]),
         # a range whose first end is converted in brackets is still one range, the conversion its own amount

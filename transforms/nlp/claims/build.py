@@ -26,6 +26,7 @@ from transforms.nlp.claims.annotations import (
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.clauses import relative_clause_end, share_predicate
 from transforms.nlp.claims.lexicon import (
+    CASUALTY_VERBS,
     CHANGE_WORD_SET,
     COLLECTIVE_COUNT_NOUNS,
     COMMON_VERBS,
@@ -39,6 +40,7 @@ from transforms.nlp.claims.lexicon import (
     NAME_ENTITY_TYPES,
     OF_WHAT_ALIASES,
     ORDINAL_WORDS,
+    PERSON_NOUNS,
     POINT_UNITS,
     POSSESSIVES,
     SMALL_NUMBERS,
@@ -118,14 +120,15 @@ _COUNT_WORD = rf"(?:\d[\d,.]*|(?i:{alternation(SMALL_NUMBERS)}|{alternation(TENS
 ONE_AFTER_A_COUNT = re.compile(rf"\b{_COUNT_WORD}[ \t]+(?:[A-Za-z-]+[ \t]+){{0,3}}(?i:and)[ \t]+$")
 ONE_BEFORE_A_COUNT = re.compile(rf"[ \t]+(?:[A-Za-z-]+[ \t]+){{1,3}}(?i:and)[ \t]+{_COUNT_WORD}\b")
 # "one" counting who was killed or hurt ('One person died', 'injuring one person').
-ONE_HURT_BEFORE = re.compile(
-    r"\b(?i:killing|injuring|wounding|killed|injured|wounded|hurt)[ \t]+(?:(?i:at\s+least)[ \t]+)?$"
-)
+ONE_HURT_BEFORE = re.compile(rf"\b(?i:{alternation(CASUALTY_VERBS)})[ \t]+(?:(?i:at\s+least)[ \t]+)?$")
 ONE_HURT_AFTER = re.compile(
-    r"[ \t]+(?i:person|man|woman|child|boy|girl|worker|officer|soldier|civilian|passenger|pedestrian)[ \t]+"
+    rf"[ \t]+(?i:{alternation(PERSON_NOUNS | {'person', 'child', 'civilian', 'pedestrian'})})[ \t]+"
     r"(?:(?i:was|has\s+been|had\s+been|is)[ \t]+)?(?:(?i:reportedly|later|also)[ \t]+)?"
-    r"(?i:died|killed|injured|hurt|wounded|dead|treated|hospitalised|hospitalized)\b"
+    rf"(?i:{alternation(CASUALTY_VERBS | {'died', 'dead', 'treated', 'hospitalised', 'hospitalized'})})\b"
 )
+# A "one" that introduces someone who speaks ('and one official said'), or none at all ('not one person').
+ONE_WHO_SPEAKS_AFTER = re.compile(r"[ \t]+[A-Za-z-]+[ \t]+(?i:said|says|told|tells|added|adds|say|noted|warned)\b")
+NOT_ONE_BEFORE = re.compile(r"\b(?i:not|no)[ \t]+$")
 # Dependencies of a noun: a word the parser gives one of these is used as a noun, whatever its tag.
 NOMINAL_DEPS = frozenset(("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr"))
 # "half the nation's output": the whole after "half" without "of".
@@ -385,8 +388,15 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         modifier = token.tag_ in ("VBN", "VBG") or (
             token.pos_ == "ADV" and following is not None and following.pos_ in ("ADJ", "VERB")
         )
-        if modifier and noun_tokens and noun_tokens[-1].pos_ == "NOUN":
-            break  # 'one woman killed in the crash': a participle after the noun says which, it is no modifier
+        if (
+            modifier
+            and noun_tokens
+            and noun_tokens[-1].pos_ == "NOUN"
+            and (following is None or following.pos_ == "ADP" or token.dep_ == "acl")
+        ):
+            # 'one woman killed in the crash': a participle after the noun, with what it says, says which (not
+            # one before the noun it describes: '40 coal fired power stations').
+            break
         if (token.pos_ in ("NOUN", "PROPN", "ADJ") or modifier or _plural_noun(token)) and not token.is_punct:
             noun_tokens.append(token)
             if _plural_noun(token) and (following is None or following.pos_ != "NOUN"):
@@ -415,11 +425,13 @@ def _one_stressed(text: str, quantity: Quantity) -> bool:
     """'at least one suspect', 'only one goal', 'just one video': "one" stressed as a number counts its thing;
     'one analyst said' only introduces someone."""
     before = text_before(text, quantity.start)
+    if quantity.comparator in STRESSING_COMPARATORS or ONE_STRESSED_BEFORE.search(before) is not None:
+        return True
+    if NOT_ONE_BEFORE.search(before[-8:]) or ONE_WHO_SPEAKS_AFTER.match(text, quantity.end, quantity.end + 40):
+        return False
+    # counted beside others, or counting who was hurt: 'six men and one woman', 'One person died'
     return (
-        quantity.comparator in STRESSING_COMPARATORS
-        or ONE_STRESSED_BEFORE.search(before) is not None
-        # counted beside others, or counting who was hurt: 'six men and one woman', 'One person died'
-        or ONE_AFTER_A_COUNT.search(before[-60:]) is not None
+        ONE_AFTER_A_COUNT.search(before[-60:]) is not None
         or ONE_BEFORE_A_COUNT.match(text, quantity.end, quantity.end + 60) is not None
         or ONE_HURT_BEFORE.search(before[-30:]) is not None
         or ONE_HURT_AFTER.match(text, quantity.end, quantity.end + 60) is not None
@@ -581,7 +593,9 @@ def _of_what(
     # access': with the relative clause that says which.
     which = which_end(doc, whole) if whole is not None else phrase_end
     after = index_after(doc, which)
-    clause_end = relative_clause_end(doc, after) if after is not None and doc[after].idx <= which + 1 else None
+    # "who"/"which" only: 'told 20% of its staff that they would lose their jobs' is what was told.
+    relative = after is not None and doc[after].idx <= which + 1 and doc[after].lower_ in ("who", "which")
+    clause_end = relative_clause_end(doc, after) if relative and after is not None else None
     which = clause_end if clause_end is not None else which
     return doc_text(doc)[chunk_start:which], phrase_end, which
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from transforms.nlp.claims.annotations import Annotations, sentence_at
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.elided import SAME_ORDER
-from transforms.nlp.claims.lexicon import SUBUNIT_SHARES
+from transforms.nlp.claims.lexicon import SUBUNIT_SHARES, VALUE_HEDGE
 from transforms.nlp.claims.quantities import Quantity, text_before
 from transforms.nlp.doc_cache import doc_text
 
@@ -22,7 +22,7 @@ from transforms.nlp.doc_cache import doc_text
 # ("to 2%"); a comparator may sit between the word and the number.
 CHANGE_ROLE_BEFORE = re.compile(
     r"(?:^|\W)(?P<word>(?i:from|compared\s+(?:with|to)|against|versus|vs\.?|to))\s+"
-    r"(?:(?i:about|around|nearly|almost|roughly|some|just|an\s+estimated)\s+)?$"
+    rf"(?:{VALUE_HEDGE}\s+)?$"
 )
 
 # The word after an amount, and the words after which it can still be an unrepeated unit's amount

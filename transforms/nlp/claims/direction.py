@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from transforms.nlp.claims.claim import Claim
-from transforms.nlp.claims.lexicon import CHANGE_WORDS, FALL_WORDS, RISE_WORDS, alternation
+from transforms.nlp.claims.lexicon import CHANGE_WORDS, FALL_WORDS, RISE_WORDS, VALUE_HEDGE, alternation
 from transforms.nlp.claims.multiples import MULTIPLYING_WORD
 from transforms.nlp.claims.quantities import text_before
 
@@ -172,9 +172,7 @@ AT_AFTER_CHANGE = re.compile(
     r"[\d%][A-Za-z]{0,6}[ \t]{1,8}(?:(?P<degree>(?i:higher|lower))[ \t]{1,8})?(?i:at)[ \t]{1,8}$"
 )
 # "from" right before a change's old value, a hedge between ("from about 1.8%").
-FROM_BEFORE = re.compile(
-    r"(?:^|\W)(?i:from)\s+(?:(?i:about|around|nearly|almost|roughly|some|just|an\s+estimated)\s+)?$"
-)
+FROM_BEFORE = re.compile(rf"(?:^|\W)(?i:from)\s+(?:{VALUE_HEDGE}\s+)?$")
 # How many words may stand between the two ends of one change ("to 7/8 of a pct from"), and the marks
 # that break a clause there.
 BETWEEN_ENDS_WORDS = 4

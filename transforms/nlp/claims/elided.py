@@ -39,7 +39,16 @@ from transforms.nlp.claims.annotations import (
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.clauses import doer_before
 from transforms.nlp.claims.direction import END_BEFORE
-from transforms.nlp.claims.lexicon import DETERMINERS, MONTHS, SMALL_NUMBERS, TENS, WEEKDAYS, alternation
+from transforms.nlp.claims.lexicon import (
+    CASUALTY_VERBS,
+    DETERMINERS,
+    MONTHS,
+    PERSON_NOUNS,
+    SMALL_NUMBERS,
+    TENS,
+    WEEKDAYS,
+    alternation,
+)
 from transforms.nlp.claims.phrases import is_adverb
 from transforms.nlp.claims.quantities import ANOTHER_BEFORE, Quantity, is_year, text_before
 from transforms.nlp.doc_cache import doc_text
@@ -49,14 +58,8 @@ AGE_RANGE = (1, 120)
 NAME_BEFORE_AGE = re.compile(r"\b[A-Z][a-z]+,\s$")
 AGE_AFTER = re.compile(r",(?=\s)|[ \t]{1,3}of[ \t]{1,3}(?=[A-Z])")  # "Hague, 43, said", "Michael Neu, 67 of Slidell"
 # A person named by what they are, in commas before an age ("the tram driver, 42,", "his wife, 38,").
-PERSON_NOUNS_BEFORE_AGE = frozenset(
-    """
-driver man woman boy girl mother father son daughter wife husband victim suspect officer teacher pilot passenger
-student worker gunman attacker resident nurse doctor soldier brother sister mum dad
-""".split()
-)
 PERSON_NOUN_BEFORE_AGE = re.compile(
-    rf"\b(?i:the|a|an|his|her|their)\s(?P<who>(?:[a-z-]+\s)?(?:{alternation(PERSON_NOUNS_BEFORE_AGE)})),\s$"
+    rf"\b(?i:the|a|an|his|her|their)\s(?P<who>(?:[a-z-]+\s)?(?:{alternation(PERSON_NOUNS)})),\s$"
 )
 # Words that open a sentence before a comma and are no one's name ("However, 43, …" is not an age).
 SENTENCE_ADVERBS = frozenset(
@@ -86,10 +89,6 @@ WORD_BEFORE = re.compile(r"\b(?P<word>[a-z]{3,})\s+$")
 # "and" right before the verb before a number ("… and wounding 120"); the verbs a toll is counted with, whose
 # second number counts the people the first did ("killing nine guests and wounding 35").
 AND_VERB_BEFORE = re.compile(r"\band\s+[a-z]{3,}\s+$")
-CASUALTY_VERBS = frozenset(
-    "killed killing wounded wounding injured injuring hurt hurting arrested arresting detained detaining "
-    "rescued rescuing evacuated evacuating".split()
-)
 # What introduces an index level after its change ("to 7,425.81", "from a record 7,500").
 LEVEL_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:(?:a\s+)?(?:record|new|high|low|about|around)\s+)?$")
 # How far apart in size two ends of one change may be: the writer's unit left out is the same unit.

@@ -715,6 +715,22 @@ MONEY_WORDS = {w: code for code, words in CURRENCY_WORDS.items() for w in words}
 CHANGE_WORD_SET = frozenset(CHANGE_WORDS)
 
 
+# A person named by what they are ("the tram driver, 42,", "one woman killed").
+PERSON_NOUNS = frozenset(
+    """
+driver man woman boy girl mother father son daughter wife husband victim suspect officer teacher pilot passenger
+student worker gunman attacker resident nurse doctor soldier brother sister mum dad
+""".split()
+)
+# The verbs a toll of people is counted with ("killing nine guests and wounding 35", "injuring one person").
+CASUALTY_VERBS = frozenset(
+    "killed killing wounded wounding injured injuring hurt hurting arrested arresting detained detaining "
+    "rescued rescuing evacuated evacuating".split()
+)
+# A hedge between the word that introduces a change's end and its number ("from about 1.8%").
+VALUE_HEDGE = r"(?i:about|around|nearly|almost|roughly|some|just|an\s+estimated)"
+
+
 def alternation(words: Iterable[str]) -> str:
     """A non-capturing group matching any of ``words``, longest first; a space in a word matches any run."""
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))

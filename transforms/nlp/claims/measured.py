@@ -156,7 +156,8 @@ def _how_much_likelier(doc: Doc, end: int) -> str | None:
         and last + 1 - first < LIKELIER_WORDS
         and not (doc[last + 1].is_punct and not is_hyphen_inside_word(doc[last + 1]))
         and doc[last + 1].lower_ != "than"
-        and not doc[last + 1].like_num  # '… more likely to be depressed and 35% more likely to': the next one
+        # '… more likely to be depressed and 35% more likely to': the next one ('to have two children' goes on)
+        and not (doc[last + 1].like_num and any(t.lower_ == "likely" for t in doc[last + 2 : last + 5]))
         and "\n" not in doc[last + 1].text
     ):
         last += 1

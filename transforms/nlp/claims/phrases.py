@@ -79,7 +79,7 @@ WHICH_PREPOSITIONS = frozenset(
     "within via inside outside".split()
 )
 WHICH_LINKS = 3
-# Words before an age or after "or" that bound it ("under 30", "65 or over").
+# Words before an age or after "or"/"and" that bound it ("under 30", "65 or over", "65 and over").
 AGE_BOUNDS = frozenset("under over above below older younger more".split())
 AGE_NUMBER = re.compile(r"\d+(?:[-–]\d+)?")
 # Words in -ing after a noun that start no clause saying which: a list, a time, an amount restated, a noun.
@@ -180,7 +180,7 @@ def _ages_end(doc: Doc, index: int) -> int | None:
         k += 1
         if word(k) in ("-", "–", "to") and age(k + 1):
             k += 2
-        elif word(k) == "or" and word(k + 1) in AGE_BOUNDS:
+        elif word(k) in ("or", "and") and word(k + 1) in AGE_BOUNDS:
             k += 2
     return doc[k - 1].idx + len(doc[k - 1])
 

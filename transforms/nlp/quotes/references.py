@@ -853,16 +853,15 @@ class ReferenceResolver:
 
     def _one_person_given_role_later(self, head: Token) -> int | None:
         """'The FBI director said …' in a story's lead, and further down 'FBI Director James Comey': a role no
-        one was given before is the person the article gives it after, when it gives it to one person only."""
+        one was given before is the person the article gives that very role after (not 'French President
+        Emmanuel Macron' for 'the president'), when it gives it to one person only."""
         wanted = {head.lower_} | {w.lower_ for w in _modifiers(head)}
         given = {
             index
             for index, entity in enumerate(self.entities)
             if entity.label == "PERSON"
             for mention in entity.mentions
-            if mention.start > head.idx
-            and wanted <= (words := self.roles.get((index, mention.start), frozenset()))
-            and not (words & (OFFICES_TO_COME | OTHER_OFFICE_WORDS)) - wanted
+            if mention.start > head.idx and self.roles.get((index, mention.start), frozenset()) == wanted
         }
         return next(iter(given)) if len(given) == 1 else None
 

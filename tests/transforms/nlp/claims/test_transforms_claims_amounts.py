@@ -37,7 +37,11 @@ from transforms.nlp.claims import extract_claims
         ("The other victims - one female and three male - are recovering.", ["one female"]),
         ("One person died and trains collided, injuring one person.", ["One person", "one person"]),
         ('"It is over," one official said, and one trader agreed.', []),
+        ("The talks ended on March 5 and one official said they would resume.", []),
+        ("Not one person was injured in the blast.", []),
         ("You are one click or one e-mail away.", []),
+        # a participle before the noun it describes is part of the counted noun
+        ("The country has 40 coal fired power stations.", ["40 coal fired power stations"]),
         # a number word capitalised inside a sentence is a name's, tagged or not
         ("Barkley is fit for the RBS Six Nations clash, and two others are not.", ["two others"]),
         # a range whose first end is converted in brackets is still one range, the conversion its own amount

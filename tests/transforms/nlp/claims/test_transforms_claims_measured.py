@@ -284,11 +284,18 @@ SENTENCES = [
         "Roma Czechs were 400 times more likely to be stopped at Prague airport than other passengers.",
         {"400 times": "Roma Czechs more likely to be stopped at Prague airport"},
     ),
+    (
+        "Women were 30% more likely to have two or more children.",
+        {"30%": "Women more likely to have two or more children"},
+    ),
     # a share's whole with the ages or the relative clause that say which
     (
         "Figures suggest 29% of people aged between 18 and 24 were not on the roll.",
         {"29% of people": "people aged between 18 and 24"},
     ),
+    ("Some 20% of people aged 65 and over live alone.", {"Some 20% of people": "people aged 65 and over"}),
+    # what a speech verb's object was told is not which of them
+    ("The company told 20% of its staff that they would lose their jobs.", {"20% of its staff": "its staff"}),
     (
         "This compares to 14% of those aged 30-39, 15% of Britons aged 65 or over and 9% of those who have dial-up "
         "access.",

@@ -612,6 +612,8 @@ def test_a_role_in_the_lead_is_the_one_person_the_article_gives_it_later(nlp, re
         "Museum director Anna Berg and film director Tom Hale disagreed."
     )
     assert _speakers(nlp, reference, two_directors)[0][1] is None
+    another_role = "The president said the economy was strong.\nLater, French President Emmanuel Macron arrived."
+    assert _speakers(nlp, reference, another_role)[0][1] is None
 
 
 def test_who_is_the_person_named_right_before_it_and_a_description_it_follows_speaks(nlp, reference):

@@ -116,19 +116,26 @@ STRESSING_COMPARATORS = frozenset(("at_least", "more_than", "at_most", "less_tha
 ONE_STRESSED_BEFORE = re.compile(r"\b(?i:only|just|exactly|merely|single)\s+$")
 # "one" among other counts joined by "and" ('six men and one woman', 'one female and three male'; not the
 # alternatives of 'one click or one e-mail away').
-_COUNT_WORD = rf"(?:\d[\d,.]*|(?i:{alternation(SMALL_NUMBERS)}|{alternation(TENS)}))"
-ONE_AFTER_A_COUNT = re.compile(rf"\b{_COUNT_WORD}[ \t]+(?:[A-Za-z-]+[ \t]+){{0,3}}(?i:and)[ \t]+$")
-ONE_BEFORE_A_COUNT = re.compile(rf"[ \t]+(?:[A-Za-z-]+[ \t]+){{1,3}}(?i:and)[ \t]+{_COUNT_WORD}\b")
+_COUNT_WORD = rf"(?:\d[\d,.]{{0,15}}|(?i:{alternation(SMALL_NUMBERS)}|{alternation(TENS)}))"
+# (Spaces are bounded: read on a short window, a pattern must still not rescan a long run of blanks.)
+ONE_AFTER_A_COUNT = re.compile(
+    rf"\b{_COUNT_WORD}[ \t]{{1,3}}(?:[A-Za-z-]{{1,30}}[ \t]{{1,3}}){{0,3}}(?i:and)[ \t]{{1,3}}$"
+)
+ONE_BEFORE_A_COUNT = re.compile(
+    rf"[ \t]{{1,3}}(?:[A-Za-z-]{{1,30}}[ \t]{{1,3}}){{1,3}}(?i:and)[ \t]{{1,3}}{_COUNT_WORD}\b"
+)
 # "one" counting who was killed or hurt ('One person died', 'injuring one person').
-ONE_HURT_BEFORE = re.compile(rf"\b(?i:{alternation(CASUALTY_VERBS)})[ \t]+(?:(?i:at\s+least)[ \t]+)?$")
+ONE_HURT_BEFORE = re.compile(rf"\b(?i:{alternation(CASUALTY_VERBS)})[ \t]{{1,3}}(?:(?i:at\s+least)[ \t]{{1,3}})?$")
 ONE_HURT_AFTER = re.compile(
-    rf"[ \t]+(?i:{alternation(PERSON_NOUNS | {'person', 'child', 'civilian', 'pedestrian'})})[ \t]+"
-    r"(?:(?i:was|has\s+been|had\s+been|is)[ \t]+)?(?:(?i:reportedly|later|also)[ \t]+)?"
+    rf"[ \t]{{1,3}}(?i:{alternation(PERSON_NOUNS | {'person', 'child', 'civilian', 'pedestrian'})})[ \t]{{1,3}}"
+    r"(?:(?i:was|has\s+been|had\s+been|is)[ \t]{1,3})?(?:(?i:reportedly|later|also)[ \t]{1,3})?"
     rf"(?i:{alternation(CASUALTY_VERBS | {'died', 'dead', 'treated', 'hospitalised', 'hospitalized'})})\b"
 )
 # A "one" that introduces someone who speaks ('and one official said'), or none at all ('not one person').
-ONE_WHO_SPEAKS_AFTER = re.compile(r"[ \t]+[A-Za-z-]+[ \t]+(?i:said|says|told|tells|added|adds|say|noted|warned)\b")
-NOT_ONE_BEFORE = re.compile(r"\b(?i:not|no)[ \t]+$")
+ONE_WHO_SPEAKS_AFTER = re.compile(
+    r"[ \t]{1,3}[A-Za-z-]{1,30}[ \t]{1,3}(?i:said|says|told|tells|added|adds|say|noted|warned)\b"
+)
+NOT_ONE_BEFORE = re.compile(r"\b(?i:not|no)[ \t]{1,3}$")
 # Dependencies of a noun: a word the parser gives one of these is used as a noun, whatever its tag.
 NOMINAL_DEPS = frozenset(("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr"))
 # "half the nation's output": the whole after "half" without "of".

@@ -81,7 +81,7 @@ WHICH_PREPOSITIONS = frozenset(
 WHICH_LINKS = 3
 # Words before an age or after "or"/"and" that bound it ("under 30", "65 or over", "65 and over").
 AGE_BOUNDS = frozenset("under over above below older younger more".split())
-AGE_NUMBER = re.compile(r"\d+(?:[-–]\d+)?")
+AGE_NUMBER = re.compile(r"\d{1,3}(?:[-–]\d{1,3})?")
 # Words in -ing after a noun that start no clause saying which: a list, a time, an amount restated, a noun.
 NOT_ING_VERBS = frozenset(
     """

@@ -368,7 +368,7 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         if not quantity.vague:
             return _part_counted(doc, tokens[0], quantity, annotations)
         tokens = tokens[1:]
-    counted_one = quantity.value == 1 and _one_stressed(doc_text(doc), quantity)
+    counted_one = quantity.value == 1 and _one_counts(doc_text(doc), quantity)
     if not annotations.tags:
         # "That one costs": one of something is never a plural, and counts only when stressed
         if quantity.value != 1:
@@ -428,9 +428,10 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     return doc[noun_tokens[0].i : last + 1]
 
 
-def _one_stressed(text: str, quantity: Quantity) -> bool:
-    """'at least one suspect', 'only one goal', 'just one video': "one" stressed as a number counts its thing;
-    'one analyst said' only introduces someone."""
+def _one_counts(text: str, quantity: Quantity) -> bool:
+    """Whether "one" is a number that counts its thing: stressed ('at least one suspect', 'only one goal'),
+    beside other counts ('six men and one woman') or in a toll ('One person died'); not when it only
+    introduces someone ('one analyst said') or counts no one ('not one person')."""
     before = text_before(text, quantity.start)
     if quantity.comparator in STRESSING_COMPARATORS or ONE_STRESSED_BEFORE.search(before) is not None:
         return True
@@ -446,7 +447,7 @@ def _one_stressed(text: str, quantity: Quantity) -> bool:
 
 
 def _one_thing(tokens: Sequence[Token]) -> Span | None:
-    """Without tags: the one word after a stressed "one" ('only one goal'), when it is a plain lower-case word."""
+    """Without tags: the one word after a "one" that counts ('only one goal'), when it is a plain lower-case word."""
     first = tokens[0] if tokens else None
     if first is None or not first.is_alpha or not first.is_lower:
         return None

@@ -39,7 +39,7 @@ NOT_PARTICIPLES = frozenset(
 )
 NOT_PARTICIPLE_ENDINGS = ("seed", "hundred")  # "rapeseed", "linseed", "two hundred"
 # A name written with an ampersand or as initials with stops is one word ('B&B', 'AT&T', 'U.S.').
-NAME_WORD = re.compile(r"[A-Za-z]+&[A-Za-z]+|(?:[A-Z]\.){2,}")
+NAME_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+&[A-Za-z]+|(?:[A-Z]\.){2,}")
 # Without a parse a noun phrase is read word by word; it is never longer than this many words (hyphens,
 # possessives and the words a hyphen joins on apart, read within a window of this many tokens).
 LEXICAL_PHRASE_WORDS = 6

@@ -67,7 +67,7 @@ FRACTION_OF_CHARS = 8
 # A change verb before a share: "fell by half", "cut its workforce by a third", "rose nearly a quarter".
 RATE_DENOMINATOR_BEFORE = re.compile(r"\b(?i:per)\s+$")
 # A share restated between spaced dashes right after it ("two thirds - 65% - of"), its whole after them.
-RESTATED_BETWEEN_DASHES = re.compile(r"[ \t]+[-–—][ \t]+[^-–—\n]{1,24}?[ \t]+[-–—](?=[ \t]+of[ \t])")
+RESTATED_BETWEEN_DASHES = re.compile(r"[ \t]{1,3}[-–—][ \t]{1,3}[^-–—\n]{1,24}?[ \t]{1,3}[-–—](?=[ \t]{1,3}of[ \t])")
 CHANGED_BY_FRACTION = re.compile(
     rf"\b(?i:{alternation(CHANGE_WORD_SET)})(?:\s+[\w'’-]+){{0,4}}?\s+(?i:by)\s+(?:(?i:nearly|almost|about|roughly)\s+)?$"
     rf"|\b(?i:{alternation(CHANGE_WORD_SET)})\s+(?:(?i:nearly|almost|about|roughly|more\s+than)\s+)?$"
@@ -139,7 +139,7 @@ NOT_ONE_BEFORE = re.compile(r"\b(?i:not|no)[ \t]{1,3}$")
 # Dependencies of a noun: a word the parser gives one of these is used as a noun, whatever its tag.
 NOMINAL_DEPS = frozenset(("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr"))
 # "half the nation's output": the whole after "half" without "of".
-HALF_THE = re.compile(rf"\s+(?=(?i:{alternation(HALF_OF_DETERMINERS)})\b)")
+HALF_THE = re.compile(rf"\s{{1,4}}(?=(?i:{alternation(HALF_OF_DETERMINERS)})\b)")
 # "the" or whose before an amount a share is of ("two thirds of the $6 billion"), and how far the amount may run.
 AMOUNT_DETERMINER = re.compile(r"(?i:the|its|their|his|her|this|that)[ \t]{1,3}")
 AMOUNT_WHOLE_CHARS = 40

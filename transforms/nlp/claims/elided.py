@@ -69,8 +69,12 @@ besides moreover furthermore nevertheless nonetheless otherwise similarly likewi
 earlier later recently currently previously additionally altogether initially ultimately so yet and but or
 """.split()
 )
-# An age after "aged" ("Britons aged 65 or over", "a man aged about 40"), with the word for who is that age.
-AGED_BEFORE = re.compile(r"(?:\b(?P<who>[A-Za-z]+)\s+)?\b(?i:aged)\s+(?:(?i:about|around|over|under|between)\s+)?$")
+# An age after "aged" or "ages" ("Britons aged 65 or over", "a man aged about 40", "her children, ages 7 and
+# 10"), with the word for who is that age.
+AGED_BEFORE = re.compile(
+    r"(?:\b(?P<who>[A-Za-z]+)\s+)?\b(?i:aged|ages)\s+(?:(?i:about|around|over|under|between)\s+)?"
+    r"(?:\d{1,3}(?:,[ \t]{1,3}|[ \t]{1,3}(?i:and|or|to)[ \t]{1,3}))?$"
+)
 # "at the age of 71"; "died at 77", "when she was just 15": a person's age where the words say whose.
 AGE_OF_BEFORE = re.compile(r"\b(?:(?i:age)\s+of|(?i:die[sd]?|dying)\s+at)\s+$")
 NAME_AFTER = re.compile(r"[ \t]{1,3}[A-Z]")
@@ -95,7 +99,7 @@ LEVEL_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:(?:a\s+)?(?:record|new|high|lo
 SAME_ORDER = 20.0
 # A part of a whole, the whole a bare number ("five of the 37", "seven out of 16"); not "one of" (a rank: "one
 # of the 12 biggest").
-PART_OF = r"\s+(?:out\s+)?of\s+(?:(?:the|these|those|its|their|our|his|her)\s+)?"
+PART_OF = r"\s{1,4}(?:out\s{1,4})?of\s{1,4}(?:(?:the|these|those|its|their|our|his|her)\s{1,4})?"
 WHOLE_AFTER_PART = re.compile(
     rf"{PART_OF}(?:\d[\d,]*(?:\.\d+)?|(?i:{alternation([*SMALL_NUMBERS, *TENS])}))\b(?![.,]?\d)", re.IGNORECASE
 )

@@ -379,6 +379,21 @@ ONE_UNIT_WORDS = (
     "hectare",
     "acre",
 )
+# What a fraction may be of with "a"/"an", making it an amount of it ("half a million", "a quarter of a mile",
+# "half an hour", "a tenth of a percentage point").
+FRACTION_OF_ONE_WORDS = (
+    *ONE_UNIT_WORDS,
+    "percentage point",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+)
 # Determiners "half" takes its whole with, "of" left out ("half the nation's output", "half their savings").
 HALF_OF_DETERMINERS = ("the", "their", "its", "his", "her", "our", "this", "these", "those")
 # Periods "a"/"an" is one of after a word that makes it a duration ("for a year", "over a decade").
@@ -600,6 +615,35 @@ NEUTRAL_CHANGE_WORDS = (
     "moved",
     "went",
     "revised",
+)
+# Verbs that take "up" as their particle before a new level ("went up to 5.5%", "was revised up to 139,000"),
+# where "up to" is no "at most"; not those with an object ("cut up to 5,000 jobs", "write off up to 100%").
+UP_PARTICLE_VERBS = (
+    "went",
+    "revised",
+    "revise",
+    "revises",
+    "moved",
+    "climbed",
+    "edged",
+    "edges",
+    "edge",
+    "edging",
+    "inched",
+    "inches",
+    "inching",
+    "crept",
+    "creeping",
+    "ticked",
+    "ticks",
+    "ticking",
+    "go",
+    "goes",
+    "going",
+    "gone",
+    "moves",
+    "move",
+    "moving",
 )
 # Verbs of change: "rose from $350 to $680" is an old and a new value, not a range.
 CHANGE_WORDS = (*FALL_WORDS, *RISE_WORDS, *NEUTRAL_CHANGE_WORDS)

@@ -104,6 +104,13 @@ or preliminary provisional estimated revised adjusted unadjusted
 """.split()
 )
 RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
+# Words before "to" whose subject is the subject of the verb after it ("are expected to rise", "is set to fall").
+RAISING_WORDS = frozenset(
+    """
+expected set forecast likely unlikely estimated tipped due poised predicted projected going continued continues
+continue began begins begin started starts seen thought bound slated scheduled appears appeared seems seemed
+""".split()
+)
 # The word before a day or a period that says when ("on Friday", "in March").
 WHEN_LINKS = frozenset(("on", "in", "last", "this"))
 # A market's sessions, which an amount is "in" as a time ("in morning trade", "in intrasession dealings").
@@ -210,14 +217,20 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
         return None
     if word in ("up", "down", "higher", "lower") and i > 1 and _is_level_verb(doc[i - 1]):
         i -= 1  # 'Shares in Manchester United closed up 4.75%': the verb with its particle
-    while i > 0 and (doc[i - 1].lower_ in AUXILIARIES or is_adverb(doc[i - 1])):
-        i -= 1
+    while i > 0 and (doc[i - 1].lower_ in AUXILIARIES or is_adverb(doc[i - 1]) or _raised_to(doc, i - 1)):
+        i -= 2 if _raised_to(doc, i - 1) else 1
     if i > 1 and doc[i - 1].lower_ in RELATIVE_PRONOUNS:
         # 'personal debt - which is rising at 15% a year': the noun the relative clause is about.
         i -= 2 if doc[i - 2].text in (",", "-", "–", "—") else 1
     if i > 2 and doc[i - 1].text in (",", "-", "–", "—") and not is_hyphen_inside_word(doc[i - 1]):
         return _subject_before_aside(doc, i - 1)
     return phrase_before_amount(doc, i)
+
+
+def _raised_to(doc: Doc, i: int) -> bool:
+    """The "to" of "Borrowing costs are expected to rise", "Prices continued to fall": the subject of the verb
+    before it is the subject of the change."""
+    return i > 0 and doc[i].lower_ == "to" and doc[i - 1].lower_ in RAISING_WORDS
 
 
 def _subject_before_aside(doc: Doc, closing: int) -> str | None:

@@ -15,6 +15,7 @@ from transforms.nlp.claims.lexicon import (
     COMPARATORS,
     CURRENCY_SYMBOLS,
     DENOMINATOR_WORDS,
+    FRACTION_OF_ONE_WORDS,
     FRACTION_WORDS,
     HALF_OF_DETERMINERS,
     ISO_CURRENCIES,
@@ -33,6 +34,7 @@ from transforms.nlp.claims.lexicon import (
     UNICODE_FRACTIONS,
     UNIT_SYMBOLS,
     UNIT_WORDS,
+    UP_PARTICLE_VERBS,
     VAGUE_AMOUNTS,
     VAGUE_SCALES,
     alternation,
@@ -59,9 +61,10 @@ _fraction_numerator = r"(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten
 
 # "half the nation's output", "half their savings": a whole named without "of".
 _whole_determiner = alternation(HALF_OF_DETERMINERS)
+_one_of = alternation((*MAGNITUDES, *FRACTION_OF_ONE_WORDS))
 # "for a year", "over a decade", "in less than a month": after these words "a" is one period, a duration;
 # elsewhere "a year" is a rate ("$10bn a year") or a date ("a year ago").
-A_PERIOD = re.compile(rf"\s+(?i:{alternation(ONE_PERIOD_WORDS)})\b")
+A_PERIOD = re.compile(rf"\s{{1,4}}(?i:{alternation(ONE_PERIOD_WORDS)})\b")
 DURATION_WORD_BEFORE = re.compile(rf"\b(?i:{alternation(AFTER_DURATION_WORDS)})\s$")
 
 NUMBER_PATTERN = re.compile(
@@ -81,7 +84,8 @@ NUMBER_PATTERN = re.compile(
     )
   | (?P<lone_fraction>(?<![\w.]))[{"".join(UNICODE_FRACTIONS)}]
   | (?P<fraction_words>\b{_fraction_numerator}[\s-]+(?i:{alternation(FRACTION_WORDS)})\b)
-  | (?P<half>\b(?<!the\s)(?<!first\s)(?<!second\s)(?i:half)(?=\s+(?:of|{_whole_determiner})\b)|(?<=\bby\s)(?i:half)\b)
+  | (?P<half>\b(?<!the\s)(?<!first\s)(?<!second\s)(?i:half)(?=\s+(?:of|{_whole_determiner}|(?i:an?\s+(?:{_one_of})))\b)
+        |(?<=\bby\s)(?i:half)\b)
   | (?P<vague>\b(?<!the\s)(?<!The\s)(?:(?i:a\s+dozen)|(?i:dozens|scores|hundreds|thousands|millions|billions|tens)
         (?=\s+of\b))(?:\s+of\s+(?:thousands|millions|billions)\b)?)
   | (?P<words>\b(?:(?i:an?)(?=\s+(?i:{_magnitude})\b)|(?i:{_word_number})\b)
@@ -90,11 +94,13 @@ NUMBER_PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
-AND_A_HALF = re.compile(r"(?:\s+and\s+a\s+half|-and-a-half)\b", re.IGNORECASE)
-PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(\d+(?:\.\d+)?(?:[eE][-+−]?\d+)?)")
+# "of a" after a fraction of one thing or of a magnitude ("a quarter of a mile", "half a million").
+FRACTION_OF_ONE = re.compile(rf"\s{{1,4}}(?:(?i:of)\s{{1,4}})?(?i:an?)\s{{1,4}}(?=(?i:{_one_of})\b)")
+AND_A_HALF = re.compile(r"(?:\s{1,4}and\s{1,4}a\s{1,4}half|-and-a-half)\b", re.IGNORECASE)
+PLUS_MINUS = re.compile(r"\s{0,4}(?:±|\+/-|\+-)\s{0,4}(\d+(?:\.\d+)?(?:[eE][-+−]?\d+)?)")
 # A capital "B" after a space, before a word, is billions ("8 B people").
 SCALE_AFTER = re.compile(
-    r"(?:\s*(thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(bn|bln|mn|mln|tn|trn)\b|(k)(?![A-Za-z])"
+    r"(?:\s{0,4}(thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(bn|bln|mn|mln|tn|trn)\b|(k)(?![A-Za-z])"
     r"|[ ](?-i:(B))(?=[ ](?-i:[a-z])))",
     re.IGNORECASE,
 )
@@ -114,7 +120,9 @@ CURRENCY_BEFORE = re.compile(
 # A currency after its amount: "15€", an ISO code ("500 USD"); "$" or "£" straight after the digits ("80$").
 CURRENCY_AFTER = re.compile(rf"\s?(?:(€)|({alternation(ISO_CURRENCIES)})\b)|(?<=\d)([$£])(?![\d$£])")
 # "in" is inches only at the end of a phrase or before a dimension ("2 1/2 in thick"), never "two in my car".
-INCH_FOLLOWERS = re.compile(r"\s*(?:$|[.,;:!?)\]]|(?:thick|long|wide|tall|high|deep|across|diameter|in diameter)\b)")
+INCH_FOLLOWERS = re.compile(
+    r"\s{0,4}(?:$|[.,;:!?)\]]|(?:thick|long|wide|tall|high|deep|across|diameter|in diameter)\b)"
+)
 UNIT_TERM = re.compile(
     rf"""
     (?P<power_before>(?i:square|sq\.?|cubic|cu\.?)[\s-]+)?
@@ -133,14 +141,21 @@ SECOND_HAND_AFTER = re.compile(r"[ -](?i:hand)\b")
 UNIT_GAP = re.compile(r"-|[ \u00a0\u202f\u2009]?")
 # A verb of weight just before an amount in pounds: the weight, not money ("weighed nearly 30,000 pounds").
 WEIGHED_BEFORE = re.compile(r"\b(?i:weigh(?:s|ed|ing)?)\s+(?:[a-z]+\s+){0,2}$")
-OF_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
+OF_GAP = re.compile(r"\s{1,4}of\s{1,4}", re.IGNORECASE)
+# "a 450-pound gorilla", "80-pound bond paper": pounds joined to their number before a thing are its weight;
+# "a 10-pound note", "a 50-pound fine" are money.
+POUND_WEIGHT_THING_AFTER = re.compile(
+    r"[ \t]{1,3}(?!(?:notes?|coins?|fines?|prizes?|rewards?|fees?|tickets?|bills?|bets?|bonus|payments?|deals?)\b)[a-z]"
+)
 # "40 euro cents": the cents of the currency named before.
-CENTS_AFTER_CURRENCY = re.compile(r"\s+cents?\b", re.IGNORECASE)
+CENTS_AFTER_CURRENCY = re.compile(r"\s{1,4}cents?\b", re.IGNORECASE)
 # "Another 1,700 will go", "another 550m": more of what an amount before in the text measured.
 ANOTHER_BEFORE = re.compile(r"\b(?i:another|a\s+further)\s+$")
-RATE_SEPARATOR = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+", re.IGNORECASE)
+RATE_SEPARATOR = re.compile(r"\s{0,4}/\s{0,4}|\s{1,4}per\s{1,4}|\s{1,4}an?\s{1,4}", re.IGNORECASE)
 DENOMINATOR = re.compile(rf"(?i:{alternation(DENOMINATOR_WORDS)})\b")
 COMPARATOR_BEFORE = re.compile(rf"(?:^|\W)(?P<word>(?i:{alternation(COMPARATORS)}))\s+$")
+# "went up to 5.5%", "edged up to $5": "up" is the verb's, and "to" the new level's, not "up to" (at most).
+UP_PARTICLE_VERB_BEFORE = re.compile(rf"\b(?i:{alternation(UP_PARTICLE_VERBS)})[ \t]{{1,4}}$")
 LABEL_BEFORE = re.compile(rf"(?:^|\s|\(){alternation(LABEL_WORDS)}\s*$")
 YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
 MINUS_BEFORE = re.compile(r"(?:^|\W)(?P<word>(?i:minus))\s+$")
@@ -220,6 +235,10 @@ def _read_quantity(text: str, match: re.Match) -> Quantity | None:
     )
     if vague:
         quantity.low = value
+    if quantity.fraction and (one := FRACTION_OF_ONE.match(text, end)) is not None:
+        # "half a million people", "a quarter of a mile": that much of one, read on as a number
+        quantity.fraction = False
+        end = quantity.number_end = one.end()
     if (match.group("words") or match.group("digits")) and (half := AND_A_HALF.match(text, end)):
         quantity.value += 0.5
         end = quantity.end = quantity.number_end = half.end()
@@ -260,7 +279,14 @@ def _read_quantity(text: str, match: re.Match) -> Quantity | None:
     if quantity.needs_unit and quantity.kind is None:
         return None
 
-    if (comparator := word_before(COMPARATOR_BEFORE, text, quantity.start)) is not None:
+    comparator = word_before(COMPARATOR_BEFORE, text, quantity.start)
+    if (
+        comparator is not None
+        and comparator[0] == "up to"
+        and UP_PARTICLE_VERB_BEFORE.search(text_before(text, comparator[1]))
+    ):
+        comparator = None
+    if comparator is not None:
         quantity.comparator = COMPARATORS[comparator[0]]
         quantity.approximate = quantity.approximate or quantity.comparator in APPROXIMATE_COMPARATORS
         quantity.start = comparator[1]
@@ -468,6 +494,12 @@ def _unit_term(text: str, position: int, quantity: Quantity | None, *, gap: bool
         if word in ("pound", "pounds") and (
             OF_GAP.match(text, end)
             or (quantity is not None and WEIGHED_BEFORE.search(text_before(text, quantity.start)))
+            or (
+                word == "pound"
+                and text[position - 1 : position] == "-"
+                and (quantity is None or quantity.scale is None)
+                and POUND_WEIGHT_THING_AFTER.match(text, end)
+            )
         ):
             unit, kind = "lb", "measure"  # "25 pounds of flour", "it weighs nearly 19,000 pounds"
         elif word == "mark" and (quantity is None or quantity.scale is None):

@@ -32,7 +32,7 @@ RANGE_GAP = re.compile(r"\s*+-?\s*+(?:to|–|—|-|and)\s*+", re.IGNORECASE)
 # "four or five years", "two or three days": two numbers with "or" between are a rough range (not a list's
 # last two: "5, 10 or 15 per cent").
 OR_GAP = re.compile(r"[ \t]{1,3}or[ \t]{1,3}", re.IGNORECASE)
-LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
+LIST_GAP = re.compile(r"\s{0,4}(?:,\s{0,4}(?:and\s{1,4}|or\s{1,4})?|and\s{1,4}|or\s{1,4})", re.IGNORECASE)
 
 
 def join_ranges_and_lists(text: str, quantities: list[Quantity]) -> list[Quantity]:

@@ -4,9 +4,11 @@ and nothing else ("Net 6,053,000 vs 5,803,000", "Revs 101.4 mln", "Oper net loss
 results' own currency:
 
 - a run of such lines is one company's results; a line whose label is a money item (net, profit, loss,
-  revenues, sales, income, earnings, turnover, per-share figures) is money in the currency the run states on
-  another of its lines ("Shr 68 cts"), else in that of the last amount of money before it in the article;
-- a line of the average shares outstanding ("Avg shrs") counts shares.
+  revenues, sales, income, earnings, turnover, per-share figures, and a bank's assets, deposits and loans)
+  is money in the currency the run states on another of its lines ("Shr 68 cts"), else in that of the last
+  amount of money before it in the article;
+- a line of the average shares outstanding ("Avg shrs") counts shares, whatever currency the lines around
+  it state.
 """
 
 from __future__ import annotations
@@ -16,14 +18,21 @@ from bisect import bisect_right
 
 from transforms.nlp.claims.claim import Claim
 
-_QUALIFIER = r"(?:primary|diluted|fully[ \t]+diluted|oper(?:ating)?|net|gross|pretax|pre-tax|qtr|qtly|year|shr)"
-_MONEY_ITEM = r"(?:net|profit|loss|revs|revenues?|sales|income|earnings|turnover|shr|div|dividend)"
-_FIGURE = r"\(?\d[\d,]*(?:\.\d+)?\)?(?:[ \t]+(?:mln|billion|dlrs?|cts|pct|stg))*"
-_SIDE = rf"(?:(?:profit|loss)[ \t]+)?{_FIGURE}"
-_FIGURES = rf"[ \t]+{_SIDE}(?:[ \t]+vs\.?[ \t]+(?:{_SIDE}|n\.?a\.?))?[ \t]*"
-# A whole line of a money item and its figures, and of the shares counted.
-MONEY_LINE = re.compile(rf"[ \t]*(?:{_QUALIFIER}[ \t]+){{0,4}}{_MONEY_ITEM}{_FIGURES}", re.IGNORECASE)
-SHARES_LINE = re.compile(rf"[ \t]*(?:(?:primary|diluted)[ \t]+)?(?:avg|average)[ \t]+(?:shrs|shares){_FIGURES}", re.I)
+_QUALIFIER = r"(?:primary|diluted|fully[ \t]{1,8}diluted|oper(?:ating)?|net|gross|pretax|pre-tax|qtr|qtly|year|shr)"
+_MONEY_ITEM = (
+    r"(?:net|profit|loss|revs?|revenues?|sales|income|earnings|turnover|shr|div|dividend|assets|deposits|loans|backlog)"
+)
+_FIGURE = r"\(?\d[\d,]*(?:\.\d+)?\)?(?:[ \t]{1,8}(?:mln|billion|dlrs?|cts|pct|stg))*"
+_SIDE = rf"(?:(?:profit|loss)[ \t]{{1,8}})?{_FIGURE}"
+_FIGURES = rf"[ \t]{{1,8}}{_SIDE}(?:[ \t]{{1,8}}vs\.?[ \t]{{1,8}}(?:{_SIDE}|n\.?a\.?))?"
+# A whole line of a money item and its figures, and of the shares counted, without the spaces around the line
+# (``_line_around``).
+MONEY_LINE = re.compile(rf"(?:{_QUALIFIER}[ \t]{{1,8}}){{0,4}}{_MONEY_ITEM}{_FIGURES}", re.IGNORECASE)
+SHARES_LINE = re.compile(
+    rf"(?:(?:primary|diluted)[ \t]{{1,8}})?(?:avg|average)[ \t]{{1,8}}(?:shrs|shares){_FIGURES}", re.IGNORECASE
+)
+# A currency the figure itself states ("1.53 dlrs", "40 cts").
+STATED_CURRENCY = re.compile(r"\b(?:dlrs?|cts|stg)\b", re.IGNORECASE)
 
 
 def is_results_line(text: str, position: int) -> bool:
@@ -45,11 +54,12 @@ def read_results_lines(text: str, claims: list[Claim]) -> None:
     for claim in claims:
         run = _run_of(runs, run_starts, claim.start)
         bare = claim.quantity_kind in ("number", "count") and claim.unit is None
-        if run is not None and bare:
-            start, end = _line_around(text, claim.start)
-            if SHARES_LINE.fullmatch(text, start, end):
-                claim.quantity_kind, claim.unit = "count", "shares"
-            elif (currency := run_currency.get(run, last_currency)) is not None:
+        start, end = _line_around(text, claim.start)
+        if run is not None and SHARES_LINE.fullmatch(text, start, end) and not STATED_CURRENCY.search(claim.surface):
+            # The sentence reading carries a currency stated before onto "71.08 mln": shares are no money.
+            claim.quantity_kind, claim.unit, claim.currency = "count", "shares", None
+        elif run is not None and bare:
+            if (currency := run_currency.get(run, last_currency)) is not None:
                 claim.quantity_kind, claim.unit, claim.currency = "money", currency, currency
         elif claim.quantity_kind == "money" and claim.currency:
             last_currency = claim.currency
@@ -62,7 +72,8 @@ def _runs_of_results_lines(text: str) -> list[tuple[int, int]]:
     while position <= len(text):
         end = text.find("\n", position)
         end = len(text) if end == -1 else end
-        if MONEY_LINE.fullmatch(text, position, end) or SHARES_LINE.fullmatch(text, position, end):
+        first, last = _without_spaces(text, position, end)
+        if MONEY_LINE.fullmatch(text, first, last) or SHARES_LINE.fullmatch(text, first, last):
             if runs and runs[-1][1] == position - 1:
                 runs[-1] = (runs[-1][0], end)
             else:
@@ -77,5 +88,14 @@ def _run_of(runs: list[tuple[int, int]], starts: list[int], position: int) -> in
 
 
 def _line_around(text: str, position: int) -> tuple[int, int]:
+    """The line ``position`` stands on, without the spaces around it."""
     end = text.find("\n", position)
-    return text.rfind("\n", 0, position) + 1, len(text) if end == -1 else end
+    return _without_spaces(text, text.rfind("\n", 0, position) + 1, len(text) if end == -1 else end)
+
+
+def _without_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\r":
+        start += 1
+    while end > start and text[end - 1] in " \t\r":
+        end -= 1
+    return start, end

@@ -343,6 +343,9 @@ def test_changes_ranges_and_millions(nlp, claims_nlp, sentence, expected):
     [
         # an age after "aged", in years
         ("Only 15% of Britons aged 65 or over were online.", [("15% of Britons", 15, "percent"), ("65", 65, "year")]),
+        # and after "ages", each of the ages listed; "ages" as a verb takes its own unit
+        ("Clark said of her children, ages 7 and 10, that they asked.", [("7", 7, "year"), ("10", 10, "year")]),
+        ("The wine ages 10 years.", [("10 years", 10, "year")]),
         # "a" is one period after a word that makes it a duration, not in a rate or a date
         (
             "He stayed for a decade and left in less than a month.",
@@ -355,6 +358,28 @@ def test_changes_ranges_and_millions(nlp, claims_nlp, sentence, expected):
     ],
 )
 def test_ages_one_period_and_half_a_whole(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, pytest.approx(c.value), c.unit) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a fraction "of a" unit or magnitude is that much of it, not a share of "a mile"
+        (
+            "The walk took half an hour and covered a quarter of a mile.",
+            [("half an hour", 0.5, "hour"), ("a quarter of a mile", 0.25, "mile")],
+        ),
+        ("Half a million people marched.", [("Half a million people", 5e5, "people")]),
+        ("The Fed raised rates by half a percentage point.", [("half a percentage point", 0.5, "percentage_points")]),
+        ("A third of a billion dollars was spent.", [("A third of a billion dollars", 1e9 / 3, "USD")]),
+        # pounds hyphened to their number before a thing weigh it; before a note or a fine they are money
+        ("Keepers shot a 450-pound gorilla.", [("450-pound", 450, "lb")]),
+        ("He paid a 50-pound fine.", [("50-pound", 50, "GBP")]),
+    ],
+)
+def test_a_fraction_of_one_unit_and_pounds_that_weigh(nlp, claims_nlp, sentence, expected):
     for pipeline in (nlp, claims_nlp):
         claims = extract_claims(pipeline(sentence))
         assert [(c.surface, pytest.approx(c.value), c.unit) for c in claims] == expected

@@ -448,6 +448,13 @@ def test_a_count_in_a_count_measures_the_things_counted_after_it(nlp, claims_nlp
         ("Metal-cutting tool orders totaled 103.8 mln dlrs.", [("103.8 mln dlrs", "level", None)]),
         # a threshold past which something may not go is a level
         ("They need approval before they increase their stake above 49%.", [("above 49%", "level", None)]),
+        # "up" after a verb it is the particle of, then "to" the new level: no "up to" (at most)
+        (
+            "The unemployment rate went up to 5.5% from 5.4%.",
+            [("5.5%", "change_to", "up"), ("5.4%", "change_from", "up")],
+        ),
+        ("The fine could be up to $5,000.", [("up to $5,000", "level", None)]),
+        ("Lenders may write off up to 100% of the debts.", [("up to 100% of the debts", "change", "down")]),
     ],
 )
 def test_a_fall_taken_off_and_a_change_verb_with_its_object_before_the_amount(nlp, claims_nlp, sentence, expected):

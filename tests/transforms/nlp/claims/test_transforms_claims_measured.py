@@ -294,6 +294,9 @@ SENTENCES = [
         {"29% of people": "people aged between 18 and 24"},
     ),
     ("Some 20% of people aged 65 and over live alone.", {"Some 20% of people": "people aged 65 and over"}),
+    # the subject of a verb a change verb is raised to is the subject of the change
+    ("Borrowing costs are tipped to rise by 2%.", {"2%": "Borrowing costs"}),
+    ("Profits were forecast to fall 5%.", {"5%": "Profits"}),
     # what a speech verb's object was told is not which of them
     ("The company told 20% of its staff that they would lose their jobs.", {"20% of its staff": "its staff"}),
     (

@@ -32,3 +32,32 @@ def test_a_short_paragraph_opening_with_a_results_word_is_prose(nlp, claims_nlp)
         assert [(c.surface, c.unit) for c in migration] == [("$5 million", "USD"), ("49,000", None)]
         novel = extract_claims(pipeline("The firm paid 5 mln dlrs.\nSales of the novel reached 20,000 in May."))
         assert [c.surface for c in novel] == ["5 mln dlrs"]
+
+
+def test_a_banks_results_lines_and_its_share_count_after_stated_dollars(nlp, claims_nlp):
+    # Dollars stated on the first line carry onto the unlabelled figures below; the average shares are still
+    # shares, and "Rev", a bank's assets, deposits and loans are money.
+    text = (
+        "Shr 2.03 dlrs vs 1.53 dlrs\n"
+        "Net 146.4 mln vs 110.3 mln\n"
+        "Rev 6.9 mln vs 7.3 mln\n"
+        "Avg shrs 71.08 mln vs 69.26 mln\n"
+        "Assets 56.9 billion vs 50.7 billion\n"
+        "Loans 26.3 billion vs 25.7 billion\n"
+    )
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(text))
+        assert [(c.surface, c.quantity_kind, c.unit) for c in claims] == [
+            ("2.03 dlrs", "money", "USD"),
+            ("1.53 dlrs", "money", "USD"),
+            ("146.4 mln", "money", "USD"),
+            ("110.3 mln", "money", "USD"),
+            ("6.9 mln", "money", "USD"),
+            ("7.3 mln", "money", "USD"),
+            ("71.08 mln", "count", "shares"),
+            ("69.26 mln", "count", "shares"),
+            ("56.9 billion", "money", "USD"),
+            ("50.7 billion", "money", "USD"),
+            ("26.3 billion", "money", "USD"),
+            ("25.7 billion", "money", "USD"),
+        ]

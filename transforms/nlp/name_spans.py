@@ -9,7 +9,7 @@ entities is ``entities``'s.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -88,7 +88,13 @@ ministry department office council service authority university court
 )
 # A company's legal form, the last word of its full name, which its initials may leave out ('IBM' for
 # "International Business Machines Corp").
-LEGAL_FORMS = frozenset("inc incorporated ltd limited corp corporation co plc llc ag sa nv".split())
+LEGAL_FORMS = frozenset(
+    """
+inc incorporated ltd limited corp corporation co plc llc llp ag sa nv spa s.p.a gmbh kgaa bv ab asa oyj pty
+""".split()
+)
+# Legal forms that are surnames too ("Zaldy Co"; Sá written "Sa").
+SURNAME_LIKE_LEGAL_FORMS = frozenset(("co", "sa", "ag", "nv", "ab"))
 # Last words of a company's name ('General Acquisition Co', 'National Westminster Bank Plc').
 COMPANY_NAME_ENDS = LEGAL_FORMS | frozenset("holdings company group bank".split())
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
@@ -191,6 +197,10 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
     if label in ("PERSON", "ORG") and _ends_in_post_nominal(tokens):
         # 'Guy Mansfield QC', 'Keith Vaz MP': letters after a name are a person's, and not part of the name.
         label, tokens = "PERSON", tokens[:-1]
+    if label == "PERSON" and honorific is None and ends_in_legal_form([t.text for t in tokens]):
+        # 'John Labatt Ltd', 'Automobili Lamborghini SpA' the model took for people: a company's legal form
+        # ends the name.
+        label = "ORG"
     if label == "PERSON" and not role_tokens and honorific is None:
         tokens = _names_missed_before(tokens) + tokens
     if label == "PERSON":
@@ -451,6 +461,13 @@ def surname_of(words: list[str]) -> str:
 
 def is_legal_form(word: str) -> bool:
     return word.lower().rstrip(".") in LEGAL_FORMS
+
+
+def ends_in_legal_form(words: Sequence[str]) -> bool:
+    """'John Labatt Ltd', 'Automobili Lamborghini SpA'; a short form that is also a surname ('Zaldy Co', 'Ana
+    Sa') after two words at least ('Henry Marlowe Co')."""
+    shortest = 3 if words and words[-1].lower().rstrip(".") in SURNAME_LIKE_LEGAL_FORMS else 2
+    return len(words) >= shortest and is_legal_form(words[-1])
 
 
 def company_named_by(word: str, name: str) -> bool:

@@ -7,7 +7,6 @@ knows better from what the text says the name has or is:
 - it has what only a body has: a board, shareholders, a subsidiary, a chairman, executives, branches
   ("Manchester United's board", "Yukos's subsidiary", "Diamond Shamrock executives"; not shares, earnings or
   flights, which people have too);
-- it ends in a company's legal form ("John Labatt Ltd", "Smith Barney Inc");
 - it is introduced by a kind of body ("the South Korean newspaper Chosun Ilbo", "oil giant Yukos", "Panama
   law firm Mossack Fonseca"), names one ("Der Spiegel magazine") or is said to be one ("Nature Air is an
   airline").
@@ -21,7 +20,7 @@ from spacy.tokens import Doc
 
 from transforms.nlp.entities import Entity
 from transforms.nlp.gender import role_words
-from transforms.nlp.name_spans import HONORIFICS, is_legal_form
+from transforms.nlp.name_spans import HONORIFICS
 
 # What a body has and a person does not (a person has earnings, shares, a stake, flights and staff too).
 ORGANISATION_HOLDINGS = frozenset(
@@ -44,8 +43,6 @@ studio website band think-tank
 """.split()
 )
 
-# Legal forms that are surnames too ("Zaldy Co"; Sá written "Sa").
-SURNAME_LIKE_LEGAL_FORMS = frozenset(("co", "sa", "ag", "nv"))
 # (Lemmas are not computed: see selective_lemmas.)
 FORMS_OF_BE = frozenset(("is", "was", "are", "were"))
 
@@ -55,21 +52,10 @@ def relabel_organisations(doc: Doc, entities: list[Entity]) -> None:
     for entity in entities:
         if entity.label != "PERSON" or any(set(role_words(m.role)) & HONORIFICS for m in entity.mentions):
             continue
-        if any(
-            _ends_in_legal_form(mention.text) or _treated_as_organisation(doc, mention.start, mention.end)
-            for mention in entity.mentions
-        ):
+        if any(_treated_as_organisation(doc, mention.start, mention.end) for mention in entity.mentions):
             entity.label = "ORG"
             for mention in entity.mentions:
                 mention.label = "ORG"
-
-
-def _ends_in_legal_form(name: str) -> bool:
-    """'John Labatt Ltd', 'Smith Barney Inc'; a short form that is also a surname ('Zaldy Co', 'Ana Sa') after
-    two words at least ('Henry Marlowe Co')."""
-    words = name.split()
-    shortest = 3 if words[-1].lower().rstrip(".") in SURNAME_LIKE_LEGAL_FORMS else 2
-    return len(words) >= shortest and is_legal_form(words[-1])
 
 
 def _treated_as_organisation(doc: Doc, start: int, end: int) -> bool:

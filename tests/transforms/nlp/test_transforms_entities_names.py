@@ -112,6 +112,24 @@ def test_a_short_form_of_an_organisation_named_before_is_it_even_without_bracket
     assert organisations["All-Nippon Airways"] == ["ANA", "All-Nippon Airways"]
 
 
+def test_a_companys_name_ending_in_its_legal_form_is_a_body_that_its_shorter_names_join(nlp, reference):
+    # the model tags both full names as people: "SpA" ends a company's name; the word before it names it too
+    carmaker = (
+        "Talks on Chrysler Corp taking a stake in Italian car maker <Automobili Lamborghini SpA> are continuing.\n"
+        "A Lamborghini spokesman said Lamborghini broke even last year."
+    )
+    organisations = _organisations_with_mentions(nlp, reference, carmaker)
+    assert organisations["Automobili Lamborghini SpA"] == ["Automobili Lamborghini SpA", "Lamborghini", "Lamborghini"]
+    # the company's name without its legal form, which the model takes for a person's, is the company
+    maker = (
+        "A.H. Robins Co, facing suits over a device, said a court approved its notices.\n"
+        "A company spokesman said A.H. Robins was pleased with the ruling."
+    )
+    organisations = _organisations_with_mentions(nlp, reference, maker)
+    assert organisations["A.H. Robins Co"] == ["A.H. Robins", "A.H. Robins Co"]
+    assert [e.name for e in extract_entities(nlp(maker), reference)] == ["A.H. Robins Co"]
+
+
 def test_a_country_before_a_bodys_name_may_be_left_out(nlp, reference):
     text = (
         "A survey by the US Harwell Research Center found most people agreed.\n"

@@ -137,8 +137,12 @@ def _name_ending_in(head: Token) -> Span | None:
             break
         first -= 1
     words = doc[first : head.i + 1]
-    if head.tag_ in PLURAL_TAGS:
-        return None  # 'U.S. Officials said': people, not a name
+    preceding = doc[first - 1] if first > 0 else None
+    titled = preceding is not None and _is_title(preceding)
+    if head.tag_ in PLURAL_TAGS and not titled:
+        # 'U.S. Officials said': people, not a name ('Detective Superintendent Mark Hutchings' is one, whatever
+        # the tagger made of his surname's "s").
+        return None
     labels = {t.ent_type_ for t in words} - {""}
     if labels & {"ORG", "PERSON"} or any(t.ent_iob_ == "I" and t.ent_type_ in NAME_LABELS for t in words[:1]):
         # The model named a body or a person here (a surname it cut off is the entities' to mend), or a name
@@ -146,8 +150,7 @@ def _name_ending_in(head: Token) -> Span | None:
         return None
     if words[0].ent_type_ in PLACE_LABELS:
         return Span(doc, first, head.i + 1, label="ORG") if len(words) > 1 else None
-    preceding = doc[first - 1] if first > 0 else None
-    if preceding is not None and _is_title(preceding):
+    if titled:
         return Span(doc, first, head.i + 1, label="PERSON")
     # A person's name takes no article ('the South China Morning Post', 'The Making Decisions Alliance').
     definite = preceding is not None and preceding.dep_ == "det"

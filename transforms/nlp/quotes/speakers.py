@@ -436,11 +436,13 @@ class _SpeakerResolver:
 
 
 def _name_before_ticker(head: Token) -> Token:
-    """'Acme Holdings Plc <ACME.L> said': the parser makes the wire's stock ticker in angle brackets the
-    subject; the company is the name before it."""
+    """'Acme Holdings Plc <ACME.L> said': the parser makes the wire's stock ticker in angle brackets (or its
+    closing bracket) the subject; the company is the name before it."""
     doc = head.doc
     if 2 <= head.i < len(doc) - 1 and doc[head.i - 1].text == "<" and doc[head.i + 1].text == ">":
         return doc[head.i - 2]
+    if head.text == ">" and head.i >= 3 and doc[head.i - 2].text == "<":
+        return doc[head.i - 3]
     return head
 
 

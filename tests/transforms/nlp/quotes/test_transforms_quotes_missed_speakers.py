@@ -23,6 +23,9 @@ def test_a_speaker_the_model_left_untagged_is_a_name_of_a_person_or_a_body_by_it
     assert _missed(nlp, "Prices rose in the northern city of Harbin, the South China Morning Post reported.") == [
         ("South China Morning Post", "ORG")
     ]
+    # after a title, a surname the tagger took for a plural is still a person's
+    text = "Four died, according to Detective Superintendent Mark Hutchings of the state police."
+    assert _missed(nlp, text) == [("Mark Hutchings", "PERSON")]
 
 
 def test_the_subject_of_a_verb_that_frames_a_quote_speaks_too(nlp):

@@ -524,6 +524,9 @@ def test_a_wires_stock_ticker_the_parser_took_for_the_subject_is_the_company_bef
     for ticker in ("<ACME.L>", "<ACME>"):
         text = f"Acme Holdings Plc {ticker} said it had reached agreement with the exchange to carry quotes."
         assert [q[2:] for q in _quotes(nlp, reference, text)] == [("Acme Holdings Plc", "Acme Holdings Plc")]
+    # or its closing bracket
+    text = "Reuters Holdings Plc <RTRS.L> said it had reached agreement with the exchange."
+    assert [q[2:] for q in _quotes(nlp, reference, text)] == [("Reuters Holdings Plc", "Reuters Holdings Plc")]
 
 
 def test_a_capital_speaks_for_its_country_when_the_article_names_the_country(nlp, reference):

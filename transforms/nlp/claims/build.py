@@ -422,6 +422,9 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         return None
     if noun_tokens[-1].lower_ in UNIT_WORDS or noun_tokens[-1].ent_type_ == "DATE":
         return None
+    invariant_plural = noun_tokens[-1].tag_ == "NN" and noun_tokens[-1].lower_ in IRREGULAR_PLURALS
+    if invariant_plural and any(t.pos_ == "PROPN" for t in noun_tokens[:-1]):
+        return None  # 'its 787 Dreamliner aircraft': a model's number before a name, not 787 of them
     last = noun_tokens[-1].i
     if annotations.tags:
         last = _counted_noun_goes_on(doc, last)
@@ -460,8 +463,12 @@ def _one_thing(tokens: Sequence[Token]) -> Span | None:
 
 def _plural_noun(token: Token) -> bool:
     """A plural noun, also where the tagger took it for a verb the parser still reads as a noun ('a bid for two
-    bonus offers to cover …')."""
-    return token.tag_ in ("NNS", "NNPS") or (token.tag_ == "VBZ" and token.dep_ in NOMINAL_DEPS)
+    bonus offers to cover …'), or one whose plural is its singular ('50 new aircraft', '40 sheep')."""
+    return (
+        token.tag_ in ("NNS", "NNPS")
+        or (token.tag_ == "VBZ" and token.dep_ in NOMINAL_DEPS)
+        or (token.tag_ == "NN" and token.lower_ in IRREGULAR_PLURALS)
+    )
 
 
 def _plural_of_a_name(token: Token) -> bool:

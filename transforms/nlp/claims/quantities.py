@@ -601,15 +601,26 @@ def _metres_after_millions(text: str, before: Quantity, quantity: Quantity) -> b
 
 
 def _million_not_metres(text: str, end: int) -> bool:
-    """'3m people' (millions) against '200m finals', '5m tall', '200m of track' (metres)."""
-    following = re.match(r"\s+([a-z][a-z-]{2,}|[A-Z][a-z]{2,})\b", text[end : end + MILLION_NOUN_CHARS])
+    """'3m people', '133m text messages' (millions) against '200m finals', '200m freestyle heats', '5m tall',
+    '200m of track' (metres)."""
+    following = re.match(
+        r"\s{1,4}([a-z][a-z-]{2,}|[A-Z][a-z]{2,})\b(?:[ \t]{1,3}([a-z][a-z-]{2,})\b)?",
+        text[end : end + MILLION_NOUN_CHARS],
+    )
     if following is None or following.group(1) in METRE_EVENT_WORDS:
         return False
-    word = following.group(1)
+    word, next_word = following.groups()
     if word[0].isupper():
         # '5.45m Euros', '745m Indian rupees'; a capitalised word is otherwise a name's
         return word.lower() in MONEY_WORDS or NAMED_CURRENCY_AFTER.match(text, end) is not None
-    return word.endswith("s") or word in PLURALS_WITHOUT_S or word in MONEY_WORDS  # '798m euro'
+    if _is_plural(word) or word in MONEY_WORDS:  # '798m euro'
+        return True
+    # one word describing the things counted ('133m text messages', '3m new jobs'), not an event's
+    return next_word is not None and _is_plural(next_word) and next_word not in METRE_EVENT_WORDS
+
+
+def _is_plural(word: str) -> bool:
+    return word.endswith("s") or word in PLURALS_WITHOUT_S
 
 
 def is_year(text: str, quantity: Quantity) -> bool:

@@ -386,6 +386,29 @@ def test_a_fraction_of_one_unit_and_pounds_that_weigh(nlp, claims_nlp, sentence,
 
 
 @pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "m" is millions before things counted, also with one word that says which; metres before an event
+        ("By midnight 133m text messages were sent.", [("133m text messages", 133e6, "text messages")]),
+        ("He won the 200m freestyle heats.", [("200m", 200, "m")]),
+        # nouns whose plural is their singular are counted too
+        (
+            "Air India will buy 50 new aircraft and 40 sheep.",
+            [("50 new aircraft", 50, "new aircraft"), ("40 sheep", 40, "sheep")],
+        ),
+    ],
+)
+def test_millions_of_things_described_and_plurals_without_an_s(nlp, claims_nlp, sentence, expected):
+    for pipeline in (nlp, claims_nlp):
+        claims = extract_claims(pipeline(sentence))
+        assert [(c.surface, pytest.approx(c.value), c.unit) for c in claims] == expected
+
+
+def test_a_models_number_before_its_name_counts_no_aircraft(nlp):
+    assert extract_claims(nlp("Boeing will test its 787 Dreamliner aircraft.")) == []
+
+
+@pytest.mark.parametrize(
     "sentence, units",
     [
         ("Police found four dead bodies, and the blast left 50 dead.", ["dead bodies", "dead"]),

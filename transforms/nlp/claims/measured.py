@@ -54,7 +54,9 @@ from transforms.nlp.claims.multiples import MULTIPLYING_WORD
 from transforms.nlp.claims.phrases import (
     AUXILIARIES,
     HEDGE_WORDS,
+    PERIOD_MODIFIERS,
     WHICH_LINKS,
+    before_time,
     index_after,
     is_adverb,
     is_participle,
@@ -104,6 +106,8 @@ or preliminary provisional estimated revised adjusted unadjusted
 """.split()
 )
 RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
+# Words that make a period one relative to now ("last month", "this year").
+RELATIVE_TIME_WORDS = frozenset(("last", "this", "next", "previous", "past"))
 # Words before "to" whose subject is the subject of the verb after it ("are expected to rise", "is set to fall").
 RAISING_WORDS = frozenset(
     """
@@ -199,6 +203,10 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
     i = token_before(doc, start)
     while i is not None and i > 0 and (doc[i].lower_ in SUBJECT_SKIP_WORDS or is_adverb(doc[i])):
         i -= 1
+    if i is not None and i > 0 and not _is_level_verb(doc[i]):
+        # 'Auto credit rose in February by 717 mln dlrs', 'Exports rose last month by 5%': past what says when
+        # between the verb and its amount.
+        i = _before_when(doc, i)
     if i is None or i <= 0:
         return None
     word = doc[i].lower_
@@ -225,6 +233,19 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
     if i > 2 and doc[i - 1].text in (",", "-", "–", "—") and not is_hyphen_inside_word(doc[i - 1]):
         return _subject_before_aside(doc, i - 1)
     return phrase_before_amount(doc, i)
+
+
+def _before_when(doc: Doc, i: int) -> int:
+    """The token before a phrase saying when that ends at token ``i`` ('in February', 'in the third quarter',
+    'last month'), else ``i`` (also where ``i`` only describes a period: 'in the first ten months')."""
+    if doc[i].lower_ in PERIOD_MODIFIERS:
+        return i
+    start = before_time(doc, i + 1)
+    if start <= i:
+        return start - 1
+    if i > 1 and says_when(doc[i]) and doc[i - 1].lower_ in RELATIVE_TIME_WORDS:
+        return i - 2
+    return i
 
 
 def _raised_to(doc: Doc, i: int) -> bool:

@@ -661,6 +661,10 @@ class ReferenceResolver:
             )
             if found is None:
                 found = self._only_organisation_before_in_sentence(head)
+            if found is None:
+                # 'EU regulators have raided the offices of automaker BMW, the company said': else the only one
+                # its own sentence named, even in the words it reports.
+                found = self._only_organisation_before_in_sentence(head, spoken_too=True)
             # 'Microsoft says … Microsoft's site … The company announced': else the organisation the article
             # is about, the one it has named most so far, when no other comes close.
             return found if found is not None else self._organisation_most_named_before(head)
@@ -773,14 +777,14 @@ class ReferenceResolver:
                 best = (last, index)
         return None if best is None else best[1]
 
-    def _only_organisation_before_in_sentence(self, head: Token) -> int | None:
+    def _only_organisation_before_in_sentence(self, head: Token, *, spoken_too: bool = False) -> int | None:
         sentence = self.article.sentences[self.article.sentence_of[head.i]]
         named = {
             index
             for index, entity in enumerate(self.entities)
             if entity.label == "ORG"
             for m in entity.mentions
-            if sentence.start_char <= m.start < head.idx and not self.spoken[m.start]
+            if sentence.start_char <= m.start < head.idx and (spoken_too or not self.spoken[m.start])
         }
         return next(iter(named)) if len(named) == 1 else None
 

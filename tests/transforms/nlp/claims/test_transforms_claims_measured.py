@@ -294,6 +294,10 @@ SENTENCES = [
         {"29% of people": "people aged between 18 and 24"},
     ),
     ("Some 20% of people aged 65 and over live alone.", {"Some 20% of people": "people aged 65 and over"}),
+    # what says when between a change verb and its amount
+    ("Auto credit rose in February by 717 mln dlrs.", {"717 mln dlrs": "Auto credit"}),
+    ("Exports rose last month by 5%.", {"5%": "Exports"}),
+    ("Profits fell in the third quarter by 10% to $5m.", {"10%": "Profits", "$5m": "Profits"}),
     # the subject of a verb a change verb is raised to is the subject of the change
     ("Borrowing costs are tipped to rise by 2%.", {"2%": "Borrowing costs"}),
     ("Profits were forecast to fall 5%.", {"5%": "Profits"}),

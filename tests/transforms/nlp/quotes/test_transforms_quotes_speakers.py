@@ -529,6 +529,14 @@ def test_a_wires_stock_ticker_the_parser_took_for_the_subject_is_the_company_bef
     assert [q[2:] for q in _quotes(nlp, reference, text)] == [("Reuters Holdings Plc", "Reuters Holdings Plc")]
 
 
+def test_the_company_is_the_only_company_its_sentence_named_even_in_the_words_it_reports(nlp, reference):
+    text = (
+        "French oil group Total Cie Francaise des Petroles <TPN.PA> is still expecting a loss for 1986, the company "
+        "said in a communique."
+    )
+    assert [q[2:] for q in _quotes(nlp, reference, text)] == [("the company", "Total Cie Francaise des Petroles")]
+
+
 def test_a_capital_speaks_for_its_country_when_the_article_names_the_country(nlp, reference):
     named = "North Korea fired a missile on Sunday. Pyongyang said the launch was a success."
     assert [q[2:] for q in _quotes(nlp, reference, named)] == [("Pyongyang", "North Korea")]

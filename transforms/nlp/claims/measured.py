@@ -201,13 +201,19 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
     verb or copula the amount follows; 'estimated the EC rapeseed crop at 5.9 mln tonnes': the thing put at
     the amount."""
     i = token_before(doc, start)
-    while i is not None and i > 0 and (doc[i].lower_ in SUBJECT_SKIP_WORDS or is_adverb(doc[i])):
+    if i is None:
+        return None
+    up = None
+    while i > 0 and (doc[i].lower_ in SUBJECT_SKIP_WORDS or is_adverb(doc[i])):
+        up = i if doc[i].lower_ == "up" else up
         i -= 1
-    if i is not None and i > 0 and not _is_level_verb(doc[i]):
+    if up is not None and not _is_level_verb(doc[i]) and _names_a_thing_before_up(doc, up):
+        i = up  # 'with wine sales in 2003 up 25%', 'Sales up 5%': "up" after a noun is the change's verb
+    elif i > 0 and not _is_level_verb(doc[i]):
         # 'Auto credit rose in February by 717 mln dlrs', 'Exports rose last month by 5%': past what says when
         # between the verb and its amount.
         i = _before_when(doc, i)
-    if i is None or i <= 0:
+    if i <= 0:
         return None
     word = doc[i].lower_
     if word == "at" and i > 2 and doc[i - 1].lower_ == "in" and doc[i - 2].lower_ in ("came", "come", "comes"):
@@ -233,6 +239,20 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
     if i > 2 and doc[i - 1].text in (",", "-", "–", "—") and not is_hyphen_inside_word(doc[i - 1]):
         return _subject_before_aside(doc, i - 1)
     return phrase_before_amount(doc, i)
+
+
+def _names_a_thing_before_up(doc: Doc, up: int) -> bool:
+    """'with wine sales in 2003 up', 'soymeal up': a noun (past what says when) before "up", not an amount ('57.33
+    pct up from'), a verb ('built up') or a mark."""
+    before = doc[_before_when(doc, up - 1)] if up >= 1 else None
+    return (
+        before is not None
+        and before.is_alpha
+        and before.pos_ not in ("VERB", "AUX")
+        and not is_participle(before)
+        and not SHARE_WORD.search(before.text)
+        and before.lower_ not in AUXILIARIES
+    )
 
 
 def _before_when(doc: Doc, i: int) -> int:

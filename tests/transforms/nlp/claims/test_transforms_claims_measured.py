@@ -294,6 +294,10 @@ SENTENCES = [
         {"29% of people": "people aged between 18 and 24"},
     ),
     ("Some 20% of people aged 65 and over live alone.", {"Some 20% of people": "people aged 65 and over"}),
+    # "up" after a noun is the change's verb; after a verb or an amount it is not
+    ("Wine sales are growing, with wine sales in 2003 up 25% at 61.1bn yuan.", {"25%": "wine sales in 2003"}),
+    ("Sales up 5% in March.", {"5%": "Sales"}),
+    ("The debts, built up over 20 or 30 years, are unpayable.", {"over 20 or 30 years": None}),
     # what says when between a change verb and its amount
     ("Auto credit rose in February by 717 mln dlrs.", {"717 mln dlrs": "Auto credit"}),
     ("Exports rose last month by 5%.", {"5%": "Exports"}),

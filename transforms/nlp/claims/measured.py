@@ -47,6 +47,7 @@ from transforms.nlp.claims.lexicon import (
     DETERMINERS,
     FRACTION_WORDS,
     POSSESSIVES,
+    UP_PARTICLE_VERBS,
     WEEKDAYS,
     alternation,
 )
@@ -97,6 +98,8 @@ accounted amounted amounts total totalling totaling worth gone went
 traded trades closed closes opened opens ended ends finished peaked averaged averages valued priced settled
 """.split()
 )
+# Words saying which way a level went between its verb and "at" ("were slightly lower at", "closed higher at").
+LEVEL_AT_WORDS = frozenset("higher lower up down unchanged steady firmer weaker stronger".split())
 # Words between a verb and its amount ("fell by a further 2%", "is now about 10%", "rose to a record").
 SUBJECT_SKIP_WORDS = frozenset(
     """
@@ -223,11 +226,15 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
         # 'closed on Monday at 181.37': the verb before when it was.
         while i > 2 and (says_when(doc[i - 1]) or doc[i - 1].lower_ in WEEKDAYS) and doc[i - 2].lower_ in WHEN_LINKS:
             i -= 2
+        # 'Gross reserves were slightly lower at 1.857 billion dlrs', 'closed higher at $5': the verb before
+        # which way it went.
+        while i > 2 and (doc[i - 1].lower_ in LEVEL_AT_WORDS or is_adverb(doc[i - 1])):
+            i -= 1
         verb = doc[i - 1]
         if not (_is_level_verb(verb) or looks_past_participle(verb) or verb.lower_.endswith("ing")):
             return phrase_before_amount(doc, i)  # 'estimated the EC rapeseed crop at 5.9 mln tonnes'
         i -= 1  # 'had been trading at less than $55', 'were reported at 2.1 mln tonnes': the subject's level
-    elif not _is_level_verb(doc[i]):
+    elif not (_is_level_verb(doc[i]) or _comes_to(doc, i)):
         return None
     if word in ("up", "down", "higher", "lower") and i > 1 and _is_level_verb(doc[i - 1]):
         i -= 1  # 'Shares in Manchester United closed up 4.75%': the verb with its particle
@@ -266,6 +273,11 @@ def _before_when(doc: Doc, i: int) -> int:
     if i > 1 and says_when(doc[i]) and doc[i - 1].lower_ in RELATIVE_TIME_WORDS:
         return i - 2
     return i
+
+
+def _comes_to(doc: Doc, i: int) -> bool:
+    """'Argentina's financing needs come to 3.53 billion dlrs': a total (not 'came about a month after')."""
+    return doc[i].lower_ in ("come", "comes", "came") and i + 1 < len(doc) and doc[i + 1].lower_ == "to"
 
 
 def _raised_to(doc: Doc, i: int) -> bool:
@@ -329,7 +341,7 @@ def _subject_of_verb_at(doc: Doc, start: int) -> str | None:
 def _is_level_verb(token: Token) -> bool:
     """A verb after which an amount is its subject's level or change ('fell', 'is', 'traded', 'up')."""
     word = token.lower_
-    return word in CHANGE_WORD_SET or word in COPULAS or word in ("off", "unchanged")
+    return word in CHANGE_WORD_SET or word in COPULAS or word in UP_PARTICLE_VERBS or word in ("off", "unchanged")
 
 
 def _changed_object(doc: Doc, start: int) -> str | None:

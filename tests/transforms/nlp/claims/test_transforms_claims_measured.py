@@ -298,6 +298,10 @@ SENTENCES = [
     ("Wine sales are growing, with wine sales in 2003 up 25% at 61.1bn yuan.", {"25%": "wine sales in 2003"}),
     ("Sales up 5% in March.", {"5%": "Sales"}),
     ("The debts, built up over 20 or 30 years, are unpayable.", {"over 20 or 30 years": None}),
+    # which way a level went before "at", a total something comes to, a verb that moves with "up"
+    ("Gross reserves were slightly lower at 1.857 billion dlrs.", {"1.857 billion dlrs": "Gross reserves"}),
+    ("Argentina's financing needs come to 3.53 billion dlrs.", {"3.53 billion dlrs": "Argentina's financing needs"}),
+    ("The growth rate is expected to edge up to 2.75 pct next year.", {"2.75 pct": "growth rate"}),
     # what says when between a change verb and its amount
     ("Auto credit rose in February by 717 mln dlrs.", {"717 mln dlrs": "Auto credit"}),
     ("Exports rose last month by 5%.", {"5%": "Exports"}),

@@ -98,6 +98,9 @@ accounted amounted amounts total totalling totaling worth gone went
 traded trades closed closes opened opens ended ends finished peaked averaged averages valued priced settled
 """.split()
 )
+# A results line's two sides ("Net profit 141,000 vs loss 1,772,000"), and how far back its label is looked for.
+RESULT_SIDES = frozenset(("profit", "loss"))
+LINE_LABEL_WORDS = 12
 # Words saying which way a level went between its verb and "at" ("were slightly lower at", "closed higher at").
 LEVEL_AT_WORDS = frozenset("higher lower up down unchanged steady firmer weaker stronger".split())
 # Words between a verb and its amount ("fell by a further 2%", "is now about 10%", "rose to a record").
@@ -416,6 +419,8 @@ def _line_label(doc: Doc, start: int) -> str | None:
     i = token_before(doc, start)
     if i is None:
         return None
+    if doc[i].lower_ in RESULT_SIDES and i > 1 and doc[i - 1].lower_.rstrip(".") == "vs":
+        return _other_side_label(doc, i)
     if doc[i].text in ("+", "-", "−") and i > 0:
         i -= 1
     first = phrase_start_before(doc, i + 1)
@@ -425,6 +430,23 @@ def _line_label(doc: Doc, start: int) -> str | None:
     if not (starts_sentence(doc[first]) or listed):
         return None
     return words_from(doc, first, i)
+
+
+def _other_side_label(doc: Doc, side: int) -> str | None:
+    """'Net profit 141,000 vs loss 1,772,000': the line's label, with the profit or loss said after "vs" ("Net
+    loss"); 'Shr loss three cts vs loss 39 cts': "Shr loss"."""
+    first = side - 1
+    while first > 0 and side - first < LINE_LABEL_WORDS and not starts_sentence(doc[first]):
+        first -= 1
+    if not starts_sentence(doc[first]):
+        return None
+    label = []
+    for token in doc[first : side - 1]:
+        if token.like_num or not token.is_alpha:
+            break
+        if token.lower_ not in RESULT_SIDES:
+            label.append(token.text)
+    return " ".join([*label, doc[side].text]) if label else None
 
 
 def _count_with_which(doc: Doc, start: int, counted: Span) -> str:

@@ -298,6 +298,11 @@ SENTENCES = [
     ("Wine sales are growing, with wine sales in 2003 up 25% at 61.1bn yuan.", {"25%": "wine sales in 2003"}),
     ("Sales up 5% in March.", {"5%": "Sales"}),
     ("The debts, built up over 20 or 30 years, are unpayable.", {"over 20 or 30 years": None}),
+    # a results line's figure after "vs" and a profit or a loss: the line's label with that side
+    (
+        "Shr loss three cts vs loss 39 cts\nOper net loss 77,000 vs profit 285,000",
+        {"39 cts": "Shr loss", "77,000": "Oper net loss", "285,000": "Oper net profit"},
+    ),
     # which way a level went before "at", a total something comes to, a verb that moves with "up"
     ("Gross reserves were slightly lower at 1.857 billion dlrs.", {"1.857 billion dlrs": "Gross reserves"}),
     ("Argentina's financing needs come to 3.53 billion dlrs.", {"3.53 billion dlrs": "Argentina's financing needs"}),

@@ -349,22 +349,26 @@ def _is_level_verb(token: Token) -> bool:
 
 def _changed_object(doc: Doc, start: int) -> str | None:
     """'cut GM's holding to 10%', 'raised its bid for Qualcomm Inc. to about $121 billion', 'cut its workforce
-    by a third', 'reduce its losses last year from £20.6m': what a change verb moved to, from or by the amount."""
+    by a third', 'reduce its losses last year from £20.6m': what a change verb moved to, from or by the amount
+    (quoted or not: 'to increase productivity "by nearly 30%"')."""
     i = token_before(doc, start)
-    while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS - {"to"}:
+    while i is not None and i > 0 and (doc[i].lower_ in HEDGE_WORDS - {"to"} or doc[i].is_quote):
         i -= 1
     if i is None or i < 2 or doc[i].lower_ not in ("to", "from", "by"):
         return None
     end = i - 1 if doc[i - 1].lower_ in ("up", "down") else i
+    while end > 1 and doc[end - 1].is_quote:
+        end -= 1
     # 'reduce its losses last year from £20.6m': the thing is before when, which says which of its values.
     thing_end = end
     while thing_end > 1 and says_when(doc[thing_end - 1]):
         thing_end -= 1
     first = phrase_start_before(doc, thing_end)
     for _ in range(WHICH_LINKS):
-        if first is None or first < 2 or doc[first - 1].lower_ not in ("for", "of", "in", "on"):
+        if first is None or first < 2 or doc[first - 1].lower_ not in ("for", "of", "in", "on", "per"):
             break
-        # 'its bid for Qualcomm Inc.', 'the limit for foreign direct investment in telecoms companies'
+        # 'its bid for Qualcomm Inc.', 'the limit for foreign direct investment in telecoms companies', 'earnings
+        # per share'
         head = phrase_start_before(doc, first - 1)
         if head is None:
             break

@@ -298,6 +298,9 @@ SENTENCES = [
     ("Wine sales are growing, with wine sales in 2003 up 25% at 61.1bn yuan.", {"25%": "wine sales in 2003"}),
     ("Sales up 5% in March.", {"5%": "Sales"}),
     ("The debts, built up over 20 or 30 years, are unpayable.", {"over 20 or 30 years": None}),
+    # what a change verb moved by, its words in quotes or not, with a "per" that says which
+    ('He hopes to increase productivity "by nearly 30%".', {"nearly 30%": "productivity"}),
+    ("The law will boost big-bank earnings per share by 13 percent.", {"13 percent": "big-bank earnings per share"}),
     # a results line's figure after "vs" and a profit or a loss: the line's label with that side
     (
         "Shr loss three cts vs loss 39 cts\nOper net loss 77,000 vs profit 285,000",

@@ -560,12 +560,12 @@ def _initials_of(capitals: list[str], opens_with_country: bool) -> set[str]:
 def _fold_short_organisation_names(entities: list[Entity], country_words: frozenset[str]) -> list[Entity]:
     """ "Shearson Lehman" and "Shearson Lehman Brothers Inc" in one story are one company: a name that
     starts another organisation's longer name (after the country whose body it is: 'US Pew Research Center')
-    joins it (so does a name taken for a person's that is all of a company's name but its legal form), and so
-    does a body every country has that ends one ("Defense Ministry" after "South Korea's Defense Ministry"),
-    when only one longer name does."""
+    joins it, and so does a body every country has that ends one ("Defense Ministry" after "South Korea's
+    Defense Ministry"), or the words before the legal form that ends a company's name ('Lamborghini' of
+    "Automobili Lamborghini SpA"), when only one longer name does."""
     organisations = [e for e in entities if e.label == "ORG" and not e.name_is_canonical]
     folded: set[int] = set()
-    for short in [*organisations, *(e for e in entities if e.label == "PERSON")]:
+    for short in organisations:
         short_words = short.name.split()
         generic = is_generic_body(short_words)
         longer = [
@@ -573,8 +573,6 @@ def _fold_short_organisation_names(entities: list[Entity], country_words: frozen
             for e in organisations
             if e is not short
             and len(e.name.split()) > len(short_words)
-            # 'A.H. Robins' the model took for a person is "A.H. Robins Co" without its legal form.
-            and (short.label == "ORG" or _is_company_name_without_legal_form(short_words, e.name.split()))
             and (
                 e.name.split()[: len(short_words)] == short_words
                 or (
@@ -590,14 +588,10 @@ def _fold_short_organisation_names(entities: list[Entity], country_words: frozen
         ]
         if len(longer) == 1:
             for mention in short.mentions:
-                mention.mention_type, mention.label = "partial_name", "ORG"
+                mention.mention_type = "partial_name"
             longer[0].mentions.extend(short.mentions)
             folded.add(id(short))
     return [e for e in entities if id(e) not in folded]
-
-
-def _is_company_name_without_legal_form(short_words: list[str], words: list[str]) -> bool:
-    return len(words) == len(short_words) + 1 and words[:-1] == short_words and is_legal_form(words[-1])
 
 
 def _names_before_legal_form(short_words: list[str], words: list[str]) -> bool:

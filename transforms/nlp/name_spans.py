@@ -197,7 +197,7 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
     if label in ("PERSON", "ORG") and _ends_in_post_nominal(tokens):
         # 'Guy Mansfield QC', 'Keith Vaz MP': letters after a name are a person's, and not part of the name.
         label, tokens = "PERSON", tokens[:-1]
-    if label == "PERSON" and honorific is None and ends_in_legal_form([t.text for t in tokens]):
+    if label == "PERSON" and honorific is None and not role_tokens and ends_in_legal_form([t.text for t in tokens]):
         # 'John Labatt Ltd', 'Automobili Lamborghini SpA' the model took for people: a company's legal form
         # ends the name.
         label = "ORG"
@@ -464,10 +464,15 @@ def is_legal_form(word: str) -> bool:
 
 
 def ends_in_legal_form(words: Sequence[str]) -> bool:
-    """'John Labatt Ltd', 'Automobili Lamborghini SpA'; a short form that is also a surname ('Zaldy Co', 'Ana
-    Sa') after two words at least ('Henry Marlowe Co')."""
-    shortest = 3 if words and words[-1].lower().rstrip(".") in SURNAME_LIKE_LEGAL_FORMS else 2
-    return len(words) >= shortest and is_legal_form(words[-1])
+    """'John Labatt Ltd', 'Automobili Lamborghini SpA'; a short form that is also a surname after two words at
+    least ('Henry Marlowe Co', not 'Zaldy Co'), and, but for "Co", in capitals ('Banco Santander SA', not
+    'Carlos Alberto Sa')."""
+    if not words or not is_legal_form(words[-1]):
+        return False
+    form = words[-1].rstrip(".")
+    if form.lower() in SURNAME_LIKE_LEGAL_FORMS:
+        return len(words) >= 3 and (form.isupper() or form.lower() == "co")
+    return len(words) >= 2
 
 
 def company_named_by(word: str, name: str) -> bool:

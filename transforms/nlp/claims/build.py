@@ -423,8 +423,8 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     if noun_tokens[-1].lower_ in UNIT_WORDS or noun_tokens[-1].ent_type_ == "DATE":
         return None
     invariant_plural = noun_tokens[-1].tag_ == "NN" and noun_tokens[-1].lower_ in IRREGULAR_PLURALS
-    if invariant_plural and any(t.pos_ == "PROPN" for t in noun_tokens[:-1]):
-        return None  # 'its 787 Dreamliner aircraft': a model's number before a name, not 787 of them
+    if invariant_plural and any(t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "NORP") for t in noun_tokens[:-1]):
+        return None  # 'its 787 Dreamliner aircraft': a model's number before its name ('20 Boeing aircraft' count)
     last = noun_tokens[-1].i
     if annotations.tags:
         last = _counted_noun_goes_on(doc, last)

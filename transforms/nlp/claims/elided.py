@@ -42,6 +42,7 @@ from transforms.nlp.claims.direction import END_BEFORE
 from transforms.nlp.claims.lexicon import (
     CASUALTY_VERBS,
     DETERMINERS,
+    FUNCTION_WORDS,
     MONTHS,
     PERSON_NOUNS,
     SMALL_NUMBERS,
@@ -73,7 +74,7 @@ earlier later recently currently previously additionally altogether initially ul
 # 10"), with the word for who is that age.
 AGED_BEFORE = re.compile(
     r"(?:\b(?P<who>[A-Za-z]+)\s+)?\b(?i:aged|ages)\s+(?:(?i:about|around|over|under|between)\s+)?"
-    r"(?:\d{1,3}(?:,[ \t]{1,3}|[ \t]{1,3}(?i:and|or|to)[ \t]{1,3}))?$"
+    r"(?:\d{1,3}(?:,[ \t]{1,3}(?:(?i:and|or)[ \t]{1,3})?|[ \t]{1,3}(?i:and|or|to)[ \t]{1,3})){0,3}$"
 )
 # "at the age of 71"; "died at 77", "when she was just 15": a person's age where the words say whose.
 AGE_OF_BEFORE = re.compile(r"\b(?:(?i:age)\s+of|(?i:die[sd]?|dying)\s+at)\s+$")
@@ -148,7 +149,9 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
         return f"{name}'s age"
     if (aged := AGED_BEFORE.search(text_before(text, quantity.start))) is not None and quantity.value <= AGE_RANGE[1]:
         quantity.kind, quantity.unit = "duration", "year"  # "Britons aged 65 or over": an age, in years
-        return f"age of {aged.group('who')}" if aged.group("who") else "age"
+        who = aged.group("who")
+        # ('the team for ages 40 and over': no one is "for")
+        return f"age of {who}" if who and who.lower() not in FUNCTION_WORDS - DETERMINERS else "age"
     before = text_before(text, quantity.start)
     was = WAS_AGE_BEFORE.search(before) is not None and text[quantity.number_start].isdigit()
     # ('died at 10 Downing Street': a number before a name is an address.)

@@ -404,6 +404,14 @@ SPACED_SYMBOLS = frozenset(("s", "in", "min", "h"))
 # Sport distances keep "m" as metres before a plural ("200m finals"); other plurals make it millions ("3m people").
 METRE_EVENT_WORDS = frozenset(
     (
+        "relay",
+        "freestyle",
+        "butterfly",
+        "breaststroke",
+        "backstroke",
+        "medley",
+        "individual",
+        "sprint",
         "finals",
         "heats",
         "hurdles",
@@ -616,35 +624,24 @@ NEUTRAL_CHANGE_WORDS = (
     "went",
     "revised",
 )
-# Verbs that take "up" as their particle before a new level ("went up to 5.5%", "was revised up to 139,000"),
-# where "up to" is no "at most"; not those with an object ("cut up to 5,000 jobs", "write off up to 100%").
+# Verbs of a level's own movement that take "up" as their particle before the new level ("went up to 5.5%",
+# "edged up to $5"), where "up to" is no "at most"; not those with an object ("moved up to 500 jobs", "cut up to
+# 5,000 jobs") nor "can go up to 10 years" (a most).
 UP_PARTICLE_VERBS = (
     "went",
-    "revised",
-    "revise",
-    "revises",
-    "moved",
     "climbed",
-    "edged",
-    "edges",
     "edge",
+    "edged",
     "edging",
     "inched",
-    "inches",
     "inching",
     "crept",
     "creeping",
     "ticked",
-    "ticks",
     "ticking",
-    "go",
-    "goes",
-    "going",
-    "gone",
-    "moves",
-    "move",
-    "moving",
 )
+# Words after an amount of length that say which dimension it measures ("5m tall", "2m high walls").
+DIMENSION_WORDS = ("thick", "long", "wide", "tall", "high", "deep")
 # Verbs of change: "rose from $350 to $680" is an old and a new value, not a range.
 CHANGE_WORDS = (*FALL_WORDS, *RISE_WORDS, *NEUTRAL_CHANGE_WORDS)
 # Words before a number that make it a label, not a quantity ("Article 5", "No. 10", "Phase 3").

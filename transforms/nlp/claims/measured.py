@@ -70,6 +70,7 @@ from transforms.nlp.claims.phrases import (
     with_of_phrase,
 )
 from transforms.nlp.claims.quantities import past_brackets
+from transforms.nlp.claims.results_lines import LABEL_WORD
 from transforms.nlp.doc_cache import doc_text
 
 # A change noun right after an amount, and the "in" that names what changed ("a 45% increase in …").
@@ -100,6 +101,8 @@ traded trades closed closes opened opens ended ends finished peaked averaged ave
 )
 # A results line's two sides ("Net profit 141,000 vs loss 1,772,000"), and how far back its label is looked for.
 RESULT_SIDES = frozenset(("profit", "loss"))
+# What a side replaces in the label ("Net income 5.2 mln vs loss 3.1 mln": Net loss).
+RESULT_ITEMS_OF_A_SIDE = frozenset(("income", "earnings"))
 LINE_LABEL_WORDS = 12
 # Words saying which way a level went between its verb and "at" ("were slightly lower at", "closed higher at").
 LEVEL_AT_WORDS = frozenset("higher lower up down unchanged steady firmer weaker stronger".split())
@@ -112,8 +115,6 @@ or preliminary provisional estimated revised adjusted unadjusted
 """.split()
 )
 RELATIVE_PRONOUNS = frozenset(("which", "that", "who"))
-# Words that make a period one relative to now ("last month", "this year").
-RELATIVE_TIME_WORDS = frozenset(("last", "this", "next", "previous", "past"))
 # Words before "to" whose subject is the subject of the verb after it ("are expected to rise", "is set to fall").
 RAISING_WORDS = frozenset(
     """
@@ -253,11 +254,17 @@ def _clause_subject(doc: Doc, start: int) -> str | None:
 
 def _names_a_thing_before_up(doc: Doc, up: int) -> bool:
     """'with wine sales in 2003 up', 'soymeal up': a noun (past what says when) before "up", not an amount ('57.33
-    pct up from'), a verb ('built up') or a mark."""
-    before = doc[_before_when(doc, up - 1)] if up >= 1 else None
+    pct up from'), a verb ('built up'), a mark, a day ('closed Tuesday up 4%') or a verb's object or place ('ended
+    the session up', 'traded in London up')."""
+    index = _before_when(doc, up - 1) if up >= 1 else -1
+    if index < 0:
+        return False
+    before = doc[index]
     return (
-        before is not None
-        and before.is_alpha
+        before.is_alpha
+        and before.dep_ not in ("dobj", "npadvmod")
+        and not (before.dep_ == "pobj" and before.head.lower_ != "with")  # 'with wine sales … up' is the subject
+        and before.lower_ not in WEEKDAYS
         and before.pos_ not in ("VERB", "AUX")
         and not is_participle(before)
         and not SHARE_WORD.search(before.text)
@@ -273,7 +280,7 @@ def _before_when(doc: Doc, i: int) -> int:
     start = before_time(doc, i + 1)
     if start <= i:
         return start - 1
-    if i > 1 and says_when(doc[i]) and doc[i - 1].lower_ in RELATIVE_TIME_WORDS:
+    if i > 1 and says_when(doc[i]) and doc[i - 1].lower_ in PERIOD_MODIFIERS | {"past"}:
         return i - 2
     return i
 
@@ -448,7 +455,9 @@ def _other_side_label(doc: Doc, side: int) -> str | None:
     for token in doc[first : side - 1]:
         if token.like_num or not token.is_alpha:
             break
-        if token.lower_ not in RESULT_SIDES:
+        if not LABEL_WORD.fullmatch(token.text):
+            return None  # 'It swung to a profit of 2 mln dlrs vs loss …': prose, not a results line's label
+        if token.lower_ not in RESULT_SIDES | RESULT_ITEMS_OF_A_SIDE:
             label.append(token.text)
     return " ".join([*label, doc[side].text]) if label else None
 

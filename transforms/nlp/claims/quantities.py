@@ -15,6 +15,7 @@ from transforms.nlp.claims.lexicon import (
     COMPARATORS,
     CURRENCY_SYMBOLS,
     DENOMINATOR_WORDS,
+    DIMENSION_WORDS,
     FRACTION_OF_ONE_WORDS,
     FRACTION_WORDS,
     HALF_OF_DETERMINERS,
@@ -84,7 +85,8 @@ NUMBER_PATTERN = re.compile(
     )
   | (?P<lone_fraction>(?<![\w.]))[{"".join(UNICODE_FRACTIONS)}]
   | (?P<fraction_words>\b{_fraction_numerator}[\s-]+(?i:{alternation(FRACTION_WORDS)})\b)
-  | (?P<half>\b(?<!the\s)(?<!first\s)(?<!second\s)(?i:half)(?=\s+(?:of|{_whole_determiner}|(?i:an?\s+(?:{_one_of})))\b)
+  | (?P<half>\b(?<!the\s)(?<!first\s)(?<!second\s)(?i:half)
+        (?=\s{{1,4}}(?:of|{_whole_determiner}|(?i:an?\s{{1,4}}(?:{_one_of})))\b)
         |(?<=\bby\s)(?i:half)\b)
   | (?P<vague>\b(?<!the\s)(?<!The\s)(?:(?i:a\s+dozen)|(?i:dozens|scores|hundreds|thousands|millions|billions|tens)
         (?=\s+of\b))(?:\s+of\s+(?:thousands|millions|billions)\b)?)
@@ -121,7 +123,7 @@ CURRENCY_BEFORE = re.compile(
 CURRENCY_AFTER = re.compile(rf"\s?(?:(€)|({alternation(ISO_CURRENCIES)})\b)|(?<=\d)([$£])(?![\d$£])")
 # "in" is inches only at the end of a phrase or before a dimension ("2 1/2 in thick"), never "two in my car".
 INCH_FOLLOWERS = re.compile(
-    r"\s{0,4}(?:$|[.,;:!?)\]]|(?:thick|long|wide|tall|high|deep|across|diameter|in diameter)\b)"
+    rf"\s{{0,4}}(?:$|[.,;:!?)\]]|(?:{alternation((*DIMENSION_WORDS, 'across', 'diameter', 'in diameter'))})\b)"
 )
 UNIT_TERM = re.compile(
     rf"""
@@ -142,11 +144,6 @@ UNIT_GAP = re.compile(r"-|[ \u00a0\u202f\u2009]?")
 # A verb of weight just before an amount in pounds: the weight, not money ("weighed nearly 30,000 pounds").
 WEIGHED_BEFORE = re.compile(r"\b(?i:weigh(?:s|ed|ing)?)\s+(?:[a-z]+\s+){0,2}$")
 OF_GAP = re.compile(r"\s{1,4}of\s{1,4}", re.IGNORECASE)
-# "a 450-pound gorilla", "80-pound bond paper": pounds joined to their number before a thing are its weight;
-# "a 10-pound note", "a 50-pound fine" are money.
-POUND_WEIGHT_THING_AFTER = re.compile(
-    r"[ \t]{1,3}(?!(?:notes?|coins?|fines?|prizes?|rewards?|fees?|tickets?|bills?|bets?|bonus|payments?|deals?)\b)[a-z]"
-)
 # "40 euro cents": the cents of the currency named before.
 CENTS_AFTER_CURRENCY = re.compile(r"\s{1,4}cents?\b", re.IGNORECASE)
 # "Another 1,700 will go", "another 550m": more of what an amount before in the text measured.
@@ -494,12 +491,6 @@ def _unit_term(text: str, position: int, quantity: Quantity | None, *, gap: bool
         if word in ("pound", "pounds") and (
             OF_GAP.match(text, end)
             or (quantity is not None and WEIGHED_BEFORE.search(text_before(text, quantity.start)))
-            or (
-                word == "pound"
-                and text[position - 1 : position] == "-"
-                and (quantity is None or quantity.scale is None)
-                and POUND_WEIGHT_THING_AFTER.match(text, end)
-            )
         ):
             unit, kind = "lb", "measure"  # "25 pounds of flour", "it weighs nearly 19,000 pounds"
         elif word == "mark" and (quantity is None or quantity.scale is None):
@@ -615,6 +606,9 @@ def _million_not_metres(text: str, end: int) -> bool:
         return word.lower() in MONEY_WORDS or NAMED_CURRENCY_AFTER.match(text, end) is not None
     if _is_plural(word) or word in MONEY_WORDS:  # '798m euro'
         return True
+    if word in DIMENSION_WORDS:
+        return False  # '2m high walls': how high
+
     # one word describing the things counted ('133m text messages', '3m new jobs'), not an event's
     return next_word is not None and _is_plural(next_word) and next_word not in METRE_EVENT_WORDS
 

@@ -25,6 +25,8 @@ _MONEY_ITEM = (
 _FIGURE = r"\(?\d[\d,]*(?:\.\d+)?\)?(?:[ \t]{1,8}(?:mln|billion|dlrs?|cts|pct|stg))*"
 _SIDE = rf"(?:(?:profit|loss)[ \t]{{1,8}})?{_FIGURE}"
 _FIGURES = rf"[ \t]{{1,8}}{_SIDE}(?:[ \t]{{1,8}}vs\.?[ \t]{{1,8}}(?:{_SIDE}|n\.?a\.?))?"
+# A word of a results line's label ("Oper", "net", "Shr", "profit").
+LABEL_WORD = re.compile(rf"{_QUALIFIER}|{_MONEY_ITEM}|profit|loss", re.IGNORECASE)
 # A whole line of a money item and its figures, and of the shares counted, without the spaces around the line
 # (``_line_around``).
 MONEY_LINE = re.compile(rf"(?:{_QUALIFIER}[ \t]{{1,8}}){{0,4}}{_MONEY_ITEM}{_FIGURES}", re.IGNORECASE)

@@ -661,9 +661,9 @@ class ReferenceResolver:
             )
             if found is None:
                 found = self._only_organisation_before_in_sentence(head)
-            if found is None:
-                # 'EU regulators have raided the offices of automaker BMW, the company said': else the only one
-                # its own sentence named, even in the words it reports.
+            if found is None and not self._organisation_named_before_sentence(head):
+                # 'French oil group Total … is still expecting a loss, the company said' opening a story: else
+                # the only one its own sentence named, even in the words it reports.
                 found = self._only_organisation_before_in_sentence(head, spoken_too=True)
             # 'Microsoft says … Microsoft's site … The company announced': else the organisation the article
             # is about, the one it has named most so far, when no other comes close.
@@ -787,6 +787,12 @@ class ReferenceResolver:
             if sentence.start_char <= m.start < head.idx and (spoken_too or not self.spoken[m.start])
         }
         return next(iter(named)) if len(named) == 1 else None
+
+    def _organisation_named_before_sentence(self, head: Token) -> bool:
+        sentence_start = self.article.sentences[self.article.sentence_of[head.i]].start_char
+        return any(
+            entity.label == "ORG" and any(m.start < sentence_start for m in entity.mentions) for entity in self.entities
+        )
 
     def _role_words_of(self, person: int) -> frozenset[str]:
         return frozenset(w for (owner, _), words in self.roles.items() if owner == person for w in words)

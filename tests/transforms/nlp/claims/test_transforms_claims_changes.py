@@ -454,6 +454,7 @@ def test_a_count_in_a_count_measures_the_things_counted_after_it(nlp, claims_nlp
             [("5.5%", "change_to", "up"), ("5.4%", "change_from", "up")],
         ),
         ("The fine could be up to $5,000.", [("up to $5,000", "level", None)]),
+        ("The company will move up to 500 jobs to Poland.", [("up to 500 jobs", "level", None)]),
         ("Lenders may write off up to 100% of the debts.", [("up to 100% of the debts", "change", "down")]),
     ],
 )

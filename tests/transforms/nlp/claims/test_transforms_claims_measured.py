@@ -297,6 +297,7 @@ SENTENCES = [
     # "up" after a noun is the change's verb; after a verb or an amount it is not
     ("Wine sales are growing, with wine sales in 2003 up 25% at 61.1bn yuan.", {"25%": "wine sales in 2003"}),
     ("Sales up 5% in March.", {"5%": "Sales"}),
+    ("Stocks closed Tuesday up 4%.", {"4%": None}),
     ("The debts, built up over 20 or 30 years, are unpayable.", {"over 20 or 30 years": None}),
     # what a change verb moved by, its words in quotes or not, with a "per" that says which
     ('He hopes to increase productivity "by nearly 30%".', {"nearly 30%": "productivity"}),
@@ -306,6 +307,7 @@ SENTENCES = [
         "Shr loss three cts vs loss 39 cts\nOper net loss 77,000 vs profit 285,000",
         {"39 cts": "Shr loss", "77,000": "Oper net loss", "285,000": "Oper net profit"},
     ),
+    ("It swung to a profit of 2 mln dlrs vs loss 3 mln dlrs.", {"3 mln dlrs": None}),
     # which way a level went before "at", a total something comes to, a verb that moves with "up"
     ("Gross reserves were slightly lower at 1.857 billion dlrs.", {"1.857 billion dlrs": "Gross reserves"}),
     ("Argentina's financing needs come to 3.53 billion dlrs.", {"3.53 billion dlrs": "Argentina's financing needs"}),

@@ -535,6 +535,12 @@ def test_the_company_is_the_only_company_its_sentence_named_even_in_the_words_it
         "said in a communique."
     )
     assert [q[2:] for q in _quotes(nlp, reference, text)] == [("the company", "Total Cie Francaise des Petroles")]
+    # not when the narrative named a company before: which one is then the story's sense
+    text = (
+        "Shares in Tesco fell sharply on Monday after a profit warning. Sainsbury has taken market share, the "
+        "company said."
+    )
+    assert [q[2:] for q in _quotes(nlp, reference, text)] == [("the company", None)]
 
 
 def test_a_capital_speaks_for_its_country_when_the_article_names_the_country(nlp, reference):

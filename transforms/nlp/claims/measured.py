@@ -70,7 +70,7 @@ from transforms.nlp.claims.phrases import (
     with_of_phrase,
 )
 from transforms.nlp.claims.quantities import past_brackets
-from transforms.nlp.claims.results_lines import LABEL_WORD
+from transforms.nlp.claims.results_lines import LABEL_WORD, RESULT_SIDES
 from transforms.nlp.doc_cache import doc_text
 
 # A change noun right after an amount, and the "in" that names what changed ("a 45% increase in …").
@@ -99,9 +99,8 @@ accounted amounted amounts total totalling totaling worth gone went
 traded trades closed closes opened opens ended ends finished peaked averaged averages valued priced settled
 """.split()
 )
-# A results line's two sides ("Net profit 141,000 vs loss 1,772,000"), and how far back its label is looked for.
-RESULT_SIDES = frozenset(("profit", "loss"))
-# What a side replaces in the label ("Net income 5.2 mln vs loss 3.1 mln": Net loss).
+# What a results line's side replaces in its label ("Net income 5.2 mln vs loss 3.1 mln": Net loss), and how far
+# back the label is looked for.
 RESULT_ITEMS_OF_A_SIDE = frozenset(("income", "earnings"))
 LINE_LABEL_WORDS = 12
 # Words saying which way a level went between its verb and "at" ("were slightly lower at", "closed higher at").

@@ -22,11 +22,16 @@ _QUALIFIER = r"(?:primary|diluted|fully[ \t]{1,8}diluted|oper(?:ating)?|net|gros
 _MONEY_ITEM = (
     r"(?:net|profit|loss|revs?|revenues?|sales|income|earnings|turnover|shr|div|dividend|assets|deposits|loans|backlog)"
 )
-_FIGURE = r"\(?\d[\d,]*(?:\.\d+)?\)?(?:[ \t]{1,8}(?:mln|billion|dlrs?|cts|pct|stg))*"
-_SIDE = rf"(?:(?:profit|loss)[ \t]{{1,8}})?{_FIGURE}"
+# The two sides a results line compares ("Net profit 141,000 vs loss 1,772,000").
+RESULT_SIDES = frozenset(("profit", "loss"))
+_SIDE_WORD = "(?:" + "|".join(sorted(RESULT_SIDES)) + ")"
+# The currencies a results line writes after a figure ("1.53 dlrs", "40 cts").
+_CURRENCY_WORD = r"(?:dlrs?|cts|stg)"
+_FIGURE = rf"\(?\d[\d,]*(?:\.\d+)?\)?(?:[ \t]{{1,8}}(?:mln|billion|pct|{_CURRENCY_WORD}))*"
+_SIDE = rf"(?:{_SIDE_WORD}[ \t]{{1,8}})?{_FIGURE}"
 _FIGURES = rf"[ \t]{{1,8}}{_SIDE}(?:[ \t]{{1,8}}vs\.?[ \t]{{1,8}}(?:{_SIDE}|n\.?a\.?))?"
 # A word of a results line's label ("Oper", "net", "Shr", "profit").
-LABEL_WORD = re.compile(rf"{_QUALIFIER}|{_MONEY_ITEM}|profit|loss", re.IGNORECASE)
+LABEL_WORD = re.compile(rf"{_QUALIFIER}|{_MONEY_ITEM}|{_SIDE_WORD}", re.IGNORECASE)
 # A whole line of a money item and its figures, and of the shares counted, without the spaces around the line
 # (``_line_around``).
 MONEY_LINE = re.compile(rf"(?:{_QUALIFIER}[ \t]{{1,8}}){{0,4}}{_MONEY_ITEM}{_FIGURES}", re.IGNORECASE)
@@ -34,7 +39,7 @@ SHARES_LINE = re.compile(
     rf"(?:(?:primary|diluted)[ \t]{{1,8}})?(?:avg|average)[ \t]{{1,8}}(?:shrs|shares){_FIGURES}", re.IGNORECASE
 )
 # A currency the figure itself states ("1.53 dlrs", "40 cts").
-STATED_CURRENCY = re.compile(r"\b(?:dlrs?|cts|stg)\b", re.IGNORECASE)
+STATED_CURRENCY = re.compile(rf"\b{_CURRENCY_WORD}\b", re.IGNORECASE)
 
 
 def is_results_line(text: str, position: int) -> bool:

@@ -564,6 +564,7 @@ def _fold_short_organisation_names(entities: list[Entity], country_words: frozen
     Defense Ministry"), or the words before the legal form that ends a company's name ('Lamborghini' of
     "Automobili Lamborghini SpA"), when only one longer name does."""
     organisations = [e for e in entities if e.label == "ORG" and not e.name_is_canonical]
+    owners = country_words | {m.text for e in entities if e.label in ("ORG", "GPE") for m in e.mentions}
     folded: set[int] = set()
     for short in organisations:
         short_words = short.name.split()
@@ -582,6 +583,14 @@ def _fold_short_organisation_names(entities: list[Entity], country_words: frozen
                 )
                 # 'the Defense Ministry' after "South Korea's Defense Ministry": the one the article named.
                 or (generic and e.name.split()[-len(short_words) :] == short_words)
+                # 'Radio 1' after "BBC Radio 1", 'the Security Council' after "United Nations Security Council":
+                # a name of two words or more that ends a longer one after its owner's name (no 'Democratic
+                # Party' of a 'Liberal Democratic Party').
+                or (
+                    len(short_words) > 1
+                    and e.name.split()[-len(short_words) :] == short_words
+                    and _names_an_owner(e.name.split()[: -len(short_words)], owners)
+                )
                 # 'Lamborghini' after "Automobili Lamborghini SpA": the name right before its legal form.
                 or _names_before_legal_form(short_words, e.name.split())
             )
@@ -592,6 +601,18 @@ def _fold_short_organisation_names(entities: list[Entity], country_words: frozen
             longer[0].mentions.extend(short.mentions)
             folded.add(id(short))
     return [e for e in entities if id(e) not in folded]
+
+
+def _names_an_owner(words: list[str], owners: frozenset[str] | set[str]) -> bool:
+    """The words before a body's own name say whose it is: a country, an organisation the article names,
+    initials ('BBC') or a name of its own ('United Nations'; one word such as 'Liberal' says what kind)."""
+    owner = " ".join(words)
+    letters = owner.replace(".", "")
+    return (
+        owner in owners
+        or (letters.isalpha() and letters.isupper())
+        or (len(words) > 1 and all(w[:1].isupper() and w.isalpha() for w in words))
+    )
 
 
 def _names_before_legal_form(short_words: list[str], words: list[str]) -> bool:

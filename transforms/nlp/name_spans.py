@@ -42,7 +42,14 @@ nurse scientist researcher student businessman businesswoman entrepreneur invest
 founder co-founder activist campaigner bystander eyewitness survivor detective constable superintendent
 firefighter candidate dj author writer contributor correspondent commentator historian critic consultant
 adviser advisor strategist pollster blogger star model supermodel
+prop hooker flanker fly-half scrum-half full-back forward playmaker keeper batsman bowler spinner all-rounder
+wicketkeeper paceman skipper quarterback pitcher
 """.split()
+)
+# Words for a business by its trade ("the chipmaker"), which name no person; capitalised before a company's
+# name ("Bookmaker Ladbrokes") they say what it is, like a title before a person's.
+BUSINESS_NOUNS = frozenset(
+    "chipmaker drugmaker planemaker steelmaker retailer insurer conglomerate manufacturer bookmaker".split()
 )
 # Someone's tie to another person, written before a name like a title ("Pal Asma Kazim", "neighbour Jane
 # Kerr"): no part of the name, and (unlike a description) never the person a story is about ("said the
@@ -181,7 +188,7 @@ def mention_from_span(ent: Span, sentence_of: list[int], known_names: Mapping[st
         not known
         and len(tokens) > 1
         and tokens[0].is_title
-        and _is_title_word(tokens[0].lower_)
+        and (_is_title_word(tokens[0].lower_) or (label == "ORG" and tokens[0].lower_ in BUSINESS_NOUNS))
         # 'General Acquisition', 'General Motors': a company's name starts with the word as often as a rank.
         and not (label == "ORG" and tokens[0].lower_ == "general")
     ):

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from transforms.nlp.entities import Entity
 from transforms.nlp.gender import role_words
-from transforms.nlp.name_spans import HONORIFICS
+from transforms.nlp.name_spans import BUSINESS_NOUNS, HONORIFICS
 
 # What a body has and a person does not (a person has earnings, shares, a stake, flights and staff too).
 ORGANISATION_HOLDINGS = frozenset(
@@ -31,10 +31,6 @@ ceo executives branch branches factory factories
 )
 # Kinds of body a name is introduced by ("law firm Mossack Fonseca") or said to be ("X is an airline"); not
 # the ones a person can be too ("producer Debra Hill", "publisher", "operator").
-# Words for a business by its trade ("the chipmaker"), which name no person.
-BUSINESS_NOUNS = frozenset(
-    "chipmaker drugmaker planemaker steelmaker retailer insurer conglomerate manufacturer".split()
-)
 ORGANISATION_KIND_NOUNS = BUSINESS_NOUNS | frozenset(
     """
 company firm group giant airline carrier bank lender carmaker automaker supermarket broadcaster newspaper

@@ -126,6 +126,31 @@ def test_a_companys_name_ending_in_its_legal_form_is_a_body_that_its_shorter_nam
     ] == [("Carlos Alberto Sa", "PERSON")]
 
 
+def test_a_bodys_own_name_after_its_owners_is_the_body_and_no_other_name_ending_so_is(nlp, reference):
+    text = (
+        "BBC Radio 9 has chosen three DJs to replace John Peel. Radio 9 said the show would not replace him.\n"
+        "The United Nations Trusteeship Council met. The Trusteeship Council said it was concerned."
+    )
+    organisations = _organisations_with_mentions(nlp, reference, text)
+    assert organisations["BBC Radio 9"] == ["BBC Radio 9", "Radio 9"]
+    assert organisations["United Nations Trusteeship Council"] == [
+        "The Trusteeship Council",
+        "The United Nations Trusteeship Council",
+    ]
+    # words before a name that are no owner's make another body: Japan's LDP is not its Democratic Party
+    parties = _organisations_with_mentions(
+        nlp, reference, "Japan's Liberal Democratic Party won the vote. The Democratic Party said it was a sad day."
+    )
+    assert parties["Liberal Democratic Party"] == ["Liberal Democratic Party"]
+
+
+def test_a_businesss_trade_before_its_name_says_what_it_is_and_is_no_part_of_the_name(nlp, reference):
+    text = "Bookmaker Ladbrokes said it would keep taking bets. Retailer Marks & Spencer said sales fell."
+    organisations = _organisations_with_mentions(nlp, reference, text)
+    assert set(organisations) >= {"Ladbrokes", "Marks & Spencer"}
+    assert not any(name.startswith(("Bookmaker", "Retailer")) for name in organisations)
+
+
 def test_a_country_before_a_bodys_name_may_be_left_out(nlp, reference):
     text = (
         "A survey by the US Harwell Research Center found most people agreed.\n"

@@ -45,8 +45,14 @@ from spacy.tokens import Token
 from transforms.nlp.doc_cache import doc_text
 from transforms.nlp.entities import Entity
 from transforms.nlp.gender import FEMALE_PRONOUNS, MALE_PRONOUNS, gender_of_words
-from transforms.nlp.name_spans import LEGAL_FORMS, PERSON_DESCRIPTIONS, PUBLIC_BODY_NOUNS, Mention, name_head
-from transforms.nlp.organisation_labels import BUSINESS_NOUNS
+from transforms.nlp.name_spans import (
+    BUSINESS_NOUNS,
+    LEGAL_FORMS,
+    PERSON_DESCRIPTIONS,
+    PUBLIC_BODY_NOUNS,
+    Mention,
+    name_head,
+)
 from transforms.nlp.quotes.article import _Article
 from transforms.nlp.quotes.lexicon import SPEECH_VERBS
 from transforms.nlp.quotes.roles import NEUTRAL_WORDS, role_words_by_mention, stated_gender

@@ -321,6 +321,16 @@ def test_what_a_person_does_names_the_person_the_narrative_is_about_if_gender_ag
     assert _speakers(nlp, reference, text)[0][1] is None
 
 
+def test_a_players_position_names_the_player_the_narrative_is_about(nlp, reference):
+    text = (
+        "Adam Jones says Wales must match France in the scrum. "
+        '"If we get stuffed in the front five our backs have no chance," said the prop.'
+    )
+    assert _speakers(nlp, reference, text)[1] == ("the prop", "Adam Jones", "nominal")
+    text = 'Kevin Pietersen hit 158 on Monday. The England batsman said: "I loved every minute."'
+    assert _speakers(nlp, reference, text) == [("The England batsman", "Kevin Pietersen", "nominal")]
+
+
 def test_a_kind_of_body_after_a_bodys_name_is_that_body_and_not_part_of_its_name(nlp, reference):
     text = (
         'Mr Elgindy wept, the Associated Press news agency reported. "He was led weeping from the court room," AP said.'

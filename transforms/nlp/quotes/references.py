@@ -406,6 +406,12 @@ class ReferenceResolver:
             # 'according to its most recent annual report': "its" is the organisation the narrative is about.
             found = self._narrative_subject(head, lambda i: self.entities[i].label == "ORG", subjects_only=True)
         if found is not None and word in SPOKESPERSON_NOUNS and _is_definite(head):
+            # 'Drexel spokesman Steve Anredder told Reuters … said the Drexel spokesman': the person named
+            # before with this very role.
+            named = self._person_with_role(head)
+            if named is not None:
+                self.voices[head.i] = named
+                return Antecedent(named, "nominal", by_role=True)
             # 'Mr Ancram condemned the document … The Tory spokesman also criticised …': a definite
             # spokesperson is a person met before, the one the narrative is about, if the gender agrees.
             person = self._main_clause_person(head)

@@ -149,6 +149,17 @@ def test_the_spokesman_again_is_the_one_a_name_was_described_as_between_commas(n
     assert _speakers(nlp, reference, text)[-1][1:] == ("Park Soo-hyun", "nominal")
 
 
+def test_an_organisations_spokesman_again_is_the_one_named_with_that_role_before(nlp, reference):
+    text = (
+        "Carver Holdings Inc has been hit by rumours.\n"
+        "But Carver spokesman Steve Ardent told Reuters that business was normal.\n"
+        "Rivals have cut their dealings with Carver Holdings, which pioneered the issuance of speculative debt "
+        "for takeovers.\n"
+        '"We have done nothing wrong," said the Carver spokesman.'
+    )
+    assert _speakers(nlp, reference, text)[-1] == ("the Carver spokesman", "Steve Ardent", "nominal")
+
+
 def test_a_person_in_apposition_outranks_the_body_before_them_and_a_survey_speaks_for_its_maker(nlp, reference):
     text = (
         "The United Nations (UN) emergency relief coordinator Jan Egeland has said that aid is arriving.\n"

@@ -143,6 +143,13 @@ FRONTED_WORDS = 10
 LIKELIER_WORDS = 16
 # Adjectives that may stand between the determiner and an amount that modifies a noun ("an annual £10.5bn").
 MODIFIER_WORDS_BEFORE = 3
+# Wholes measured by the number of things in them ('an audience of nine million people', 'on volume of 1.9 mln
+# shares', 'a win streak of more than two games'), unlike events that happen to things ('the release of three
+# hostages').
+COUNTED_WHOLES = frozenset(
+    "audience audiences staff workforce crowd crowds membership volume turnover record streak fleet population "
+    "attendance readership viewership electorate".split()
+)
 
 
 def what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted: Span | None) -> str | None:
@@ -187,7 +194,8 @@ def _what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted:
     if MULTIPLYING_WORD.fullmatch(doc_text(doc), start, end):
         return _subject_of_verb_at(doc, start)  # 'Sales doubled', 'the budget could double'
     return (
-        (_whose(doc, start) + _count_with_which(doc, start, counted) if counted is not None else None)
+        (_counted_in(doc, start, end) if counted is not None else None)
+        or (_whose(doc, start) + _count_with_which(doc, start, counted) if counted is not None else None)
         or (_noun_modified(doc, start, end, kind) if kind != "count" else None)
         or _noun_of_amount(doc, start, end)
         or _change_noun_in(doc, end)
@@ -482,6 +490,17 @@ def _count_with_which(doc: Doc, start: int, counted: Span) -> str:
     phrase = text[counted.start_char : end]
     doer = doer_before(doc, start, through_preposition=True)
     return phrase if doer is None else f"{phrase} {doer}"
+
+
+def _counted_in(doc: Doc, start: int, end: int) -> str | None:
+    """'an audience of nearly nine million people', 'on volume of 1.9 mln shares': the whole the things are
+    counted in (``COUNTED_WHOLES``) measures the count."""
+    i = token_before(doc, start)
+    while i is not None and i > 0 and doc[i].lower_ in HEDGE_WORDS:
+        i -= 1
+    if i is None or i == 0 or doc[i - 1].lower_ not in COUNTED_WHOLES:
+        return None
+    return _noun_of_amount(doc, start, end)
 
 
 def _noun_of_amount(doc: Doc, start: int, end: int) -> str | None:

@@ -316,6 +316,10 @@ SENTENCES = [
     ("Auto credit rose in February by 717 mln dlrs.", {"717 mln dlrs": "Auto credit"}),
     ("Exports rose last month by 5%.", {"5%": "Exports"}),
     ("Profits fell in the third quarter by 10% to $5m.", {"10%": "Profits", "$5m": "Profits"}),
+    # a whole measured by the number of things in it, not an event that happens to them
+    ("American Express stock fell on volume of 1.9 mln shares.", {"1.9 mln shares": "volume"}),
+    ("The organisation had a staff of about 60 people.", {"about 60 people": "staff"}),
+    ("The deal led to the release of three American hostages.", {"three American hostages": "American hostages"}),
     # the subject of a verb a change verb is raised to is the subject of the change
     ("Borrowing costs are tipped to rise by 2%.", {"2%": "Borrowing costs"}),
     ("Profits were forecast to fall 5%.", {"5%": "Profits"}),

@@ -53,9 +53,12 @@ CHANGE_NOUN_BEFORE = re.compile(
     r"\b(?P<word>(?i:growth|rise|increase|gain|jump|surge|climb|boost|fall|drop|decline|decrease|reduction|slump|cut))"
     r"[ \t]{1,8}(?i:of|at)(?:[ \t]{1,8}(?i:about|around|nearly|almost|roughly|some|just|only|between|an?))?[ \t]{1,8}$"
 )
-# A level followed by the change that led to it ("totaled 103.8 mln dlrs in February, up 4.9 pct").
+# A level followed by the change that led to it ("totaled 103.8 mln dlrs in February, up 4.9 pct", "flew 987.7
+# mln revenue passenger miles last month, up 12 pct", "seat miles, at 357.1 mln, were up 40.5 pct"): what it
+# is of or when between, no other amount.
 CHANGE_AFTER_LEVEL = re.compile(
-    r"^(?:[ \t]{1,8}(?i:in|for|at|on|during)[ \t]{1,8}[^,;.\n]{1,40}?)?,[ \t]{0,8}"
+    r"^(?:[ \t]{1,8}(?i:in|for|at|on|during)[ \t]{1,8}[^,;.\n]{1,40}?|[ \t]{1,8}[^,;.\n\d]{1,50}?)?,[ \t]{0,8}"
+    r"(?:(?i:was|were|is|are)[ \t]{1,8})?"
     r"(?:(?P<word>(?i:up|down))[ \t]{1,8}(?=[\d$£€(]|(?i:by|about|nearly|some)[ \t])"
     # 'sold 2.4 million vehicles in 2004, an increase of 4.2%'
     r"|(?i:an?)[ \t]{1,8}(?P<noun>(?i:increase|rise|gain|jump|fall|drop|decline|decrease))[ \t]{1,8}(?i:of)\b)"
@@ -73,7 +76,8 @@ TO_FROM_OR_CHANGE = re.compile(rf"\b(?i:to|from|{_CHANGE})\b")
 CHANGE_AFTER = re.compile(
     r"^,?\s*(?P<word>(?i:rise|rises|increase|increases|gain|gains|jump|jumps|surge|surges|growth|climb|"
     r"boost|boosts|expansion|fall|falls|drop|drops|decline|declines|decrease|decreases|cut|cuts|reduction|"
-    r"slump|slide|dip|higher|lower|up|down|above|below|less|fewer|uplift|upturn|hike|hikes|downturn))\b"
+    r"slump|slide|dip|higher|lower|up|down|above|below|less|fewer|uplift|upturn|hike|hikes|downturn|improvement|"
+    r"hit))\b"
     r"(?P<from>\s+from\b)?"
 )
 # A change noun after an amount and the noun of what changed ('a 10% price rise', 'a 76 mln dlr revenue
@@ -183,11 +187,12 @@ CLAUSE_CHARS = 200
 CLAUSE_BREAK = re.compile(r"[;:!?]|\.(?=\s+[A-Z])|\b(?i:but|while|whereas|which|that)\b")
 NOUN_RISE = frozenset(
     "rise rises increase increases gain gains jump jumps surge surges growth climb higher up above boost boosts "
-    "expansion more raising boosting increasing gaining climbing jumping growing uplift upturn hike hikes".split()
+    "expansion more raising boosting increasing gaining climbing jumping growing uplift upturn hike hikes "
+    "improvement".split()
 )
 FALL_SET = frozenset(w.lower() for w in FALL_WORDS) | frozenset(
     "fall falls drop drops decline declines decrease decreases cut cuts reduction slump slide dip lower down below "
-    "less fewer cutting reducing lowering slashing decreasing losing shedding downturn".split()
+    "less fewer cutting reducing lowering slashing decreasing losing shedding downturn hit".split()
 )
 RISE_SET = frozenset(w.lower() for w in RISE_WORDS) | NOUN_RISE
 

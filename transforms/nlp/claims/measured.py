@@ -75,14 +75,14 @@ from transforms.nlp.doc_cache import doc_text
 
 # A change noun right after an amount, and the "in" that names what changed ("a 45% increase in …").
 CHANGE_NOUN_IN = re.compile(
-    r"^[ \t]+(?i:rise|increase|gain|jump|surge|growth|climb|boost|fall|drop|decline|decrease|cut|reduction|slump|"
-    r"slide|dip|premium|discount)[ \t]+(?i:in|on|over)[ \t]+"
+    r"^[ \t]+(?:(?i:rise|increase|gain|jump|surge|growth|climb|boost|fall|drop|decline|decrease|cut|reduction|slump|"
+    r"slide|dip|premium|discount|improvement)[ \t]+(?i:in|on|over)|(?i:hit)[ \t]+(?i:to|on))[ \t]+"
 )
 AMOUNT_IN = re.compile(r"^[ \t]+(?i:in|of|worth\s+of)[ \t]+")
 # Change nouns after an amount say how it moved, not what moved ("a 0.6% rise in November").
 CHANGE_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines decrease decreases gain gains dip slide "
-    "jump jumps slump surge climb reduction cut cuts".split()
+    "jump jumps slump surge climb reduction cut cuts improvement hit".split()
 )
 # Words that say how big, how often or how sure a change is, not what changed ('a 5% annual rise').
 CHANGE_DESCRIBING_WORDS = frozenset(

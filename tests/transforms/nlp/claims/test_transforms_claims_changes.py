@@ -115,6 +115,19 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
             [("103.8 mln dlrs", 103.8e6, "change_to", "up"), ("4.9 pct", 4.9, "change", "up")],
         ),
         (
+            "The airline said available seat miles, at 357.1 mln, were up 40.5 pct from a year ago.",
+            [("357.1 mln", 357.1e6, "change_to", "up"), ("40.5 pct", 40.5, "change", "up")],
+        ),
+        (
+            "It flew 987.7 mln revenue passenger miles last month, up 12 pct.",
+            [("987.7 mln", 987.7e6, "change_to", "up"), ("12 pct", 12.0, "change", "up")],
+        ),
+        # a hit to something and an improvement are changes, down and up
+        (
+            "Goldman Sachs expects a $5 billion hit to profits, after a 120 pct improvement last year.",
+            [("$5 billion", 5e9, "change", "down"), ("120 pct", 120.0, "change", "up")],
+        ),
+        (
             "Demand rose by 310,000 tonnes in July and 330,000 tonnes in August.",
             [("310,000 tonnes", 310000.0, "change", "up"), ("330,000 tonnes", 330000.0, "change", "up")],
         ),

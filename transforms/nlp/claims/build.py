@@ -406,7 +406,10 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
             break
         if (token.pos_ in ("NOUN", "PROPN", "ADJ") or modifier or _plural_noun(token)) and not token.is_punct:
             noun_tokens.append(token)
-            if _plural_noun(token) and (following is None or following.pos_ != "NOUN"):
+            # ('6,000 homes today', '20 people last week': what says when after the plural is none of it)
+            if _plural_noun(token) and (
+                following is None or following.pos_ != "NOUN" or following.ent_type_ in ("DATE", "TIME")
+            ):
                 break
             k += 1
             continue

@@ -446,6 +446,9 @@ def test_an_index_moves_in_points_not_in_things_counted(nlp, claims_nlp):
         # "number one" is a rank, and a singular name is not counted
         ("He has won 18 number one singles.", []),
         ("She met two Congress aides.", [("two Congress aides", "congress aides")]),
+        # what says when after the plural is no part of what is counted
+        ("Officials demolished 6,000 homes today.", [("6,000 homes", "homes")]),
+        ("Police arrested 20 people last week.", [("20 people", "people")]),
     ],
 )
 def test_counts_through_hyphened_modifiers_and_plural_names_not_ranks(nlp, claims_nlp, sentence, expected):

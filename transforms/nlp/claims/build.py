@@ -41,6 +41,7 @@ from transforms.nlp.claims.lexicon import (
     OF_WHAT_ALIASES,
     ORDINAL_WORDS,
     PERSON_NOUNS,
+    PLURAL_ONLY_PERIODS,
     POINT_UNITS,
     POSSESSIVES,
     SMALL_NUMBERS,
@@ -160,6 +161,16 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
         return None  # "80mg of alcohol per 100ml of blood": the rate's measure, no claim of its own
     if _names_a_race(text, quantity):
         return None  # "the men's 1500m", "the 60m hurdles", "Olympic 10,000m champion": an event's name
+    singular = not text[: quantity.end].endswith("s")
+    if quantity.unit in PLURAL_ONLY_PERIODS and quantity.value != 1 and singular:
+        return None  # 'the 2004 season', 'a 0-16 season': a label or a record
+    if (
+        quantity.fraction
+        and quantity.kind == "duration"
+        and singular
+        and ORDINAL_WORDS & set(text[quantity.start : quantity.end].lower().split())
+    ):
+        return None  # 'a third week of protests': an ordinal before a period, no third of one
     start, end = quantity.start, quantity.end
     kind, unit, currency = quantity.kind, quantity.unit, quantity.currency
     of_what = None

@@ -244,10 +244,13 @@ UNIT_TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("hour", "duration", ("hours", "hour", "hrs", "hr"), ("h",)),
     ("day", "duration", ("days", "day"), ()),
     ("week", "duration", ("weeks", "week", "wks"), ()),
+    ("weekend", "duration", ("weekends", "weekend"), ()),
+    ("night", "duration", ("nights", "night"), ()),
     ("fortnight", "duration", ("fortnights", "fortnight"), ()),
     ("month", "duration", ("months", "month", "mths", "mth"), ()),  # 'Nine mths': a wire results table
     ("year", "duration", ("years", "year", "yrs", "annum"), ()),
     ("decade", "duration", ("decades", "decade"), ()),
+    ("season", "duration", ("seasons", "season"), ()),  # a sport's year: 'played for two seasons'
     ("century", "duration", ("centuries", "century"), ()),
     ("Ma", "duration", ("megaannum", "megaanna", "megayears", "megayear"), ("Ma", "Myr")),
     ("Ga", "duration", ("gigaannum", "gigaanna", "gigayears", "gigayear"), ("Ga", "Gyr")),
@@ -397,6 +400,9 @@ FRACTION_OF_ONE_WORDS = (
 # Determiners "half" takes its whole with, "of" left out ("half the nation's output", "half their savings").
 HALF_OF_DETERMINERS = ("the", "their", "its", "his", "her", "our", "this", "these", "those")
 # Periods "a"/"an" is one of after a word that makes it a duration ("for a year", "over a decade").
+# Periods that are an amount only as "one season" or in the plural ("two seasons"); before them in the singular a
+# number is a label or a record ('the 2004 season', 'a 0-16 season', 'a third weekend').
+PLURAL_ONLY_PERIODS = frozenset(("season", "weekend", "night"))
 ONE_PERIOD_WORDS = ("week", "fortnight", "month", "year", "decade", "century")
 AFTER_DURATION_WORDS = ("for", "over", "within", "than", "about", "nearly", "almost", "around", "lasting")
 # Units whose symbol must stand apart from the number ("10 s"; "1960s" is a decade, "10 in" needs a guard).

@@ -371,8 +371,8 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
         return None
     # The cached tokens, not list(after): that made a Token object for every token to the article's end.
     tokens = doc_tokens(doc)[after.start : after.end]
-    if tokens[0].idx < end:
-        return None  # the number runs into a word ("860BOX")
+    if tokens[0].idx < end or doc_text(doc)[end : end + 1].isalpha():
+        return None  # the number runs into a word ("860BOX"), a name ("3G licences", "4K image")
     if len(tokens) > 2 and tokens[0].lower_ == "out" and tokens[1].lower_ == "of" and not quantity.vague:
         return _part_counted(doc, tokens[1], quantity, annotations)  # 'seven out of 16 attempts'
     if tokens[0].lower_ == "of" and len(tokens) > 1:

@@ -446,6 +446,8 @@ def test_an_index_moves_in_points_not_in_things_counted(nlp, claims_nlp):
         # "number one" is a rank, and a singular name is not counted
         ("He has won 18 number one singles.", []),
         ("She met two Congress aides.", [("two Congress aides", "congress aides")]),
+        # a number written into a letter is a name's ("3G", "5G"), no count
+        ("Operators paid for their 3G licences and built 5G networks.", []),
         # what says when after the plural is no part of what is counted
         ("Officials demolished 6,000 homes today.", [("6,000 homes", "homes")]),
         ("Police arrested 20 people last week.", [("20 people", "people")]),

@@ -19,6 +19,8 @@ US_AHEAD = "The U.S. firm sold it. The U.S. buyer met Canada's and Canada's regu
 STERLING = "Egypt's exports rose. Egypt's bank paid 5 pounds sterling and Cairo paid 7 pounds."
 OTHER_CURRENCY = "Denmark's deficit rose to 34.5 billion crowns, against 29.1 billion marks in Danish terms."
 DOLLAR_SIGN = "Australia's News Corp moved to the US. Australian shares fell 25 cents to $12."
+# a currency's name in the singular before a noun it describes
+FRENCH_FACTORY = "France's minister opened a 100 million franc factory. French officials praised the plant."
 
 
 @pytest.mark.parametrize(
@@ -36,6 +38,7 @@ DOLLAR_SIGN = "Australia's News Corp moved to the US. Australian shares fell 25 
         # a name whose country is stated after it, and an amount in another currency, keep theirs
         (STERLING, [("5 pounds sterling", "GBP"), ("7 pounds", "EGP")]),
         (OTHER_CURRENCY, [("34.5 billion crowns", "DKK"), ("29.1 billion marks", "DEM")]),
+        (FRENCH_FACTORY, [("100 million franc", "FRF")]),
     ],
 )
 def test_shared_currency_names_take_the_articles_country(nlp, claims_nlp, text, expected):

@@ -61,6 +61,8 @@ LINK_PREPOSITIONS = frozenset(("of", "in", "on"))
 # Prepositions after a noun that say which one ("lending to consumers", "loss from operations"), after a
 # noun (not a verb in -ing or a unit: 'speaking at the opening', '4 pct from orders').
 WHICH_LINK_PREPOSITIONS = frozenset(("to", "at", "for", "from", "with"))
+# Prepositions a participle describing the noun after them may follow ('the numbers of lost laptops').
+PARTICIPLE_LINKS = frozenset(("of", "from", "on", "in"))
 # A phrase saying when, between a subject and its verb ("in February last year"), is at most this long.
 TIME_PHRASE_WORDS = 8
 # Words inside a period that say where it ends ('the year to March', 'the quarter ended June 30').
@@ -227,9 +229,9 @@ def phrase_before_amount(doc: Doc, end: int) -> str | None:
     first = phrase_start_before(doc, end)
     if first is None or doc[first].lower_ in PRONOUNS or doc[end - 1].lower_ in NOT_MODIFIED_WORDS:
         return None
-    if first > 1 and is_participle(doc[first - 1]) and doc[first - 2].lower_ in DETERMINERS | {"of"}:
-        # 'His declared income', 'the numbers of lost laptops': a participle after a determiner or "of"
-        # describes the noun.
+    if first > 1 and is_participle(doc[first - 1]) and doc[first - 2].lower_ in DETERMINERS | PARTICIPLE_LINKS:
+        # 'His declared income', 'the numbers of lost laptops', 'losses from discontinued operations': a
+        # participle after a determiner or a preposition describes the noun.
         first -= 2 if doc[first - 2].lower_ in DETERMINERS else 1
     elif first > 2 and is_participle(doc[first - 1]) and doc[first - 2].lower_ in POSSESSIVES:
         # "This week's estimated arrivals": so does one after a possessive, with whose it is.

@@ -316,6 +316,11 @@ SENTENCES = [
     ("Auto credit rose in February by 717 mln dlrs.", {"717 mln dlrs": "Auto credit"}),
     ("Exports rose last month by 5%.", {"5%": "Exports"}),
     ("Profits fell in the third quarter by 10% to $5m.", {"10%": "Profits", "$5m": "Profits"}),
+    # a participle after a preposition describes the noun the amount is of
+    (
+        "Net includes loss from discontinued operations of 78,000 dlrs.",
+        {"78,000 dlrs": "loss from discontinued operations"},
+    ),
     # a whole measured by the number of things in it, not an event that happens to them
     ("American Express stock fell on volume of 1.9 mln shares.", {"1.9 mln shares": "volume"}),
     ("The organisation had a staff of about 60 people.", {"about 60 people": "staff"}),

@@ -124,6 +124,8 @@ NOT_A_PRICE_AFTER = re.compile(r"\s{1,3}(?i:of|points?|pct|percent|percentage)\b
 PRICE_WORDS_CHARS = 120
 STOCK_WORDS = re.compile(r"\b(?i:stock|stocks|shares?|trading|traded)\b")
 BOND_WORDS = re.compile(r"\b(?i:bonds?|notes?|yields?|yielding|coupon|debentures?|pct|percent)\b|%")
+# The model's labels of places, which are nobody's age ('has died in Bath aged 94').
+PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 # An age's name is read back over at most this many capitalised words.
 NAME_WORDS_BEFORE_AGE = 4
 
@@ -147,11 +149,18 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
     if name is not None:
         quantity.kind, quantity.unit = "duration", "year"
         return f"{name}'s age"
-    if (aged := AGED_BEFORE.search(text_before(text, quantity.start))) is not None and quantity.value <= AGE_RANGE[1]:
+    before_text = text_before(text, quantity.start)
+    if (aged := AGED_BEFORE.search(before_text)) is not None and quantity.value <= AGE_RANGE[1]:
         quantity.kind, quantity.unit = "duration", "year"  # "Britons aged 65 or over": an age, in years
         who = aged.group("who")
-        # ('the team for ages 40 and over': no one is "for")
-        return f"age of {who}" if who and who.lower() not in FUNCTION_WORDS - DETERMINERS else "age"
+        # ('the team for ages 40 and over': no one is "for"; 'has died in Bath aged 94', 'losing both hands
+        # aged 12': a place or a thing before "aged" is not whose age it is, people are: 'Britons aged 65')
+        before_aged = token_at(doc, quantity.start - len(before_text) + aged.start("who")) if who else None
+        place = before_aged is not None and (
+            before_aged.ent_type_ in PLACE_LABELS
+            or (before_aged.is_title and before_aged.i > 0 and doc[before_aged.i - 1].lower_ in ("in", "at", "near"))
+        )
+        return f"age of {who}" if who and not place and who.lower() not in FUNCTION_WORDS - DETERMINERS else "age"
     before = text_before(text, quantity.start)
     was = WAS_AGE_BEFORE.search(before) is not None and text[quantity.number_start].isdigit()
     # ('died at 10 Downing Street': a number before a name is an address.)

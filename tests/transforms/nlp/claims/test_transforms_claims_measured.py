@@ -316,6 +316,9 @@ SENTENCES = [
     ("Auto credit rose in February by 717 mln dlrs.", {"717 mln dlrs": "Auto credit"}),
     ("Exports rose last month by 5%.", {"5%": "Exports"}),
     ("Profits fell in the third quarter by 10% to $5m.", {"10%": "Profits", "$5m": "Profits"}),
+    # people before "aged" are whose age it is; a place is not
+    ("Dame Alicia Markova, who has died in Bath aged 94, was a ballerina.", {"94": "age"}),
+    ("Only 15% of Britons aged 65 or over have been online.", {"65": "age of Britons"}),
     # a participle after a preposition describes the noun the amount is of
     (
         "Net includes loss from discontinued operations of 78,000 dlrs.",

@@ -21,11 +21,13 @@ from transforms.nlp.claims.annotations import (
     sentence_at,
     starts_compound,
     starts_sentence,
+    token_at,
     words_from,
 )
 from transforms.nlp.claims.claim import Claim
-from transforms.nlp.claims.clauses import relative_clause_end, share_predicate
+from transforms.nlp.claims.clauses import doer_before, relative_clause_end, share_predicate
 from transforms.nlp.claims.lexicon import (
+    BE_AND_REPORTING_VERBS,
     CASUALTY_VERBS,
     CHANGE_WORD_SET,
     COLLECTIVE_COUNT_NOUNS,
@@ -245,6 +247,15 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
     predicate = share_predicate(doc, start, max(end, which)) if is_share else None
     if predicate is not None:
         measured = f"{measured} {predicate}" if measured else predicate
+    elif (
+        is_share
+        and of_what is not None
+        and _object_of_a_verb(doc, start, end, annotations)
+        and (doer := doer_before(doc, start, pronoun_subjects=False)) is not None
+    ):
+        # 'The Lagardere group owns 30% of EADS', 'each company owns 50 pct of Sprint': a share a verb's
+        # object, the whole with who holds or does it (Sprint each company owns).
+        measured = f"{measured} {doer}"
     value, low, high = quantity.value, quantity.low, quantity.high
     return Claim(
         start=start,
@@ -443,6 +454,18 @@ def _counted_noun(doc: Doc, end: int, quantity: Quantity, annotations: Annotatio
     if annotations.tags:
         last = _counted_noun_goes_on(doc, last)
     return doc[noun_tokens[0].i : last + 1]
+
+
+def _object_of_a_verb(doc: Doc, start: int, end: int, annotations: Annotations) -> bool:
+    """A share the object of a verb of doing or holding ('owns 30% of EADS'), not the level a copula states
+    ('Spending was 2% of GDP') nor the subject of a clause a verb reports ('Figures suggest 29% of people …
+    were')."""
+    first, last = token_at(doc, start), token_at(doc, end - 1)
+    if first is None or last is None or first.i == 0:
+        return False
+    if annotations.parse:
+        return any(t.dep_ == "dobj" for t in doc[first.i : last.i + 1])
+    return doc[first.i - 1].lower_ not in BE_AND_REPORTING_VERBS
 
 
 def _one_counts(text: str, quantity: Quantity) -> bool:

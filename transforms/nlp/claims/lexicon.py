@@ -702,6 +702,12 @@ TIME_ADVERBS = frozenset(("currently", "now", "today", "annually", "yearly", "th
 # Entity types whose numbers are part of a name ("World War Two", "Boeing 737").
 NAME_ENTITY_TYPES = frozenset(("EVENT", "ORG", "PERSON", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "GPE"))
 # Ordinals spelled out, which spaCy's like_num counts as numbers.
+# Verbs whose object is no share held or acted on: a copula states a level ('Spending was 2% of GDP'), a
+# reporting verb the clause after it ('Figures suggest 29% of people were …').
+BE_AND_REPORTING_VERBS = frozenset(
+    "is are was were be been being suggest suggests suggested show shows showed shown find finds found estimate "
+    "estimates estimated say says said think thinks thought believe believes believed".split()
+)
 ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # A count of these measures an index, not things ("fell 162.31 points").

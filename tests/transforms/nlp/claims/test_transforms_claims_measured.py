@@ -94,7 +94,7 @@ SENTENCES = [
     ),
     ("Profits rose 10% to $117m and 5% was paid out.", {"10%": "Profits"}),
     # a share's whole with what says which, and what the part did after it
-    ("The group owns 82% of the shares in the company.", {"82% of the shares": "the shares in the company"}),
+    ("The group owns 82% of the shares in the company.", {"82% of the shares": "the shares in the company group owns"}),
     (
         "Nearly 65% of the people interviewed said they used cards.",
         {"Nearly 65% of the people": "the people interviewed said they used cards"},
@@ -316,6 +316,9 @@ SENTENCES = [
     ("Auto credit rose in February by 717 mln dlrs.", {"717 mln dlrs": "Auto credit"}),
     ("Exports rose last month by 5%.", {"5%": "Exports"}),
     ("Profits fell in the third quarter by 10% to $5m.", {"10%": "Profits", "$5m": "Profits"}),
+    # a share a verb's object: the whole with who holds it
+    ("The Lagardere group owns 30% of EADS.", {"30% of EADS": "EADS Lagardere group owns"}),
+    ("NEC owns 15 pct of the company.", {"15 pct of the company": "the company NEC owns"}),
     # people before "aged" are whose age it is; a place is not
     ("Dame Alicia Markova, who has died in Bath aged 94, was a ballerina.", {"94": "age"}),
     ("Only 15% of Britons aged 65 or over have been online.", {"65": "age of Britons"}),

@@ -63,8 +63,10 @@ from transforms.nlp.claims.phrases import (
     is_participle,
     is_present_participle,
     phrase_before_amount,
+    plain_phrase_after,
     plain_phrase_after_char,
     says_when,
+    time_phrase_end,
     token_before,
     which_end,
     with_of_phrase,
@@ -205,6 +207,7 @@ def _what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted:
         or _changed_object(doc, start)
         or _traded_for(doc, start)
         or verb_object(doc, start, end)
+        or (_spent_for(doc, end) if kind == "money" else None)
         or _line_label(doc, start)
         or _fronted_whole(doc, start)
     )
@@ -490,6 +493,18 @@ def _count_with_which(doc: Doc, start: int, counted: Span) -> str:
     phrase = text[counted.start_char : end]
     doer = doer_before(doc, start, through_preposition=True)
     return phrase if doer is None else f"{phrase} {doer}"
+
+
+def _spent_for(doc: Doc, end: int) -> str | None:
+    """'it was seeking $6.5m for emergency aid', 'paid $2m for the paintings': money for a thing is what the
+    thing cost or needs (not a period: 'for the year', 'for 2004'; nor a share's: 'for each share')."""
+    after = index_after(doc, past_brackets(doc_text(doc), end))
+    if after is None or doc[after].lower_ != "for" or time_phrase_end(doc, after) is not None:
+        return None
+    phrase = plain_phrase_after(doc, after + 1, determiners=True)
+    if phrase is None or phrase[0].lower_ in ("each", "every", "a", "an") or any(t.like_num for t in phrase):
+        return None
+    return with_of_phrase(doc, phrase)
 
 
 def _counted_in(doc: Doc, start: int, end: int) -> str | None:

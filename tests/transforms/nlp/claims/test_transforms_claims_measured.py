@@ -316,6 +316,9 @@ SENTENCES = [
     ("Auto credit rose in February by 717 mln dlrs.", {"717 mln dlrs": "Auto credit"}),
     ("Exports rose last month by 5%.", {"5%": "Exports"}),
     ("Profits fell in the third quarter by 10% to $5m.", {"10%": "Profits", "$5m": "Profits"}),
+    # money for a thing is what the thing costs or needs, not money for a period or a share
+    ("The Red Cross said it was seeking $6.5m for emergency aid.", {"$6.5m": "emergency aid"}),
+    ("It offered $5 for each share.", {"$5": None}),
     # a share a verb's object: the whole with who holds it
     ("The Lagardere group owns 30% of EADS.", {"30% of EADS": "EADS Lagardere group owns"}),
     ("NEC owns 15 pct of the company.", {"15 pct of the company": "the company NEC owns"}),

@@ -42,8 +42,13 @@ nurse scientist researcher student businessman businesswoman entrepreneur invest
 founder co-founder activist campaigner bystander eyewitness survivor detective constable superintendent
 firefighter candidate dj author writer contributor correspondent commentator historian critic consultant
 adviser advisor strategist pollster blogger star model supermodel
-prop hooker flanker fly-half scrum-half full-back forward playmaker keeper batsman bowler spinner all-rounder
-wicketkeeper paceman skipper quarterback pitcher
+""".split()
+)
+# A player's position, which a sports report calls the player by ("said the prop"); never read off the front of
+# a name, where the words are companies' too ("Hooker Furniture", "Forward Industries").
+PLAYER_POSITIONS = frozenset(
+    """
+prop flanker fly-half scrum-half full-back playmaker batsman all-rounder wicketkeeper paceman quarterback
 """.split()
 )
 # Words for a business by its trade ("the chipmaker"), which name no person; capitalised before a company's

@@ -151,6 +151,13 @@ def test_a_businesss_trade_before_its_name_says_what_it_is_and_is_no_part_of_the
     assert not any(name.startswith(("Bookmaker", "Retailer")) for name in organisations)
 
 
+def test_a_players_position_is_never_read_off_the_front_of_a_companys_name(nlp, reference):
+    organisations = _organisations_with_mentions(
+        nlp, reference, "Hooker Furniture said sales rose. Playmaker Industries said it would cut jobs."
+    )
+    assert "Hooker Furniture" in organisations and "Industries" not in organisations
+
+
 def test_a_country_before_a_bodys_name_may_be_left_out(nlp, reference):
     text = (
         "A survey by the US Harwell Research Center found most people agreed.\n"

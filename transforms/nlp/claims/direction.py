@@ -76,8 +76,7 @@ TO_FROM_OR_CHANGE = re.compile(rf"\b(?i:to|from|{_CHANGE})\b")
 CHANGE_AFTER = re.compile(
     r"^,?\s*(?P<word>(?i:rise|rises|increase|increases|gain|gains|jump|jumps|surge|surges|growth|climb|"
     r"boost|boosts|expansion|fall|falls|drop|drops|decline|declines|decrease|decreases|cut|cuts|reduction|"
-    r"slump|slide|dip|higher|lower|up|down|above|below|less|fewer|uplift|upturn|hike|hikes|downturn|improvement|"
-    r"hit))\b"
+    r"slump|slide|dip|higher|lower|up|down|above|below|less|fewer|uplift|upturn|hike|hikes|downturn))\b"
     r"(?P<from>\s+from\b)?"
 )
 # A change noun after an amount and the noun of what changed ('a 10% price rise', 'a 76 mln dlr revenue
@@ -187,12 +186,11 @@ CLAUSE_CHARS = 200
 CLAUSE_BREAK = re.compile(r"[;:!?]|\.(?=\s+[A-Z])|\b(?i:but|while|whereas|which|that)\b")
 NOUN_RISE = frozenset(
     "rise rises increase increases gain gains jump jumps surge surges growth climb higher up above boost boosts "
-    "expansion more raising boosting increasing gaining climbing jumping growing uplift upturn hike hikes "
-    "improvement".split()
+    "expansion more raising boosting increasing gaining climbing jumping growing uplift upturn hike hikes".split()
 )
 FALL_SET = frozenset(w.lower() for w in FALL_WORDS) | frozenset(
     "fall falls drop drops decline declines decrease decreases cut cuts reduction slump slide dip lower down below "
-    "less fewer cutting reducing lowering slashing decreasing losing shedding downturn hit".split()
+    "less fewer cutting reducing lowering slashing decreasing losing shedding downturn".split()
 )
 RISE_SET = frozenset(w.lower() for w in RISE_WORDS) | NOUN_RISE
 

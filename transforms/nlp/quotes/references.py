@@ -49,6 +49,7 @@ from transforms.nlp.name_spans import (
     BUSINESS_NOUNS,
     LEGAL_FORMS,
     PERSON_DESCRIPTIONS,
+    PLAYER_POSITIONS,
     PUBLIC_BODY_NOUNS,
     Mention,
     name_head,
@@ -309,7 +310,7 @@ class ReferenceResolver:
             # 'North Korea fired … The North said': the place named before whose name starts with the word.
             found = self._place_named_before(head)
             return None if found is None else Antecedent(found, "nominal")
-        if word in PERSON_DESCRIPTIONS or is_national_of(head):
+        if word in PERSON_DESCRIPTIONS or word in PLAYER_POSITIONS or is_national_of(head):
             # 'Liam Neeson … The Ballymena-born actor said': what the person the narrative is about does; 'the
             # American said': where they are from.
             found = self._person_described(head, gender_of_words([word]))

@@ -27,7 +27,6 @@ from transforms.nlp.claims.annotations import (
 from transforms.nlp.claims.claim import Claim
 from transforms.nlp.claims.clauses import doer_before, relative_clause_end, share_predicate
 from transforms.nlp.claims.lexicon import (
-    BE_AND_REPORTING_VERBS,
     CASUALTY_VERBS,
     CHANGE_WORD_SET,
     COLLECTIVE_COUNT_NOUNS,
@@ -46,6 +45,7 @@ from transforms.nlp.claims.lexicon import (
     PLURAL_ONLY_PERIODS,
     POINT_UNITS,
     POSSESSIVES,
+    REPORTING_VERBS,
     SMALL_NUMBERS,
     TENS,
     TIME_ADVERBS,
@@ -53,7 +53,7 @@ from transforms.nlp.claims.lexicon import (
     UNIT_WORDS,
     alternation,
 )
-from transforms.nlp.claims.measured import what_is_measured
+from transforms.nlp.claims.measured import COPULAS, what_is_measured
 from transforms.nlp.claims.phrases import (
     index_after,
     plain_phrase_after,
@@ -69,6 +69,8 @@ from transforms.nlp.doc_cache import doc_ents, doc_noun_chunk_at, doc_noun_chunk
 FRACTION_OF_CHARS = 8
 # A change verb before a share: "fell by half", "cut its workforce by a third", "rose nearly a quarter".
 RATE_DENOMINATOR_BEFORE = re.compile(r"\b(?i:per)\s+$")
+# A preposition that makes "one season" or "one night" an amount ('for one season'), not a time ('One night in June').
+PERIOD_PREPOSITION_BEFORE = re.compile(r"\b(?i:for|over|after|within|of)[ \t]{1,3}(?:(?i:just|only)[ \t]{1,3})?$")
 # A share restated between spaced dashes right after it ("two thirds - 65% - of"), its whole after them.
 RESTATED_BETWEEN_DASHES = re.compile(r"[ \t]{1,3}[-–—][ \t]{1,3}[^-–—\n]{1,24}?[ \t]{1,3}[-–—](?=[ \t]{1,3}of[ \t])")
 CHANGED_BY_FRACTION = re.compile(
@@ -164,8 +166,14 @@ def build_claim(doc: Doc, quantity: Quantity, annotations: Annotations) -> Claim
     if _names_a_race(text, quantity):
         return None  # "the men's 1500m", "the 60m hurdles", "Olympic 10,000m champion": an event's name
     singular = not text[: quantity.end].endswith("s")
-    if quantity.unit in PLURAL_ONLY_PERIODS and quantity.value != 1 and singular:
-        return None  # 'the 2004 season', 'a 0-16 season': a label or a record
+    period_adjective = "-" in text[quantity.number_end : quantity.end]  # 'a 10-night cruise', 'a three-night stay'
+    if (
+        quantity.unit in PLURAL_ONLY_PERIODS
+        and singular
+        and not period_adjective
+        and (quantity.value != 1 or not PERIOD_PREPOSITION_BEFORE.search(text_before(text, quantity.start)))
+    ):
+        return None  # 'the 2004 season', 'a 0-16 season': a label or a record; 'One night in June': when
     if (
         quantity.fraction
         and quantity.kind == "duration"
@@ -464,8 +472,9 @@ def _object_of_a_verb(doc: Doc, start: int, end: int, annotations: Annotations) 
     if first is None or last is None or first.i == 0:
         return False
     if annotations.parse:
-        return any(t.dep_ == "dobj" for t in doc[first.i : last.i + 1])
-    return doc[first.i - 1].lower_ not in BE_AND_REPORTING_VERBS
+        objects = [t for t in doc[first.i : last.i + 1] if t.dep_ == "dobj"]
+        return any(t.head.lower_ not in COPULAS | REPORTING_VERBS for t in objects)
+    return doc[first.i - 1].lower_ not in COPULAS | REPORTING_VERBS
 
 
 def _one_counts(text: str, quantity: Quantity) -> bool:

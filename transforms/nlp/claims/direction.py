@@ -57,7 +57,9 @@ CHANGE_NOUN_BEFORE = re.compile(
 # mln revenue passenger miles last month, up 12 pct", "seat miles, at 357.1 mln, were up 40.5 pct"): what it
 # is of or when between, no other amount.
 CHANGE_AFTER_LEVEL = re.compile(
-    r"^(?:[ \t]{1,8}(?i:in|for|at|on|during)[ \t]{1,8}[^,;.\n]{1,40}?|[ \t]{1,8}[^,;.\n\d]{1,50}?)?,[ \t]{0,8}"
+    r"^(?:[ \t]{1,8}(?i:in|for|at|on|during)[ \t]{1,8}[^,;.\n]{1,40}?"
+    # (no other clause joined on: 'totalled 5 bln dlrs and imports, up 3 pct' is the imports' rise)
+    r"|[ \t]{1,8}(?:(?!\b(?i:and|but|while|whereas)\b)[^,;.\n\d]){1,50}?)?,[ \t]{0,8}"
     r"(?:(?i:was|were|is|are)[ \t]{1,8})?"
     r"(?:(?P<word>(?i:up|down))[ \t]{1,8}(?=[\d$£€(]|(?i:by|about|nearly|some)[ \t])"
     # 'sold 2.4 million vehicles in 2004, an increase of 4.2%'

@@ -158,10 +158,14 @@ def supply_elided_unit(doc: Doc, quantity: Quantity, claims: list[Claim], annota
         before_aged = token_at(doc, quantity.start - len(before_text) + aged.start("who")) if who else None
         place = before_aged is not None and (
             before_aged.ent_type_ in PLACE_LABELS
-            or (before_aged.is_title and before_aged.i > 0 and doc[before_aged.i - 1].lower_ in ("in", "at", "near"))
+            or (
+                before_aged.is_title
+                and before_aged.i > 0
+                and doc[before_aged.i - 1].lower_ in ("in", "at", "near", "from")
+            )
         )
         return f"age of {who}" if who and not place and who.lower() not in FUNCTION_WORDS - DETERMINERS else "age"
-    before = text_before(text, quantity.start)
+    before = before_text
     was = WAS_AGE_BEFORE.search(before) is not None and text[quantity.number_start].isdigit()
     # ('died at 10 Downing Street': a number before a name is an address.)
     said_as_age = (AGE_OF_BEFORE.search(before) and not NAME_AFTER.match(text, quantity.end)) or (

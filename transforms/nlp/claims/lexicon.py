@@ -399,10 +399,10 @@ FRACTION_OF_ONE_WORDS = (
 )
 # Determiners "half" takes its whole with, "of" left out ("half the nation's output", "half their savings").
 HALF_OF_DETERMINERS = ("the", "their", "its", "his", "her", "our", "this", "these", "those")
-# Periods "a"/"an" is one of after a word that makes it a duration ("for a year", "over a decade").
 # Periods that are an amount only as "one season" or in the plural ("two seasons"); before them in the singular a
 # number is a label or a record ('the 2004 season', 'a 0-16 season', 'a third weekend').
 PLURAL_ONLY_PERIODS = frozenset(("season", "weekend", "night"))
+# Periods "a"/"an" is one of after a word that makes it a duration ("for a year", "over a decade").
 ONE_PERIOD_WORDS = ("week", "fortnight", "month", "year", "decade", "century")
 AFTER_DURATION_WORDS = ("for", "over", "within", "than", "about", "nearly", "almost", "around", "lasting")
 # Units whose symbol must stand apart from the number ("10 s"; "1960s" is a decade, "10 in" needs a guard).
@@ -701,13 +701,13 @@ TIME_PREPOSITIONS = frozenset(("by", "until", "before", "after", "since", "throu
 TIME_ADVERBS = frozenset(("currently", "now", "today", "annually", "yearly", "this year", "last year", "next year"))
 # Entity types whose numbers are part of a name ("World War Two", "Boeing 737").
 NAME_ENTITY_TYPES = frozenset(("EVENT", "ORG", "PERSON", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "GPE"))
-# Ordinals spelled out, which spaCy's like_num counts as numbers.
-# Verbs whose object is no share held or acted on: a copula states a level ('Spending was 2% of GDP'), a
-# reporting verb the clause after it ('Figures suggest 29% of people were …').
-BE_AND_REPORTING_VERBS = frozenset(
-    "is are was were be been being suggest suggests suggested show shows showed shown find finds found estimate "
-    "estimates estimated say says said think thinks thought believe believes believed".split()
+# Verbs that report the clause after them ('Figures suggest 29% of people were …'), whose object is no share
+# held or acted on.
+REPORTING_VERBS = frozenset(
+    "suggest suggests suggested show shows showed shown find finds found estimate estimates estimated say says said "
+    "think thinks thought believe believes believed".split()
 )
+# Ordinals spelled out, which spaCy's like_num counts as numbers.
 ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # A count of these measures an index, not things ("fell 162.31 points").

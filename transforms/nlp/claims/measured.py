@@ -145,6 +145,12 @@ FRONTED_WORDS = 10
 LIKELIER_WORDS = 16
 # Adjectives that may stand between the determiner and an amount that modifies a noun ("an annual £10.5bn").
 MODIFIER_WORDS_BEFORE = 3
+# Verbs of spending or asking for money, whose "for" says what the money is for ('seeking $6.5m for emergency aid').
+SPENDING_VERBS = frozenset(
+    "seek seeks seeking sought pay pays paying paid spend spends spending spent raise raises raising raised offer "
+    "offers offering offered bid bids bidding ask asks asking asked need needs needing needed invest invests "
+    "investing invested".split()
+)
 # Wholes measured by the number of things in them ('an audience of nine million people', 'on volume of 1.9 mln
 # shares', 'a win streak of more than two games'), unlike events that happen to things ('the release of three
 # hostages').
@@ -207,7 +213,7 @@ def _what_is_measured(doc: Doc, start: int, end: int, kind: str | None, counted:
         or _changed_object(doc, start)
         or _traded_for(doc, start)
         or verb_object(doc, start, end)
-        or (_spent_for(doc, end) if kind == "money" else None)
+        or (_spent_for(doc, start, end) if kind == "money" else None)
         or _line_label(doc, start)
         or _fronted_whole(doc, start)
     )
@@ -495,12 +501,16 @@ def _count_with_which(doc: Doc, start: int, counted: Span) -> str:
     return phrase if doer is None else f"{phrase} {doer}"
 
 
-def _spent_for(doc: Doc, end: int) -> str | None:
+def _spent_for(doc: Doc, start: int, end: int) -> str | None:
     """'it was seeking $6.5m for emergency aid', 'paid $2m for the paintings': money for a thing is what the
     thing cost or needs (not a period: 'for the year', 'for 2004'; nor a share's: 'for each share')."""
     after = index_after(doc, past_brackets(doc_text(doc), end))
     if after is None or doc[after].lower_ != "for" or time_phrase_end(doc, after) is not None:
         return None
+    before = token_before(doc, start)
+    words_before = {t.lower_ for t in doc[max(0, before - 3) : before + 1]} if before is not None else set()
+    if not words_before & SPENDING_VERBS:
+        return None  # '£5 for children', 'fined $500 for speeding': who pays or why, not what it is spent on
     phrase = plain_phrase_after(doc, after + 1, determiners=True)
     if phrase is None or phrase[0].lower_ in ("each", "every", "a", "an") or any(t.like_num for t in phrase):
         return None

@@ -62,7 +62,7 @@ LINK_PREPOSITIONS = frozenset(("of", "in", "on"))
 # noun (not a verb in -ing or a unit: 'speaking at the opening', '4 pct from orders').
 WHICH_LINK_PREPOSITIONS = frozenset(("to", "at", "for", "from", "with"))
 # Prepositions a participle describing the noun after them may follow ('the numbers of lost laptops').
-PARTICIPLE_LINKS = frozenset(("of", "from", "on", "in"))
+PARTICIPLE_LINKS = LINK_PREPOSITIONS | {"from"}
 # A phrase saying when, between a subject and its verb ("in February last year"), is at most this long.
 TIME_PHRASE_WORDS = 8
 # Words inside a period that say where it ends ('the year to March', 'the quarter ended June 30').

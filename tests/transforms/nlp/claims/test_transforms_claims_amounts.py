@@ -469,11 +469,13 @@ def test_counts_through_hyphened_modifiers_and_plural_names_not_ranks(nlp, claim
         # a season, a weekend or a night is a period counted in the plural or as one; in the singular after
         # another number it is a label, a record or an ordinal
         (
-            "He played two seasons, one season abroad, and spent three nights in jail.",
+            "He played two seasons, then for one season abroad, and spent three nights in jail.",
             [("two seasons", "season"), ("one season", "season"), ("three nights", "night")],
         ),
         ("The 2004 season was a 0-16 season, and the film had a third weekend at the top.", []),
         ("It was a third week of protests.", []),
+        ("One night in June, he was attacked.", []),
+        ("They booked a 10-night cruise after a tour.", [("10-night", "night")]),
         ("The work took a quarter hour.", [("a quarter hour", "hour")]),
         # a rate's denominator is no claim of its own
         ("The limit is 80mg of alcohol per 100ml of blood.", [("80mg", "mg")]),

@@ -125,6 +125,10 @@ def test_no_link_across_units_or_sentences(nlp, reference, sentence):
         # "hit" after an amount is as often a verb of a level reached: no fall
         ("Oil at $100 hit a record high on Monday.", [("$100", 100.0, "level", None)]),
         (
+            "Exports totalled 5 bln dlrs and imports, up 3 pct, reached 4 bln.",
+            [("5 bln dlrs", 5e9, "level", None), ("3 pct", 3.0, "change", "up"), ("4 bln", 4e9, "level", None)],
+        ),
+        (
             "Demand rose by 310,000 tonnes in July and 330,000 tonnes in August.",
             [("310,000 tonnes", 310000.0, "change", "up"), ("330,000 tonnes", 330000.0, "change", "up")],
         ),

@@ -319,6 +319,9 @@ SENTENCES = [
     # money for a thing is what the thing costs or needs, not money for a period or a share
     ("The Red Cross said it was seeking $6.5m for emergency aid.", {"$6.5m": "emergency aid"}),
     ("It offered $5 for each share.", {"$5": None}),
+    ("He was fined $500 for speeding.", {"$500": None}),
+    # a level a verb states is no share held ('reached'), nor is a clause after "and" the level's change
+    ("Debt reached 90% of GDP last year.", {"90% of GDP": "GDP"}),
     # a share a verb's object: the whole with who holds it
     ("The Lagardere group owns 30% of EADS.", {"30% of EADS": "EADS Lagardere group owns"}),
     ("NEC owns 15 pct of the company.", {"15 pct of the company": "the company NEC owns"}),
